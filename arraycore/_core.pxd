@@ -1,0 +1,73 @@
+# arraycore/_core.pxd -- the ndarray type (ACArrayObject) and the functions
+# every other module builds arrays with.  One home for: allocation, view
+# creation, flag computation, shape/stride arithmetic, copy/cast into arrays.
+from arraycore._types cimport ac_intp, ac_opinfo
+from arraycore._dtype cimport dtype
+
+cdef enum:
+    AC_INLINE_DIMS = 4
+
+# Field order up to `descr` is the public C layout of ACArrayObject
+# (actypes.h): do not reorder.  No cdef methods (keeps the object vtable-free).
+cdef class ndarray:
+    cdef char *data
+    cdef int nd
+    cdef int flags
+    cdef ac_intp *dimensions
+    cdef ac_intp *strides
+    cdef object base
+    cdef dtype descr
+    # private
+    cdef void *_alloc                       # owned allocation (OWNDATA), freed on dealloc
+    cdef ac_intp _inline[2 * AC_INLINE_DIMS] # shape and strides for nd <= AC_INLINE_DIMS
+    cdef object __weakref__
+
+# --- construction -----------------------------------------------------------
+# A new array.  data == NULL allocates (zeroed when `zero`), in C order unless
+# `fortran`; strides == NULL means contiguous.  With data given, `base` keeps
+# it alive and `flags` carries WRITEABLE (others are computed).
+cdef ndarray new_array(dtype descr, int nd, const ac_intp *shape,
+                       const ac_intp *strides, char *data, int flags,
+                       object base, bint zero=*, bint fortran=*)
+cdef ndarray new_from_shape(dtype descr, object shape, bint zero=*, bint fortran=*)
+cdef ndarray empty_like_array(ndarray a, dtype descr, int order)   # order: AC_*ORDER (KEEP keeps layout)
+# A view of `a` with new shape/strides/offset; base and writeable come from a.
+cdef ndarray make_view(ndarray a, int nd, const ac_intp *shape, const ac_intp *strides,
+                       char *data, dtype descr=*)
+cdef void update_flags(ndarray a) noexcept
+cdef int set_shape(ndarray a, int nd) except -1    # sets nd and points dims/strides at storage
+
+# --- shape arithmetic -------------------------------------------------------
+cdef int shape_from_obj(object shape, ac_intp *out) except -1    # returns nd
+cdef ac_intp size_of(int nd, const ac_intp *shape) except -1     # ValueError on overflow
+cdef tuple shape_tuple(int nd, const ac_intp *shape)
+cdef int normalize_axis(ac_intp axis, int nd) except -1
+cdef int broadcast_shapes_c(int nd_out, ac_intp *out, int nd, const ac_intp *shape) except -1
+
+# --- data movement ----------------------------------------------------------
+cdef void opinfo_of(dtype d, bint aligned, ac_opinfo *info) noexcept
+# Copy src (broadcast to dst's shape) into dst, casting; raises if dst read-only.
+cdef int copy_into(ndarray dst, ndarray src) except -1
+cdef ndarray copy_array(ndarray a, int order, dtype descr=*)       # always a new array
+cdef ndarray astype_array(ndarray a, dtype descr, bint copy, int casting)
+cdef int check_writeable(ndarray a) except -1
+cdef int resolve_writeback(ndarray a, bint discard) except -1   # 1 if written back
+cdef int assign(ndarray dst, object value) except -1            # dst[...] = value
+cdef int parse_order(object order) except? -9                  # 'C','F','A','K' -> AC_*ORDER
+
+# --- views and indexing (basic indexing is part of the core) ----------------
+cdef ndarray transpose_view(ndarray a, object axes)             # axes None reverses
+cdef ndarray swap_axes_view(ndarray a, int i, int j)
+cdef ndarray reshape_array(ndarray a, object shape, object order, object copy)
+cdef ndarray index_view(ndarray a, ac_intp i)
+cdef object getitem(ndarray a, object key)
+cdef int setitem(ndarray a, object key, object value) except -1
+cdef int set_writeable(ndarray a, object value) except -1
+
+cdef enum:
+    AC_ARRAY_RO_SOURCE = 0x10000   # private flag: memory is read-only at its source
+
+# --- scalars ----------------------------------------------------------------
+cdef object getitem_ptr(dtype descr, const char *ptr)       # Python scalar from one element
+cdef int setitem_ptr(dtype descr, char *ptr, object value) except -1
+cdef int fill_array(ndarray a, object value) except -1

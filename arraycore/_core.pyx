@@ -1,0 +1,1407 @@
+# arraycore/_core.pyx -- the ndarray type: fields, flags, allocation, views,
+# basic indexing, scalar access, copies and casts into arrays, the buffer
+# protocol.  Routines that are not part of the object itself live in
+# per-area modules (_convert, _manip, _creation, _indexing) and are reached
+# from the methods here through thin calls.
+cimport cython
+from cpython.object cimport PyTypeObject
+from cpython.buffer cimport PyBUF_WRITABLE, PyBUF_FORMAT, PyBUF_ND, PyBUF_STRIDES, \
+    PyBUF_C_CONTIGUOUS, PyBUF_F_CONTIGUOUS, PyBUF_ANY_CONTIGUOUS
+from cpython.mem cimport PyMem_Malloc, PyMem_Free
+from cpython.long cimport PyLong_AsLongLong, PyLong_AsUnsignedLongLong
+from cpython.float cimport PyFloat_AS_DOUBLE
+from cpython.complex cimport PyComplex_RealAsDouble, PyComplex_ImagAsDouble
+from cpython.tuple cimport PyTuple_New, PyTuple_SET_ITEM
+from cpython.ref cimport Py_INCREF
+from libc.string cimport memcpy, memset
+from libc.stdint cimport uintptr_t, int64_t, uint64_t
+
+from arraycore._types cimport *
+from arraycore._dtype cimport dtype as Descr
+from arraycore._dtype cimport (dtype, descr_from_tidx, as_dtype, as_dtype_or_none, native,
+    can_cast_descr, parse_casting, promote, default_float, dtype_for_pyscalar,
+    ACX_BOOL, ACX_INT8, ACX_UINT8, ACX_INT16, ACX_UINT16, ACX_INT32, ACX_UINT32,
+    ACX_INT64, ACX_UINT64, ACX_FLOAT16, ACX_FLOAT32, ACX_FLOAT64, ACX_COMPLEX64,
+    ACX_COMPLEX128, ACX_NTYPES, UNSAFE_CASTING, SAFE_CASTING, SAME_KIND_CASTING)
+from arraycore import _dtype as _dtype_mod
+
+cdef extern from "Python.h":
+    int PyIndex_Check(object o)
+    Py_ssize_t PyNumber_AsSsize_t(object o, object exc) except? -1
+
+cdef extern from *:
+    """
+    static const Py_ssize_t __ac_array_offsets[7] = {
+        offsetof(ACArrayObject, data), offsetof(ACArrayObject, nd),
+        offsetof(ACArrayObject, flags), offsetof(ACArrayObject, dimensions),
+        offsetof(ACArrayObject, strides), offsetof(ACArrayObject, base),
+        offsetof(ACArrayObject, descr)};
+    static const Py_ssize_t __ac_descr_offsets[6] = {
+        offsetof(ACArray_Descr, type_num), offsetof(ACArray_Descr, kind),
+        offsetof(ACArray_Descr, type), offsetof(ACArray_Descr, byteorder),
+        offsetof(ACArray_Descr, elsize), offsetof(ACArray_Descr, alignment)};
+    """
+    const Py_ssize_t __ac_array_offsets[7]
+    const Py_ssize_t __ac_descr_offsets[6]
+
+cdef enum:
+    GIL_RELEASE_BYTES = 1 << 16     # copies smaller than this keep the GIL
+
+cdef object _convert = None        # arraycore._convert, imported on first use
+cdef object _indexing = None       # arraycore._indexing, imported on first use
+cdef object _format = None
+
+cdef object _convert_mod():
+    global _convert
+    if _convert is None:
+        from arraycore import _convert as m
+        _convert = m
+    return _convert
+
+
+# ===================================================================== ndarray
+
+@cython.freelist(64)
+cdef class ndarray:
+    """An n-dimensional array of one dtype.  Create arrays with the
+    functions of the namespace (asarray, zeros, empty, ...)."""
+
+    def __init__(self, *args, **kwargs):
+        raise TypeError("arraycore.ndarray cannot be created directly; "
+                        "use arraycore.asarray, empty, zeros, ...")
+
+    def __dealloc__(self):
+        if self.flags & AC_ARRAY_WRITEBACKIFCOPY and isinstance(self.base, ndarray):
+            # an unresolved write-back copy: write it back rather than lose data
+            import warnings
+            try:
+                warnings.warn("arraycore array with WRITEBACKIFCOPY deallocated without "
+                              "ACArray_ResolveWritebackIfCopy; writing back", RuntimeWarning)
+                resolve_writeback(self, False)
+            except Exception:
+                pass
+        if self.dimensions != NULL and self.dimensions != self._inline:
+            PyMem_Free(self.dimensions)
+        if self._alloc != NULL:
+            ac_data_free(self._alloc)
+
+    # ---------------------------------------------------------- attributes
+    @property
+    def shape(self):
+        return shape_tuple(self.nd, self.dimensions)
+
+    @property
+    def strides(self):
+        return shape_tuple(self.nd, self.strides)
+
+    @property
+    def ndim(self):
+        return self.nd
+
+    @property
+    def size(self):
+        cdef ac_intp n = 1
+        cdef int i
+        for i in range(self.nd):
+            n *= self.dimensions[i]
+        return n
+
+    @property
+    def itemsize(self):
+        return self.descr.itemsize
+
+    @property
+    def nbytes(self):
+        return self.size * self.descr.itemsize
+
+    @property
+    def dtype(self):
+        return self.descr
+
+    @property
+    def base(self):
+        return self.base
+
+    @property
+    def device(self):
+        return "cpu"
+
+    @property
+    def flags(self):
+        return flagsobj(self)
+
+    @property
+    def data(self):
+        return memoryview(self)
+
+    @property
+    def T(self):
+        if self.nd > 2:
+            raise ValueError("x.T requires x to have at most 2 dimensions; use permute_dims or mT")
+        return transpose_view(self, None)
+
+    @property
+    def mT(self):
+        if self.nd < 2:
+            raise ValueError("x.mT requires x to have at least 2 dimensions")
+        return swap_axes_view(self, self.nd - 2, self.nd - 1)
+
+    # ------------------------------------------------------------ protocol
+    def __len__(self):
+        if self.nd == 0:
+            raise TypeError("len() of unsized object")
+        return self.dimensions[0]
+
+    def __iter__(self):
+        if self.nd == 0:
+            raise TypeError("iteration over a 0-d array")
+        cdef ac_intp i
+        for i in range(self.dimensions[0]):
+            yield index_view(self, i)
+
+    def __bool__(self):
+        return bool(_scalar_value(self, "bool"))
+
+    def __int__(self):
+        v = _scalar_value(self, "int")
+        if isinstance(v, complex):
+            raise TypeError("int() argument must not be a complex array")
+        return int(v)
+
+    def __float__(self):
+        v = _scalar_value(self, "float")
+        if isinstance(v, complex):
+            raise TypeError("float() argument must not be a complex array")
+        return float(v)
+
+    def __complex__(self):
+        return complex(_scalar_value(self, "complex"))
+
+    def __index__(self):
+        if self.descr._kind != b"i" and self.descr._kind != b"u":
+            raise TypeError("only integer arrays with one element can be converted to an index")
+        if self.nd != 0:
+            raise TypeError("only 0-d integer arrays can be converted to an index")
+        return getitem_ptr(self.descr, self.data)
+
+    def __array_namespace__(self, *, api_version=None):
+        if api_version is not None and api_version not in ("2021.12", "2022.12", "2023.12",
+                                                           "2024.12", "2025.12"):
+            raise ValueError(f"unsupported API version {api_version!r}")
+        import arraycore
+        return arraycore
+
+    def to_device(self, device, /, *, stream=None):
+        if stream is not None:
+            raise ValueError("arraycore arrays live on the CPU: stream must be None")
+        if device != "cpu" and device is not None:
+            raise ValueError(f"unsupported device {device!r}: arraycore only has 'cpu'")
+        return self
+
+    def __repr__(self):
+        global _format
+        if _format is None:
+            from arraycore import _format as f
+            _format = f
+        return _format.array_repr(self)
+
+    def __str__(self):
+        global _format
+        if _format is None:
+            from arraycore import _format as f
+            _format = f
+        return _format.array_str(self)
+
+    def __copy__(self):
+        return copy_array(self, AC_KEEPORDER)
+
+    def __deepcopy__(self, memo):
+        return copy_array(self, AC_KEEPORDER)
+
+    def __reduce__(self):
+        from arraycore import _convert
+        return (_convert._rebuild, (self.tobytes(), self.descr.str, self.shape))
+
+    # -------------------------------------------------------------- methods
+    def item(self, *args):
+        """The element as a Python scalar: a.item() for size-1 arrays, a.item(i) or a.item(i, j, ...)."""
+        cdef ac_intp off, idx, n
+        cdef int i
+        if len(args) == 0:
+            n = size_of(self.nd, self.dimensions)
+            if n != 1:
+                raise ValueError("can only convert an array of size 1 to a Python scalar")
+            return getitem_ptr(self.descr, self.data)
+        if len(args) == 1 and isinstance(args[0], tuple):
+            args = args[0]
+        if len(args) == 1 and self.nd != 1:
+            # flat index in C order
+            n = size_of(self.nd, self.dimensions)
+            idx = args[0]
+            if idx < 0:
+                idx += n
+            if idx < 0 or idx >= n:
+                raise IndexError(f"index {args[0]} is out of bounds for size {n}")
+            off = 0
+            for i in range(self.nd - 1, -1, -1):
+                off += (idx % self.dimensions[i]) * self.strides[i]
+                idx //= self.dimensions[i]
+            return getitem_ptr(self.descr, self.data + off)
+        if len(args) != self.nd:
+            raise IndexError(f"incorrect number of indices for array: got {len(args)}, need {self.nd}")
+        off = 0
+        for i in range(self.nd):
+            idx = args[i]
+            if idx < 0:
+                idx += self.dimensions[i]
+            if idx < 0 or idx >= self.dimensions[i]:
+                raise IndexError(f"index {args[i]} is out of bounds for axis {i} with size {self.dimensions[i]}")
+            off += idx * self.strides[i]
+        return getitem_ptr(self.descr, self.data + off)
+
+    def tolist(self):
+        """The array as nested Python lists of Python scalars (a scalar for 0-d arrays)."""
+        return _tolist(self, 0, self.data)
+
+    def tobytes(self, order="C"):
+        cdef ndarray c = self
+        if not (self.flags & AC_ARRAY_C_CONTIGUOUS) or order not in ("C", "A", "K"):
+            c = copy_array(self, AC_FORTRANORDER if order == "F" else AC_CORDER)
+        return (<char *>c.data)[:size_of(c.nd, c.dimensions) * c.descr.itemsize]
+
+    def fill(self, value):
+        """Fill the array with a scalar value (cast to the array's dtype)."""
+        fill_array(self, value)
+
+    def copy(self, order="C"):
+        """A copy of the array; order 'C', 'F', 'A' or 'K'."""
+        return copy_array(self, parse_order(order))
+
+    def astype(self, dtype, order="K", casting="unsafe", copy=True, *, device=None):
+        """The array cast to `dtype` (a copy unless copy=False and no cast is needed)."""
+        if device is not None and device != "cpu":
+            raise ValueError(f"unsupported device {device!r}")
+        cdef Descr d = as_dtype(dtype)
+        cdef int c = parse_casting(casting)
+        if not copy and d == self.descr:
+            return self
+        if not can_cast_descr(self.descr, d, c):
+            raise TypeError(f"Cannot cast array data from {self.descr!r} to {d!r} "
+                            f"according to the rule {casting!r}")
+        return copy_array(self, parse_order(order), d)
+
+    def reshape(self, *shape, order="C", copy=None):
+        if len(shape) == 1 and not isinstance(shape[0], int):
+            shape = shape[0]
+        return reshape_array(self, shape, order, copy)
+
+    def view(self, dtype=None):
+        cdef Descr d
+        if dtype is None:
+            return make_view(self, self.nd, self.dimensions, self.strides, self.data)
+        d = as_dtype(dtype)
+        if d.itemsize != self.descr.itemsize:
+            raise ValueError("view() with a dtype of a different itemsize is not supported")
+        return make_view(self, self.nd, self.dimensions, self.strides, self.data, d)
+
+    def ravel(self, order="C"):
+        return reshape_array(self, (-1,), order, None)
+
+    def flatten(self, order="C"):
+        return reshape_array(copy_array(self, parse_order(order)), (-1,), order, None)
+
+    def transpose(self, *axes):
+        if len(axes) == 0:
+            return transpose_view(self, None)
+        if len(axes) == 1 and not isinstance(axes[0], int):
+            axes = axes[0]
+        return transpose_view(self, axes)
+
+    def swapaxes(self, axis1, axis2):
+        return swap_axes_view(self, normalize_axis(axis1, self.nd), normalize_axis(axis2, self.nd))
+
+    def squeeze(self, axis=None):
+        from arraycore import _manip
+        return _manip.squeeze(self, axis=axis)
+
+    # -------------------------------------------------------------- indexing
+    def __getitem__(self, key):
+        return getitem(self, key)
+
+    def __setitem__(self, key, value):
+        setitem(self, key, value)
+
+    # -------------------------------------------------------------- exchange
+    @property
+    def __array_interface__(self):
+        return _convert_mod().array_interface(self)
+
+    def __array__(self, dtype=None, copy=None):
+        return _convert_mod().to_numpy(self, dtype, copy)
+
+    def __array_namespace_info__(self):
+        from arraycore._info import __array_namespace_info__
+        return __array_namespace_info__()
+
+    def __dlpack__(self, *, stream=None, max_version=None, dl_device=None, copy=None):
+        return _convert_mod().to_dlpack(self, stream, max_version, dl_device, copy)
+
+    def __dlpack_device__(self):
+        return (1, 0)
+
+    def __getbuffer__(self, Py_buffer *buf, int flags):
+        cdef dtype d = self.descr
+        if flags & PyBUF_WRITABLE and not (self.flags & AC_ARRAY_WRITEABLE):
+            raise BufferError("the array is read-only")
+        if (flags & PyBUF_C_CONTIGUOUS) == PyBUF_C_CONTIGUOUS and not (self.flags & AC_ARRAY_C_CONTIGUOUS):
+            raise BufferError("the array is not C-contiguous")
+        if (flags & PyBUF_F_CONTIGUOUS) == PyBUF_F_CONTIGUOUS and not (self.flags & AC_ARRAY_F_CONTIGUOUS):
+            raise BufferError("the array is not Fortran-contiguous")
+        if (flags & PyBUF_ANY_CONTIGUOUS) == PyBUF_ANY_CONTIGUOUS and not (
+                self.flags & (AC_ARRAY_C_CONTIGUOUS | AC_ARRAY_F_CONTIGUOUS)):
+            raise BufferError("the array is not contiguous")
+        if (flags & PyBUF_STRIDES) != PyBUF_STRIDES and not (self.flags & AC_ARRAY_C_CONTIGUOUS):
+            raise BufferError("the array is not C-contiguous: strides are needed")
+        buf.buf = self.data
+        buf.obj = self
+        buf.len = size_of(self.nd, self.dimensions) * d.itemsize
+        buf.readonly = 0 if (self.flags & AC_ARRAY_WRITEABLE) else 1
+        buf.itemsize = d.itemsize
+        buf.format = _buffer_format(d) if (flags & PyBUF_FORMAT) else NULL
+        buf.ndim = self.nd
+        buf.shape = self.dimensions if (flags & PyBUF_ND) == PyBUF_ND else NULL
+        buf.strides = self.strides if (flags & PyBUF_STRIDES) == PyBUF_STRIDES else NULL
+        buf.suboffsets = NULL
+        buf.internal = NULL
+
+    def __releasebuffer__(self, Py_buffer *buf):
+        pass
+
+
+# buffer format strings by [swapped][dense index]; static storage
+cdef const char *_FMT_NATIVE[ACX_NTYPES]
+cdef const char *_FMT_SWAPPED[ACX_NTYPES]
+cdef bytes _fmt_keep = b""
+_fmt_list = []
+
+def _init_formats():
+    cdef int i
+    cdef bytes b
+    swp = ">" if AC_BYTE_ORDER_IS_LITTLE else "<"
+    for i in range(ACX_NTYPES):
+        f = _dtype_mod.FORMATS[i]
+        b = f.encode()
+        _fmt_list.append(b)
+        _FMT_NATIVE[i] = <const char *>b
+        b = (swp + f).encode()
+        _fmt_list.append(b)
+        _FMT_SWAPPED[i] = <const char *>b
+
+_init_formats()
+
+
+cdef inline char *_buffer_format(dtype d) noexcept:
+    if d.swapped:
+        return <char *>_FMT_SWAPPED[d.tidx]
+    return <char *>_FMT_NATIVE[d.tidx]
+
+
+# ------------------------------------------------------------ flags object
+@cython.final
+cdef class flagsobj:
+    """The flags of an array: C_CONTIGUOUS, F_CONTIGUOUS, OWNDATA, WRITEABLE,
+    ALIGNED, WRITEBACKIFCOPY; as items (f['WRITEABLE']) or attributes."""
+    cdef ndarray arr
+
+    def __cinit__(self, ndarray arr):
+        self.arr = arr
+
+    cdef bint _get(self, str key) except -1:
+        cdef int f = self.arr.flags
+        k = key.upper()
+        if k in ("C_CONTIGUOUS", "C", "CONTIGUOUS"):
+            return f & AC_ARRAY_C_CONTIGUOUS != 0
+        if k in ("F_CONTIGUOUS", "F", "FORTRAN"):
+            return f & AC_ARRAY_F_CONTIGUOUS != 0
+        if k in ("OWNDATA", "O"):
+            return f & AC_ARRAY_OWNDATA != 0
+        if k in ("WRITEABLE", "W"):
+            return f & AC_ARRAY_WRITEABLE != 0
+        if k in ("ALIGNED", "A"):
+            return f & AC_ARRAY_ALIGNED != 0
+        if k in ("WRITEBACKIFCOPY", "X"):
+            return f & AC_ARRAY_WRITEBACKIFCOPY != 0
+        raise KeyError(key)
+
+    def __getitem__(self, key):
+        return self._get(key)
+
+    def __setitem__(self, key, value):
+        k = key.upper()
+        if k in ("WRITEABLE", "W"):
+            set_writeable(self.arr, value)
+        else:
+            raise KeyError(f"flag {key!r} cannot be set")
+
+    def __getattr__(self, name):
+        try:
+            return self._get(name)
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __setattr__(self, name, value):
+        self[name] = value
+
+    def __eq__(self, other):
+        if isinstance(other, flagsobj):
+            return self.arr.flags == (<flagsobj>other).arr.flags
+        return NotImplemented
+
+    def __repr__(self):
+        names = ("C_CONTIGUOUS", "F_CONTIGUOUS", "OWNDATA", "WRITEABLE", "ALIGNED", "WRITEBACKIFCOPY")
+        return "\n".join(f"  {n} : {self._get(n)}" for n in names)
+
+
+cdef int set_writeable(ndarray a, object value) except -1:
+    cdef object b
+    if value:
+        if a.flags & AC_ARRAY_RO_SOURCE:
+            raise ValueError("cannot set WRITEABLE flag to True of this array: its memory is read-only")
+        b = a.base
+        if isinstance(b, ndarray) and not ((<ndarray>b).flags & AC_ARRAY_WRITEABLE):
+            raise ValueError("cannot set WRITEABLE flag to True of this array: its base is read-only")
+        a.flags |= AC_ARRAY_WRITEABLE
+    else:
+        a.flags &= ~AC_ARRAY_WRITEABLE
+    return 0
+
+
+# ============================================================ construction
+
+cdef int set_shape(ndarray a, int nd) except -1:
+    if nd < 0 or nd > AC_MAXDIMS:
+        raise ValueError(f"maximum supported dimension for an array is {AC_MAXDIMS}, found {nd}")
+    if a.dimensions != NULL and a.dimensions != a._inline:
+        PyMem_Free(a.dimensions)
+        a.dimensions = NULL
+    if nd <= AC_INLINE_DIMS:
+        a.dimensions = a._inline
+    else:
+        a.dimensions = <ac_intp *>PyMem_Malloc(2 * nd * sizeof(ac_intp))
+        if a.dimensions == NULL:
+            raise MemoryError()
+    a.strides = a.dimensions + nd
+    a.nd = nd
+    return 0
+
+
+cdef inline ndarray _alloc() :
+    return ndarray.__new__(ndarray)
+
+
+cdef void update_flags(ndarray a) noexcept:
+    cdef int i
+    cdef ac_intp sd, dim, size = 1
+    cdef bint c = True, f = True, aligned
+    cdef ac_intp itemsize = a.descr.itemsize, al = a.descr.alignment
+    for i in range(a.nd):
+        if a.dimensions[i] == 0:
+            size = 0
+    a.flags &= ~(AC_ARRAY_C_CONTIGUOUS | AC_ARRAY_F_CONTIGUOUS | AC_ARRAY_ALIGNED)
+    if size != 0:
+        sd = itemsize
+        for i in range(a.nd - 1, -1, -1):
+            dim = a.dimensions[i]
+            if dim != 1:
+                if a.strides[i] != sd:
+                    c = False
+                    break
+                sd *= dim
+        sd = itemsize
+        for i in range(a.nd):
+            dim = a.dimensions[i]
+            if dim != 1:
+                if a.strides[i] != sd:
+                    f = False
+                    break
+                sd *= dim
+    if c:
+        a.flags |= AC_ARRAY_C_CONTIGUOUS
+    if f:
+        a.flags |= AC_ARRAY_F_CONTIGUOUS
+    aligned = (<uintptr_t>a.data) % al == 0
+    if aligned and size != 0:
+        for i in range(a.nd):
+            if a.dimensions[i] > 1 and a.strides[i] % al != 0:
+                aligned = False
+                break
+    if aligned:
+        a.flags |= AC_ARRAY_ALIGNED
+
+
+cdef ac_intp size_of(int nd, const ac_intp *shape) except -1:
+    cdef ac_intp n = 1
+    cdef int i
+    cdef bint zero = False
+    for i in range(nd):
+        if shape[i] < 0:
+            raise ValueError("negative dimensions are not allowed")
+        if shape[i] == 0:
+            zero = True
+    if zero:
+        return 0
+    for i in range(nd):
+        if shape[i] != 0 and n > AC_MAX_INTP_VALUE // shape[i]:
+            raise ValueError("array is too big; the size of the shape overflows the index type")
+        n *= shape[i]
+    return n
+
+
+cdef extern from *:
+    """
+    #define AC_MAX_INTP_VALUE PY_SSIZE_T_MAX
+    """
+    ac_intp AC_MAX_INTP_VALUE
+
+
+cdef ndarray new_array(dtype descr, int nd, const ac_intp *shape,
+                       const ac_intp *strides, char *data, int flags,
+                       object base, bint zero=False, bint fortran=False):
+    cdef ndarray a = _alloc()
+    cdef ac_intp n, nbytes, sd
+    cdef int i
+    a.descr = descr
+    set_shape(a, nd)
+    n = size_of(nd, shape)
+    for i in range(nd):
+        a.dimensions[i] = shape[i]
+    if data == NULL:
+        if n > AC_MAX_INTP_VALUE // descr.itemsize:
+            raise ValueError("array is too big; the size of the shape overflows the index type")
+        nbytes = n * descr.itemsize
+        a._alloc = ac_data_alloc(<size_t>nbytes, zero)
+        if a._alloc == NULL:
+            raise MemoryError(f"Unable to allocate {nbytes} bytes for an array with shape "
+                              f"{shape_tuple(nd, shape)} and data type {descr.name}")
+        a.data = <char *>a._alloc
+        a.flags = AC_ARRAY_OWNDATA | AC_ARRAY_WRITEABLE
+        strides = NULL
+    else:
+        a.data = data
+        a.flags = flags & (AC_ARRAY_WRITEABLE | AC_ARRAY_RO_SOURCE)
+        a.base = base
+    if strides != NULL:
+        for i in range(nd):
+            a.strides[i] = strides[i]
+    else:
+        sd = descr.itemsize
+        if fortran:
+            for i in range(nd):
+                a.strides[i] = sd
+                sd *= shape[i] if shape[i] else 1
+        else:
+            for i in range(nd - 1, -1, -1):
+                a.strides[i] = sd
+                sd *= shape[i] if shape[i] else 1
+    update_flags(a)
+    return a
+
+
+cdef int shape_from_obj(object shape, ac_intp *out) except -1:
+    cdef int nd, i
+    if PyIndex_Check(shape):
+        out[0] = PyNumber_AsSsize_t(shape, OverflowError)
+        if out[0] < 0:
+            raise ValueError("negative dimensions are not allowed")
+        return 1
+    try:
+        seq = tuple(shape)
+    except TypeError:
+        raise TypeError(f"expected a sequence of integers or a single integer, got {type(shape).__name__!r}") from None
+    nd = len(seq)
+    if nd > AC_MAXDIMS:
+        raise ValueError(f"maximum supported dimension for an array is {AC_MAXDIMS}, found {nd}")
+    for i in range(nd):
+        v = seq[i]
+        if not PyIndex_Check(v) or isinstance(v, bool) and False:
+            raise TypeError(f"'{type(v).__name__}' object cannot be interpreted as an integer")
+        try:
+            out[i] = PyNumber_AsSsize_t(v, OverflowError)
+        except OverflowError:
+            raise ValueError("array is too big; a dimension overflows the index type") from None
+        if out[i] < 0:
+            raise ValueError("negative dimensions are not allowed")
+    return nd
+
+
+cdef ndarray new_from_shape(dtype descr, object shape, bint zero=False, bint fortran=False):
+    cdef ac_intp dims[AC_MAXDIMS]
+    cdef int nd = shape_from_obj(shape, dims)
+    return new_array(descr, nd, dims, NULL, NULL, 0, None, zero, fortran)
+
+
+cdef tuple shape_tuple(int nd, const ac_intp *shape):
+    cdef int i
+    cdef tuple t = PyTuple_New(nd)
+    for i in range(nd):
+        v = shape[i]
+        Py_INCREF(v)
+        PyTuple_SET_ITEM(t, i, v)
+    return t
+
+cdef int normalize_axis(ac_intp axis, int nd) except -1:
+    if axis < -nd or axis >= nd:
+        raise IndexError(f"axis {axis} is out of bounds for array of dimension {nd}")
+    if axis < 0:
+        axis += nd
+    return <int>axis
+
+
+cdef int broadcast_shapes_c(int nd_out, ac_intp *out, int nd, const ac_intp *shape) except -1:
+    """Broadcast `shape` into `out` (right-aligned, nd_out >= nd); out holds the running result."""
+    cdef int i, j
+    for i in range(nd):
+        j = nd_out - nd + i
+        if shape[i] == out[j]:
+            continue
+        if out[j] == 1:
+            out[j] = shape[i]
+        elif shape[i] != 1:
+            raise ValueError("shape mismatch: objects cannot be broadcast to a single shape: "
+                             f"mismatch in dimension {j} ({out[j]} vs {shape[i]})")
+    return 0
+
+
+cdef int _order_of(ndarray a, int order) noexcept:
+    """Resolve A/K orders to C or F for allocating a result like `a`."""
+    if order == AC_ANYORDER or order == AC_KEEPORDER:
+        if (a.flags & AC_ARRAY_F_CONTIGUOUS) and not (a.flags & AC_ARRAY_C_CONTIGUOUS):
+            return AC_FORTRANORDER
+        return AC_CORDER
+    return order
+
+
+cdef ndarray empty_like_array(ndarray a, dtype descr, int order):
+    cdef ac_intp strides[AC_MAXDIMS]
+    cdef int perm[AC_MAXDIMS]
+    cdef int i, j, t, nd = a.nd
+    cdef ac_intp sd
+    if descr is None:
+        descr = a.descr
+    if order == AC_KEEPORDER and nd > 1 and not (a.flags & (AC_ARRAY_C_CONTIGUOUS | AC_ARRAY_F_CONTIGUOUS)):
+        # keep the memory order of the axes of `a` (by |stride|, stable)
+        for i in range(nd):
+            perm[i] = i
+        for i in range(1, nd):
+            j = i
+            while j > 0 and _abs(a.strides[perm[j - 1]]) < _abs(a.strides[perm[j]]):
+                t = perm[j]; perm[j] = perm[j - 1]; perm[j - 1] = t
+                j -= 1
+        sd = descr.itemsize
+        for i in range(nd - 1, -1, -1):
+            strides[perm[i]] = sd
+            sd *= a.dimensions[perm[i]] if a.dimensions[perm[i]] else 1
+        res = new_array(descr, nd, a.dimensions, NULL, NULL, 0, None)
+        for i in range(nd):
+            (<ndarray>res).strides[i] = strides[i]
+        update_flags(res)
+        return res
+    return new_array(descr, nd, a.dimensions, NULL, NULL, 0, None, False,
+                     _order_of(a, order) == AC_FORTRANORDER)
+
+
+cdef inline ac_intp _abs(ac_intp x) noexcept:
+    return -x if x < 0 else x
+
+
+cdef ndarray make_view(ndarray a, int nd, const ac_intp *shape, const ac_intp *strides,
+                       char *data, dtype descr=None):
+    cdef ndarray v = _alloc()
+    cdef int i
+    v.descr = a.descr if descr is None else descr
+    set_shape(v, nd)
+    for i in range(nd):
+        v.dimensions[i] = shape[i]
+        v.strides[i] = strides[i]
+    v.data = data
+    v.flags = a.flags & (AC_ARRAY_WRITEABLE | AC_ARRAY_RO_SOURCE)
+    # the base is the object that owns the memory: collapse chains of views
+    if a.base is not None and not (a.flags & AC_ARRAY_OWNDATA) and not (a.flags & AC_ARRAY_WRITEBACKIFCOPY):
+        v.base = a.base
+    else:
+        v.base = a
+    update_flags(v)
+    return v
+
+
+cdef int check_writeable(ndarray a) except -1:
+    if not (a.flags & AC_ARRAY_WRITEABLE):
+        raise ValueError("assignment destination is read-only")
+    return 0
+
+
+cdef int parse_order(object order) except? -9:
+    if order is None or order == "K" or order == "k":
+        return AC_KEEPORDER
+    if order == "C" or order == "c":
+        return AC_CORDER
+    if order == "F" or order == "f":
+        return AC_FORTRANORDER
+    if order == "A" or order == "a":
+        return AC_ANYORDER
+    raise ValueError(f"order must be one of 'C', 'F', 'A', or 'K' (got {order!r})")
+
+
+# ================================================================ views
+
+cdef ndarray transpose_view(ndarray a, object axes):
+    cdef ac_intp shape[AC_MAXDIMS]
+    cdef ac_intp strides[AC_MAXDIMS]
+    cdef int i, nd = a.nd, ax
+    cdef char seen[AC_MAXDIMS]
+    if axes is None:
+        for i in range(nd):
+            shape[i] = a.dimensions[nd - 1 - i]
+            strides[i] = a.strides[nd - 1 - i]
+    else:
+        axes = tuple(axes)
+        if len(axes) != nd:
+            raise ValueError("axes don't match array")
+        memset(seen, 0, nd)
+        for i in range(nd):
+            ax = normalize_axis(axes[i], nd)
+            if seen[ax]:
+                raise ValueError("repeated axis in transpose")
+            seen[ax] = 1
+            shape[i] = a.dimensions[ax]
+            strides[i] = a.strides[ax]
+    return make_view(a, nd, shape, strides, a.data)
+
+
+cdef ndarray swap_axes_view(ndarray a, int i, int j):
+    cdef ac_intp shape[AC_MAXDIMS]
+    cdef ac_intp strides[AC_MAXDIMS]
+    cdef int k
+    for k in range(a.nd):
+        shape[k] = a.dimensions[k]
+        strides[k] = a.strides[k]
+    shape[i], shape[j] = a.dimensions[j], a.dimensions[i]
+    strides[i], strides[j] = a.strides[j], a.strides[i]
+    return make_view(a, a.nd, shape, strides, a.data)
+
+
+cdef int _nocopy_strides(ndarray a, int new_nd, const ac_intp *newdims,
+                         ac_intp *newstrides, bint is_f) noexcept:
+    """Strides that view `a` with shape newdims without copying, or -1."""
+    cdef ac_intp olddims[AC_MAXDIMS]
+    cdef ac_intp oldstrides[AC_MAXDIMS]
+    cdef int oldnd = 0, oi, oj, ni, nj, ok, nk
+    cdef ac_intp np_, op_, last
+    for oi in range(a.nd):
+        if a.dimensions[oi] != 1:
+            olddims[oldnd] = a.dimensions[oi]
+            oldstrides[oldnd] = a.strides[oi]
+            oldnd += 1
+    oi = 0; oj = 1; ni = 0; nj = 1
+    while ni < new_nd and oi < oldnd:
+        np_ = newdims[ni]
+        op_ = olddims[oi]
+        while np_ != op_:
+            if np_ < op_:
+                np_ *= newdims[nj]
+                nj += 1
+            else:
+                op_ *= olddims[oj]
+                oj += 1
+        for ok in range(oi, oj - 1):
+            if is_f:
+                if oldstrides[ok + 1] != olddims[ok] * oldstrides[ok]:
+                    return -1
+            else:
+                if oldstrides[ok] != olddims[ok + 1] * oldstrides[ok + 1]:
+                    return -1
+        if is_f:
+            newstrides[ni] = oldstrides[oi]
+            for nk in range(ni + 1, nj):
+                newstrides[nk] = newstrides[nk - 1] * newdims[nk - 1]
+        else:
+            newstrides[nj - 1] = oldstrides[oj - 1]
+            for nk in range(nj - 1, ni, -1):
+                newstrides[nk - 1] = newstrides[nk] * newdims[nk]
+        ni = nj
+        nj += 1
+        oi = oj
+        oj += 1
+    if ni >= 1:
+        last = newstrides[ni - 1]
+        if is_f:
+            last *= newdims[ni - 1]
+    else:
+        last = a.descr.itemsize
+    for nk in range(ni, new_nd):
+        newstrides[nk] = last
+    return 0
+
+
+cdef ndarray reshape_array(ndarray a, object shape, object order, object copy):
+    cdef ac_intp dims[AC_MAXDIMS]
+    cdef ac_intp strides[AC_MAXDIMS]
+    cdef int nd, i, unknown = -1
+    cdef ac_intp known = 1, size = size_of(a.nd, a.dimensions)
+    cdef bint is_f
+    cdef int o = parse_order(order)
+    if o == AC_KEEPORDER:
+        raise ValueError("order 'K' is not permitted for reshaping")
+    is_f = o == AC_FORTRANORDER or (o == AC_ANYORDER and (a.flags & AC_ARRAY_F_CONTIGUOUS)
+                                     and not (a.flags & AC_ARRAY_C_CONTIGUOUS))
+    if PyIndex_Check(shape):
+        shape = (shape,)
+    shape = tuple(shape)
+    nd = len(shape)
+    if nd > AC_MAXDIMS:
+        raise ValueError(f"maximum supported dimension for an array is {AC_MAXDIMS}, found {nd}")
+    for i in range(nd):
+        dims[i] = PyNumber_AsSsize_t(shape[i], ValueError)
+        if dims[i] == -1:
+            if unknown >= 0:
+                raise ValueError("can only specify one unknown dimension")
+            unknown = i
+        elif dims[i] < 0:
+            raise ValueError("negative dimensions not allowed, except for a single -1")
+        else:
+            if dims[i] != 0 and known > AC_MAX_INTP_VALUE // dims[i]:
+                raise ValueError("array is too big; the size of the shape overflows the index type")
+            known *= dims[i]
+    if unknown >= 0:
+        if known == 0 or size % known != 0:
+            raise ValueError(f"cannot reshape array of size {size} into shape {shape}")
+        dims[unknown] = size // known
+    elif known != size:
+        raise ValueError(f"cannot reshape array of size {size} into shape {shape}")
+    if copy:
+        src = copy_array(a, AC_FORTRANORDER if is_f else AC_CORDER)
+        return make_view(src, nd, dims, _contig_strides(src.descr.itemsize, nd, dims, strides, is_f), src.data)
+    if size == 0 or _nocopy_strides(a, nd, dims, strides, is_f) == 0:
+        if size == 0:
+            _contig_strides(a.descr.itemsize, nd, dims, strides, is_f)
+        return make_view(a, nd, dims, strides, a.data)
+    if copy is False:
+        raise ValueError("Unable to avoid creating a copy while reshaping")
+    src = copy_array(a, AC_FORTRANORDER if is_f else AC_CORDER)
+    return make_view(src, nd, dims, _contig_strides(src.descr.itemsize, nd, dims, strides, is_f), src.data)
+
+
+cdef ac_intp *_contig_strides(ac_intp itemsize, int nd, const ac_intp *dims,
+                              ac_intp *strides, bint is_f) noexcept:
+    cdef int i
+    cdef ac_intp sd = itemsize
+    if is_f:
+        for i in range(nd):
+            strides[i] = sd
+            sd *= dims[i] if dims[i] else 1
+    else:
+        for i in range(nd - 1, -1, -1):
+            strides[i] = sd
+            sd *= dims[i] if dims[i] else 1
+    return strides
+
+
+# ========================================================== basic indexing
+
+cdef ndarray index_view(ndarray a, ac_intp i):
+    """a[i] for an in-range or negative integer i: a view of ndim-1."""
+    cdef ac_intp n = a.dimensions[0]
+    if i < 0:
+        i += n
+    if i < 0 or i >= n:
+        raise IndexError(f"index {i - n if i < 0 else i} is out of bounds for axis 0 with size {n}")
+    return make_view(a, a.nd - 1, a.dimensions + 1, a.strides + 1, a.data + i * a.strides[0])
+
+
+cdef inline bint _is_basic_int(object k):
+    # Python ints (not bools) and objects with __index__ that are not arrays
+    if type(k) is int:
+        return True
+    if isinstance(k, bool):
+        return False
+    if isinstance(k, ndarray):
+        return (<ndarray>k).nd == 0 and ((<ndarray>k).descr._kind == b"i" or (<ndarray>k).descr._kind == b"u")
+    return PyIndex_Check(k) and not hasattr(k, "__array_interface__") and not hasattr(k, "shape")
+
+
+cdef int _basic_index(ndarray a, tuple key, ac_intp *shape, ac_intp *strides,
+                      char **data) except -2:
+    """Resolve a tuple of basic indices; returns the new ndim, or -1 when the
+    key needs advanced indexing."""
+    cdef int nkey = len(key), i, ax = 0, nd_out = 0, n_used = 0, ell = -1
+    cdef Py_ssize_t start, stop, step, length, idx
+    cdef char *p = a.data
+    for i in range(nkey):
+        k = key[i]
+        if k is None:
+            continue
+        if k is Ellipsis:
+            if ell >= 0:
+                raise IndexError("an index can only have a single ellipsis ('...')")
+            ell = i
+            continue
+        if isinstance(k, slice) or _is_basic_int(k):
+            n_used += 1
+            continue
+        return -1
+    if n_used > a.nd:
+        raise IndexError(f"too many indices for array: array is {a.nd}-dimensional, "
+                         f"but {n_used} were indexed")
+    for i in range(nkey):
+        k = key[i]
+        if k is None:
+            if nd_out >= AC_MAXDIMS:
+                raise IndexError("too many dimensions after indexing")
+            shape[nd_out] = 1
+            strides[nd_out] = 0
+            nd_out += 1
+        elif k is Ellipsis:
+            for _ in range(a.nd - n_used):
+                if nd_out >= AC_MAXDIMS:
+                    raise IndexError("too many dimensions after indexing")
+                shape[nd_out] = a.dimensions[ax]
+                strides[nd_out] = a.strides[ax]
+                nd_out += 1
+                ax += 1
+        elif isinstance(k, slice):
+            (<slice>k).indices  # type check
+            start, stop, step = _slice_indices(<slice>k, a.dimensions[ax])
+            if step > 0:
+                length = (stop - start + step - 1) // step if stop > start else 0
+            else:
+                length = (start - stop - step - 1) // (-step) if start > stop else 0
+            if nd_out >= AC_MAXDIMS:
+                raise IndexError("too many dimensions after indexing")
+            shape[nd_out] = length
+            strides[nd_out] = a.strides[ax] * step
+            if length > 0:
+                p += start * a.strides[ax]
+            nd_out += 1
+            ax += 1
+        else:
+            idx = PyNumber_AsSsize_t(k, IndexError)
+            if idx < 0:
+                idx += a.dimensions[ax]
+            if idx < 0 or idx >= a.dimensions[ax]:
+                raise IndexError(f"index {k} is out of bounds for axis {ax} with size {a.dimensions[ax]}")
+            p += idx * a.strides[ax]
+            ax += 1
+    while ax < a.nd:
+        if nd_out >= AC_MAXDIMS:
+            raise IndexError("too many dimensions after indexing")
+        shape[nd_out] = a.dimensions[ax]
+        strides[nd_out] = a.strides[ax]
+        nd_out += 1
+        ax += 1
+    data[0] = p
+    return nd_out
+
+
+cdef extern from "Python.h":
+    int PySlice_Unpack(object slice, Py_ssize_t *start, Py_ssize_t *stop, Py_ssize_t *step) except -1
+    Py_ssize_t PySlice_AdjustIndices(Py_ssize_t length, Py_ssize_t *start, Py_ssize_t *stop, Py_ssize_t step)
+
+
+cdef inline tuple _slice_indices(slice s, ac_intp n):
+    cdef Py_ssize_t start, stop, step
+    PySlice_Unpack(s, &start, &stop, &step)
+    PySlice_AdjustIndices(n, &start, &stop, step)
+    return start, stop, step
+
+
+cdef object _advanced():
+    global _indexing
+    if _indexing is None:
+        from arraycore import _indexing as m
+        _indexing = m
+    return _indexing
+
+
+cdef object getitem(ndarray a, object key):
+    cdef ac_intp shape[AC_MAXDIMS]
+    cdef ac_intp strides[AC_MAXDIMS]
+    cdef char *data
+    cdef int nd
+    cdef Py_ssize_t start, stop, step, length
+    if type(key) is int and a.nd >= 1:
+        return index_view(a, <ac_intp>key)
+    if type(key) is slice and a.nd >= 1:
+        PySlice_Unpack(key, &start, &stop, &step)
+        length = PySlice_AdjustIndices(a.dimensions[0], &start, &stop, step)
+        shape[0] = length
+        strides[0] = a.strides[0] * step
+        for nd in range(1, a.nd):
+            shape[nd] = a.dimensions[nd]
+            strides[nd] = a.strides[nd]
+        return make_view(a, a.nd, shape, strides, a.data + (start * a.strides[0] if length > 0 else 0))
+    if type(key) is not tuple:
+        key = (key,)
+    nd = _basic_index(a, <tuple>key, shape, strides, &data)
+    if nd >= 0:
+        return make_view(a, nd, shape, strides, data)
+    return _advanced().getitem(a, key)
+
+
+cdef int setitem(ndarray a, object key, object value) except -1:
+    cdef ac_intp shape[AC_MAXDIMS]
+    cdef ac_intp strides[AC_MAXDIMS]
+    cdef char *data
+    cdef int nd
+    cdef ndarray view
+    cdef ac_intp i
+    check_writeable(a)
+    if type(key) is int and a.nd == 1:
+        i = <ac_intp>key
+        if i < 0:
+            i += a.dimensions[0]
+        if i < 0 or i >= a.dimensions[0]:
+            raise IndexError(f"index {key} is out of bounds for axis 0 with size {a.dimensions[0]}")
+        t = type(value)
+        if t is float or t is int or t is bool or t is complex:
+            return setitem_ptr(a.descr, a.data + i * a.strides[0], value)
+    if type(key) is not tuple:
+        key = (key,)
+    nd = _basic_index(a, <tuple>key, shape, strides, &data)
+    if nd < 0:
+        _advanced().setitem(a, key, value)
+        return 0
+    view = make_view(a, nd, shape, strides, data)
+    return assign(view, value)
+
+
+cdef int assign(ndarray dst, object value) except -1:
+    """dst[...] = value: scalars are filled, anything else converted and broadcast."""
+    cdef ndarray src
+    t = type(value)
+    if t is float or t is int or t is bool or t is complex:
+        return fill_array(dst, value)
+    if isinstance(value, ndarray):
+        src = <ndarray>value
+    else:
+        src = _convert_mod().asarray_for(value, dst.descr)
+    return copy_into(dst, src)
+
+
+# ============================================================== scalars
+
+cdef inline void _load(dtype d, const char *ptr, char *buf) noexcept:
+    memcpy(buf, ptr, d.itemsize)
+    if d.swapped:
+        ac_byteswap(buf, 0, 1, <int>d.itemsize, d.tidx >= ACX_COMPLEX64)
+
+
+cdef object getitem_ptr(dtype d, const char *ptr):
+    cdef char buf[16]
+    cdef const char *p = ptr
+    if d.swapped or (<uintptr_t>ptr) % d.alignment:
+        _load(d, ptr, buf)
+        p = buf
+    cdef int t = d.tidx
+    if t == ACX_FLOAT64:
+        return (<double *>p)[0]
+    if t == ACX_INT64:
+        return (<int64_t *>p)[0]
+    if t == ACX_BOOL:
+        return (<ac_bool *>p)[0] != 0
+    if t == ACX_FLOAT32:
+        return <double>(<float *>p)[0]
+    if t == ACX_INT32:
+        return (<ac_int32 *>p)[0]
+    if t == ACX_INT8:
+        return (<ac_int8 *>p)[0]
+    if t == ACX_UINT8:
+        return (<ac_uint8 *>p)[0]
+    if t == ACX_INT16:
+        return (<ac_int16 *>p)[0]
+    if t == ACX_UINT16:
+        return (<ac_uint16 *>p)[0]
+    if t == ACX_UINT32:
+        return (<ac_uint32 *>p)[0]
+    if t == ACX_UINT64:
+        return (<uint64_t *>p)[0]
+    if t == ACX_FLOAT16:
+        return ac_half_to_double((<ac_uint16 *>p)[0])
+    if t == ACX_COMPLEX64:
+        return complex((<float *>p)[0], (<float *>p)[1])
+    return complex((<double *>p)[0], (<double *>p)[1])
+
+
+cdef object _as_int(object value, dtype d):
+    if isinstance(value, (float,)) :
+        return int(value)
+    if isinstance(value, complex):
+        raise TypeError(f"cannot assign a complex value to an array of {d.name}")
+    try:
+        return value.__index__()
+    except AttributeError:
+        pass
+    if hasattr(value, "__float__"):
+        return int(float(value))
+    raise TypeError(f"cannot assign {type(value).__name__!r} to an array of {d.name}")
+
+
+cdef int setitem_ptr(dtype d, char *ptr, object value) except -1:
+    cdef char buf[16]
+    cdef char *p = buf
+    cdef int t = d.tidx
+    cdef object iv
+    cdef long long ll
+    cdef double dv
+    if isinstance(value, ndarray):
+        if (<ndarray>value).nd != 0:
+            value = (<ndarray>value).item()   # raises for size != 1
+        else:
+            value = getitem_ptr((<ndarray>value).descr, (<ndarray>value).data)
+    if t == ACX_FLOAT64:
+        (<double *>p)[0] = _as_double(value, d)
+    elif t == ACX_FLOAT32:
+        (<float *>p)[0] = <float>_as_double(value, d)
+    elif t == ACX_FLOAT16:
+        (<ac_uint16 *>p)[0] = ac_double_to_half(_as_double(value, d))
+    elif t == ACX_BOOL:
+        (<ac_bool *>p)[0] = 1 if value else 0
+    elif t == ACX_COMPLEX128 or t == ACX_COMPLEX64:
+        try:
+            c = complex(value)
+        except TypeError:
+            raise TypeError(f"cannot assign {type(value).__name__!r} to an array of {d.name}") from None
+        if t == ACX_COMPLEX128:
+            (<double *>p)[0] = c.real
+            (<double *>p)[1] = c.imag
+        else:
+            (<float *>p)[0] = <float>c.real
+            (<float *>p)[1] = <float>c.imag
+    else:
+        from_float = isinstance(value, float) or (not PyIndex_Check(value) and hasattr(value, "__float__"))
+        iv = _as_int(value, d)
+        lo, hi = _INT_RANGE[t]
+        if not (lo <= iv <= hi):
+            if not from_float:
+                raise OverflowError(f"Python integer {iv} out of bounds for {d.name}")
+            iv = iv % (hi - lo + 1)   # unsafe float -> int wraps
+            if iv > hi:
+                iv -= hi - lo + 1
+        if t == ACX_UINT64:
+            (<uint64_t *>p)[0] = <uint64_t>PyLong_AsUnsignedLongLong(iv)
+        else:
+            ll = PyLong_AsLongLong(iv)
+            if t == ACX_INT64:
+                (<int64_t *>p)[0] = ll
+            elif t == ACX_INT32:
+                (<ac_int32 *>p)[0] = <ac_int32>ll
+            elif t == ACX_UINT32:
+                (<ac_uint32 *>p)[0] = <ac_uint32>ll
+            elif t == ACX_INT16:
+                (<ac_int16 *>p)[0] = <ac_int16>ll
+            elif t == ACX_UINT16:
+                (<ac_uint16 *>p)[0] = <ac_uint16>ll
+            elif t == ACX_INT8:
+                (<ac_int8 *>p)[0] = <ac_int8>ll
+            else:
+                (<ac_uint8 *>p)[0] = <ac_uint8>ll
+    if d.swapped:
+        ac_byteswap(buf, 0, 1, <int>d.itemsize, t >= ACX_COMPLEX64)
+    memcpy(ptr, buf, d.itemsize)
+    return 0
+
+
+cdef dict _INT_RANGE = {
+    ACX_INT8: (-2**7, 2**7 - 1), ACX_UINT8: (0, 2**8 - 1),
+    ACX_INT16: (-2**15, 2**15 - 1), ACX_UINT16: (0, 2**16 - 1),
+    ACX_INT32: (-2**31, 2**31 - 1), ACX_UINT32: (0, 2**32 - 1),
+    ACX_INT64: (-2**63, 2**63 - 1), ACX_UINT64: (0, 2**64 - 1),
+}
+
+
+cdef inline double _as_double(object value, dtype d) except? -1.0:
+    if type(value) is float:
+        return PyFloat_AS_DOUBLE(value)
+    if isinstance(value, complex):
+        raise TypeError(f"cannot assign a complex value to an array of {d.name}")
+    try:
+        return float(value)
+    except TypeError:
+        raise TypeError(f"cannot assign {type(value).__name__!r} to an array of {d.name}") from None
+
+
+cdef object _scalar_value(ndarray a, str what):
+    if size_of(a.nd, a.dimensions) != 1:
+        raise TypeError(f"only arrays with one element can be converted to Python scalars "
+                        f"({what}() of an array of shape {a.shape})")
+    return getitem_ptr(a.descr, a.data)
+
+
+cdef object _tolist(ndarray a, int dim, char *p):
+    cdef ac_intp i
+    if dim == a.nd:
+        return getitem_ptr(a.descr, p)
+    return [_tolist(a, dim + 1, p + i * a.strides[dim]) for i in range(a.dimensions[dim])]
+
+
+cdef int fill_array(ndarray a, object value) except -1:
+    """Fill `a` with one value: convert it once, then broadcast-copy."""
+    cdef char buf[16]
+    cdef ac_intp zeros[AC_MAXDIMS]
+    cdef ac_opinfo info
+    check_writeable(a)
+    if isinstance(value, ndarray) and (<ndarray>value).nd != 0:
+        if size_of((<ndarray>value).nd, (<ndarray>value).dimensions) != 1:
+            return copy_into(a, <ndarray>value)
+    setitem_ptr(a.descr, buf, value)
+    memset(zeros, 0, sizeof(zeros))
+    opinfo_of(a.descr, True, &info)
+    info.aligned = (a.flags & AC_ARRAY_ALIGNED) != 0
+    cdef ac_opinfo sinfo = info
+    sinfo.aligned = False
+    if size_of(a.nd, a.dimensions) * a.descr.itemsize >= GIL_RELEASE_BYTES:
+        with nogil:
+            ac_copy_nd(a.nd, a.dimensions, a.data, a.strides, &info, buf, zeros, &sinfo)
+    else:
+        ac_copy_nd(a.nd, a.dimensions, a.data, a.strides, &info, buf, zeros, &sinfo)
+    return 0
+
+
+# ========================================================== data movement
+
+cdef void opinfo_of(dtype d, bint aligned, ac_opinfo *info) noexcept:
+    info.tidx = d.tidx
+    info.itemsize = <int>d.itemsize
+    info.swapped = d.swapped
+    info.aligned = aligned
+
+
+cdef bint _overlap(ndarray a, ndarray b) noexcept:
+    cdef char *alo = a.data
+    cdef char *ahi = a.data
+    cdef char *blo = b.data
+    cdef char *bhi = b.data
+    cdef int i
+    for i in range(a.nd):
+        if a.dimensions[i] == 0:
+            return False
+        if a.strides[i] > 0:
+            ahi += a.strides[i] * (a.dimensions[i] - 1)
+        else:
+            alo += a.strides[i] * (a.dimensions[i] - 1)
+    for i in range(b.nd):
+        if b.dimensions[i] == 0:
+            return False
+        if b.strides[i] > 0:
+            bhi += b.strides[i] * (b.dimensions[i] - 1)
+        else:
+            blo += b.strides[i] * (b.dimensions[i] - 1)
+    ahi += a.descr.itemsize
+    bhi += b.descr.itemsize
+    return alo < bhi and blo < ahi
+
+
+cdef int copy_into(ndarray dst, ndarray src) except -1:
+    cdef ac_intp sstrides[AC_MAXDIMS]
+    cdef ac_opinfo dinfo, sinfo
+    cdef int i, j, r
+    cdef ac_intp nbytes
+    check_writeable(dst)
+    if src.nd > dst.nd:
+        # allow leading length-1 dims on src (as NumPy does)
+        for i in range(src.nd - dst.nd):
+            if src.dimensions[i] != 1:
+                raise ValueError(f"could not broadcast input array from shape {src.shape} "
+                                 f"into shape {dst.shape}")
+        src = make_view(src, dst.nd, src.dimensions + (src.nd - dst.nd),
+                        src.strides + (src.nd - dst.nd), src.data)
+    for i in range(dst.nd):
+        j = i - (dst.nd - src.nd)
+        if j < 0:
+            sstrides[i] = 0
+        elif src.dimensions[j] == dst.dimensions[i]:
+            sstrides[i] = src.strides[j]
+        elif src.dimensions[j] == 1:
+            sstrides[i] = 0
+        else:
+            raise ValueError(f"could not broadcast input array from shape {src.shape} "
+                             f"into shape {dst.shape}")
+    if src.data != dst.data and _overlap(dst, src):
+        src = copy_array(src, AC_KEEPORDER)
+        for i in range(dst.nd):
+            j = i - (dst.nd - src.nd)
+            sstrides[i] = 0 if j < 0 or src.dimensions[j] != dst.dimensions[i] else src.strides[j]
+    opinfo_of(dst.descr, (dst.flags & AC_ARRAY_ALIGNED) != 0, &dinfo)
+    opinfo_of(src.descr, (src.flags & AC_ARRAY_ALIGNED) != 0, &sinfo)
+    nbytes = size_of(dst.nd, dst.dimensions) * dst.descr.itemsize
+    if nbytes >= GIL_RELEASE_BYTES:
+        with nogil:
+            r = ac_copy_nd(dst.nd, dst.dimensions, dst.data, dst.strides, &dinfo,
+                           src.data, sstrides, &sinfo)
+    else:
+        r = ac_copy_nd(dst.nd, dst.dimensions, dst.data, dst.strides, &dinfo,
+                       src.data, sstrides, &sinfo)
+    if r != 0:
+        raise MemoryError("out of memory while copying")
+    return 0
+
+
+cdef ndarray copy_array(ndarray a, int order, dtype descr=None):
+    cdef ndarray res = empty_like_array(a, a.descr if descr is None else descr, order)
+    copy_into(res, a)
+    return res
+
+
+cdef ndarray astype_array(ndarray a, dtype descr, bint copy, int casting):
+    if not can_cast_descr(a.descr, descr, casting):
+        raise TypeError(f"Cannot cast array data from {a.descr!r} to {descr!r}")
+    if not copy and descr == a.descr:
+        return a
+    return copy_array(a, AC_KEEPORDER, descr)
+
+
+cdef int resolve_writeback(ndarray a, bint discard) except -1:
+    """Write a WRITEBACKIFCOPY array back into its base (unless discarding);
+    returns 1 when data was written back, 0 when there was nothing to do."""
+    cdef ndarray orig
+    if not (a.flags & AC_ARRAY_WRITEBACKIFCOPY) or not isinstance(a.base, ndarray):
+        return 0
+    orig = <ndarray>a.base
+    a.flags &= ~AC_ARRAY_WRITEBACKIFCOPY
+    orig.flags |= AC_ARRAY_WRITEABLE
+    if discard:
+        return 0
+    copy_into(orig, a)
+    return 1
+
+
+# ------------------------------------------------- import-time layout check
+cdef Py_ssize_t _find_ptr(char *obj, void *value):
+    # offset of the first pointer-sized slot of `obj` holding `value`
+    cdef Py_ssize_t off
+    for off in range(0, (<PyTypeObject *>ndarray).tp_basicsize, sizeof(void *)):
+        if (<void **>(obj + off))[0] == value:
+            return off
+    return -1
+
+def _check_layout():
+    """The Cython objects must match the public C structs of actypes.h."""
+    cdef ndarray a = new_array(descr_from_tidx(ACX_FLOAT64), 0, NULL, NULL, NULL, 0, None)
+    cdef char *base = <char *><void *>a
+    cdef dtype d = descr_from_tidx(ACX_FLOAT64)
+    cdef char *dbase = <char *><void *>d
+    sentinel = object()
+    a.base = sentinel
+    got = [<char *>&a.data - base, <char *>&a.nd - base, <char *>&a.flags - base,
+           <char *>&a.dimensions - base, <char *>&a.strides - base,
+           _find_ptr(base, <void *>sentinel), _find_ptr(base, <void *>d),
+           <char *>&d.num - dbase, <char *>&d._kind - dbase, <char *>&d._char - dbase,
+           <char *>&d._byteorder - dbase, <char *>&d.itemsize - dbase,
+           <char *>&d.alignment - dbase]
+    want = [__ac_array_offsets[i] for i in range(7)] + [__ac_descr_offsets[i] for i in range(6)]
+    checks = zip(got, want)
+    for got, want in checks:
+        if got != want:
+            raise ImportError(f"arraycore was built with a struct layout that does not match "
+                              f"its headers (offset {got} != {want})")
+
+_check_layout()

@@ -1,0 +1,609 @@
+# arraycore/_dtype.pyx -- data types: the dtype object and its table, parsing
+# of dtype specifications, type promotion (NEP 50 weak Python scalars) and
+# casting rules, finfo/iinfo/isdtype.
+cimport cython
+from arraycore._types cimport (ac_intp, AC_BYTE_ORDER_IS_LITTLE, AC_BOOL, AC_BYTE,
+    AC_UBYTE, AC_SHORT, AC_USHORT, AC_INT, AC_UINT, AC_LONG, AC_ULONG, AC_LONGLONG,
+    AC_ULONGLONG, AC_HALF, AC_FLOAT, AC_DOUBLE, AC_CFLOAT, AC_CDOUBLE, AC_INT64, AC_UINT64)
+from cpython.object cimport PyObject, PyTypeObject, newfunc
+from cpython.type cimport PyType_Modified
+import sys
+
+# The dtype table, in dense order (ACX_*): name, kind, char, itemsize,
+# alignment, buffer-format character, aliases accepted by dtype().
+_TABLE = (
+    ("bool", "b", "?", 1, 1, "?", ("?", "b1", "bool_")),
+    ("int8", "i", "b", 1, 1, "b", ("i1", "byte")),
+    ("uint8", "u", "B", 1, 1, "B", ("u1", "ubyte")),
+    ("int16", "i", "h", 2, 2, "h", ("i2", "short")),
+    ("uint16", "u", "H", 2, 2, "H", ("u2", "ushort")),
+    ("int32", "i", "i", 4, 4, "i", ("i4", "intc")),
+    ("uint32", "u", "I", 4, 4, "I", ("u4", "uintc")),
+    ("int64", "i", "l", 8, 8, "q", ("i8", "int", "int_", "intp", "long", "longlong", "q")),
+    ("uint64", "u", "L", 8, 8, "Q", ("u8", "uint", "uintp", "ulong", "ulonglong", "Q")),
+    ("float16", "f", "e", 2, 2, "e", ("f2", "half")),
+    ("float32", "f", "f", 4, 4, "f", ("f4", "single")),
+    ("float64", "f", "d", 8, 8, "d", ("f8", "float", "double", "float_")),
+    ("complex64", "c", "F", 8, 4, "Zf", ("c8", "csingle")),
+    ("complex128", "c", "D", 16, 8, "Zd", ("c16", "complex", "cdouble", "complex_")),
+)
+cdef int _TYPENUMS[ACX_NTYPES]
+_TYPENUMS[:] = [AC_BOOL, AC_BYTE, AC_UBYTE, AC_SHORT, AC_USHORT, AC_INT, AC_UINT,
+                AC_INT64, AC_UINT64, AC_HALF, AC_FLOAT, AC_DOUBLE, AC_CFLOAT, AC_CDOUBLE]
+
+cdef dict _BY_NAME = {}       # every accepted spelling -> native dtype
+cdef dict _BY_TYPENUM = {}
+cdef str _NATIVE = "<" if AC_BYTE_ORDER_IS_LITTLE else ">"
+cdef str _SWAPPED = ">" if AC_BYTE_ORDER_IS_LITTLE else "<"
+FORMATS = {}                  # dense index -> PEP 3118 format character(s)
+
+
+@cython.final
+cdef class dtype:
+    """dtype(spec)
+
+    A data type: one of bool, int8..int64, uint8..uint64, float16, float32,
+    float64, complex64, complex128, in native or swapped byte order.  `spec`
+    may be a dtype, a name ('float64', 'f8', '<f8', '>i4'), a Python type
+    (bool, int, float, complex) or a NumPy dtype.
+    """
+
+    @property
+    def kind(self):
+        return chr(self._kind)
+
+    @property
+    def char(self):
+        return chr(self._char)
+
+    @property
+    def byteorder(self):
+        return chr(self._byteorder)
+
+    @property
+    def name(self):
+        return self._name
+
+    @property
+    def str(self):
+        return self._str
+
+    @property
+    def isnative(self):
+        return not self.swapped
+
+    def newbyteorder(self, new_order="S"):
+        if new_order in ("S", "s", "swap"):
+            return self._other
+        if new_order in ("=", "N", "native", "n"):
+            return native(self)
+        if new_order in ("<", "L", "little", "l"):
+            return self if (self._str[0] != ">") else self._other
+        if new_order in (">", "B", "big", "b"):
+            return self if (self._str[0] != "<") else self._other
+        if new_order in ("|", "I", "i"):
+            return self
+        raise ValueError(f"{new_order!r} is not a valid byte order")
+
+    def __repr__(self):
+        if self.swapped:
+            return f"dtype('{self._str}')"
+        return f"dtype('{self._name}')"
+
+    def __str__(self):
+        return self._str if self.swapped else self._name
+
+    def __eq__(self, other):
+        if not isinstance(other, dtype):
+            try:
+                other = as_dtype(other)
+            except TypeError:
+                return NotImplemented
+        return (self.tidx == (<dtype>other).tidx
+                and self.swapped == (<dtype>other).swapped)
+
+    def __ne__(self, other):
+        r = self.__eq__(other)
+        if r is NotImplemented:
+            return r
+        return not r
+
+    def __hash__(self):
+        return hash((self.tidx, self.swapped, "arraycore.dtype"))
+
+    def __reduce__(self):
+        return (dtype, (self._str,))
+
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
+
+
+# descriptors by dense index: borrowed pointers, kept alive by _KEEP
+cdef PyObject *_DPTR[ACX_NTYPES]
+cdef list _KEEP = []
+
+cdef inline dtype _D(int i):
+    return <dtype>_DPTR[i]
+
+
+cdef extern from *:
+    """
+    static PyObject *__ac_alloc_plain(PyTypeObject *tp) {
+        return tp->tp_alloc(tp, 0);
+    }
+    """
+    object __ac_alloc_plain(type tp)
+
+
+cdef dtype _make(int idx, bint swapped):
+    name, kind, ch, size, align, fmt, aliases = _TABLE[idx]
+    # tp_alloc zeroes the object; the object fields are set below
+    cdef dtype d = <dtype>__ac_alloc_plain(dtype)
+    d.num = _TYPENUMS[idx]
+    d._kind = ord(kind)
+    d._char = ord(ch)
+    d.itemsize = size
+    d.alignment = align
+    d.tidx = idx
+    d.swapped = swapped
+    d._flags = 0
+    d._name = name
+    d._other = None
+    if size == 1:
+        d._byteorder = ord("|")
+        d._str = "|" + kind + str(size)
+    elif swapped:
+        d._byteorder = ord(_SWAPPED)
+        d._str = _SWAPPED + kind + str(size)
+    else:
+        d._byteorder = ord("=")
+        d._str = _NATIVE + kind + str(size)
+    return d
+
+
+# dtype(spec) returns one of the shared descriptor objects: tp_new is
+# replaced by this function (Cython does not allow __new__ on cdef classes).
+cdef object _dtype_tp_new(object tp, object args, object kwds):
+    if kwds:
+        if len(args) == 0 and len(kwds) == 1 and "dtype" in kwds:
+            args = (kwds["dtype"],)
+        else:
+            raise TypeError(f"dtype() got unexpected keyword arguments {tuple(kwds)}")
+    if len(args) != 1:
+        raise TypeError(f"dtype() takes exactly one argument ({len(args)} given)")
+    return as_dtype(args[0])
+
+
+def _init_table():
+    cdef int i
+    cdef dtype n, s
+    for i in range(ACX_NTYPES):
+        n = _make(i, False)
+        if _TABLE[i][3] == 1:
+            s = n
+        else:
+            s = _make(i, True)
+        n._other = s
+        s._other = n
+        _KEEP.append(n)
+        _KEEP.append(s)
+        _DPTR[i] = <PyObject *>n
+        FORMATS[i] = _TABLE[i][5]
+        name = _TABLE[i][0]
+        _BY_NAME[name] = n
+        _BY_NAME[_TABLE[i][2]] = n
+        for alias in _TABLE[i][6]:
+            _BY_NAME[alias] = n
+        _BY_TYPENUM[n.num] = n
+    # C spellings that share a size with another type number
+    if AC_INT64 == AC_LONG:
+        _BY_TYPENUM[AC_LONGLONG] = _D(ACX_INT64)
+        _BY_TYPENUM[AC_ULONGLONG] = _D(ACX_UINT64)
+    else:
+        _BY_TYPENUM[AC_LONG] = _D(ACX_INT64)
+        _BY_TYPENUM[AC_ULONG] = _D(ACX_UINT64)
+    _BY_NAME["p"] = _D(ACX_INT64)
+    _BY_NAME["P"] = _D(ACX_UINT64)
+
+_init_table()
+(<PyTypeObject *>dtype).tp_new = <newfunc>_dtype_tp_new
+PyType_Modified(dtype)
+
+
+cdef dtype descr_from_tidx(int tidx):
+    return _D(tidx)
+
+
+cdef dtype descr_from_typenum(int num):
+    return _BY_TYPENUM.get(num)
+
+
+cdef dtype native(dtype d):
+    return d._other if d.swapped else d
+
+
+cdef dtype _parse_str(str s):
+    cdef dtype d = _BY_NAME.get(s)
+    if d is not None:
+        return d
+    if len(s) >= 2 and s[0] in "<>=|":
+        order = s[0]
+        d = _BY_NAME.get(s[1:])
+        if d is None:
+            raise TypeError(f"data type {s!r} not understood")
+        if d.itemsize == 1 or order == "=" or order == "|" or order == _NATIVE:
+            return d
+        return d._other
+    raise TypeError(f"data type {s!r} not understood")
+
+
+cdef dtype as_dtype(object obj):
+    if type(obj) is dtype:
+        return <dtype>obj
+    if isinstance(obj, str):
+        return _parse_str(<str>obj)
+    if obj is float:
+        return _D(ACX_FLOAT64)
+    if obj is int:
+        return _D(ACX_INT64)
+    if obj is bool:
+        return _D(ACX_BOOL)
+    if obj is complex:
+        return _D(ACX_COMPLEX128)
+    if obj is None:
+        return _D(ACX_FLOAT64)
+    # NumPy dtypes (or anything with a dtype-like `.str` and `.kind`), NumPy
+    # scalar types, arrays carrying a dtype
+    np = sys.modules.get("numpy")
+    if np is not None:
+        if isinstance(obj, np.dtype):
+            if obj.kind not in "biufc" or obj.itemsize > 16 or obj.char in "gG":
+                raise TypeError(f"data type {obj!r} is not supported by arraycore")
+            return _parse_str(obj.str)
+        if isinstance(obj, type) and issubclass(obj, np.generic):
+            return as_dtype(np.dtype(obj))
+    if isinstance(obj, bytes):
+        return _parse_str((<bytes>obj).decode("ascii", "replace"))
+    if isinstance(obj, type):
+        raise TypeError(f"Cannot interpret '{obj!r}' as a data type")
+    raise TypeError(f"Cannot interpret '{obj!r}' as a data type")
+
+
+cdef dtype as_dtype_or_none(object obj):
+    if obj is None:
+        return None
+    return as_dtype(obj)
+
+
+# ------------------------------------------------------------- casting
+cdef inline int _krank(int tidx) noexcept:
+    # kind order for same_kind: b < u < i < f < c
+    if tidx == ACX_BOOL:
+        return 0
+    if tidx in (ACX_UINT8, ACX_UINT16, ACX_UINT32, ACX_UINT64):
+        return 1
+    if tidx in (ACX_INT8, ACX_INT16, ACX_INT32, ACX_INT64):
+        return 2
+    if tidx in (ACX_FLOAT16, ACX_FLOAT32, ACX_FLOAT64):
+        return 3
+    return 4
+
+
+# bits of precision carried by each type (for int -> float safety): ints
+# carry their width; a float carries its mantissa width, a complex its parts'
+cdef int _BITS[ACX_NTYPES]
+_BITS[:] = [1, 8, 8, 16, 16, 32, 32, 64, 64, 16, 32, 64, 32, 64]
+cdef bint _SAFE[ACX_NTYPES][ACX_NTYPES]
+
+
+cdef bint _safe_rule(int a, int b):
+    cdef int ka = _krank(a), kb = _krank(b)
+    if a == b or a == ACX_BOOL:
+        return True
+    if b == ACX_BOOL:
+        return False
+    if ka == 1 and kb == 1 or ka == 2 and kb == 2:          # same int kind
+        return _BITS[b] >= _BITS[a]
+    if ka == 1 and kb == 2:                                  # unsigned -> signed
+        return _BITS[b] > _BITS[a]
+    if ka == 2 and kb == 1:
+        return False
+    if ka <= 2 and kb >= 3:                                  # int -> float/complex
+        # float16 holds 8-bit ints, float32 16-bit, float64 everything
+        if _BITS[b] == 16:
+            return _BITS[a] <= 8
+        if _BITS[b] == 32:
+            return _BITS[a] <= 16
+        return True
+    if ka == 3 and kb == 3 or ka == 4 and kb == 4 or ka == 3 and kb == 4:
+        return _BITS[b] >= _BITS[a]
+    return False
+
+
+def _init_safe():
+    cdef int a, b
+    for a in range(ACX_NTYPES):
+        for b in range(ACX_NTYPES):
+            _SAFE[a][b] = _safe_rule(a, b)
+
+_init_safe()
+
+
+cdef bint can_cast_descr(dtype frm, dtype to, int casting):
+    if casting >= UNSAFE_CASTING:
+        return True
+    if casting == NO_CASTING:
+        return frm.tidx == to.tidx and (frm.swapped == to.swapped or frm.itemsize == 1)
+    if frm.tidx == to.tidx:
+        return True
+    if casting == EQUIV_CASTING:
+        return False
+    if _SAFE[frm.tidx][to.tidx]:
+        return True
+    if casting == SAME_KIND_CASTING:
+        return _krank(frm.tidx) <= _krank(to.tidx)
+    return False
+
+
+cdef int _PROMOTE[ACX_NTYPES][ACX_NTYPES]
+
+
+def _init_promote():
+    cdef int a, b, c
+    for a in range(ACX_NTYPES):
+        for b in range(ACX_NTYPES):
+            _PROMOTE[a][b] = -1
+            for c in range(ACX_NTYPES):
+                if _SAFE[a][c] and _SAFE[b][c]:
+                    _PROMOTE[a][b] = c
+                    break
+
+_init_promote()
+
+
+cdef dtype promote(dtype a, dtype b):
+    if a is b:
+        return native(a)
+    return _D(_PROMOTE[a.tidx][b.tidx])
+
+
+cdef int parse_casting(object casting) except -1:
+    if casting == "unsafe":
+        return UNSAFE_CASTING
+    if casting == "same_kind":
+        return SAME_KIND_CASTING
+    if casting == "safe":
+        return SAFE_CASTING
+    if casting == "equiv":
+        return EQUIV_CASTING
+    if casting == "no":
+        return NO_CASTING
+    raise ValueError(f"casting must be one of 'no', 'equiv', 'safe', 'same_kind', or 'unsafe' (got {casting!r})")
+
+
+cdef dtype default_int():
+    return _D(ACX_INT64)
+
+cdef dtype default_float():
+    return _D(ACX_FLOAT64)
+
+cdef dtype default_complex():
+    return _D(ACX_COMPLEX128)
+
+
+cdef dtype dtype_for_pyscalar(object x):
+    t = type(x)
+    if t is bool:
+        return _D(ACX_BOOL)
+    if t is int:
+        return _D(ACX_INT64)
+    if t is float:
+        return _D(ACX_FLOAT64)
+    if t is complex:
+        return _D(ACX_COMPLEX128)
+    if isinstance(x, bool):
+        return _D(ACX_BOOL)
+    if isinstance(x, int):
+        return _D(ACX_INT64)
+    if isinstance(x, float):
+        return _D(ACX_FLOAT64)
+    if isinstance(x, complex):
+        return _D(ACX_COMPLEX128)
+    return None
+
+
+cdef inline int _scalar_kind(object x):
+    # 0 bool, 1 int, 2 float, 3 complex
+    if isinstance(x, bool):
+        return 0
+    if isinstance(x, int):
+        return 1
+    if isinstance(x, float):
+        return 2
+    return 3
+
+
+cdef dtype result_type_weak(dtype d, object scalar):
+    """The result of combining an array of dtype d with a Python scalar (NEP 50)."""
+    cdef int sk = _scalar_kind(scalar)
+    cdef int k = _krank(d.tidx)
+    d = native(d)
+    if sk == 0:
+        return d
+    if sk == 1:
+        return d if k >= 1 else _D(ACX_INT64)
+    if sk == 2:
+        return d if k >= 3 else _D(ACX_FLOAT64)
+    # complex
+    if k == 4:
+        return d
+    if d.tidx == ACX_FLOAT32 or d.tidx == ACX_FLOAT16:
+        return _D(ACX_COMPLEX64)
+    return _D(ACX_COMPLEX128)
+
+
+# ------------------------------------------------------------ Python API
+def result_type(*arrays_and_dtypes):
+    """Returns the dtype that results from applying type promotion to the arguments.
+
+    Python scalars (bool, int, float, complex) take part weakly (NEP 50).
+    """
+    cdef dtype res = None
+    cdef dtype d
+    scalars = []
+    if len(arrays_and_dtypes) == 0:
+        raise ValueError("at least one array or dtype is required")
+    for x in arrays_and_dtypes:
+        if isinstance(x, (bool, int, float, complex)):
+            scalars.append(x)
+            continue
+        if type(x) is dtype:
+            d = <dtype>x
+        elif hasattr(x, "dtype") and not isinstance(x, type):
+            d = as_dtype(x.dtype)
+        else:
+            d = as_dtype(x)
+        res = native(d) if res is None else promote(res, d)
+    if res is None:
+        # scalars only: promote their default types
+        for s in scalars:
+            d = dtype_for_pyscalar(s)
+            res = d if res is None else promote(res, d)
+        return res
+    for s in scalars:
+        res = result_type_weak(res, s)
+    return res
+
+
+def can_cast(from_, to, casting="safe"):
+    """Returns True if a cast from `from_` (dtype or array) to `to` can occur under `casting`."""
+    cdef int c = parse_casting(casting)
+    if hasattr(from_, "dtype") and not isinstance(from_, (type, dtype)) \
+            and not isinstance(from_, str):
+        from_ = from_.dtype
+    if isinstance(from_, (bool, int, float, complex)):
+        raise TypeError("can_cast() does not support Python scalars; use result_type()")
+    return can_cast_descr(as_dtype(from_), as_dtype(to), c)
+
+
+def promote_types(type1, type2):
+    """The smallest dtype to which both types may be safely cast."""
+    return promote(as_dtype(type1), as_dtype(type2))
+
+
+class finfo_object:
+    """Machine limits of a floating-point data type (see finfo)."""
+
+    def __init__(self, bits, eps, max, min, smallest_normal, dtype):
+        self.bits = bits
+        self.eps = eps
+        self.max = max
+        self.min = min
+        self.smallest_normal = smallest_normal
+        self.tiny = smallest_normal
+        self.dtype = dtype
+        self.resolution = {16: 1e-3, 32: 1e-6, 64: 1e-15}[bits]
+
+    def __repr__(self):
+        return (f"finfo(resolution={self.resolution}, min={self.min:.6e}, "
+                f"max={self.max:.6e}, dtype={self.dtype.name})")
+
+
+class iinfo_object:
+    """Machine limits of an integer data type (see iinfo)."""
+
+    def __init__(self, bits, max, min, dtype):
+        self.bits = bits
+        self.max = max
+        self.min = min
+        self.dtype = dtype
+
+    def __repr__(self):
+        return f"iinfo(min={self.min}, max={self.max}, dtype={self.dtype.name})"
+
+
+cdef dict _FINFO = {
+    ACX_FLOAT16: (16, 2.0 ** -10, 65504.0, 2.0 ** -14),
+    ACX_FLOAT32: (32, 2.0 ** -23, (2.0 - 2.0 ** -23) * 2.0 ** 127, 2.0 ** -126),
+    ACX_FLOAT64: (64, 2.0 ** -52, sys.float_info.max, sys.float_info.min),
+}
+
+
+def _dtype_of(type_or_array):
+    if hasattr(type_or_array, "dtype") and not isinstance(type_or_array, (type, dtype, str)):
+        return as_dtype(type_or_array.dtype)
+    return as_dtype(type_or_array)
+
+
+def finfo(type):
+    """Machine limits for floating-point data types (bits, eps, max, min, smallest_normal, dtype)."""
+    cdef dtype d = native(_dtype_of(type))
+    cdef int t = d.tidx
+    if t == ACX_COMPLEX64:
+        t = ACX_FLOAT32
+    elif t == ACX_COMPLEX128:
+        t = ACX_FLOAT64
+    if t not in _FINFO:
+        raise ValueError(f"finfo() requires a floating-point data type, not {d.name}")
+    bits, eps, mx, tiny = _FINFO[t]
+    return finfo_object(bits, eps, mx, -mx, tiny, _D(t))
+
+
+def iinfo(type):
+    """Machine limits for integer data types (bits, max, min, dtype)."""
+    cdef dtype d = native(_dtype_of(type))
+    if d._kind == b"i":
+        bits = d.itemsize * 8
+        return iinfo_object(bits, 2 ** (bits - 1) - 1, -2 ** (bits - 1), d)
+    if d._kind == b"u":
+        bits = d.itemsize * 8
+        return iinfo_object(bits, 2 ** bits - 1, 0, d)
+    raise ValueError(f"iinfo() requires an integer data type, not {d.name}")
+
+
+cdef dict _KINDS = {
+    "bool": "b",
+    "signed integer": "i",
+    "unsigned integer": "u",
+    "integral": "iu",
+    "real floating": "f",
+    "complex floating": "c",
+    "numeric": "iufc",
+}
+
+
+def isdtype(dtype_, kind):
+    """Returns True if dtype_ is of the given kind (a dtype, a kind name, or a tuple of them)."""
+    if not isinstance(dtype_, dtype):
+        raise TypeError(f"isdtype() expects a dtype as its first argument, got {type(dtype_).__name__}")
+    cdef dtype d = <dtype>dtype_
+    if isinstance(kind, tuple):
+        return any(isdtype(d, k) for k in kind)
+    if isinstance(kind, dtype):
+        return d == kind
+    if isinstance(kind, str):
+        kinds = _KINDS.get(kind)
+        if kinds is None:
+            raise ValueError(f"unknown dtype kind {kind!r}")
+        return chr(d._kind) in kinds
+    raise TypeError(f"kind must be a dtype, a string or a tuple, not {type(kind).__name__}")
+
+
+# the Array API dtype objects
+bool_ = _D(ACX_BOOL)
+int8 = _D(ACX_INT8)
+uint8 = _D(ACX_UINT8)
+int16 = _D(ACX_INT16)
+uint16 = _D(ACX_UINT16)
+int32 = _D(ACX_INT32)
+uint32 = _D(ACX_UINT32)
+int64 = _D(ACX_INT64)
+uint64 = _D(ACX_UINT64)
+float16 = _D(ACX_FLOAT16)
+float32 = _D(ACX_FLOAT32)
+float64 = _D(ACX_FLOAT64)
+complex64 = _D(ACX_COMPLEX64)
+complex128 = _D(ACX_COMPLEX128)

@@ -1,0 +1,40 @@
+/*
+ * ac_alloc.c -- the data allocator: 64-byte aligned blocks, visible to
+ * tracemalloc under arraycore's own domain.  Callable without the GIL.
+ */
+#include "ac_internal.h"
+#include <stdlib.h>
+#include <string.h>
+
+/* Each block is over-allocated by AC_DATA_ALIGNMENT bytes; the byte just
+ * before the aligned pointer records the offset back to the raw block. */
+void *ac_data_alloc(size_t nbytes, int zero)
+{
+    size_t total;
+    char *raw, *aligned;
+    if (nbytes == 0) {
+        nbytes = 1;
+    }
+    if (nbytes > (size_t)PY_SSIZE_T_MAX - AC_DATA_ALIGNMENT) {
+        return NULL;
+    }
+    total = nbytes + AC_DATA_ALIGNMENT;
+    raw = zero ? (char *)calloc(total, 1) : (char *)malloc(total);
+    if (raw == NULL) {
+        return NULL;
+    }
+    aligned = (char *)(((uintptr_t)raw + AC_DATA_ALIGNMENT) & ~(uintptr_t)(AC_DATA_ALIGNMENT - 1));
+    aligned[-1] = (char)(aligned - raw);
+    PyTraceMalloc_Track(AC_TRACEMALLOC_DOMAIN, (uintptr_t)aligned, nbytes);
+    return aligned;
+}
+
+void ac_data_free(void *ptr)
+{
+    char *aligned = (char *)ptr;
+    if (aligned == NULL) {
+        return;
+    }
+    PyTraceMalloc_Untrack(AC_TRACEMALLOC_DOMAIN, (uintptr_t)aligned);
+    free(aligned - (unsigned char)aligned[-1]);
+}

@@ -1,0 +1,75 @@
+/*
+ * ac_internal.h -- private C declarations shared by arraycore's C sources and
+ * Cython modules (never installed).  Plain C, no Python objects: the dense
+ * type index used by the loop tables, the aligned allocator, the N-d strided
+ * loop driver, copies and casts.
+ */
+#ifndef ARRAYCORE_AC_INTERNAL_H
+#define ARRAYCORE_AC_INTERNAL_H
+
+#include <Python.h>
+#include "arraycore/actypes.h"
+
+/* Dense type index, in promotion order: the key of every loop table. */
+enum {
+    ACX_BOOL = 0, ACX_INT8, ACX_UINT8, ACX_INT16, ACX_UINT16, ACX_INT32,
+    ACX_UINT32, ACX_INT64, ACX_UINT64, ACX_FLOAT16, ACX_FLOAT32,
+    ACX_FLOAT64, ACX_COMPLEX64, ACX_COMPLEX128, ACX_NTYPES
+};
+
+/* ---- allocation: 64-byte aligned, visible to tracemalloc ------------ */
+#define AC_DATA_ALIGNMENT 64
+void *ac_data_alloc(size_t nbytes, int zero);
+void ac_data_free(void *ptr);
+#define AC_TRACEMALLOC_DOMAIN 389047
+
+/* ---- half precision ------------------------------------------------- */
+ac_uint16 ac_float_to_half(float f);
+ac_uint16 ac_double_to_half(double d);
+float ac_half_to_float(ac_uint16 h);
+double ac_half_to_double(ac_uint16 h);
+
+/* ---- the N-d strided loop driver ------------------------------------
+ * Calls `inner(ptrs, count, strides, ctx)` on 1-d runs covering an N-d
+ * iteration space shared by `nop` operands.  Dimensions are coalesced where
+ * every operand allows it and reordered so the innermost run is the one with
+ * the smallest strides.  `shape` and `strides[op*ndim + d]` are read only.
+ * Returns 0, or the first non-zero value an inner call returned. */
+typedef int (*ac_inner_loop_fn)(char **ptrs, ac_intp count,
+                                const ac_intp *strides, void *ctx);
+#define AC_LOOP_MAXOPS 8
+int ac_nd_loop(int ndim, const ac_intp *shape, int nop, char **ptrs,
+               const ac_intp *strides, ac_inner_loop_fn inner, void *ctx);
+
+/* Coalesce and sort dims in place for `nop` operands; returns new ndim.
+ * strides laid out as strides[op*AC_MAXDIMS + d]. */
+int ac_simplify_dims(int ndim, ac_intp *shape, int nop, ac_intp *strides);
+
+/* ---- casts and copies -----------------------------------------------
+ * A strided 1-d cast between two types given by dense index, with the
+ * source and destination in native byte order and aligned. */
+typedef void (*ac_cast_fn)(const char *src, ac_intp sstride,
+                           char *dst, ac_intp dstride, ac_intp n);
+extern ac_cast_fn ac_cast_table[ACX_NTYPES][ACX_NTYPES];
+
+/* Description of one operand of a copy: dense type index, itemsize, whether
+ * its bytes are swapped relative to the machine and whether it is aligned. */
+typedef struct {
+    int tidx;
+    int itemsize;
+    int swapped;
+    int aligned;
+} ac_opinfo;
+
+/* Copy (and cast) `src` into `dst` over an N-d space: both operands have
+ * shape `shape` (broadcast strides of 0 allowed on src).  Handles byte
+ * order, alignment and type conversion; needs no GIL. Returns 0, or -1 on
+ * allocation failure (no exception set). */
+int ac_copy_nd(int ndim, const ac_intp *shape,
+               char *dst, const ac_intp *dst_strides, const ac_opinfo *dinfo,
+               const char *src, const ac_intp *src_strides, const ac_opinfo *sinfo);
+
+/* Swap the bytes of n items of size `itemsize` (complex: per component). */
+void ac_byteswap(char *p, ac_intp stride, ac_intp n, int itemsize, int is_complex);
+
+#endif

@@ -1,0 +1,389 @@
+/*
+ * ac_loops.c -- the N-d strided loop driver (one home for walking strided
+ * N-d data), dimension simplification, byte swapping, and the copy/cast
+ * engine built on them (contiguous memcpy, blocked transposes, buffered
+ * casts for swapped or misaligned operands).  No Python objects, no GIL.
+ */
+#include "ac_internal.h"
+#include <stdlib.h>
+#include <string.h>
+
+static inline ac_intp ac_abs(ac_intp x) { return x < 0 ? -x : x; }
+
+int ac_simplify_dims(int ndim, ac_intp *shape, int nop, ac_intp *strides)
+{
+    int i, j, op, out;
+    /* drop length-1 dimensions */
+    out = 0;
+    for (i = 0; i < ndim; i++) {
+        if (shape[i] == 1) {
+            continue;
+        }
+        shape[out] = shape[i];
+        for (op = 0; op < nop; op++) {
+            strides[op * AC_MAXDIMS + out] = strides[op * AC_MAXDIMS + i];
+        }
+        out++;
+    }
+    ndim = out;
+    /* stable insertion sort: largest |stride| of operand 0 outermost,
+     * ties broken by the following operands */
+    for (i = 1; i < ndim; i++) {
+        j = i;
+        while (j > 0) {
+            int swap = 0;
+            for (op = 0; op < nop; op++) {
+                ac_intp a = ac_abs(strides[op * AC_MAXDIMS + j - 1]);
+                ac_intp b = ac_abs(strides[op * AC_MAXDIMS + j]);
+                if (a < b) { swap = 1; break; }
+                if (a > b) { break; }
+            }
+            if (!swap) {
+                break;
+            }
+            {
+                ac_intp t = shape[j]; shape[j] = shape[j - 1]; shape[j - 1] = t;
+            }
+            for (op = 0; op < nop; op++) {
+                ac_intp *s = strides + op * AC_MAXDIMS;
+                ac_intp t = s[j]; s[j] = s[j - 1]; s[j - 1] = t;
+            }
+            j--;
+        }
+    }
+    /* coalesce: outer dim i and inner dim i+1 merge when every operand has
+     * stride[i] == shape[i+1] * stride[i+1] */
+    if (ndim > 1) {
+        out = 0;
+        for (i = 1; i < ndim; i++) {
+            int ok = 1;
+            for (op = 0; op < nop; op++) {
+                ac_intp *s = strides + op * AC_MAXDIMS;
+                if (s[out] != shape[i] * s[i]) { ok = 0; break; }
+            }
+            if (ok) {
+                shape[out] *= shape[i];
+                for (op = 0; op < nop; op++) {
+                    strides[op * AC_MAXDIMS + out] = strides[op * AC_MAXDIMS + i];
+                }
+            }
+            else {
+                out++;
+                shape[out] = shape[i];
+                for (op = 0; op < nop; op++) {
+                    strides[op * AC_MAXDIMS + out] = strides[op * AC_MAXDIMS + i];
+                }
+            }
+        }
+        ndim = out + 1;
+    }
+    return ndim;
+}
+
+/* Walk the outer ndim-1 dimensions; strides laid out [op*ndim + d]. */
+int ac_nd_loop(int ndim, const ac_intp *shape, int nop, char **ptrs,
+               const ac_intp *strides, ac_inner_loop_fn inner, void *ctx)
+{
+    ac_intp idx[AC_MAXDIMS];
+    char *p[AC_LOOP_MAXOPS];
+    ac_intp inner_strides[AC_LOOP_MAXOPS];
+    ac_intp count;
+    int op, d, r;
+
+    if (nop > AC_LOOP_MAXOPS || ndim > AC_MAXDIMS) {
+        return -1;
+    }
+    for (d = 0; d < ndim; d++) {
+        if (shape[d] == 0) {
+            return 0;
+        }
+    }
+    for (op = 0; op < nop; op++) {
+        p[op] = ptrs[op];
+        inner_strides[op] = ndim > 0 ? strides[op * ndim + ndim - 1] : 0;
+    }
+    if (ndim == 0) {
+        return inner(p, 1, inner_strides, ctx);
+    }
+    count = shape[ndim - 1];
+    if (ndim == 1) {
+        return inner(p, count, inner_strides, ctx);
+    }
+    memset(idx, 0, sizeof(ac_intp) * ndim);
+    for (;;) {
+        r = inner(p, count, inner_strides, ctx);
+        if (r) {
+            return r;
+        }
+        /* advance the counter over dims ndim-2 .. 0 */
+        d = ndim - 2;
+        for (;;) {
+            idx[d]++;
+            for (op = 0; op < nop; op++) {
+                p[op] += strides[op * ndim + d];
+            }
+            if (idx[d] < shape[d]) {
+                break;
+            }
+            for (op = 0; op < nop; op++) {
+                p[op] -= strides[op * ndim + d] * shape[d];
+            }
+            idx[d] = 0;
+            if (d == 0) {
+                return 0;
+            }
+            d--;
+        }
+    }
+}
+
+/* ------------------------------------------------------------ byte swap */
+void ac_byteswap(char *p, ac_intp stride, ac_intp n, int itemsize, int is_complex)
+{
+    ac_intp i;
+    if (is_complex) {
+        int half = itemsize / 2;
+        ac_byteswap(p, stride, n, half, 0);
+        ac_byteswap(p + half, stride, n, half, 0);
+        return;
+    }
+    switch (itemsize) {
+    case 1:
+        return;
+    case 2:
+        for (i = 0; i < n; i++, p += stride) {
+            uint16_t v; memcpy(&v, p, 2); v = __builtin_bswap16(v); memcpy(p, &v, 2);
+        }
+        return;
+    case 4:
+        for (i = 0; i < n; i++, p += stride) {
+            uint32_t v; memcpy(&v, p, 4); v = __builtin_bswap32(v); memcpy(p, &v, 4);
+        }
+        return;
+    case 8:
+        for (i = 0; i < n; i++, p += stride) {
+            uint64_t v; memcpy(&v, p, 8); v = __builtin_bswap64(v); memcpy(p, &v, 8);
+        }
+        return;
+    default:
+        for (i = 0; i < n; i++, p += stride) {
+            int a = 0, b = itemsize - 1;
+            while (a < b) { char t = p[a]; p[a] = p[b]; p[b] = t; a++; b--; }
+        }
+    }
+}
+
+/* ------------------------------------------------------- plain copies */
+/* Strided element copy of `size` bytes; memcpy with a constant size is a
+ * single load/store and is safe for unaligned data. */
+#define AC_DEFINE_STRIDED_COPY(N)                                            \
+static void copy_strided_##N(char *dst, ac_intp ds, const char *src,          \
+                             ac_intp ss, ac_intp n)                           \
+{                                                                             \
+    ac_intp i;                                                                \
+    for (i = 0; i < n; i++) {                                                 \
+        memcpy(dst + i * ds, src + i * ss, N);                                \
+    }                                                                         \
+}
+AC_DEFINE_STRIDED_COPY(1)
+AC_DEFINE_STRIDED_COPY(2)
+AC_DEFINE_STRIDED_COPY(4)
+AC_DEFINE_STRIDED_COPY(8)
+AC_DEFINE_STRIDED_COPY(16)
+
+static void copy_strided_any(char *dst, ac_intp ds, const char *src, ac_intp ss,
+                             ac_intp n, int size)
+{
+    if (ds == size && ss == size) {
+        memmove(dst, src, (size_t)(n * size));
+        return;
+    }
+    if (ss == 0) {
+        /* broadcast one value */
+        switch (size) {
+        case 8: { uint64_t v; memcpy(&v, src, 8);
+                  if (ds == 8 && ((uintptr_t)dst & 7) == 0) {
+                      uint64_t *d = (uint64_t *)dst; ac_intp i;
+                      for (i = 0; i < n; i++) d[i] = v;
+                      return;
+                  }
+                  break; }
+        default: break;
+        }
+    }
+    switch (size) {
+    case 1: copy_strided_1(dst, ds, src, ss, n); return;
+    case 2: copy_strided_2(dst, ds, src, ss, n); return;
+    case 4: copy_strided_4(dst, ds, src, ss, n); return;
+    case 8: copy_strided_8(dst, ds, src, ss, n); return;
+    case 16: copy_strided_16(dst, ds, src, ss, n); return;
+    default: {
+        ac_intp i;
+        for (i = 0; i < n; i++) memcpy(dst + i * ds, src + i * ss, (size_t)size);
+    }
+    }
+}
+
+typedef struct {
+    int size;
+} plain_ctx;
+
+static int plain_inner(char **ptrs, ac_intp count, const ac_intp *strides, void *vctx)
+{
+    plain_ctx *ctx = (plain_ctx *)vctx;
+    copy_strided_any(ptrs[0], strides[0], ptrs[1], strides[1], count, ctx->size);
+    return 0;
+}
+
+/* Blocked copy of a 2-d block where the destination's inner stride is small
+ * and the source's is large (a transpose): tiles keep both sides in cache. */
+#define AC_TILE 32
+static void copy_tiled_2d(char *dst, ac_intp d0, ac_intp d1,
+                          const char *src, ac_intp s0, ac_intp s1,
+                          ac_intp n0, ac_intp n1, int size)
+{
+    ac_intp ib, jb, i, iend, jend;
+    for (ib = 0; ib < n0; ib += AC_TILE) {
+        iend = ib + AC_TILE < n0 ? ib + AC_TILE : n0;
+        for (jb = 0; jb < n1; jb += AC_TILE) {
+            jend = jb + AC_TILE < n1 ? jb + AC_TILE : n1;
+            for (i = ib; i < iend; i++) {
+                copy_strided_any(dst + i * d0 + jb * d1, d1,
+                                 src + i * s0 + jb * s1, s1, jend - jb, size);
+            }
+        }
+    }
+}
+
+/* ------------------------------------------------------ buffered casts */
+#define AC_CHUNK 512
+
+typedef struct {
+    ac_opinfo d, s;
+    ac_cast_fn cast;          /* native aligned -> native aligned */
+    char *buf_src;            /* AC_CHUNK items of the source type */
+    char *buf_dst;            /* AC_CHUNK items of the destination type */
+} cast_ctx;
+
+static int cast_inner(char **ptrs, ac_intp count, const ac_intp *strides, void *vctx)
+{
+    cast_ctx *ctx = (cast_ctx *)vctx;
+    char *dst = ptrs[0];
+    const char *src = ptrs[1];
+    ac_intp ds = strides[0], ss = strides[1];
+    int s_direct = !ctx->s.swapped && ctx->s.aligned;
+    int d_direct = !ctx->d.swapped && ctx->d.aligned;
+    int isz = ctx->s.itemsize, osz = ctx->d.itemsize;
+
+    if (s_direct && d_direct) {
+        ctx->cast(src, ss, dst, ds, count);
+        return 0;
+    }
+    while (count > 0) {
+        ac_intp n = count < AC_CHUNK ? count : AC_CHUNK;
+        const char *cs = src;
+        ac_intp css = ss;
+        if (!s_direct) {
+            copy_strided_any(ctx->buf_src, isz, src, ss, n, isz);
+            if (ctx->s.swapped) {
+                ac_byteswap(ctx->buf_src, isz, n, isz, ctx->s.tidx >= ACX_COMPLEX64);
+            }
+            cs = ctx->buf_src;
+            css = isz;
+        }
+        if (d_direct) {
+            ctx->cast(cs, css, dst, ds, n);
+        }
+        else {
+            ctx->cast(cs, css, ctx->buf_dst, osz, n);
+            if (ctx->d.swapped) {
+                ac_byteswap(ctx->buf_dst, osz, n, osz, ctx->d.tidx >= ACX_COMPLEX64);
+            }
+            copy_strided_any(dst, ds, ctx->buf_dst, osz, n, osz);
+        }
+        count -= n;
+        src += n * ss;
+        dst += n * ds;
+    }
+    return 0;
+}
+
+int ac_copy_nd(int ndim, const ac_intp *shape,
+               char *dst, const ac_intp *dst_strides, const ac_opinfo *dinfo,
+               const char *src, const ac_intp *src_strides, const ac_opinfo *sinfo)
+{
+    ac_intp sh[AC_MAXDIMS];
+    ac_intp st[2 * AC_MAXDIMS];
+    ac_intp st2[2 * AC_MAXDIMS];
+    char *ptrs[2];
+    int d, nd, r;
+
+    for (d = 0; d < ndim; d++) {
+        if (shape[d] == 0) {
+            return 0;
+        }
+        sh[d] = shape[d];
+        st[d] = dst_strides[d];
+        st[AC_MAXDIMS + d] = src_strides[d];
+    }
+    nd = ac_simplify_dims(ndim, sh, 2, st);
+    for (d = 0; d < nd; d++) {     /* compact layout for ac_nd_loop */
+        st2[d] = st[d];
+        st2[nd + d] = st[AC_MAXDIMS + d];
+    }
+    ptrs[0] = dst;
+    ptrs[1] = (char *)src;
+
+    if (dinfo->tidx == sinfo->tidx && dinfo->swapped == sinfo->swapped) {
+        int size = dinfo->itemsize;
+        if (nd >= 2) {
+            ac_intp ds1 = st[nd - 1], ss1 = st[AC_MAXDIMS + nd - 1];
+            ac_intp ds0 = st[nd - 2], ss0 = st[AC_MAXDIMS + nd - 2];
+            if (ac_abs(ss1) > ac_abs(ss0) && ss0 != 0 && sh[nd - 1] >= 8 && sh[nd - 2] >= 8) {
+                /* transpose-like: tile the last two dims, loop the rest */
+                ac_intp idx[AC_MAXDIMS];
+                char *pd = dst;
+                const char *ps = src;
+                int outer = nd - 2, k;
+                memset(idx, 0, sizeof(idx));
+                for (;;) {
+                    copy_tiled_2d(pd, ds0, ds1, ps, ss0, ss1, sh[nd - 2], sh[nd - 1], size);
+                    for (k = outer - 1; k >= 0; k--) {
+                        idx[k]++;
+                        pd += st[k];
+                        ps += st[AC_MAXDIMS + k];
+                        if (idx[k] < sh[k]) break;
+                        pd -= st[k] * sh[k];
+                        ps -= st[AC_MAXDIMS + k] * sh[k];
+                        idx[k] = 0;
+                    }
+                    if (k < 0) break;
+                }
+                return 0;
+            }
+        }
+        {
+            plain_ctx ctx;
+            ctx.size = size;
+            return ac_nd_loop(nd, sh, 2, ptrs, st2, plain_inner, &ctx);
+        }
+    }
+    else {
+        cast_ctx ctx;
+        ctx.d = *dinfo;
+        ctx.s = *sinfo;
+        ctx.cast = ac_cast_table[sinfo->tidx][dinfo->tidx];
+        ctx.buf_src = NULL;
+        ctx.buf_dst = NULL;
+        if (sinfo->swapped || !sinfo->aligned || dinfo->swapped || !dinfo->aligned) {
+            ctx.buf_src = (char *)malloc((size_t)AC_CHUNK * (sinfo->itemsize + dinfo->itemsize) + 32);
+            if (ctx.buf_src == NULL) {
+                return -1;
+            }
+            ctx.buf_dst = ctx.buf_src + (((size_t)AC_CHUNK * sinfo->itemsize + 15) & ~(size_t)15);
+        }
+        r = ac_nd_loop(nd, sh, 2, ptrs, st2, cast_inner, &ctx);
+        free(ctx.buf_src);
+        return r;
+    }
+}
