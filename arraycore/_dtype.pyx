@@ -129,19 +129,10 @@ cdef inline dtype _D(int i):
     return <dtype>_DPTR[i]
 
 
-cdef extern from *:
-    """
-    static PyObject *__ac_alloc_plain(PyTypeObject *tp) {
-        return tp->tp_alloc(tp, 0);
-    }
-    """
-    object __ac_alloc_plain(type tp)
-
-
 cdef dtype _make(int idx, bint swapped):
     name, kind, ch, size, align, fmt, aliases = _TABLE[idx]
-    # tp_alloc zeroes the object; the object fields are set below
-    cdef dtype d = <dtype>__ac_alloc_plain(dtype)
+    # Cython's own tp_new (replaced after the table is built, see below)
+    cdef dtype d = dtype.__new__(dtype)
     d.num = _TYPENUMS[idx]
     d._kind = ord(kind)
     d._char = ord(ch)

@@ -1,0 +1,267 @@
+# arraycore/_creation.pyx -- array creation functions of the Array API
+# standard: empty, zeros, ones, full, arange, linspace, eye, tril, triu,
+# meshgrid and the *_like forms.
+from libc.math cimport ceil
+from arraycore._types cimport *
+from arraycore._dtype cimport dtype as Descr
+from arraycore._dtype cimport (as_dtype, as_dtype_or_none, descr_from_tidx,
+    dtype_for_pyscalar, default_float, ACX_FLOAT64, ACX_INT64, ACX_COMPLEX128)
+from arraycore._core cimport (ndarray, new_array, new_from_shape, empty_like_array,
+    fill_array, copy_array, make_view, parse_order, setitem_ptr)
+from arraycore._convert cimport _asarray
+
+
+cdef inline int _check_device(object device) except -1:
+    if device is not None and device != "cpu":
+        raise ValueError(f"unsupported device {device!r}: arraycore only has 'cpu'")
+    return 0
+
+
+cdef inline Descr _dt(object dtype, int default_tidx):
+    if dtype is None:
+        return descr_from_tidx(default_tidx)
+    return as_dtype(dtype)
+
+
+def empty(shape, *, dtype=None, device=None, order="C"):
+    """A new array of the given shape with uninitialized contents."""
+    _check_device(device)
+    return new_from_shape(_dt(dtype, ACX_FLOAT64), shape, False, order == "F")
+
+
+def zeros(shape, *, dtype=None, device=None, order="C"):
+    """A new array of the given shape filled with zeros."""
+    _check_device(device)
+    return new_from_shape(_dt(dtype, ACX_FLOAT64), shape, True, order == "F")
+
+
+def ones(shape, *, dtype=None, device=None, order="C"):
+    """A new array of the given shape filled with ones."""
+    _check_device(device)
+    cdef ndarray a = new_from_shape(_dt(dtype, ACX_FLOAT64), shape, False, order == "F")
+    fill_array(a, 1)
+    return a
+
+
+cdef Descr _fill_dtype(object fill_value, object dtype):
+    cdef Descr d
+    if dtype is not None:
+        return as_dtype(dtype)
+    if isinstance(fill_value, ndarray):
+        return (<ndarray>fill_value).descr
+    d = dtype_for_pyscalar(fill_value)
+    if d is None:
+        return _asarray(fill_value, None, None).descr
+    if d.tidx == ACX_INT64 and not isinstance(fill_value, bool) and not (
+            -9223372036854775808 <= fill_value <= 9223372036854775807):
+        return _asarray(fill_value, None, None).descr
+    return d
+
+
+def full(shape, fill_value, *, dtype=None, device=None, order="C"):
+    """A new array of the given shape filled with fill_value."""
+    _check_device(device)
+    cdef ndarray a = new_from_shape(_fill_dtype(fill_value, dtype), shape, False, order == "F")
+    fill_array(a, fill_value)
+    return a
+
+
+cdef ndarray _like(object x, object dtype, object device):
+    _check_device(device)
+    if not isinstance(x, ndarray):
+        x = _asarray(x, None, None)
+    return empty_like_array(<ndarray>x, as_dtype_or_none(dtype), AC_KEEPORDER)
+
+
+def empty_like(x, /, *, dtype=None, device=None):
+    """A new uninitialized array with the shape (and by default dtype) of x."""
+    return _like(x, dtype, device)
+
+
+def zeros_like(x, /, *, dtype=None, device=None):
+    """A new array of zeros with the shape (and by default dtype) of x."""
+    cdef ndarray a = _like(x, dtype, device)
+    fill_array(a, 0)
+    return a
+
+
+def ones_like(x, /, *, dtype=None, device=None):
+    """A new array of ones with the shape (and by default dtype) of x."""
+    cdef ndarray a = _like(x, dtype, device)
+    fill_array(a, 1)
+    return a
+
+
+def full_like(x, /, fill_value, *, dtype=None, device=None):
+    """A new array with the shape (and by default dtype) of x filled with fill_value."""
+    cdef ndarray a = _like(x, dtype, device)
+    fill_array(a, fill_value)
+    return a
+
+
+def arange(start, /, stop=None, step=1, *, dtype=None, device=None):
+    """Evenly spaced values within the half-open interval [start, stop)."""
+    cdef Descr d
+    cdef ac_intp n, i
+    cdef ndarray a
+    cdef double fstart, fstep
+    _check_device(device)
+    if stop is None:
+        start, stop = 0, start
+    for v in (start, stop, step):
+        if isinstance(v, complex):
+            raise TypeError("arange() does not accept complex arguments")
+    if step == 0:
+        raise ValueError("arange(): step must not be zero")
+    all_int = all(isinstance(v, int) or hasattr(v, "__index__") and not hasattr(v, "__float__")
+                  for v in (start, stop, step))
+    if all_int:
+        start, stop, step = int(start), int(stop), int(step)
+        n = max(0, -((start - stop) // step))
+    else:
+        n = max(0, <ac_intp>ceil((float(stop) - float(start)) / float(step)))
+    if dtype is None:
+        d = descr_from_tidx(ACX_INT64 if all_int else ACX_FLOAT64)
+    else:
+        d = as_dtype(dtype)
+    a = new_array(d, 1, &n, NULL, NULL, 0, None)
+    if n == 0:
+        return a
+    if all_int and d.kind in "iu":
+        if d.tidx == ACX_INT64 and not d.swapped and -2**62 < start < 2**62 and -2**62 < step < 2**62 \
+                and -2**62 < start + step * n < 2**62:
+            _fill_int64(<long long *>a.data, start, step, n)
+        else:
+            for i in range(n):
+                setitem_ptr(d, a.data + i * a.strides[0], start + i * step)
+        return a
+    if d.tidx == ACX_FLOAT64 and not d.swapped:
+        fstart = float(start)
+        fstep = float(step)
+        for i in range(n):
+            (<double *>a.data)[i] = fstart + i * fstep
+        return a
+    tmp = arange(start, stop, step, dtype="float64" if d.kind != "c" else "complex128")
+    return copy_array(tmp, AC_CORDER, d)
+
+
+cdef void _fill_int64(long long *p, long long start, long long step, ac_intp n) noexcept:
+    cdef ac_intp i
+    for i in range(n):
+        p[i] = start + i * step
+
+
+def linspace(start, stop, /, num, *, dtype=None, device=None, endpoint=True):
+    """num evenly spaced samples over [start, stop] (or [start, stop) without endpoint)."""
+    cdef ac_intp n, i
+    cdef ndarray a
+    cdef double fs, fstep
+    _check_device(device)
+    if not isinstance(num, int) and not hasattr(num, "__index__"):
+        raise TypeError("linspace(): num must be an integer")
+    n = num
+    if n < 0:
+        raise ValueError(f"linspace(): number of samples, {n}, must be non-negative")
+    is_complex = isinstance(start, complex) or isinstance(stop, complex)
+    d = as_dtype(dtype) if dtype is not None else descr_from_tidx(ACX_COMPLEX128 if is_complex else ACX_FLOAT64)
+    if d.kind in "c" or is_complex:
+        work = descr_from_tidx(ACX_COMPLEX128)
+    else:
+        work = descr_from_tidx(ACX_FLOAT64)
+    a = new_array(work, 1, &n, NULL, NULL, 0, None)
+    div = (n - 1) if endpoint else n
+    if is_complex or work.kind == "c":
+        cs, ce = complex(start), complex(stop)
+        step = (ce - cs) / div if div > 0 else 0
+        for i in range(n):
+            setitem_ptr(work, a.data + i * a.strides[0], cs + i * step if div > 0 else cs)
+        if endpoint and n > 1:
+            setitem_ptr(work, a.data + (n - 1) * a.strides[0], ce)
+    else:
+        fs = float(start)
+        fstep = (float(stop) - fs) / div if div > 0 else 0.0
+        for i in range(n):
+            (<double *>a.data)[i] = fs + i * fstep
+        if endpoint and n > 1:
+            (<double *>a.data)[n - 1] = float(stop)
+    if d is not work:
+        return copy_array(a, AC_CORDER, d)
+    return a
+
+
+def eye(n_rows, n_cols=None, /, *, k=0, dtype=None, device=None):
+    """A 2-d array with ones on the k-th diagonal and zeros elsewhere."""
+    cdef ac_intp shape[2]
+    cdef ac_intp i, j
+    cdef ndarray a
+    _check_device(device)
+    shape[0] = n_rows
+    shape[1] = n_rows if n_cols is None else n_cols
+    a = new_array(_dt(dtype, ACX_FLOAT64), 2, shape, NULL, NULL, 0, None, True)
+    for i in range(shape[0]):
+        j = i + k
+        if 0 <= j < shape[1]:
+            setitem_ptr(a.descr, a.data + i * a.strides[0] + j * a.strides[1], 1)
+    return a
+
+
+cdef ndarray _tri(object x, ac_intp k, bint lower):
+    cdef ndarray a
+    cdef ac_intp i, nrows, ncols, lo, hi
+    if not isinstance(x, ndarray):
+        x = _asarray(x, None, None)
+    if (<ndarray>x).nd < 2:
+        raise ValueError("tril/triu need an array of at least 2 dimensions")
+    a = copy_array(<ndarray>x, AC_CORDER)
+    nrows = a.dimensions[a.nd - 2]
+    ncols = a.dimensions[a.nd - 1]
+    for i in range(nrows):
+        if lower:
+            lo = max(0, min(ncols, i + k + 1))   # zero columns j > i + k
+            if lo < ncols:
+                a[..., i, lo:] = 0
+        else:
+            hi = max(0, min(ncols, i + k))       # zero columns j < i + k
+            if hi > 0:
+                a[..., i, :hi] = 0
+    return a
+
+
+def tril(x, /, *, k=0):
+    """The lower triangle (on and below the k-th diagonal) of the last two axes of x."""
+    return _tri(x, k, True)
+
+
+def triu(x, /, *, k=0):
+    """The upper triangle (on and above the k-th diagonal) of the last two axes of x."""
+    return _tri(x, k, False)
+
+
+def meshgrid(*arrays, indexing="xy"):
+    """Coordinate matrices from 1-d coordinate vectors (indexing 'xy' or 'ij')."""
+    from arraycore._manip import broadcast_to
+    if indexing not in ("xy", "ij"):
+        raise ValueError("meshgrid(): indexing must be 'xy' or 'ij'")
+    arrs = [a if isinstance(a, ndarray) else _asarray(a, None, None) for a in arrays]
+    for a in arrs:
+        if (<ndarray>a).nd != 1:
+            raise ValueError("meshgrid() takes 1-d arrays")
+    if len(arrs) > 1:
+        dt = arrs[0].dtype
+        for a in arrs[1:]:
+            if a.dtype != dt:
+                raise ValueError("meshgrid(): all arrays must have the same dtype")
+    n = len(arrs)
+    shape = [len(a) for a in arrs]
+    if indexing == "xy" and n > 1:
+        shape[0], shape[1] = shape[1], shape[0]
+    out = []
+    for i, a in enumerate(arrs):
+        s = [1] * n
+        ax = i
+        if indexing == "xy" and n > 1 and i < 2:
+            ax = 1 - i
+        s[ax] = len(a)
+        v = a.reshape(tuple(s))
+        out.append(copy_array(broadcast_to(v, tuple(shape)), AC_CORDER))
+    return out

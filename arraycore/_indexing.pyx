@@ -1,0 +1,281 @@
+# arraycore/_indexing.pyx -- advanced indexing: integer-array and boolean-mask
+# get and set (basic indexing -- ints, slices, Ellipsis, None -- is part of
+# the core type in _core.pyx).  NumPy's rules: advanced indices broadcast
+# together; their result dimensions replace them in place when they are
+# adjacent, and go first otherwise.
+from libc.string cimport memcpy
+from arraycore._types cimport *
+from arraycore._dtype cimport dtype as Descr
+from arraycore._dtype cimport descr_from_tidx, ACX_INT64, ACX_BOOL
+from arraycore._core cimport (ndarray, new_array, make_view, copy_into, copy_array,
+    reshape_array, transpose_view, size_of, shape_tuple, check_writeable, opinfo_of,
+    assign, broadcast_shapes_c)
+from arraycore._convert cimport _asarray
+
+
+cdef bint _is_int_like(object k):
+    if isinstance(k, bool):
+        return False
+    if isinstance(k, int):
+        return True
+    if isinstance(k, ndarray):
+        return False
+    return hasattr(k, "__index__") and not hasattr(k, "shape")
+
+
+cdef list _nonzero(ndarray m):
+    """Integer index arrays (one per dimension) of the True entries of a bool array."""
+    cdef ac_intp n = size_of(m.nd, m.dimensions), count = 0, i, flat
+    cdef int d
+    cdef ndarray c = copy_array(m, AC_CORDER) if not (m.flags & AC_ARRAY_C_CONTIGUOUS) else m
+    cdef char *p = c.data
+    cdef ac_intp *counts
+    for i in range(n):
+        if p[i]:
+            count += 1
+    out = []
+    cdef list ptrs = []
+    for d in range(m.nd):
+        out.append(new_array(descr_from_tidx(ACX_INT64), 1, &count, NULL, NULL, 0, None))
+    cdef ac_intp k = 0
+    cdef ndarray o
+    for i in range(n):
+        if p[i]:
+            flat = i
+            for d in range(m.nd - 1, -1, -1):
+                o = <ndarray>out[d]
+                (<long long *>o.data)[k] = flat % m.dimensions[d]
+                flat //= m.dimensions[d]
+            k += 1
+    return out
+
+
+cdef tuple _prepare(ndarray a, tuple key):
+    """Expand the key: returns (view, advanced) where `view` is `a` with basic
+    indices applied (advanced positions kept as full axes) and `advanced` is a
+    list of (axis in view, int64 index array)."""
+    cdef int n_consumed = 0, i
+    items = []
+    for k in key:
+        if k is None or k is Ellipsis:
+            items.append(k)
+            continue
+        if isinstance(k, slice) or _is_int_like(k):
+            items.append(k)
+            n_consumed += 1
+            continue
+        if isinstance(k, bool):
+            # a scalar boolean: a new axis of length 1 (True) or 0 (False)
+            items.append(("bool0", bool(k)))
+            continue
+        arr = k if isinstance(k, ndarray) else _asarray(k, None, None)
+        if arr.dtype.kind == "b":
+            if (<ndarray>arr).nd == 0:
+                items.append(("bool0", bool(arr)))
+                continue
+            for z in _nonzero(<ndarray>arr):
+                items.append(("adv", z, (<ndarray>arr).nd))
+            n_consumed += (<ndarray>arr).nd
+            continue
+        if arr.dtype.kind not in "iu":
+            if (<ndarray>arr).nd == 1 and (<ndarray>arr).dimensions[0] == 0 and not isinstance(k, ndarray):
+                arr = arr.astype("int64")
+            else:
+                raise IndexError("only integers, slices (`:`), ellipsis (`...`), None and integer or "
+                                 "boolean arrays are valid indices")
+        items.append(("adv", arr, 0))
+        n_consumed += 1
+    if n_consumed > a.nd:
+        raise IndexError(f"too many indices for array: array is {a.nd}-dimensional, "
+                         f"but {n_consumed} were indexed")
+    # ints become advanced (0-d) indices when arrays are present
+    basic = []
+    adv_pos = []          # (position in basic key, array)
+    n_ell = sum(1 for k in items if k is Ellipsis)
+    if n_ell > 1:
+        raise IndexError("an index can only have a single ellipsis ('...')")
+    out_axis = 0
+    expanded = []
+    for k in items:
+        if k is Ellipsis:
+            for _ in range(a.nd - n_consumed):
+                expanded.append(slice(None))
+        else:
+            expanded.append(k)
+    if n_ell == 0:
+        for _ in range(a.nd - n_consumed):
+            expanded.append(slice(None))
+    # build the basic key that keeps advanced axes whole
+    adv = []
+    bool0 = []
+    in_axis = 0
+    for k in expanded:
+        if k is None:
+            basic.append(None)
+            out_axis += 1
+        elif isinstance(k, tuple) and k[0] == "bool0":
+            basic.append(None)
+            bool0.append((out_axis, k[1]))
+            out_axis += 1
+        elif isinstance(k, tuple) and k[0] == "adv":
+            basic.append(slice(None))
+            adv.append((out_axis, k[1]))
+            out_axis += 1
+            in_axis += 1
+        elif isinstance(k, slice):
+            basic.append(k)
+            out_axis += 1
+            in_axis += 1
+        else:
+            # an integer alongside arrays: an advanced 0-d index
+            basic.append(slice(None))
+            adv.append((out_axis, _asarray(int(k.__index__()), None, None)))
+            out_axis += 1
+            in_axis += 1
+    view = a[tuple(basic)]
+    # scalar booleans act as advanced indices of shape () on a length-1 axis:
+    # True selects it, False selects nothing
+    for ax, val in bool0:
+        adv.append((ax, _asarray([0] if val else [], descr_from_tidx(ACX_INT64), None)))
+    adv.sort(key=lambda t: t[0])
+    return view, adv
+
+
+cdef tuple _plan(ndarray view, list adv):
+    """Broadcast the index arrays; returns (bshape, offsets array, rest axes,
+    adjacent, first advanced axis)."""
+    cdef ac_intp bshape[AC_MAXDIMS]
+    cdef int bnd = 0, i, j
+    cdef ndarray ia
+    for ax, arr in adv:
+        ia = <ndarray>arr
+        if ia.nd > bnd:
+            for i in range(bnd - 1, -1, -1):
+                bshape[i + ia.nd - bnd] = bshape[i]
+            for i in range(ia.nd - bnd):
+                bshape[i] = 1
+            bnd = ia.nd
+    for ax, arr in adv:
+        ia = <ndarray>arr
+        broadcast_shapes_c(bnd, bshape, ia.nd, ia.dimensions)
+    cdef ac_intp nb = size_of(bnd, bshape)
+    cdef ndarray offs = new_array(descr_from_tidx(ACX_INT64), bnd, bshape, NULL, NULL, 0, None, True)
+    cdef long long *op = <long long *>offs.data
+    cdef ndarray b
+    cdef ac_intp k, v, dim, stride
+    from arraycore._manip import broadcast_to
+    for ax, arr in adv:
+        b = copy_array(broadcast_to(arr, shape_tuple(bnd, bshape)), AC_CORDER, descr_from_tidx(ACX_INT64))
+        dim = view.dimensions[<int>ax]
+        stride = view.strides[<int>ax]
+        for k in range(nb):
+            v = (<long long *>b.data)[k]
+            if v < 0:
+                v += dim
+            if v < 0 or v >= dim:
+                raise IndexError(f"index {(<long long *>b.data)[k]} is out of bounds for axis "
+                                 f"{ax} with size {dim}")
+            op[k] += v * stride
+    axes = [ax for ax, _ in adv]
+    adjacent = all(axes[i + 1] == axes[i] + 1 for i in range(len(axes) - 1))
+    rest = [i for i in range(view.nd) if i not in axes]
+    return offs, rest, adjacent, axes[0]
+
+
+cdef ndarray _gather(ndarray view, ndarray offs, list rest):
+    """result[b..., r...] = view[offset b, rest axes r...]"""
+    cdef ac_intp shape[AC_MAXDIMS]
+    cdef ac_intp rshape[AC_MAXDIMS]
+    cdef ac_intp rstrides[AC_MAXDIMS]
+    cdef int nb_nd = offs.nd, nr = len(rest), i
+    cdef ac_intp nb = size_of(offs.nd, offs.dimensions), k, chunk
+    cdef ac_opinfo info
+    for i in range(nb_nd):
+        shape[i] = offs.dimensions[i]
+    for i in range(nr):
+        shape[nb_nd + i] = view.dimensions[<int>rest[i]]
+        rshape[i] = view.dimensions[<int>rest[i]]
+        rstrides[i] = view.strides[<int>rest[i]]
+    cdef ndarray res = new_array(view.descr, nb_nd + nr, shape, NULL, NULL, 0, None)
+    cdef long long *op = <long long *>offs.data
+    cdef ac_intp isz = view.descr.itemsize
+    chunk = size_of(nr, rshape) * isz
+    opinfo_of(view.descr, False, &info)
+    cdef ac_opinfo dinfo = info
+    dinfo.aligned = True
+    cdef ac_intp dstrides[AC_MAXDIMS]
+    for i in range(nr):
+        dstrides[i] = res.strides[nb_nd + i]
+    if nr == 0:
+        for k in range(nb):
+            memcpy(res.data + k * isz, view.data + op[k], isz)
+    else:
+        for k in range(nb):
+            ac_copy_nd(nr, rshape, res.data + k * chunk, dstrides, &dinfo,
+                       view.data + op[k], rstrides, &info)
+    return res
+
+
+def getitem(ndarray a, tuple key):
+    view, adv = _prepare(a, key)
+    if not adv:
+        return copy_array(view, AC_CORDER) if view is not a else view
+    offs, rest, adjacent, first = _plan(<ndarray>view, adv)
+    res = _gather(<ndarray>view, <ndarray>offs, rest)
+    cdef int nb_nd = (<ndarray>offs).nd
+    if adjacent and first > 0:
+        # move the broadcast dims to where the advanced indices were
+        nrest_before = sum(1 for r in rest if r < first)
+        perm = list(range(nb_nd, nb_nd + nrest_before)) + list(range(nb_nd)) + \
+            list(range(nb_nd + nrest_before, (<ndarray>res).nd))
+        res = copy_array(transpose_view(<ndarray>res, tuple(perm)), AC_CORDER)
+    return res
+
+
+def setitem(ndarray a, tuple key, value):
+    cdef ndarray vals, view, offs
+    cdef ac_intp k, nb, chunk
+    cdef ac_intp rshape[AC_MAXDIMS]
+    cdef ac_intp rstrides[AC_MAXDIMS]
+    cdef ac_intp sstrides[AC_MAXDIMS]
+    cdef ac_opinfo dinfo, sinfo
+    check_writeable(a)
+    view_, adv = _prepare(a, key)
+    view = <ndarray>view_
+    if not adv:
+        assign(view, value)
+        return
+    offs_, rest, adjacent, first = _plan(view, adv)
+    offs = <ndarray>offs_
+    cdef int nb_nd = offs.nd, nr = len(rest), i
+    # the selection's shape in result order, then the values broadcast to it
+    bsh = offs.shape
+    rsh = tuple(view.dimensions[<int>r] for r in rest)
+    if adjacent and first > 0:
+        nbefore = sum(1 for r in rest if r < first)
+        res_shape = rsh[:nbefore] + bsh + rsh[nbefore:]
+    else:
+        nbefore = -1
+        res_shape = bsh + rsh
+    from arraycore._manip import broadcast_to
+    src = value if isinstance(value, ndarray) else _asarray(value, view.descr if not isinstance(value, ndarray) else None, None)
+    src = broadcast_to(src, res_shape)
+    if nbefore >= 0:
+        perm = list(range(nbefore, nbefore + nb_nd)) + list(range(nbefore)) + \
+            list(range(nbefore + nb_nd, len(res_shape)))
+        src = transpose_view(<ndarray>src, tuple(perm))
+    # cast once into the destination dtype, C order (b..., r...)
+    vals = copy_array(<ndarray>src, AC_CORDER, view.descr)
+    nb = size_of(offs.nd, offs.dimensions)
+    for i in range(nr):
+        rshape[i] = view.dimensions[<int>rest[i]]
+        rstrides[i] = view.strides[<int>rest[i]]
+        sstrides[i] = vals.strides[nb_nd + i]
+    chunk = size_of(nr, rshape) * view.descr.itemsize
+    opinfo_of(view.descr, False, &dinfo)
+    sinfo = dinfo
+    sinfo.aligned = True
+    cdef long long *op = <long long *>offs.data
+    for k in range(nb):
+        ac_copy_nd(nr, rshape, view.data + op[k], rstrides, &dinfo,
+                   vals.data + k * chunk, sstrides, &sinfo)
