@@ -1,0 +1,578 @@
+# arraycore/_capi.pyx -- the C-API function table.
+#
+# Every entry of tools/api_spec.py is implemented here with its C signature,
+# on top of the core (arraycore._core, arraycore._dtype), and the table of
+# pointers is exported as the capsule `_C_API` ("arraycore._capi._C_API").
+# The generated _capi_table.pxi declares a typed function pointer per entry
+# and fills the table, so Cython checks each implementation against the spec.
+#
+# Conventions (see the spec): nothing steals a reference, results are new
+# references, NULL or non-array arguments raise instead of crashing, errors
+# return NULL / -1 / 0 with an exception set.  Callers hold the GIL.
+from cpython.object cimport PyObject, PyTypeObject
+from cpython.mem cimport PyMem_Malloc, PyMem_Free
+from cpython.ref cimport Py_INCREF
+from cpython.pycapsule cimport PyCapsule_New
+
+from arraycore._types cimport (ac_intp, ACArrayObject, ACArray_Descr, AC_MAXDIMS,
+    AC_NOTYPE, AC_ARRAY_C_CONTIGUOUS, AC_ARRAY_F_CONTIGUOUS, AC_ARRAY_ALIGNED,
+    AC_ARRAY_WRITEABLE, AC_ARRAY_NOTSWAPPED, AC_ARRAY_ENSURECOPY, AC_ARRAY_ENSUREARRAY,
+    AC_ARRAY_ENSURENOCOPY, AC_ARRAY_FORCECAST, AC_ARRAY_WRITEBACKIFCOPY,
+    AC_ARRAY_ELEMENTSTRIDES, AC_ARRAY_DEFAULT, AC_ARRAY_OWNDATA,
+    AC_ANYORDER, AC_CORDER, AC_FORTRANORDER, AC_KEEPORDER)
+from arraycore._dtype cimport (dtype, as_dtype, descr_from_typenum, native, can_cast_descr, promote,
+    default_float, SAFE_CASTING, UNSAFE_CASTING)
+from arraycore._core cimport (ndarray, new_array, make_view, size_of, copy_into,
+    copy_array, fill_array)
+
+cdef extern from "Python.h":
+    PyObject *PyErr_Occurred()
+    int PyIndex_Check(object o)
+    Py_ssize_t PyNumber_AsSsize_t(object o, object exc) except? -1
+
+cdef extern from "arraycore/acapitypes.h":
+    ctypedef struct ACArray_Dims:
+        ac_intp *ptr
+        int len
+    int AC_RAVEL_AXIS
+
+cdef extern from "arraycore/actypes.h":
+    ctypedef int AC_ORDER
+    ctypedef int AC_CASTING
+
+include "_capi_table.pxi"
+
+ABI_VERSION = _AC_ABI_VERSION
+API_VERSION = _AC_API_VERSION
+TABLE_SIZE = _AC_API_TABLE_SIZE
+
+# arraycore.asarray, looked up on first use (the package imports this module)
+cdef object _asarray_fn = None
+
+cdef object _asarray(obj, d, copy):
+    global _asarray_fn
+    if _asarray_fn is None:
+        import arraycore
+        _asarray_fn = arraycore.asarray
+    return _asarray_fn(obj, dtype=d, copy=copy)
+
+
+# ------------------------------------------------------------ argument checks
+
+cdef ndarray _arr(void *p, str fn):
+    if p == NULL:
+        raise TypeError(f"{fn}: NULL passed for an array argument")
+    o = <object>p
+    if not isinstance(o, ndarray):
+        raise TypeError(f"{fn}: expected an arraycore.ndarray, got {type(o).__name__!r}")
+    return <ndarray>o
+
+
+cdef dtype _descr(void *p, str fn, bint allow_null):
+    if p == NULL or <object>p is None:
+        if allow_null:
+            return None
+        raise TypeError(f"{fn}: NULL passed for a dtype argument")
+    o = <object>p
+    if not isinstance(o, dtype):
+        raise TypeError(f"{fn}: expected an arraycore.dtype, got {type(o).__name__!r}")
+    return <dtype>o
+
+
+cdef dtype _descr_from_typenum(int type_num, str fn):
+    cdef dtype d = descr_from_typenum(type_num)
+    if d is None:
+        raise ValueError(f"{fn}: unknown or unsupported type number {type_num}")
+    return d
+
+
+cdef int _check_dims(int nd, const ac_intp *dims, str fn) except -1:
+    if nd < 0 or nd > AC_MAXDIMS:
+        raise ValueError(f"{fn}: number of dimensions must be within [0, {AC_MAXDIMS}], got {nd}")
+    if nd > 0 and dims == NULL:
+        raise ValueError(f"{fn}: dims is NULL for a {nd}-d array")
+    size_of(nd, dims)   # ValueError on negative or overflowing shapes
+    return 0
+
+
+cdef int _check_subtype(PyTypeObject *subtype, str fn) except -1:
+    if subtype != NULL and subtype != <PyTypeObject *>ndarray:
+        raise TypeError(f"{fn}: subtype must be NULL or &ACArray_Type "
+                        "(subclasses are not supported)")
+    return 0
+
+
+cdef inline bint _need(int req, int flag) noexcept:
+    return (req & flag) != 0
+
+
+# --------------------------------------------------------------- FromAny
+
+cdef object _from_any(str fn, PyObject *op, ACArray_Descr *dt, int min_depth,
+                      int max_depth, int req, bint check):
+    cdef ndarray arr, res
+    cdef dtype d, target
+    cdef bint is_arr, need_copy, is_f
+    cdef int nd, i
+    if op == NULL:
+        raise TypeError(f"{fn}: NULL object")
+    obj = <object>op
+    d = _descr(dt, fn, True)
+    if check and d is not None and _need(req, AC_ARRAY_NOTSWAPPED):
+        d = native(d)
+    is_arr = isinstance(obj, ndarray)
+    if _need(req, AC_ARRAY_WRITEBACKIFCOPY):
+        if not is_arr:
+            raise TypeError(f"{fn}: AC_ARRAY_WRITEBACKIFCOPY needs an arraycore.ndarray "
+                            f"input, got {type(obj).__name__!r}")
+        if not ((<ndarray>obj).flags & AC_ARRAY_WRITEABLE):
+            raise ValueError(f"{fn}: cannot use a read-only array as an output "
+                             "(AC_ARRAY_WRITEBACKIFCOPY needs a writeable array)")
+    if is_arr:
+        arr = <ndarray>obj
+    else:
+        copy = False if _need(req, AC_ARRAY_ENSURENOCOPY) else (
+            True if _need(req, AC_ARRAY_ENSURECOPY) else None)
+        if isinstance(obj, (list, tuple, bool, int, float, complex)):
+            # Python values convert straight to the requested type (as in NumPy)
+            res0 = _asarray(obj, d, copy)
+        else:
+            # typed data (buffers, __array__, ...): cast below under the rules
+            res0 = _asarray(obj, None, copy)
+        if not isinstance(res0, ndarray):
+            raise TypeError(f"{fn}: arraycore.asarray returned {type(res0).__name__!r}")
+        arr = <ndarray>res0
+    nd = arr.nd
+    if min_depth > 0 and nd < min_depth:
+        raise ValueError(f"{fn}: object of {nd} dimensions is too shallow for the desired "
+                         f"array (min_depth={min_depth})")
+    if max_depth > 0 and nd > max_depth:
+        raise ValueError(f"{fn}: object of {nd} dimensions is too deep for the desired "
+                         f"array (max_depth={max_depth})")
+
+    if d is None:
+        target = arr.descr
+        if _need(req, AC_ARRAY_NOTSWAPPED) and arr.descr.swapped:
+            target = native(arr.descr)
+    else:
+        target = d
+    same = target is arr.descr or target == arr.descr
+    if not same and not _need(req, AC_ARRAY_FORCECAST) and \
+            not can_cast_descr(arr.descr, target, SAFE_CASTING):
+        raise TypeError(f"{fn}: cannot cast array data from {arr.descr!r} to {target!r} "
+                        "according to the rule 'safe' (pass AC_ARRAY_FORCECAST to allow it)")
+
+    need_copy = (not same
+                 or (is_arr and _need(req, AC_ARRAY_ENSURECOPY))
+                 or (_need(req, AC_ARRAY_C_CONTIGUOUS) and not (arr.flags & AC_ARRAY_C_CONTIGUOUS))
+                 or (_need(req, AC_ARRAY_F_CONTIGUOUS) and not (arr.flags & AC_ARRAY_F_CONTIGUOUS))
+                 or (_need(req, AC_ARRAY_ALIGNED) and not (arr.flags & AC_ARRAY_ALIGNED))
+                 or (_need(req, AC_ARRAY_WRITEABLE) and not (arr.flags & AC_ARRAY_WRITEABLE)))
+    if not need_copy and check and _need(req, AC_ARRAY_ELEMENTSTRIDES):
+        for i in range(nd):
+            if arr.strides[i] % arr.descr.itemsize != 0:
+                need_copy = True
+                break
+    if not need_copy:
+        res = arr
+    else:
+        if _need(req, AC_ARRAY_ENSURENOCOPY):
+            raise ValueError(f"{fn}: a copy is needed to meet the requirements, but "
+                             "AC_ARRAY_ENSURENOCOPY was given")
+        if _need(req, AC_ARRAY_C_CONTIGUOUS):
+            order = AC_CORDER
+        elif _need(req, AC_ARRAY_F_CONTIGUOUS):
+            order = AC_FORTRANORDER
+        else:
+            order = AC_KEEPORDER
+        res = copy_array(arr, order, target)
+        if is_arr and _need(req, AC_ARRAY_WRITEBACKIFCOPY):
+            # the copy writes back into the original, which stays read-only
+            # until ACArray_ResolveWritebackIfCopy/DiscardWritebackIfCopy
+            res.base = arr
+            res.flags |= AC_ARRAY_WRITEBACKIFCOPY
+            arr.flags &= ~AC_ARRAY_WRITEABLE
+    if _need(req, AC_ARRAY_ENSUREARRAY) and type(res) is not ndarray:
+        res = make_view(res, res.nd, res.dimensions, res.strides, res.data)
+    return res
+
+
+cdef object capi_FromAny(PyObject *op, ACArray_Descr *dt, int min_depth, int max_depth,
+                         int requirements, PyObject *context):
+    return _from_any("ACArray_FromAny", op, dt, min_depth, max_depth, requirements, False)
+
+
+cdef object capi_CheckFromAny(PyObject *op, ACArray_Descr *dt, int min_depth, int max_depth,
+                              int requirements, PyObject *context):
+    return _from_any("ACArray_CheckFromAny", op, dt, min_depth, max_depth, requirements, True)
+
+
+cdef object capi_ContiguousFromAny(PyObject *op, int type_num, int min_depth, int max_depth):
+    cdef dtype d = None
+    if type_num != AC_NOTYPE:
+        d = _descr_from_typenum(type_num, "ACArray_ContiguousFromAny")
+    return _from_any("ACArray_ContiguousFromAny", op, <ACArray_Descr *>d if d is not None else NULL,
+                     min_depth, max_depth, AC_ARRAY_DEFAULT, False)
+
+
+cdef int _writeback(ACArrayObject *a, str fn, bint discard) except -1:
+    cdef ndarray arr, orig
+    if a == NULL:
+        return 0
+    arr = _arr(a, fn)
+    if not (arr.flags & AC_ARRAY_WRITEBACKIFCOPY):
+        return 0
+    arr.flags &= ~AC_ARRAY_WRITEBACKIFCOPY
+    if not isinstance(arr.base, ndarray):
+        return 0
+    orig = <ndarray>arr.base
+    orig.flags |= AC_ARRAY_WRITEABLE
+    if not discard:
+        copy_into(orig, arr)
+    arr.base = None
+    return 1
+
+
+cdef int capi_ResolveWritebackIfCopy(ACArrayObject *a) except -1:
+    return _writeback(a, "ACArray_ResolveWritebackIfCopy", False)
+
+
+cdef int capi_DiscardWritebackIfCopy(ACArrayObject *a) except -1:
+    return _writeback(a, "ACArray_DiscardWritebackIfCopy", True)
+
+
+# --------------------------------------------------------------- creation
+
+cdef object _new_from_descr(str fn, PyTypeObject *subtype, dtype d, int nd,
+                            const ac_intp *dims, const ac_intp *strides, void *data,
+                            int flags, PyObject *obj):
+    cdef int i
+    _check_subtype(subtype, fn)
+    _check_dims(nd, dims, fn)
+    if data == NULL:
+        if strides != NULL:
+            raise ValueError(f"{fn}: strides can only be given together with data")
+        return new_array(d, nd, dims, NULL, NULL, 0, None, False, flags != 0)
+    base = None if obj == NULL else <object>obj
+    return new_array(d, nd, dims, strides, <char *>data, flags & AC_ARRAY_WRITEABLE, base,
+                     False, (flags & AC_ARRAY_F_CONTIGUOUS) != 0
+                     and (flags & AC_ARRAY_C_CONTIGUOUS) == 0)
+
+
+cdef object capi_NewFromDescr(PyTypeObject *subtype, ACArray_Descr *descr, int nd,
+                              const ac_intp *dims, const ac_intp *strides, void *data,
+                              int flags, PyObject *obj):
+    cdef str fn = "ACArray_NewFromDescr"
+    return _new_from_descr(fn, subtype, _descr(descr, fn, False), nd, dims, strides,
+                           data, flags, obj)
+
+
+cdef object capi_New(PyTypeObject *subtype, int nd, const ac_intp *dims, int type_num,
+                     const ac_intp *strides, void *data, int itemsize, int flags,
+                     PyObject *obj):
+    cdef str fn = "ACArray_New"
+    cdef dtype d = _descr_from_typenum(type_num, fn)
+    if itemsize != 0 and itemsize != d.itemsize:
+        raise ValueError(f"{fn}: itemsize {itemsize} does not match the item size "
+                         f"{d.itemsize} of {d!r}")
+    return _new_from_descr(fn, subtype, d, nd, dims, strides, data, flags, obj)
+
+
+cdef object capi_SimpleNew(int nd, const ac_intp *dims, int type_num):
+    cdef str fn = "ACArray_SimpleNew"
+    return _new_from_descr(fn, NULL, _descr_from_typenum(type_num, fn), nd, dims,
+                           NULL, NULL, 0, NULL)
+
+
+cdef object capi_SimpleNewFromData(int nd, const ac_intp *dims, int type_num, void *data):
+    cdef str fn = "ACArray_SimpleNewFromData"
+    return _new_from_descr(fn, NULL, _descr_from_typenum(type_num, fn), nd, dims,
+                           NULL, data, 0 if data == NULL else AC_ARRAY_C_CONTIGUOUS
+                           | AC_ARRAY_WRITEABLE | AC_ARRAY_ALIGNED, NULL)
+
+
+cdef object _zeros_or_empty(str fn, int nd, const ac_intp *dims, ACArray_Descr *descr,
+                            int fortran, bint zero):
+    cdef dtype d = _descr(descr, fn, True)
+    if d is None:
+        d = default_float()
+    _check_dims(nd, dims, fn)
+    return new_array(d, nd, dims, NULL, NULL, 0, None, zero, fortran != 0)
+
+
+cdef object capi_Zeros(int nd, const ac_intp *dims, ACArray_Descr *descr, int fortran):
+    return _zeros_or_empty("ACArray_Zeros", nd, dims, descr, fortran, True)
+
+
+cdef object capi_Empty(int nd, const ac_intp *dims, ACArray_Descr *descr, int fortran):
+    return _zeros_or_empty("ACArray_Empty", nd, dims, descr, fortran, False)
+
+
+cdef int _check_order(int order, str fn) except -1:
+    if order != AC_ANYORDER and order != AC_CORDER and order != AC_FORTRANORDER \
+            and order != AC_KEEPORDER:
+        raise ValueError(f"{fn}: invalid order {order}")
+    return 0
+
+
+cdef object capi_NewCopy(ACArrayObject *a, AC_ORDER order):
+    cdef str fn = "ACArray_NewCopy"
+    cdef ndarray arr = _arr(a, fn)
+    _check_order(order, fn)
+    return copy_array(arr, order)
+
+
+cdef object capi_CastToType(ACArrayObject *a, ACArray_Descr *descr, int fortran):
+    cdef str fn = "ACArray_CastToType"
+    cdef ndarray arr = _arr(a, fn)
+    cdef dtype d = _descr(descr, fn, False)
+    return copy_array(arr, AC_FORTRANORDER if fortran else AC_CORDER, d)
+
+
+cdef int capi_CopyInto(ACArrayObject *dst, ACArrayObject *src) except -1:
+    cdef str fn = "ACArray_CopyInto"
+    cdef ndarray d = _arr(dst, fn)
+    cdef ndarray s = _arr(src, fn)
+    copy_into(d, s)
+    return 0
+
+
+cdef int capi_FillWithScalar(ACArrayObject *a, PyObject *obj) except -1:
+    cdef str fn = "ACArray_FillWithScalar"
+    cdef ndarray arr = _arr(a, fn)
+    if obj == NULL:
+        raise TypeError(f"{fn}: NULL value")
+    fill_array(arr, <object>obj)
+    return 0
+
+
+# ------------------------------------------------------------------ shape
+
+cdef tuple _dims_tuple(ACArray_Dims *dims, str fn, str what):
+    cdef int i
+    if dims.len < 0 or dims.len > AC_MAXDIMS:
+        raise ValueError(f"{fn}: {what} length must be within [0, {AC_MAXDIMS}], got {dims.len}")
+    if dims.len > 0 and dims.ptr == NULL:
+        raise ValueError(f"{fn}: {what}.ptr is NULL")
+    return tuple([dims.ptr[i] for i in range(dims.len)])
+
+
+cdef object capi_Newshape(ACArrayObject *a, ACArray_Dims *newshape, AC_ORDER order):
+    cdef str fn = "ACArray_Newshape"
+    cdef ndarray arr = _arr(a, fn)
+    if newshape == NULL:
+        raise TypeError(f"{fn}: NULL newshape")
+    shape = _dims_tuple(newshape, fn, "newshape")
+    if order == AC_CORDER:
+        o = "C"
+    elif order == AC_FORTRANORDER:
+        o = "F"
+    elif order == AC_ANYORDER:
+        o = "A"
+    else:
+        raise ValueError(f"{fn}: order must be AC_CORDER, AC_FORTRANORDER or AC_ANYORDER")
+    return arr.reshape(shape, order=o)
+
+
+cdef object capi_Transpose(ACArrayObject *a, ACArray_Dims *permute):
+    cdef str fn = "ACArray_Transpose"
+    cdef ndarray arr = _arr(a, fn)
+    cdef ac_intp shape[AC_MAXDIMS]
+    cdef ac_intp strides[AC_MAXDIMS]
+    cdef int seen[AC_MAXDIMS]
+    cdef int i, nd = arr.nd
+    cdef ac_intp ax
+    for i in range(nd):
+        seen[i] = 0
+    if permute == NULL:
+        for i in range(nd):
+            shape[i] = arr.dimensions[nd - 1 - i]
+            strides[i] = arr.strides[nd - 1 - i]
+    else:
+        if permute.len != nd:
+            raise ValueError(f"{fn}: axes don't match array (permutation of length "
+                             f"{permute.len} for a {nd}-d array)")
+        if nd > 0 and permute.ptr == NULL:
+            raise ValueError(f"{fn}: permute.ptr is NULL")
+        for i in range(nd):
+            ax = permute.ptr[i]
+            if ax < -nd or ax >= nd:
+                raise ValueError(f"{fn}: axis {ax} is out of bounds for a {nd}-d array")
+            if ax < 0:
+                ax += nd
+            if seen[ax]:
+                raise ValueError(f"{fn}: repeated axis {ax} in the permutation")
+            seen[ax] = 1
+            shape[i] = arr.dimensions[ax]
+            strides[i] = arr.strides[ax]
+    return make_view(arr, nd, shape, strides, arr.data)
+
+
+cdef object capi_Return(ACArrayObject *a):
+    if a == NULL:
+        # pass an error of the caller through, as NumPy's PyArray_Return does
+        raise_if_set()
+        raise TypeError("ACArray_Return: NULL array")
+    return _arr(a, "ACArray_Return")
+
+
+cdef int raise_if_set() except -1:
+    if PyErr_Occurred() != NULL:
+        return -1
+    return 0
+
+
+# ------------------------------------------------------------- data types
+
+cdef object capi_DescrFromType(int type_num):
+    return _descr_from_typenum(type_num, "ACArray_DescrFromType")
+
+
+cdef int capi_CanCastTypeTo(ACArray_Descr *fromtype, ACArray_Descr *totype,
+                            AC_CASTING casting) except? 0:
+    cdef str fn = "ACArray_CanCastTypeTo"
+    cdef dtype a = _descr(fromtype, fn, False)
+    cdef dtype b = _descr(totype, fn, False)
+    if <int>casting < 0 or <int>casting > <int>UNSAFE_CASTING:
+        raise ValueError(f"{fn}: invalid casting level {casting}")
+    return 1 if can_cast_descr(a, b, casting) else 0
+
+
+cdef object capi_PromoteTypes(ACArray_Descr *type1, ACArray_Descr *type2):
+    cdef str fn = "ACArray_PromoteTypes"
+    return promote(_descr(type1, fn, False), _descr(type2, fn, False))
+
+
+cdef int capi_Check(PyObject *op) except? 0:
+    return op != NULL and isinstance(<object>op, ndarray)
+
+
+cdef int capi_CheckExact(PyObject *op) except? 0:
+    return op != NULL and type(<object>op) is ndarray
+
+
+# ------------------------------------------------------------- converters
+
+cdef int capi_DescrConverter(PyObject *obj, ACArray_Descr **out) except 0:
+    cdef str fn = "ACArray_DescrConverter"
+    cdef dtype d
+    if out == NULL:
+        raise TypeError(f"{fn}: NULL output pointer")
+    if obj == NULL:
+        raise TypeError(f"{fn}: NULL object")
+    o = <object>obj
+    if o is None:
+        d = default_float()
+    else:
+        d = as_dtype(o)
+    Py_INCREF(d)
+    out[0] = <ACArray_Descr *>d
+    return 1
+
+
+cdef int capi_IntpConverter(PyObject *obj, ACArray_Dims *out) except 0:
+    cdef str fn = "ACArray_IntpConverter"
+    cdef int n, i
+    cdef ac_intp *p
+    if out == NULL:
+        raise TypeError(f"{fn}: NULL output pointer")
+    if obj == NULL:
+        raise TypeError(f"{fn}: NULL object")
+    o = <object>obj
+    if PyIndex_Check(o):
+        seq = (o,)
+    else:
+        try:
+            seq = tuple(o)
+        except TypeError:
+            raise TypeError(f"expected a sequence of integers or a single integer, "
+                            f"got {type(o).__name__!r}") from None
+    n = len(seq)
+    if n > AC_MAXDIMS:
+        raise ValueError(f"{fn}: sequence too large; cannot be greater than {AC_MAXDIMS}")
+    vals = []
+    for v in seq:
+        if not PyIndex_Check(v):
+            raise TypeError(f"'{type(v).__name__}' object cannot be interpreted as an integer")
+        vals.append(PyNumber_AsSsize_t(v, OverflowError))
+    p = <ac_intp *>PyMem_Malloc((n if n > 0 else 1) * sizeof(ac_intp))
+    if p == NULL:
+        raise MemoryError()
+    for i in range(n):
+        p[i] = vals[i]
+    out.ptr = p
+    out.len = n
+    return 1
+
+
+cdef int capi_AxisConverter(PyObject *obj, int *axis) except 0:
+    cdef str fn = "ACArray_AxisConverter"
+    cdef Py_ssize_t v
+    if axis == NULL:
+        raise TypeError(f"{fn}: NULL output pointer")
+    if obj == NULL:
+        raise TypeError(f"{fn}: NULL object")
+    o = <object>obj
+    if o is None:
+        axis[0] = AC_RAVEL_AXIS
+        return 1
+    if not PyIndex_Check(o):
+        raise TypeError(f"an integer is required for the axis, got {type(o).__name__!r}")
+    v = PyNumber_AsSsize_t(o, OverflowError)
+    if v < -2147483647 or v > 2147483647:
+        raise ValueError(f"axis {v} is out of range")
+    axis[0] = <int>v
+    return 1
+
+
+cdef int capi_OrderConverter(PyObject *obj, AC_ORDER *order) except 0:
+    cdef str fn = "ACArray_OrderConverter"
+    if order == NULL:
+        raise TypeError(f"{fn}: NULL output pointer")
+    if obj == NULL:
+        raise TypeError(f"{fn}: NULL object")
+    o = <object>obj
+    if o is None:
+        return 1
+    if isinstance(o, bytes):
+        o = (<bytes>o).decode("latin-1")
+    if not isinstance(o, str):
+        raise TypeError(f"order must be a str, not {type(o).__name__!r}")
+    s = (<str>o).upper()
+    if s == "C":
+        order[0] = AC_CORDER
+    elif s == "F":
+        order[0] = AC_FORTRANORDER
+    elif s == "A":
+        order[0] = AC_ANYORDER
+    elif s == "K":
+        order[0] = AC_KEEPORDER
+    else:
+        raise ValueError(f"order must be one of 'C', 'F', 'A', or 'K' (got {o!r})")
+    return 1
+
+
+# ---------------------------------------------------------- element access
+
+cdef void *capi_GetPtr(ACArrayObject *a, const ac_intp *ind) except NULL:
+    cdef str fn = "ACArray_GetPtr"
+    cdef ndarray arr = _arr(a, fn)
+    cdef int i
+    cdef char *p = arr.data
+    if arr.nd > 0 and ind == NULL:
+        raise ValueError(f"{fn}: NULL index for a {arr.nd}-d array")
+    for i in range(arr.nd):
+        if ind[i] < 0 or ind[i] >= arr.dimensions[i]:
+            raise IndexError(f"{fn}: index {ind[i]} is out of bounds for axis {i} "
+                             f"with size {arr.dimensions[i]}")
+        p += ind[i] * arr.strides[i]
+    if p == NULL:   # a 0-size allocation cannot be indexed; keep NULL for errors only
+        raise IndexError(f"{fn}: the array has no data")
+    return <void *>p
+
+
+# ------------------------------------------------------------------ the table
+
+cdef void *_table[_AC_API_TABLE_SIZE]
+_fill_table(_table)
+_C_API = PyCapsule_New(<void *>_table, _AC_CAPSULE_NAME, NULL)
