@@ -128,7 +128,7 @@ cdef class ndarray:
 
     @property
     def flags(self):
-        return flagsobj(self)
+        return flagsobj.__new__(flagsobj, self)
 
     @property
     def data(self):
@@ -169,6 +169,9 @@ cdef class ndarray:
         return int(v)
 
     def __float__(self):
+        if self.nd == 0 and self.descr.tidx == ACX_FLOAT64 and not self.descr.swapped \
+                and (self.flags & AC_ARRAY_ALIGNED):
+            return (<double *>self.data)[0]
         v = _scalar_value(self, "float")
         if isinstance(v, complex):
             raise TypeError("float() argument must not be a complex array")
@@ -378,6 +381,26 @@ cdef class ndarray:
         pass
 
 
+# Arrays are made only by arraycore's own functions: ndarray.__new__ from
+# Python would give an object without a dtype or data.  Internal creation
+# calls Cython's allocator directly, not through the type slot.
+cdef extern from *:
+    """
+    static PyObject *__ac_array_tp_new(PyTypeObject *tp, PyObject *args, PyObject *kwds) {
+        (void)args; (void)kwds;
+        PyErr_Format(PyExc_TypeError, "cannot create '%s' instances directly; use "
+                     "arraycore.asarray, empty, zeros, ...", tp->tp_name);
+        return NULL;
+    }
+    static void __ac_block_tp_new(PyTypeObject *tp) {
+        tp->tp_new = __ac_array_tp_new;
+        tp->tp_vectorcall = NULL;
+        PyType_Modified(tp);
+    }
+    """
+    void __ac_block_tp_new(PyTypeObject *tp)
+
+
 # buffer format strings by [swapped][dense index]; static storage
 cdef const char *_FMT_NATIVE[ACX_NTYPES]
 cdef const char *_FMT_SWAPPED[ACX_NTYPES]
@@ -529,10 +552,10 @@ cdef void update_flags(ndarray a) noexcept:
         a.flags |= AC_ARRAY_C_CONTIGUOUS
     if f:
         a.flags |= AC_ARRAY_F_CONTIGUOUS
-    aligned = (<uintptr_t>a.data) % al == 0
+    aligned = ((<uintptr_t>a.data) & <uintptr_t>(al - 1)) == 0
     if aligned and size != 0:
         for i in range(a.nd):
-            if a.dimensions[i] > 1 and a.strides[i] % al != 0:
+            if a.dimensions[i] > 1 and (a.strides[i] & (al - 1)) != 0:
                 aligned = False
                 break
     if aligned:
@@ -614,16 +637,27 @@ cdef int shape_from_obj(object shape, ac_intp *out) except -1:
         if out[0] < 0:
             raise ValueError("negative dimensions are not allowed")
         return 1
-    try:
+    if type(shape) is tuple:
+        seq = <tuple>shape
+    else:
+      try:
         seq = tuple(shape)
-    except TypeError:
+      except TypeError:
         raise TypeError(f"expected a sequence of integers or a single integer, got {type(shape).__name__!r}") from None
     nd = len(seq)
     if nd > AC_MAXDIMS:
         raise ValueError(f"maximum supported dimension for an array is {AC_MAXDIMS}, found {nd}")
     for i in range(nd):
         v = seq[i]
-        if not PyIndex_Check(v) or isinstance(v, bool) and False:
+        if type(v) is int:
+            try:
+                out[i] = <ac_intp>v
+            except OverflowError:
+                raise ValueError("array is too big; a dimension overflows the index type") from None
+            if out[i] < 0:
+                raise ValueError("negative dimensions are not allowed")
+            continue
+        if not PyIndex_Check(v):
             raise TypeError(f"'{type(v).__name__}' object cannot be interpreted as an integer")
         try:
             out[i] = PyNumber_AsSsize_t(v, OverflowError)
@@ -1405,3 +1439,5 @@ def _check_layout():
                               f"its headers (offset {got} != {want})")
 
 _check_layout()
+__ac_block_tp_new(<PyTypeObject *>ndarray)
+__ac_block_tp_new(<PyTypeObject *>flagsobj)

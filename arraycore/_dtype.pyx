@@ -157,7 +157,7 @@ cdef dtype _make(int idx, bint swapped):
 
 # dtype(spec) returns one of the shared descriptor objects: tp_new is
 # replaced by this function (Cython does not allow __new__ on cdef classes).
-cdef object _dtype_tp_new(object tp, object args, object kwds):
+cdef object _dtype_tp_new(object args, object kwds):
     if kwds:
         if len(args) == 0 and len(kwds) == 1 and "dtype" in kwds:
             args = (kwds["dtype"],)
@@ -200,8 +200,24 @@ def _init_table():
     _BY_NAME["P"] = _D(ACX_UINT64)
 
 _init_table()
-(<PyTypeObject *>dtype).tp_new = <newfunc>_dtype_tp_new
-PyType_Modified(dtype)
+cdef extern from *:
+    """
+    typedef PyObject *(*__ac_new_impl_fn)(PyObject *, PyObject *);
+    static __ac_new_impl_fn __ac_dtype_new_impl = NULL;
+    static PyObject *__ac_dtype_tp_new(PyTypeObject *tp, PyObject *args, PyObject *kwds) {
+        (void)tp;
+        return __ac_dtype_new_impl(args, kwds ? kwds : Py_None);
+    }
+    static void __ac_set_tp_new(PyTypeObject *tp, void *impl) {
+        __ac_dtype_new_impl = (__ac_new_impl_fn)impl;
+        tp->tp_new = __ac_dtype_tp_new;
+        tp->tp_vectorcall = NULL;   /* calls must go through tp_new */
+        PyType_Modified(tp);
+    }
+    """
+    void __ac_set_tp_new(PyTypeObject *tp, void *impl)
+
+__ac_set_tp_new(<PyTypeObject *>dtype, <void *>_dtype_tp_new)
 
 
 cdef dtype descr_from_tidx(int tidx):

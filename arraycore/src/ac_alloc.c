@@ -19,12 +19,16 @@ void *ac_data_alloc(size_t nbytes, int zero)
         return NULL;
     }
     total = nbytes + AC_DATA_ALIGNMENT;
-    raw = zero ? (char *)calloc(total, 1) : (char *)malloc(total);
+    /* calloc pays off for large blocks (fresh pages are already zero) */
+    raw = (zero && total > 16384) ? (char *)calloc(total, 1) : (char *)malloc(total);
     if (raw == NULL) {
         return NULL;
     }
     aligned = (char *)(((uintptr_t)raw + AC_DATA_ALIGNMENT) & ~(uintptr_t)(AC_DATA_ALIGNMENT - 1));
     aligned[-1] = (char)(aligned - raw);
+    if (zero && total <= 16384) {
+        memset(aligned, 0, nbytes);
+    }
     PyTraceMalloc_Track(AC_TRACEMALLOC_DOMAIN, (uintptr_t)aligned, nbytes);
     return aligned;
 }
