@@ -11,8 +11,6 @@ from cpython.mem cimport PyMem_Malloc, PyMem_Free
 from cpython.long cimport PyLong_AsLongLong, PyLong_AsUnsignedLongLong
 from cpython.float cimport PyFloat_AS_DOUBLE
 from cpython.complex cimport PyComplex_RealAsDouble, PyComplex_ImagAsDouble
-from cpython.tuple cimport PyTuple_New, PyTuple_SET_ITEM
-from cpython.ref cimport Py_INCREF
 from libc.string cimport memcpy, memset
 from libc.stdint cimport uintptr_t, int64_t, uint64_t
 
@@ -674,14 +672,30 @@ cdef ndarray new_from_shape(dtype descr, object shape, bint zero=False, bint for
     return new_array(descr, nd, dims, NULL, NULL, 0, None, zero, fortran)
 
 
+cdef extern from *:
+    """
+    static PyObject *__ac_shape_tuple(int nd, const Py_ssize_t *shape) {
+        int i;
+        PyObject *t = PyTuple_New(nd);
+        if (t == NULL) {
+            return NULL;
+        }
+        for (i = 0; i < nd; i++) {
+            PyObject *v = PyLong_FromSsize_t(shape[i]);
+            if (v == NULL) {
+                Py_DECREF(t);
+                return NULL;
+            }
+            PyTuple_SET_ITEM(t, i, v);
+        }
+        return t;
+    }
+    """
+    tuple __ac_shape_tuple(int nd, const ac_intp *shape)
+
+
 cdef tuple shape_tuple(int nd, const ac_intp *shape):
-    cdef int i
-    cdef tuple t = PyTuple_New(nd)
-    for i in range(nd):
-        v = shape[i]
-        Py_INCREF(v)
-        PyTuple_SET_ITEM(t, i, v)
-    return t
+    return __ac_shape_tuple(nd, shape)
 
 cdef int normalize_axis(ac_intp axis, int nd) except -1:
     if axis < -nd or axis >= nd:
