@@ -259,9 +259,9 @@ def gen_header(spec) -> str:
             if (api < (long)AC_TARGET_VERSION) {
                 PyErr_Format(PyExc_ImportError,
                     "arraycore C-API version mismatch: this module needs API version "
-                    "0x%lx (AC_TARGET_VERSION), but the installed arraycore provides "
-                    "API version 0x%lx; upgrade arraycore or build the module with a "
-                    "lower AC_TARGET_VERSION", (long)AC_TARGET_VERSION, api);
+                    "0x%x (AC_TARGET_VERSION), but the installed arraycore provides "
+                    "API version 0x%x; upgrade arraycore or build the module with a "
+                    "lower AC_TARGET_VERSION", (unsigned int)AC_TARGET_VERSION, (unsigned int)api);
                 return -1;
             }
             if (size < 5) {
