@@ -370,10 +370,13 @@ def test_meshgrid_bad_indexing():
         xp.meshgrid(xp.asarray([1, 2]), indexing="xz")
 
 
-def test_meshgrid_mixed_dtypes_raise_or_promote():
-    # the standard requires equal dtypes; NumPy keeps each input's dtype
+def test_meshgrid_mixed_dtypes_raise_or_keep():
+    # the standard requires equal dtypes (raising is fine); NumPy keeps each input's dtype
     a, b = xp.asarray([1, 2], dtype=xp.int8), xp.asarray([1.0, 2.0, 3.0])
-    got = xp.meshgrid(a, b)
+    try:
+        got = xp.meshgrid(a, b)
+    except (ValueError, TypeError):
+        return
     exp = np.meshgrid(np.asarray([1, 2], dtype=np.int8), np.asarray([1.0, 2.0, 3.0]))
     for g, e in zip(got, exp):
         assert_array(g, e)
