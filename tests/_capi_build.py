@@ -104,6 +104,10 @@ def load_module(name: str, path: str):
 
 
 def run_python(code: str, cwd=None, timeout=120):
-    """Run code in a fresh interpreter (for import-state tests)."""
-    return subprocess.run([sys.executable, "-c", code], cwd=cwd, capture_output=True,
-                          text=True, timeout=timeout)
+    """Run code in a fresh interpreter (for import-state tests), from a
+    directory outside the source tree so that the installed arraycore is
+    the one imported."""
+    import tempfile
+
+    return subprocess.run([sys.executable, "-c", code], cwd=cwd or tempfile.gettempdir(),
+                          capture_output=True, text=True, timeout=timeout)

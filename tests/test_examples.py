@@ -188,7 +188,8 @@ def test_c_extension(built):
     _check_example(mod)
     eye = mod.identity(3)
     assert isinstance(eye, ac.ndarray) and eye.tolist() == np.eye(3).tolist()
-    assert "arraycore found: YES" in built["c"][1] or "Found pkg-config" in built["c"][1]
+    if shutil.which("pkg-config") or shutil.which("pkgconf"):
+        assert "arraycore found: YES" in built["c"][1], built["c"][1]
 
 
 def test_c_extension_limited_api(built):
