@@ -116,13 +116,8 @@ cdef ndarray _asarray(object obj, Descr dt, object copy):
         return from_scalar(_py_scalar(obj), dt)
     if isinstance(obj, (str, bytes)):
         raise TypeError(f"arraycore arrays cannot hold {type(obj).__name__} objects")
-    try:
-        seq = list(obj)
-    except TypeError:
-        raise TypeError(f"cannot convert an object of type {type(obj).__name__!r} to an array") from None
-    if copy is False:
-        raise ValueError("Unable to avoid copy while creating an array from a sequence (copy=False)")
-    return from_sequence(seq, dt)
+    # sets, dicts, generators and other objects: not array-likes
+    raise TypeError(f"cannot convert an object of type {type(obj).__name__!r} to an array")
 
 
 cdef ndarray _from_array(ndarray a, Descr dt, object copy, bint fresh=False):
@@ -189,6 +184,7 @@ cdef class _Discovery:
     cdef int kind
     cdef Descr array_dtype         # promotion of embedded arrays' dtypes
     cdef bint big_int              # an int beyond int64
+    cdef bint small_int            # an int within int64
     cdef bint neg_int
     cdef bint shape_set
 
@@ -227,6 +223,8 @@ cdef int _discover(object obj, int depth, _Discovery d) except -1:
             d.big_int = True
             if obj < 0:
                 d.neg_int = True
+        else:
+            d.small_int = True
     elif t is bool:
         k = K_BOOL
     elif t is complex:
@@ -247,7 +245,7 @@ cdef int _discover(object obj, int depth, _Discovery d) except -1:
     elif isinstance(obj, complex):
         k = K_COMPLEX
     elif PyObject_CheckBuffer(obj) or hasattr(obj, "__array_interface__") or hasattr(obj, "__array__") \
-            or hasattr(obj, "__dlpack__") or hasattr(obj, "__len__"):
+            or hasattr(obj, "__dlpack__"):
         arr = _asarray(obj, None, None)
         _leaf_shape(arr.nd, arr.dimensions, depth, d)
         d.array_dtype = native(arr.descr) if d.array_dtype is None else promote(d.array_dtype, arr.descr)
@@ -298,6 +296,8 @@ cdef Descr _discovered_dtype(_Discovery d):
             if d.neg_int:
                 raise OverflowError("Python integer out of bounds for int64")
             s = descr_from_tidx(ACX_UINT64)
+            if d.small_int:        # int64 and uint64 values promote to float64
+                s = promote(s, descr_from_tidx(ACX_INT64))
         else:
             s = descr_from_tidx(ACX_INT64)
     elif d.kind == K_FLOAT:

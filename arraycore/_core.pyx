@@ -158,7 +158,10 @@ cdef class ndarray:
             yield index_view(self, i)
 
     def __bool__(self):
-        return bool(_scalar_value(self, "bool"))
+        cdef ac_intp n = size_of(self.nd, self.dimensions)
+        if n != 1:
+            raise ValueError(f"the truth value of an array with {n} elements is ambiguous")
+        return bool(getitem_ptr(self.descr, self.data))
 
     def __int__(self):
         v = _scalar_value(self, "int")
@@ -1278,8 +1281,8 @@ cdef inline double _as_double(object value, dtype d) except? -1.0:
 
 
 cdef object _scalar_value(ndarray a, str what):
-    if size_of(a.nd, a.dimensions) != 1:
-        raise TypeError(f"only arrays with one element can be converted to Python scalars "
+    if a.nd != 0:
+        raise TypeError(f"only 0-dimensional arrays can be converted to Python scalars "
                         f"({what}() of an array of shape {a.shape})")
     return getitem_ptr(a.descr, a.data)
 

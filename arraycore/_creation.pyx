@@ -141,7 +141,8 @@ def arange(start, /, stop=None, step=1, *, dtype=None, device=None):
         for i in range(n):
             (<double *>a.data)[i] = fstart + i * fstep
         return a
-    tmp = arange(start, stop, step, dtype="float64" if d.kind != "c" else "complex128")
+    # other dtypes: computed in float64, then cast
+    tmp = arange(start, stop, step, dtype="float64")
     return copy_array(tmp, AC_CORDER, d)
 
 

@@ -68,17 +68,23 @@ cdef tuple _prepare(ndarray a, tuple key):
             # a scalar boolean: a new axis of length 1 (True) or 0 (False)
             items.append(("bool0", bool(k)))
             continue
-        arr = k if isinstance(k, ndarray) else _asarray(k, None, None)
+        if not isinstance(k, (ndarray, list, tuple)) and not hasattr(k, "__array_interface__") \
+                and not hasattr(k, "__dlpack__"):
+            raise IndexError("only integers, slices (`:`), ellipsis (`...`), None and integer or "
+                             f"boolean arrays are valid indices (got {type(k).__name__!r})")
+        try:
+            arr = k if isinstance(k, ndarray) else _asarray(k, None, None)
+        except (TypeError, ValueError) as exc:
+            raise IndexError(f"invalid index: {exc}") from None
         if arr.dtype.kind == "b":
             if (<ndarray>arr).nd == 0:
                 items.append(("bool0", bool(arr)))
                 continue
-            for z in _nonzero(<ndarray>arr):
-                items.append(("adv", z, (<ndarray>arr).nd))
+            items.append(("mask", arr))
             n_consumed += (<ndarray>arr).nd
             continue
         if arr.dtype.kind not in "iu":
-            if (<ndarray>arr).nd == 1 and (<ndarray>arr).dimensions[0] == 0 and not isinstance(k, ndarray):
+            if (<ndarray>arr).size == 0 and not isinstance(k, ndarray):
                 arr = arr.astype("int64")
             else:
                 raise IndexError("only integers, slices (`:`), ellipsis (`...`), None and integer or "
@@ -109,7 +115,25 @@ cdef tuple _prepare(ndarray a, tuple key):
     adv = []
     bool0 = []
     in_axis = 0
+    expanded2 = []
     for k in expanded:
+        if isinstance(k, tuple) and k[0] == "mask":
+            m = <ndarray>k[1]
+            for j in range(m.nd):
+                if in_axis + j >= a.nd or a.dimensions[in_axis + j] != m.dimensions[j]:
+                    raise IndexError(f"boolean index did not match indexed array along axis "
+                                     f"{in_axis + j}; size of axis is "
+                                     f"{a.dimensions[in_axis + j] if in_axis + j < a.nd else 0} but size "
+                                     f"of corresponding boolean axis is {m.dimensions[j]}")
+            for z in _nonzero(m):
+                expanded2.append(("adv", z, m.nd))
+            in_axis += m.nd
+        else:
+            if not (k is None or (isinstance(k, tuple) and k[0] == "bool0")):
+                in_axis += 1
+            expanded2.append(k)
+    in_axis = 0
+    for k in expanded2:
         if k is None:
             basic.append(None)
             out_axis += 1
@@ -157,7 +181,11 @@ cdef tuple _plan(ndarray view, list adv):
             bnd = ia.nd
     for ax, arr in adv:
         ia = <ndarray>arr
-        broadcast_shapes_c(bnd, bshape, ia.nd, ia.dimensions)
+        try:
+            broadcast_shapes_c(bnd, bshape, ia.nd, ia.dimensions)
+        except ValueError:
+            raise IndexError("shape mismatch: indexing arrays could not be broadcast together "
+                             f"with shapes {' '.join(str(x.shape) for _, x in adv)}") from None
     cdef ac_intp nb = size_of(bnd, bshape)
     cdef ndarray offs = new_array(descr_from_tidx(ACX_INT64), bnd, bshape, NULL, NULL, 0, None, True)
     cdef long long *op = <long long *>offs.data

@@ -325,7 +325,7 @@ def repeat(x, repeats, /, *, axis=None):
             raise ValueError(f"repeats has {len(reps)} entries but the axis has {n}")
         if any(v < 0 for v in reps):
             raise ValueError("repeats may not contain negative values")
-    idx = [i for i in range(n) for _ in range(reps[i])]
+    idx = _asarray([i for i in range(n) for _ in range(reps[i])], descr_from_tidx(ACX_INT64), None)
     return take(a, idx, axis=ax)
 
 
@@ -356,6 +356,8 @@ def take(x, indices, /, *, axis=None):
     cdef ndarray a = _arr(x)
     cdef ndarray idx = _arr(indices)
     cdef ndarray src, res, idx64
+    if idx.nd == 1 and idx.dimensions[0] == 0 and not isinstance(indices, ndarray):
+        idx = _asarray(indices, descr_from_tidx(ACX_INT64), None)
     cdef ac_intp outer = 1, inner = 1, n, m, i, j, k, chunk
     cdef ac_intp shape[AC_MAXDIMS]
     cdef long long *ip
@@ -367,10 +369,11 @@ def take(x, indices, /, *, axis=None):
             a = reshape_array(a, (-1,), "C", None)
         axis = 0
     ax = normalize_axis(axis, a.nd)
-    if idx.nd > 1:
-        raise ValueError("take() indices must be a 1-d array")
-    if idx.nd == 0:
-        idx = reshape_array(idx, (1,), "C", None)
+    if idx.nd != 1:
+        # N-d (or 0-d) indices: take the flattened indices, then restore their shape
+        flat = take(a, reshape_array(idx, (-1,), "C", None), axis=ax)
+        ishape = idx.shape
+        return reshape_array(flat, a.shape[:ax] + ishape + a.shape[ax + 1:], "C", None)
     n = a.dimensions[ax]
     m = idx.dimensions[0]
     idx64 = copy_array(idx, AC_CORDER, descr_from_tidx(ACX_INT64))
@@ -390,9 +393,7 @@ def take(x, indices, /, *, axis=None):
         elif d > ax:
             inner *= a.dimensions[d]
     shape[ax] = m
-    res = new_array(native(a.descr), a.nd, shape, NULL, NULL, 0, None)
-    if src.descr.swapped:
-        res = new_array(a.descr, a.nd, shape, NULL, NULL, 0, None)
+    res = new_array(a.descr, a.nd, shape, NULL, NULL, 0, None)
     chunk = inner * a.descr.itemsize
     cdef char *sp = src.data
     cdef char *dp = res.data
