@@ -93,7 +93,7 @@ class _FloatFormatter:
             s = "nan" if math.isnan(v) else ("-inf" if v < 0 else "inf")
             if sign and s[0] != "-":
                 s = "+" + s
-            self.pad_left = max(self.pad_left, len(s) - (self.pad_right + 1 if self.pad_right else 1) + 1)
+            self.pad_left = max(self.pad_left, len(s) - (self.pad_right + 1))
 
     def __call__(self, v):
         if not math.isfinite(v):
@@ -110,7 +110,7 @@ class _FloatFormatter:
                 m = "+" + m
             ip, fp = m.split(".")
             es = ("-" if e < 0 else "+") + str(abs(e)).rjust(self.exp_digits, "0")
-            return ip.rjust(self.pad_left) + "." + fp.ljust(self.pad_right) + "e" + es
+            return ip.rjust(self.pad_left) + "." + fp.ljust(self.pad_right, "0") + "e" + es
         ip, fp = _positional(v, self.fmtchar, PRECISION)
         if self.sign and not ip.startswith("-"):
             ip = "+" + ip
@@ -184,10 +184,34 @@ def _format_array(a, fmt, sep, prefix_len, summarize):
     return rec(a, prefix_len, 0)
 
 
+def _scalar_str(a):
+    v = a.item()
+    kind = a.dtype.kind
+    if kind in "biu":
+        return str(v)
+    fmtchar = {2: "e", 4: "f", 8: "d"}[a.dtype.itemsize if kind == "f" else a.dtype.itemsize // 2]
+
+    def one(x):
+        if math.isnan(x):
+            return "nan"
+        if math.isinf(x):
+            return "inf" if x > 0 else "-inf"
+        s = _shortest(x, fmtchar)
+        return s if ("." in s or "e" in s or "n" in s) else s + ".0"
+    if kind == "f":
+        return one(v)
+    im = one(v.imag)
+    sign = "" if im.startswith("-") else "+"
+    if v.real == 0 and math.copysign(1, v.real) > 0:
+        return f"{one(v.imag)}j".replace(".0j", "j")
+    return f"({one(v.real)}{sign}{im}j)".replace(".0j", "j").replace(".0+", "+").replace(".0-", "-")
+
+
 def array_str(a):
     if a.ndim == 0:
-        v = a.item()
-        return _formatter(a, [v])(v).strip()
+        return _scalar_str(a)
+    if a.size == 0:
+        return "[]"
     summarize = a.size > THRESHOLD
     values = _collect(a, summarize)
     fmt = _formatter(a, values)
@@ -210,4 +234,6 @@ def array_repr(a):
     values = _collect(a, summarize)
     fmt = _formatter(a, values)
     body = _format_array(a, fmt, ", ", len("array("), summarize)
+    if summarize:
+        suffix = f", shape={a.shape}" + suffix
     return f"array({body}{suffix})"
