@@ -23,8 +23,8 @@ CAPI_SRC = os.path.join(HERE, "capi_src")
 
 
 def ac_include() -> str:
-    """The installed include directory, or skip when the headers are missing
-    (an editable install has no installed headers: use `pip install .`)."""
+    """The installed include directory (for an editable install, the mirror
+    in the build directory), or skip when the headers are missing."""
     import arraycore
 
     inc = arraycore.get_include()
@@ -34,10 +34,11 @@ def ac_include() -> str:
     return inc
 
 
-def ac_pkgdir() -> str:
-    import arraycore
+def ac_cython_include() -> str:
+    """The directory holding arraycore/__init__.pxd (for cython -I)."""
+    from arraycore import _configtool
 
-    return os.path.dirname(os.path.abspath(arraycore.__file__))
+    return _configtool.get_cython_include()
 
 
 def py_include() -> str:

@@ -95,7 +95,7 @@ def cymod(tmp_path_factory):
     pyx = out / "ac_cy_test.pyx"
     pyx.write_text(PYX)
     c = out / "ac_cy_test.c"
-    site = os.path.dirname(B.ac_pkgdir())      # where arraycore/__init__.pxd is
+    site = B.ac_cython_include()               # where arraycore/__init__.pxd is
     r = subprocess.run([sys.executable, "-m", "cython", "-3", "-I", site, str(pyx),
                         "-o", str(c)], capture_output=True, text=True)
     assert r.returncode == 0, r.stdout + r.stderr
