@@ -216,9 +216,9 @@ cdef extern from "arraycore/arraycore.h":
             return ACArray_FLAGS(<void *>self)
 
         @property
-        cdef inline object dtype(self):
-            """The dtype (a new reference)."""
-            return <object>ACArray_DESCR(<void *>self)
+        cdef inline dtype dtype(self):
+            """The dtype (typed: a.dtype.num, a.dtype.itemsize are C accesses)."""
+            return <dtype>ACArray_DESCR(<void *>self)
 
         @property
         cdef inline PyObject *base(self) noexcept nogil:
