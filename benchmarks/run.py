@@ -1,0 +1,275 @@
+#!/usr/bin/env python
+"""Side-by-side benchmark of arraycore and NumPy, in one process.
+
+Runs the same statement on arraycore and on NumPy, alternating repeats so both
+see the same machine state, and prints the median time per call of each, their
+ratio (arraycore / NumPy; below 1 means arraycore is faster) and the target the
+project set for that ratio (issue 3).
+
+    python benchmarks/run.py                   # everything (about a minute)
+    python benchmarks/run.py --only small      # one or more groups, comma separated
+    python benchmarks/run.py --quick           # fewer repeats, for a smoke run
+    python benchmarks/run.py --json out.json   # also write the results as JSON
+
+Groups: small (n=8 float64 per-call overhead), large (10M float64 copy/astype),
+transpose (4000x4000 transposing copy), constant (zero-copy imports: n=10 vs
+n=10M), import (`python -c "import arraycore"` vs `python -c "import numpy"`).
+
+This is a benchmark, not a test: it never fails on a missed target, it reports.
+"""
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import timeit
+
+GROUPS = ["small", "large", "transpose", "constant", "import"]
+# run import subprocesses away from the source tree, so `import arraycore` finds the
+# installed package and not the uncompiled sources in the current directory
+_NEUTRAL_CWD = tempfile.gettempdir()
+
+
+# ----------------------------------------------------------------------------
+# timing
+# ----------------------------------------------------------------------------
+def _calibrate(timer, min_time):
+    """Loop count so that one repeat takes at least min_time seconds."""
+    number = 1
+    while True:
+        t = timer.timeit(number)
+        if t >= min_time or number >= 10**7:
+            return number
+        # aim a bit above min_time in one step when we can
+        number = max(number * 2, int(number * min_time * 1.2 / max(t, 1e-9)))
+
+
+def time_pair(stmt_ac, g_ac, stmt_np, g_np, repeat, min_time):
+    """Median seconds per call of the arraycore and the NumPy statement."""
+    t_ac = timeit.Timer(stmt_ac, globals=g_ac)
+    t_np = timeit.Timer(stmt_np, globals=g_np)
+    n_ac = _calibrate(t_ac, min_time)
+    n_np = _calibrate(t_np, min_time)
+    res_ac, res_np = [], []
+    for _ in range(repeat):           # interleave so drift hits both alike
+        res_ac.append(t_ac.timeit(n_ac) / n_ac)
+        res_np.append(t_np.timeit(n_np) / n_np)
+    return statistics.median(res_ac), statistics.median(res_np)
+
+
+def fmt_time(s):
+    if s is None:
+        return "-"
+    for unit, scale in (("s", 1.0), ("ms", 1e-3), ("us", 1e-6), ("ns", 1e-9)):
+        if s >= scale:
+            return f"{s / scale:7.3g} {unit}"
+    return f"{s / 1e-9:7.3g} ns"
+
+
+# ----------------------------------------------------------------------------
+# benchmark definitions: (group, name, setup -> (globals_ac, globals_np), stmt_ac, stmt_np,
+#                         target ratio, aim ratio or None)
+# ----------------------------------------------------------------------------
+def small_setup(ac, np):
+    lst = [float(i) for i in range(8)]
+    a = ac.asarray(lst)
+    na = np.asarray(lst)
+    return (dict(ac=ac, lst=lst, a=a), dict(np=np, lst=lst, a=na))
+
+
+def large_setup(ac, np):
+    n = np.arange(10_000_000, dtype=np.float64)
+    a = ac.asarray(n, copy=True)
+    return (dict(ac=ac, a=a), dict(np=np, a=n.copy()))
+
+
+def transpose_setup(ac, np):
+    n = np.arange(4000 * 4000, dtype=np.float64).reshape(4000, 4000)
+    a = ac.asarray(n, copy=True)
+    return (dict(ac=ac, a=a), dict(np=np, a=n.copy()))
+
+
+def constant_setup(size):
+    def setup(ac, np):
+        n = np.arange(size, dtype=np.float64)
+        a = ac.asarray(n, copy=True)
+        # arraycore imports a NumPy array; NumPy imports an arraycore array
+        return (dict(ac=ac, src=n), dict(np=np, src=a))
+    return setup
+
+
+BENCHMARKS = [
+    # n = 8 float64: per-call overhead
+    ("small", "asarray(list of 8 floats)", small_setup, "ac.asarray(lst)", "np.asarray(lst)",
+     1.0, 0.5),
+    ("small", "zeros((8,))", small_setup, "ac.zeros((8,))", "np.zeros((8,))", 1.0, 0.5),
+    ("small", "a[1:5]", small_setup, "a[1:5]", "a[1:5]", 1.0, 0.5),
+    ("small", "reshape(a, (2, 4))", small_setup, "ac.reshape(a, (2, 4))",
+     "np.reshape(a, (2, 4))", 1.0, 0.5),
+    ("small", "astype(a, float32)", small_setup, "ac.astype(a, ac.float32)",
+     "np.astype(a, np.float32)", 1.0, 0.5),
+    ("small", "concat([a, a])", small_setup, "ac.concat([a, a])", "np.concat([a, a])",
+     1.0, 0.5),
+    ("small", "a[3]", small_setup, "a[3]", "a[3]", 1.2, None),
+    ("small", "a[3] = 1.0", small_setup, "a[3] = 1.0", "a[3] = 1.0", 1.2, None),
+    ("small", "float(a[0])", small_setup, "float(a[0])", "float(a[0])", 1.2, None),
+    # 10M float64: memory bandwidth
+    ("large", "copy 10M float64", large_setup, "a.copy()", "a.copy()", 1.05, None),
+    ("large", "astype 10M float64->float32", large_setup, "ac.astype(a, ac.float32)",
+     "np.astype(a, np.float32)", 1.05, None),
+    # blocked transpose
+    ("transpose", "4000x4000 a.T.copy(order='C')", transpose_setup, "a.T.copy(order='C')",
+     "a.T.copy(order='C')", 0.5, None),
+]
+
+CONSTANT = [
+    # (name, stmt arraycore, stmt numpy)
+    ("asarray(numpy array) / np.asarray(arraycore array)", "ac.asarray(src)",
+     "np.asarray(src)"),
+    ("from_dlpack(numpy array) / np.from_dlpack(arraycore array)", "ac.from_dlpack(src)",
+     "np.from_dlpack(src)"),
+]
+
+
+def target_text(target, aim):
+    if target is None:
+        return ""
+    return f"<= {target:g}" + (f" (aim {aim:g})" if aim else "")
+
+
+# ----------------------------------------------------------------------------
+# import time
+# ----------------------------------------------------------------------------
+def import_time(module, runs):
+    """Minimum wall time of `python -c "import <module>"` over runs subprocesses."""
+    code = f"import {module}" if module else "pass"
+    best = float("inf")
+    env = dict(os.environ)
+    env.pop("PYTHONPROFILEIMPORTTIME", None)
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        r = subprocess.run([sys.executable, "-c", code], env=env, cwd=_NEUTRAL_CWD,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        dt = time.perf_counter() - t0
+        if r.returncode != 0:
+            raise RuntimeError(f"python -c {code!r} failed:\n{r.stderr.decode()}")
+        best = min(best, dt)
+    return best
+
+
+def editable_install_note():
+    """The meson-python editable loader rebuilds on import, which inflates import
+    time; say so when that is what we measure."""
+    r = subprocess.run([sys.executable, "-c",
+                        "import sys, arraycore; "
+                        "print(any('editable' in type(f).__module__.lower() or "
+                        "'editable' in type(f).__name__.lower() for f in sys.meta_path))"],
+                       capture_output=True, text=True, cwd=_NEUTRAL_CWD)
+    return r.stdout.strip() == "True"
+
+
+# ----------------------------------------------------------------------------
+def main(argv=None):
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--only", default=",".join(GROUPS),
+                   help=f"comma-separated groups out of {','.join(GROUPS)}")
+    p.add_argument("--repeat", type=int, default=None, help="repeats per statement (median)")
+    p.add_argument("--min-time", type=float, default=None,
+                   help="seconds each repeat runs at least (calls are looped)")
+    p.add_argument("--import-runs", type=int, default=None)
+    p.add_argument("--quick", action="store_true", help="fewer repeats")
+    p.add_argument("--json", metavar="PATH", help="write the results as JSON")
+    args = p.parse_args(argv)
+
+    groups = [g.strip() for g in args.only.split(",") if g.strip()]
+    bad = [g for g in groups if g not in GROUPS]
+    if bad:
+        p.error(f"unknown group(s) {bad}; choose from {GROUPS}")
+    repeat = args.repeat or (3 if args.quick else 7)
+    min_time = args.min_time or (0.01 if args.quick else 0.05)
+    import_runs = args.import_runs or (3 if args.quick else 9)
+
+    import numpy as np
+    import arraycore as ac
+
+    print(f"arraycore {getattr(ac, '__version__', '?')}  vs  numpy {np.__version__}  "
+          f"(python {sys.version.split()[0]}, {os.cpu_count()} cpus)")
+    print(f"median of {repeat} repeats; ratio = arraycore / numpy (lower is better)\n")
+    head = f"{'group':<10} {'benchmark':<58} {'arraycore':>10} {'numpy':>10} {'ratio':>7}  target"
+    print(head)
+    print("-" * len(head))
+    results = []
+
+    def report(group, name, t_ac, t_np, target=None, aim=None, note=""):
+        ratio = t_ac / t_np if t_ac and t_np else None
+        ok = "" if target is None or ratio is None else ("  ok" if ratio <= target else "  MISSED")
+        r = "-" if ratio is None else f"{ratio:7.2f}"
+        print(f"{group:<10} {name:<58} {fmt_time(t_ac):>10} {fmt_time(t_np):>10} {r:>7}  "
+              f"{target_text(target, aim)}{ok}{note}", flush=True)
+        results.append(dict(group=group, name=name, arraycore_s=t_ac, numpy_s=t_np,
+                            ratio=ratio, target=target, aim=aim,
+                            met=None if target is None or ratio is None else ratio <= target))
+
+    t_start = time.perf_counter()
+    for group, name, setup, s_ac, s_np, target, aim in BENCHMARKS:
+        if group not in groups:
+            continue
+        g_ac, g_np = setup(ac, np)
+        try:
+            t_ac, t_np = time_pair(s_ac, g_ac, s_np, g_np, repeat, min_time)
+        except Exception as exc:       # report and go on: a benchmark, not a test
+            print(f"{group:<10} {name:<58} failed: {type(exc).__name__}: {exc}")
+            results.append(dict(group=group, name=name, error=repr(exc)))
+            continue
+        finally:
+            del g_ac, g_np
+        report(group, name, t_ac, t_np, target, aim)
+
+    if "constant" in groups:
+        for name, s_ac, s_np in CONSTANT:
+            times = {}
+            for size in (10, 10_000_000):
+                g_ac, g_np = constant_setup(size)(ac, np)
+                try:
+                    times[size] = time_pair(s_ac, g_ac, s_np, g_np, repeat, min_time)
+                except Exception as exc:
+                    print(f"{'constant':<10} {name} n={size}: failed: {type(exc).__name__}: {exc}")
+                    times[size] = (None, None)
+                del g_ac, g_np
+            for size, (t_ac, t_np) in times.items():
+                report("constant", f"{name.split(' / ')[0]} n={size:,}", t_ac, t_np)
+            small, big = times[10][0], times[10_000_000][0]
+            if small and big:
+                growth = big / small
+                print(f"{'':<10} {'-> arraycore time n=10M / n=10':<58} {'':>10} {'':>10} "
+                      f"{growth:7.2f}  ~1 (constant time){'  ok' if growth < 2 else '  MISSED'}")
+                results.append(dict(group="constant", name=name + " growth 10M/10",
+                                    ratio=growth, target=2.0, met=growth < 2))
+
+    if "import" in groups:
+        try:
+            base = import_time(None, import_runs)
+            t_ac = import_time("arraycore", import_runs)
+            t_np = import_time("numpy", import_runs)
+        except RuntimeError as exc:
+            print(f"{'import':<10} failed: {exc}")
+        else:
+            note = ("   [editable install: the import includes meson-python's rebuild "
+                    "check; measure an installed wheel]" if editable_install_note() else "")
+            report("import", 'python -c "import X" (process, min)', t_ac, t_np, 0.5, None,
+                   note)
+            report("import", "  the same minus `python -c pass`", t_ac - base, t_np - base)
+
+    print(f"\ntotal {time.perf_counter() - t_start:.1f} s")
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump(dict(arraycore=getattr(ac, "__version__", None), numpy=np.__version__,
+                           results=results), f, indent=2)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
