@@ -694,3 +694,19 @@ def test_installed_header_matches_spec():
         installed = f.read()
     assert installed == g.gen_header(g.load_spec()), \
         "the installed arraycore is older than tools/api_spec.py: reinstall"
+
+
+def test_other_import_errors_become_import_error(capi_build):
+    out = _run(capi_build, """\
+        import types, arraycore
+        class Broken(types.ModuleType):
+            def __getattr__(self, name):
+                raise RuntimeError("boom")
+        sys.modules["arraycore._capi"] = Broken("arraycore._capi")
+        m = load("capi_testmod")
+        try:
+            m.import_arraycore()
+        except ImportError as e:
+            print("IMPORTERROR", e, type(e.__cause__).__name__)
+        """)
+    assert "IMPORTERROR" in out and "boom" in out and "RuntimeError" in out, out

@@ -186,7 +186,7 @@ def gen_header(spec) -> str:
         static _AC_API_UNUSED void
         _ac_api_as_import_error(const char *what)
         {
-            PyObject *exc_type, *exc, *tb, *new_type, *new_exc, *new_tb;
+            PyObject *exc, *new_exc;
             if (!PyErr_Occurred()) {
                 PyErr_Format(PyExc_ImportError, "%s", what);
                 return;
@@ -194,19 +194,41 @@ def gen_header(spec) -> str:
             if (PyErr_ExceptionMatches(PyExc_ImportError)) {
                 return;
             }
-            PyErr_Fetch(&exc_type, &exc, &tb);
-            PyErr_NormalizeException(&exc_type, &exc, &tb);
+        #if PY_VERSION_HEX >= 0x030C0000 && (!defined(Py_LIMITED_API) || Py_LIMITED_API >= 0x030C0000)
+            exc = PyErr_GetRaisedException();
             PyErr_Format(PyExc_ImportError, "%s: %S", what, exc ? exc : Py_None);
-            PyErr_Fetch(&new_type, &new_exc, &new_tb);
-            PyErr_NormalizeException(&new_type, &new_exc, &new_tb);
+            new_exc = PyErr_GetRaisedException();
             if (new_exc != NULL && exc != NULL) {
-                Py_INCREF(exc);
-                PyException_SetCause(new_exc, exc);  /* steals the new reference */
+                PyException_SetCause(new_exc, exc);  /* steals exc */
+                exc = NULL;
             }
-            Py_XDECREF(exc_type);
             Py_XDECREF(exc);
-            Py_XDECREF(tb);
-            PyErr_Restore(new_type, new_exc, new_tb);
+            PyErr_SetRaisedException(new_exc);
+        #else
+            {
+                PyObject *exc_type, *tb, *new_type, *new_tb;
+        #if defined(__GNUC__) || defined(__clang__)
+        #pragma GCC diagnostic push
+        #pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+        #endif
+                PyErr_Fetch(&exc_type, &exc, &tb);
+                PyErr_NormalizeException(&exc_type, &exc, &tb);
+                PyErr_Format(PyExc_ImportError, "%s: %S", what, exc ? exc : Py_None);
+                PyErr_Fetch(&new_type, &new_exc, &new_tb);
+                PyErr_NormalizeException(&new_type, &new_exc, &new_tb);
+        #if defined(__GNUC__) || defined(__clang__)
+        #pragma GCC diagnostic pop
+        #endif
+                if (new_exc != NULL && exc != NULL) {
+                    Py_INCREF(exc);
+                    PyException_SetCause(new_exc, exc);  /* steals the new reference */
+                }
+                Py_XDECREF(exc_type);
+                Py_XDECREF(exc);
+                Py_XDECREF(tb);
+                PyErr_Restore(new_type, new_exc, new_tb);
+            }
+        #endif
         }
 
         /* Import the arraycore C-API table: 0 on success, -1 with ImportError set
