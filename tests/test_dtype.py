@@ -188,6 +188,18 @@ def test_result_type_many_and_arrays():
     assert xp.result_type(x) == xp.int8
 
 
+@pytest.mark.parametrize("names", [("int8", "uint8", "float16"), ("float16", "int8", "uint8"),
+                                   ("uint8", "float16", "int8"), ("int64", "uint64", "float16"),
+                                   ("int16", "uint16", "float32", "int8"),
+                                   ("bool", "uint32", "int8", "float16", "complex64")],
+                         ids="-".join)
+def test_result_type_many_mixed_kinds_order_independent(names):
+    # NumPy's n-ary promotion does not depend on argument order (it is not a
+    # left fold of the pairwise table for mixed kinds)
+    expected = np.result_type(*[np.dtype(n) for n in names])
+    assert npdt(xp.result_type(*[xdt(n) for n in names])) == expected
+
+
 def test_result_type_nonnative_inputs():
     d = xp.dtype(NON_NATIVE + "f8")
     assert npdt(xp.result_type(d, xp.float32)) == np.result_type(np.dtype(NON_NATIVE + "f8"),
