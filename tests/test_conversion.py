@@ -8,6 +8,7 @@ import hashlib
 import math
 import os
 import subprocess
+import tempfile
 import sys
 import textwrap
 
@@ -598,8 +599,10 @@ BLOCK_NUMPY = textwrap.dedent("""
 
 def _run(code):
     env = dict(os.environ)
+    # run outside the source tree: `python -c` puts the working directory
+    # first on sys.path, where ./arraycore has no compiled modules
     return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          timeout=120, env=env)
+                          timeout=120, env=env, cwd=tempfile.gettempdir())
 
 
 @pytest.mark.arraycore_only
