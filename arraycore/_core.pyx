@@ -525,6 +525,11 @@ cdef inline ndarray _alloc() :
 
 cdef void update_flags(ndarray a) noexcept:
     cdef int i
+    if a.nd == 0:
+        a.flags = (a.flags & ~AC_ARRAY_UPDATE_ALL) | AC_ARRAY_C_CONTIGUOUS | AC_ARRAY_F_CONTIGUOUS
+        if ((<uintptr_t>a.data) & <uintptr_t>(a.descr.alignment - 1)) == 0:
+            a.flags |= AC_ARRAY_ALIGNED
+        return
     cdef ac_intp sd, dim, size = 1
     cdef bint c = True, f = True, aligned
     cdef ac_intp itemsize = a.descr.itemsize, al = a.descr.alignment
@@ -770,7 +775,12 @@ cdef ndarray make_view(ndarray a, int nd, const ac_intp *shape, const ac_intp *s
     cdef ndarray v = _alloc()
     cdef int i
     v.descr = a.descr if descr is None else descr
-    set_shape(v, nd)
+    if nd <= AC_INLINE_DIMS:
+        v.dimensions = v._inline
+        v.strides = v._inline + nd
+        v.nd = nd
+    else:
+        set_shape(v, nd)
     for i in range(nd):
         v.dimensions[i] = shape[i]
         v.strides[i] = strides[i]
