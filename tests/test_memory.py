@@ -340,3 +340,36 @@ def test_large_copy_and_free_does_not_grow():
     finally:
         tracemalloc.stop()
     assert end - start < 100_000
+
+
+# ---------------------------------------------------------------- threads
+def test_threads_sharing_arrays():
+    """Several threads making views, copies, casts and exports of shared arrays:
+    no crash, no exception, right values."""
+    import threading
+
+    base = xp.asarray(np.arange(200_000, dtype=np.float64).reshape(400, 500))
+    expected_sum = float(np.arange(200_000, dtype=np.float64).reshape(400, 500).T[::3].sum())
+    errors = []
+
+    def work():
+        try:
+            for _ in range(30):
+                v = xp.permute_dims(base, (1, 0))[::3]
+                c = xp.asarray(v, copy=True)
+                f = xp.astype(c, xp.float32)
+                a = np.asarray(c)
+                assert float(a.sum()) == expected_sum
+                assert f.shape == c.shape
+                d = np.from_dlpack(xp.asarray(base, copy=True))
+                assert d.shape == (400, 500)
+                del v, c, f, a, d
+        except Exception as exc:   # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors, errors
