@@ -16,7 +16,7 @@ from libc.string cimport memcpy
 from arraycore._types cimport *
 from arraycore._dtype cimport dtype as Descr
 from arraycore._dtype cimport (as_dtype, as_dtype_or_none, descr_from_tidx, native,
-    promote, dtype_for_pyscalar, can_cast_descr,
+    promote, promote_many, dtype_for_pyscalar, can_cast_descr,
     ACX_BOOL, ACX_INT8, ACX_UINT8, ACX_INT16, ACX_UINT16, ACX_INT32, ACX_UINT32,
     ACX_INT64, ACX_UINT64, ACX_FLOAT16, ACX_FLOAT32, ACX_FLOAT64, ACX_COMPLEX64,
     ACX_COMPLEX128)
@@ -182,7 +182,7 @@ cdef class _Discovery:
     cdef int nd
     cdef ac_intp shape[AC_MAXDIMS]
     cdef int kind
-    cdef Descr array_dtype         # promotion of embedded arrays' dtypes
+    cdef list array_dtypes         # dtypes of embedded arrays
     cdef bint big_int              # an int beyond int64
     cdef bint small_int            # an int within int64
     cdef bint neg_int
@@ -232,7 +232,7 @@ cdef int _discover(object obj, int depth, _Discovery d) except -1:
     elif isinstance(obj, ndarray):
         arr = <ndarray>obj
         _leaf_shape(arr.nd, arr.dimensions, depth, d)
-        d.array_dtype = native(arr.descr) if d.array_dtype is None else promote(d.array_dtype, arr.descr)
+        d.array_dtypes.append(arr.descr)
         return 0
     elif isinstance(obj, (str, bytes)):
         raise TypeError(f"arraycore arrays cannot hold {type(obj).__name__} objects")
@@ -248,7 +248,7 @@ cdef int _discover(object obj, int depth, _Discovery d) except -1:
             or hasattr(obj, "__dlpack__"):
         arr = _asarray(obj, None, None)
         _leaf_shape(arr.nd, arr.dimensions, depth, d)
-        d.array_dtype = native(arr.descr) if d.array_dtype is None else promote(d.array_dtype, arr.descr)
+        d.array_dtypes.append(arr.descr)
         return 0
     elif hasattr(obj, "__index__"):
         k = K_INT
@@ -285,7 +285,7 @@ cdef int _leaf_shape(int nd, const ac_intp *shape, int depth, _Discovery d) exce
 
 
 cdef Descr _discovered_dtype(_Discovery d):
-    cdef Descr res = d.array_dtype
+    cdef Descr res = promote_many(d.array_dtypes) if d.array_dtypes else None
     cdef Descr s
     if d.kind == K_NONE:
         return res if res is not None else descr_from_tidx(ACX_FLOAT64)
@@ -304,7 +304,7 @@ cdef Descr _discovered_dtype(_Discovery d):
         s = descr_from_tidx(ACX_FLOAT64)
     else:
         s = descr_from_tidx(ACX_COMPLEX128)
-    return s if res is None else promote(res, s)
+    return s if res is None else promote_many(d.array_dtypes + [s])
 
 
 cdef int _fill(ndarray a, object obj, int depth, char *p) except -1:
@@ -334,6 +334,7 @@ cdef int _fill(ndarray a, object obj, int depth, char *p) except -1:
 
 cdef ndarray from_sequence(object seq, Descr dt):
     cdef _Discovery d = _Discovery.__new__(_Discovery)
+    d.array_dtypes = []
     cdef ndarray a
     _discover(seq, 0, d)
     if dt is None:

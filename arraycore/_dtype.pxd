@@ -38,6 +38,7 @@ cdef dtype as_dtype_or_none(object obj) # None stays None
 cdef dtype native(dtype d)
 cdef bint can_cast_descr(dtype frm, dtype to, int casting)
 cdef dtype promote(dtype a, dtype b)
+cdef dtype promote_many(list dtypes)      # n-ary, order independent
 cdef int parse_casting(object casting) except -1
 cdef dtype default_int()
 cdef dtype default_float()

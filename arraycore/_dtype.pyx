@@ -371,6 +371,22 @@ def _init_promote():
 _init_promote()
 
 
+cdef dtype promote_many(list dtypes):
+    """The smallest type every dtype in the list casts to safely (n-ary, so
+    the result does not depend on the order of the arguments)."""
+    cdef int c
+    cdef dtype d
+    if len(dtypes) == 1:
+        return native(<dtype>dtypes[0])
+    for c in range(ACX_NTYPES):
+        for d in dtypes:
+            if not _SAFE[d.tidx][c]:
+                break
+        else:
+            return _D(c)
+    return _D(ACX_COMPLEX128)
+
+
 cdef dtype promote(dtype a, dtype b):
     if a is b:
         return native(a)
@@ -460,6 +476,7 @@ def result_type(*arrays_and_dtypes):
     """
     cdef dtype res = None
     cdef dtype d
+    cdef list found = []
     scalars = []
     if len(arrays_and_dtypes) == 0:
         raise ValueError("at least one array or dtype is required")
@@ -473,7 +490,9 @@ def result_type(*arrays_and_dtypes):
             d = as_dtype(x.dtype)
         else:
             d = as_dtype(x)
-        res = native(d) if res is None else promote(res, d)
+        found.append(d)
+    if found:
+        res = promote_many(found)
     if res is None:
         # scalars only: promote their default types
         for s in scalars:

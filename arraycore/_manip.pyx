@@ -4,7 +4,7 @@
 from libc.string cimport memcpy
 from arraycore._types cimport *
 from arraycore._dtype cimport dtype as Descr
-from arraycore._dtype cimport as_dtype, promote, native, descr_from_tidx, ACX_INT64
+from arraycore._dtype cimport as_dtype, promote, promote_many, native, descr_from_tidx, ACX_INT64
 from arraycore._core cimport (ndarray, new_array, make_view, copy_into, copy_array,
     reshape_array, transpose_view, swap_axes_view, normalize_axis, shape_tuple,
     shape_from_obj, broadcast_shapes_c, size_of, update_flags, empty_like_array)
@@ -217,10 +217,7 @@ def unstack(x, /, *, axis=0):
 # ------------------------------------------------------------------ copies
 
 cdef Descr _common_dtype(list arrs):
-    cdef Descr d = None
-    for a in arrs:
-        d = native((<ndarray>a).descr) if d is None else promote(d, (<ndarray>a).descr)
-    return d
+    return promote_many([(<ndarray>a).descr for a in arrs])
 
 
 def concat(arrays, /, *, axis=0):
