@@ -237,7 +237,7 @@ static int plain_inner(char **ptrs, ac_intp count, const ac_intp *strides, void 
 
 /* Blocked copy of a 2-d block where the destination's inner stride is small
  * and the source's is large (a transpose): tiles keep both sides in cache. */
-#define AC_TILE 32
+#define AC_TILE 16
 static void copy_tiled_2d(char *dst, ac_intp d0, ac_intp d1,
                           const char *src, ac_intp s0, ac_intp s1,
                           ac_intp n0, ac_intp n1, int size)
