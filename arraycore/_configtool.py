@@ -71,7 +71,11 @@ def _editable_tree():
         with open(pc, encoding="utf-8") as f:
             text = f.read()
         os.makedirs(os.path.dirname(dst), exist_ok=True)
-        if os.path.islink(dst) or not os.path.exists(dst) or open(dst).read() != text:
+        current = None
+        if os.path.isfile(dst) and not os.path.islink(dst):
+            with open(dst, encoding="utf-8") as f:
+                current = f.read()
+        if current != text:
             if os.path.lexists(dst):
                 os.remove(dst)
             with open(dst, "w", encoding="utf-8") as f:

@@ -663,7 +663,8 @@ def test_api_lock_holds():
 
 def test_api_lock_detects_changes(tmp_path):
     g = _generator()
-    src = open(g.SPEC_PATH).read()
+    with open(g.SPEC_PATH, encoding="utf-8") as f:
+        src = f.read()
     changed = src.replace('"int type_num",\n      "The (new reference to the) native dtype',
                           '"long type_num",\n      "The (new reference to the) native dtype')
     assert changed != src
