@@ -335,3 +335,11 @@ def test_namespace_info():
     assert set(info.dtypes(kind=("bool", "complex floating"))) == {"bool", "complex64",
                                                                    "complex128"}
     assert info.default_device() in info.devices()
+
+
+def test_arrays_are_unhashable():
+    # mutable containers, as in NumPy
+    with pytest.raises(TypeError):
+        hash(xp.asarray([1, 2]))
+    with pytest.raises(TypeError):
+        hash(xp.asarray(1.0))

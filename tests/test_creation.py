@@ -406,3 +406,21 @@ def test_like_functions(pair, name):
 def test_like_device():
     x = xp.asarray([1, 2])
     assert xp.zeros_like(x, device=x.device).device == x.device
+
+
+def test_asarray_range_and_numpy_scalars():
+    # sequences that are not lists/tuples, and NumPy scalars, as NumPy takes them
+    assert_array(xp.asarray(range(5)), np.asarray(range(5)))
+    assert_array(xp.asarray(range(2, 11, 3), dtype=xp.int8), np.asarray(range(2, 11, 3),
+                                                                       dtype=np.int8))
+    for s in (np.int8(3), np.float32(1.5), np.bool_(True), np.complex64(1j), np.uint64(7)):
+        assert_array(xp.asarray(s), np.asarray(s))
+    assert_array(xp.asarray([np.float32(1), np.float32(2)]),
+                 np.asarray([np.float32(1), np.float32(2)]))
+
+
+def test_arange_with_0d_array_arguments():
+    assert_array(xp.arange(xp.asarray(5)), np.arange(np.asarray(5)))
+    assert_array(xp.arange(xp.asarray(1), xp.asarray(7), xp.asarray(2)),
+                 np.arange(np.asarray(1), np.asarray(7), np.asarray(2)))
+    assert_array(xp.arange(xp.asarray(2.5)), np.arange(np.asarray(2.5)))
