@@ -561,6 +561,14 @@ def test_repr_and_str_match_numpy(obj, dtype):
     assert str(x) == str(n)
 
 
+@given(pairs(shape=shapes(max_dims=3)))
+def test_repr_and_str_match_numpy_property(pair):
+    # any values (NaN, inf, subnormals, huge and tiny magnitudes), every dtype and layout
+    n, x = pair
+    assert repr(x) == repr(n)
+    assert str(x) == str(n)
+
+
 def test_repr_summarises_large_arrays():
     n = np.arange(2000)
     x = xp.asarray(n)
