@@ -611,7 +611,7 @@ def _run(code):
     # run outside the source tree: `python -c` puts the working directory
     # first on sys.path, where ./arraycore has no compiled modules
     return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          timeout=120, env=env, cwd=tempfile.gettempdir())
+                          timeout=600, env=env, cwd=tempfile.gettempdir())  # editable rebuilds
 
 
 @pytest.mark.arraycore_only

@@ -60,7 +60,7 @@ def public_names():
             "types.ModuleType))))")
     # a neutral working directory, so the source tree cannot shadow the installed package
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                       cwd=os.path.abspath(os.sep), timeout=120)
+                       cwd=os.path.abspath(os.sep), timeout=600)
     assert r.returncode == 0, r.stderr
     return set(json.loads(r.stdout))
 
