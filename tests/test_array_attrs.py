@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from _helpers import (DTYPE_NAMES, IS_NUMPY, LAYOUTS, NUMERIC_NAMES, STANDARD_DTYPE_NAMES,
-                      WRITABLE_LAYOUTS, assert_array, assert_strides, np_arrays, npdt, pairs, shapes,
-                      shares_memory, to_numpy, xdt, xp)
+from _helpers import (DTYPE_NAMES, IS_NUMPY, NUMERIC_NAMES, STANDARD_DTYPE_NAMES,
+                      WRITABLE_LAYOUTS, assert_array, assert_strides, npdt, pairs, shapes,
+                      shares_memory, xdt, xp)
 
 
 # ---------------------------------------------------------------- basic attributes

@@ -17,11 +17,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from _helpers import (DTYPE_NAMES, IS_NUMPY, LAYOUTS, WRITABLE_LAYOUTS, XP_NAME, assert_array,
-                      assert_strides,
-                      assert_strides,
-                      data_ptr, layout_pair, np_arrays, npdt, pairs, shapes, shares_memory,
-                      to_numpy, xdt, xp)
+from _helpers import (DTYPE_NAMES, LAYOUTS, WRITABLE_LAYOUTS, XP_NAME, assert_array,
+                      assert_strides, data_ptr, np_arrays, npdt, pairs,
+                      shapes, shares_memory, to_numpy, xdt, xp)
 
 import numpy.testing as npt
 

@@ -6,7 +6,6 @@ import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from hypothesis.extra import numpy as hnp
 
 from _helpers import (DTYPE_NAMES, IS_NUMPY, NUMERIC_NAMES, assert_array, data_ptr,
                       np_arrays, npdt, pairs, shapes, shares_memory, to_numpy, xdt, xp)

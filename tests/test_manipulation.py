@@ -2,12 +2,12 @@
 unstack, roll, repeat, tile, take, take_along_axis; NumPy is the oracle."""
 import numpy as np
 import pytest
-from hypothesis import assume, given
+from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 from _helpers import (DTYPE_NAMES, LAYOUTS, assert_array, layout_pair, npdt, pairs, shapes,
-                      shares_memory, to_numpy, xdt, xp)
+                      shares_memory, xp)
 
 
 @st.composite

@@ -10,7 +10,7 @@ import tracemalloc
 import numpy as np
 import pytest
 
-from _helpers import DTYPE_NAMES, IS_NUMPY, data_ptr, to_numpy, xdt, xp
+from _helpers import DTYPE_NAMES, data_ptr, to_numpy, xdt, xp
 
 N = 300
 

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from _helpers import (IS_NUMPY, WRITABLE_LAYOUTS, assert_array, layout_pair, np_arrays,
-                      pairs, shapes, shares_memory, to_numpy, xp)
+from _helpers import (IS_NUMPY, WRITABLE_LAYOUTS, assert_array, pairs, shapes, shares_memory,
+                      to_numpy, xp)
 
 
 def check_view(r, expected, x, writeable=None):
