@@ -23,6 +23,7 @@ from arraycore._dtype cimport (as_dtype, as_dtype_or_none, descr_from_tidx, nati
 from arraycore._core cimport (ndarray, new_array, new_from_shape, make_view, copy_into,
     copy_array, setitem_ptr, size_of, update_flags, shape_tuple, AC_ARRAY_RO_SOURCE)
 import sys
+from collections.abc import Sequence as _Sequence
 
 cdef extern from "ac_dlpack.h":
     enum:
@@ -116,6 +117,11 @@ cdef ndarray _asarray(object obj, Descr dt, object copy):
         return from_scalar(_py_scalar(obj), dt)
     if isinstance(obj, (str, bytes)):
         raise TypeError(f"arraycore arrays cannot hold {type(obj).__name__} objects")
+    if isinstance(obj, _Sequence):
+        # range and other sequence types (not sets, dicts or iterators)
+        if copy is False:
+            raise ValueError("Unable to avoid copy while creating an array from a sequence (copy=False)")
+        return from_sequence(list(obj), dt)
     # sets, dicts, generators and other objects: not array-likes
     raise TypeError(f"cannot convert an object of type {type(obj).__name__!r} to an array")
 
@@ -245,7 +251,7 @@ cdef int _discover(object obj, int depth, _Discovery d) except -1:
     elif isinstance(obj, complex):
         k = K_COMPLEX
     elif PyObject_CheckBuffer(obj) or hasattr(obj, "__array_interface__") or hasattr(obj, "__array__") \
-            or hasattr(obj, "__dlpack__"):
+            or hasattr(obj, "__dlpack__") or isinstance(obj, _Sequence):
         arr = _asarray(obj, None, None)
         _leaf_shape(arr.nd, arr.dimensions, depth, d)
         d.array_dtypes.append(arr.descr)

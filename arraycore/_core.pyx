@@ -216,6 +216,9 @@ cdef class ndarray:
             _format = f
         return _format.array_str(self)
 
+    def __hash__(self):
+        raise TypeError("unhashable type: 'arraycore.ndarray' (arrays are mutable)")
+
     def __copy__(self):
         return copy_array(self, AC_KEEPORDER)
 

@@ -108,6 +108,9 @@ def arange(start, /, stop=None, step=1, *, dtype=None, device=None):
     _check_device(device)
     if stop is None:
         start, stop = 0, start
+    # 0-d arrays stand for their Python scalars
+    start, stop, step = [v.item() if isinstance(v, ndarray) and (<ndarray>v).nd == 0 else v
+                         for v in (start, stop, step)]
     for v in (start, stop, step):
         if isinstance(v, complex):
             raise TypeError("arange() does not accept complex arguments")

@@ -28,6 +28,16 @@ def _shortest(x, fmtchar):
     return repr(float(x))
 
 
+def _round_to(x, fmtchar):
+    """x rounded to the float type of the struct format character."""
+    if fmtchar == "d":
+        return x
+    try:
+        return struct.unpack(fmtchar, struct.pack(fmtchar, x))[0]
+    except OverflowError:
+        return math.inf
+
+
 def _positional(x, fmtchar, precision):
     s = _shortest(x, fmtchar)
     if "e" in s or "E" in s:
@@ -69,7 +79,11 @@ class _FloatFormatter:
         self.exp = False
         if nonzero:
             mx, mn = max(nonzero), min(nonzero)
-            if mx >= 1e8 or mn < 1e-4 or mx / mn > 1e3:
+            # the thresholds compare in the array's own precision (as NumPy's do)
+            # (and large values switch at the type's decimal precision: 1e3 for
+            # float16, 1e6 for float32, 1e8 for float64)
+            lo, hi = _round_to(1e-4, fmtchar), {"e": 1e3, "f": 1e6, "d": 1e8}[fmtchar]
+            if mx >= hi or mn < lo or _round_to(mx / mn, fmtchar) > 1e3:
                 self.exp = True
         self.pad_left = 0
         self.pad_right = 0
@@ -95,25 +109,39 @@ class _FloatFormatter:
                 s = "+" + s
             self.pad_left = max(self.pad_left, len(s) - (self.pad_right + 1))
 
-    def __call__(self, v):
+    def width(self):
+        w = self.pad_left + 1 + self.pad_right
+        if self.exp:
+            w += 2 + self.exp_digits
+        return w
+
+    def __call__(self, v, pad_right=True):
         if not math.isfinite(v):
             s = "nan" if math.isnan(v) else ("-inf" if v < 0 else "inf")
             if self.sign and s[0] != "-":
                 s = "+" + s
-            width = self.pad_left + 1 + self.pad_right
-            if self.exp:
-                width += 2 + self.exp_digits
-            return s.rjust(width)
+            if not pad_right:
+                return s.rjust(self.pad_left + 1)
+            return s.rjust(self.width())
         if self.exp:
             m, e = _scientific(v, self.fmtchar, PRECISION)
-            if self.sign and not m.startswith("-"):
-                m = "+" + m
             ip, fp = m.split(".")
+            if len(fp) < self.pad_right:
+                # more digits of the exact value, as NumPy's min_digits does
+                ip, rest = ("%.*e" % (self.pad_right, abs(v))).split(".")
+                fp, e = rest.split("e")
+                e = int(e)
+                if m.startswith("-"):
+                    ip = "-" + ip
+            if self.sign and not ip.startswith("-"):
+                ip = "+" + ip
             es = ("-" if e < 0 else "+") + str(abs(e)).rjust(self.exp_digits, "0")
-            return ip.rjust(self.pad_left) + "." + fp.ljust(self.pad_right, "0") + "e" + es
+            return ip.rjust(self.pad_left) + "." + fp + "e" + es
         ip, fp = _positional(v, self.fmtchar, PRECISION)
         if self.sign and not ip.startswith("-"):
             ip = "+" + ip
+        if not pad_right:
+            return ip.rjust(self.pad_left) + "." + fp
         return ip.rjust(self.pad_left) + "." + fp.ljust(self.pad_right)
 
 
@@ -135,7 +163,7 @@ def _collect(a, summarize):
 def _formatter(a, values):
     kind = a.dtype.kind
     if kind == "b":
-        return lambda v: ("True" if v else "False").rjust(5 if any(not x for x in values) else 4)
+        return lambda v: ("True" if v else "False").rjust(5)
     if kind in "iu":
         width = max((len(str(v)) for v in values), default=1)
         return lambda v: str(v).rjust(width)
@@ -144,44 +172,56 @@ def _formatter(a, values):
         return _FloatFormatter(values, fmtchar)
     re = _FloatFormatter([v.real for v in values], fmtchar)
     im = _FloatFormatter([v.imag for v in values], fmtchar, sign=True)
-    return lambda v: re(v.real) + im(v.imag) + "j"
+    width = im.width() + 1
+    return lambda v: re(v.real) + (im(v.imag, pad_right=False) + "j").ljust(width)
 
 
-def _format_array(a, fmt, sep, prefix_len, summarize):
-    """Nested brackets with line wrapping (NumPy's layout, simplified)."""
-    def rec(x, indent, depth):
+def _extend(s, line, word, width, prefix):
+    if len(line) + len(word) > width and len(line) > len(prefix):
+        s += line.rstrip() + "\n"
+        line = prefix
+    return s, line + word
+
+
+def _format_array(a, fmt, sep, prefix, suffix, summarize):
+    """Nested brackets with NumPy's line wrapping: rows wrap at LINEWIDTH
+    (less the suffix on the last line), continuation lines are indented under
+    the opening bracket, and ']' of every level counts against the width."""
+    def rec(x, hanging, width):
         if x.ndim == 0:
             return fmt(x.item())
+        nxt_hanging = hanging + " "
+        nxt_width = width - 1
         n = x.shape[0]
-        if summarize and n > 2 * EDGEITEMS:
-            idx = list(range(EDGEITEMS)) + [None] + list(range(n - EDGEITEMS, n))
-        else:
-            idx = list(range(n))
+        summary = summarize and n > 2 * EDGEITEMS
+        lead = EDGEITEMS if summary else n
+        trail = EDGEITEMS if summary else 0
         if x.ndim == 1:
-            words = ["..." if i is None else fmt(x[i].item()) for i in idx]
-            lines = []
-            line = "["
-            for j, w in enumerate(words):
-                piece = w + (sep.rstrip() if j < len(words) - 1 else "]")
-                if len(line) + len(piece) + (1 if line != "[" and not line.endswith(" ") else 0) > LINEWIDTH - indent and line != "[":
-                    lines.append(line.rstrip())
-                    line = " " * 1 + piece + (" " if sep.endswith(" ") and j < len(words) - 1 else "")
-                else:
-                    line += piece + (" " if sep.endswith(" ") and j < len(words) - 1 else "")
-            lines.append(line)
-            return ("\n" + " " * indent).join(lines)
-        parts = []
-        for i in idx:
-            if i is None:
-                parts.append("...")
-            else:
-                parts.append(rec(x[i], indent + 1, depth + 1))
-        blank = "\n" * (x.ndim - 1)
-        joiner = sep.rstrip() + blank + " " * (indent + 1) if sep.strip() else blank + " " * (indent + 1)
-        if not sep.strip():
-            joiner = "\n" * (x.ndim - 1) + " " * (indent + 1)
-        return "[" + joiner.join(parts) + "]"
-    return rec(a, prefix_len, 0)
+            elem_width = width - max(len(sep.rstrip()), 1)
+            out, line = "", hanging
+            for i in range(lead if trail or summary else n - 1):
+                out, line = _extend(out, line, rec(x[i], nxt_hanging, nxt_width), elem_width, hanging)
+                line += sep
+            if summary:
+                out, line = _extend(out, line, "...", elem_width, hanging)
+                line += sep
+            for i in range(trail, 1, -1):
+                out, line = _extend(out, line, rec(x[n - i], nxt_hanging, nxt_width), elem_width, hanging)
+                line += sep
+            out, line = _extend(out, line, rec(x[n - 1], nxt_hanging, nxt_width), elem_width, hanging)
+            out += line
+        else:
+            out = ""
+            line_sep = sep.rstrip() + "\n" * (x.ndim - 1)
+            for i in range(lead if summary else n - 1):
+                out += hanging + rec(x[i], nxt_hanging, nxt_width) + line_sep
+            if summary:
+                out += hanging + "..." + line_sep
+            for i in range(trail, 1, -1):
+                out += hanging + rec(x[n - i], nxt_hanging, nxt_width) + line_sep
+            out += hanging + rec(x[n - 1], nxt_hanging, nxt_width)
+        return "[" + out[len(hanging):] + "]"
+    return rec(a, " " * (len(prefix) + 1), LINEWIDTH - len(suffix))
 
 
 def _scalar_str(a):
@@ -196,8 +236,14 @@ def _scalar_str(a):
             return "nan"
         if math.isinf(x):
             return "inf" if x > 0 else "-inf"
+        if x != 0 and (abs(x) < 1e-4 or abs(x) >= {"e": 1e3, "f": 1e6, "d": 1e16}[fmtchar]):
+            m, e = _scientific(x, fmtchar, 17)
+            m = m.rstrip("0").rstrip(".") if "." in m else m
+            return f"{m}e{'-' if e < 0 else '+'}{abs(e):02d}"
         s = _shortest(x, fmtchar)
-        return s if ("." in s or "e" in s or "n" in s) else s + ".0"
+        if "e" in s:
+            s = format(Decimal(s), "f")
+        return s if "." in s else s + ".0"
     if kind == "f":
         return one(v)
     im = one(v.imag)
@@ -215,25 +261,34 @@ def array_str(a):
     summarize = a.size > THRESHOLD
     values = _collect(a, summarize)
     fmt = _formatter(a, values)
-    return _format_array(a, fmt, " ", 0, summarize)
+    return _format_array(a, fmt, " ", "", "", summarize)
 
 
 def array_repr(a):
     name = a.dtype.name
-    suffix = "" if name in _DEFAULT_DTYPES else f", dtype={name}"
-    if a.dtype.byteorder not in ("=", "|"):
-        suffix = f", dtype='{a.dtype.str}'"
-    if a.ndim == 0:
-        v = a.item()
-        return f"array({_formatter(a, [v])(v).strip()}{suffix})"
+    dt = name if a.dtype.byteorder in ("=", "|") else f"'{a.dtype.str}'"
+    extras = []
     if a.size == 0:
-        if a.shape == (0,):
-            return f"array([], dtype={name})"
-        return f"array([], shape={a.shape}, dtype={name})"
-    summarize = a.size > THRESHOLD
-    values = _collect(a, summarize)
-    fmt = _formatter(a, values)
-    body = _format_array(a, fmt, ", ", len("array("), summarize)
-    if summarize:
-        suffix = f", shape={a.shape}" + suffix
-    return f"array({body}{suffix})"
+        body = "[]"
+        if a.shape != (0,):
+            extras.append(f"shape={a.shape}")
+        extras.append(f"dtype={dt}")
+    else:
+        summarize = a.size > THRESHOLD
+        if a.ndim == 0:
+            v = a.item()
+            body = _formatter(a, [v])(v).strip()
+        else:
+            values = _collect(a, summarize)
+            body = _format_array(a, _formatter(a, values), ", ", "array(", ")", summarize)
+        if summarize:
+            extras.append(f"shape={a.shape}")
+        if name not in _DEFAULT_DTYPES or a.dtype.byteorder not in ("=", "|"):
+            extras.append(f"dtype={dt}")
+    if not extras:
+        return f"array({body})"
+    head = f"array({body},"
+    tail = ", ".join(extras) + ")"
+    last_line = len(head) - (head.rfind("\n") + 1)
+    spacer = "\n" + " " * len("array(") if last_line + len(tail) + 1 > LINEWIDTH else " "
+    return head + spacer + tail

@@ -306,24 +306,55 @@ def roll(x, /, shift, *, axis=None):
 def repeat(x, repeats, /, *, axis=None):
     """Repeat each element of x `repeats` times along `axis` (flattened when None)."""
     cdef ndarray a = _arr(x)
+    cdef ndarray reps, idx
+    cdef ac_intp n, i, j, k, total = 0, r
+    cdef long long *rp
+    cdef long long *ip
     if axis is None:
         a = reshape_array(a, (-1,), "C", None)
         axis = 0
     cdef int ax = normalize_axis(axis, a.nd)
     n = a.dimensions[ax]
-    if isinstance(repeats, int) or (hasattr(repeats, "__index__") and not isinstance(repeats, ndarray)):
-        r = int(repeats)
-        if r < 0:
-            raise ValueError("repeats may not contain negative values")
-        reps = [r] * n
+    if isinstance(repeats, ndarray) or isinstance(repeats, (list, tuple)):
+        reps = _asarray(repeats, None, None)
+        if reps.size == 0 and not isinstance(repeats, ndarray):
+            reps = _asarray(repeats, descr_from_tidx(ACX_INT64), None)
+        if reps.descr.kind not in "iu":
+            raise TypeError("repeats must be integers")
+        if reps.nd > 1:
+            raise ValueError("repeats must be an integer or a 1-d array")
+        reps = copy_array(_broadcast_to(reps, 1, &n) if reps.nd == 0 or reps.dimensions[0] == 1
+                          else reps, AC_CORDER, descr_from_tidx(ACX_INT64))
+        if reps.dimensions[0] != n:
+            raise ValueError(f"repeats has {reps.dimensions[0]} entries but the axis has {n}")
     else:
-        reps = [int(v) for v in _arr(repeats).tolist()] if _arr(repeats).nd else [int(_arr(repeats).item())] * n
-        if len(reps) != n:
-            raise ValueError(f"repeats has {len(reps)} entries but the axis has {n}")
-        if any(v < 0 for v in reps):
+        r = repeats.__index__()
+        reps = new_array(descr_from_tidx(ACX_INT64), 1, &n, NULL, NULL, 0, None)
+        rp = <long long *>reps.data
+        for i in range(n):
+            rp[i] = r
+    rp = <long long *>reps.data
+    for i in range(n):
+        if rp[i] < 0:
             raise ValueError("repeats may not contain negative values")
-    idx = _asarray([i for i in range(n) for _ in range(reps[i])], descr_from_tidx(ACX_INT64), None)
+        if total > AC_MAX_INTP_VALUE_M - rp[i]:
+            raise ValueError("repeat(): the result is too large")
+        total += rp[i]
+    idx = new_array(descr_from_tidx(ACX_INT64), 1, &total, NULL, NULL, 0, None)
+    ip = <long long *>idx.data
+    k = 0
+    for i in range(n):
+        for j in range(rp[i]):
+            ip[k] = i
+            k += 1
     return take(a, idx, axis=ax)
+
+
+cdef extern from *:
+    """
+    #define AC_MAX_INTP_VALUE_M PY_SSIZE_T_MAX
+    """
+    ac_intp AC_MAX_INTP_VALUE_M
 
 
 def tile(x, repetitions, /):
