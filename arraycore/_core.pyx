@@ -979,7 +979,27 @@ cdef ndarray index_view(ndarray a, ac_intp i):
         i += n
     if i < 0 or i >= n:
         raise IndexError(f"index {i - n if i < 0 else i} is out of bounds for axis 0 with size {n}")
+    if a.nd == 1:
+        return _scalar_view(a, a.data + i * a.strides[0])
     return make_view(a, a.nd - 1, a.dimensions + 1, a.strides + 1, a.data + i * a.strides[0])
+
+
+cdef inline ndarray _scalar_view(ndarray a, char *data):
+    """A 0-d view of one element of `a` (the hot path of a[i] on 1-d arrays)."""
+    cdef ndarray v = _alloc()
+    v.descr = a.descr
+    v.dimensions = v._inline
+    v.strides = v._inline
+    v.nd = 0
+    v.data = data
+    v.flags = (a.flags & (AC_ARRAY_WRITEABLE | AC_ARRAY_RO_SOURCE)) | AC_ARRAY_C_CONTIGUOUS | AC_ARRAY_F_CONTIGUOUS
+    if ((<uintptr_t>data) & <uintptr_t>(a.descr.alignment - 1)) == 0:
+        v.flags |= AC_ARRAY_ALIGNED
+    if a.base is not None and not (a.flags & (AC_ARRAY_OWNDATA | AC_ARRAY_WRITEBACKIFCOPY)):
+        v.base = a.base
+    else:
+        v.base = a
+    return v
 
 
 cdef inline bint _is_basic_int(object k):

