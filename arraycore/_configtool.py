@@ -11,7 +11,6 @@ This module must stay importable without the compiled parts of arraycore.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 
@@ -125,6 +124,7 @@ def _version() -> str:
 
 
 def main(argv=None) -> int:
+    import argparse  # only the console script needs it (keeps `import arraycore` fast)
     p = argparse.ArgumentParser(
         prog="arraycore-config",
         description="Print the build flags of arraycore's C-API.")
