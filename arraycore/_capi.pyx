@@ -250,9 +250,9 @@ cdef object _new_from_descr(str fn, PyTypeObject *subtype, dtype d, int nd,
     _check_subtype(subtype, fn)
     _check_dims(nd, dims, fn)
     if data == NULL:
-        if strides != NULL:
-            raise ValueError(f"{fn}: strides can only be given together with data")
-        return new_array(d, nd, dims, NULL, NULL, 0, None, False, flags != 0)
+        # new memory: contiguous (Fortran order when flags is non-zero), or
+        # laid out by the given strides
+        return new_array(d, nd, dims, strides, NULL, 0, None, False, flags != 0)
     base = None if obj == NULL else <object>obj
     return new_array(d, nd, dims, strides, <char *>data, flags & AC_ARRAY_WRITEABLE, base,
                      False, (flags & AC_ARRAY_F_CONTIGUOUS) != 0

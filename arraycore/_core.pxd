@@ -24,7 +24,8 @@ cdef class ndarray:
 
 # --- construction -----------------------------------------------------------
 # A new array.  data == NULL allocates (zeroed when `zero`), in C order unless
-# `fortran`; strides == NULL means contiguous.  With data given, `base` keeps
+# `fortran`, or with the given strides (any signs) when strides != NULL;
+# strides == NULL means contiguous.  With data given, `base` keeps
 # it alive and `flags` carries WRITEABLE (others are computed).
 cdef ndarray new_array(dtype descr, int nd, const ac_intp *shape,
                        const ac_intp *strides, char *data, int flags,

@@ -607,17 +607,32 @@ cdef ndarray new_array(dtype descr, int nd, const ac_intp *shape,
     n = size_of(nd, shape)
     for i in range(nd):
         a.dimensions[i] = shape[i]
+    cdef ac_intp lo = 0, hi = 0, span
     if data == NULL:
-        if n > AC_MAX_INTP_VALUE // descr.itemsize:
-            raise ValueError("array is too big; the size of the shape overflows the index type")
-        nbytes = n * descr.itemsize
+        if strides != NULL and n > 0:
+            # allocate the extent the given strides address (NewFromDescr semantics)
+            for i in range(nd):
+                if shape[i] > 1 and _abs(strides[i]) > AC_MAX_INTP_VALUE // (shape[i] - 1):
+                    raise ValueError("array is too big; the strides overflow the index type")
+                span = strides[i] * (shape[i] - 1)
+                if span < 0:
+                    lo += span
+                else:
+                    hi += span
+                if lo < -AC_MAX_INTP_VALUE // 2 or hi > AC_MAX_INTP_VALUE // 2:
+                    raise ValueError("array is too big; the strides overflow the index type")
+            nbytes = hi - lo + descr.itemsize
+        else:
+            if n > AC_MAX_INTP_VALUE // descr.itemsize:
+                raise ValueError("array is too big; the size of the shape overflows the index type")
+            nbytes = n * descr.itemsize
+            strides = NULL
         a._alloc = ac_data_alloc(<size_t>nbytes, zero)
         if a._alloc == NULL:
             raise MemoryError(f"Unable to allocate {nbytes} bytes for an array with shape "
                               f"{shape_tuple(nd, shape)} and data type {descr.name}")
-        a.data = <char *>a._alloc
+        a.data = <char *>a._alloc - lo
         a.flags = AC_ARRAY_OWNDATA | AC_ARRAY_WRITEABLE
-        strides = NULL
     else:
         a.data = data
         a.flags = flags & (AC_ARRAY_WRITEABLE | AC_ARRAY_RO_SOURCE)

@@ -308,6 +308,29 @@ def test_new_from_descr_wraps_memory(m):
     assert s.tolist() == [[1, 2, 3], [4, 5, 6]] and not s.flags.owndata
 
 
+@pytest.mark.parametrize("shape, strides", [
+    ((2, 3), (8, 16)),            # Fortran-like
+    ((2, 3), (-24, 8)),           # negative outer stride
+    ((4,), (16,)),                # gaps between elements
+    ((3, 2), (-8, -24)),          # all negative
+    ((0, 3), (24, 8)),            # empty
+])
+def test_new_from_descr_allocates_with_strides(m, shape, strides):
+    a = m.new_with_strides(shape, AC_DOUBLE, strides)
+    assert a.shape == shape and a.flags.owndata and a.flags.writeable
+    if 0 not in shape:
+        assert a.strides == strides
+    vals = np.arange(int(np.prod(shape)), dtype=np.float64).reshape(shape)
+    a[...] = ac.asarray(vals)
+    np.testing.assert_array_equal(np.asarray(a), vals)
+    assert ac.asarray(a).__array_interface__["data"][0] != 0
+
+
+def test_new_from_descr_strides_overflow(m):
+    with pytest.raises(ValueError):
+        m.new_with_strides((2, 2**40), AC_DOUBLE, (8, 2**40))
+
+
 def test_zeros_empty(m):
     z = m.zeros_empty((2, 3), AC_INT, 0, 1)
     assert z.dtype == ac.int32 and z.tolist() == [[0] * 3] * 2

@@ -268,6 +268,35 @@ t_from_bytearray(PyObject *self, PyObject *args)
     return r;
 }
 
+/* NewFromDescr with NULL data and explicit strides: new memory laid out by them */
+static PyObject *
+t_new_with_strides(PyObject *self, PyObject *args)
+{
+    PyObject *shape, *strides_o;
+    int type, nd, snd;
+    ac_intp dims[AC_MAXDIMS], strides[AC_MAXDIMS];
+    ACArray_Descr *d;
+    PyObject *r;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "OiO", &shape, &type, &strides_o)) {
+        return NULL;
+    }
+    if (shape_arg(shape, dims, &nd) < 0 || shape_arg(strides_o, strides, &snd) < 0) {
+        return NULL;
+    }
+    if (snd != nd) {
+        PyErr_SetString(PyExc_ValueError, "shape and strides differ in length");
+        return NULL;
+    }
+    d = ACArray_DescrFromType(type);
+    if (d == NULL) {
+        return NULL;
+    }
+    r = ACArray_NewFromDescr(NULL, d, nd, dims, strides, NULL, 0, NULL);
+    Py_DECREF(d);
+    return r;
+}
+
 static double static_data[6] = {1, 2, 3, 4, 5, 6};
 
 static PyObject *
@@ -708,6 +737,7 @@ static PyMethodDef methods[] = {
     {"new", t_new, METH_VARARGS, NULL},
     {"from_bytearray", t_from_bytearray, METH_VARARGS, NULL},
     {"static_data", t_static_data, METH_NOARGS, NULL},
+    {"new_with_strides", t_new_with_strides, METH_VARARGS, NULL},
     {"zeros_empty", t_zeros_empty, METH_VARARGS, NULL},
     {"new_copy", t_new_copy, METH_VARARGS, NULL},
     {"cast", t_cast, METH_VARARGS, NULL},
