@@ -746,6 +746,25 @@ cdef int broadcast_shapes_c(int nd_out, ac_intp *out, int nd, const ac_intp *sha
     return 0
 
 
+cdef int broadcast_strides(ndarray a, int nd, const ac_intp *shape, ac_intp *out) noexcept:
+    """The strides that view `a` broadcast to `shape` (nd >= a.nd): 0 on new
+    and stretched axes.  Returns 0, or 1 when a cannot broadcast to shape."""
+    cdef int i, j
+    if nd < a.nd:
+        return 1
+    for i in range(nd):
+        j = i - (nd - a.nd)
+        if j < 0:
+            out[i] = 0
+        elif a.dimensions[j] == shape[i]:
+            out[i] = a.strides[j]
+        elif a.dimensions[j] == 1:
+            out[i] = 0
+        else:
+            return 1
+    return 0
+
+
 cdef int _order_of(ndarray a, int order) noexcept:
     """Resolve A/K orders to C or F for allocating a result like `a`."""
     if order == AC_ANYORDER or order == AC_KEEPORDER:
@@ -1413,22 +1432,12 @@ cdef int copy_into(ndarray dst, ndarray src) except -1:
                                  f"into shape {dst.shape}")
         src = make_view(src, dst.nd, src.dimensions + (src.nd - dst.nd),
                         src.strides + (src.nd - dst.nd), src.data)
-    for i in range(dst.nd):
-        j = i - (dst.nd - src.nd)
-        if j < 0:
-            sstrides[i] = 0
-        elif src.dimensions[j] == dst.dimensions[i]:
-            sstrides[i] = src.strides[j]
-        elif src.dimensions[j] == 1:
-            sstrides[i] = 0
-        else:
-            raise ValueError(f"could not broadcast input array from shape {src.shape} "
-                             f"into shape {dst.shape}")
+    if broadcast_strides(src, dst.nd, dst.dimensions, sstrides) != 0:
+        raise ValueError(f"could not broadcast input array from shape {src.shape} "
+                         f"into shape {dst.shape}")
     if src.data != dst.data and _overlap(dst, src):
         src = copy_array(src, AC_KEEPORDER)
-        for i in range(dst.nd):
-            j = i - (dst.nd - src.nd)
-            sstrides[i] = 0 if j < 0 or src.dimensions[j] != dst.dimensions[i] else src.strides[j]
+        broadcast_strides(src, dst.nd, dst.dimensions, sstrides)
     opinfo_of(dst.descr, (dst.flags & AC_ARRAY_ALIGNED) != 0, &dinfo)
     opinfo_of(src.descr, (src.flags & AC_ARRAY_ALIGNED) != 0, &sinfo)
     nbytes = size_of(dst.nd, dst.dimensions) * dst.descr.itemsize

@@ -7,7 +7,7 @@ from arraycore._dtype cimport dtype as Descr
 from arraycore._dtype cimport as_dtype, promote, promote_many, native, descr_from_tidx, ACX_INT64
 from arraycore._core cimport (ndarray, new_array, make_view, copy_into, copy_array,
     reshape_array, transpose_view, swap_axes_view, normalize_axis, shape_tuple,
-    shape_from_obj, broadcast_shapes_c, size_of, update_flags, empty_like_array)
+    shape_from_obj, broadcast_shapes_c, broadcast_strides, size_of, update_flags, empty_like_array)
 from arraycore._convert cimport _asarray
 
 
@@ -174,19 +174,9 @@ cdef ndarray _broadcast_to(ndarray a, int nd, const ac_intp *shape):
     cdef ac_intp strides[AC_MAXDIMS]
     cdef int i, j
     cdef ndarray v
-    if nd < a.nd:
-        raise ValueError(f"cannot broadcast an array of shape {a.shape} to a shape with fewer dimensions")
-    for i in range(nd):
-        j = i - (nd - a.nd)
-        if j < 0:
-            strides[i] = 0
-        elif a.dimensions[j] == shape[i]:
-            strides[i] = a.strides[j]
-        elif a.dimensions[j] == 1:
-            strides[i] = 0
-        else:
-            raise ValueError(f"operands could not be broadcast together: shape {a.shape} "
-                             f"cannot be broadcast to {shape_tuple(nd, shape)}")
+    if broadcast_strides(a, nd, shape, strides) != 0:
+        raise ValueError(f"operands could not be broadcast together: shape {a.shape} "
+                         f"cannot be broadcast to {shape_tuple(nd, shape)}")
     v = make_view(a, nd, shape, strides, a.data)
     v.flags &= ~AC_ARRAY_WRITEABLE
     return v
