@@ -63,6 +63,7 @@ cdef ndarray transpose_view(ndarray a, object axes)             # axes None reve
 cdef ndarray swap_axes_view(ndarray a, int i, int j)
 cdef ndarray reshape_array(ndarray a, object shape, object order, object copy)
 cdef ndarray index_view(ndarray a, ac_intp i)
+cdef bint is_index_int(object k)          # the one test for an integer index
 cdef object getitem(ndarray a, object key)
 cdef int setitem(ndarray a, object key, object value) except -1
 cdef int set_writeable(ndarray a, object value) except -1

@@ -22,6 +22,7 @@ from arraycore._dtype cimport (dtype, descr_from_tidx, as_dtype, as_dtype_or_non
     ACX_INT64, ACX_UINT64, ACX_FLOAT16, ACX_FLOAT32, ACX_FLOAT64, ACX_COMPLEX64,
     ACX_COMPLEX128, ACX_NTYPES, UNSAFE_CASTING, SAFE_CASTING, SAME_KIND_CASTING)
 from arraycore import _dtype as _dtype_mod
+from numbers import Integral as _Integral
 
 cdef extern from "Python.h":
     int PyIndex_Check(object o)
@@ -1036,14 +1037,18 @@ cdef inline ndarray _scalar_view(ndarray a, char *data):
     return v
 
 
-cdef inline bint _is_basic_int(object k):
-    # Python ints (not bools) and objects with __index__ that are not arrays
+cdef bint is_index_int(object k):
+    """An integer index: Python ints (not bools), 0-d integer arrays, NumPy
+    integer scalars (numbers.Integral) and other __index__ objects that are
+    not array-likes."""
     if type(k) is int:
         return True
     if isinstance(k, bool):
         return False
     if isinstance(k, ndarray):
         return (<ndarray>k).nd == 0 and ((<ndarray>k).descr._kind == b"i" or (<ndarray>k).descr._kind == b"u")
+    if isinstance(k, _Integral):
+        return True
     return PyIndex_Check(k) and not hasattr(k, "__array_interface__") and not hasattr(k, "shape")
 
 
@@ -1063,7 +1068,7 @@ cdef int _basic_index(ndarray a, tuple key, ac_intp *shape, ac_intp *strides,
                 raise IndexError("an index can only have a single ellipsis ('...')")
             ell = i
             continue
-        if isinstance(k, slice) or _is_basic_int(k):
+        if isinstance(k, slice) or is_index_int(k):
             n_used += 1
             continue
         return -1

@@ -9,18 +9,8 @@ from arraycore._dtype cimport dtype as Descr
 from arraycore._dtype cimport descr_from_tidx, ACX_INT64, ACX_BOOL
 from arraycore._core cimport (ndarray, new_array, make_view, copy_into, copy_array,
     reshape_array, transpose_view, size_of, shape_tuple, check_writeable, opinfo_of,
-    assign, broadcast_shapes_c)
+    assign, broadcast_shapes_c, is_index_int)
 from arraycore._convert cimport _asarray
-
-
-cdef bint _is_int_like(object k):
-    if isinstance(k, bool):
-        return False
-    if isinstance(k, int):
-        return True
-    if isinstance(k, ndarray):
-        return False
-    return hasattr(k, "__index__") and not hasattr(k, "shape")
 
 
 cdef list _nonzero(ndarray m):
@@ -60,7 +50,7 @@ cdef tuple _prepare(ndarray a, tuple key):
         if k is None or k is Ellipsis:
             items.append(k)
             continue
-        if isinstance(k, slice) or _is_int_like(k):
+        if isinstance(k, slice) or is_index_int(k):
             items.append(k)
             n_consumed += 1
             continue

@@ -490,3 +490,13 @@ def test_views_of_readonly_are_readonly():
         assert not v.flags.writeable
         with pytest.raises(ValueError):
             v[...] = 0
+
+
+def test_numpy_integer_scalars_index_like_ints():
+    # NumPy integer scalars are integer indices: basic indexing, views
+    x = xp.reshape(xp.arange(12), (3, 4))
+    v = x[np.int64(1)]
+    assert v.shape == (4,) and v.base is not None
+    assert v.tolist() == [4, 5, 6, 7]
+    assert x[np.int32(2), np.uint8(3)].item() == 11
+    assert x[np.int16(-1), [0, 2]].tolist() == [8, 10]
