@@ -388,6 +388,9 @@ cdef Descr _sized(str kind, ac_intp itemsize, str fmt):
         raise TypeError(f"buffer format {fmt!r} with itemsize {itemsize} is not supported") from None
 
 
+cdef dict _FORMAT_CACHE = {}     # (format bytes, itemsize) -> dtype
+
+
 cdef ndarray from_buffer(object obj):
     cdef Py_buffer *view
     cdef ac_intp shape[AC_MAXDIMS]
@@ -400,7 +403,12 @@ cdef ndarray from_buffer(object obj):
     nd = view.ndim
     if nd > AC_MAXDIMS:
         raise ValueError(f"buffer has {nd} dimensions; the maximum is {AC_MAXDIMS}")
-    d = descr_from_format(view.format.decode("ascii") if view.format != NULL else "B", view.itemsize)
+    fmt = <bytes>view.format if view.format != NULL else b"B"
+    d = _FORMAT_CACHE.get((fmt, view.itemsize))
+    if d is None:
+        d = descr_from_format(fmt.decode("ascii"), view.itemsize)
+        if len(_FORMAT_CACHE) < 256:
+            _FORMAT_CACHE[(fmt, view.itemsize)] = d
     if nd == 0:
         pass
     elif view.shape == NULL:
