@@ -23,7 +23,7 @@ from arraycore._types cimport (ac_intp, ACArrayObject, ACArray_Descr, AC_MAXDIMS
 from arraycore._dtype cimport (dtype, as_dtype, descr_from_typenum, native, can_cast_descr, promote,
     default_float, SAFE_CASTING, UNSAFE_CASTING)
 from arraycore._core cimport (ndarray, new_array, make_view, size_of, copy_into,
-    copy_array, fill_array)
+    copy_array, fill_array, shape_from_obj)
 
 cdef extern from "Python.h":
     PyObject *PyErr_Occurred()
@@ -478,28 +478,13 @@ cdef int capi_IntpConverter(PyObject *obj, ACArray_Dims *out) except 0:
         raise TypeError(f"{fn}: NULL output pointer")
     if obj == NULL:
         raise TypeError(f"{fn}: NULL object")
-    o = <object>obj
-    if PyIndex_Check(o):
-        seq = (o,)
-    else:
-        try:
-            seq = tuple(o)
-        except TypeError:
-            raise TypeError(f"expected a sequence of integers or a single integer, "
-                            f"got {type(o).__name__!r}") from None
-    n = len(seq)
-    if n > AC_MAXDIMS:
-        raise ValueError(f"{fn}: sequence too large; cannot be greater than {AC_MAXDIMS}")
-    vals = []
-    for v in seq:
-        if not PyIndex_Check(v):
-            raise TypeError(f"'{type(v).__name__}' object cannot be interpreted as an integer")
-        vals.append(PyNumber_AsSsize_t(v, OverflowError))
+    cdef ac_intp dims[AC_MAXDIMS]
+    n = shape_from_obj(<object>obj, dims, True)   # the one shape parser; -1 allowed
     p = <ac_intp *>PyMem_Malloc((n if n > 0 else 1) * sizeof(ac_intp))
     if p == NULL:
         raise MemoryError()
     for i in range(n):
-        p[i] = vals[i]
+        p[i] = dims[i]
     out.ptr = p
     out.len = n
     return 1

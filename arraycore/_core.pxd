@@ -39,7 +39,7 @@ cdef void update_flags(ndarray a) noexcept
 cdef int set_shape(ndarray a, int nd) except -1    # sets nd and points dims/strides at storage
 
 # --- shape arithmetic -------------------------------------------------------
-cdef int shape_from_obj(object shape, ac_intp *out) except -1    # returns nd
+cdef int shape_from_obj(object shape, ac_intp *out, bint allow_negative=*) except -1  # returns nd
 cdef ac_intp size_of(int nd, const ac_intp *shape) except -1     # ValueError on overflow
 cdef tuple shape_tuple(int nd, const ac_intp *shape)
 cdef int normalize_axis(ac_intp axis, int nd) except -1

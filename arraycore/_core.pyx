@@ -655,11 +655,11 @@ cdef ndarray new_array(dtype descr, int nd, const ac_intp *shape,
     return a
 
 
-cdef int shape_from_obj(object shape, ac_intp *out) except -1:
+cdef int shape_from_obj(object shape, ac_intp *out, bint allow_negative=False) except -1:
     cdef int nd, i
     if PyIndex_Check(shape):
         out[0] = PyNumber_AsSsize_t(shape, OverflowError)
-        if out[0] < 0:
+        if out[0] < 0 and not allow_negative:
             raise ValueError("negative dimensions are not allowed")
         return 1
     if type(shape) is tuple:
@@ -679,7 +679,7 @@ cdef int shape_from_obj(object shape, ac_intp *out) except -1:
                 out[i] = <ac_intp>v
             except OverflowError:
                 raise ValueError("array is too big; a dimension overflows the index type") from None
-            if out[i] < 0:
+            if out[i] < 0 and not allow_negative:
                 raise ValueError("negative dimensions are not allowed")
             continue
         if not PyIndex_Check(v):
@@ -688,7 +688,7 @@ cdef int shape_from_obj(object shape, ac_intp *out) except -1:
             out[i] = PyNumber_AsSsize_t(v, OverflowError)
         except OverflowError:
             raise ValueError("array is too big; a dimension overflows the index type") from None
-        if out[i] < 0:
+        if out[i] < 0 and not allow_negative:
             raise ValueError("negative dimensions are not allowed")
     return nd
 

@@ -92,6 +92,8 @@ class _FloatFormatter:
             parts = [_scientific(v, fmtchar, PRECISION) for v in finite]
             for m, e in parts:
                 ip, fp = m.split(".")
+                if sign and not ip.startswith("-"):
+                    ip = "+" + ip
                 self.pad_left = max(self.pad_left, len(ip))
                 self.pad_right = max(self.pad_right, len(fp))
                 self.exp_digits = max(self.exp_digits, len(str(abs(e))))
@@ -102,7 +104,9 @@ class _FloatFormatter:
                     ip = "+" + ip
                 self.pad_left = max(self.pad_left, len(ip))
                 self.pad_right = max(self.pad_right, len(fp))
-        nonfinite = [v for v in values if not math.isfinite(v)]
+        # non-finite values widen the integer part (positional mode only; in
+        # scientific mode they are right-aligned to the full width)
+        nonfinite = [] if self.exp else [v for v in values if not math.isfinite(v)]
         for v in nonfinite:
             s = "nan" if math.isnan(v) else ("-inf" if v < 0 else "inf")
             if sign and s[0] != "-":
@@ -115,13 +119,11 @@ class _FloatFormatter:
             w += 2 + self.exp_digits
         return w
 
-    def __call__(self, v, pad_right=True):
+    def __call__(self, v):
         if not math.isfinite(v):
             s = "nan" if math.isnan(v) else ("-inf" if v < 0 else "inf")
             if self.sign and s[0] != "-":
                 s = "+" + s
-            if not pad_right:
-                return s.rjust(self.pad_left + 1)
             return s.rjust(self.width())
         if self.exp:
             m, e = _scientific(v, self.fmtchar, PRECISION)
@@ -140,8 +142,6 @@ class _FloatFormatter:
         ip, fp = _positional(v, self.fmtchar, PRECISION)
         if self.sign and not ip.startswith("-"):
             ip = "+" + ip
-        if not pad_right:
-            return ip.rjust(self.pad_left) + "." + fp
         return ip.rjust(self.pad_left) + "." + fp.ljust(self.pad_right)
 
 
@@ -172,8 +172,13 @@ def _formatter(a, values):
         return _FloatFormatter(values, fmtchar)
     re = _FloatFormatter([v.real for v in values], fmtchar)
     im = _FloatFormatter([v.imag for v in values], fmtchar, sign=True)
-    width = im.width() + 1
-    return lambda v: re(v.real) + (im(v.imag, pad_right=False) + "j").ljust(width)
+
+    def cfmt(v):
+        # the imaginary part at full width, its trailing padding moved after 'j'
+        i = im(v.imag)
+        body = i.rstrip()
+        return re(v.real) + body + "j" + " " * (len(i) - len(body))
+    return cfmt
 
 
 def _extend(s, line, word, width, prefix):
