@@ -1,0 +1,48 @@
+/* ac_cpu.c -- detection of the run-time dispatch level (see ac_cpu.h). */
+#include <stdlib.h>
+#include <string.h>
+#include "ac_cpu.h"
+
+static int ac_level = -1;
+
+static int detect(void)
+{
+    int level = AC_CPU_BASELINE;
+#if AC_HAVE_DISPATCH
+    __builtin_cpu_init();
+    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma"))
+        level = AC_CPU_AVX2;
+    if (level == AC_CPU_AVX2 && __builtin_cpu_supports("avx512f")
+            && __builtin_cpu_supports("avx512dq")
+            && __builtin_cpu_supports("avx512vl")
+            && __builtin_cpu_supports("avx512bw"))
+        level = AC_CPU_AVX512;
+#endif
+    const char *env = getenv("ARRAYCORE_CPU");
+    if (env != NULL) {
+        int cap = level;
+        if (strcmp(env, "baseline") == 0) cap = AC_CPU_BASELINE;
+        else if (strcmp(env, "avx2") == 0) cap = AC_CPU_AVX2;
+        if (cap < level) level = cap;
+    }
+    return level;
+}
+
+int ac_cpu_level(void)
+{
+    int level = __atomic_load_n(&ac_level, __ATOMIC_RELAXED);
+    if (level < 0) {
+        level = detect();
+        __atomic_store_n(&ac_level, level, __ATOMIC_RELAXED);
+    }
+    return level;
+}
+
+const char *ac_cpu_level_name(int level)
+{
+    switch (level) {
+    case AC_CPU_AVX512: return "avx512";
+    case AC_CPU_AVX2: return "avx2";
+    default: return "baseline";
+    }
+}

@@ -1,0 +1,30 @@
+/*
+ * ac_cpu.h -- run-time CPU dispatch: the one home for choosing SIMD code.
+ *
+ * Hot loops are compiled several times with AC_TARGET_AVX2 / AC_TARGET_AVX512
+ * (GCC/Clang function target attributes; never -march=native) and the caller
+ * picks a version with ac_cpu_level().  The level is detected once; the
+ * environment variable ARRAYCORE_CPU=baseline|avx2|avx512 lowers it (tests
+ * use it to run every code path on one machine).
+ */
+#ifndef ARRAYCORE_AC_CPU_H
+#define ARRAYCORE_AC_CPU_H
+
+enum { AC_CPU_BASELINE = 0, AC_CPU_AVX2 = 1, AC_CPU_AVX512 = 2 };
+
+/* The dispatch level in use (detected on first call, then cached). */
+int ac_cpu_level(void);
+/* Its name: "baseline", "avx2" or "avx512". */
+const char *ac_cpu_level_name(int level);
+
+#if (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__))
+#define AC_HAVE_DISPATCH 1
+#define AC_TARGET_AVX2 __attribute__((target("avx2,fma")))
+#define AC_TARGET_AVX512 __attribute__((target("avx512f,avx512dq,avx512vl,avx512bw,avx2,fma")))
+#else
+#define AC_HAVE_DISPATCH 0
+#define AC_TARGET_AVX2
+#define AC_TARGET_AVX512
+#endif
+
+#endif
