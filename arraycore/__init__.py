@@ -23,6 +23,17 @@ from arraycore._manip import (
     flip, moveaxis, broadcast_to, broadcast_arrays, broadcast_shapes, unstack,
     concat, stack, roll, repeat, tile, take, take_along_axis,
 )
+from arraycore._ufunc import ufunc, UFuncTypeError
+from arraycore._ufunc import (  # the element-wise functions (tools/ufunc_table.py)
+    add, subtract, multiply, divide, floor_divide, remainder, pow, negative, positive,
+    abs, square, reciprocal, sign, equal, not_equal, less, less_equal, greater,
+    greater_equal, maximum, minimum, logical_and, logical_or, logical_xor, logical_not,
+    bitwise_and, bitwise_or, bitwise_xor, bitwise_invert, bitwise_left_shift,
+    bitwise_right_shift, isnan, isinf, isfinite, signbit, floor, ceil, trunc, round,
+    sqrt, exp, expm1, log, log1p, log2, log10, logaddexp, sin, cos, tan, asin, acos,
+    atan, sinh, cosh, tanh, asinh, acosh, atanh, atan2, hypot, copysign, nextafter,
+    conj, real, imag,
+)
 from arraycore._info import __array_namespace_info__
 
 e = 2.718281828459045
