@@ -23,6 +23,7 @@ cdef class ufunc:
     cdef object _identity_value         # the identity as a Python value (or None)
     cdef object _doc
     cdef object _keep                   # objects kept alive for external loops
+    cdef int _flags                     # UF_* behaviour bits of built-ins
     cdef signed char _cache[196]        # nin <= 2: dense input types -> loop (-1 unknown)
     # generalized ufuncs
     cdef object _signature              # the signature string, or None

@@ -52,6 +52,10 @@ cdef extern from "Python.h":
 
 cdef str _CHARS = "?bBhHiIlLefdFD"
 cdef enum:
+    UF_COMPARISON = 1           # Python ints out of the array's range still compare exactly
+    UF_NO_BOOL = 2              # all-bool inputs are an error (subtract, negative)
+
+cdef enum:
     NOGIL_SIZE = 8192           # loops at least this long run without the GIL
     MAXD = AC_MAXDIMS
 
@@ -378,6 +382,8 @@ cdef int resolve(ufunc uf, list ins, int *tin, dtype sig, int casting) except -1
             for k in range(nin):
                 if tin[k] < 0:
                     tin[k] = result_type_weak(pd, ins[k]).tidx
+                    if uf._flags & UF_COMPARISON and type(ins[k]) is int:
+                        tin[k] = _int_fitting(tin[k], ins[k])
         else:
             for k in range(nin):
                 tin[k] = dtype_for_pyscalar(ins[k]).tidx
@@ -386,6 +392,9 @@ cdef int resolve(ufunc uf, list ins, int *tin, dtype sig, int casting) except -1
         li = uf._cache[key]
         if li >= 0:
             return li
+    if uf._flags & UF_NO_BOOL and all(tin[k] == ACX_BOOL for k in range(nin)):
+        raise UFuncTypeError(f"arraycore boolean {uf.__name__} is not supported; use "
+                             "logical_xor / logical_not (or bitwise_xor / bitwise_invert)")
     li = _find_loop(uf, tin, sig, casting)
     if li < 0:
         names = [descr_from_tidx(tin[k]) for k in range(nin)]
@@ -395,6 +404,25 @@ cdef int resolve(ufunc uf, list ins, int *tin, dtype sig, int casting) except -1
     if sig is None and nin <= 2:
         uf._cache[key] = li
     return li
+
+
+cdef int _int_fitting(int t, object v):
+    """For comparisons: the type t if the Python int v fits it, else int64,
+    uint64 or float64 (so that the comparison is exact, as in NumPy)."""
+    cdef dtype d = descr_from_tidx(t)
+    if d.kind == "i":
+        if -(1 << (8 * d.itemsize - 1)) <= v < (1 << (8 * d.itemsize - 1)):
+            return t
+    elif d.kind == "u":
+        if 0 <= v < (1 << (8 * d.itemsize)):
+            return t
+    else:
+        return t
+    if -(1 << 63) <= v < (1 << 63):
+        return ACX_INT64
+    if 0 <= v < (1 << 64):
+        return ACX_UINT64
+    return ACX_FLOAT64
 
 
 # ----------------------------------------------------------------------------
@@ -732,9 +760,11 @@ cdef object ufunc_reduce(ufunc uf, object arr, object axis, dtype dt, object out
         else:
             ostrides[i] = o.strides[j]
             j += 1
-    if has_ident or nred == 0:
-        if has_ident:
-            fill_array(o, ident)
+    if nred == 0:
+        _copy_reshaped(o, a)
+        src = None
+    elif has_ident:
+        fill_array(o, ident)
         src = a
     elif nred == 1:
         # no identity: start from the first slice along the reduced axis
@@ -1069,6 +1099,11 @@ cdef void _make_builtins() except *:
         name = s.name.decode()
         uf = new_ufunc(name, s.nin, s.nout, s.ntypes, s.types, s.funcs, NULL, ident, idv,
                        s.doc.decode())
+        if name in ("equal", "not_equal", "less", "less_equal", "greater", "greater_equal",
+                    "divide"):
+            uf._flags |= UF_COMPARISON
+        if name in ("subtract", "negative"):
+            uf._flags |= UF_NO_BOOL
         _UFUNCS[name] = uf
         for al in s.aliases.decode().split(","):
             if al:

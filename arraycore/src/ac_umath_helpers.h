@@ -111,11 +111,11 @@ AC_FLOAT_HELPERS(d, double, )
 static inline T ac_cpack_##S(R re, R im) { T z; __real__ z = re; __imag__ z = im; return z; } \
 static inline int ac_clt_##S(T a, T b) {                                      \
     R ar = creal##SUF(a), ai = cimag##SUF(a), br = creal##SUF(b), bi = cimag##SUF(b); \
-    return ar < br || (ar == br && ai < bi);                                  \
+    return (ar < br && ai == ai && bi == bi) || (ar == br && ai < bi);       \
 }                                                                             \
 static inline int ac_cle_##S(T a, T b) {                                      \
     R ar = creal##SUF(a), ai = cimag##SUF(a), br = creal##SUF(b), bi = cimag##SUF(b); \
-    return ar < br || (ar == br && ai <= bi);                                 \
+    return (ar < br && ai == ai && bi == bi) || (ar == br && ai <= bi);      \
 }                                                                             \
 static inline int ac_cnan_##S(T a) { return isnan(creal##SUF(a)) || isnan(cimag##SUF(a)); } \
 static inline T ac_max_##S(T a, T b) {                                        \
@@ -146,6 +146,41 @@ static inline T ac_log1p_##S(T a) {                                           \
     if (!isfinite(x) || !isfinite(y)) return clog##SUF(a + (R)1);             \
     R l = hypot##SUF(x + 1, y);                                               \
     return ac_cpack_##S(log##SUF(l), atan2##SUF(y, x + 1));                   \
+}                                                                             \
+static inline T ac_cdiv_##S(T a, T b) {  /* Smith's algorithm, as NumPy */    \
+    R ar = creal##SUF(a), ai = cimag##SUF(a), br = creal##SUF(b), bi = cimag##SUF(b); \
+    R abr = fabs##SUF(br), abi = fabs##SUF(bi);                               \
+    if (abr >= abi) {                                                         \
+        if (abr == 0 && abi == 0) return ac_cpack_##S(ar / abr, ai / abr);    \
+        R rat = bi / br, scl = (R)1 / (br + bi * rat);                        \
+        return ac_cpack_##S((ar + ai * rat) * scl, (ai - ar * rat) * scl);    \
+    }                                                                         \
+    R rat = br / bi, scl = (R)1 / (bi + br * rat);                            \
+    return ac_cpack_##S((ar * rat + ai) * scl, (ai * rat - ar) * scl);        \
+}                                                                             \
+static inline T ac_crecip_##S(T a) {  /* as NumPy: 1/0 is nan+nanj */         \
+    R ar = creal##SUF(a), ai = cimag##SUF(a);                                 \
+    if (fabs##SUF(ai) <= fabs##SUF(ar)) {                                     \
+        R r = ai / ar, d = ar + ai * r;                                       \
+        return ac_cpack_##S((R)1 / d, -r / d);                                \
+    }                                                                         \
+    R r = ar / ai, d = ar * r + ai;                                           \
+    return ac_cpack_##S(r / d, (R)-1 / d);                                    \
+}                                                                             \
+static inline T ac_cpow_##S(T a, T b) {                                      \
+    R ar = creal##SUF(a), ai = cimag##SUF(a), br = creal##SUF(b), bi = cimag##SUF(b); \
+    if (br == 0 && bi == 0) return ac_cpack_##S(1, 0);                        \
+    if (ar == 0 && ai == 0) {                                                 \
+        if (br > 0 && bi == 0) return ac_cpack_##S(0, 0);                     \
+        return ac_cpack_##S(NAN, NAN);                                        \
+    }                                                                         \
+    if (bi == 0 && br == (R)(long)br && br > -100 && br < 100) {              \
+        long n = (long)br, m = n < 0 ? -n : n;                                \
+        T r = ac_cpack_##S(1, 0), x = a;                                      \
+        while (m) { if (m & 1) r = r * x; x = x * x; m >>= 1; }               \
+        return n < 0 ? ac_cdiv_##S(ac_cpack_##S(1, 0), r) : r;                                          \
+    }                                                                         \
+    return cpow##SUF(a, b);                                                   \
 }                                                                             \
 static inline T ac_log2_##S(T a) {                                            \
     T l = clog##SUF(a);                                                       \

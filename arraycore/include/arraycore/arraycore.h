@@ -23,6 +23,7 @@
 #include "arraycore/acconfig.h"
 #include "arraycore/actypes.h"
 #include "arraycore/acapitypes.h"
+#include "arraycore/acufunc.h"
 #include "arraycore/_ac_api.h"
 
 #endif /* ARRAYCORE_ARRAYCORE_H */
