@@ -34,6 +34,10 @@ from arraycore._ufunc import (  # the element-wise functions (tools/ufunc_table.
     atan, sinh, cosh, tanh, asinh, acosh, atanh, atan2, hypot, copysign, nextafter,
     conj, real, imag,
 )
+from arraycore._stats import (
+    sum, prod, max, min, mean, var, std, cumulative_sum, cumulative_prod, all, any,
+    count_nonzero, argmax, argmin, where, clip, diff,
+)
 from arraycore._info import __array_namespace_info__
 
 e = 2.718281828459045
