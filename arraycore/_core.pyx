@@ -68,6 +68,60 @@ def _set_ops(tuple ops):
     _OPS = ops
 
 
+cdef extern from "Python.h":
+    Py_ssize_t _ac_refcnt "Py_REFCNT"(object o)
+
+import sys as _sys
+import dis as _dis
+cdef object _getframe = _sys._getframe
+cdef int _BINARY_OP = _dis.opmap.get("BINARY_OP", -1)
+cdef enum:
+    ELIDE_BYTES = 1 << 18
+
+
+cdef bint _can_elide(ndarray a, object o):
+    """Temporary elision: `a` is a large temporary nobody else holds (the
+    interpreter's stack is its only reference, and the running instruction is
+    the binary operator itself), so `a op o` may be computed into `a` in place
+    when the result has a's dtype and shape.  Saves one allocation and one
+    pass over memory in expressions like a * 2.0 + 1.0."""
+    cdef ndarray b
+    cdef int i, j
+    if _ac_refcnt(a) != 1 or _BINARY_OP < 0:
+        return False
+    if (a.flags & (AC_ARRAY_OWNDATA | AC_ARRAY_WRITEABLE | AC_ARRAY_ALIGNED)) != \
+            (AC_ARRAY_OWNDATA | AC_ARRAY_WRITEABLE | AC_ARRAY_ALIGNED) or a.descr.swapped:
+        return False
+    if a.base is not None or size_of(a.nd, a.dimensions) * a.descr.itemsize < ELIDE_BYTES:
+        return False
+    t = type(o)
+    k = a.descr.kind
+    if t is float:
+        if k != "f" and k != "c":
+            return False
+    elif t is int:
+        if k == "b":
+            return False
+    elif t is complex:
+        if k != "c":
+            return False
+    elif t is ndarray:
+        b = <ndarray>o
+        if b.descr is not a.descr or b.nd > a.nd:
+            return False
+        for i in range(b.nd):
+            j = a.nd - b.nd + i
+            if b.dimensions[i] != a.dimensions[j] and b.dimensions[i] != 1:
+                return False
+    else:
+        return False
+    f = _getframe(0)
+    try:
+        return f.f_code.co_code[f.f_lasti] == _BINARY_OP
+    except (IndexError, AttributeError):
+        return False
+
+
 cdef inline bint _accepts(object o):
     """Whether an operator should handle `o` (else NotImplemented lets the other
     operand try): arrays, Python scalars, sequences and array-likes, unless
@@ -365,16 +419,37 @@ cdef class ndarray:
 
     # ------------------------------------------------------------ operators
     # Each operator is one call into the ufunc table (_OPS, set by _ufunc).
-    def __add__(self, o): return _OPS[0](self, o) if _accepts(o) else NotImplemented
-    def __radd__(self, o): return _OPS[0](o, self) if _accepts(o) else NotImplemented
+    def __add__(self, o):
+        if _can_elide(self, o):
+            return _OPS[0](self, o, out=self)
+        return _OPS[0](self, o) if _accepts(o) else NotImplemented
+    def __radd__(self, o):
+        if _can_elide(self, o):
+            return _OPS[0](o, self, out=self)
+        return _OPS[0](o, self) if _accepts(o) else NotImplemented
     def __iadd__(self, o): return _OPS[0](self, o, out=self) if _accepts(o) else NotImplemented
-    def __sub__(self, o): return _OPS[1](self, o) if _accepts(o) else NotImplemented
-    def __rsub__(self, o): return _OPS[1](o, self) if _accepts(o) else NotImplemented
+    def __sub__(self, o):
+        if _can_elide(self, o):
+            return _OPS[1](self, o, out=self)
+        return _OPS[1](self, o) if _accepts(o) else NotImplemented
+    def __rsub__(self, o):
+        if _can_elide(self, o):
+            return _OPS[1](o, self, out=self)
+        return _OPS[1](o, self) if _accepts(o) else NotImplemented
     def __isub__(self, o): return _OPS[1](self, o, out=self) if _accepts(o) else NotImplemented
-    def __mul__(self, o): return _OPS[2](self, o) if _accepts(o) else NotImplemented
-    def __rmul__(self, o): return _OPS[2](o, self) if _accepts(o) else NotImplemented
+    def __mul__(self, o):
+        if _can_elide(self, o):
+            return _OPS[2](self, o, out=self)
+        return _OPS[2](self, o) if _accepts(o) else NotImplemented
+    def __rmul__(self, o):
+        if _can_elide(self, o):
+            return _OPS[2](o, self, out=self)
+        return _OPS[2](o, self) if _accepts(o) else NotImplemented
     def __imul__(self, o): return _OPS[2](self, o, out=self) if _accepts(o) else NotImplemented
-    def __truediv__(self, o): return _OPS[3](self, o) if _accepts(o) else NotImplemented
+    def __truediv__(self, o):
+        if self.descr.kind in "fc" and _can_elide(self, o):
+            return _OPS[3](self, o, out=self)
+        return _OPS[3](self, o) if _accepts(o) else NotImplemented
     def __rtruediv__(self, o): return _OPS[3](o, self) if _accepts(o) else NotImplemented
     def __itruediv__(self, o): return _OPS[3](self, o, out=self) if _accepts(o) else NotImplemented
     def __floordiv__(self, o): return _OPS[4](self, o) if _accepts(o) else NotImplemented

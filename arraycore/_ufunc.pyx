@@ -6,7 +6,7 @@
 # are created here from the generated table (tools/ufunc_table.py).
 # Generalized ufuncs (core dimensions) live in _gufunc.pyx and plug in here.
 from cpython.ref cimport PyObject
-from libc.string cimport memcpy, memset
+from libc.string cimport memcpy, memset, memcmp
 from libc.stdlib cimport malloc, free
 from libc.stdint cimport uintptr_t
 from libc.signal cimport signal as c_signal, SIGINT, SIG_ERR
@@ -214,8 +214,15 @@ cdef class ufunc:
     def __reduce__(self):
         return (get_ufunc, (self.__name__,))
 
-    def __call__(self, *args, out=None, where=True, casting="same_kind", order="K",
-                 dtype=None, signature=None, subok=True, axes=None, axis=None, keepdims=False):
+    def __call__(self, *args, **kwargs):
+        if not kwargs and self._core is None:
+            r = _call_fast(self, args)
+            if r is not None:
+                return r
+        return self._call(args, **kwargs)
+
+    def _call(self, args, out=None, where=True, casting="same_kind", order="K",
+              dtype=None, signature=None, subok=True, axes=None, axis=None, keepdims=False):
         cdef int nargs = len(<tuple>args)
         sig = None
         if nargs > self.nin:
@@ -578,6 +585,91 @@ cdef object ufunc_call(ufunc uf, tuple args, object out, object where,
     if nout == 1:
         return finals[0]
     return tuple(finals)
+
+
+cdef object _call_fast(ufunc uf, tuple args):
+    """The common case without keywords: one output, inputs that are native
+    aligned arrays of the loop's types (or Python scalars), all C-contiguous
+    with equal shapes.  Returns None when the general path must run."""
+    cdef int nin = uf.nin, k, li, nd = -1
+    cdef int tin[3]
+    cdef char sbuf[3][16]
+    cdef char *ptrs[4]
+    cdef ac_intp steps[4]
+    cdef ac_intp n = 1
+    cdef ndarray a, first = None, res
+    cdef const unsigned char *lt
+    cdef bint any_weak = False
+    if uf.nout != 1 or nin > 3 or len(args) != nin:
+        return None
+    for k in range(nin):
+        x = args[k]
+        if type(x) is ndarray:
+            a = <ndarray>x
+            if not (a.flags & AC_ARRAY_C_CONTIGUOUS) or a.descr.swapped or \
+                    not (a.flags & AC_ARRAY_ALIGNED):
+                return None
+            if first is None:
+                first = a
+            elif a.nd != first.nd or memcmp(a.dimensions, first.dimensions,
+                                            a.nd * sizeof(ac_intp)) != 0:
+                return None
+            tin[k] = a.descr.tidx
+        elif type(x) is float or type(x) is int or type(x) is bool or type(x) is complex:
+            any_weak = True
+            tin[k] = -1
+        else:
+            return None
+    if first is None:
+        return None
+    if any_weak:
+        for k in range(nin):
+            if tin[k] < 0:
+                if uf._flags & UF_COMPARISON and type(args[k]) is int:
+                    return None
+                tin[k] = result_type_weak(first.descr, args[k]).tidx
+        for k in range(nin):    # several arrays of different types: general path
+            if type(args[k]) is ndarray and tin[k] != first.descr.tidx:
+                return None
+    if nin <= 2:
+        li = uf._cache[tin[0] if nin == 1 else tin[0] * ACX_NTYPES + tin[1]]
+        if li < 0:
+            return None
+    else:
+        li = _find_loop(uf, tin, None, SAFE_CASTING)
+        if li < 0:
+            return None
+    lt = uf._types + li * uf.nargs
+    for k in range(nin):
+        x = args[k]
+        if type(x) is ndarray:
+            if (<ndarray>x).descr.tidx != lt[k]:
+                return None
+            ptrs[k] = (<ndarray>x).data
+            steps[k] = (<ndarray>x).descr.itemsize
+        else:
+            setitem_ptr(descr_from_tidx(lt[k]), sbuf[k], x)
+            ptrs[k] = sbuf[k]
+            steps[k] = 0
+    res = new_array(descr_from_tidx(lt[nin]), first.nd, first.dimensions, NULL, NULL, 0, None)
+    ptrs[nin] = res.data
+    steps[nin] = res.descr.itemsize
+    for k in range(first.nd):
+        n *= first.dimensions[k]
+    if n < NOGIL_SIZE:
+        uf._funcs[li](ptrs, &n, steps, uf._data[li])
+    else:
+        _run_flat(uf, li, n, nin + 1, ptrs, steps)
+    return res
+
+
+cdef int _run_flat(ufunc uf, int li, ac_intp n, int nop, char **ptrs,
+                   const ac_intp *steps) except -1:
+    cdef ac_intp strides[AC_UFUNC_MAXARGS * MAXD]
+    cdef int k
+    for k in range(nop):
+        strides[k * MAXD] = steps[k]
+    return run_loop(uf._funcs[li], uf._data[li], 1, &n, nop, ptrs, strides, 0)
 
 
 cdef int _key_operand(list ins, int nin):
