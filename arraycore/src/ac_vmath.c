@@ -21,6 +21,7 @@
  *          rounded once to float.
  */
 #include <string.h>
+#include "arraycore/acmath.h"
 #include "ac_vmath.h"
 #include "ac_cpu.h"
 
@@ -162,13 +163,7 @@ AC_VI double log_f64_core(double x)
 {
     double f, e;
     (void)log_reduce(x, &f, &e);
-    /* zero: -1/0 raises divide-by-zero; negative: 0/0 raises invalid; both
-       only in their own lanes */
-    int zero = x == 0.0;
-    int neg = __builtin_isless(x, 0.0);
-    double num = zero ? -1.0 : (neg ? 0.0 : f);
-    double den = (zero | neg) ? 0.0 : 2.0 + f;
-    double s = num / den;
+    double s = f / (2.0 + f);
     double z = s * s;
     double R = A10;
     R = R * z + A9;
@@ -183,8 +178,8 @@ AC_VI double log_f64_core(double x)
     R = R * z;
     double hfsq = 0.5 * f * f;
     double y = e * LN2_HI - ((hfsq - (s * (hfsq + R) + e * LN2_LO)) - f);
-    /* special values: +-0 -> -inf, negative -> nan (both s), inf and nan -> x */
-    double special = (zero | neg) ? s : x;
+    /* special values: +-0 -> -inf, negative -> nan, inf and nan -> x */
+    double special = x == 0.0 ? -__builtin_inf() : (__builtin_isless(x, 0.0) ? __builtin_nan("") : x);
     int regular = __builtin_isgreater(x, 0.0) & __builtin_isless(x, __builtin_inf());
     return regular ? y : special;
 }
@@ -193,11 +188,7 @@ AC_VI float log_f32_core(float xf)
 {
     double x = (double)xf, f, e;
     (void)log_reduce(x, &f, &e);            /* float subnormals are normal here */
-    int zero = x == 0.0;
-    int neg = __builtin_isless(x, 0.0);
-    double num = zero ? -1.0 : (neg ? 0.0 : f);
-    double den = (zero | neg) ? 0.0 : 2.0 + f;
-    double s = num / den;
+    double s = f / (2.0 + f);
     double z = s * s;
     double R = A5;
     R = R * z + A4;
@@ -207,20 +198,72 @@ AC_VI float log_f32_core(float xf)
     R = R * z;
     double hfsq = 0.5 * f * f;
     double y = e * LN2_D - (hfsq - (f + s * (hfsq + R)));
-    double special = (zero | neg) ? s : x;
+    double special = x == 0.0 ? -__builtin_inf() : (__builtin_isless(x, 0.0) ? __builtin_nan("") : x);
     int regular = __builtin_isgreater(x, 0.0) & __builtin_isless(x, __builtin_inf());
     return (float)(regular ? y : special);
 }
 
+/* ---- floating-point flags -------------------------------------------
+ * The selects above give the special values without the flags libm would
+ * raise (the compiler may fold them, and may use signaling compares on nan
+ * lanes).  So each loop also collects, by an OR reduction, the flags its
+ * inputs call for, and the entry points leave exactly those raised on top
+ * of the ones that were raised before the call (inexact aside). */
+#define VF_DIVZERO AC__FE_DIVBYZERO
+#define VF_OVERFLOW AC__FE_OVERFLOW
+#define VF_UNDERFLOW AC__FE_UNDERFLOW
+#define VF_INVALID AC__FE_INVALID
+
+AC_VI unsigned exp_f64_flags(double x)
+{
+    /* above log(DBL_MAX): overflow; below log(DBL_MIN), finite: underflow */
+    return (__builtin_isgreater(x, 0x1.62e42fefa39efp+9) ? VF_OVERFLOW : 0u)
+         | (__builtin_isless(x, -0x1.6232bdd7abcd2p+9) & __builtin_isgreater(x, -__builtin_inf())
+            ? VF_UNDERFLOW : 0u);
+}
+AC_VI unsigned exp_f32_flags(float x)
+{
+    return (__builtin_isgreater(x, 0x1.62e42ep+6f) ? VF_OVERFLOW : 0u)
+         | (__builtin_isless(x, -0x1.5d589ep+6f) & __builtin_isgreater(x, -__builtin_inff())
+            ? VF_UNDERFLOW : 0u);
+}
+AC_VI unsigned log_f64_flags(double x)
+{
+    return (x == 0.0 ? VF_DIVZERO : 0u) | (__builtin_isless(x, 0.0) ? VF_INVALID : 0u);
+}
+AC_VI unsigned log_f32_flags(float x)
+{
+    return (x == 0.0f ? VF_DIVZERO : 0u) | (__builtin_isless(x, 0.0f) ? VF_INVALID : 0u);
+}
+
+/* Run `call` with the flag fix-up described above. */
+#define AC_WITH_FLAGS(call)                                                 \
+    do {                                                                    \
+        int before_ = fetestexcept(AC__FE_ALL), now_, want_;                \
+        want_ = (int)(call);                                                \
+        now_ = fetestexcept(AC__FE_ALL);                                    \
+        if (now_ & ~before_ & ~want_) {                                     \
+            feclearexcept(now_ & ~before_ & ~want_);                        \
+        }                                                                   \
+        if (want_ & ~now_) {                                                \
+            feraiseexcept(want_ & ~now_);                                   \
+        }                                                                   \
+    } while (0)
+
 /* ---- the loops, one per dispatch level ------------------------------- */
-#define AC_VLOOP(name, T, core, attr)                                       \
-    static attr void name(const T *in, T *out, ac_intp n)                   \
+/* Each returns the flags its inputs call for. */
+#define AC_VLOOP(name, T, core, flags, attr)                                \
+    static attr unsigned name(const T *in, T *out, ac_intp n)               \
     {                                                                       \
         ac_intp i;                                                          \
-        _Pragma("omp simd")                                                 \
+        unsigned fl = 0;                                                    \
+        _Pragma("omp simd reduction(|:fl)")                                 \
         for (i = 0; i < n; i++) {                                           \
-            out[i] = core(in[i]);                                           \
+            T x = in[i];                                                    \
+            fl |= flags(x);                                                 \
+            out[i] = core(x);                                               \
         }                                                                   \
+        return fl;                                                          \
     }
 
 #if AC_HAVE_DISPATCH
@@ -229,18 +272,18 @@ AC_VI float log_f32_core(float xf)
 #define AC_VTARGET_512
 #endif
 
-#define AC_VLEVELS(base, T, core)                                           \
-    AC_VLOOP(base##_baseline, T, core, )                                    \
-    AC_VLOOP(base##_avx2, T, core, AC_TARGET_AVX2)                          \
-    AC_VLOOP(base##_avx512, T, core, AC_VTARGET_512)
+#define AC_VLEVELS(base, T, core, flags)                                    \
+    AC_VLOOP(base##_baseline, T, core, flags, )                             \
+    AC_VLOOP(base##_avx2, T, core, flags, AC_TARGET_AVX2)                   \
+    AC_VLOOP(base##_avx512, T, core, flags, AC_VTARGET_512)
 
-AC_VLEVELS(vexp_f64, double, exp_f64_core)
-AC_VLEVELS(vlog_f64, double, log_f64_core)
-AC_VLEVELS(vexp_f32, float, exp_f32_core)
-AC_VLEVELS(vlog_f32, float, log_f32_core)
+AC_VLEVELS(vexp_f64, double, exp_f64_core, exp_f64_flags)
+AC_VLEVELS(vlog_f64, double, log_f64_core, log_f64_flags)
+AC_VLEVELS(vexp_f32, float, exp_f32_core, exp_f32_flags)
+AC_VLEVELS(vlog_f32, float, log_f32_core, log_f32_flags)
 
-typedef void (*vf64_fn)(const double *, double *, ac_intp);
-typedef void (*vf32_fn)(const float *, float *, ac_intp);
+typedef unsigned (*vf64_fn)(const double *, double *, ac_intp);
+typedef unsigned (*vf32_fn)(const float *, float *, ac_intp);
 
 static const vf64_fn exp_f64_impl[3] = {vexp_f64_baseline, vexp_f64_avx2, vexp_f64_avx512};
 static const vf64_fn log_f64_impl[3] = {vlog_f64_baseline, vlog_f64_avx2, vlog_f64_avx512};
@@ -249,19 +292,19 @@ static const vf32_fn log_f32_impl[3] = {vlog_f32_baseline, vlog_f32_avx2, vlog_f
 
 void ac_vexp_f64(const double *in, double *out, ac_intp n)
 {
-    exp_f64_impl[ac_cpu_level()](in, out, n);
+    AC_WITH_FLAGS(exp_f64_impl[ac_cpu_level()](in, out, n));
 }
 void ac_vlog_f64(const double *in, double *out, ac_intp n)
 {
-    log_f64_impl[ac_cpu_level()](in, out, n);
+    AC_WITH_FLAGS(log_f64_impl[ac_cpu_level()](in, out, n));
 }
 void ac_vexp_f32(const float *in, float *out, ac_intp n)
 {
-    exp_f32_impl[ac_cpu_level()](in, out, n);
+    AC_WITH_FLAGS(exp_f32_impl[ac_cpu_level()](in, out, n));
 }
 void ac_vlog_f32(const float *in, float *out, ac_intp n)
 {
-    log_f32_impl[ac_cpu_level()](in, out, n);
+    AC_WITH_FLAGS(log_f32_impl[ac_cpu_level()](in, out, n));
 }
 
 int ac_vmath_at_level(int op, int level, const void *in, void *out, ac_intp n)
@@ -275,16 +318,16 @@ int ac_vmath_at_level(int op, int level, const void *in, void *out, ac_intp n)
     }
     switch (op) {
     case AC_VMATH_EXP_F64:
-        exp_f64_impl[level]((const double *)in, (double *)out, n);
+        AC_WITH_FLAGS(exp_f64_impl[level]((const double *)in, (double *)out, n));
         break;
     case AC_VMATH_LOG_F64:
-        log_f64_impl[level]((const double *)in, (double *)out, n);
+        AC_WITH_FLAGS(log_f64_impl[level]((const double *)in, (double *)out, n));
         break;
     case AC_VMATH_EXP_F32:
-        exp_f32_impl[level]((const float *)in, (float *)out, n);
+        AC_WITH_FLAGS(exp_f32_impl[level]((const float *)in, (float *)out, n));
         break;
     case AC_VMATH_LOG_F32:
-        log_f32_impl[level]((const float *)in, (float *)out, n);
+        AC_WITH_FLAGS(log_f32_impl[level]((const float *)in, (float *)out, n));
         break;
     default:
         return -1;

@@ -27,10 +27,12 @@
  *                  ac_set_floatstatus_divbyzero/overflow/underflow/invalid and
  *                  the AC_FPE_* flags
  *
- * The complex functions use C99 <complex.h> when compiled as C and
- * std::complex (which the C++ library implements with the same C99
- * functions) when compiled as C++; ac_cdouble/ac_cfloat keep their struct
- * layout (actypes.h) either way.  The NumPy spellings (npy_isnan, NPY_PI,
+ * The complex functions call the C99 complex functions of the C library when
+ * compiled as C (through the compiler's __builtin_ names with GCC and Clang,
+ * so that <complex.h> and its `I` and `complex` macros stay out of the
+ * consumer's namespace) and std::complex (which the C++ library implements
+ * with the same C99 functions) when compiled as C++; ac_cdouble/ac_cfloat
+ * keep their struct layout (actypes.h) either way.  The NumPy spellings (npy_isnan, NPY_PI,
  * npy_half_to_float, npy_cpack, ...) are in <arraycore/npy_compat.h>.
  */
 #ifndef ARRAYCORE_ACMATH_H
@@ -49,7 +51,9 @@
 #include <float.h>
 #include <string.h>
 #include <fenv.h>
+#if !defined(__GNUC__) && !defined(__clang__)
 #include <complex.h>
+#endif
 #endif
 
 /* ================================================================ constants */
@@ -163,13 +167,16 @@ static inline double ac_ldexp(double x, int e) { return AC__M(ldexp)(x, e); }
 static inline float ac_ldexpf(float x, int e) { return AC__MF(ldexp)(x, e); }
 
 /* The distance from x to the next representable number away from zero, with
-   x's sign (NumPy's spacing): spacing(1.0) == DBL_EPSILON,
-   spacing(-0.0) == -smallest subnormal, spacing(inf) and spacing(nan) are
-   nan, spacing(largest finite) is inf. */
+   x's sign (NumPy's spacing): spacing(1.0) == DBL_EPSILON, spacing(-1.0) ==
+   -DBL_EPSILON, spacing(+-0.0) == +smallest subnormal, spacing(inf) and
+   spacing(nan) are nan, spacing(largest finite) is inf. */
 static inline double ac_spacing(double x)
 {
     if (ac_isinf(x)) {
         return AC_NAN;
+    }
+    if (x == 0) {
+        return ac_nextafter(0, 1);
     }
     return ac_nextafter(x, ac_copysign(AC_INFINITY, x)) - x;
 }
@@ -178,12 +185,18 @@ static inline float ac_spacingf(float x)
     if (ac_isinf(x)) {
         return AC_NANF;
     }
+    if (x == 0) {
+        return ac_nextafterf(0, 1);
+    }
     return ac_nextafterf(x, ac_copysignf(AC_INFINITYF, x)) - x;
 }
 static inline long double ac_spacingl(long double x)
 {
     if (ac_isinf(x)) {
         return AC_NANL;
+    }
+    if (x == 0) {
+        return ac_nextafterl(0, 1);
     }
     return ac_nextafterl(x, ac_copysignl(AC_INFINITYL, x)) - x;
 }
@@ -492,18 +505,20 @@ static inline ac_half ac_half_nextafter(ac_half x, ac_half y)
     return r;
 }
 
-/* NumPy's spacing for halfs: next(x away from zero) - x, with x's sign. */
+/* NumPy's spacing for halfs: the distance from h to the next half toward
+   +inf (positive for every finite h, unlike ac_spacing's sign rule), inf
+   (raising overflow) for the largest half, nan for inf and nan. */
 static inline ac_half ac_half_spacing(ac_half h)
 {
     ac_half n;
     if (!ac_half_isfinite(h)) {
         return AC_HALF_NAN;
     }
-    if ((h & 0x7fffu) == AC_MAX_HALF) {
+    if (h == AC_MAX_HALF) {
         ac_set_floatstatus_overflow();
-        return (ac_half)((h & 0x8000u) | 0x7c00u);
+        return AC_HALF_PINF;
     }
-    n = (ac_half)(h + 1u);                       /* the next magnitude, same sign */
+    n = ac_half_nextafter(h, AC_HALF_PINF);
     return ac_float_to_half(ac_half_to_float(n) - ac_half_to_float(h));  /* exact */
 }
 
@@ -567,7 +582,13 @@ static inline ac_cfloat ac__fromcxf(ac__cxf c)
     memcpy(&z, &c, sizeof(z));
     return z;
 }
+#if defined(__GNUC__) || defined(__clang__)
+/* the compiler's builtins: no <complex.h>, so no `I`/`complex` macros and no
+   cexp, cpow, ... declared in the consumer's namespace */
+#define AC__CX(cname, cppname) __builtin_##cname
+#else
 #define AC__CX(cname, cppname) cname
+#endif
 #endif
 
 #define AC__CFUNC(acname, cname, cppname)                                     \
