@@ -13,7 +13,9 @@ project set for that ratio (issue 3).
 
 Groups: small (n=8 float64 per-call overhead), large (10M float64 copy/astype),
 transpose (4000x4000 transposing copy), constant (zero-copy imports: n=10 vs
-n=10M), import (`python -c "import arraycore"` vs `python -c "import numpy"`).
+n=10M), import (`python -c "import arraycore"` vs `python -c "import numpy"`),
+vmath (the 10M-element exp/log vector kernels, through the test-support module
+arraycore._vmath_test, vs np.exp/np.log with out=).
 
 This is a benchmark, not a test: it never fails on a missed target, it reports.
 """
@@ -27,7 +29,7 @@ import tempfile
 import time
 import timeit
 
-GROUPS = ["small", "large", "transpose", "constant", "import"]
+GROUPS = ["small", "large", "transpose", "constant", "import", "vmath"]
 # run import subprocesses away from the source tree, so `import arraycore` finds the
 # installed package and not the uncompiled sources in the current directory
 _NEUTRAL_CWD = tempfile.gettempdir()
@@ -101,6 +103,18 @@ def constant_setup(size):
     return setup
 
 
+def vmath_setup(dtype, kind):
+    def setup(ac, np):
+        from arraycore import _vmath_test as vm
+        rng = np.random.default_rng(0)
+        if kind == "exp":
+            x = rng.uniform(-80, 80, 10_000_000).astype(dtype)
+        else:
+            x = np.exp(rng.uniform(-80, 80, 10_000_000)).astype(dtype)
+        return (dict(vm=vm, x=x, o=np.empty_like(x)), dict(np=np, x=x, o=np.empty_like(x)))
+    return setup
+
+
 BENCHMARKS = [
     # n = 8 float64: per-call overhead
     ("small", "asarray(list of 8 floats)", small_setup, "ac.asarray(lst)", "np.asarray(lst)",
@@ -123,6 +137,15 @@ BENCHMARKS = [
     # blocked transpose
     ("transpose", "4000x4000 a.T.copy(order='C')", transpose_setup, "a.T.copy(order='C')",
      "a.T.copy(order='C')", 0.5, None),
+    # vector math kernels, 10M contiguous elements, output preallocated
+    ("vmath", "exp 10M float64", vmath_setup("float64", "exp"), "vm.run('exp', x, o)",
+     "np.exp(x, out=o)", 1.0, None),
+    ("vmath", "log 10M float64", vmath_setup("float64", "log"), "vm.run('log', x, o)",
+     "np.log(x, out=o)", 1.0, None),
+    ("vmath", "exp 10M float32", vmath_setup("float32", "exp"), "vm.run('exp', x, o)",
+     "np.exp(x, out=o)", 1.0, None),
+    ("vmath", "log 10M float32", vmath_setup("float32", "log"), "vm.run('log', x, o)",
+     "np.log(x, out=o)", 1.0, None),
 ]
 
 CONSTANT = [

@@ -203,6 +203,86 @@ AC_VI float log_f32_core(float xf)
     return (float)(regular ? y : special);
 }
 
+/* ---- fast paths ------------------------------------------------------
+ * The same math without clamps, subnormal scaling and special-value
+ * selects, for blocks whose inputs all lie where none of those matter (the
+ * *_easy predicates); other blocks take the full cores above.  Both give the
+ * same bits on easy inputs. */
+#define EXP_F64_LO -0x1.6232bdd7abcd2p+9   /* log(DBL_MIN): results stay normal */
+#define EXP_F64_HI 0x1.62e42fefa39efp+9    /* log(DBL_MAX) */
+
+AC_VI int exp_f64_easy(double x)
+{
+    return __builtin_isgreaterequal(x, EXP_F64_LO) & __builtin_islessequal(x, EXP_F64_HI - 1.0);
+}
+AC_VI double exp_f64_fast(double x)
+{
+    double ks = x * INV_LN2 + SHIFT;
+    double k = ks - SHIFT;
+    double r = (x - k * LN2_HI) - k * LN2_LO;
+    /* |k| <= 1022 here: 2**k in one step */
+    return exp_poly13(r) * u2d((d2u(ks) + 1023) << 52);
+}
+AC_VI int exp_f32_easy(float x)
+{
+    return __builtin_isgreaterequal(x, -150.0f) & __builtin_islessequal(x, 150.0f);
+}
+AC_VI float exp_f32_fast(float xf)
+{
+    double x = (double)xf;
+    double ks = x * INV_LN2 + SHIFT;
+    double k = ks - SHIFT;
+    double r = (x - k * LN2_HI) - k * LN2_LO;
+    return (float)(exp_poly9(r) * u2d((d2u(ks) + 1023) << 52));
+}
+
+AC_VI int log_f64_easy(double x)
+{
+    return __builtin_isgreaterequal(x, 0x1p-1022) & __builtin_isless(x, __builtin_inf());
+}
+AC_VI double log_f64_fast(double x)
+{
+    ac_uint64 t = d2u(x) + (ONE_BITS - SQRT1_2_BITS);
+    double e = u2d(0x4330000000000000ULL | (t >> 52)) - (0x1p52 + 1023.0);
+    double f = u2d((t & MANT_MASK) + SQRT1_2_BITS) - 1.0;
+    double s = f / (2.0 + f);
+    double z = s * s;
+    double R = A10;
+    R = R * z + A9;
+    R = R * z + A8;
+    R = R * z + A7;
+    R = R * z + A6;
+    R = R * z + A5;
+    R = R * z + A4;
+    R = R * z + A3;
+    R = R * z + A2;
+    R = R * z + A1;
+    R = R * z;
+    double hfsq = 0.5 * f * f;
+    return e * LN2_HI - ((hfsq - (s * (hfsq + R) + e * LN2_LO)) - f);
+}
+AC_VI int log_f32_easy(float x)
+{
+    return __builtin_isgreater(x, 0.0f) & __builtin_isless(x, __builtin_inff());
+}
+AC_VI float log_f32_fast(float xf)
+{
+    double x = (double)xf;                  /* positive float: a normal double */
+    ac_uint64 t = d2u(x) + (ONE_BITS - SQRT1_2_BITS);
+    double e = u2d(0x4330000000000000ULL | (t >> 52)) - (0x1p52 + 1023.0);
+    double f = u2d((t & MANT_MASK) + SQRT1_2_BITS) - 1.0;
+    double s = f / (2.0 + f);
+    double z = s * s;
+    double R = A5;
+    R = R * z + A4;
+    R = R * z + A3;
+    R = R * z + A2;
+    R = R * z + A1;
+    R = R * z;
+    double hfsq = 0.5 * f * f;
+    return (float)(e * LN2_D - (hfsq - (f + s * (hfsq + R))));
+}
+
 /* ---- floating-point flags -------------------------------------------
  * The selects above give the special values without the flags libm would
  * raise (the compiler may fold them, and may use signaling compares on nan
@@ -251,17 +331,38 @@ AC_VI unsigned log_f32_flags(float x)
     } while (0)
 
 /* ---- the loops, one per dispatch level ------------------------------- */
-/* Each returns the flags its inputs call for. */
-#define AC_VLOOP(name, T, core, flags, attr)                                \
+/* Each returns the flags its inputs call for.  Blocks of AC_VBLOCK elements
+ * are first scanned (the scan leaves them in L1 for the second pass, and
+ * keeps in == out safe), then mapped by the fast or the full core. */
+#define AC_VBLOCK 512
+#define AC_VLOOP(name, T, op, attr)                                         \
     static attr unsigned name(const T *in, T *out, ac_intp n)               \
     {                                                                       \
-        ac_intp i;                                                          \
+        ac_intp b, i, m;                                                    \
         unsigned fl = 0;                                                    \
-        _Pragma("omp simd reduction(|:fl)")                                 \
-        for (i = 0; i < n; i++) {                                           \
-            T x = in[i];                                                    \
-            fl |= flags(x);                                                 \
-            out[i] = core(x);                                               \
+        for (b = 0; b < n; b += AC_VBLOCK) {                                \
+            const T *ib = in + b;                                           \
+            T *ob = out + b;                                                \
+            int easy = 1;                                                   \
+            m = n - b < AC_VBLOCK ? n - b : AC_VBLOCK;                      \
+            _Pragma("omp simd reduction(&:easy)")                           \
+            for (i = 0; i < m; i++) {                                       \
+                easy &= op##_easy(ib[i]);                                   \
+            }                                                               \
+            if (easy) {                                                     \
+                _Pragma("omp simd")                                         \
+                for (i = 0; i < m; i++) {                                   \
+                    ob[i] = op##_fast(ib[i]);                               \
+                }                                                           \
+            }                                                               \
+            else {                                                          \
+                _Pragma("omp simd reduction(|:fl)")                         \
+                for (i = 0; i < m; i++) {                                   \
+                    T x = ib[i];                                            \
+                    fl |= op##_flags(x);                                    \
+                    ob[i] = op##_core(x);                                   \
+                }                                                           \
+            }                                                               \
         }                                                                   \
         return fl;                                                          \
     }
@@ -272,15 +373,15 @@ AC_VI unsigned log_f32_flags(float x)
 #define AC_VTARGET_512
 #endif
 
-#define AC_VLEVELS(base, T, core, flags)                                    \
-    AC_VLOOP(base##_baseline, T, core, flags, )                             \
-    AC_VLOOP(base##_avx2, T, core, flags, AC_TARGET_AVX2)                   \
-    AC_VLOOP(base##_avx512, T, core, flags, AC_VTARGET_512)
+#define AC_VLEVELS(base, T, op)                                             \
+    AC_VLOOP(base##_baseline, T, op, )                                      \
+    AC_VLOOP(base##_avx2, T, op, AC_TARGET_AVX2)                            \
+    AC_VLOOP(base##_avx512, T, op, AC_VTARGET_512)
 
-AC_VLEVELS(vexp_f64, double, exp_f64_core, exp_f64_flags)
-AC_VLEVELS(vlog_f64, double, log_f64_core, log_f64_flags)
-AC_VLEVELS(vexp_f32, float, exp_f32_core, exp_f32_flags)
-AC_VLEVELS(vlog_f32, float, log_f32_core, log_f32_flags)
+AC_VLEVELS(vexp_f64, double, exp_f64)
+AC_VLEVELS(vlog_f64, double, log_f64)
+AC_VLEVELS(vexp_f32, float, exp_f32)
+AC_VLEVELS(vlog_f32, float, log_f32)
 
 typedef unsigned (*vf64_fn)(const double *, double *, ac_intp);
 typedef unsigned (*vf32_fn)(const float *, float *, ac_intp);
