@@ -619,7 +619,8 @@ def test_vector_kernel_accuracy(name, dt, level):
         npref = getattr(np, name)(x)
     d = ulp_diff(got, ref)
     assert d.max() <= 1, (x[d > 1][:5], got[d > 1][:5], ref[d > 1][:5])
-    assert ulp_diff(got, npref).max() <= 2
+    # NumPy's own float32 exp/log are up to ~4 ulp off (its SIMD code's bound)
+    assert ulp_diff(got, npref).max() <= (2 if dt == np.float64 else 5)
     # IEEE special values exactly as NumPy: nan, infinities, zeros, exp(0),
     # log(1)
     sp = special_floats(dt)
