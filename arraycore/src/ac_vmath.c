@@ -6,9 +6,10 @@
  * manipulation, with special cases folded in by selects.  Each kernel loop is
  * compiled three times (baseline, AC_TARGET_AVX2, AC_TARGET_AVX512) and GCC
  * vectorizes it for the target (`omp simd`; the always-inline cores take the
- * target of the loop they are inlined into).  Floating-point contraction is
- * off (ISO C mode), so every level rounds the same operations the same way
- * and produces the same bits.
+ * target of the loop they are inlined into).  This file is compiled with
+ * -fno-trapping-math (so that GCC if-converts the selects) and
+ * -ffp-contract=fast (FMAs in the AVX clones: their results may differ from
+ * the baseline's by 1 ulp); see the acvmath library in meson.build.
  *
  * exp(x):  k = round(x / ln2), r = x - k*ln2 (ln2 split in two so that k*hi
  *          is exact), exp(r) by its Taylor series to r**13 (|r| <= ln2/2: the
@@ -18,8 +19,10 @@
  *          s = f / (2 + f), log(m) = 2 atanh(s) = f - f*f/2 + s*(f*f/2 + R(s*s))
  *          with R(z) = 2z/3 + 2z**2/5 + ... (|s| < 0.172) approximated by a
  *          polynomial of degree 7, plus e*ln2 (ln2 split in two).
- * float32: computed in double (no subnormal inputs then) with shorter series,
- *          rounded once to float.
+ * float32: the full paths compute in double (no subnormal inputs then) with
+ *          shorter series, rounded once to float; the fast paths below in
+ *          float.
+ * Blocks of inputs that need no special handling take fast paths (below).
  */
 #include <string.h>
 #include "arraycore/acmath.h"
@@ -126,8 +129,8 @@ AC_VI float exp_f32_core(float xf)
 
 /* R(z) = 2 atanh(s)/s - 2 = 2z/3 + 2z**2/5 + 2z**3/7 + ... (z = s*s).
  * float64: R = z * Q(z) with Q of degree 6 interpolating R/z at the 7
- * Chebyshev nodes of [0, 0.02944] (exact rational arithmetic, then rounded;
- * tools-free: the derivation is in docs/architecture.md).  Its relative
+ * Chebyshev nodes of [0, 0.02944] (exact rational arithmetic, then rounded:
+ * tools/fit_log_poly.py prints these constants).  Its relative
  * error, 4.7e-16, is scaled by R/2 < 0.01 in the result: 0.04 ulp.
  * float32 (in double): the series' own coefficients 2/(2j+1), j = 1..5. */
 #define Q0  0x1.5555555555558p-1

@@ -9,7 +9,9 @@
  * once); IEEE special values exactly (exp: -inf -> 0, +inf -> inf, nan ->
  * nan, overflow -> inf, subnormal results rounded; log: +-0 -> -inf raising
  * divide-by-zero, negative -> nan raising invalid, inf -> inf, subnormal
- * inputs exact).  Every dispatch level computes the same bits.
+ * inputs exact).  Dispatch levels differ by at most 1 ulp (FMA contraction
+ * in the AVX clones).  Floating-point flags: exactly those libm raises
+ * (overflow/underflow for exp, divide-by-zero/invalid for log), inexact aside.
  */
 #ifndef ARRAYCORE_AC_VMATH_H
 #define ARRAYCORE_AC_VMATH_H
