@@ -214,9 +214,9 @@ AC_VI float log_f32_core(float xf)
 /* ---- fast paths ------------------------------------------------------
  * The same math without clamps, subnormal scaling and special-value
  * selects, for blocks whose inputs all lie where none of those matter (the
- * *_easy predicates); other blocks take the full cores above.  For float64
- * both give the same bits on easy inputs; for float32 the fast paths compute
- * in float and the full cores in double, both within 1 ulp. */
+ * *_easy predicates); other blocks take the full cores above.  Both are
+ * within 1 ulp of the correctly rounded result (float32 fast paths compute
+ * in float, the full cores in double). */
 #define EXP_F64_LO -0x1.6232bdd7abcd2p+9   /* log(DBL_MIN): results stay normal */
 #define EXP_F64_HI 0x1.62e42fefa39efp+9    /* log(DBL_MAX) */
 
