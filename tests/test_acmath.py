@@ -17,6 +17,8 @@ from decimal import Decimal, getcontext
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import _capi_build as B
 
@@ -42,6 +44,11 @@ def _build(tmp_path_factory, lang):
 @pytest.fixture(scope="module", params=["c", "cxx"])
 def cm(request, tmp_path_factory):
     return _build(tmp_path_factory, request.param)
+
+
+@pytest.fixture(scope="module")
+def cm_c(tmp_path_factory):
+    return _build(tmp_path_factory, "c")
 
 
 def f64(b):
@@ -218,6 +225,30 @@ def test_divmod_python_semantics(cm, dt):
             pq, pm = divmod(x, y)
             assert (q, math.copysign(1, q)) == (pq, math.copysign(1, pq))
             assert (m, math.copysign(1, m)) == (pm, math.copysign(1, pm))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.floats(width=64), st.floats(width=64)), min_size=1, max_size=20))
+def test_real_helpers_property(cm_c, pairs):
+    """Python-float pairs from Hypothesis (infinities, nans, zeros of both
+    signs, subnormals included): the helpers agree with NumPy bit for bit."""
+    a = np.array([p[0] for p in pairs])
+    b = np.array([p[1] for p in pairs])
+    with np.errstate(all="ignore"):
+        refs = {"divmod_q": np.divmod(a, b)[0], "divmod_m": np.divmod(a, b)[1],
+                "floor_divide": np.floor_divide(a, b), "remainder": np.remainder(a, b),
+                "nextafter": np.nextafter(a, b), "copysign": np.copysign(a, b)}
+        la = np.logaddexp(a, b)
+    for name, ref in refs.items():
+        assert same_bits_or_both_nan(f64(cm_c.real2(name, "d", a, b)), ref).all(), name
+    got = f64(cm_c.real2("logaddexp", "d", a, b))
+    fin = np.isfinite(la)
+    assert (np.isnan(got) == np.isnan(la)).all()
+    assert (got[~fin & ~np.isnan(la)] == la[~fin & ~np.isnan(la)]).all()
+    assert ulp_diff(got[fin], la[fin]).max(initial=0) <= 2
+    with np.errstate(all="ignore"):
+        sp = np.spacing(a)
+    assert same_bits_or_both_nan(f64(cm_c.real1("spacing", "d", a)), sp).all()
 
 
 def test_floatstatus(cm):
