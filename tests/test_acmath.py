@@ -718,11 +718,12 @@ def test_vector_kernel_fast_and_full_paths_agree(name, dt):
 
 
 def test_vector_kernel_flags(cm):
-    """log(0) raises divide-by-zero, log(-1) invalid, exp(1000) overflow; plain
-    inputs raise none of them."""
+    """log(0) raises divide-by-zero, log(-1) invalid, exp(1000) overflow,
+    exp(-720) underflow (float32: exp(-720) underflows too); plain inputs,
+    infinities and nans raise none of divide-by-zero, overflow, invalid."""
     for level in LEVELS:
         for name, x, flag in [("log", [1.0, 0.0, 3.0], 1), ("log", [2.0, -1.0], 8),
-                              ("exp", [1.0, 1000.0], 2)]:
+                              ("exp", [1.0, 1000.0], 2), ("exp", [1.0, -720.0, 0.5], 4)]:
             for dt in (np.float64, np.float32):
                 a = np.array(x * 9, dtype=dt)
                 cm.clear_status()
