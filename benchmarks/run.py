@@ -16,7 +16,9 @@ transpose (4000x4000 transposing copy), constant (zero-copy imports: n=10 vs
 n=10M), import (`python -c "import arraycore"` vs `python -c "import numpy"`),
 ufunc_small (n=8 ufuncs and reductions), ufunc_large (10M ufuncs, reductions,
 broadcasting), matmul (512x512 float64), threads (two threads running exp on
-their own 10M arrays, against twice the one-thread time).
+their own 10M arrays, against twice the one-thread time),
+vmath (the 10M-element exp/log vector kernels, through the test-support module
+arraycore._vmath_test, vs np.exp/np.log with out=).
 
 This is a benchmark, not a test: it never fails on a missed target, it reports.
 """
@@ -31,7 +33,7 @@ import time
 import timeit
 
 GROUPS = ["small", "large", "transpose", "constant", "import", "ufunc_small", "ufunc_large",
-          "matmul", "threads"]
+          "matmul", "threads", "vmath"]
 # run import subprocesses away from the source tree, so `import arraycore` finds the
 # installed package and not the uncompiled sources in the current directory
 _NEUTRAL_CWD = tempfile.gettempdir()
@@ -131,6 +133,18 @@ def matmul_setup(ac, np):
     return (dict(ac=ac, x=ac.asarray(x), y=ac.asarray(y)), dict(np=np, x=x, y=y))
 
 
+def vmath_setup(dtype, kind):
+    def setup(ac, np):
+        from arraycore import _vmath_test as vm
+        rng = np.random.default_rng(0)
+        if kind == "exp":
+            x = rng.uniform(-80, 80, 10_000_000).astype(dtype)
+        else:
+            x = np.exp(rng.uniform(-80, 80, 10_000_000)).astype(dtype)
+        return (dict(vm=vm, x=x, o=np.empty_like(x)), dict(np=np, x=x, o=np.empty_like(x)))
+    return setup
+
+
 BENCHMARKS = [
     # n = 8 float64: per-call overhead
     ("small", "asarray(list of 8 floats)", small_setup, "ac.asarray(lst)", "np.asarray(lst)",
@@ -184,6 +198,15 @@ BENCHMARKS = [
     # blocked transpose
     ("transpose", "4000x4000 a.T.copy(order='C')", transpose_setup, "a.T.copy(order='C')",
      "a.T.copy(order='C')", 0.5, None),
+    # vector math kernels, 10M contiguous elements, output preallocated
+    ("vmath", "exp 10M float64", vmath_setup("float64", "exp"), "vm.run('exp', x, o)",
+     "np.exp(x, out=o)", 1.0, None),
+    ("vmath", "log 10M float64", vmath_setup("float64", "log"), "vm.run('log', x, o)",
+     "np.log(x, out=o)", 1.0, None),
+    ("vmath", "exp 10M float32", vmath_setup("float32", "exp"), "vm.run('exp', x, o)",
+     "np.exp(x, out=o)", 1.0, None),
+    ("vmath", "log 10M float32", vmath_setup("float32", "log"), "vm.run('log', x, o)",
+     "np.log(x, out=o)", 1.0, None),
 ]
 
 CONSTANT = [

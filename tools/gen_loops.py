@@ -51,31 +51,44 @@ def cname(name, sig):
 
 
 def pairwise_fn(c):
+    """Pairwise summation (blocks of 128 summed with 8 accumulators, halves
+    recursively): a strided version and, for native types, a contiguous one
+    the compiler can vectorize (the 8 accumulators are the SIMD lanes)."""
     t = COMP_T[c]
-    ld = lambda p: load(c, p)  # noqa: E731
-    return f"""
-static {t} ac_pairwise_{c}(const char *p, ac_intp n, ac_intp s)
+    out = []
+    for suffix, ld, arg in (("", lambda p: load(c, p), "const char *p, ac_intp n, ac_intp s"),
+                            ("_contig", lambda p: f"(({t})q[{p}])",
+                             f"const {STORE_T[c]} *q, ac_intp n")):
+        if suffix and c == "e":
+            continue
+        at = (lambda i: f"p + ({i}) * s") if not suffix else (lambda i: i)
+        rec = ("ac_pairwise_{c}{sx}(p, n2, s) + ac_pairwise_{c}{sx}(p + n2 * s, n - n2, s)"
+               if not suffix else
+               "ac_pairwise_{c}{sx}(q, n2) + ac_pairwise_{c}{sx}(q + n2, n - n2)")
+        out.append(f"""
+static {t} ac_pairwise_{c}{suffix}({arg})
 {{
     if (n < 8) {{
         {t} r = 0;
-        for (ac_intp i = 0; i < n; i++) r += {ld("p + i * s")};
+        for (ac_intp i = 0; i < n; i++) r += {ld(at("i"))};
         return r;
     }}
     if (n <= 128) {{
         {t} r[8];
         ac_intp i;
-        for (int j = 0; j < 8; j++) r[j] = {ld("p + j * s")};
+        for (int j = 0; j < 8; j++) r[j] = {ld(at("j"))};
         for (i = 8; i < n - (n % 8); i += 8)
-            for (int j = 0; j < 8; j++) r[j] += {ld("p + (i + j) * s")};
+            for (int j = 0; j < 8; j++) r[j] += {ld(at("i + j"))};
         {t} res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
-        for (; i < n; i++) res += {ld("p + i * s")};
+        for (; i < n; i++) res += {ld(at("i"))};
         return res;
     }}
     ac_intp n2 = n / 2;
     n2 -= n2 % 8;
-    return ac_pairwise_{c}(p, n2, s) + ac_pairwise_{c}(p + n2 * s, n - n2, s);
+    return {rec.format(c=c, sx=suffix)};
 }}
-"""
+""")
+    return "".join(out)
 
 
 def contig_variants(nin):
@@ -121,7 +134,11 @@ def gen_loop(u, sig, expr):
         L.append("    if (p0 == p2 && s0 == 0 && s2 == 0) {")
         L.append(f"        {COMP_T[out]} a = {load(out, 'p0')};")
         if u["name"] == "add" and out in PAIRWISE:
-            L.append(f"        a += ac_pairwise_{out}(p1, n, s1);")
+            if out != "e":
+                L.append(f"        if (s1 == sizeof({STORE_T[out]})) a += ac_pairwise_{out}_contig((const {STORE_T[out]} *)p1, n);")
+                L.append(f"        else a += ac_pairwise_{out}(p1, n, s1);")
+            else:
+                L.append(f"        a += ac_pairwise_{out}(p1, n, s1);")
         else:
             L.append(f"        for (ac_intp k = 0; k < n; k++, p1 += s1) {{ const {COMP_T[out]} b = {load(out, 'p1')}; a = {e}; }}")
         L.append(f"        {store(out, 'p0', 'a')}")
@@ -152,6 +169,23 @@ def gen_loop(u, sig, expr):
             L.append(f"        {vname}_base{call};")
         L.append("        return;")
         L.append("    }")
+    vec = u["vec"].get(ins[0]) if nin == 1 and ins[0] == out else None
+    if vec:
+        T = STORE_T[out]
+        L.append(f"    if (s0 == sizeof({T}) && s1 == sizeof({T}) && (p0 == p1 || p0 + n * s0 <= p1 || p1 + n * s1 <= p0)) {{")
+        L.append(f"        {vec}((const {T} *)p0, ({T} *)p1, n);")
+        L.append("        return;")
+        L.append("    }")
+        L.append(f"    {{   /* strided: through a contiguous buffer, so results never depend on the layout */")
+        L.append(f"        {T} buf[256];")
+        L.append("        for (ac_intp k0 = 0; k0 < n; k0 += 256) {")
+        L.append("            ac_intp m = n - k0 < 256 ? n - k0 : 256;")
+        L.append(f"            for (ac_intp k = 0; k < m; k++) buf[k] = *(const {T} *)(p0 + (k0 + k) * s0);")
+        L.append(f"            {vec}(buf, buf, m);")
+        L.append(f"            for (ac_intp k = 0; k < m; k++) *({T} *)(p1 + (k0 + k) * s1) = buf[k];")
+        L.append("        }")
+        L.append("        return;")
+        L.append("    }")
     adv = ", ".join(f"p{k} += s{k}" for k in range(nin + 1))
     L.append(f"    for (ac_intp k = 0; k < n; k++, {adv}) {{")
     for k, c in enumerate(ins):
@@ -170,6 +204,7 @@ def main(out_path):
              "#include \"ac_cpu.h\"",
              "#include \"ac_umath.h\"",
              "#include \"ac_umath_helpers.h\"",
+             "#include \"ac_vmath.h\"",
              "#include <tgmath.h>",
              ""]
     for c in PAIRWISE:

@@ -29,9 +29,9 @@ def loops(chars, expr, nin, out=None):
     return [(c * nin + "->" + (out or c), expr) for c in chars]
 
 
-def U(name, nin, doc, loops_, identity=None, simd=False, alias=()):
+def U(name, nin, doc, loops_, identity=None, simd=False, alias=(), vec=None):
     return dict(name=name, nin=nin, nout=1, identity=identity, doc=doc,
-                loops=loops_, simd=simd, alias=alias)
+                loops=loops_, simd=simd, alias=alias, vec=vec or {})
 
 
 def unary(name, doc, spec, **kw):
@@ -142,10 +142,11 @@ UFUNCS = [
     unary("sqrt", "Return the non-negative square-root of an array, element-wise.",
           [(FLOAT, "sqrt(a)")], simd=True),
     unary("exp", "Calculate the exponential of all elements in the input array.",
-          [(FLOAT, "exp(a)")]),
+          [(FLOAT, "exp(a)")], vec={"f": "ac_vexp_f32", "d": "ac_vexp_f64"}),
     unary("expm1", "Calculate exp(x) - 1 for all elements in the array.",
           [(REAL, "expm1(a)"), (CPLX, "ac_expm1_{S}(a)")]),
-    unary("log", "Natural logarithm, element-wise.", [(FLOAT, "log(a)")]),
+    unary("log", "Natural logarithm, element-wise.", [(FLOAT, "log(a)")],
+          vec={"f": "ac_vlog_f32", "d": "ac_vlog_f64"}),
     unary("log1p", "Return the natural logarithm of one plus the input, element-wise.",
           [(REAL, "log1p(a)"), (CPLX, "ac_log1p_{S}(a)")]),
     unary("log2", "Base-2 logarithm of x.", [(REAL, "log2(a)"), (CPLX, "ac_log2_{S}(a)")]),
