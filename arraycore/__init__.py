@@ -23,6 +23,10 @@ from arraycore._manip import (
     flip, moveaxis, broadcast_to, broadcast_arrays, broadcast_shapes, unstack,
     concat, stack, roll, repeat, tile, take, take_along_axis,
 )
+from arraycore._sort import (
+    sort, argsort, searchsorted, nonzero, isin,
+    unique_all, unique_counts, unique_inverse, unique_values,
+)
 from arraycore._info import __array_namespace_info__
 
 e = 2.718281828459045
