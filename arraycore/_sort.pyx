@@ -7,7 +7,7 @@ from collections import namedtuple
 from arraycore._types cimport *
 from arraycore._dtype cimport dtype as Descr
 from arraycore._dtype cimport (native, promote, result_type_weak, descr_from_tidx,
-    ACX_INT64, ACX_BOOL)
+    ACX_INT64, ACX_UINT64, ACX_BOOL)
 from arraycore._core cimport (ndarray, new_array, copy_array, normalize_axis,
     reshape_array, size_of)
 from arraycore._convert cimport _asarray
@@ -80,6 +80,20 @@ cdef bint _is_py_scalar(object x):
     return isinstance(x, (bool, int, float, complex))
 
 
+cdef tuple _with_scalar(ndarray a, object value):
+    """(dtype, 0-d array) for combining array a with a Python scalar (NEP 50).
+    A Python int outside the range of a's integer dtype still compares by
+    value: it is taken in int64 (or uint64) and promoted with a's dtype."""
+    cdef Descr dt = result_type_weak(a.descr, value)
+    try:
+        return dt, _asarray(value, dt, None)
+    except OverflowError:
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise
+    cdef Descr wide = descr_from_tidx(ACX_INT64 if value < 0 or value < 2**63 else ACX_UINT64)
+    return promote(a.descr, wide), _asarray(value, wide, None)
+
+
 # ------------------------------------------------------------------ sorting
 
 def sort(x, /, *, axis=-1, descending=False, stable=True):
@@ -144,8 +158,7 @@ def searchsorted(x1, x2, /, *, side="left", sorter=None):
         raise ValueError(f"searchsorted(): side must be 'left' or 'right', not {side!r}")
     right = side == "right"
     if _is_py_scalar(x2):
-        dt = result_type_weak(a1.descr, x2)
-        a2 = _asarray(x2, dt, None)
+        dt, a2 = _with_scalar(a1, x2)
     else:
         a2 = _arr(x2)
         dt = promote(a1.descr, a2.descr)
@@ -218,12 +231,10 @@ def isin(x1, x2, /, *, invert=False):
         raise TypeError("isin(): at least one of x1 and x2 must be an array")
     if sc1:
         a2 = _arr(x2)
-        dt = result_type_weak(a2.descr, x1)
-        a1 = _asarray(x1, dt, None)
+        dt, a1 = _with_scalar(a2, x1)
     elif sc2:
         a1 = _arr(x1)
-        dt = result_type_weak(a1.descr, x2)
-        a2 = _asarray(x2, dt, None)
+        dt, a2 = _with_scalar(a1, x2)
     else:
         a1 = _arr(x1)
         a2 = _arr(x2)
