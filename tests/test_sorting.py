@@ -303,7 +303,11 @@ def isin_case(draw):
     if draw(st.booleans()) and n1.size and n2.ndim:
         # share some values so that matches happen
         k = draw(st.integers(0, n1.size - 1))
-        n2 = np.concatenate([n2.ravel(), n1.ravel()[k:k + 1].astype(n2.dtype)])
+        shared = n1.ravel()[k:k + 1]
+        if shared.dtype.kind == "c" and n2.dtype.kind != "c":
+            shared = shared.real
+        with np.errstate(all="ignore"):
+            n2 = np.concatenate([n2.ravel(), shared.astype(n2.dtype)])
         n2, x2 = layout_pair(n2, draw(st.sampled_from(LAYOUTS)))
     return n1, x1, n2, x2
 
