@@ -121,8 +121,11 @@ def argsort(x, /, *, axis=-1, descending=False, stable=True):
     keep their order, also when descending."""
     cdef ndarray a = _arr(x)
     cdef int ax = normalize_axis(axis, a.nd)
+    cdef ndarray res
+    if a.dimensions[ax] == 1:                   # nothing to order: all zeros
+        return new_array(_index_dtype(), a.nd, a.dimensions, NULL, NULL, 0, None, True)
     cdef ndarray src = a if _is_native_aligned(a) else copy_array(a, AC_CORDER, native(a.descr))
-    cdef ndarray res = new_array(_index_dtype(), a.nd, a.dimensions, NULL, NULL, 0, None)
+    res = new_array(_index_dtype(), a.nd, a.dimensions, NULL, NULL, 0, None)
     cdef ac_intp soshape[AC_MAXDIMS]
     cdef ac_intp sostrides[AC_MAXDIMS]
     cdef ac_intp doshape[AC_MAXDIMS]

@@ -22,7 +22,8 @@
 #include <string.h>
 
 #define AC_INSERTION_MAX 16     /* insertion sort below this length */
-#define AC_RADIX_MIN 192        /* merge sort below this length, radix from it */
+#define AC_RADIX_MIN 256         /* merge sort below this length, radix from it */
+#define AC_RADIX_WIDE_MIN 65536 /* 8-bit digits below this length, wider from it */
 #define AC_RADIX_MAXBUCKETS 2048
 #define AC_RADIX_MAXPASS 8
 
@@ -61,8 +62,12 @@ static void msort_##S(T *v, ac_intp n, T *buf)                                \
     }                                                                         \
     memcpy(buf, v, (size_t)h * sizeof(T));                                    \
     a = buf; ae = buf + h; b = v + h; be = v + n; o = v;                      \
-    while (a < ae && b < be) {                                                \
-        if (LT(*b, *a)) { *o++ = *b++; } else { *o++ = *a++; }                \
+    while (a < ae && b < be) {       /* branch-free: select, then advance */ \
+        const T va = *a, vb = *b;                                             \
+        const int tb = LT(vb, va);                                            \
+        *o++ = tb ? vb : va;                                                  \
+        b += tb;                                                              \
+        a += !tb;                                                             \
     }                                                                         \
     while (a < ae) { *o++ = *a++; }                                           \
 }                                                                             \
@@ -94,7 +99,11 @@ static void amsort_##S(const T *v, ac_int64 *ix, ac_intp n, ac_int64 *buf)    \
     memcpy(buf, ix, (size_t)h * sizeof(ac_int64));                            \
     a = buf; ae = buf + h; b = ix + h; be = ix + n; o = ix;                   \
     while (a < ae && b < be) {                                                \
-        if (LT(v[*b], v[*a])) { *o++ = *b++; } else { *o++ = *a++; }          \
+        const ac_int64 ia = *a, ib = *b;                                      \
+        const int tb = LT(v[ib], v[ia]);                                      \
+        *o++ = tb ? ib : ia;                                                  \
+        b += tb;                                                              \
+        a += !tb;                                                             \
     }                                                                         \
     while (a < ae) { *o++ = *a++; }                                           \
 }
@@ -151,10 +160,21 @@ static int radix_##S(KT *k, KT *tk, ac_int64 *ix, ac_int64 *tix, ac_intp n,   \
 
 #define AC_PLAIN_LT(a, b) ((a) < (b))
 
-/* Per key width: the sorts, argsorts and the binary search on keys. */
+/* Per key width: the sorts, argsorts and the binary search on keys.  Radix
+ * digits are 8 bits for short lanes (small histograms) and RB bits for long
+ * ones (fewer passes). */
 #define AC_DEFINE_WIDTH(S, KT, NBITS, RB)                                     \
 AC_DEFINE_CMPSORT(S, KT, AC_PLAIN_LT)                                         \
-AC_DEFINE_RADIX(S, KT, NBITS, RB)                                             \
+AC_DEFINE_RADIX(S##_narrow, KT, NBITS, 8)                                     \
+AC_DEFINE_RADIX(S##_wide, KT, NBITS, RB)                                      \
+static int radix_##S(KT *k, KT *tk, ac_int64 *ix, ac_int64 *tix, ac_intp n,   \
+                     ac_intp *hist)                                           \
+{                                                                             \
+    if (n < AC_RADIX_WIDE_MIN) {                                              \
+        return radix_##S##_narrow(k, tk, ix, tix, n, hist);                   \
+    }                                                                         \
+    return radix_##S##_wide(k, tk, ix, tix, n, hist);                         \
+}                                                                             \
 /* sorted keys end in k or tk: returns which */                               \
 static KT *sortkeys_##S(KT *k, KT *tk, ac_intp n, ac_intp *hist)              \
 {                                                                             \
@@ -397,7 +417,8 @@ typedef struct {
 static int work_alloc(ac_sortwork *w, ac_intp n, int itemsize, int with_index)
 {
     size_t nb = (size_t)n * (size_t)itemsize, ni = with_index ? (size_t)n * 8 : 0;
-    size_t nh = sizeof(ac_intp) * AC_RADIX_MAXBUCKETS * AC_RADIX_MAXPASS;
+    size_t nh = n < AC_RADIX_MIN ? 0 : sizeof(ac_intp) * AC_RADIX_MAXPASS
+                * (n < AC_RADIX_WIDE_MIN ? 256 : AC_RADIX_MAXBUCKETS);
     char *m = (char *)malloc(2 * nb + 2 * ni + nh + 64);
     if (m == NULL) {
         return -1;
@@ -585,6 +606,14 @@ int ac_argsort_lanes(int tidx, int nouter, const ac_intp *oshape,
         return -1;
     }
     memset(pos, 0, sizeof(ac_intp) * (size_t)(nouter > 0 ? nouter : 1));
+    if (n == 1) {                                   /* nothing to sort */
+        for (l = 0; l < m; l++) {
+            *(ac_int64 *)d = 0;
+            outer_next(nouter, oshape, pos, &s, sostrides, &d, dostrides);
+        }
+        free(w.mem);
+        return 0;
+    }
     for (l = 0; l < m; l++) {
         ac_int64 *r = argsort_lane(tidx, s, n, sstride, desc, &w);
         if (dstride == 8) {
