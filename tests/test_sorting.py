@@ -133,10 +133,17 @@ def test_sort_random_full_range(name):
     a = rng.integers(0, 256, 5000 * dt.itemsize, dtype=np.uint8).view(dt)
     if dt.kind == "b":
         a = a.view(np.uint8) % 2 == 1
-    x = xp.asarray(a)
-    _assert_same_bits(xp.sort(x), np.take_along_axis(a, np.argsort(a, kind="stable"), 0))
-    assert_array(xp.argsort(x), np.argsort(a, kind="stable"))
-    assert_array(xp.argsort(x, descending=True), _desc_argsort(a, 0))
+    srt = np.take_along_axis(a, np.argsort(a, kind="stable"), 0)
+    # random, sorted, reversed, and strictly decreasing (distinct values) inputs
+    distinct = _np_unique(a)[0]
+    for b in (a, srt, srt[::-1].copy(), distinct[::-1].copy()):
+        x = xp.asarray(b)
+        for descending in (False, True):
+            order = _ref_argsort(b, 0, descending)
+            _assert_same_bits(xp.sort(x, descending=descending), b[order])
+            assert_array(xp.argsort(x, descending=descending), order)
+        assert_array(xp.unique_all(x).inverse_indices,
+                     _np_unique(b)[2].astype(np.int64))
 
 
 @given(pairs(DTYPE_NAMES, LAYOUTS, min_dims=1, max_dims=3, min_side=0, max_side=3))
@@ -348,8 +355,9 @@ def test_isin_scalars_and_bad_input():
 # ------------------------------------------------------------------ unique
 
 def _np_unique(n):
-    v, i, inv, c = np.unique(n, return_index=True, return_inverse=True, return_counts=True,
-                             equal_nan=False)
+    with np.errstate(invalid="ignore"):     # NumPy compares NaNs of random bits
+        v, i, inv, c = np.unique(n, return_index=True, return_inverse=True,
+                                 return_counts=True, equal_nan=False)
     return v, i, inv.reshape(n.shape), c
 
 

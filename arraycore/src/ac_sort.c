@@ -176,11 +176,39 @@ static int radix_##S(KT *k, KT *tk, ac_int64 *ix, ac_int64 *tix, ac_intp n,   \
     return radix_##S##_wide(k, tk, ix, tix, n, hist);                         \
 }                                                                             \
 /* sorted keys end in k or tk: returns which */                               \
+/* already in order (1), or in strictly decreasing order (-1)?  The merge  \
+ * sort adapts to sorted input by itself, the radix sort does not; the test \
+ * stops at the first element out of line. */                               \
+static int runs_##S(const KT *k, ac_intp n)                                   \
+{                                                                             \
+    ac_intp i;                                                                \
+    if (n < 2 || k[1] >= k[0]) {                                              \
+        for (i = 1; i < n; i++) {                                             \
+            if (k[i] < k[i - 1]) { return 0; }                                \
+        }                                                                     \
+        return 1;                                                             \
+    }                                                                         \
+    for (i = 1; i < n; i++) {                                                 \
+        if (k[i] >= k[i - 1]) { return 0; }                                   \
+    }                                                                         \
+    return -1;                                                                \
+}                                                                             \
 static KT *sortkeys_##S(KT *k, KT *tk, ac_intp n, ac_intp *hist)              \
 {                                                                             \
     if (n < AC_RADIX_MIN) {                                                   \
         msort_##S(k, n, tk);                                                  \
         return k;                                                             \
+    }                                                                         \
+    switch (runs_##S(k, n)) {                                                 \
+    case 1:                                                                   \
+        return k;                                                             \
+    case -1: {                                                                \
+        ac_intp i;                                                            \
+        for (i = 0; i < n / 2; i++) {                                         \
+            KT t = k[i]; k[i] = k[n - 1 - i]; k[n - 1 - i] = t;               \
+        }                                                                     \
+        return k;                                                             \
+    }                                                                         \
     }                                                                         \
     return radix_##S(k, tk, NULL, NULL, n, hist) ? tk : k;                    \
 }                                                                             \
@@ -201,6 +229,18 @@ static ac_int64 *argsortkeys_##S(KT *k, KT *tk, ac_int64 *ix, ac_int64 *tix,  \
             }                                                                 \
             *ks = tk;                                                         \
         }                                                                     \
+        return ix;                                                            \
+    }                                                                         \
+    switch (runs_##S(k, n)) {             /* no ties when strictly decreasing */ \
+    case 1:                                                                   \
+        if (ks != NULL) { *ks = k; }                                          \
+        return ix;                                                            \
+    case -1:                                                                  \
+        for (i = 0; i < n; i++) {                                             \
+            ix[i] = n - 1 - i;                                                \
+            tk[i] = k[n - 1 - i];                                             \
+        }                                                                     \
+        if (ks != NULL) { *ks = tk; }                                         \
         return ix;                                                            \
     }                                                                         \
     if (radix_##S(k, tk, ix, tix, n, hist)) {                                 \
@@ -379,11 +419,24 @@ static void csort_##S(T *v, ac_intp n, T *buf, int desc)                      \
 {                                                                             \
     if (desc) { msort_##S##d(v, n, buf); } else { msort_##S##a(v, n, buf); } \
 }                                                                             \
-static void cargsort_##S(const T *v, ac_int64 *ix, ac_intp n, ac_int64 *buf, int desc) \
+/* argsort through (value, index) pairs: no indirection in the merges */    \
+typedef struct { T v; ac_int64 i; } pair_##S;                                 \
+static inline int plt_##S(pair_##S a, pair_##S b) { return lt_##S(a.v, b.v); } \
+static inline int pgt_##S(pair_##S a, pair_##S b) { return lt_##S(b.v, a.v); } \
+AC_DEFINE_CMPSORT(S##pa, pair_##S, plt_##S)                 \
+AC_DEFINE_CMPSORT(S##pd, pair_##S, pgt_##S)                 \
+static void cargsort_##S(const char *src, ac_intp stride, ac_intp n,          \
+                         pair_##S *p, pair_##S *buf, ac_int64 *out, int desc) \
 {                                                                             \
     ac_intp i;                                                                \
-    for (i = 0; i < n; i++) { ix[i] = i; }                                    \
-    if (desc) { amsort_##S##d(v, ix, n, buf); } else { amsort_##S##a(v, ix, n, buf); } \
+    for (i = 0; i < n; i++) {                                                 \
+        memcpy(&p[i].v, src + i * stride, sizeof(T));                         \
+        p[i].i = i;                                                           \
+    }                                                                         \
+    if (desc) { msort_##S##pd(p, n, buf); } else { msort_##S##pa(p, n, buf); } \
+    for (i = 0; i < n; i++) {                                                 \
+        out[i] = p[i].i;                                                      \
+    }                                                                         \
 }                                                                             \
 static ac_intp clbound_##S(const T *a, ac_intp n, T q, int right)             \
 {                                                                             \
@@ -404,6 +457,15 @@ static int ac_itemsize(int tidx)
 {
     static const int sz[ACX_NTYPES] = {1, 1, 1, 2, 2, 4, 4, 8, 8, 2, 4, 8, 8, 16};
     return sz[tidx];
+}
+
+/* bytes per element of the work buffers k and tk: keys or values, or the
+ * (value, index) pairs of a complex argsort */
+static int ac_work_itemsize(int tidx, int with_index)
+{
+    if (with_index && tidx == ACX_COMPLEX64) { return (int)sizeof(pair_c64); }
+    if (with_index && tidx == ACX_COMPLEX128) { return (int)sizeof(pair_c128); }
+    return ac_itemsize(tidx);
 }
 
 /* ====================================================== lanes */
@@ -518,21 +580,13 @@ static ac_int64 *argsort_lane(int tidx, const char *src, ac_intp n, ac_intp stri
         rt->keys(src, stride, n, w->k, desc, NULL);
         return argsort_keys_w(rt->width, w->k, w->tk, w->ix, w->tix, n, w->hist, NULL);
     }
-    else {
-        const int isz = ac_itemsize(tidx);
-        const char *v = src;
-        if (stride != isz) {
-            strided_copy(w->k, isz, src, stride, n, isz);
-            v = w->k;
-        }
-        if (tidx == ACX_COMPLEX64) {
-            cargsort_c64((const ac_complex64 *)v, w->ix, n, w->tix, desc);
-        }
-        else {
-            cargsort_c128((const ac_complex128 *)v, w->ix, n, w->tix, desc);
-        }
-        return w->ix;
+    else if (tidx == ACX_COMPLEX64) {
+        cargsort_c64(src, stride, n, (pair_c64 *)w->k, (pair_c64 *)w->tk, w->ix, desc);
     }
+    else {
+        cargsort_c128(src, stride, n, (pair_c128 *)w->k, (pair_c128 *)w->tk, w->ix, desc);
+    }
+    return w->ix;
 }
 
 static ac_intp outer_size(int nouter, const ac_intp *oshape)
@@ -602,7 +656,7 @@ int ac_argsort_lanes(int tidx, int nouter, const ac_intp *oshape,
     if (n == 0 || m == 0) {
         return 0;
     }
-    if (work_alloc(&w, n, ac_itemsize(tidx), 1) < 0) {
+    if (work_alloc(&w, n, ac_work_itemsize(tidx, 1), 1) < 0) {
         return -1;
     }
     memset(pos, 0, sizeof(ac_intp) * (size_t)(nouter > 0 ? nouter : 1));
@@ -768,7 +822,7 @@ int ac_unique_prepare(ac_unique_state *st, int tidx, const char *x, ac_intp n)
     if (n == 0) {
         return 0;
     }
-    if (work_alloc(&w, n, isz, 1) < 0) {
+    if (work_alloc(&w, n, ac_work_itemsize(tidx, 1), 1) < 0) {
         return -1;
     }
     st->mark = (char *)malloc((size_t)n);
@@ -783,7 +837,7 @@ int ac_unique_prepare(ac_unique_state *st, int tidx, const char *x, ac_intp n)
 #define AC_UNIQUE_COMPLEX(S, T)                                               \
         {                                                                     \
             const T *v = (const T *)x;                                        \
-            cargsort_##S(v, perm, n, w.tix, 0);                               \
+            cargsort_##S(x, sizeof(T), n, (pair_##S *)w.k, (pair_##S *)w.tk, perm, 0); \
             for (i = 1; i < n; i++) {                                         \
                 st->mark[i] = !eq_##S(v[perm[i]], v[perm[i - 1]]);            \
             }                                                                 \
