@@ -146,6 +146,21 @@ def test_sort_random_full_range(name):
                      _np_unique(b)[2].astype(np.int64))
 
 
+@pytest.mark.parametrize("name", ["int8", "uint16", "int32", "float32", "float64", "uint64",
+                                  "complex64"])
+def test_sort_very_long_lanes(name):
+    # lanes of 100k elements take the wide-digit radix path
+    a = _dup_array(7, name, 100_000)
+    rng = np.random.default_rng(8)
+    mask = rng.random(a.size) < 0.5            # half many-valued, half from the pool
+    a[mask] = rng.integers(-10**6, 10**6, int(mask.sum())).astype(a.dtype)
+    x = xp.asarray(a)
+    for descending in (False, True):
+        order = _ref_argsort(a, 0, descending)
+        assert_array(xp.argsort(x, descending=descending), order)
+        _assert_same_bits(xp.sort(x, descending=descending), a[order])
+
+
 @given(pairs(DTYPE_NAMES, LAYOUTS, min_dims=1, max_dims=3, min_side=0, max_side=3))
 def test_sort_empty_and_short(case):
     n, x = case

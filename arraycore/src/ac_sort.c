@@ -22,10 +22,12 @@
 #include <string.h>
 
 #define AC_INSERTION_MAX 16     /* insertion sort below this length */
-#define AC_RADIX_MIN 256         /* merge sort below this length, radix from it */
+#define AC_RADIX_MIN 128         /* merge sort below this length, radix from it */
 #define AC_RADIX_WIDE_MIN 65536 /* 8-bit digits below this length, wider from it */
 #define AC_RADIX_MAXBUCKETS 2048
 #define AC_RADIX_MAXPASS 8
+
+#define AC_MAYBE_UNUSED __attribute__((unused))
 
 typedef struct {
     ac_intp nnan, nzero, nneg;  /* float keys: NaNs, zeros, values < 0 */
@@ -35,7 +37,7 @@ typedef struct {
  * Stable merge sort (insertion sort for short runs) of values, and of
  * indices by the values they point at.  LT(a, b) is the strict order. */
 #define AC_DEFINE_CMPSORT(S, T, LT)                                           \
-static void isort_##S(T *v, ac_intp n)                                        \
+AC_MAYBE_UNUSED static void isort_##S(T *v, ac_intp n)                        \
 {                                                                             \
     ac_intp i, j;                                                             \
     for (i = 1; i < n; i++) {                                                 \
@@ -46,7 +48,7 @@ static void isort_##S(T *v, ac_intp n)                                        \
         v[j] = t;                                                             \
     }                                                                         \
 }                                                                             \
-static void msort_##S(T *v, ac_intp n, T *buf)                                \
+AC_MAYBE_UNUSED static void msort_##S(T *v, ac_intp n, T *buf)                \
 {                                                                             \
     ac_intp h;                                                                \
     T *a, *ae, *b, *be, *o;                                                   \
@@ -71,7 +73,7 @@ static void msort_##S(T *v, ac_intp n, T *buf)                                \
     }                                                                         \
     while (a < ae) { *o++ = *a++; }                                           \
 }                                                                             \
-static void aisort_##S(const T *v, ac_int64 *ix, ac_intp n)                   \
+AC_MAYBE_UNUSED static void aisort_##S(const T *v, ac_int64 *ix, ac_intp n)   \
 {                                                                             \
     ac_intp i, j;                                                             \
     for (i = 1; i < n; i++) {                                                 \
@@ -82,7 +84,7 @@ static void aisort_##S(const T *v, ac_int64 *ix, ac_intp n)                   \
         ix[j] = t;                                                            \
     }                                                                         \
 }                                                                             \
-static void amsort_##S(const T *v, ac_int64 *ix, ac_intp n, ac_int64 *buf)    \
+AC_MAYBE_UNUSED static void amsort_##S(const T *v, ac_int64 *ix, ac_intp n, ac_int64 *buf)\
 {                                                                             \
     ac_intp h;                                                                \
     ac_int64 *a, *ae, *b, *be, *o;                                            \
@@ -112,7 +114,7 @@ static void amsort_##S(const T *v, ac_int64 *ix, ac_intp n, ac_int64 *buf)    \
  * Stable LSD radix sort of n keys (with an int64 payload when ix is not
  * NULL), digits of RB bits, ping-ponging between (k, ix) and (tk, tix).
  * Returns 1 when the result ended in the temporary buffers. */
-#define AC_DEFINE_RADIX(S, KT, NBITS, RB)                                     \
+#define AC_DEFINE_RADIX(S, KT, NBITS, RB, HT)                                 \
 static int radix_##S(KT *k, KT *tk, ac_int64 *ix, ac_int64 *tix, ac_intp n,   \
                      ac_intp *hist)                                           \
 {                                                                             \
@@ -121,26 +123,27 @@ static int radix_##S(KT *k, KT *tk, ac_int64 *ix, ac_int64 *tix, ac_intp n,   \
     ac_intp i, d;                                                             \
     KT *src = k, *dst = tk;                                                   \
     ac_int64 *isrc = ix, *idst = tix;                                         \
-    memset(hist, 0, sizeof(ac_intp) * NPASS * NB);                            \
+    HT *hs = (HT *)hist;                                                      \
+    memset(hs, 0, sizeof(HT) * NPASS * NB);                                   \
     for (i = 0; i < n; i++) {                                                 \
         KT key = k[i];                                                        \
         for (p = 0; p < NPASS; p++) {                                         \
-            hist[p * NB + (ac_intp)((key >> (p * RB)) & MASK)]++;             \
+            hs[p * NB + (ac_intp)((key >> (p * RB)) & MASK)]++;               \
         }                                                                     \
     }                                                                         \
     for (p = 0; p < NPASS; p++) {                                             \
-        ac_intp *h = hist + p * NB, sum = 0;                                  \
+        HT *h = hs + p * NB, sum = 0;                                         \
         const int sh = p * RB;                                                \
         if (h[(ac_intp)((src[0] >> sh) & MASK)] == n) {                       \
             continue;                                                         \
         }                                                                     \
         for (d = 0; d < NB; d++) {                                            \
-            ac_intp c = h[d]; h[d] = sum; sum += c;                           \
+            HT c = h[d]; h[d] = sum; sum += c;                                \
         }                                                                     \
         if (isrc != NULL) {                                                   \
             for (i = 0; i < n; i++) {                                         \
                 KT key = src[i];                                              \
-                ac_intp o = h[(ac_intp)((key >> sh) & MASK)]++;               \
+                HT o = h[(ac_intp)((key >> sh) & MASK)]++;                    \
                 dst[o] = key;                                                 \
                 idst[o] = isrc[i];                                            \
             }                                                                 \
@@ -165,8 +168,8 @@ static int radix_##S(KT *k, KT *tk, ac_int64 *ix, ac_int64 *tix, ac_intp n,   \
  * ones (fewer passes). */
 #define AC_DEFINE_WIDTH(S, KT, NBITS, RB)                                     \
 AC_DEFINE_CMPSORT(S, KT, AC_PLAIN_LT)                                         \
-AC_DEFINE_RADIX(S##_narrow, KT, NBITS, 8)                                     \
-AC_DEFINE_RADIX(S##_wide, KT, NBITS, RB)                                      \
+AC_DEFINE_RADIX(S##_narrow, KT, NBITS, 8, uint32_t)                           \
+AC_DEFINE_RADIX(S##_wide, KT, NBITS, RB, ac_intp)                             \
 static int radix_##S(KT *k, KT *tk, ac_int64 *ix, ac_int64 *tix, ac_intp n,   \
                      ac_intp *hist)                                           \
 {                                                                             \
