@@ -12,11 +12,17 @@
  * the keys, which keeps the sort stable.  Because the key forgets the sign
  * of zero and NaN payloads, a value sort puts the original zeros and NaNs
  * back into their blocks in their original order (which is what a stable
- * sort of the values gives).  Complex types use a merge sort with NumPy's
- * ordering.  Each algorithm is written once, as a macro instantiated per
- * key width or per complex type.
+ * sort of the values gives).  The radix paths first check whether the keys
+ * are already in order (or strictly decreasing), which costs one pass that
+ * stops at the first element out of line.  A value sort of 64-bit keys in
+ * lanes of up to AC_SIMD_SORT_MAX elements takes an AVX-512 quicksort when
+ * the CPU has it (order among equal keys is invisible there).  Complex types
+ * use a merge sort with NumPy's ordering (argsort merges (value, index)
+ * pairs, no indirection).  Each algorithm is written once, as a macro
+ * instantiated per key width or per complex type.
  */
 #include "ac_sort.h"
+#include "ac_cpu.h"
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,7 +33,13 @@
 #define AC_RADIX_MAXBUCKETS 2048
 #define AC_RADIX_MAXPASS 8
 
+#if defined(__GNUC__) || defined(__clang__)
 #define AC_MAYBE_UNUSED __attribute__((unused))
+#define AC_PREFETCH(p) __builtin_prefetch(p)
+#else
+#define AC_MAYBE_UNUSED
+#define AC_PREFETCH(p) ((void)0)
+#endif
 
 typedef struct {
     ac_intp nnan, nzero, nneg;  /* float keys: NaNs, zeros, values < 0 */
@@ -163,6 +175,152 @@ static int radix_##S(KT *k, KT *tk, ac_int64 *ix, ac_int64 *tix, ac_intp n,   \
 
 #define AC_PLAIN_LT(a, b) ((a) < (b))
 
+
+/* ====================================================== AVX-512 key sort
+ * For a value sort the order among equal keys cannot be seen, so 64-bit
+ * keys of short and middle-sized lanes may take an unstable AVX-512
+ * quicksort: three-way partitions with compresses (keys equal to the pivot
+ * fill the middle), and sorting networks in registers for runs of at most
+ * 16 keys.  Chosen at run time (ac_cpu.h); returns 0, leaving a permutation
+ * of the keys, when it declines (no AVX-512, too long, or too many
+ * unbalanced partitions), and the caller sorts as usual. */
+#define AC_SIMD_SORT_MAX 2048
+#if AC_HAVE_DISPATCH
+#include <immintrin.h>
+
+static const unsigned char ac_popcnt8[256] = {
+#define AC_P2(n) n, n + 1, n + 1, n + 2
+#define AC_P4(n) AC_P2(n), AC_P2(n + 1), AC_P2(n + 1), AC_P2(n + 2)
+#define AC_P6(n) AC_P4(n), AC_P4(n + 1), AC_P4(n + 1), AC_P4(n + 2)
+    AC_P6(0), AC_P6(1), AC_P6(1), AC_P6(2)
+#undef AC_P2
+#undef AC_P4
+#undef AC_P6
+};
+
+/* one layer of compare-exchanges: lane i meets lane perm[i]; lanes in `hi`
+ * keep the larger key */
+AC_TARGET_AVX512 static inline __m512i ac_cx_u64(__m512i v, __m512i perm, __mmask8 hi)
+{
+    __m512i w = _mm512_permutexvar_epi64(perm, v);
+    return _mm512_mask_blend_epi64(hi, _mm512_min_epu64(v, w), _mm512_max_epu64(v, w));
+}
+
+/* 8 keys: a 19-comparator, 6-layer network (checked by the 0-1 principle) */
+AC_TARGET_AVX512 static inline __m512i ac_sort8_u64(__m512i v)
+{
+    v = ac_cx_u64(v, _mm512_set_epi64(5, 4, 7, 6, 1, 0, 3, 2), 0xCC);
+    v = ac_cx_u64(v, _mm512_set_epi64(3, 2, 1, 0, 7, 6, 5, 4), 0xF0);
+    v = ac_cx_u64(v, _mm512_set_epi64(6, 7, 4, 5, 2, 3, 0, 1), 0xAA);
+    v = ac_cx_u64(v, _mm512_set_epi64(7, 6, 3, 2, 5, 4, 1, 0), 0x30);
+    v = ac_cx_u64(v, _mm512_set_epi64(7, 3, 5, 1, 6, 2, 4, 0), 0x50);
+    v = ac_cx_u64(v, _mm512_set_epi64(7, 5, 6, 3, 4, 1, 2, 0), 0x54);
+    return v;
+}
+
+/* sorts a bitonic sequence of 8 keys (half-cleaners at distances 4, 2, 1) */
+AC_TARGET_AVX512 static inline __m512i ac_merge8_u64(__m512i v)
+{
+    v = ac_cx_u64(v, _mm512_set_epi64(3, 2, 1, 0, 7, 6, 5, 4), 0xF0);
+    v = ac_cx_u64(v, _mm512_set_epi64(5, 4, 7, 6, 1, 0, 3, 2), 0xCC);
+    v = ac_cx_u64(v, _mm512_set_epi64(6, 7, 4, 5, 2, 3, 0, 1), 0xAA);
+    return v;
+}
+
+/* 1 <= n <= 16 keys, padded with the largest key */
+AC_TARGET_AVX512 static void ac_sort16_u64(uint64_t *k, ac_intp n)
+{
+    const __m512i pad = _mm512_set1_epi64(-1);
+    const __mmask8 m0 = n >= 8 ? (__mmask8)0xFF : (__mmask8)((1u << n) - 1);
+    const __mmask8 m1 = n <= 8 ? (__mmask8)0 : (__mmask8)((1u << (n - 8)) - 1);
+    __m512i a = ac_sort8_u64(_mm512_mask_loadu_epi64(pad, m0, k));
+    if (m1) {
+        __m512i b = ac_sort8_u64(_mm512_mask_loadu_epi64(pad, m1, k + 8));
+        b = _mm512_permutexvar_epi64(_mm512_set_epi64(0, 1, 2, 3, 4, 5, 6, 7), b);
+        __m512i lo = _mm512_min_epu64(a, b), hi = _mm512_max_epu64(a, b);
+        _mm512_mask_storeu_epi64(k + 8, m1, ac_merge8_u64(hi));
+        a = ac_merge8_u64(lo);
+    }
+    _mm512_mask_storeu_epi64(k, m0, a);
+}
+
+AC_TARGET_AVX512 static int ac_qsort_u64(uint64_t *k, uint64_t *t, ac_intp n, int depth)
+{
+    while (n > 16) {
+        uint64_t a = k[0], b = k[n / 2], c = k[n - 1], p;
+        ac_intp l = 0, g = 0, r, i;
+        __m512i pv;
+        if (depth-- == 0) {
+            return 0;
+        }
+        p = a < b ? (b < c ? b : (a < c ? c : a)) : (a < c ? a : (b < c ? c : b));
+        pv = _mm512_set1_epi64((long long)p);
+        /* keys below the pivot go to t, keys above it to the front of k
+         * itself (never past what has been read); compress in registers and
+         * store with plain masks (memory-destination compresses are slow on
+         * some CPUs) */
+        for (i = 0; i < n; i += 8) {
+            const __mmask8 m = n - i >= 8 ? (__mmask8)0xFF : (__mmask8)((1u << (n - i)) - 1);
+            const __m512i v = _mm512_maskz_loadu_epi64(m, k + i);
+            const __mmask8 lt = _mm512_mask_cmplt_epu64_mask(m, v, pv);
+            const __mmask8 gt = _mm512_mask_cmpgt_epu64_mask(m, v, pv);
+            const int nl = ac_popcnt8[lt], ng = ac_popcnt8[gt];
+            _mm512_mask_storeu_epi64(t + l, (__mmask8)((1u << nl) - 1),
+                                     _mm512_maskz_compress_epi64(lt, v));
+            _mm512_mask_storeu_epi64(k + g, (__mmask8)((1u << ng) - 1),
+                                     _mm512_maskz_compress_epi64(gt, v));
+            l += nl;
+            g += ng;
+        }
+        r = n - g;
+        memmove(k + r, k, (size_t)g * sizeof(uint64_t));
+        memcpy(k, t, (size_t)l * sizeof(uint64_t));
+        for (i = l; i < r; i++) {
+            k[i] = p;
+        }
+        /* recurse into the shorter side, loop on the longer */
+        if (l < n - r) {
+            if (!ac_qsort_u64(k, t, l, depth)) {
+                return 0;
+            }
+            k += r; t += r; n -= r;
+        }
+        else {
+            if (!ac_qsort_u64(k + r, t + r, n - r, depth)) {
+                return 0;
+            }
+            n = l;
+        }
+    }
+    if (n > 1) {
+        ac_sort16_u64(k, n);
+    }
+    return 1;
+}
+#endif
+
+/* sort the 64-bit keys k (scratch t) with AVX-512 when available and the
+ * lane is not long; 1 when done */
+static int ac_simd_sort_u64(uint64_t *k, uint64_t *t, ac_intp n)
+{
+#if AC_HAVE_DISPATCH
+    if (n <= AC_SIMD_SORT_MAX && ac_cpu_level() >= AC_CPU_AVX512) {
+        int depth = 0;
+        ac_intp m;
+        for (m = n; m > 1; m >>= 1) {
+            depth += 2;
+        }
+        return ac_qsort_u64(k, t, n, depth + 4);
+    }
+#endif
+    (void)k; (void)t; (void)n;
+    return 0;
+}
+#define AC_SIMD_SORTKEYS_k8(k, t, n) 0
+#define AC_SIMD_SORTKEYS_k16(k, t, n) 0
+#define AC_SIMD_SORTKEYS_k32(k, t, n) 0
+#define AC_SIMD_SORTKEYS_k64(k, t, n) ac_simd_sort_u64(k, t, n)
+
 /* Per key width: the sorts, argsorts and the binary search on keys.  Radix
  * digits are 8 bits for short lanes (small histograms) and RB bits for long
  * ones (fewer passes). */
@@ -198,6 +356,9 @@ static int runs_##S(const KT *k, ac_intp n)                                   \
 }                                                                             \
 static KT *sortkeys_##S(KT *k, KT *tk, ac_intp n, ac_intp *hist)              \
 {                                                                             \
+    if (AC_SIMD_SORTKEYS_##S(k, tk, n)) {                                     \
+        return k;                                                             \
+    }                                                                         \
     if (n < AC_RADIX_MIN) {                                                   \
         msort_##S(k, n, tk);                                                  \
         return k;                                                             \
@@ -260,8 +421,8 @@ static ac_intp lbound_##S(const KT *a, ac_intp n, KT q)                       \
     if (n == 0) { return 0; }                                                 \
     while (n > 1) {                                                           \
         ac_intp h = n >> 1;                                                   \
-        __builtin_prefetch(b + (h >> 1));                                     \
-        __builtin_prefetch(b + h + (h >> 1));                                 \
+        AC_PREFETCH(b + (h >> 1));                                            \
+        AC_PREFETCH(b + h + (h >> 1));                                        \
         b = (b[h - 1] < q) ? b + h : b;                                       \
         n -= h;                                                               \
     }                                                                         \
@@ -273,8 +434,8 @@ static ac_intp rbound_##S(const KT *a, ac_intp n, KT q)                       \
     if (n == 0) { return 0; }                                                 \
     while (n > 1) {                                                           \
         ac_intp h = n >> 1;                                                   \
-        __builtin_prefetch(b + (h >> 1));                                     \
-        __builtin_prefetch(b + h + (h >> 1));                                 \
+        AC_PREFETCH(b + (h >> 1));                                            \
+        AC_PREFETCH(b + h + (h >> 1));                                        \
         b = (b[h - 1] <= q) ? b + h : b;                                      \
         n -= h;                                                               \
     }                                                                         \
