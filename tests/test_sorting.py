@@ -146,6 +146,23 @@ def test_sort_random_full_range(name):
                      _np_unique(b)[2].astype(np.int64))
 
 
+@given(st.integers(0, 2**32 - 1), st.sampled_from(DTYPE_NAMES), st.integers(1, 2100),
+       st.integers(1, 3), st.booleans())
+def test_sort_distinct_values_every_length(seed, name, size, rows, descending):
+    # mostly distinct values at every lane length up to past 2048 (the register
+    # sorting networks, the quicksort partitions and the radix paths)
+    rng = np.random.default_rng(seed)
+    dt = np.dtype(name)
+    a = rng.integers(0, 256, rows * size * dt.itemsize, dtype=np.uint8).view(dt)
+    if dt.kind == "b":
+        a = a.view(np.uint8) % 2 == 1
+    a = a.reshape(rows, size)
+    x = xp.asarray(a)
+    order = _ref_argsort(a, 1, descending)
+    _assert_same_bits(xp.sort(x, descending=descending), np.take_along_axis(a, order, 1))
+    assert_array(xp.argsort(x, descending=descending), order)
+
+
 @pytest.mark.parametrize("name", ["int8", "uint16", "int32", "float32", "float64", "uint64",
                                   "complex64"])
 def test_sort_very_long_lanes(name):
