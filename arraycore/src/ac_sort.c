@@ -304,7 +304,7 @@ AC_TARGET_AVX512 static int ac_qsort_u64(uint64_t *k, uint64_t *t, ac_intp n, in
 static int ac_simd_sort_u64(uint64_t *k, uint64_t *t, ac_intp n)
 {
 #if AC_HAVE_DISPATCH
-    if (n <= AC_SIMD_SORT_MAX && ac_cpu_level() >= AC_CPU_AVX512) {
+    if (n >= 4 && n <= AC_SIMD_SORT_MAX && ac_cpu_level() >= AC_CPU_AVX512) {
         int depth = 0;
         ac_intp m;
         for (m = n; m > 1; m >>= 1) {
