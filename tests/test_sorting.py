@@ -13,8 +13,6 @@ from hypothesis.extra import numpy as hnp
 from _helpers import (COMPLEX_NAMES, DTYPE_NAMES, LAYOUTS, REAL_FLOAT_NAMES, assert_array,
                       layout_pair, np_arrays, pairs, to_numpy, xp)
 
-REAL_NAMES = [n for n in DTYPE_NAMES if n not in COMPLEX_NAMES]
-
 
 def _assert_same_bits(got, expected):
     """Values equal and, for floats, the same sign bits (the sign of zeros and
