@@ -292,6 +292,24 @@ def test_searchsorted_long_with_duplicates(seed, name, size, side):
     assert_array(got, np.searchsorted(a, v, side=side).astype(np.int64))
 
 
+@given(st.integers(0, 2**32 - 1), st.sampled_from(DTYPE_NAMES), st.integers(0, 40),
+       st.sampled_from(["left", "right"]), st.booleans())
+def test_searchsorted_few_queries_into_many(seed, name, nq, side, use_sorter):
+    # few queries into a long x1 search x1 directly (keys only at the probes)
+    base = _dup_array(seed, name, 6000)
+    v = _dup_array(seed + 3, name, nq).reshape(nq, 1)
+    if use_sorter:
+        sorter = np.argsort(base, kind="stable")
+        got = xp.searchsorted(xp.asarray(base), xp.asarray(v), side=side,
+                              sorter=xp.asarray(sorter))
+        exp = np.searchsorted(base, v, side=side, sorter=sorter)
+    else:
+        a = np.sort(base, kind="stable")
+        got = xp.searchsorted(xp.asarray(a), xp.asarray(v), side=side)
+        exp = np.searchsorted(a, v, side=side)
+    assert_array(got, exp.astype(np.int64))
+
+
 @pytest.mark.parametrize("value", [2, 2.5, -1, 10**6, -10**6, 2**64 - 1, True, 2.0 + 0j])
 def test_searchsorted_python_scalar(value):
     a = np.array([1, 2, 2, 3], dtype=np.int16)

@@ -523,6 +523,7 @@ static void vals_##NAME(const void *k_, ac_intp n, int desc, char *dst, ac_intp 
         val_##NAME((KT)(k[i] ^ x), dst + i * stride);                         \
     }                                                                         \
 }                                                                             \
+static uint64_t key1_##NAME(const char *p) { return key_##NAME(p); }          \
 static void specials_##NAME(const char *src, ac_intp stride, ac_intp n,      \
                             char *nans, char *zeros)                          \
 {                                                                             \
@@ -554,9 +555,10 @@ typedef struct {
     void (*keys)(const char *, ac_intp, ac_intp, void *, int, ac_sortcnt *);
     void (*vals)(const void *, ac_intp, int, char *, ac_intp);
     void (*specials)(const char *, ac_intp, ac_intp, char *, char *);
+    uint64_t (*key1)(const char *);     /* the key of one element, widened */
 } ac_realtype;
 
-#define AC_RT(NAME, W, F) {W, F, keys_##NAME, vals_##NAME, specials_##NAME}
+#define AC_RT(NAME, W, F) {W, F, keys_##NAME, vals_##NAME, specials_##NAME, key1_##NAME}
 static const ac_realtype ac_realtypes[ACX_FLOAT64 + 1] = {
     AC_RT(BOOL, 1, 0), AC_RT(INT8, 1, 0), AC_RT(UINT8, 1, 0),
     AC_RT(INT16, 2, 0), AC_RT(UINT16, 2, 0), AC_RT(INT32, 4, 0),
@@ -602,12 +604,15 @@ static void cargsort_##S(const char *src, ac_intp stride, ac_intp n,          \
         out[i] = p[i].i;                                                      \
     }                                                                         \
 }                                                                             \
-static ac_intp clbound_##S(const T *a, ac_intp n, T q, int right)             \
+/* insertion index of q into a (through sorter when not NULL) */            \
+static ac_intp clbound_##S(const T *a, ac_intp n, const ac_int64 *sorter,     \
+                           T q, int right)                                    \
 {                                                                             \
     ac_intp lo = 0, hi = n;                                                   \
     while (lo < hi) {                                                         \
         ac_intp mid = lo + ((hi - lo) >> 1);                                  \
-        if (right ? !lt_##S(q, a[mid]) : lt_##S(a[mid], q)) { lo = mid + 1; } \
+        T m = a[sorter != NULL ? sorter[mid] : mid];                          \
+        if (right ? !lt_##S(q, m) : lt_##S(m, q)) { lo = mid + 1; }           \
         else { hi = mid; }                                                    \
     }                                                                         \
     return lo;                                                                \
@@ -849,41 +854,55 @@ int ac_argsort_lanes(int tidx, int nouter, const ac_intp *oshape,
 }
 
 /* ====================================================== searching */
+/* few queries into many values: search the values themselves (through the
+ * sorter), computing keys only at the probes */
+static void search_probing(const ac_realtype *rt, int isz, const char *x1, ac_intp n1,
+                           const ac_int64 *sorter, const char *x2, ac_intp n2,
+                           ac_int64 *out, int right)
+{
+    ac_intp i;
+    for (i = 0; i < n2; i++) {
+        const uint64_t q = rt->key1(x2 + i * isz);
+        ac_intp lo = 0, hi = n1;
+        while (lo < hi) {
+            ac_intp mid = lo + ((hi - lo) >> 1);
+            uint64_t km = rt->key1(x1 + (sorter != NULL ? sorter[mid] : mid) * isz);
+            if (right ? km <= q : km < q) { lo = mid + 1; } else { hi = mid; }
+        }
+        out[i] = lo;
+    }
+}
+
 int ac_searchsorted(int tidx, const char *x1, ac_intp n1, const ac_int64 *sorter,
                     const char *x2, ac_intp n2, ac_int64 *out, int right)
 {
     const int isz = ac_itemsize(tidx);
     ac_intp i;
-    char *a, *q = NULL, *mem;
-    mem = (char *)malloc((size_t)(n1 + (sorter ? n1 : 0) + 1) * (size_t)isz
-                         + (ac_is_complex(tidx) ? 0 : (size_t)n2 * (size_t)isz));
-    if (mem == NULL) {
-        return -1;
-    }
-    /* the sorted sequence, as keys (real) or values (complex), contiguous */
-    a = mem;
-    if (ac_is_complex(tidx)) {
-        if (sorter != NULL) {
-            for (i = 0; i < n1; i++) {
-                memcpy(a + i * isz, x1 + sorter[i] * isz, (size_t)isz);
-            }
-        }
-        else {
-            a = (char *)x1;
-        }
+    char *a, *q, *mem;
+    if (tidx == ACX_COMPLEX64 || tidx == ACX_COMPLEX128) {
         for (i = 0; i < n2; i++) {
             if (tidx == ACX_COMPLEX64) {
-                out[i] = clbound_c64((const ac_complex64 *)a, n1,
+                out[i] = clbound_c64((const ac_complex64 *)x1, n1, sorter,
                                      ((const ac_complex64 *)x2)[i], right);
             }
             else {
-                out[i] = clbound_c128((const ac_complex128 *)a, n1,
+                out[i] = clbound_c128((const ac_complex128 *)x1, n1, sorter,
                                       ((const ac_complex128 *)x2)[i], right);
             }
         }
-        free(mem);
         return 0;
     }
+    if (n2 <= n1 / 64) {
+        search_probing(&ac_realtypes[tidx], isz, x1, n1, sorter, x2, n2, out, right);
+        return 0;
+    }
+    /* many queries: the keys of x1 in sorted order once, then branch-free
+     * searches over them */
+    mem = (char *)malloc((size_t)(n1 + (sorter ? n1 : 0) + n2 + 1) * (size_t)isz);
+    if (mem == NULL) {
+        return -1;
+    }
+    a = mem;
     {
         const ac_realtype *rt = &ac_realtypes[tidx];
         if (sorter != NULL) {
@@ -896,7 +915,7 @@ int ac_searchsorted(int tidx, const char *x1, ac_intp n1, const ac_int64 *sorter
         else {
             rt->keys(x1, isz, n1, a, 0, NULL);
         }
-        q = mem + (n1 + (sorter ? n1 : 0) + 1) * isz;
+        q = mem + (n1 + (sorter ? n1 : 0)) * isz;
         rt->keys(x2, isz, n2, q, 0, NULL);
 #define AC_SEARCH_LOOP(S, KT)                                                  \
         if (right) { for (i = 0; i < n2; i++) out[i] = rbound_##S((const KT *)a, n1, ((const KT *)q)[i]); } \
@@ -932,7 +951,7 @@ int ac_isin(int tidx, const char *x1, ac_intp n1, const char *x2, ac_intp n2,
             csort_##S(s, n2, (T *)w.tk, 0);                                   \
             for (i = 0; i < n1; i++) {                                        \
                 T v = ((const T *)x1)[i];                                     \
-                ac_intp j = clbound_##S(s, n2, v, 0);                         \
+                ac_intp j = clbound_##S(s, n2, NULL, v, 0);                         \
                 out[i] = (j < n2 && eq_##S(s[j], v)) ? yes : (ac_bool)!yes;   \
             }                                                                 \
         }
