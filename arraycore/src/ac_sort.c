@@ -14,7 +14,7 @@
  * back into their blocks in their original order (which is what a stable
  * sort of the values gives).  The radix paths first check whether the keys
  * are already in order (or strictly decreasing), which costs one pass that
- * stops at the first element out of line.  A value sort of 64-bit keys in
+ * stops at the first element out of line.  A value sort of 32-/64-bit keys in
  * lanes of up to AC_SIMD_SORT_MAX elements takes an AVX-512 quicksort when
  * the CPU has it (order among equal keys is invisible there).  Complex types
  * use a merge sort with NumPy's ordering (argsort merges (value, index)
