@@ -42,6 +42,7 @@ from arraycore._sort import (
     sort, argsort, searchsorted, nonzero, isin,
     unique_all, unique_counts, unique_inverse, unique_values,
 )
+from arraycore._gufunc import matmul, vecdot, tensordot
 from arraycore._info import __array_namespace_info__
 
 e = 2.718281828459045

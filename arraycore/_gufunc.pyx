@@ -60,7 +60,7 @@ cdef class CoreSignature:
         return f"CoreSignature({self.ops!r})"
 
 
-cpdef CoreSignature parse_signature(str sig, int nin=-1, int nout=-1):
+def parse_signature(str sig, int nin=-1, int nout=-1):
     """Parse '(i),(i)->()' style signatures; ValueError when malformed."""
     if not isinstance(sig, str) or "->" not in sig or sig.count("->") != 1:
         raise ValueError(f"invalid gufunc signature {sig!r}: it must contain one '->'")
@@ -103,7 +103,7 @@ cpdef CoreSignature parse_signature(str sig, int nin=-1, int nout=-1):
 
 cdef ufunc new_gufunc(str name, int nin, int nout, int ntypes, const unsigned char *types,
                       ACUFuncGenericFunction *funcs, void **data, str doc, str signature):
-    cdef CoreSignature cs = parse_signature(signature, nin, nout)
+    cdef CoreSignature cs = <CoreSignature>parse_signature(signature, nin, nout)
     cdef ufunc uf = new_ufunc(name, nin, nout, ntypes, types, funcs, data, ACUFunc_None,
                               None, doc)
     uf._signature = signature
@@ -173,6 +173,7 @@ cdef object gufunc_call(ufunc uf, tuple args, object out, object where, int cast
     cdef ndarray a, o
     cdef list ins, views, outs, finals
     cdef list present                       # per operand: its core dims actually present
+    cdef dtype d
     if where is not True:
         raise TypeError(f"{uf.__name__}(): 'where' is not supported by generalized ufuncs")
     if ndim_names > MAXCORE:
@@ -204,14 +205,14 @@ cdef object gufunc_call(ufunc uf, tuple args, object out, object where, int cast
         core = cs.ops[k]
         nc = len(core)
         if a.nd < nc:
-            opt = [d for d in core if d[2]]
+            opt = [x3 for x3 in core if x3[2]]
             if a.nd >= nc - len(opt):
                 drop = nc - a.nd
                 # drop optional dims (NumPy drops them where they sit)
                 keep = list(core)
-                for d in opt[:drop] if len(opt) > 1 and drop < len(opt) else opt:
-                    keep.remove(d)
-                    missing.add(d[0])
+                for dd in (opt[:drop] if len(opt) > 1 and drop < len(opt) else opt):
+                    keep.remove(dd)
+                    missing.add(dd[0])
                 core = tuple(keep)
                 nc = len(core)
         if a.nd < nc:
@@ -251,7 +252,7 @@ cdef object gufunc_call(ufunc uf, tuple args, object out, object where, int cast
     outs = []
     finals = []
     for k in range(nout):
-        core = tuple(d for d in cs.ops[nin + k] if d[0] not in missing)
+        core = tuple(x3 for x3 in cs.ops[nin + k] if x3[0] not in missing)
         present.append(core)
         d = descr_from_tidx(lt[nin + k])
         oshape = list(shape_tuple(nloop, lshape))
@@ -408,7 +409,6 @@ cdef int _run_gufunc(ufunc uf, int li, int nloop, const ac_intp *lshape, int nar
     loop on runs of the innermost loop dimension."""
     cdef ACUFuncGenericFunction fn = uf._funcs[li]
     cdef void *data = uf._data[li]
-    cdef ac_intp idx[MAXD]
     cdef char *p[AC_UFUNC_MAXARGS]
     cdef ac_intp total = 1, work = 1
     cdef int k, d, i, r = 0
@@ -423,40 +423,44 @@ cdef int _run_gufunc(ufunc uf, int li, int nloop, const ac_intp *lshape, int nar
         p[k] = ptrs[k]
         steps[k] = lstrides[k * MAXD + nloop - 1] if nloop > 0 else 0
     dims[0] = lshape[nloop - 1] if nloop > 0 else 1
-    memset(idx, 0, sizeof(idx))
     big = total * work >= NOGIL_WORK
     if big:
         sigint_on()
-    with nogil(big):
-        while True:
-            fn(p, dims, steps, data)
-            if ac_sigint_flag:
-                r = 1
-                break
-            if nloop <= 1:
-                break
-            d = nloop - 2
-            while True:
-                idx[d] += 1
-                for k in range(nargs):
-                    p[k] += lstrides[k * MAXD + d]
-                if idx[d] < lshape[d]:
-                    break
-                for k in range(nargs):
-                    p[k] -= lstrides[k * MAXD + d] * lshape[d]
-                idx[d] = 0
-                if d == 0:
-                    r = 2
-                    break
-                d -= 1
-            if r == 2:
-                r = 0
-                break
-    if big:
+        with nogil:
+            r = _walk(fn, data, nloop, lshape, nargs, p, lstrides, dims, steps)
         if sigint_off() or r == 1:
             PyErr_CheckSignals()
             raise KeyboardInterrupt()
+    else:
+        _walk(fn, data, nloop, lshape, nargs, p, lstrides, dims, steps)
     return 0
+
+
+cdef int _walk(ACUFuncGenericFunction fn, void *data, int nloop, const ac_intp *lshape,
+               int nargs, char **p, const ac_intp *lstrides, ac_intp *dims,
+               ac_intp *steps) noexcept nogil:
+    cdef ac_intp idx[MAXD]
+    cdef int k, d
+    memset(idx, 0, sizeof(idx))
+    while True:
+        fn(p, dims, steps, data)
+        if ac_sigint_flag:
+            return 1
+        if nloop <= 1:
+            return 0
+        d = nloop - 2
+        while True:
+            idx[d] += 1
+            for k in range(nargs):
+                p[k] += lstrides[k * MAXD + d]
+            if idx[d] < lshape[d]:
+                break
+            for k in range(nargs):
+                p[k] -= lstrides[k * MAXD + d] * lshape[d]
+            idx[d] = 0
+            if d == 0:
+                return 0
+            d -= 1
 
 
 _set_gufunc_impl(lambda uf, args, out, where, casting, sig, axes, axis, keepdims:
