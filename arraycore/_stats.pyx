@@ -13,7 +13,7 @@ from arraycore._core cimport (
     ndarray, new_array, size_of, shape_tuple, normalize_axis, copy_array,
     setitem_ptr)
 from arraycore._convert cimport _asarray
-from arraycore._ufunc cimport ufunc, ufunc_call, ufunc_reduce, get_ufunc
+from arraycore._ufunc cimport ufunc, ufunc_call, ufunc_reduce, get_ufunc, _call_fast
 
 cdef extern from "ac_stats.h":
     ctypedef ac_intp (*ac_arg_fn)(const char *p, ac_intp n, ac_intp s) noexcept nogil
@@ -330,6 +330,9 @@ def where(condition, x1, x2, /):
     cdef ndarray c = _arr(condition)
     if c.descr.tidx != ACX_BOOL:
         c = ufunc_call(_not_equal, (c, 0), None, True, SAME_KIND_CASTING, None, AC_KEEPORDER)
+    r = _call_fast(_where_uf, (c, x1, x2))
+    if r is not None:
+        return r
     return ufunc_call(_where_uf, (c, x1, x2), None, True, SAME_KIND_CASTING, None,
                       AC_KEEPORDER)
 
