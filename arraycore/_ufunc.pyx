@@ -1336,4 +1336,5 @@ _core_mod._set_ops((
     _UFUNCS["less"], _UFUNCS["less_equal"], _UFUNCS["equal"], _UFUNCS["not_equal"],
     _UFUNCS["greater"], _UFUNCS["greater_equal"], _UFUNCS["negative"],
     _UFUNCS["positive"], _UFUNCS["abs"], _UFUNCS["bitwise_invert"], _array_ufunc,
+    _UFUNCS["conj"], _UFUNCS["round"],
 ))
