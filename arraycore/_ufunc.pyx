@@ -1280,6 +1280,16 @@ def _set_gufunc_impl(fn):
     _gufunc_impl = fn
 
 
+cdef extern from "ac_cpu.h":
+    int ac_cpu_level()
+    const char *ac_cpu_level_name(int level)
+
+
+def cpu_dispatch_level():
+    """The SIMD level the hot loops run at: 'avx512', 'avx2' or 'baseline'."""
+    return ac_cpu_level_name(ac_cpu_level()).decode()
+
+
 def builtin_ufuncs():
     """name -> ufunc for every built-in ufunc (NumPy aliases included)."""
     return {k: v for k, v in _UFUNCS.items() if not k.startswith("_")}
