@@ -24,6 +24,8 @@ from arraycore._manip import (
     concat, stack, roll, repeat, tile, take, take_along_axis,
 )
 from arraycore._info import __array_namespace_info__
+from arraycore._iter import nditer
+from arraycore._flatiter import flatiter, broadcast, ndindex, ndenumerate
 
 e = 2.718281828459045
 pi = 3.141592653589793
