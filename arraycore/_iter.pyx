@@ -273,10 +273,10 @@ cdef ACIter *iter_build(list ops, ac_uint32 flags, list op_flags, object op_dtyp
             arr = <ndarray>arrays[i]
             for d in range(ndim):
                 ax = axmap[i][d]
-                if ax >= 0 and arr.dimensions[ax] == shape[d]:
+                if ax >= 0 and arr.dimensions[ax] == shape[d] and shape[d] != 1:
                     ostr[i * ndim + d] = arr.strides[ax]
                 else:
-                    ostr[i * ndim + d] = 0
+                    ostr[i * ndim + d] = 0      # broadcast, or extent 1 (as NumPy)
                     if shape[d] != 1:
                         _check_broadcast_op(i, d, arr, ax, f, rflags[i], flags, ndim, shape)
         # allocated outputs: laid out in the iteration order of the others
@@ -581,7 +581,8 @@ cdef tuple iter_shape(ACIter *it):
         return ()
     if it.flags & AC_ITER_MULTI_INDEX:
         return shape_tuple(it.orig_ndim, it.origshape)
-    return shape_tuple(it.ndim, it.shape)
+    # as NumPy's NpyIter_GetShape: the (coalesced) iteration axes, innermost first
+    return shape_tuple(it.ndim, it.shape)[::-1]
 
 
 # ------------------------------------------------------------ slice walker
@@ -694,9 +695,10 @@ cdef class nditer:
         cdef int o, c
         if self.it != NULL:
             raise RuntimeError("nditer.__init__ called twice")
-        self.single = not isinstance(op, (tuple, list))
-        ops = [op] if self.single else list(op)
+        single_op = not isinstance(op, (tuple, list))
+        ops = [op] if single_op else list(op)
         nop = len(ops)
+        self.single = nop == 1      # one operand: values are arrays, not tuples
         gf = _parse_flags(flags, _GLOBAL_FLAGS, "global")
         if op_flags is None:
             opf = [AC_ITER_READONLY if x is not None else (AC_ITER_WRITEONLY | AC_ITER_ALLOCATE)
@@ -710,9 +712,9 @@ cdef class nditer:
                 opf = [_parse_flags(x, _OP_FLAGS, "per-op") for x in op_flags]
             else:
                 opf = [_parse_flags(op_flags, _OP_FLAGS, "per-op")] * nop
-        if op_dtypes is not None and self.single and not isinstance(op_dtypes, (tuple, list)):
+        if op_dtypes is not None and single_op and not isinstance(op_dtypes, (tuple, list)):
             op_dtypes = [op_dtypes]
-        if op_axes is not None and self.single and len(op_axes) > 0 and \
+        if op_axes is not None and single_op and len(op_axes) > 0 and \
                 not isinstance(op_axes[0], (tuple, list)) and op_axes[0] is not None:
             op_axes = [op_axes]
         o = parse_order(order)

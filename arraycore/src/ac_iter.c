@@ -184,6 +184,16 @@ void aci_coalesce(ACIter *it)
     if (nd <= 1) {
         return;
     }
+    for (d = 0; d < nd; d++) {
+        if (it->shape[d] == 0) {
+            /* an empty iteration is one empty axis */
+            it->ndim = 1;
+            it->shape[0] = 0;
+            it->perm[0] = it->perm[d];
+            memmove(ST(it, 0), ST(it, d), sizeof(ac_intp) * (size_t)ntot);
+            return;
+        }
+    }
     for (d = 1; d < nd; d++) {
         ac_intp *so = ST(it, out), *si = ST(it, d);
         int ok = 1;
@@ -419,7 +429,12 @@ static void set_position(ACIter *it, ac_intp i)
 
 static int after_move(ACIter *it)
 {
-    int nd = it->ndim;
+    int nd = it->ndim, op;
+    if (!(it->flags & ACI_BUFMODE)) {
+        for (op = 0; op < it->ntot; op++) {
+            it->innerstrides[op] = ST(it, nd - 1)[op];
+        }
+    }
     if (it->flags & ACI_BUFMODE) {
         if (it->iterindex >= it->iterend) {
             it->chunksize = 0;
