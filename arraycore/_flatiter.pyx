@@ -245,6 +245,21 @@ cpdef flatiter flatiter_of(object a):
     return it
 
 
+def smallest_stride_axis(object a):
+    """The axis of extent > 1 with the smallest |stride| (0 if none)."""
+    cdef ndarray arr = _as_array(a, "ACArray_IterAllButAxis")
+    cdef int i, axis = 0
+    cdef ac_intp best = -1, s
+    if arr.nd == 0:
+        raise ValueError("ACArray_IterAllButAxis: the array is 0-d")
+    for i in range(arr.nd):
+        s = arr.strides[i] if arr.strides[i] >= 0 else -arr.strides[i]
+        if arr.dimensions[i] > 1 and (best < 0 or s < best):
+            best = s
+            axis = i
+    return axis
+
+
 cpdef flatiter iter_all_but_axis(object a, int axis):
     """A flat iterator over all axes of `a` but `axis` (ACArray_IterAllButAxis);
     axis < 0 picks the axis with the smallest stride."""
@@ -256,13 +271,7 @@ cpdef flatiter iter_all_but_axis(object a, int axis):
     if arr.nd == 0:
         raise ValueError("ACArray_IterAllButAxis: the array is 0-d")
     if axis < 0:
-        axis = 0
-        best = -1
-        for i in range(arr.nd):
-            s = arr.strides[i] if arr.strides[i] >= 0 else -arr.strides[i]
-            if arr.dimensions[i] > 1 and (best < 0 or s < best):
-                best = s
-                axis = i
+        axis = smallest_stride_axis(arr)
     elif axis >= arr.nd:
         raise ValueError(f"ACArray_IterAllButAxis: axis {axis} is out of bounds for a "
                          f"{arr.nd}-d array")

@@ -42,11 +42,12 @@ ABI_VERSION = 1
 # API (feature) version: raised when entries are appended.  import_arraycore()
 # requires the installed table's API version to be >= the consumer's target
 # (AC_TARGET_VERSION, default: the version of the header it was compiled with).
-API_VERSION = 0x1
+API_VERSION = 0x2
 
 # The history of API versions, for the docs and the AC_<n>_API_VERSION macros.
 API_VERSIONS = {
     0x1: "arraycore 0.1: the first C-API",
+    0x2: "arraycore 0.2: the iterators (flat, multi, neighborhood, ACIter)",
 }
 
 CAPSULE_MODULE = "arraycore._capi"
@@ -278,6 +279,181 @@ ENTRIES = [
     F(33, "ACArray_DescrFromTypeNum", "ACArray_Descr *", "int type_num",
       "Deprecated alias of ACArray_DescrFromType.", error="NULL",
       deprecated="use ACArray_DescrFromType", impl="capi_DescrFromType"),
+
+    # ---- iterators (arraycore/aciter.h; API 0x2) --------------------------------
+    F(34, "ACArray_IterNew", "PyObject *", "PyObject *op",
+      "A flat iterator (ACArrayIterObject, arraycore.flatiter) over an array.",
+      error="NULL", added=0x2, impl="capi_IterNew",
+      notes=("Non-arrays are converted first.  Walk it with the ``ACArray_ITER_*`` "
+             "macros of ``aciter.h``; the iterator keeps the array alive.",)),
+    F(35, "ACArray_IterAllButAxis", "PyObject *", "PyObject *op, int *axis",
+      "A flat iterator over every axis of `op` but `*axis` (negative: the axis of smallest stride, stored back).",
+      error="NULL", added=0x2, impl="capi_IterAllButAxis"),
+    F(36, "ACArray_BroadcastToShape", "PyObject *", "PyObject *op, const ac_intp *dims, int nd",
+      "A flat iterator over `op` broadcast to the shape `dims`.",
+      error="NULL", added=0x2, impl="capi_BroadcastToShape"),
+    F(37, "ACArray_MultiIterFromObjects", "PyObject *", "PyObject **objs, int n",
+      "A broadcasting multi-iterator (ACArrayMultiIterObject, arraycore.broadcast) over `n` objects.",
+      error="NULL", added=0x2, impl="capi_MultiIterFromObjects",
+      notes=("``ACArray_MultiIterNew(n, ...)`` (variadic, in ``aciter.h``) calls it.",)),
+    F(38, "ACArray_NeighborhoodIterNew", "PyObject *",
+      "ACArrayIterObject *iter, const ac_intp *bounds, int mode, PyObject *fill",
+      "A neighborhood iterator around the position of flat iterator `iter`.",
+      error="NULL", added=0x2, impl="capi_NeighborhoodIterNew",
+      notes=("``bounds`` holds 2*nd relative bounds (lo, hi inclusive per axis); "
+             "``mode`` is one of ``AC_NEIGHBORHOOD_ITER_{ZERO,ONE,CONSTANT,CIRCULAR,"
+             "MIRROR}_PADDING``; ``fill`` (constant mode only, else may be NULL) is "
+             "any object whose first element gives the constant.  The base iterator "
+             "keeps its coordinates up to date from then on.",)),
+    F(39, "ACArrayIter_TypeObject", "PyTypeObject *", "",
+      "The flat iterator type (arraycore.flatiter).", error="NULL", added=0x2,
+      impl="capi_IterTypeObject"),
+    F(40, "ACArrayMultiIter_TypeObject", "PyTypeObject *", "",
+      "The multi-iterator type (arraycore.broadcast).", error="NULL", added=0x2,
+      impl="capi_MultiIterTypeObject"),
+    F(41, "ACArrayNeighborhoodIter_TypeObject", "PyTypeObject *", "",
+      "The neighborhood iterator type.", error="NULL", added=0x2,
+      impl="capi_NeighborhoodIterTypeObject"),
+    F(42, "ACIter_New", "ACIter *",
+      "ACArrayObject *op, ac_uint32 flags, AC_ORDER order, AC_CASTING casting, ACArray_Descr *dtype",
+      "A general iterator over one array (read-only; dtype NULL: the array's).",
+      error="NULL", added=0x2, impl="capi_IterNew1"),
+    F(43, "ACIter_MultiNew", "ACIter *",
+      "int nop, ACArrayObject **op, ac_uint32 flags, AC_ORDER order, AC_CASTING casting, "
+      "ac_uint32 *op_flags, ACArray_Descr **op_dtypes",
+      "A general iterator over `nop` operands broadcast together.",
+      error="NULL", added=0x2, impl="capi_IterMultiNew",
+      notes=("``op[i]`` may be NULL with ``AC_ITER_ALLOCATE``; ``op_dtypes`` may be NULL "
+             "or hold NULLs.  Nothing is stolen.  Free with ``ACIter_Deallocate``.",)),
+    F(44, "ACIter_AdvancedNew", "ACIter *",
+      "int nop, ACArrayObject **op, ac_uint32 flags, AC_ORDER order, AC_CASTING casting, "
+      "ac_uint32 *op_flags, ACArray_Descr **op_dtypes, int oa_ndim, int **op_axes, "
+      "const ac_intp *itershape, ac_intp buffersize",
+      "ACIter_MultiNew with op_axes, an iteration shape and a buffer size.",
+      error="NULL", added=0x2, impl="capi_IterAdvancedNew",
+      notes=("``oa_ndim`` -1 (or 0 with ``op_axes`` NULL) means no ``op_axes``; "
+             "``op_axes[i]`` may be NULL; entries -1 are new axes.  ``itershape`` "
+             "(NULL, or ``oa_ndim`` entries, -1 for free) and ``buffersize`` (0: "
+             "default) as in NumPy.",)),
+    F(45, "ACIter_Deallocate", "int", "ACIter *iter",
+      "Write back (buffers, UPDATEIFCOPY copies), release and free an iterator; NULL is accepted.",
+      error="-1", added=0x2, impl="capi_IterDeallocate",
+      notes=("Returns 0, or -1 with an exception set when a write-back failed "
+             "(the iterator is freed in both cases).  NumPy's NpyIter_Deallocate "
+             "returns NPY_SUCCEED/NPY_FAIL: ``npy_compat.h`` converts.",)),
+    F(46, "ACIter_Copy", "ACIter *", "ACIter *iter",
+      "An independent copy of an iterator at its position.", error="NULL", added=0x2,
+      impl="capi_IterCopy"),
+    F(47, "ACIter_Reset", "int", "ACIter *iter, char **errmsg",
+      "Back to the start of the iteration range; 0 or -1.", error="-1", added=0x2,
+      impl="capi_IterReset",
+      notes=("With ``errmsg`` non-NULL no exception is set on error; ``*errmsg`` "
+             "points at a static message instead (as NumPy).",)),
+    F(48, "ACIter_ResetToIterIndexRange", "int",
+      "ACIter *iter, ac_intp istart, ac_intp iend, char **errmsg",
+      "Restrict a RANGED iterator to [istart, iend) and reset; 0 or -1.", error="-1",
+      added=0x2, impl="capi_IterResetToIterIndexRange"),
+    F(49, "ACIter_ResetBasePointers", "int", "ACIter *iter, char **baseptrs, char **errmsg",
+      "Reset with new base data pointers (same layouts); 0 or -1.", error="-1", added=0x2,
+      impl="capi_IterResetBasePointers"),
+    F(50, "ACIter_GotoIterIndex", "int", "ACIter *iter, ac_intp iterindex",
+      "Jump to an iteration index within the range; 0 or -1.", error="-1", added=0x2,
+      impl="capi_IterGotoIterIndex"),
+    F(51, "ACIter_GotoMultiIndex", "int", "ACIter *iter, const ac_intp *multi_index",
+      "Jump to a multi-index (MULTI_INDEX iterators); 0 or -1.", error="-1", added=0x2,
+      impl="capi_IterGotoMultiIndex"),
+    F(52, "ACIter_GotoIndex", "int", "ACIter *iter, ac_intp index",
+      "Jump to a flat C or F index (C_INDEX/F_INDEX iterators); 0 or -1.", error="-1",
+      added=0x2, impl="capi_IterGotoIndex"),
+    F(53, "ACIter_GetIterIndex", "ac_intp", "ACIter *iter",
+      "The current iteration index.", error="-1", added=0x2, impl="capi_IterGetIterIndex"),
+    F(54, "ACIter_GetIterSize", "ac_intp", "ACIter *iter",
+      "The number of elements iterated (the whole range).", error="-1", added=0x2,
+      impl="capi_IterGetIterSize"),
+    F(55, "ACIter_GetIterIndexRange", "int", "ACIter *iter, ac_intp *istart, ac_intp *iend",
+      "The iteration range [istart, iend); 0 or -1.", error="-1", added=0x2,
+      impl="capi_IterGetIterIndexRange"),
+    F(56, "ACIter_GetIterNext", "ACIter_IterNextFunc *", "ACIter *iter, char **errmsg",
+      "The function that advances the iterator: 1 while more, 0 at the end.",
+      error="NULL", added=0x2, impl="capi_IterGetIterNext",
+      notes=("Call it without the GIL if you like; a failed buffer copy makes it "
+             "return 0 with MemoryError set (it takes the GIL for that).  Fetch it "
+             "again after RemoveAxis, RemoveMultiIndex or EnableExternalLoop.",)),
+    F(57, "ACIter_GetGetMultiIndex", "ACIter_GetMultiIndexFunc *", "ACIter *iter, char **errmsg",
+      "The function that stores the current multi-index (MULTI_INDEX iterators).",
+      error="NULL", added=0x2, impl="capi_IterGetGetMultiIndex"),
+    F(58, "ACIter_GetDataPtrArray", "char **", "ACIter *iter",
+      "The current data pointers, one per operand (updated in place by iternext).",
+      error="NULL", added=0x2, impl="capi_IterGetDataPtrArray"),
+    F(59, "ACIter_GetInitialDataPtrArray", "char **", "ACIter *iter",
+      "The data pointers at iteration index 0 (not buffered).", error="NULL", added=0x2,
+      impl="capi_IterGetInitialDataPtrArray"),
+    F(60, "ACIter_GetIndexPtr", "ac_intp *", "ACIter *iter",
+      "Where the current C or F index is kept (C_INDEX/F_INDEX iterators).", error="NULL",
+      added=0x2, impl="capi_IterGetIndexPtr"),
+    F(61, "ACIter_GetInnerStrideArray", "ac_intp *", "ACIter *iter",
+      "The inner-loop strides, one per operand.", error="NULL", added=0x2,
+      impl="capi_IterGetInnerStrideArray"),
+    F(62, "ACIter_GetInnerLoopSizePtr", "ac_intp *", "ACIter *iter",
+      "Where the inner-loop size is kept (EXTERNAL_LOOP; else it is 1).", error="NULL",
+      added=0x2, impl="capi_IterGetInnerLoopSizePtr"),
+    F(63, "ACIter_GetInnerFixedStrideArray", "int", "ACIter *iter, ac_intp *out_strides",
+      "Inner strides that stay fixed for the whole iteration; 0 or -1.", error="-1",
+      added=0x2, impl="capi_IterGetInnerFixedStrideArray"),
+    F(64, "ACIter_GetNDim", "int", "ACIter *iter",
+      "Dimensions iterated (the multi-index length with MULTI_INDEX).", error="-1",
+      added=0x2, impl="capi_IterGetNDim"),
+    F(65, "ACIter_GetNOp", "int", "ACIter *iter", "The number of operands.", error="-1",
+      added=0x2, impl="capi_IterGetNOp"),
+    F(66, "ACIter_GetShape", "int", "ACIter *iter, ac_intp *outshape",
+      "The iteration shape (as nditer.shape); 0 or -1.", error="-1", added=0x2,
+      impl="capi_IterGetShape"),
+    F(67, "ACIter_GetOperandArray", "ACArrayObject **", "ACIter *iter",
+      "The operands (borrowed references; allocated outputs included).", error="NULL",
+      added=0x2, impl="capi_IterGetOperandArray"),
+    F(68, "ACIter_GetDescrArray", "ACArray_Descr **", "ACIter *iter",
+      "The data types the operands are seen with (borrowed).", error="NULL", added=0x2,
+      impl="capi_IterGetDescrArray"),
+    F(69, "ACIter_GetIterView", "PyObject *", "ACIter *iter, ac_intp i",
+      "Operand i viewed in iteration order (new reference).", error="NULL", added=0x2,
+      impl="capi_IterGetIterView"),
+    F(70, "ACIter_HasMultiIndex", "int", "ACIter *iter", "1 if a multi-index is tracked.",
+      error="0?", added=0x2, impl="capi_IterHasMultiIndex"),
+    F(71, "ACIter_HasIndex", "int", "ACIter *iter", "1 if a C or F index is tracked.",
+      error="0?", added=0x2, impl="capi_IterHasIndex"),
+    F(72, "ACIter_HasExternalLoop", "int", "ACIter *iter", "1 with EXTERNAL_LOOP.",
+      error="0?", added=0x2, impl="capi_IterHasExternalLoop"),
+    F(73, "ACIter_RequiresBuffering", "int", "ACIter *iter",
+      "1 if some operand goes through a cast buffer.", error="0?", added=0x2,
+      impl="capi_IterRequiresBuffering"),
+    F(74, "ACIter_IsBuffered", "int", "ACIter *iter", "1 if built with BUFFERED.",
+      error="0?", added=0x2, impl="capi_IterIsBuffered"),
+    F(75, "ACIter_GetBufferSize", "ac_intp", "ACIter *iter",
+      "The buffer size in elements (0 when not buffered).", error="-1", added=0x2,
+      impl="capi_IterGetBufferSize"),
+    F(76, "ACIter_RemoveAxis", "int", "ACIter *iter, int axis",
+      "Stop iterating over an axis (MULTI_INDEX iterators); resets; 0 or -1.", error="-1",
+      added=0x2, impl="capi_IterRemoveAxis"),
+    F(77, "ACIter_RemoveMultiIndex", "int", "ACIter *iter",
+      "Stop tracking the multi-index (axes coalesce); resets; 0 or -1.", error="-1",
+      added=0x2, impl="capi_IterRemoveMultiIndex"),
+    F(78, "ACIter_EnableExternalLoop", "int", "ACIter *iter",
+      "Hand out 1-d inner loops from now on; resets; 0 or -1.", error="-1", added=0x2,
+      impl="capi_IterEnableExternalLoop"),
+    F(79, "ACIter_ForEachSlice", "int",
+      "int nop, ACArrayObject **ops, const ac_uint32 *op_flags, int k, const int *axes, "
+      "ACIter_SliceFunc *fn, void *ctx",
+      "Call fn, without the GIL, on every k-d slice (the `axes` kept) of the operands broadcast together.",
+      error="-1", added=0x2, impl="capi_IterForEachSlice",
+      notes=("The helper NumPy lacks: iterate over all axes but k of N broadcast "
+             "operands.  ``fn(dataptrs, shape, strides, ctx)`` gets the kept axes' "
+             "``shape[k]`` and ``strides[op * k + j]``; it must not touch Python "
+             "objects.  ``op_flags`` may be NULL (all read-only) or give "
+             "``AC_ITER_READONLY``/``READWRITE``/``WRITEONLY`` per operand (written "
+             "operands must be writeable and not broadcast).  Returns 0 when every "
+             "slice was visited, fn's first non-zero return value when it stopped "
+             "the walk (return positive values), or -1 with an exception set on bad "
+             "input.",)),
 ]
 
 
