@@ -587,6 +587,14 @@ cdef tuple iter_shape(ACIter *it):
 
 # ------------------------------------------------------------ slice walker
 
+cdef inline bint _is_kept(int d, int k, const int *kax) noexcept:
+    cdef int j
+    for j in range(k):
+        if kax[j] == d:
+            return True
+    return False
+
+
 cdef int foreach_slice(list ops, const ac_uint32 *op_flags, int k, const int *axes,
                        aci_slice_fn fn, void *ctx) except? -1:
     cdef int nop = len(ops), ndim = 0, i, d, j, r
@@ -636,8 +644,13 @@ cdef int foreach_slice(list ops, const ac_uint32 *op_flags, int k, const int *ax
                 if op_flags[i] & (AC_ITER_READWRITE | AC_ITER_WRITEONLY):
                     if not (arr.flags & AC_ARRAY_WRITEABLE):
                         raise ValueError("operand array with iterator write flag set is read-only")
+                    # written operands may not be broadcast along the walked
+                    # axes (slices would write the same memory); along the
+                    # kept axes the callback sees the zero strides itself
                     for d in range(ndim):
                         j = d - (ndim - arr.nd)
+                        if _is_kept(d, k, kax):
+                            continue
                         if shape[d] != 1 and (j < 0 or arr.dimensions[j] != shape[d]):
                             raise ValueError(f"non-broadcastable output operand {i} with shape "
                                              f"{shape_tuple(arr.nd, arr.dimensions)} doesn't "

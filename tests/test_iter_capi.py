@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 import _capi_build as B
+from _sums import assert_sum_close
 from _helpers import DTYPE_NAMES, LAYOUTS, WRITABLE_LAYOUTS, layout_pair, pairs
 
 ac = pytest.importorskip("arraycore")
@@ -130,13 +131,10 @@ def test_neighborhood_errors(it_mod):
        st.sampled_from([0, 1, 3, 64]))
 def test_npyiter_buffered_sum(it_mod, p, order, bufsize):
     n, x = p
-    if n.dtype.kind == "c":
-        exp = np.real(n).astype(np.float64).sum()
-    else:
-        exp = n.astype(np.float64).sum()
     with np.errstate(all="ignore"):
+        vals = (np.real(n) if n.dtype.kind == "c" else n).astype(np.float64)
         got = it_mod.nditer_sum(x, order, bufsize)
-    np.testing.assert_allclose(got, exp, rtol=1e-9, equal_nan=True)
+    assert_sum_close(got, vals)
 
 
 @given(st.data())

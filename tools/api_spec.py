@@ -450,7 +450,9 @@ ENTRIES = [
              "``shape[k]`` and ``strides[op * k + j]``; it must not touch Python "
              "objects.  ``op_flags`` may be NULL (all read-only) or give "
              "``AC_ITER_READONLY``/``READWRITE``/``WRITEONLY`` per operand (written "
-             "operands must be writeable and not broadcast).  Returns 0 when every "
+             "operands must be writeable and not broadcast along the walked axes; "
+             "along the kept axes fn sees their zero strides).  No casts: fn gets "
+             "the operands' memory as it is (byte order, alignment).  Returns 0 when every "
              "slice was visited, fn's first non-zero return value when it stopped "
              "the walk (return positive values), or -1 with an exception set on bad "
              "input.",)),
