@@ -13,7 +13,8 @@ project set for that ratio (issue 3).
 
 Groups: small (n=8 float64 per-call overhead), large (10M float64 copy/astype),
 transpose (4000x4000 transposing copy), constant (zero-copy imports: n=10 vs
-n=10M), import (`python -c "import arraycore"` vs `python -c "import numpy"`).
+n=10M), import (`python -c "import arraycore"` vs `python -c "import numpy"`),
+iter (nditer, a.flat and broadcast: construction and iteration).
 
 This is a benchmark, not a test: it never fails on a missed target, it reports.
 """
@@ -27,7 +28,7 @@ import tempfile
 import time
 import timeit
 
-GROUPS = ["small", "large", "transpose", "constant", "import"]
+GROUPS = ["small", "large", "transpose", "constant", "import", "iter"]
 # run import subprocesses away from the source tree, so `import arraycore` finds the
 # installed package and not the uncompiled sources in the current directory
 _NEUTRAL_CWD = tempfile.gettempdir()
@@ -123,6 +124,32 @@ BENCHMARKS = [
     # blocked transpose
     ("transpose", "4000x4000 a.T.copy(order='C')", transpose_setup, "a.T.copy(order='C')",
      "a.T.copy(order='C')", 0.5, None),
+]
+
+def iter_setup(ac, np):
+    small = np.arange(8.0)
+    mid = np.arange(1000.0)
+    big = np.arange(1_000_000.0).reshape(1000, 1000)
+    g = dict(small=small, mid=mid, big=big, bigT=big.T, col=mid.reshape(1000, 1))
+    return ({"ac": ac, **{k: ac.asarray(v) for k, v in g.items()}}, {"np": np, **g})
+
+
+BENCHMARKS += [
+    ("iter", "nditer(a) construction, n=8", iter_setup, "ac.nditer(small)",
+     "np.nditer(small)", 1.0, None),
+    ("iter", "for x in nditer(a), n=1000", iter_setup, "for x in ac.nditer(mid): pass",
+     "for x in np.nditer(mid): pass", 1.0, None),
+    ("iter", "nditer([a.T, col, None]) external loop, 1000x1000", iter_setup,
+     "for x in ac.nditer([bigT, col, None], ['external_loop']): pass",
+     "for x in np.nditer([bigT, col, None], ['external_loop']): pass", 1.0, None),
+    ("iter", "buffered cast f8->f4 external loop, 1M", iter_setup,
+     "for x in ac.nditer(big, ['external_loop', 'buffered'], op_dtypes=['float32'], "
+     "casting='same_kind'): pass",
+     "for x in np.nditer(big, ['external_loop', 'buffered'], op_dtypes=['float32'], "
+     "casting='same_kind'): pass", 1.0, None),
+    ("iter", "list(a.flat), n=1000", iter_setup, "list(mid.flat)", "list(mid.flat)", 1.0, None),
+    ("iter", "broadcast(a, col) construction", iter_setup, "ac.broadcast(mid, col)",
+     "np.broadcast(mid, col)", 1.0, None),
 ]
 
 CONSTANT = [
