@@ -48,7 +48,7 @@ from arraycore._iter cimport (ACIter, aci_next_fn, iter_build, iter_release, ite
     iter_remove_axis, iter_remove_multi_index, iter_enable_external_loop, iter_copy,
     iter_view, iter_shape, iter_check_error, foreach_slice, aci_reset, aci_get_multi_index,
     AC_MAXARGS, AC_ITER_MULTI_INDEX, AC_ITER_EXTERNAL_LOOP, AC_ITER_BUFFERED,
-    AC_ITER_READONLY, ACI_HASINDEX, ACI_BUFMODE, ACI_OP_BUFFER)
+    AC_ITER_READONLY, ACI_HASINDEX, ACI_BUFMODE, ACI_OP_BUFFER, ACI_MULTIROW)
 from arraycore._iter cimport aci_slice_fn
 
 cdef extern from "arraycore/aciter.h":
@@ -892,7 +892,9 @@ cdef int capi_IterGetInnerFixedStrideArray(ACIter *it, ac_intp *out) except -1:
     if out == NULL:
         raise TypeError("ACIter_GetInnerFixedStrideArray: NULL output")
     for i in range(it.nop):
-        if it.opflags[i] & ACI_OP_BUFFER:
+        if it.flags & ACI_MULTIROW:
+            out[i] = it.bufinfo[i].itemsize
+        elif it.opflags[i] & ACI_OP_BUFFER:
             out[i] = 0 if it.strides[(it.ndim - 1) * it.ntot + i] == 0 else it.bufinfo[i].itemsize
         else:
             out[i] = it.strides[(it.ndim - 1) * it.ntot + i]

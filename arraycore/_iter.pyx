@@ -355,6 +355,16 @@ cdef ACIter *iter_build(list ops, ac_uint32 flags, list op_flags, object op_dtyp
             if bufneeded[i]:
                 any_buf = True
         it.buffersize = buffersize
+        if any_buf and _multirow_ok(it, flags):
+            # chunks may span rows: every operand goes through a buffer (the
+            # ones needing no cast keep their own dtype, copied aligned)
+            it.flags |= ACI_MULTIROW
+            for i in range(nop):
+                if not bufneeded[i]:
+                    it.bufinfo[i] = it.opinfo[i]
+                    it.bufinfo[i].aligned = 1
+                    it.opflags[i] |= ACI_OP_BUFFER
+                    bufneeded[i] = True
         if any_buf:
             for i in range(nop):
                 if bufneeded[i]:
@@ -375,6 +385,23 @@ cdef ACIter *iter_build(list ops, ac_uint32 flags, list op_flags, object op_dtyp
         raise
     PyMem_Free(ostr)
     return it
+
+
+cdef bint _multirow_ok(ACIter *it, ac_uint32 flags) noexcept:
+    """Buffered chunks may cross rows when the inner dimension is shorter than
+    a buffer, no index is tracked, and no written operand is reduced (a
+    reduced element must map to one buffer slot)."""
+    cdef int i, d
+    if flags & (AC_ITER_C_INDEX | AC_ITER_F_INDEX | AC_ITER_MULTI_INDEX):
+        return False
+    if it.shape[it.ndim - 1] >= it.buffersize:
+        return False
+    for i in range(it.nop):
+        if it.opflags[i] & ACI_OP_WRITE:
+            for d in range(it.ndim):
+                if it.shape[d] > 1 and it.strides[d * it.ntot + i] == 0:
+                    return False
+    return True
 
 
 cdef int _check_broadcast_op(int i, int d, ndarray arr, int ax, ac_uint32 f, int rfl,

@@ -347,12 +347,116 @@ static int copy1(char *dst, ac_intp ds, const ac_opinfo *di,
     return ac_copy_nd(1, shape, dst, dst_s, di, src, src_s, si);
 }
 
+/* Multi-row chunks: copy n elements of operand op, in iteration order from
+ * the current position, between the operand and its buffer. */
+static int run_copy(ACIter *it, int op, ac_intp n, int to_buffer)
+{
+    int nd = it->ndim, d;
+    ac_intp c[AC_MAXDIMS];
+    char *p = it->ptrs[op], *b = it->buffers[op];
+    ac_intp isz = it->bufinfo[op].itemsize;
+    ac_intp si = ST(it, nd - 1)[op];
+    memcpy(c, it->coords, sizeof(ac_intp) * (size_t)nd);
+    while (n > 0) {
+        ac_intp seg = it->shape[nd - 1] - c[nd - 1];
+        int r;
+        if (nd >= 2 && c[nd - 1] == 0 && n >= 2 * it->shape[nd - 1]) {
+            /* whole rows of the current row group: one 2-d copy */
+            ac_intp rowlen = it->shape[nd - 1];
+            ac_intp m = n / rowlen, avail = it->shape[nd - 2] - c[nd - 2];
+            ac_intp shp[2], os[2], bs[2];
+            if (m > avail) {
+                m = avail;
+            }
+            if (m >= 2) {
+                shp[0] = m;
+                shp[1] = rowlen;
+                os[0] = ST(it, nd - 2)[op];
+                os[1] = si;
+                bs[0] = rowlen * isz;
+                bs[1] = isz;
+                r = to_buffer ? ac_copy_nd(2, shp, b, bs, &it->bufinfo[op], p, os, &it->opinfo[op])
+                              : ac_copy_nd(2, shp, p, os, &it->opinfo[op], b, bs, &it->bufinfo[op]);
+                if (r < 0) {
+                    return -1;
+                }
+                b += m * rowlen * isz;
+                n -= m * rowlen;
+                /* move to row c[nd-2] + m (carry when the group ends) */
+                p += (m - 1) * os[0];
+                c[nd - 2] += m - 1;
+                c[nd - 1] = rowlen - 1;
+                p += (rowlen - 1) * si;
+                seg = 1;
+                goto advance;
+            }
+        }
+        if (seg > n) {
+            seg = n;
+        }
+        r = to_buffer ? copy1(b, isz, &it->bufinfo[op], p, si, &it->opinfo[op], seg)
+                      : copy1(p, si, &it->opinfo[op], b, isz, &it->bufinfo[op], seg);
+        if (r < 0) {
+            return -1;
+        }
+        b += seg * isz;
+        n -= seg;
+        p += (seg - 1) * si;
+        c[nd - 1] += seg - 1;
+        seg = 1;
+advance:
+        /* step one element past the last one copied */
+        p += seg * si;
+        c[nd - 1] += seg;
+        if (c[nd - 1] < it->shape[nd - 1]) {
+            continue;
+        }
+        p -= it->shape[nd - 1] * si;
+        c[nd - 1] = 0;
+        for (d = nd - 2; d >= 0; d--) {
+            ac_intp s = ST(it, d)[op];
+            if (++c[d] < it->shape[d]) {
+                p += s;
+                break;
+            }
+            p -= s * (it->shape[d] - 1);
+            c[d] = 0;
+        }
+    }
+    return 0;
+}
+
+static int fill_multirow(ACIter *it)
+{
+    int op;
+    ac_intp n = it->iterend - it->iterindex;
+    if (n > it->buffersize) {
+        n = it->buffersize;
+    }
+    it->chunksize = n;
+    it->chunkpos = 0;
+    for (op = 0; op < it->nop; op++) {
+        it->bufptrs[op] = it->buffers[op];
+        it->innerstrides[op] = it->bufinfo[op].itemsize;
+        if ((it->opflags[op] & ACI_OP_READ) && run_copy(it, op, n, 1) < 0) {
+            it->error = 1;
+            return -1;
+        }
+    }
+    it->flags |= ACI_DIRTY;
+    it->innersize = (it->flags & AC_ITER_EXTERNAL_LOOP) ? n : 1;
+    return 0;
+}
+
 /* Fill the buffers for the chunk starting at the current position. */
 static int fill_chunk(ACIter *it)
 {
     int nd = it->ndim, op;
     ac_intp n = it->shape[nd - 1] - it->coords[nd - 1];
     ac_intp left = it->iterend - it->iterindex;
+    if (it->flags & ACI_MULTIROW) {
+        return fill_multirow(it);
+    }
     if (n > left) {
         n = left;
     }
@@ -393,6 +497,16 @@ int aci_flush(ACIter *it)
         return 0;
     }
     it->flags &= ~ACI_DIRTY;
+    if (it->flags & ACI_MULTIROW) {
+        for (op = 0; op < it->nop; op++) {
+            if ((it->opflags[op] & ACI_OP_WRITE) && it->chunksize > 0 &&
+                    run_copy(it, op, it->chunksize, 0) < 0) {
+                it->error = 1;
+                return -1;
+            }
+        }
+        return 0;
+    }
     for (op = 0; op < it->nop; op++) {
         if ((it->opflags[op] & ACI_OP_BUFFER) && (it->opflags[op] & ACI_OP_WRITE)) {
             ac_intp s = ST(it, nd - 1)[op];
@@ -691,6 +805,10 @@ static int next_buffered(ACIter *it)
     if (it->iterindex >= it->iterend) {
         it->chunksize = 0;
         return 0;
+    }
+    if (it->flags & ACI_MULTIROW) {
+        set_position(it, it->iterindex);
+        return fill_chunk(it) < 0 ? 0 : 1;
     }
     /* advance the operand position by the chunk */
     {

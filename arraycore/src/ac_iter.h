@@ -21,6 +21,8 @@
 #define ACI_BUFMODE       0x00020000u  /* at least one operand goes through a buffer */
 #define ACI_DIRTY         0x00040000u  /* the buffers hold data not yet written back */
 #define ACI_EMPTY         0x00080000u  /* zero-size iteration */
+#define ACI_MULTIROW      0x00100000u  /* buffered chunks span several rows: every
+                                          operand is buffered, no reductions */
 
 /* internal per-operand flags */
 #define ACI_OP_READ    0x1
