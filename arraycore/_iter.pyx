@@ -100,9 +100,14 @@ cdef ACIter *iter_build(list ops, ac_uint32 flags, list op_flags, object op_dtyp
         dts = [None if x is None else as_dtype(x) for x in dts]
     arrays = [None] * nop
     originals = [None] * nop
-    rflags = [0] * nop
+    cdef int rflags[AC_MAXARGS]
+    cdef bint bufneeded[AC_MAXARGS]
+    cdef ac_uint32 opfl[AC_MAXARGS]
+    cdef bint any_none = False
     for i in range(nop):
         f = op_flags[i]
+        opfl[i] = f
+        bufneeded[i] = False
         if f & AC_ITER_GLOBAL_FLAGS:
             raise ValueError(f"a global iterator flag was given in op_flags of operand {i}")
         rw = f & (AC_ITER_READWRITE | AC_ITER_READONLY | AC_ITER_WRITEONLY)
@@ -119,6 +124,7 @@ cdef ACIter *iter_build(list ops, ac_uint32 flags, list op_flags, object op_dtyp
                     (ACI_OP_WRITE if rw != AC_ITER_READONLY else 0)
         o = ops[i]
         if o is None:
+            any_none = True
             if not (f & AC_ITER_ALLOCATE):
                 raise ValueError("Iterator operand was NULL, but neither the ALLOCATE nor "
                                  "the VIRTUAL flag was specified")
@@ -134,7 +140,8 @@ cdef ACIter *iter_build(list ops, ac_uint32 flags, list op_flags, object op_dtyp
             raise ValueError("operand array with iterator write flag set is read-only")
         arrays[i] = arr
     # data types
-    present = [(<ndarray>a).descr for a in arrays if a is not None]
+    present = [(<ndarray>a).descr for a in arrays if a is not None] \
+        if (any_none or (flags & AC_ITER_COMMON_DTYPE)) else None
     if flags & AC_ITER_COMMON_DTYPE:
         if not present and all(x is None for x in dts):
             raise TypeError("no arrays or types available to calculate result type")
@@ -222,9 +229,8 @@ cdef ACIter *iter_build(list ops, ac_uint32 flags, list op_flags, object op_dtyp
                           for a in arrays if a is not None)
         raise ValueError(f"operands could not be broadcast together with shapes {shapes}") from None
     # casting, buffering and copies
-    bufneeded = [False] * nop
     for i in range(nop):
-        f = op_flags[i]
+        f = opfl[i]
         if arrays[i] is None:
             dt = <dtype>dts[i]
             continue
@@ -267,7 +273,7 @@ cdef ACIter *iter_build(list ops, ac_uint32 flags, list op_flags, object op_dtyp
         raise MemoryError()
     try:
         for i in range(nop):
-            f = op_flags[i]
+            f = opfl[i]
             if arrays[i] is None:
                 continue
             arr = <ndarray>arrays[i]
@@ -290,7 +296,7 @@ cdef ACIter *iter_build(list ops, ac_uint32 flags, list op_flags, object op_dtyp
         for i in range(nop):
             if arrays[i] is not None:
                 continue
-            f = op_flags[i]
+            f = opfl[i]
             alloc_nd = 0
             for d in range(ndim):
                 amap[d] = -1
@@ -315,7 +321,9 @@ cdef ACIter *iter_build(list ops, ac_uint32 flags, list op_flags, object op_dtyp
                 if amap[d] >= 0:
                     astrides[amap[d]] = running
                     running *= shape[d] if shape[d] > 0 else 1
-            arr = new_array(dt, alloc_nd, ashape, astrides, NULL, 0, None, True)
+            # zero-filled when it is read (read-write reductions), else uninitialised
+            arr = new_array(dt, alloc_nd, ashape, astrides, NULL, 0, None,
+                            (rflags[i] & ACI_OP_READ) != 0)
             arrays[i] = arr
             dts[i] = dt
             for d in range(ndim):
@@ -347,7 +355,7 @@ cdef ACIter *iter_build(list ops, ac_uint32 flags, list op_flags, object op_dtyp
         # CONTIG operands whose inner stride is not their item size
         if flags & AC_ITER_BUFFERED:
             for i in range(nop):
-                if (op_flags[i] & AC_ITER_CONTIG) and \
+                if (opfl[i] & AC_ITER_CONTIG) and \
                         it.strides[(it.ndim - 1) * it.ntot + i] != it.bufinfo[i].itemsize:
                     it.opflags[i] |= ACI_OP_BUFFER
                     bufneeded[i] = True
