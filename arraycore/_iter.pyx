@@ -228,6 +228,27 @@ cdef ACIter *iter_build(list ops, ac_uint32 flags, list op_flags, object op_dtyp
         shapes = " ".join(str(shape_tuple((<ndarray>a).nd, (<ndarray>a).dimensions)).replace(" ", "")
                           for a in arrays if a is not None)
         raise ValueError(f"operands could not be broadcast together with shapes {shapes}") from None
+    # copy_if_overlap: operands whose memory overlaps a written operand's are
+    # replaced by copies (written ones get a write-back copy)
+    if flags & AC_ITER_COPY_IF_OVERLAP:
+        for i in range(nop):
+            if arrays[i] is None:
+                continue
+            for j in range(nop):
+                if j == i or arrays[j] is None or not (rflags[j] & ACI_OP_WRITE):
+                    continue
+                if not _overlaps(<ndarray>arrays[i], <ndarray>arrays[j]):
+                    continue
+                if (opfl[i] & AC_ITER_OVERLAP_ASSUME_ELEMENTWISE) and \
+                        (opfl[j] & AC_ITER_OVERLAP_ASSUME_ELEMENTWISE) and \
+                        _same_layout(<ndarray>arrays[i], <ndarray>arrays[j]):
+                    continue
+                if rflags[i] & ACI_OP_WRITE:
+                    if j > i:
+                        continue          # the later operand of a written pair is copied
+                    originals[i] = arrays[i]
+                arrays[i] = copy_array(<ndarray>arrays[i], AC_KEEPORDER)
+                break
     # casting, buffering and copies
     for i in range(nop):
         f = opfl[i]
@@ -393,6 +414,43 @@ cdef ACIter *iter_build(list ops, ac_uint32 flags, list op_flags, object op_dtyp
         raise
     PyMem_Free(ostr)
     return it
+
+
+cdef void _extent(ndarray a, char **lo, char **hi) noexcept:
+    cdef int d
+    cdef ac_intp span
+    lo[0] = a.data
+    hi[0] = a.data + a.descr.itemsize
+    for d in range(a.nd):
+        if a.dimensions[d] == 0:
+            hi[0] = lo[0]
+            return
+        span = a.strides[d] * (a.dimensions[d] - 1)
+        if span < 0:
+            lo[0] += span
+        else:
+            hi[0] += span
+
+
+cdef bint _overlaps(ndarray a, ndarray b) noexcept:
+    """Whether the memory extents of a and b intersect (conservative)."""
+    cdef char *alo
+    cdef char *ahi
+    cdef char *blo
+    cdef char *bhi
+    _extent(a, &alo, &ahi)
+    _extent(b, &blo, &bhi)
+    return alo < bhi and blo < ahi
+
+
+cdef bint _same_layout(ndarray a, ndarray b) noexcept:
+    cdef int d
+    if a.data != b.data or a.nd != b.nd or a.descr.itemsize != b.descr.itemsize:
+        return False
+    for d in range(a.nd):
+        if a.dimensions[d] != b.dimensions[d] or a.strides[d] != b.strides[d]:
+            return False
+    return True
 
 
 cdef bint _multirow_ok(ACIter *it, ac_uint32 flags) noexcept:

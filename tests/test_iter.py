@@ -644,3 +644,38 @@ def test_ndindex_ndenumerate():
     n = np.arange(6).reshape(3, 2).T
     got = [(i, int(v)) for i, v in xp.ndenumerate(xp.asarray(n))]
     assert got == [(i, int(v)) for i, v in np.ndenumerate(n)]
+
+
+# ------------------------------------------------------------ overlap
+
+@pytest.mark.parametrize("shift", [1, -1, 0])
+def test_nditer_copy_if_overlap(shift):
+    base = np.arange(12.0)
+    n = base.copy()
+    x = xp.asarray(base.copy())
+    src_n, dst_n = (n[:-1], n[1:]) if shift == 1 else ((n[1:], n[:-1]) if shift == -1 else (n, n))
+    src_x, dst_x = (x[:-1], x[1:]) if shift == 1 else ((x[1:], x[:-1]) if shift == -1 else (x, x))
+    flags = ["copy_if_overlap"]
+    of = [["readonly"], ["writeonly"]]
+    with np.nditer([src_n, dst_n], flags, of) as it:
+        for a, b in it:
+            b[...] = a * 2
+    with xp.nditer([src_x, dst_x], flags, of) as it:
+        for a, b in it:
+            np.asarray(b)[...] = np.asarray(a) * 2
+    assert_array(x, n)
+    # the overlap removed: the result equals the out-of-place one
+    expect = base.copy()
+    expect_dst = (expect[1:], expect[:-1], expect)[[1, -1, 0].index(shift)]
+    expect_dst[...] = (base[:-1], base[1:], base)[[1, -1, 0].index(shift)] * 2
+    assert_array(x, expect)
+
+
+def test_nditer_overlap_assume_elementwise():
+    x = xp.asarray(np.arange(5.0))
+    it = xp.nditer([x, x], ["copy_if_overlap"],
+                   [["readonly", "overlap_assume_elementwise"],
+                    ["readwrite", "overlap_assume_elementwise"]])
+    assert it.operands[0] is x and it.operands[1] is x
+    it = xp.nditer([x, x], ["copy_if_overlap"], [["readonly"], ["readwrite"]])
+    assert it.operands[0] is not x and it.operands[1] is x
