@@ -536,7 +536,14 @@ cpdef neighborhooditer neighborhood_iter_new(object base, object bounds, int mod
     it._fill = f
     it.constant = f.data if f is not None else NULL
     it._internal_iter = b
-    b.contiguous = 0          # the centre's coordinates must be kept up to date
+    if b.contiguous:
+        # the contiguous walk does not keep coordinates: rebuild them, and
+        # keep them up to date from now on
+        ind = b.index
+        for i in range(nd):
+            b.coordinates[i] = ind // b.factors[i]
+            ind %= b.factors[i]
+        b.contiguous = 0
     it.translate = <translate_fn>_translate_neigh
     ACArrayNeighborhoodIter_Reset(<ACArrayNeighborhoodIterObject *><void *>it)
     return it

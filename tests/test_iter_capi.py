@@ -209,3 +209,57 @@ def test_bad_calls(it_mod):
         it_mod.readonly_write(ac.broadcast_to(ac.zeros(3), (2, 3)))
     with pytest.raises(TypeError):
         it_mod.flat_bytes(None)
+
+
+def test_misc_entries(it_mod):
+    n = np.arange(6.0).reshape(2, 3)
+    a = ac.asarray(n)
+    b = ac.asarray(n * 10)
+    r = it_mod.misc(a, b)
+    assert r["ext"] == 0 and r["req"] == 1 and r["buf"] == 1 and r["bufsize"] == 4
+    assert r["fixed"] == 4                          # float32 buffer
+    np.testing.assert_array_equal(np.asarray(r["view"]), n)
+    assert r["ndim"] == 1 and r["shape0"] == 6      # coalesced after RemoveMultiIndex
+    assert r["total"] == (n * 10).sum()             # iterated b after ResetBasePointers
+    assert r["types"] == (ac.flatiter, ac.broadcast, ac._flatiter.neighborhooditer)
+    with pytest.raises(ValueError):
+        it_mod.misc(ac.zeros(4), ac.zeros(4))       # BroadcastToShape (4,) -> (2, 3)
+
+
+@given(pairs(min_side=1, min_dims=1), st.data())
+def test_goto_index(it_mod, p, data):
+    n, x = p
+    i = data.draw(st.integers(0, n.size - 1))
+    ref = np.nditer(n, ["multi_index", "f_index"])
+    ref.index = i
+    assert it_mod.goto_index(x, i) == ref.multi_index
+
+
+def test_neighborhood_from_python():
+    from arraycore._flatiter import neighborhood_iter_new
+    x = ac.asarray(np.arange(5))
+    f = x.flat
+    next(f)
+    next(f)                                          # centre at element 2
+    nb = neighborhood_iter_new(f, [-3, 3], CIRCULAR, None)
+    assert [int(v) for v in nb] == [4, 0, 1, 2, 3, 4, 0]
+    nb.reset()
+    assert [int(v) for v in nb] == [4, 0, 1, 2, 3, 4, 0]
+    assert nb.neighborhood == ((-3, 3),) and nb.mode == CIRCULAR and nb.center is f
+    with pytest.raises(TypeError):
+        neighborhood_iter_new(x, [-1, 1], ZERO, None)
+    with pytest.raises(TypeError):
+        neighborhood_iter_new(nb, [-1, 1], ZERO, None)
+
+
+def test_neighborhood_after_contiguous_walk():
+    from arraycore._flatiter import neighborhood_iter_new
+    n = np.arange(12).reshape(3, 4)
+    f = ac.asarray(n).flat
+    for _ in range(6):
+        next(f)                                      # centre at (1, 2), walked contiguously
+    nb = neighborhood_iter_new(f, [-1, 1, -1, 1], ZERO, None)
+    assert [int(v) for v in nb] == list(n[0:3, 1:4].ravel())
+    next(f)                                          # (1, 3): coordinates kept from now on
+    nb.reset()
+    assert [int(v) for v in nb] == [2, 3, 0, 6, 7, 0, 10, 11, 0]

@@ -455,6 +455,127 @@ t_nditer_ranged(PyObject *self, PyObject *args)
     return Py_BuildValue("(Nnn)", out, (Py_ssize_t)istart, (Py_ssize_t)iend);
 }
 
+
+/* misc(a, b): the remaining NpyIter/ACIter entries on a buffered float32 view
+   of a (float64), and ResetBasePointers onto b (same shape and layout as a) */
+static PyObject *
+t_misc(PyObject *self, PyObject *args)
+{
+    PyObject *a, *b, *view = NULL, *types = NULL, *r = NULL;
+    PyArrayObject *op[1];
+    npy_uint32 fl[1] = {NPY_ITER_READONLY};
+    PyArray_Descr *dts[1];
+    NpyIter *it;
+    NpyIter_IterNextFunc *next;
+    char *base[1];
+    npy_intp fixed[1], shape[NPY_MAXDIMS], bsize;
+    double total = 0.0;
+    int ext, req, buf, ndim;
+    PyObject *bc = NULL;
+    npy_intp dims[2] = {2, 3};
+    (void)self;
+    if (!PyArg_ParseTuple(args, "OO", &a, &b)) {
+        return NULL;
+    }
+    op[0] = (PyArrayObject *)a;
+    dts[0] = PyArray_DescrFromType(NPY_FLOAT);
+    it = NpyIter_AdvancedNew(1, op, NPY_ITER_BUFFERED | NPY_ITER_MULTI_INDEX,
+                             NPY_CORDER, NPY_SAME_KIND_CASTING, fl, dts, -1, NULL, NULL, 4);
+    Py_DECREF(dts[0]);
+    if (it == NULL) {
+        return NULL;
+    }
+    ext = NpyIter_HasExternalLoop(it);
+    req = NpyIter_RequiresBuffering(it);
+    buf = NpyIter_IsBuffered(it);
+    bsize = NpyIter_GetBufferSize(it);
+    NpyIter_GetInnerFixedStrideArray(it, fixed);
+    view = NpyIter_GetIterView(it, 0);
+    if (view == NULL) {
+        goto fail;
+    }
+    if (NpyIter_GetDescrArray(it)[0]->type_num != NPY_FLOAT ||
+            NpyIter_GetInitialDataPtrArray(it)[0] != PyArray_BYTES((PyArrayObject *)a)) {
+        PyErr_SetString(PyExc_AssertionError, "descr or initial pointer wrong");
+        goto fail;
+    }
+    if (!NpyIter_RemoveMultiIndex(it) || !NpyIter_EnableExternalLoop(it)) {
+        goto fail;
+    }
+    ndim = NpyIter_GetNDim(it);
+    if (!NpyIter_GetShape(it, shape)) {
+        goto fail;
+    }
+    base[0] = PyArray_BYTES((PyArrayObject *)b);
+    if (!NpyIter_ResetBasePointers(it, base, NULL)) {
+        goto fail;
+    }
+    next = NpyIter_GetIterNext(it, NULL);
+    if (next == NULL) {
+        goto fail;
+    }
+    {
+        char **d = NpyIter_GetDataPtrArray(it);
+        npy_intp *s = NpyIter_GetInnerStrideArray(it), *n = NpyIter_GetInnerLoopSizePtr(it);
+        do {
+            npy_intp i;
+            for (i = 0; i < *n; i++) {
+                total += *(float *)(d[0] + i * s[0]);
+            }
+        } while (next(it));
+    }
+    types = Py_BuildValue("(OOO)", (PyObject *)&PyArrayIter_Type,
+                          (PyObject *)&PyArrayMultiIter_Type,
+                          (PyObject *)&PyArrayNeighborhoodIter_Type);
+    bc = PyArray_BroadcastToShape(a, dims, 2);
+    if (types == NULL || bc == NULL) {
+        goto fail;
+    }
+    r = Py_BuildValue("{s:i,s:i,s:i,s:n,s:n,s:O,s:i,s:n,s:d,s:O,s:n}",
+                      "ext", ext, "req", req, "buf", buf, "bufsize", (Py_ssize_t)bsize,
+                      "fixed", (Py_ssize_t)fixed[0], "view", view, "ndim", ndim,
+                      "shape0", (Py_ssize_t)shape[0], "total", total, "types", types,
+                      "bcsize", (Py_ssize_t)((PyArrayIterObject *)bc)->size);
+fail:
+    Py_XDECREF(view);
+    Py_XDECREF(types);
+    Py_XDECREF(bc);
+    NpyIter_Deallocate(it);
+    return r;
+}
+
+/* goto_index(a, i): the multi-index after NpyIter_GotoIndex (C index) */
+static PyObject *
+t_goto_index(PyObject *self, PyObject *args)
+{
+    PyObject *a, *t;
+    Py_ssize_t i;
+    int k, nd;
+    npy_intp mi[NPY_MAXDIMS];
+    NpyIter *it;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "On", &a, &i)) {
+        return NULL;
+    }
+    it = NpyIter_New((PyArrayObject *)a, NPY_ITER_MULTI_INDEX | NPY_ITER_F_INDEX,
+                     NPY_KEEPORDER, NPY_NO_CASTING, NULL);
+    if (it == NULL) {
+        return NULL;
+    }
+    if (!NpyIter_GotoIndex(it, i)) {
+        NpyIter_Deallocate(it);
+        return NULL;
+    }
+    nd = NpyIter_GetNDim(it);
+    NpyIter_GetGetMultiIndex(it, NULL)(it, mi);
+    t = PyTuple_New(nd);
+    for (k = 0; k < nd && t; k++) {
+        PyTuple_SET_ITEM(t, k, PyLong_FromSsize_t(mi[k]));
+    }
+    NpyIter_Deallocate(it);
+    return t;
+}
+
 /* ------------------------------------------------------ ForEachSlice */
 
 /* cumsum along the one kept axis: ops[0] input (double), ops[1] output */
@@ -623,6 +744,8 @@ static PyMethodDef methods[] = {
     {"nditer_multi_index", t_nditer_multi_index, METH_VARARGS, NULL},
     {"nditer_ranged", t_nditer_ranged, METH_VARARGS, NULL},
     {"cumsum", t_cumsum, METH_VARARGS, NULL},
+    {"misc", t_misc, METH_VARARGS, NULL},
+    {"goto_index", t_goto_index, METH_VARARGS, NULL},
     {"stop_early", t_stop_early, METH_O, NULL},
     {"bad_calls", t_bad_calls, METH_O, NULL},
     {"readonly_write", t_readonly_write, METH_O, NULL},
