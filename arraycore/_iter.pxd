@@ -81,6 +81,7 @@ cdef ACIter *iter_build(list ops, ac_uint32 flags, list op_flags, object op_dtyp
 # references and free.  NULL is accepted.  Raises when a write-back failed
 # (the iterator is freed anyway).
 cdef int iter_release(ACIter *it) except -1
+cdef int iter_finish(ACIter *it) except -1      # the write-backs only (nditer.close)
 cdef int iter_check_error(ACIter *it) except -1    # MemoryError when a buffer copy failed
 # The iternext function to hand out: buffered iterators get a checked one.
 cdef aci_next_fn iter_get_next(ACIter *it) noexcept

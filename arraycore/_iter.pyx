@@ -504,17 +504,25 @@ cdef void _free_refs(ACIter *it) noexcept:
     aci_free(it)
 
 
+cdef int iter_finish(ACIter *it) except -1:
+    """Write pending buffers and COPY/UPDATEIFCOPY temporaries back (once)."""
+    cdef int i
+    if aci_flush(it) < 0:
+        raise MemoryError("nditer: writing back a buffer failed")
+    for i in range(it.nop):
+        if it.writeback[i] != NULL:
+            orig = <object>it.writeback[i]
+            Py_XDECREF(<PyObject *>it.writeback[i])
+            it.writeback[i] = NULL
+            copy_into(<ndarray>orig, <ndarray>it.opobjs[i])
+    return 0
+
+
 cdef int iter_release(ACIter *it) except -1:
-    cdef int i, r
-    cdef object err = None
     if it == NULL:
         return 0
     try:
-        if aci_flush(it) < 0:
-            raise MemoryError("nditer: writing back a buffer failed")
-        for i in range(it.nop):
-            if it.writeback[i] != NULL:
-                copy_into(<ndarray>it.writeback[i], <ndarray>it.opobjs[i])
+        iter_finish(it)
     finally:
         _free_refs(it)
     return 0
@@ -1117,12 +1125,13 @@ cdef class nditer:
         return self.copy()
 
     def close(self):
-        """Write back buffered and copied operands and free the iterator."""
-        cdef ACIter *it = self.it
-        self.it = NULL
+        """Write back buffered and copied operands; the iterator is unusable
+        afterwards.  Its memory (buffers that value views may still point
+        into) is freed with the object."""
+        if not self.closed and self.it != NULL:
+            self.closed = True
+            iter_finish(self.it)
         self.closed = True
-        if it != NULL:
-            iter_release(it)
 
     def __enter__(self):
         self._check()
