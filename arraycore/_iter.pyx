@@ -120,6 +120,9 @@ cdef ACIter *iter_build(list ops, ac_uint32 flags, list op_flags, object op_dtyp
         if f & (AC_ITER_WRITEMASKED | AC_ITER_ARRAYMASK | AC_ITER_VIRTUAL):
             raise ValueError("the iterator flags WRITEMASKED, ARRAYMASK and VIRTUAL are "
                              "not supported by arraycore")
+        if (f & AC_ITER_COPY) and rw != AC_ITER_READONLY and not (f & AC_ITER_UPDATEIFCOPY):
+            raise ValueError("If an iterator operand is writeable, must use the flag "
+                             "UPDATEIFCOPY instead of COPY")
         rflags[i] = (ACI_OP_READ if rw != AC_ITER_WRITEONLY else 0) | \
                     (ACI_OP_WRITE if rw != AC_ITER_READONLY else 0)
         o = ops[i]
@@ -145,7 +148,11 @@ cdef ACIter *iter_build(list ops, ac_uint32 flags, list op_flags, object op_dtyp
     if flags & AC_ITER_COMMON_DTYPE:
         if not present and all(x is None for x in dts):
             raise TypeError("no arrays or types available to calculate result type")
-        common = promote_many(present + [x for x in dts if x is not None])
+        cands = present + [x for x in dts if x is not None]
+        if all(c is cands[0] or c == cands[0] for c in cands):
+            common = <dtype>cands[0]      # one dtype: kept as it is (byte order too)
+        else:
+            common = promote_many(cands)
         dts = [common if x is None else x for x in dts]
     for i in range(nop):
         if arrays[i] is None and dts[i] is None:
@@ -167,7 +174,8 @@ cdef ACIter *iter_build(list ops, ac_uint32 flags, list op_flags, object op_dtyp
                 elif len(op_axes[i]) != oa_ndim:
                     raise ValueError("each entry of op_axes must have the same length")
         if oa_ndim < 0:
-            op_axes = None
+            raise ValueError("If op_axes is provided, at least one list of axes must be "
+                             "contained within it")
     if itershape is not None:
         itershape = [int(x) for x in itershape]
         if oa_ndim >= 0 and len(itershape) != oa_ndim:
@@ -179,7 +187,10 @@ cdef ACIter *iter_build(list ops, ac_uint32 flags, list op_flags, object op_dtyp
         for a in arrays:
             if a is not None and (<ndarray>a).nd > ndim:
                 ndim = (<ndarray>a).nd
-        if itershape is not None and len(itershape) > ndim:
+        if itershape is not None:
+            if len(itershape) < ndim:
+                raise ValueError(f"itershape {tuple(itershape)} has fewer dimensions than "
+                                 f"an operand ({ndim})")
             ndim = len(itershape)
     if ndim > AC_MAXDIMS:
         raise ValueError(f"too many iteration dimensions ({ndim})")
@@ -249,6 +260,14 @@ cdef ACIter *iter_build(list ops, ac_uint32 flags, list op_flags, object op_dtyp
                     originals[i] = arrays[i]
                 arrays[i] = copy_array(<ndarray>arrays[i], AC_KEEPORDER)
                 break
+    if itershape is not None:
+        off = ndim - len(itershape)
+        for d in range(len(itershape)):
+            if itershape[d] >= 0 and shape[off + d] != itershape[d]:
+                shapes = " ".join(str(shape_tuple((<ndarray>a).nd, (<ndarray>a).dimensions)).replace(" ", "")
+                                  for a in arrays if a is not None)
+                raise ValueError(f"operands could not be broadcast together with shapes "
+                                 f"{shapes} and requested shape {tuple(itershape)}")
     # casting, buffering and copies
     for i in range(nop):
         f = opfl[i]
@@ -275,6 +294,8 @@ cdef ACIter *iter_build(list ops, ac_uint32 flags, list op_flags, object op_dtyp
         if needbuf and (f & AC_ITER_NBO) and dt.swapped:
             dts[i] = dt = native(dt)
         if needbuf and not (flags & AC_ITER_BUFFERED):
+            if arr.nd == 0 and not (rflags[i] & ACI_OP_WRITE):
+                f |= AC_ITER_COPY         # 0-d inputs are copied implicitly (as NumPy)
             if (rflags[i] & ACI_OP_WRITE) and not (f & AC_ITER_UPDATEIFCOPY):
                 raise TypeError("Iterator operand required copying or buffering, but "
                                 "neither copying nor buffering was enabled")
@@ -300,6 +321,8 @@ cdef ACIter *iter_build(list ops, ac_uint32 flags, list op_flags, object op_dtyp
             arr = <ndarray>arrays[i]
             for d in range(ndim):
                 ax = axmap[i][d]
+                if ax < 0 and (f & AC_ITER_NO_BROADCAST):
+                    _check_broadcast_op(i, d, arr, ax, f, rflags[i], flags, ndim, shape)
                 if ax >= 0 and arr.dimensions[ax] == shape[d] and shape[d] != 1:
                     ostr[i * ndim + d] = arr.strides[ax]
                 else:
@@ -349,7 +372,13 @@ cdef ACIter *iter_build(list ops, ac_uint32 flags, list op_flags, object op_dtyp
             dts[i] = dt
             for d in range(ndim):
                 ostr[i * ndim + d] = astrides[amap[d]] if (amap[d] >= 0 and shape[d] != 1) else 0
-        if size_of(ndim, shape) == 0 and not (flags & AC_ITER_ZEROSIZE_OK):
+        # an empty operand empties the iteration, also when op_axes leave its
+        # empty axis out (nothing may be read from it)
+        op_empty = False
+        for a in arrays:
+            if size_of((<ndarray>a).nd, (<ndarray>a).dimensions) == 0:
+                op_empty = True
+        if (op_empty or size_of(ndim, shape) == 0) and not (flags & AC_ITER_ZEROSIZE_OK):
             raise ValueError("Iteration of zero-sized operands is not enabled")
         # the engine
         it = aci_alloc(ndim, nop, (flags & (AC_ITER_C_INDEX | AC_ITER_F_INDEX)) != 0)
@@ -373,8 +402,18 @@ cdef ACIter *iter_build(list ops, ac_uint32 flags, list op_flags, object op_dtyp
                 Py_INCREF(originals[i])
                 it.writeback[i] = <void *>originals[i]
         aci_setup(it, ostr, order)
+        if op_empty and it.itersize > 0:
+            it.itersize = it.iterend = it.iterindex = 0
+            it.flags |= ACI_EMPTY
+            it.innersize = 0
         # CONTIG operands whose inner stride is not their item size
-        if flags & AC_ITER_BUFFERED:
+        if not (flags & AC_ITER_BUFFERED):
+            for i in range(nop):
+                if (opfl[i] & AC_ITER_CONTIG) and \
+                        it.strides[(it.ndim - 1) * it.ntot + i] != it.bufinfo[i].itemsize:
+                    raise TypeError("Iterator operand required copying or buffering, but "
+                                    "neither copying nor buffering was enabled")
+        else:
             for i in range(nop):
                 if (opfl[i] & AC_ITER_CONTIG) and \
                         it.strides[(it.ndim - 1) * it.ntot + i] != it.bufinfo[i].itemsize:

@@ -679,3 +679,11 @@ def test_nditer_overlap_assume_elementwise():
     assert it.operands[0] is x and it.operands[1] is x
     it = xp.nditer([x, x], ["copy_if_overlap"], [["readonly"], ["readwrite"]])
     assert it.operands[0] is not x and it.operands[1] is x
+
+
+def test_nditer_empty_operand_outside_op_axes():
+    # the empty axis is not iterated, but nothing may be read from the operand
+    with pytest.raises(ValueError, match="zero-sized"):
+        xp.nditer(xp.zeros((2, 0)), op_axes=[[0]])
+    it = xp.nditer(xp.zeros((2, 0)), ["zerosize_ok"], op_axes=[[0]])
+    assert it.itersize == 0 and list(it) == []
