@@ -372,8 +372,8 @@ cdef int _multi_init(broadcast m, list objs) except -1:
     cdef ndarray arr
     cdef flatiter it
     cdef ac_intp st[AC_MAXDIMS]
-    if n < 1 or n > AC_MAXARGS:
-        raise ValueError(f"Need at least 1 and at most {AC_MAXARGS} array objects, got {n}")
+    if n > AC_MAXARGS:
+        raise ValueError(f"Need at least 0 and at most {AC_MAXARGS} array objects, got {n}")
     arrs = [_as_array(o, "ACArray_MultiIterNew") for o in objs]
     for a in arrs:
         if (<ndarray>a).nd > nd:

@@ -250,10 +250,8 @@ cdef ACIter *iter_build(list ops, ac_uint32 flags, list op_flags, object op_dtyp
                     continue
                 if not _overlaps(<ndarray>arrays[i], <ndarray>arrays[j]):
                     continue
-                if (opfl[i] & AC_ITER_OVERLAP_ASSUME_ELEMENTWISE) and \
-                        (opfl[j] & AC_ITER_OVERLAP_ASSUME_ELEMENTWISE) and \
-                        _same_layout(<ndarray>arrays[i], <ndarray>arrays[j]):
-                    continue
+                if _same_layout(<ndarray>arrays[i], <ndarray>arrays[j]):
+                    continue              # element i only meets element i (as NumPy)
                 if rflags[i] & ACI_OP_WRITE:
                     if j > i:
                         continue          # the later operand of a written pair is copied
@@ -823,7 +821,7 @@ cdef ac_uint32 _parse_flags(object names, dict table, str what) except? 0xffffff
         if v is None:
             if what == "per-op":
                 raise ValueError(f'Unexpected per-op iterator flag "{n}"')
-            raise ValueError(f'Unexpected iterator flag "{n}"')
+            raise ValueError(f'Unexpected iterator global flag "{n}"')
         f |= <ac_uint32>v
     return f
 
@@ -911,6 +909,8 @@ cdef class nditer:
         return self
 
     def __next__(self):
+        if self.closed:
+            raise StopIteration       # as NumPy's: a closed iterator is exhausted
         self._check()
         if self.delayed:
             raise ValueError("Iterator construction used delayed buffer allocation, and no "
@@ -970,9 +970,9 @@ cdef class nditer:
         self._check_value()
         return self._value()
 
-    def __len__(self):
+    def __len__(self):          # as NumPy's: the number of operands (it[i] indexes them)
         self._check()
-        return self.it.itersize
+        return self.nop
 
     def __getitem__(self, i):
         self._check_value()
