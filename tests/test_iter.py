@@ -284,7 +284,8 @@ def test_nditer_nbo_aligned_contig_buffer():
 
 # ------------------------------------------------------------ reductions
 
-@given(pairs(dtype_names=["int32", "int64", "float64"], min_dims=1, max_dims=3, min_side=1),
+# integers: the sums are exact in any order (float64 sums of them too)
+@given(pairs(dtype_names=["int16", "int32", "uint8"], min_dims=1, max_dims=3, min_side=1),
        st.data(), st.booleans())
 @pytest.mark.filterwarnings("ignore:overflow:RuntimeWarning")
 def test_nditer_reduction(p, data, buffered):
@@ -308,7 +309,7 @@ def test_nditer_reduction(p, data, buffered):
     axes = tuple(i for i in range(nd) if not keep[i])
     dt = np.dtype(np.float64) if buffered else n.dtype.newbyteorder("=")
     exp = n.astype(dt).sum(axis=axes, dtype=dt)
-    np.testing.assert_allclose(np.asarray(res), exp)
+    np.testing.assert_array_equal(np.asarray(res), exp)
 
 
 def test_nditer_reduction_errors():
@@ -679,6 +680,7 @@ def test_nditer_overlap_same_layout():
     # the same memory in the same layout: element i only meets element i
     it = xp.nditer([x, x], ["copy_if_overlap"], [["readonly"], ["readwrite"]])
     assert it.operands[0] is x           # not copied
+    it.close()
     it = xp.nditer([x[::-1], x], ["copy_if_overlap"], [["readonly"], ["readwrite"]])
     assert not np.shares_memory(np.asarray(it.operands[0]), np.asarray(x))
     it.close()
