@@ -682,7 +682,7 @@ def test_nditer_overlap_same_layout():
     assert it.operands[0] is x           # not copied
     it.close()
     it = xp.nditer([x[::-1], x], ["copy_if_overlap"], [["readonly"], ["readwrite"]])
-    assert not np.shares_memory(np.asarray(it.operands[0]), np.asarray(x))
+    assert not np.shares_memory(np.asarray(it.operands[0]), np.asarray(it.operands[1]))
     it.close()
 
 
