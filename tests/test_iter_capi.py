@@ -31,6 +31,23 @@ def it_mod(tmp_path_factory):
     return B.load_module("iter_testmod", target)
 
 
+@pytest.fixture(scope="session")
+def it_mod_cxx(tmp_path_factory):
+    B.ac_include()
+    out = tmp_path_factory.mktemp("iter_ext_cxx")
+    target = os.path.join(out, "iter_testmod" + B.ext_suffix())
+    B.run_parallel([B.compile_cmd(os.path.join(B.CAPI_SRC, "iter_testmod.c"), target,
+                                  cxx=True)])
+    return B.load_module("iter_testmod", target)
+
+
+def test_cxx_build(it_mod_cxx):
+    # the iterator headers and NumPy spellings compile as C++ and work
+    n = np.arange(6.0).reshape(2, 3)
+    assert it_mod_cxx.flat_bytes(ac.asarray(n).T) == [v.tobytes() for v in n.T.ravel()]
+    assert "ranged" in it_mod_cxx.bad_calls(ac.zeros(3))
+
+
 def elems(n):
     """The bytes of each element of a NumPy array, C order."""
     return [np.asarray(v).tobytes() for v in n.reshape(-1)] if n.size else []
