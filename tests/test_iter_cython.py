@@ -120,4 +120,4 @@ def test_cython_foreach_slice(cyit, p, data):
                                               "broadcast"]))
 def test_cython_flat_macros(cyit, p):
     n, x = p
-    np.testing.assert_allclose(cyit.flat_sum(x), n.sum(), rtol=1e-12, equal_nan=True)
+    assert_sum_close(cyit.flat_sum(x), n)
