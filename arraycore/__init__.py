@@ -23,6 +23,26 @@ from arraycore._manip import (
     flip, moveaxis, broadcast_to, broadcast_arrays, broadcast_shapes, unstack,
     concat, stack, roll, repeat, tile, take, take_along_axis,
 )
+from arraycore._ufunc import ufunc, UFuncTypeError
+from arraycore._ufunc import (  # the element-wise functions (tools/ufunc_table.py)
+    add, subtract, multiply, divide, floor_divide, remainder, pow, negative, positive,
+    abs, square, reciprocal, sign, equal, not_equal, less, less_equal, greater,
+    greater_equal, maximum, minimum, logical_and, logical_or, logical_xor, logical_not,
+    bitwise_and, bitwise_or, bitwise_xor, bitwise_invert, bitwise_left_shift,
+    bitwise_right_shift, isnan, isinf, isfinite, signbit, floor, ceil, trunc, round,
+    sqrt, exp, expm1, log, log1p, log2, log10, logaddexp, sin, cos, tan, asin, acos,
+    atan, sinh, cosh, tanh, asinh, acosh, atanh, atan2, hypot, copysign, nextafter,
+    conj, real, imag,
+)
+from arraycore._stats import (
+    sum, prod, max, min, mean, var, std, cumulative_sum, cumulative_prod, all, any,
+    count_nonzero, argmax, argmin, where, clip, diff,
+)
+from arraycore._sort import (
+    sort, argsort, searchsorted, nonzero, isin,
+    unique_all, unique_counts, unique_inverse, unique_values,
+)
+from arraycore._gufunc import matmul, vecdot, tensordot
 from arraycore._info import __array_namespace_info__
 from arraycore._iter import nditer
 from arraycore._flatiter import flatiter, broadcast, ndindex, ndenumerate

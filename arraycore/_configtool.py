@@ -63,6 +63,7 @@ def _editable_tree():
             if f.name.endswith(".h"):
                 mirror(f, "include", "arraycore", f.name)
         mirror(root / "__init__.pxd", "__init__.pxd")
+        mirror(root / "acmath.pxd", "acmath.pxd")
         mirror(root / "_ac_api.pxi", "_ac_api.pxi")
         # pkg-config resolves ${pcfiledir} without following links: copy
         pc = str(root / "lib" / "pkgconfig" / "arraycore.pc")

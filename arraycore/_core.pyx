@@ -58,6 +58,84 @@ cdef object _convert_mod():
     return _convert
 
 
+# The ufuncs behind the operators, in the order the methods use them
+# (installed by arraycore._ufunc when the package is imported).
+cdef tuple _OPS = ()
+
+
+def _set_ops(tuple ops):
+    global _OPS
+    _OPS = ops
+
+
+cdef extern from "Python.h":
+    Py_ssize_t _ac_refcnt "Py_REFCNT"(object o)
+
+import sys as _sys
+import dis as _dis
+cdef object _getframe = _sys._getframe
+cdef int _BINARY_OP = _dis.opmap.get("BINARY_OP", -1)
+cdef enum:
+    ELIDE_BYTES = 1 << 18
+
+
+cdef bint _can_elide(ndarray a, object o):
+    """Temporary elision: `a` is a large temporary nobody else holds (the
+    interpreter's stack is its only reference, and the running instruction is
+    the binary operator itself), so `a op o` may be computed into `a` in place
+    when the result has a's dtype and shape.  Saves one allocation and one
+    pass over memory in expressions like a * 2.0 + 1.0."""
+    cdef ndarray b
+    cdef int i, j
+    if _ac_refcnt(a) != 1 or _BINARY_OP < 0:
+        return False
+    if (a.flags & (AC_ARRAY_OWNDATA | AC_ARRAY_WRITEABLE | AC_ARRAY_ALIGNED)) != \
+            (AC_ARRAY_OWNDATA | AC_ARRAY_WRITEABLE | AC_ARRAY_ALIGNED) or a.descr.swapped:
+        return False
+    if a.base is not None or size_of(a.nd, a.dimensions) * a.descr.itemsize < ELIDE_BYTES:
+        return False
+    t = type(o)
+    k = a.descr.kind
+    if t is float:
+        if k != "f" and k != "c":
+            return False
+    elif t is int:
+        if k == "b":
+            return False
+    elif t is complex:
+        if k != "c":
+            return False
+    elif t is ndarray:
+        b = <ndarray>o
+        if b.descr is not a.descr or b.nd > a.nd:
+            return False
+        for i in range(b.nd):
+            j = a.nd - b.nd + i
+            if b.dimensions[i] != a.dimensions[j] and b.dimensions[i] != 1:
+                return False
+    else:
+        return False
+    f = _getframe(0)
+    try:
+        return f.f_code.co_code[f.f_lasti] == _BINARY_OP
+    except (IndexError, AttributeError):
+        return False
+
+
+cdef inline bint _accepts(object o):
+    """Whether an operator should handle `o` (else NotImplemented lets the other
+    operand try): arrays, Python scalars, sequences and array-likes, unless
+    they opt out with __array_ufunc__ = None."""
+    t = type(o)
+    if t is ndarray or t is float or t is int or t is bool or t is complex:
+        return True
+    if getattr(t, "__array_ufunc__", 0) is None:
+        return False
+    return (isinstance(o, (ndarray, int, float, complex, list, tuple))
+            or hasattr(o, "__array_interface__") or hasattr(o, "__array__")
+            or hasattr(o, "__dlpack__"))
+
+
 # ===================================================================== ndarray
 
 @cython.freelist(64)
@@ -342,6 +420,88 @@ cdef class ndarray:
 
     def __setitem__(self, key, value):
         setitem(self, key, value)
+
+    # ------------------------------------------------------------ operators
+    # Each operator is one call into the ufunc table (_OPS, set by _ufunc).
+    def __add__(self, o):
+        if _can_elide(self, o):
+            return _OPS[0](self, o, out=self)
+        return _OPS[0](self, o) if _accepts(o) else NotImplemented
+    def __radd__(self, o):
+        if _can_elide(self, o):
+            return _OPS[0](o, self, out=self)
+        return _OPS[0](o, self) if _accepts(o) else NotImplemented
+    def __iadd__(self, o): return _OPS[0](self, o, out=self) if _accepts(o) else NotImplemented
+    def __sub__(self, o):
+        if _can_elide(self, o):
+            return _OPS[1](self, o, out=self)
+        return _OPS[1](self, o) if _accepts(o) else NotImplemented
+    def __rsub__(self, o):
+        if _can_elide(self, o):
+            return _OPS[1](o, self, out=self)
+        return _OPS[1](o, self) if _accepts(o) else NotImplemented
+    def __isub__(self, o): return _OPS[1](self, o, out=self) if _accepts(o) else NotImplemented
+    def __mul__(self, o):
+        if _can_elide(self, o):
+            return _OPS[2](self, o, out=self)
+        return _OPS[2](self, o) if _accepts(o) else NotImplemented
+    def __rmul__(self, o):
+        if _can_elide(self, o):
+            return _OPS[2](o, self, out=self)
+        return _OPS[2](o, self) if _accepts(o) else NotImplemented
+    def __imul__(self, o): return _OPS[2](self, o, out=self) if _accepts(o) else NotImplemented
+    def __truediv__(self, o):
+        if self.descr.kind in "fc" and _can_elide(self, o):
+            return _OPS[3](self, o, out=self)
+        return _OPS[3](self, o) if _accepts(o) else NotImplemented
+    def __rtruediv__(self, o): return _OPS[3](o, self) if _accepts(o) else NotImplemented
+    def __itruediv__(self, o): return _OPS[3](self, o, out=self) if _accepts(o) else NotImplemented
+    def __floordiv__(self, o): return _OPS[4](self, o) if _accepts(o) else NotImplemented
+    def __rfloordiv__(self, o): return _OPS[4](o, self) if _accepts(o) else NotImplemented
+    def __ifloordiv__(self, o): return _OPS[4](self, o, out=self) if _accepts(o) else NotImplemented
+    def __mod__(self, o): return _OPS[5](self, o) if _accepts(o) else NotImplemented
+    def __rmod__(self, o): return _OPS[5](o, self) if _accepts(o) else NotImplemented
+    def __imod__(self, o): return _OPS[5](self, o, out=self) if _accepts(o) else NotImplemented
+    def __pow__(self, o, mod):
+        return _OPS[6](self, o) if _accepts(o) and mod is None else NotImplemented
+    def __rpow__(self, o, mod):
+        return _OPS[6](o, self) if _accepts(o) and mod is None else NotImplemented
+    def __ipow__(self, o): return _OPS[6](self, o, out=self) if _accepts(o) else NotImplemented
+    def __and__(self, o): return _OPS[7](self, o) if _accepts(o) else NotImplemented
+    def __rand__(self, o): return _OPS[7](o, self) if _accepts(o) else NotImplemented
+    def __iand__(self, o): return _OPS[7](self, o, out=self) if _accepts(o) else NotImplemented
+    def __or__(self, o): return _OPS[8](self, o) if _accepts(o) else NotImplemented
+    def __ror__(self, o): return _OPS[8](o, self) if _accepts(o) else NotImplemented
+    def __ior__(self, o): return _OPS[8](self, o, out=self) if _accepts(o) else NotImplemented
+    def __xor__(self, o): return _OPS[9](self, o) if _accepts(o) else NotImplemented
+    def __rxor__(self, o): return _OPS[9](o, self) if _accepts(o) else NotImplemented
+    def __ixor__(self, o): return _OPS[9](self, o, out=self) if _accepts(o) else NotImplemented
+    def __lshift__(self, o): return _OPS[10](self, o) if _accepts(o) else NotImplemented
+    def __rlshift__(self, o): return _OPS[10](o, self) if _accepts(o) else NotImplemented
+    def __ilshift__(self, o): return _OPS[10](self, o, out=self) if _accepts(o) else NotImplemented
+    def __rshift__(self, o): return _OPS[11](self, o) if _accepts(o) else NotImplemented
+    def __rrshift__(self, o): return _OPS[11](o, self) if _accepts(o) else NotImplemented
+    def __irshift__(self, o): return _OPS[11](self, o, out=self) if _accepts(o) else NotImplemented
+    def __matmul__(self, o): return _OPS[12](self, o) if _accepts(o) else NotImplemented
+    def __rmatmul__(self, o): return _OPS[12](o, self) if _accepts(o) else NotImplemented
+    def __imatmul__(self, o): return _OPS[12](self, o, out=self) if _accepts(o) else NotImplemented
+    def __divmod__(self, o):
+        return (_OPS[4](self, o), _OPS[5](self, o)) if _accepts(o) else NotImplemented
+    def __rdivmod__(self, o):
+        return (_OPS[4](o, self), _OPS[5](o, self)) if _accepts(o) else NotImplemented
+    def __lt__(self, o): return _OPS[13](self, o) if _accepts(o) else NotImplemented
+    def __le__(self, o): return _OPS[14](self, o) if _accepts(o) else NotImplemented
+    def __eq__(self, o): return _OPS[15](self, o) if _accepts(o) else NotImplemented
+    def __ne__(self, o): return _OPS[16](self, o) if _accepts(o) else NotImplemented
+    def __gt__(self, o): return _OPS[17](self, o) if _accepts(o) else NotImplemented
+    def __ge__(self, o): return _OPS[18](self, o) if _accepts(o) else NotImplemented
+    def __neg__(self): return _OPS[19](self)
+    def __pos__(self): return _OPS[20](self)
+    def __abs__(self): return _OPS[21](self)
+    def __invert__(self): return _OPS[22](self)
+
+    def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
+        return _OPS[23](ufunc, method, inputs, kwargs)
 
     # -------------------------------------------------------------- exchange
     @property

@@ -14,6 +14,12 @@ project set for that ratio (issue 3).
 Groups: small (n=8 float64 per-call overhead), large (10M float64 copy/astype),
 transpose (4000x4000 transposing copy), constant (zero-copy imports: n=10 vs
 n=10M), import (`python -c "import arraycore"` vs `python -c "import numpy"`),
+ufunc_small (n=8 ufuncs and reductions), ufunc_large (10M ufuncs, reductions,
+broadcasting), matmul (512x512 float64), threads (two threads running exp on
+their own 10M arrays, against twice the one-thread time),
+vmath (the 10M-element exp/log vector kernels, through the test-support module
+arraycore._vmath_test, vs np.exp/np.log with out=),
+sort (1M float64 sort/argsort, unique_values, searchsorted),
 iter (nditer, a.flat and broadcast: construction and iteration).
 
 This is a benchmark, not a test: it never fails on a missed target, it reports.
@@ -28,7 +34,8 @@ import tempfile
 import time
 import timeit
 
-GROUPS = ["small", "large", "transpose", "constant", "import", "iter"]
+GROUPS = ["small", "large", "transpose", "constant", "import", "ufunc_small", "ufunc_large",
+          "matmul", "threads", "vmath", "sort", "iter"]
 # run import subprocesses away from the source tree, so `import arraycore` finds the
 # installed package and not the uncompiled sources in the current directory
 _NEUTRAL_CWD = tempfile.gettempdir()
@@ -102,6 +109,55 @@ def constant_setup(size):
     return setup
 
 
+def usmall_setup(ac, np):
+    rng = np.random.default_rng(0)
+    a, b = rng.random(8), rng.random(8)
+    m = a > 0.5
+    return (dict(ac=ac, a=ac.asarray(a), b=ac.asarray(b), m=ac.asarray(m)),
+            dict(np=np, a=a.copy(), b=b.copy(), m=m.copy()))
+
+
+def ularge_setup(ac, np):
+    rng = np.random.default_rng(0)
+    a, b = rng.random(10_000_000), rng.random(10_000_000)
+    col, row = rng.random((1000, 1)), rng.random((1, 1000))
+    M = rng.random((4000, 2500))
+    ai, bi = a.astype(np.int64) + 3, (b * 100).astype(np.int64)
+    af, bf = a.astype(np.float32), b.astype(np.float32)
+    g_np = dict(np=np, a=a, b=b, col=col, row=row, M=M, ai=ai, bi=bi, af=af, bf=bf)
+    g_ac = dict(ac=ac, **{k: ac.asarray(v, copy=True) for k, v in g_np.items() if k != "np"})
+    return g_ac, {k: (v.copy() if k != "np" else v) for k, v in g_np.items()}
+
+
+def matmul_setup(ac, np):
+    rng = np.random.default_rng(0)
+    x, y = rng.random((512, 512)), rng.random((512, 512))
+    return (dict(ac=ac, x=ac.asarray(x), y=ac.asarray(y)), dict(np=np, x=x, y=y))
+
+
+def vmath_setup(dtype, kind):
+    def setup(ac, np):
+        from arraycore import _vmath_test as vm
+        rng = np.random.default_rng(0)
+        if kind == "exp":
+            x = rng.uniform(-80, 80, 10_000_000).astype(dtype)
+        else:
+            x = np.exp(rng.uniform(-80, 80, 10_000_000)).astype(dtype)
+        return (dict(vm=vm, x=x, o=np.empty_like(x)), dict(np=np, x=x, o=np.empty_like(x)))
+    return setup
+
+
+def sort_setup(ac, np):
+    rng = np.random.default_rng(0)
+    n = rng.random(1_000_000)
+    rep = rng.integers(0, 1000, 1_000_000)       # int64, many repeats
+    srt = np.sort(rng.random(1_000_000))
+    q = rng.random(1_000_000)
+    return (dict(ac=ac, a=ac.asarray(n, copy=True), r=ac.asarray(rep, copy=True),
+                 s=ac.asarray(srt, copy=True), q=ac.asarray(q, copy=True)),
+            dict(np=np, a=n.copy(), r=rep.copy(), s=srt.copy(), q=q.copy()))
+
+
 BENCHMARKS = [
     # n = 8 float64: per-call overhead
     ("small", "asarray(list of 8 floats)", small_setup, "ac.asarray(lst)", "np.asarray(lst)",
@@ -121,9 +177,65 @@ BENCHMARKS = [
     ("large", "copy 10M float64", large_setup, "a.copy()", "a.copy()", 1.05, None),
     ("large", "astype 10M float64->float32", large_setup, "ac.astype(a, ac.float32)",
      "np.astype(a, np.float32)", 1.05, None),
+    # ufuncs and reductions, n = 8 float64 (issue 4)
+    *[("ufunc_small", n, usmall_setup, sa, sn, t, aim) for n, sa, sn, t, aim in [
+        ("a + b", "a + b", "a + b", 1.0, 0.5),
+        ("a * 2.0", "a * 2.0", "a * 2.0", 1.0, 0.5),
+        ("a > b", "a > b", "a > b", 1.0, 0.5),
+        ("exp(a)", "ac.exp(a)", "np.exp(a)", 1.0, 0.5),
+        ("where(m, a, b)", "ac.where(m, a, b)", "np.where(m, a, b)", 1.0, 0.5),
+        ("sum(a)", "ac.sum(a)", "np.sum(a)", 0.5, 0.2),
+        ("mean(a)", "ac.mean(a)", "np.mean(a)", 0.5, 0.2),
+        ("max(a)", "ac.max(a)", "np.max(a)", 0.5, 0.2),
+    ]],
+    # ufuncs and reductions, 10M float64 (issue 4)
+    *[("ufunc_large", n, ularge_setup, sa, sn, 1.05, None) for n, sa, sn in [
+        ("a + b", "a + b", "a + b"),
+        ("a += b", "a += b", "a += b"),
+        ("a * 2.0 + 1.0", "a * 2.0 + 1.0", "a * 2.0 + 1.0"),
+        ("sum(a)", "ac.sum(a)", "np.sum(a)"),
+        ("mean(a)", "ac.mean(a)", "np.mean(a)"),
+        ("std(a)", "ac.std(a)", "np.std(a)"),
+        ("exp(a)", "ac.exp(a)", "np.exp(a)"),
+        ("sqrt(a)", "ac.sqrt(a)", "np.sqrt(a)"),
+        ("a > 0.5", "a > 0.5", "a > 0.5"),
+        ("cumulative_sum(a)", "ac.cumulative_sum(a)", "np.cumulative_sum(a)"),
+        ("a[::2] + 1", "a[::2] + 1", "a[::2] + 1"),
+        ("(1000,1) + (1,1000)", "col + row", "col + row"),
+        ("sum(M 4000x2500, axis=0)", "ac.sum(M, axis=0)", "np.sum(M, axis=0)"),
+        ("sum(M 4000x2500, axis=1)", "ac.sum(M, axis=1)", "np.sum(M, axis=1)"),
+        ("int64 a + b", "ai + bi", "ai + bi"),
+        ("float32 a + b", "af + bf", "af + bf"),
+    ]],
+    ("matmul", "matmul 512x512 float64", matmul_setup, "x @ y", "x @ y", 3.0, None),
     # blocked transpose
     ("transpose", "4000x4000 a.T.copy(order='C')", transpose_setup, "a.T.copy(order='C')",
      "a.T.copy(order='C')", 0.5, None),
+    # vector math kernels, 10M contiguous elements, output preallocated
+    ("vmath", "exp 10M float64", vmath_setup("float64", "exp"), "vm.run('exp', x, o)",
+     "np.exp(x, out=o)", 1.0, None),
+    ("vmath", "log 10M float64", vmath_setup("float64", "log"), "vm.run('log', x, o)",
+     "np.log(x, out=o)", 1.0, None),
+    ("vmath", "exp 10M float32", vmath_setup("float32", "exp"), "vm.run('exp', x, o)",
+     "np.exp(x, out=o)", 1.0, None),
+    ("vmath", "log 10M float32", vmath_setup("float32", "log"), "vm.run('log', x, o)",
+     "np.log(x, out=o)", 1.0, None),
+
+
+    # sorting: 1M random float64 (NumPy's default sort and argsort use AVX-512 when
+    # the CPU has it; arraycore sorts stably in both cases)
+    ("sort", "sort 1M float64 stable", sort_setup, "ac.sort(a)",
+     "np.sort(a, kind='stable')", 1.0, None),
+    ("sort", "sort 1M float64 stable=False vs np.sort default", sort_setup,
+     "ac.sort(a, stable=False)", "np.sort(a)", 1.5, None),
+    ("sort", "argsort 1M float64 stable", sort_setup, "ac.argsort(a)",
+     "np.argsort(a, kind='stable')", 1.0, None),
+    ("sort", "argsort 1M float64 stable=False vs np.argsort default", sort_setup,
+     "ac.argsort(a, stable=False)", "np.argsort(a)", 1.5, None),
+    ("sort", "unique_values 1M int64 (1000 distinct)", sort_setup, "ac.unique_values(r)",
+     "np.unique_values(r)", 1.0, None),
+    ("sort", "searchsorted 1M queries into 1M sorted", sort_setup, "ac.searchsorted(s, q)",
+     "np.searchsorted(s, q)", 1.0, None),
 ]
 
 def iter_setup(ac, np):
@@ -279,6 +391,37 @@ def main(argv=None):
                       f"{growth:7.2f}  ~1 (constant time){'  ok' if growth < 2 else '  MISSED'}")
                 results.append(dict(group="constant", name=name + " growth 10M/10",
                                     ratio=growth, target=2.0, met=growth < 2))
+
+    if "threads" in groups:
+        import threading
+
+        def run_threads(mod, arrays):
+            def work(x):
+                for _ in range(3):
+                    mod.exp(x)
+            ts = [threading.Thread(target=work, args=(x,)) for x in arrays]
+            t0 = time.perf_counter()
+            for t in ts:
+                t.start()
+            for t in ts:
+                t.join()
+            return time.perf_counter() - t0
+
+        rng = np.random.default_rng(0)
+        n1, n2 = rng.random(10_000_000), rng.random(10_000_000)
+        for label, mod, arrays in (("arraycore", ac, (ac.asarray(n1), ac.asarray(n2))),
+                                   ("numpy", np, (n1, n2))):
+            one = min(run_threads(mod, arrays[:1]) for _ in range(repeat))
+            two = min(run_threads(mod, arrays) for _ in range(repeat))
+            ratio = two / (2 * one)
+            target = 0.65 if label == "arraycore" else None
+            ok = "" if target is None else ("  ok" if ratio <= target else "  MISSED")
+            print(f"{'threads':<10} {label + ': 2 threads exp 10M / (2 x 1 thread)':<58} "
+                  f"{fmt_time(two):>10} {fmt_time(one):>10} {ratio:7.2f}  "
+                  f"{'<= 0.65' if target else ''}{ok}", flush=True)
+            results.append(dict(group="threads", name=label, two_threads_s=two,
+                                one_thread_s=one, ratio=ratio, target=target,
+                                met=None if target is None else ratio <= target))
 
     if "import" in groups:
         try:

@@ -23,11 +23,10 @@ void *ac_data_alloc(size_t nbytes, int zero);
 void ac_data_free(void *ptr);
 #define AC_TRACEMALLOC_DOMAIN 389047
 
-/* ---- half precision ------------------------------------------------- */
-ac_uint16 ac_float_to_half(float f);
-ac_uint16 ac_double_to_half(double d);
-float ac_half_to_float(ac_uint16 h);
-double ac_half_to_double(ac_uint16 h);
+/* ---- half precision and the rest of the core math library ----------
+ * ac_float_to_half, ac_half_to_float, ... are the public inline functions
+ * of <arraycore/acmath.h> (their one home). */
+#include "arraycore/acmath.h"
 
 /* ---- the N-d strided loop driver ------------------------------------
  * Calls `inner(ptrs, count, strides, ctx)` on 1-d runs covering an N-d

@@ -26,6 +26,7 @@
 #include "arraycore/actypes.h"
 #include "arraycore/acapitypes.h"
 #include "arraycore/aciter.h"
+#include "arraycore/acufunc.h"
 #include "arraycore/_ac_api.h"
 #include "arraycore/aciter_api.h"
 

@@ -1,0 +1,387 @@
+# arraycore/_stats.pyx -- the Array API's statistical, searching and utility
+# functions that are built on the ufunc engine: sum, prod, min, max, mean,
+# var, std, cumulative_sum, cumulative_prod, all, any, diff, argmax, argmin,
+# count_nonzero, where, clip.  Reductions go through ufunc_reduce (one home);
+# argmax/argmin and the fused var kernel are plain C (src/ac_stats.c).
+from libc.math cimport sqrt as c_sqrt
+from arraycore._types cimport *
+from arraycore._dtype cimport (
+    dtype, descr_from_tidx, as_dtype_or_none, native, ACX_BOOL, ACX_INT64,
+    ACX_FLOAT16, ACX_FLOAT32, ACX_FLOAT64, ACX_COMPLEX64, ACX_COMPLEX128,
+    SAME_KIND_CASTING, UNSAFE_CASTING)
+from arraycore._core cimport (
+    ndarray, new_array, size_of, shape_tuple, normalize_axis, copy_array,
+    setitem_ptr)
+from arraycore._convert cimport _asarray
+from arraycore._ufunc cimport ufunc, ufunc_call, ufunc_reduce, get_ufunc
+
+cdef extern from "ac_stats.h":
+    ctypedef ac_intp (*ac_arg_fn)(const char *p, ac_intp n, ac_intp s) noexcept nogil
+    ac_arg_fn ac_argmax_table[]
+    ac_arg_fn ac_argmin_table[]
+    double ac_sumsqdev_float64(const char *p, ac_intp n, ac_intp s, double mean) nogil
+    double ac_sumsqdev_float32(const char *p, ac_intp n, ac_intp s, double mean) nogil
+
+from arraycore._ufunc import _NoValue
+
+cdef ufunc _add = get_ufunc("add")
+cdef ufunc _multiply = get_ufunc("multiply")
+cdef ufunc _maximum = get_ufunc("maximum")
+cdef ufunc _minimum = get_ufunc("minimum")
+cdef ufunc _logical_and = get_ufunc("logical_and")
+cdef ufunc _logical_or = get_ufunc("logical_or")
+cdef ufunc _not_equal = get_ufunc("not_equal")
+cdef ufunc _subtract = get_ufunc("subtract")
+cdef ufunc _divide = get_ufunc("divide")
+cdef ufunc _where_uf = get_ufunc("_where")
+cdef ufunc _sqrt = get_ufunc("sqrt")
+cdef ufunc _abs = get_ufunc("abs")
+cdef object _NV = _NoValue
+
+cdef enum:
+    NOGIL_SIZE = 8192
+
+
+cdef inline ndarray _arr(object x):
+    if type(x) is ndarray:
+        return <ndarray>x
+    return _asarray(x, None, None)
+
+
+cdef ac_intp _reduced_count(ndarray a, object axis) except -1:
+    """How many elements each reduction result combines."""
+    cdef ac_intp n = 1
+    cdef int i
+    if axis is None:
+        return size_of(a.nd, a.dimensions)
+    if not isinstance(axis, tuple):
+        axis = (axis,)
+    for ax in axis:
+        n *= a.dimensions[normalize_axis(ax, a.nd)]
+    return n
+
+
+cdef inline bint _flat_ok(ndarray a) noexcept:
+    """a's elements are one run with a constant stride (1-d, or contiguous)."""
+    return a.nd <= 1 or (a.flags & (AC_ARRAY_C_CONTIGUOUS | AC_ARRAY_F_CONTIGUOUS)) != 0
+
+
+cdef inline ac_intp _flat_stride(ndarray a) noexcept:
+    return a.strides[0] if a.nd == 1 else a.descr.itemsize
+
+
+cdef inline bint _native_aligned(ndarray a) noexcept:
+    return not a.descr.swapped and (a.flags & AC_ARRAY_ALIGNED) != 0
+
+
+# ----------------------------------------------------------------------------
+# reductions
+# ----------------------------------------------------------------------------
+def sum(x, /, *, axis=None, dtype=None, keepdims=False):
+    """Sum of the elements over `axis` (pairwise summation for floats).
+    Integers and bool sum in the default integer of their signedness."""
+    return ufunc_reduce(_add, _arr(x), axis, as_dtype_or_none(dtype), None, keepdims, _NV, True)
+
+
+def prod(x, /, *, axis=None, dtype=None, keepdims=False):
+    """Product of the elements over `axis`."""
+    return ufunc_reduce(_multiply, _arr(x), axis, as_dtype_or_none(dtype), None, keepdims,
+                        _NV, True)
+
+
+def max(x, /, *, axis=None, keepdims=False):
+    """Maximum over `axis` (NaN propagates); an empty reduction is a ValueError."""
+    return ufunc_reduce(_maximum, _arr(x), axis, None, None, keepdims, _NV, True)
+
+
+def min(x, /, *, axis=None, keepdims=False):
+    """Minimum over `axis` (NaN propagates); an empty reduction is a ValueError."""
+    return ufunc_reduce(_minimum, _arr(x), axis, None, None, keepdims, _NV, True)
+
+
+cdef dtype _float_dtype(ndarray a):
+    """The dtype mean/var compute in: floats keep theirs, integers use float64."""
+    cdef int t = a.descr.tidx
+    if t >= ACX_FLOAT16:
+        return native(a.descr)
+    return descr_from_tidx(ACX_FLOAT64)
+
+
+def mean(x, /, *, axis=None, keepdims=False):
+    """Arithmetic mean over `axis` (float64 for integer input)."""
+    cdef ndarray a = _arr(x)
+    cdef dtype d = _float_dtype(a)
+    cdef dtype acc = descr_from_tidx(ACX_FLOAT32) if d.tidx == ACX_FLOAT16 else d
+    cdef ac_intp n = _reduced_count(a, axis)
+    s = ufunc_reduce(_add, a, axis, acc, None, keepdims, _NV, True)
+    r = ufunc_call(_divide, (s, n), (s,), True, SAME_KIND_CASTING, None, AC_KEEPORDER)
+    if acc is not d:
+        r = r.astype(d)
+    return r
+
+
+def var(x, /, *, axis=None, correction=0.0, keepdims=False):
+    """Variance over `axis` with `correction` degrees of freedom removed."""
+    return _var(_arr(x), axis, correction, keepdims)
+
+
+def std(x, /, *, axis=None, correction=0.0, keepdims=False):
+    """Standard deviation over `axis` with `correction` degrees of freedom removed."""
+    v = _var(_arr(x), axis, correction, keepdims)
+    return ufunc_call(_sqrt, (v,), (v,), True, SAME_KIND_CASTING, None, AC_KEEPORDER)
+
+
+cdef object _var(ndarray a, object axis, object correction, bint keepdims):
+    cdef dtype d = _float_dtype(a)
+    cdef ac_intp n = _reduced_count(a, axis)
+    cdef double ddof = correction, mean_, ss, s
+    cdef int t = a.descr.tidx
+    cdef ac_intp st
+    cdef char *p
+    cdef ndarray res
+    cdef int i
+    cdef ac_intp one = 1
+    cdef ac_intp shp[32]
+    if axis is None and (t == ACX_FLOAT64 or t == ACX_FLOAT32) and _native_aligned(a) \
+            and _flat_ok(a) and n > 0:
+        # one fused kernel: pairwise sum, then pairwise sum of squared deviations
+        s = float(ufunc_reduce(_add, a, None, descr_from_tidx(ACX_FLOAT64), None, False,
+                               _NV, True))
+        mean_ = s / n
+        p = a.data
+        st = _flat_stride(a)
+        if n >= NOGIL_SIZE:
+            with nogil:
+                ss = ac_sumsqdev_float64(p, n, st, mean_) if t == ACX_FLOAT64 else \
+                    ac_sumsqdev_float32(p, n, st, mean_)
+        else:
+            ss = ac_sumsqdev_float64(p, n, st, mean_) if t == ACX_FLOAT64 else \
+                ac_sumsqdev_float32(p, n, st, mean_)
+        for i in range(a.nd if keepdims else 0):
+            shp[i] = 1
+        res = new_array(d, a.nd if keepdims else 0, shp, NULL, NULL, 0, None)
+        setitem_ptr(d, res.data, ss / (n - ddof) if n - ddof > 0 else float("nan"))
+        return res
+    m = mean(a, axis=axis, keepdims=True)
+    dev = ufunc_call(_subtract, (a, m), None, True, SAME_KIND_CASTING,
+                     d if d.kind != "c" else None, AC_KEEPORDER)
+    if d.kind == "c":
+        sq = ufunc_call(_abs, (dev,), None, True, SAME_KIND_CASTING, None, AC_KEEPORDER)
+        sq = ufunc_call(_multiply, (sq, sq), (sq,), True, SAME_KIND_CASTING, None, AC_KEEPORDER)
+    else:
+        sq = ufunc_call(_multiply, (dev, dev), (dev,), True, SAME_KIND_CASTING, None,
+                        AC_KEEPORDER)
+    r = ufunc_reduce(_add, sq, axis, None, None, keepdims, _NV, True)
+    denom = n - ddof
+    if denom <= 0:
+        denom = 0.0
+    return ufunc_call(_divide, (r, denom), (r,), True, SAME_KIND_CASTING, None, AC_KEEPORDER)
+
+
+def cumulative_sum(x, /, *, axis=None, dtype=None, include_initial=False):
+    """Cumulative sum along `axis` (required when x has more than one dimension)."""
+    return _cumulative(_add, _arr(x), axis, dtype, include_initial, 0)
+
+
+def cumulative_prod(x, /, *, axis=None, dtype=None, include_initial=False):
+    """Cumulative product along `axis` (required when x has more than one dimension)."""
+    return _cumulative(_multiply, _arr(x), axis, dtype, include_initial, 1)
+
+
+cdef object _cumulative(ufunc uf, ndarray a, object axis, object dtype_, bint include_initial,
+                        object initial):
+    if axis is None:
+        if a.nd > 1:
+            raise ValueError(f"cumulative_{'sum' if uf is _add else 'prod'}: axis must be "
+                             "given for arrays with more than one dimension")
+        axis = 0
+    if a.nd == 0:
+        raise ValueError("cumulative functions need an array with at least one dimension")
+    ax = normalize_axis(axis, a.nd)
+    r = uf.accumulate(a, axis=ax, dtype=dtype_)
+    if not include_initial:
+        return r
+    from arraycore._creation import full
+    from arraycore._manip import concat
+    shp = list(shape_tuple(a.nd, a.dimensions))
+    shp[ax] = 1
+    return concat([full(tuple(shp), initial, dtype=r.dtype), r], axis=ax)
+
+
+def all(x, /, *, axis=None, keepdims=False):
+    """Whether every element over `axis` is true (non-zero)."""
+    cdef ndarray a = _arr(x)
+    if a.descr.tidx != ACX_BOOL or a.descr.swapped:
+        a = ufunc_call(_not_equal, (a, 0), None, True, SAME_KIND_CASTING, None, AC_KEEPORDER)
+    return ufunc_reduce(_logical_and, a, axis, None, None, keepdims, _NV, True)
+
+
+def any(x, /, *, axis=None, keepdims=False):
+    """Whether any element over `axis` is true (non-zero)."""
+    cdef ndarray a = _arr(x)
+    if a.descr.tidx != ACX_BOOL or a.descr.swapped:
+        a = ufunc_call(_not_equal, (a, 0), None, True, SAME_KIND_CASTING, None, AC_KEEPORDER)
+    return ufunc_reduce(_logical_or, a, axis, None, None, keepdims, _NV, True)
+
+
+def count_nonzero(x, /, *, axis=None, keepdims=False):
+    """The number of non-zero elements over `axis` (int64)."""
+    cdef ndarray a = _arr(x)
+    nz = ufunc_call(_not_equal, (a, 0), None, True, SAME_KIND_CASTING, None, AC_KEEPORDER)
+    return ufunc_reduce(_add, nz, axis, descr_from_tidx(ACX_INT64), None, keepdims, _NV, True)
+
+
+# ----------------------------------------------------------------------------
+# searching
+# ----------------------------------------------------------------------------
+def argmax(x, /, *, axis=None, keepdims=False):
+    """Index of the (first) maximum over `axis`; NaN counts as the maximum."""
+    return _argext(_arr(x), axis, keepdims, True)
+
+
+def argmin(x, /, *, axis=None, keepdims=False):
+    """Index of the (first) minimum over `axis`; NaN counts as the minimum."""
+    return _argext(_arr(x), axis, keepdims, False)
+
+
+cdef object _argext(ndarray a, object axis, bint keepdims, bint is_max):
+    cdef ac_arg_fn fn
+    cdef ac_intp n, total, i, k, st, off
+    cdef ac_intp oshape[32]
+    cdef ac_intp idx[32]
+    cdef int nd = a.nd, ax, j, d
+    cdef ndarray res
+    cdef ac_int64 *out
+    cdef str name = "argmax" if is_max else "argmin"
+    total = size_of(nd, a.dimensions)
+    if not _native_aligned(a):
+        a = copy_array(a, AC_KEEPORDER, native(a.descr))
+    if is_max:
+        fn = ac_argmax_table[a.descr.tidx]
+    else:
+        fn = ac_argmin_table[a.descr.tidx]
+    if axis is None:
+        if total == 0:
+            raise ValueError(f"attempt to get {name} of an empty sequence")
+        if not _flat_ok(a):
+            a = copy_array(a, AC_CORDER)
+        if a.nd == 1:
+            i = fn(a.data, total, a.strides[0])
+        elif a.flags & AC_ARRAY_C_CONTIGUOUS:
+            i = fn(a.data, total, a.descr.itemsize)
+        else:
+            a = copy_array(a, AC_CORDER)
+            i = fn(a.data, total, a.descr.itemsize)
+        for j in range(nd):
+            oshape[j] = 1
+        res = new_array(descr_from_tidx(ACX_INT64), nd if keepdims else 0, oshape, NULL, NULL,
+                        0, None)
+        (<ac_int64 *>res.data)[0] = i
+        return res
+    ax = normalize_axis(axis, nd)
+    n = a.dimensions[ax]
+    st = a.strides[ax]
+    d = 0
+    for j in range(nd):
+        if j != ax:
+            oshape[d] = a.dimensions[j]
+            idx[d] = 0
+            d += 1
+    res = new_array(descr_from_tidx(ACX_INT64), d, oshape, NULL, NULL, 0, None)
+    total = size_of(d, oshape)
+    if n == 0:
+        raise ValueError(f"attempt to get {name} of an empty sequence")
+    if total == 0:
+        return _keep(res, ax, keepdims)
+    out = <ac_int64 *>res.data
+    for k in range(total):
+        off = 0
+        d = 0
+        for j in range(nd):
+            if j != ax:
+                off += idx[d] * a.strides[j]
+                d += 1
+        out[k] = fn(a.data + off, n, st)
+        # advance the C-order counter over the output dims
+        j = d - 1
+        while j >= 0:
+            idx[j] += 1
+            if idx[j] < oshape[j]:
+                break
+            idx[j] = 0
+            j -= 1
+    return _keep(res, ax, keepdims)
+
+
+cdef object _keep(ndarray res, int ax, bint keepdims):
+    if not keepdims:
+        return res
+    shp = list(shape_tuple(res.nd, res.dimensions))
+    shp.insert(ax, 1)
+    return res.reshape(tuple(shp))
+
+
+# ----------------------------------------------------------------------------
+# utilities
+# ----------------------------------------------------------------------------
+def where(condition, x1, x2, /):
+    """Elements of x1 where condition is true, else of x2 (broadcast together;
+    Python scalars take part weakly)."""
+    cdef ndarray c = _arr(condition)
+    if c.descr.tidx != ACX_BOOL:
+        c = ufunc_call(_not_equal, (c, 0), None, True, SAME_KIND_CASTING, None, AC_KEEPORDER)
+    return ufunc_call(_where_uf, (c, x1, x2), None, True, SAME_KIND_CASTING, None,
+                      AC_KEEPORDER)
+
+
+def clip(x, /, min=None, max=None):
+    """x with values below `min` set to min and above `max` set to max (the
+    result keeps x's dtype; NaN stays NaN)."""
+    cdef ndarray a = _arr(x)
+    r = a
+    if min is not None:
+        r = ufunc_call(_maximum, (r, min), None, True, SAME_KIND_CASTING, None, AC_KEEPORDER)
+    if max is not None:
+        r = ufunc_call(_minimum, (r, max), None, True, SAME_KIND_CASTING, None, AC_KEEPORDER)
+    if r is a:
+        return copy_array(a, AC_KEEPORDER)
+    if (<ndarray>r).descr is not a.descr:
+        r = copy_array(r, AC_KEEPORDER, native(a.descr))
+    return r
+
+
+def diff(x, /, *, axis=-1, n=1, prepend=None, append=None):
+    """The n-th discrete difference along `axis` (bool: not_equal)."""
+    cdef ndarray a = _arr(x)
+    if a.nd == 0:
+        raise ValueError("diff requires input that is at least one dimensional")
+    if n < 0:
+        raise ValueError(f"order must be non-negative but got {n}")
+    ax = normalize_axis(axis, a.nd)
+    if n == 0:
+        return a
+    if prepend is not None or append is not None:
+        from arraycore._manip import concat
+        seq = [a]
+        if prepend is not None:
+            seq.insert(0, _edge(prepend, a, ax))
+        if append is not None:
+            seq.append(_edge(append, a, ax))
+        a = concat(seq, axis=ax)
+    op = _not_equal if a.descr.tidx == ACX_BOOL else _subtract
+    pre = (slice(None),) * ax
+    for _ in range(n):
+        a = ufunc_call(op, (a[pre + (slice(1, None),)], a[pre + (slice(None, -1),)]), None,
+                       True, SAME_KIND_CASTING, None, AC_KEEPORDER)
+    return a
+
+
+cdef ndarray _edge(object extra, ndarray a, int ax):
+    """prepend/append values: scalars broadcast to a's shape with length 1 on axis."""
+    cdef ndarray e = _arr(extra)
+    if e.nd == 0:
+        from arraycore._manip import broadcast_to
+        shp = list(shape_tuple(a.nd, a.dimensions))
+        shp[ax] = 1
+        e = broadcast_to(e, tuple(shp))
+    return e

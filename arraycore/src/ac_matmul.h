@@ -1,0 +1,29 @@
+/*
+ * ac_matmul.h -- the matrix product and vector dot kernels behind the
+ * `matmul` and `vecdot` gufuncs.  Plain C, no Python objects, no GIL needed.
+ * float32/float64 matmul is a packed, cache-blocked GEMM with a register-tiled
+ * micro-kernel per dispatch level (ac_cpu.h); the other types use simple
+ * strided loops.
+ */
+#ifndef ARRAYCORE_AC_MATMUL_H
+#define ARRAYCORE_AC_MATMUL_H
+
+#include "ac_internal.h"
+
+/* C[n x m] = A[n x k] @ B[k x m] for the dense type index `tidx` (ACX_BOOL ..
+ * ACX_COMPLEX128 from ac_internal.h).  Every operand is addressed by a byte
+ * stride per row (rs) and per column (cs), of any sign (0 allowed for
+ * inputs).  C is overwritten (k == 0 gives zeros) and must not overlap A or B.
+ * bool: OR of ANDs; integers wrap; float16 accumulates in float; complex
+ * without conjugation.  Returns 0, or -1 if a work buffer cannot be allocated. */
+int ac_matmul(int tidx, ac_intp n, ac_intp k, ac_intp m,
+              const char *A, ac_intp a_rs, ac_intp a_cs,
+              const char *B, ac_intp b_rs, ac_intp b_cs,
+              char *C, ac_intp c_rs, ac_intp c_cs);
+
+/* out[0] = sum_i conj(x[i]) * y[i] over n elements (conj only for complex;
+ * bool: OR of ANDs), written as one element of type tidx at `out`. */
+void ac_vecdot(int tidx, ac_intp n, const char *x, ac_intp xs,
+               const char *y, ac_intp ys, char *out);
+
+#endif

@@ -1,0 +1,40 @@
+/*
+ * ac_umath.h -- private declarations of the ufunc engine's C side: the
+ * table of built-in ufuncs generated from tools/ufunc_table.py, and the
+ * N-d runner that drives an inner loop over broadcast operands.
+ */
+#ifndef ARRAYCORE_AC_UMATH_H
+#define ARRAYCORE_AC_UMATH_H
+
+#include <signal.h>
+#include "ac_internal.h"
+#include "arraycore/acufunc.h"
+
+typedef struct {
+    const char *name;
+    int nin, nout, ntypes;
+    const char *identity;      /* NULL, "reorderable", or a Python literal */
+    const char *doc;
+    const char *aliases;       /* comma separated NumPy names, or "" */
+    const unsigned char *types;   /* ntypes * (nin + nout) dense indices */
+    ACUFuncGenericFunction *funcs;
+} ac_ufunc_spec;
+
+extern const ac_ufunc_spec ac_builtin_ufuncs[];
+extern const int ac_n_builtin_ufuncs;
+
+#define AC_UFUNC_MAXARGS 32
+
+/* Set by the SIGINT handler the ufunc module installs around long loops. */
+extern volatile sig_atomic_t ac_sigint_flag;
+
+/* Run `loop` over an N-d space shared by `nop` operands.  strides are laid
+ * out [op * AC_MAXDIMS + d]; dimensions are simplified (length-1 dropped,
+ * sorted with operand `key_op`'s strides first, coalesced).  Long inner runs
+ * are cut in chunks and ac_sigint_flag is polled between calls.
+ * Returns 0, or 1 when interrupted, or -1 for too many operands/dims. */
+int ac_ufunc_run(int ndim, const ac_intp *shape, int nop, char **ptrs,
+                 const ac_intp *strides, int key_op,
+                 ACUFuncGenericFunction loop, void *data);
+
+#endif

@@ -1,0 +1,33 @@
+/*
+ * ac_vmath.h -- contiguous vector kernels for exp and log (float64, float32),
+ * picked at run time by the SIMD dispatch level (ac_cpu.h).  Internal: plain
+ * C, no Python objects.
+ *
+ * Each kernel maps n contiguous elements of `in` to `out`; `out` may be the
+ * same pointer as `in` (not a partial overlap).  Accuracy: within 1 ulp of
+ * the correctly rounded result (float32 is computed in double and rounded
+ * once); IEEE special values exactly (exp: -inf -> 0, +inf -> inf, nan ->
+ * nan, overflow -> inf, subnormal results rounded; log: +-0 -> -inf raising
+ * divide-by-zero, negative -> nan raising invalid, inf -> inf, subnormal
+ * inputs exact).  Dispatch levels differ by at most 1 ulp (FMA contraction
+ * in the AVX clones).  Floating-point flags: exactly those libm raises
+ * (overflow/underflow for exp, divide-by-zero/invalid for log), inexact aside.
+ */
+#ifndef ARRAYCORE_AC_VMATH_H
+#define ARRAYCORE_AC_VMATH_H
+
+#include "arraycore/actypes.h"
+
+void ac_vexp_f64(const double *in, double *out, ac_intp n);
+void ac_vlog_f64(const double *in, double *out, ac_intp n);
+void ac_vexp_f32(const float *in, float *out, ac_intp n);
+void ac_vlog_f32(const float *in, float *out, ac_intp n);
+
+/* Tests and benchmarks: run kernel `op` (AC_VMATH_EXP_F64 ...) compiled for
+ * dispatch level `level` (AC_CPU_BASELINE ...), lowered to what this CPU
+ * supports.  Returns the level used, or -1 for an unknown op. */
+enum { AC_VMATH_EXP_F64 = 0, AC_VMATH_LOG_F64, AC_VMATH_EXP_F32, AC_VMATH_LOG_F32,
+       AC_VMATH_NOPS };
+int ac_vmath_at_level(int op, int level, const void *in, void *out, ac_intp n);
+
+#endif

@@ -1,0 +1,226 @@
+"""Statistical, searching and utility functions against NumPy: sum, prod, min,
+max, mean, var, std, cumulative_sum, cumulative_prod, all, any, count_nonzero,
+argmax, argmin, where, clip, diff -- over dtypes, layouts, axes and keepdims,
+with NaN/inf values, and their bad inputs."""
+import warnings
+
+import numpy as np
+import pytest
+from hypothesis import given, settings, strategies as st, HealthCheck
+from hypothesis.extra import numpy as hnp
+
+from _helpers import xp, LAYOUTS, make_layout, to_numpy, assert_array, shapes
+
+NUMERIC = ["int8", "uint8", "int16", "int32", "uint32", "int64", "uint64", "float16",
+           "float32", "float64", "complex64", "complex128"]
+ALLD = ["bool"] + NUMERIC
+
+
+def close(got, exp, rtol=None):
+    got = to_numpy(got)
+    exp = np.asarray(exp)
+    assert got.shape == exp.shape, (got.shape, exp.shape)
+    assert got.dtype == exp.dtype, (got.dtype, exp.dtype)
+    if exp.dtype.kind in "fc":
+        if rtol is None:
+            rtol = {2: 1e-2, 4: 1e-4, 8: 1e-10}[np.dtype(exp.dtype.char.lower()).itemsize
+                                                if exp.dtype.kind == "c" else exp.dtype.itemsize]
+        np.testing.assert_allclose(got, exp, rtol=rtol, atol=rtol, equal_nan=True)
+    else:
+        np.testing.assert_array_equal(got, exp)
+
+
+@st.composite
+def case(draw, dtypes=ALLD, min_side=0, elements=None):
+    dt = np.dtype(draw(st.sampled_from(dtypes)))
+    shape = draw(shapes(min_dims=0, max_dims=3, min_side=min_side, max_side=5))
+    if elements is None and dt.kind in "fc":
+        elements = st.floats(-100, 100, width=8 * dt.itemsize // (2 if dt.kind == "c" else 1))
+        if dt.kind == "c":
+            elements = st.complex_numbers(max_magnitude=100, allow_nan=False,
+                                          allow_infinity=False, width=8 * dt.itemsize)
+    elif elements is None and dt.kind in "iu":
+        info = np.iinfo(dt)
+        elements = st.integers(max(info.min, -20), min(info.max, 20))
+    a = draw(hnp.arrays(dt, shape, elements=elements))
+    a = make_layout(a, draw(st.sampled_from(LAYOUTS)))
+    nd = a.ndim
+    axis = draw(st.one_of(st.none(), st.integers(-nd, nd - 1) if nd else st.none(),
+                          st.lists(st.integers(0, nd - 1), unique=True, max_size=nd).map(tuple)
+                          if nd else st.none()))
+    return a, axis, draw(st.booleans())
+
+
+def _np(name):
+    return {"cumulative_sum": np.cumulative_sum, "cumulative_prod": np.cumulative_prod}.get(
+        name, getattr(np, name))
+
+
+@pytest.mark.parametrize("name", ["sum", "prod", "mean", "max", "min", "all", "any",
+                                  "count_nonzero"])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_reductions(name, data):
+    dts = ALLD if name not in ("mean",) else ["float32", "float64", "complex128", "int32", "float16"]
+    if name == "prod":
+        # float16 products overflow at different points depending on where the
+        # float accumulator is rounded back to half between loop calls
+        dts = [d for d in dts if d != "float16"]
+    a, axis, keepdims = data.draw(case(dts))
+    kwargs = dict(axis=axis, keepdims=keepdims)
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            exp = _np(name)(a, **kwargs)
+        except ValueError:
+            with pytest.raises(ValueError):
+                getattr(xp, name)(xp.asarray(a), **kwargs)
+            return
+        got = getattr(xp, name)(xp.asarray(a), **kwargs)
+    if name == "mean" and a.dtype == np.float16:
+        close(got, exp, rtol=2e-2)
+    else:
+        close(got, exp)
+
+
+@pytest.mark.parametrize("name", ["var", "std"])
+@settings(max_examples=60, deadline=None)
+@given(data=st.data(), correction=st.sampled_from([0, 1, 0.5]))
+def test_var_std(name, data, correction):
+    a, axis, keepdims = data.draw(case(["float32", "float64", "complex128", "int64"]))
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        exp = getattr(np, name)(a, axis=axis, keepdims=keepdims, ddof=correction)
+        got = getattr(xp, name)(xp.asarray(a), axis=axis, keepdims=keepdims,
+                                correction=correction)
+    close(got, exp, rtol=1e-3 if a.dtype == np.float32 else 1e-9)
+
+
+def test_var_fast_path_accuracy():
+    rng = np.random.default_rng(1)
+    n = rng.standard_normal(100_003) * 1e3 + 1e6
+    for a in (n, n[::3], n.astype(np.float32)):
+        close(xp.var(xp.asarray(a)), np.var(a.astype(np.float64)).astype(a.dtype),
+              rtol=1e-6 if a.dtype == np.float32 else 1e-9)
+        close(xp.std(xp.asarray(a), correction=1), np.std(a.astype(np.float64), ddof=1)
+              .astype(a.dtype), rtol=1e-6 if a.dtype == np.float32 else 1e-9)
+
+
+def test_pairwise_sum_accuracy():
+    # a naive running sum loses ~1e-9 relative here; pairwise stays near 1e-15
+    n = np.full(10_000_001, 0.1)
+    got = float(xp.sum(xp.asarray(n)))
+    assert abs(got - 1000000.1) < 1e-6
+    assert abs(got - float(np.sum(n))) <= abs(float(np.sum(n)) - 1000000.1) + 1e-6
+
+
+@pytest.mark.parametrize("name", ["cumulative_sum", "cumulative_prod"])
+@settings(max_examples=60, deadline=None)
+@given(data=st.data(), include_initial=st.booleans())
+def test_cumulative(name, data, include_initial):
+    a, _, _ = data.draw(case(ALLD))
+    if a.ndim == 0:
+        with pytest.raises(ValueError):
+            getattr(xp, name)(xp.asarray(a))
+        return
+    axis = data.draw(st.integers(-a.ndim, a.ndim - 1))
+    with np.errstate(all="ignore"):
+        exp = _np(name)(a, axis=axis, include_initial=include_initial)
+        got = getattr(xp, name)(xp.asarray(a), axis=axis, include_initial=include_initial)
+    close(got, exp)
+    if a.ndim > 1:
+        with pytest.raises(ValueError):
+            getattr(xp, name)(xp.asarray(a))
+
+
+@pytest.mark.parametrize("name", ["argmax", "argmin"])
+@settings(max_examples=80, deadline=None)
+@given(data=st.data())
+def test_argmax_argmin(name, data):
+    dt = np.dtype(data.draw(st.sampled_from(ALLD)))
+    shape = data.draw(shapes(min_dims=0, max_dims=3, min_side=0, max_side=5))
+    a = make_layout(data.draw(hnp.arrays(dt, shape)), data.draw(st.sampled_from(LAYOUTS)))
+    axis = data.draw(st.none() | (st.integers(-a.ndim, a.ndim - 1) if a.ndim else st.none()))
+    keepdims = data.draw(st.booleans())
+    try:
+        exp = getattr(np, name)(a, axis=axis, keepdims=keepdims)
+    except ValueError:
+        with pytest.raises(ValueError):
+            getattr(xp, name)(xp.asarray(a), axis=axis, keepdims=keepdims)
+        return
+    got = getattr(xp, name)(xp.asarray(a), axis=axis, keepdims=keepdims)
+    assert_array(got, np.asarray(exp).astype(np.int64))
+
+
+@settings(max_examples=80, deadline=None)
+@given(data=st.data())
+def test_where(data):
+    dt = data.draw(st.sampled_from(ALLD))
+    shape = data.draw(shapes(max_dims=3, max_side=4))
+    c = make_layout(data.draw(hnp.arrays(np.bool_, shape)), data.draw(st.sampled_from(LAYOUTS)))
+    x1 = data.draw(hnp.arrays(np.dtype(dt), shape[1:] if shape else ()))
+    x2 = data.draw(st.sampled_from([0, 1.5, True]) | hnp.arrays(np.dtype(dt), shape))
+    exp = np.where(c, x1, x2)
+    got = xp.where(xp.asarray(c), xp.asarray(x1),
+                   xp.asarray(x2) if isinstance(x2, np.ndarray) else x2)
+    assert_array(got, exp)
+
+
+def test_where_scalars_and_errors():
+    assert_array(xp.where(xp.asarray([True, False]), 1.0, 2), np.where([True, False], 1.0, 2))
+    with pytest.raises(ValueError):
+        xp.where(xp.asarray([True, False]), xp.ones(3), 0.0)
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_clip(data):
+    dt = data.draw(st.sampled_from(["int8", "int32", "float32", "float64", "uint16"]))
+    a = data.draw(hnp.arrays(np.dtype(dt), shapes(max_dims=2, max_side=5)))
+    lo = data.draw(st.none() | st.integers(0, 5))
+    hi = data.draw(st.none() | st.integers(5, 10))
+    with np.errstate(all="ignore"):
+        exp = np.clip(a, lo, hi) if (lo is not None or hi is not None) else a.copy()
+    got = xp.clip(xp.asarray(a), lo, hi)
+    assert_array(got, exp)
+
+
+def test_clip_arrays():
+    n = np.array([-3.0, 0.5, np.nan, 7.0])
+    assert_array(xp.clip(xp.asarray(n), xp.asarray([0.0, 0.0, 0.0, 0.0]), 5.0),
+                 np.clip(n, 0.0, 5.0))
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_diff(data):
+    dt = data.draw(st.sampled_from(["bool", "int16", "float64", "complex64", "uint8"]))
+    shape = data.draw(shapes(min_dims=1, max_dims=3, max_side=5))
+    a = make_layout(data.draw(hnp.arrays(np.dtype(dt), shape)),
+                    data.draw(st.sampled_from(LAYOUTS)))
+    axis = data.draw(st.integers(-a.ndim, a.ndim - 1))
+    n = data.draw(st.integers(0, 3))
+    pre = data.draw(st.sampled_from([None, 0]))
+    with np.errstate(all="ignore"):
+        kw = {} if pre is None else {"prepend": pre, "append": pre}
+        exp = np.diff(a, n=n, axis=axis, **kw)
+        got = xp.diff(xp.asarray(a), n=n, axis=axis, **kw)
+    assert_array(got, exp)
+
+
+def test_bad_inputs():
+    x = xp.ones((2, 3))
+    with pytest.raises(Exception):
+        xp.sum(x, axis=2)
+    with pytest.raises(ValueError):
+        xp.sum(x, axis=(0, 0))
+    with pytest.raises(ValueError):
+        xp.max(xp.empty((0,)))
+    with pytest.raises(ValueError):
+        xp.argmax(xp.empty((0,)))
+    with pytest.raises(ValueError):
+        xp.diff(xp.asarray(1.0))
+    with pytest.raises(ValueError):
+        xp.diff(x, n=-1)
+    with pytest.raises(TypeError):
+        xp.sum(x, axis=1.5)

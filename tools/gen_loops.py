@@ -1,0 +1,237 @@
+#!/usr/bin/env python
+"""Generate arraycore/src/ac_umath_loops.c from tools/ufunc_table.py.
+
+    python tools/gen_loops.py OUTPUT.c
+
+Every loop has NumPy's generic signature
+    void loop(char **args, const ac_intp *dimensions, const ac_intp *steps, void *data)
+and handles any strides.  On top of the strided loop it has:
+- a reduction path (args[0] == args[2] and zero steps on both: the
+  accumulator stays in a register; float add sums pairwise);
+- for the `simd` ufuncs, contiguous paths (all contiguous, or one scalar
+  input), compiled for the baseline, AVX2 and AVX-512 and chosen at run time
+  with ac_cpu_level().
+The file ends with the table (ac_builtin_ufuncs) _ufunc.pyx builds ufuncs from.
+"""
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from ufunc_table import UFUNCS  # noqa: E402
+
+CHARS = "?bBhHiIlLefdFD"          # dense type index order (ACX_*)
+STORE_T = {"?": "ac_bool", "b": "int8_t", "B": "uint8_t", "h": "int16_t",
+           "H": "uint16_t", "i": "int32_t", "I": "uint32_t", "l": "int64_t",
+           "L": "uint64_t", "e": "ac_uint16", "f": "float", "d": "double",
+           "F": "float _Complex", "D": "double _Complex"}
+COMP_T = dict(STORE_T, e="float")
+SIMD_TYPES = "fdilIL?"             # types that get per-ISA contiguous clones
+PAIRWISE = "efdFD"
+ARGS = "abc"
+IDENT = {None: "NULL", "reorderable": '"reorderable"'}
+
+
+def load(c, ptr):
+    if c == "e":
+        return f"ac_half_to_float(*(const ac_uint16 *)({ptr}))"
+    return f"*(const {STORE_T[c]} *)({ptr})"
+
+
+def store(c, ptr, val):
+    if c == "e":
+        return f"*(ac_uint16 *)({ptr}) = ac_float_to_half({val});"
+    if c == "?":
+        return f"*(ac_bool *)({ptr}) = (ac_bool)(({val}) != 0);"
+    return f"*({STORE_T[c]} *)({ptr}) = ({STORE_T[c]})({val});"
+
+
+def cname(name, sig):
+    return "ac_ufl_%s_%s" % (name.lstrip("_"), "".join(
+        {"?": "bool"}.get(c, c) for c in sig.replace("->", "_")))
+
+
+def pairwise_fn(c):
+    """Pairwise summation (blocks of 128 summed with 8 accumulators, halves
+    recursively): a strided version and, for native types, a contiguous one
+    the compiler can vectorize (the 8 accumulators are the SIMD lanes)."""
+    t = COMP_T[c]
+    out = []
+    for suffix, ld, arg in (("", lambda p: load(c, p), "const char *p, ac_intp n, ac_intp s"),
+                            ("_contig", lambda p: f"(({t})q[{p}])",
+                             f"const {STORE_T[c]} *q, ac_intp n")):
+        if suffix and c == "e":
+            continue
+        at = (lambda i: f"p + ({i}) * s") if not suffix else (lambda i: i)
+        rec = ("ac_pairwise_{c}{sx}(p, n2, s) + ac_pairwise_{c}{sx}(p + n2 * s, n - n2, s)"
+               if not suffix else
+               "ac_pairwise_{c}{sx}(q, n2) + ac_pairwise_{c}{sx}(q + n2, n - n2)")
+        out.append(f"""
+static {t} ac_pairwise_{c}{suffix}({arg})
+{{
+    if (n < 8) {{
+        {t} r = 0;
+        for (ac_intp i = 0; i < n; i++) r += {ld(at("i"))};
+        return r;
+    }}
+    if (n <= 128) {{
+        {t} r[8];
+        ac_intp i;
+        for (int j = 0; j < 8; j++) r[j] = {ld(at("j"))};
+        for (i = 8; i < n - (n % 8); i += 8)
+            for (int j = 0; j < 8; j++) r[j] += {ld(at("i + j"))};
+        {t} res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+        for (; i < n; i++) res += {ld(at("i"))};
+        return res;
+    }}
+    ac_intp n2 = n / 2;
+    n2 -= n2 % 8;
+    return {rec.format(c=c, sx=suffix)};
+}}
+""")
+    return "".join(out)
+
+
+def contig_variants(nin):
+    """Index-stride patterns of the contiguous paths: 1 = contiguous, 0 = scalar."""
+    if nin == 1:
+        return [(1,)]
+    if nin == 2:
+        return [(1, 1), (1, 0), (0, 1)]
+    return [(1,) * nin]
+
+
+def gen_loop(u, sig, expr):
+    ins, outs = sig.split("->")
+    nin = len(ins)
+    out = outs[0]
+    name = cname(u["name"], sig)
+    S = "f" if ins[0] == "e" else ins[0]
+    e = expr.replace("{S}", S)
+    code = []
+    simd = u["simd"] and "e" not in sig
+    isa_clones = simd and all(c in SIMD_TYPES for c in sig if c not in "->")
+    variants = contig_variants(nin) if simd else []
+    # contiguous kernels
+    for v in variants:
+        vname = name + "_c" + "".join(map(str, v))
+        params = ", ".join(f"const {STORE_T[c]} *{ARGS[k]}p" for k, c in enumerate(ins))
+        decls = " ".join(f"const {COMP_T[c]} {ARGS[k]} = {ARGS[k]}p[{'i' if v[k] else '0'}];"
+                         for k, c in enumerate(ins))
+        body = (f"(ac_intp n, {params}, {STORE_T[out]} *op)\n{{\n"
+                f"    for (ac_intp i = 0; i < n; i++) {{ {decls} "
+                f"op[i] = ({STORE_T[out]})({'(' + e + ') != 0' if out == '?' else e}); }}\n}}\n")
+        if isa_clones:
+            code.append(f"#if AC_HAVE_DISPATCH\nstatic AC_TARGET_AVX512 void {vname}_avx512{body}"
+                        f"static AC_TARGET_AVX2 void {vname}_avx2{body}#endif\n")
+        code.append(f"static void {vname}_base{body}")
+    # the generic loop
+    L = [f"static void {name}(char **args, const ac_intp *dimensions, const ac_intp *steps, void *data)",
+         "{", "    const ac_intp n = dimensions[0];", "    (void)data;"]
+    for k in range(nin + 1):
+        L.append(f"    char *p{k} = args[{k}]; const ac_intp s{k} = steps[{k}];")
+    reorder = nin == 2 and u["identity"] is not None and ins[0] == ins[1] == out
+    if reorder:
+        L.append("    if (p0 == p2 && s0 == 0 && s2 == 0) {")
+        L.append(f"        {COMP_T[out]} a = {load(out, 'p0')};")
+        if u["name"] == "add" and out in PAIRWISE:
+            if out != "e":
+                L.append(f"        if (s1 == sizeof({STORE_T[out]})) a += ac_pairwise_{out}_contig((const {STORE_T[out]} *)p1, n);")
+                L.append(f"        else a += ac_pairwise_{out}(p1, n, s1);")
+            else:
+                L.append(f"        a += ac_pairwise_{out}(p1, n, s1);")
+        else:
+            L.append(f"        for (ac_intp k = 0; k < n; k++, p1 += s1) {{ const {COMP_T[out]} b = {load(out, 'p1')}; a = {e}; }}")
+        L.append(f"        {store(out, 'p0', 'a')}")
+        L.append("        return;")
+        L.append("    }")
+    for v in variants:
+        vname = name + "_c" + "".join(map(str, v))
+        conds = [f"s{k} == {('sizeof(' + STORE_T[c] + ')') if v[k] else '0'}"
+                 for k, c in enumerate(ins)]
+        conds.append(f"s{nin} == sizeof({STORE_T[out]})")
+        # no partial overlap between the output and a contiguous input
+        for k in range(nin):
+            if v[k]:
+                conds.append(f"(p{k} == p{nin} || p{k} + n * s{k} <= p{nin} || p{nin} + n * s{nin} <= p{k})")
+        cargs = ", ".join(f"(const {STORE_T[c]} *)p{k}" for k, c in enumerate(ins))
+        call = f"(n, {cargs}, ({STORE_T[out]} *)p{nin})"
+        L.append(f"    if ({' && '.join(conds)}) {{")
+        if isa_clones:
+            L.append("#if AC_HAVE_DISPATCH")
+            L.append("        int lvl = ac_cpu_level();")
+            L.append(f"        if (lvl >= AC_CPU_AVX512) {vname}_avx512{call};")
+            L.append(f"        else if (lvl >= AC_CPU_AVX2) {vname}_avx2{call};")
+            L.append(f"        else {vname}_base{call};")
+            L.append("#else")
+            L.append(f"        {vname}_base{call};")
+            L.append("#endif")
+        else:
+            L.append(f"        {vname}_base{call};")
+        L.append("        return;")
+        L.append("    }")
+    vec = u["vec"].get(ins[0]) if nin == 1 and ins[0] == out else None
+    if vec:
+        T = STORE_T[out]
+        L.append(f"    if (s0 == sizeof({T}) && s1 == sizeof({T}) && (p0 == p1 || p0 + n * s0 <= p1 || p1 + n * s1 <= p0)) {{")
+        L.append(f"        {vec}((const {T} *)p0, ({T} *)p1, n);")
+        L.append("        return;")
+        L.append("    }")
+        L.append(f"    {{   /* strided: through a contiguous buffer, so results never depend on the layout */")
+        L.append(f"        {T} buf[256];")
+        L.append("        for (ac_intp k0 = 0; k0 < n; k0 += 256) {")
+        L.append("            ac_intp m = n - k0 < 256 ? n - k0 : 256;")
+        L.append(f"            for (ac_intp k = 0; k < m; k++) buf[k] = *(const {T} *)(p0 + (k0 + k) * s0);")
+        L.append(f"            {vec}(buf, buf, m);")
+        L.append(f"            for (ac_intp k = 0; k < m; k++) *({T} *)(p1 + (k0 + k) * s1) = buf[k];")
+        L.append("        }")
+        L.append("        return;")
+        L.append("    }")
+    adv = ", ".join(f"p{k} += s{k}" for k in range(nin + 1))
+    L.append(f"    for (ac_intp k = 0; k < n; k++, {adv}) {{")
+    for k, c in enumerate(ins):
+        L.append(f"        const {COMP_T[c]} {ARGS[k]} = {load(c, f'p{k}')};")
+    L.append(f"        {store(out, f'p{nin}', e)}")
+    L.append("    }")
+    L.append("}")
+    code.append("\n".join(L) + "\n")
+    return name, "\n".join(code)
+
+
+def main(out_path):
+    parts = ["/* Generated by tools/gen_loops.py from tools/ufunc_table.py -- do not edit. */",
+             "#include <stdint.h>",
+             "#include \"ac_internal.h\"",
+             "#include \"ac_cpu.h\"",
+             "#include \"ac_umath.h\"",
+             "#include \"ac_umath_helpers.h\"",
+             "#include \"ac_vmath.h\"",
+             "#include <tgmath.h>",
+             ""]
+    for c in PAIRWISE:
+        parts.append(pairwise_fn(c))
+    table = []
+    for u in UFUNCS:
+        fnames, types = [], []
+        for sig, expr in u["loops"]:
+            fn, code = gen_loop(u, sig, expr)
+            parts.append(code)
+            fnames.append(fn)
+            types.extend(CHARS.index(c) for c in sig.replace("->", ""))
+        key = u["name"].lstrip("_")
+        parts.append(f"static ACUFuncGenericFunction ac_funcs_{key}[] = {{{', '.join(fnames)}}};")
+        parts.append(f"static const unsigned char ac_types_{key}[] = {{{', '.join(map(str, types))}}};")
+        ident = IDENT.get(u["identity"], '"%s"' % u["identity"])
+        doc = u["doc"].replace('"', '\\"')
+        alias = ",".join(u["alias"])
+        table.append(f'    {{"{u["name"]}", {u["nin"]}, {u["nout"]}, {len(fnames)}, {ident}, '
+                     f'"{doc}", "{alias}", ac_types_{key}, ac_funcs_{key}}},')
+    parts.append("const ac_ufunc_spec ac_builtin_ufuncs[] = {")
+    parts.extend(table)
+    parts.append("};")
+    parts.append(f"const int ac_n_builtin_ufuncs = {len(UFUNCS)};")
+    with open(out_path, "w") as f:
+        f.write("\n".join(parts) + "\n")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
