@@ -191,7 +191,7 @@ BENCHMARKS = [
     # ufuncs and reductions, 10M float64 (issue 4)
     *[("ufunc_large", n, ularge_setup, sa, sn, 1.05, None) for n, sa, sn in [
         ("a + b", "a + b", "a + b"),
-        ("a += b", "a += b", "a += b"),
+        ("a += b", "x = a; x += b", "x = a; x += b"),
         ("a * 2.0 + 1.0", "a * 2.0 + 1.0", "a * 2.0 + 1.0"),
         ("sum(a)", "ac.sum(a)", "np.sum(a)"),
         ("mean(a)", "ac.mean(a)", "np.mean(a)"),
