@@ -240,6 +240,10 @@ cdef class ndarray:
             raise TypeError("len() of unsized object")
         return self.dimensions[0]
 
+    @property
+    def flat(self):  # A flat iterator over the array (arraycore._flatiter, loaded lazily).
+        from arraycore._flatiter import flatiter_of; return flatiter_of(self)
+
     def __iter__(self):
         if self.nd == 0:
             raise TypeError("iteration over a 0-d array")
