@@ -174,7 +174,7 @@ static inline T ac_cpow_##S(T a, T b) {                                      \
     R ar = creal##SUF(a), ai = cimag##SUF(a), br = creal##SUF(b), bi = cimag##SUF(b); \
     if (br == 0 && bi == 0) return ac_cpack_##S(1, 0);                        \
     if (ar == 0 && ai == 0) {                                                 \
-        if (br > 0 && bi == 0) return ac_cpack_##S(0, 0);                     \
+        if (br > 0) return ac_cpack_##S(0, 0);                                \
         return ac_cpack_##S(NAN, NAN);                                        \
     }                                                                         \
     if (bi == 0 && br == (R)(long)br && br > -100 && br < 100) {              \
