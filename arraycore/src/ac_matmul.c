@@ -1,10 +1,18 @@
 /*
  * ac_matmul.c -- matmul and vecdot kernels for every dense type (see
- * ac_matmul.h): simple strided loops per type.
+ * ac_matmul.h).  float32/float64 matmul: a packed, cache-blocked GEMM
+ * (GotoBLAS/BLIS loop order) whose register-tiled micro-kernel is written
+ * with GCC vector extensions and compiled once per dispatch level; products
+ * of at least 2**21 multiply-adds are split over two threads by columns of C.
+ * Contiguous float32/float64 vecdot uses vector accumulators per level.  The
+ * other types (and tiny float products) use simple strided loops.
  */
 #include "ac_matmul.h"   /* first: it includes Python.h */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+#include <pthread.h>
+#include "ac_cpu.h"
 
 #define AT(T, p, s, i) (*(const T *)((p) + (s) * (i)))
 
@@ -116,6 +124,240 @@ static void vd_##name(ac_intp n, const char *xp, ac_intp xs,                  \
 COMPLEX_KERNELS(c64, ac_complex64, float)
 COMPLEX_KERNELS(c128, ac_complex128, double)
 
+/* ---- packed, blocked GEMM for float32 / float64 ------------------------
+ * Loop order jc (NC columns of C) > pc (KC of k) > ic (MC rows) > jr (NR) >
+ * ir (MR): a KC x NC panel of B and an MC x KC block of A are packed into
+ * MR-row / NR-column slivers padded with zeros, so the micro-kernel always
+ * computes a full MR x NR tile from two contiguous streams; only the valid
+ * part of the tile is stored.  The first k block overwrites C, later ones
+ * add to it (so C is never read before it is written). */
+typedef struct {
+    ac_intp n, k, m;
+    const char *A; ac_intp a_rs, a_cs;
+    const char *B; ac_intp b_rs, b_cs;
+    char *C; ac_intp c_rs, c_cs;
+} gemm_args;
+
+typedef int (*gemm_fn)(const gemm_args *g);
+
+static ac_intp min_ip(ac_intp a, ac_intp b) { return a < b ? a : b; }
+static ac_intp round_up(ac_intp a, ac_intp b) { return (a + b - 1) / b * b; }
+
+static void *gemm_alloc(size_t nbytes)
+{
+    void *p = NULL;
+    if (posix_memalign(&p, 64, nbytes ? nbytes : 64) != 0)
+        return NULL;
+    return p;
+}
+
+#define GEMM_DEFINE(SUF, T, VB, MR, NV, KC, MC, NC, ATTR)                     \
+typedef T SUF##_vec __attribute__((vector_size(VB)));                         \
+typedef T SUF##_uvec __attribute__((vector_size(VB), aligned(sizeof(T))));    \
+enum { SUF##_VL = (VB) / sizeof(T), SUF##_NR = (NV) * ((VB) / sizeof(T)) };   \
+                                                                              \
+ATTR static void SUF##_pack_a(ac_intp mc, ac_intp kc, const char *A,          \
+                              ac_intp rs, ac_intp cs, T *restrict dst)        \
+{                                                                             \
+    for (ac_intp i0 = 0; i0 < mc; i0 += MR, dst += (MR) * kc) {              \
+        ac_intp mr = min_ip(MR, mc - i0);                                     \
+        const char *a = A + i0 * rs;                                          \
+        if (mr == (MR) && rs == (ac_intp)sizeof(T)) {                         \
+            for (ac_intp p = 0; p < kc; p++) {                                \
+                const T *src = (const T *)(a + p * cs);                       \
+                for (int i = 0; i < (MR); i++)                                \
+                    dst[p * (MR) + i] = src[i];                               \
+            }                                                                 \
+            continue;                                                         \
+        }                                                                     \
+        for (ac_intp i = 0; i < mr; i++) {                                    \
+            const char *src = a + i * rs;                                     \
+            for (ac_intp p = 0; p < kc; p++)                                  \
+                dst[p * (MR) + i] = *(const T *)(src + p * cs);               \
+        }                                                                     \
+        for (ac_intp i = mr; i < (MR); i++)                                   \
+            for (ac_intp p = 0; p < kc; p++)                                  \
+                dst[p * (MR) + i] = 0;                                        \
+    }                                                                         \
+}                                                                             \
+                                                                              \
+ATTR static void SUF##_pack_b(ac_intp kc, ac_intp nc, const char *B,          \
+                              ac_intp rs, ac_intp cs, T *restrict dst)        \
+{                                                                             \
+    enum { NR = SUF##_NR };                                                   \
+    for (ac_intp j0 = 0; j0 < nc; j0 += NR, dst += NR * kc) {                 \
+        ac_intp nr = min_ip(NR, nc - j0);                                     \
+        const char *b = B + j0 * cs;                                          \
+        if (nr == NR && cs == (ac_intp)sizeof(T)) {                           \
+            for (ac_intp p = 0; p < kc; p++) {                                \
+                const T *src = (const T *)(b + p * rs);                       \
+                for (int j = 0; j < NR; j++)                                  \
+                    dst[p * NR + j] = src[j];                                 \
+            }                                                                 \
+            continue;                                                         \
+        }                                                                     \
+        for (ac_intp p = 0; p < kc; p++) {                                    \
+            const char *src = b + p * rs;                                     \
+            ac_intp j = 0;                                                    \
+            for (; j < nr; j++)                                               \
+                dst[p * NR + j] = *(const T *)(src + j * cs);                 \
+            for (; j < NR; j++)                                               \
+                dst[p * NR + j] = 0;                                          \
+        }                                                                     \
+    }                                                                         \
+}                                                                             \
+                                                                              \
+ATTR static void SUF##_kernel(ac_intp kc, const T *restrict a,                \
+                              const T *restrict b, char *C, ac_intp rs,       \
+                              ac_intp cs, ac_intp mr, ac_intp nr, int first)  \
+{                                                                             \
+    enum { NR = SUF##_NR, VL = SUF##_VL };                                    \
+    SUF##_vec acc[MR][NV];                                                    \
+    _Pragma("GCC unroll 32")                                                  \
+    for (int i = 0; i < (MR); i++)                                            \
+        _Pragma("GCC unroll 8")                                               \
+        for (int v = 0; v < (NV); v++)                                        \
+            acc[i][v] = (SUF##_vec){0};                                       \
+    for (ac_intp p = 0; p < kc; p++, a += (MR), b += NR) {                    \
+        SUF##_vec bv[NV];                                                     \
+        _Pragma("GCC unroll 8")                                               \
+        for (int v = 0; v < (NV); v++)                                        \
+            bv[v] = *(const SUF##_vec *)(b + v * VL);                         \
+        _Pragma("GCC unroll 32")                                              \
+        for (int i = 0; i < (MR); i++) {                                      \
+            T s = a[i];                                                       \
+            _Pragma("GCC unroll 8")                                           \
+            for (int v = 0; v < (NV); v++)                                    \
+                acc[i][v] += bv[v] * s;                                       \
+        }                                                                     \
+    }                                                                         \
+    if (mr == (MR) && nr == NR && cs == (ac_intp)sizeof(T)) {                 \
+        _Pragma("GCC unroll 32")                                              \
+        for (int i = 0; i < (MR); i++) {                                      \
+            SUF##_uvec *c = (SUF##_uvec *)(C + i * rs);                       \
+            _Pragma("GCC unroll 8")                                           \
+            for (int v = 0; v < (NV); v++) {                                  \
+                if (first)                                                    \
+                    c[v] = acc[i][v];                                         \
+                else                                                          \
+                    c[v] += acc[i][v];                                        \
+            }                                                                 \
+        }                                                                     \
+        return;                                                               \
+    }                                                                         \
+    SUF##_vec tile[MR][NV];                                                   \
+    _Pragma("GCC unroll 32")                                                  \
+    for (int i = 0; i < (MR); i++)                                            \
+        _Pragma("GCC unroll 8")                                               \
+        for (int v = 0; v < (NV); v++)                                        \
+            tile[i][v] = acc[i][v];                                           \
+    for (ac_intp i = 0; i < mr; i++) {                                        \
+        const T *t = (const T *)&tile[i][0];                                  \
+        char *c = C + i * rs;                                                 \
+        if (first)                                                            \
+            for (ac_intp j = 0; j < nr; j++)                                  \
+                *(T *)(c + j * cs) = t[j];                                    \
+        else                                                                  \
+            for (ac_intp j = 0; j < nr; j++)                                  \
+                *(T *)(c + j * cs) += t[j];                                   \
+    }                                                                         \
+}                                                                             \
+                                                                              \
+ATTR static int SUF##_gemm(const gemm_args *g)                                \
+{                                                                             \
+    enum { NR = SUF##_NR };                                                   \
+    ac_intp kcmax = min_ip(KC, g->k);                                         \
+    ac_intp mcmax = min_ip(MC, round_up(g->n, MR));                           \
+    ac_intp ncmax = min_ip(NC, round_up(g->m, NR));                           \
+    T *abuf = gemm_alloc((size_t)mcmax * kcmax * sizeof(T));                  \
+    T *bbuf = gemm_alloc((size_t)ncmax * kcmax * sizeof(T));                  \
+    if (abuf == NULL || bbuf == NULL) {                                       \
+        free(abuf);                                                           \
+        free(bbuf);                                                           \
+        return -1;                                                            \
+    }                                                                         \
+    for (ac_intp jc = 0; jc < g->m; jc += NC) {                               \
+        ac_intp nc = min_ip(NC, g->m - jc);                                   \
+        for (ac_intp pc = 0; pc < g->k; pc += KC) {                           \
+            ac_intp kc = min_ip(KC, g->k - pc);                               \
+            SUF##_pack_b(kc, nc, g->B + pc * g->b_rs + jc * g->b_cs,          \
+                         g->b_rs, g->b_cs, bbuf);                             \
+            for (ac_intp ic = 0; ic < g->n; ic += MC) {                       \
+                ac_intp mc = min_ip(MC, g->n - ic);                           \
+                SUF##_pack_a(mc, kc, g->A + ic * g->a_rs + pc * g->a_cs,      \
+                             g->a_rs, g->a_cs, abuf);                         \
+                for (ac_intp jr = 0; jr < nc; jr += NR)                       \
+                    for (ac_intp ir = 0; ir < mc; ir += MR)                   \
+                        SUF##_kernel(kc, abuf + ir * kc, bbuf + jr * kc,      \
+                                     g->C + (ic + ir) * g->c_rs               \
+                                          + (jc + jr) * g->c_cs,              \
+                                     g->c_rs, g->c_cs, min_ip(MR, mc - ir),   \
+                                     min_ip(NR, nc - jr), pc == 0);           \
+            }                                                                 \
+        }                                                                     \
+    }                                                                         \
+    free(abuf);                                                               \
+    free(bbuf);                                                               \
+    return 0;                                                                 \
+}
+
+#if AC_HAVE_DISPATCH
+#define AC_MM_TARGET_512 __attribute__((target("avx512f,avx512dq,avx512vl,avx512bw,avx2,fma,prefer-vector-width=512")))
+#else
+#define AC_MM_TARGET_512
+#endif
+
+/*          suffix     T       VB  MR NV   KC    MC    NC */
+GEMM_DEFINE(d_base,   double, 16,  4, 2, 256,  128, 2048, )
+GEMM_DEFINE(d_avx2,   double, 32,  6, 2, 256,  120, 2048, AC_TARGET_AVX2)
+GEMM_DEFINE(d_avx512, double, 64,  8, 3, 256,  128, 2040, AC_MM_TARGET_512)
+GEMM_DEFINE(s_base,   float,  16,  4, 2, 256,  128, 2048, )
+GEMM_DEFINE(s_avx2,   float,  32,  6, 2, 256,  120, 2048, AC_TARGET_AVX2)
+GEMM_DEFINE(s_avx512, float,  64,  8, 3, 256,  128, 2040, AC_MM_TARGET_512)
+
+static const gemm_fn gemm_d[3] = {d_base_gemm, d_avx2_gemm, d_avx512_gemm};
+static const gemm_fn gemm_s[3] = {s_base_gemm, s_avx2_gemm, s_avx512_gemm};
+
+/* Products this small go to the simple loops (no packing, no allocation). */
+#define GEMM_MIN_WORK 4096
+/* Products this large are split over two threads by columns of C. */
+#define GEMM_THREAD_WORK ((ac_intp)1 << 21)
+
+typedef struct {
+    gemm_fn fn;
+    gemm_args g;
+    int result;
+} gemm_job;
+
+static void *gemm_thread(void *arg)
+{
+    gemm_job *job = (gemm_job *)arg;
+    job->result = job->fn(&job->g);
+    return NULL;
+}
+
+static int gemm_run(gemm_fn fn, const gemm_args *g, ac_intp align)
+{
+    double work = (double)g->n * (double)g->k * (double)g->m;
+    if (work >= (double)GEMM_THREAD_WORK && g->m >= 2 * align) {
+        /* two halves of the columns, the split on a multiple of `align` */
+        ac_intp half = round_up(g->m / 2, align);
+        gemm_job job = {fn, *g, 0};
+        job.g.m = g->m - half;
+        job.g.B = g->B + half * g->b_cs;
+        job.g.C = g->C + half * g->c_cs;
+        pthread_t th;
+        if (pthread_create(&th, NULL, gemm_thread, &job) == 0) {
+            gemm_args mine = *g;
+            mine.m = half;
+            int r = fn(&mine);
+            pthread_join(th, NULL);
+            return (r < 0 || job.result < 0) ? -1 : 0;
+        }
+    }
+    return fn(g);
+}
+
 /* ---- dispatch by type -------------------------------------------------- */
 typedef void (*mm_fn)(ac_intp, ac_intp, ac_intp, const char *, ac_intp, ac_intp,
                       const char *, ac_intp, ac_intp, char *, ac_intp, ac_intp);
@@ -135,6 +377,14 @@ int ac_matmul(int tidx, ac_intp n, ac_intp k, ac_intp m,
 {
     if (tidx < 0 || tidx >= ACX_NTYPES || n <= 0 || m <= 0)
         return 0;
+    if ((tidx == ACX_FLOAT64 || tidx == ACX_FLOAT32) && k > 0
+            && (double)n * (double)k * (double)m >= GEMM_MIN_WORK) {
+        gemm_args g = {n, k, m, A, a_rs, a_cs, B, b_rs, b_cs, C, c_rs, c_cs};
+        int lev = ac_cpu_level();
+        if (tidx == ACX_FLOAT64)
+            return gemm_run(gemm_d[lev], &g, lev == 2 ? 24 : 8);
+        return gemm_run(gemm_s[lev], &g, lev == 2 ? 48 : 16);
+    }
     mm_table[tidx](n, k, m, A, a_rs, a_cs, B, b_rs, b_cs, C, c_rs, c_cs);
     return 0;
 }
