@@ -358,6 +358,108 @@ static int gemm_run(gemm_fn fn, const gemm_args *g, ac_intp align)
     return fn(g);
 }
 
+/* ---- vector kernels: dot products and axpy (vecdot, matrix-vector) ---- */
+#define VEC_DEFINE(SUF, T, VB, ATTR)                                          \
+typedef T SUF##_dvec __attribute__((vector_size(VB), aligned(sizeof(T))));    \
+ATTR static T SUF##_dot(ac_intp n, const T *x, const T *y)                    \
+{                                                                             \
+    enum { VL = (VB) / sizeof(T) };                                           \
+    SUF##_dvec s0 = {0}, s1 = {0}, s2 = {0}, s3 = {0};                        \
+    ac_intp i = 0;                                                            \
+    for (; i + 4 * VL <= n; i += 4 * VL) {                                    \
+        const SUF##_dvec *xv = (const SUF##_dvec *)(x + i);                   \
+        const SUF##_dvec *yv = (const SUF##_dvec *)(y + i);                   \
+        s0 += xv[0] * yv[0];                                                  \
+        s1 += xv[1] * yv[1];                                                  \
+        s2 += xv[2] * yv[2];                                                  \
+        s3 += xv[3] * yv[3];                                                  \
+    }                                                                         \
+    for (; i + VL <= n; i += VL)                                              \
+        s0 += *(const SUF##_dvec *)(x + i) * *(const SUF##_dvec *)(y + i);    \
+    s0 = (s0 + s1) + (s2 + s3);                                               \
+    T r = 0;                                                                  \
+    for (int j = 0; j < VL; j++)                                              \
+        r += s0[j];                                                           \
+    for (; i < n; i++)                                                        \
+        r += x[i] * y[i];                                                     \
+    return r;                                                                 \
+}                                                                             \
+/* y[0:m] += a * x[0:m] */                                                    \
+ATTR static void SUF##_axpy(ac_intp m, T a, const T *restrict x,              \
+                            T *restrict y)                                    \
+{                                                                             \
+    for (ac_intp j = 0; j < m; j++)                                           \
+        y[j] += a * x[j];                                                     \
+}                                                                             \
+/* C[i] (stride cs bytes) = dot(row i of A (rs bytes apart), x), n rows */    \
+ATTR static void SUF##_dots(ac_intp n, ac_intp k, const char *A, ac_intp rs,  \
+                            const T *x, char *C, ac_intp cs)                  \
+{                                                                             \
+    for (ac_intp i = 0; i < n; i++)                                           \
+        *(T *)(C + i * cs) = SUF##_dot(k, (const T *)(A + i * rs), x);        \
+}                                                                             \
+/* C[0:m] = sum_p a[p] * row p of B (rows rs bytes apart), C contiguous */    \
+ATTR static void SUF##_axpys(ac_intp k, ac_intp m, const char *a, ac_intp as, \
+                             const char *B, ac_intp rs, T *C)                 \
+{                                                                             \
+    for (ac_intp j = 0; j < m; j++)                                           \
+        C[j] = 0;                                                             \
+    for (ac_intp p = 0; p < k; p++)                                           \
+        SUF##_axpy(m, *(const T *)(a + p * as), (const T *)(B + p * rs), C);  \
+}
+
+VEC_DEFINE(d_base, double, 16, )
+VEC_DEFINE(d_avx2, double, 32, AC_TARGET_AVX2)
+VEC_DEFINE(d_avx512, double, 64, AC_MM_TARGET_512)
+VEC_DEFINE(s_base, float, 16, )
+VEC_DEFINE(s_avx2, float, 32, AC_TARGET_AVX2)
+VEC_DEFINE(s_avx512, float, 64, AC_MM_TARGET_512)
+
+typedef double (*dot_d_fn)(ac_intp, const double *, const double *);
+typedef float (*dot_s_fn)(ac_intp, const float *, const float *);
+typedef void (*dots_fn)(ac_intp, ac_intp, const char *, ac_intp, const void *, char *, ac_intp);
+typedef void (*axpys_fn)(ac_intp, ac_intp, const char *, ac_intp, const char *, ac_intp, void *);
+static const dot_d_fn dot_d[3] = {d_base_dot, d_avx2_dot, d_avx512_dot};
+static const dot_s_fn dot_s[3] = {s_base_dot, s_avx2_dot, s_avx512_dot};
+static const dots_fn dots_d[3] = {(dots_fn)d_base_dots, (dots_fn)d_avx2_dots, (dots_fn)d_avx512_dots};
+static const dots_fn dots_s[3] = {(dots_fn)s_base_dots, (dots_fn)s_avx2_dots, (dots_fn)s_avx512_dots};
+static const axpys_fn axpys_d[3] = {(axpys_fn)d_base_axpys, (axpys_fn)d_avx2_axpys, (axpys_fn)d_avx512_axpys};
+static const axpys_fn axpys_s[3] = {(axpys_fn)s_base_axpys, (axpys_fn)s_avx2_axpys, (axpys_fn)s_avx512_axpys};
+
+/* Matrix-vector products (n == 1 or m == 1) of float32/float64 with unit
+ * strides where these kernels need them.  Returns 1 if done, 0 if not. */
+static int float_gemv(int dbl, ac_intp n, ac_intp k, ac_intp m,
+                      const char *A, ac_intp a_rs, ac_intp a_cs,
+                      const char *B, ac_intp b_rs, ac_intp b_cs,
+                      char *C, ac_intp c_rs, ac_intp c_cs)
+{
+    int lev = ac_cpu_level();
+    ac_intp sz = dbl ? 8 : 4;
+    const dots_fn dots = dbl ? dots_d[lev] : dots_s[lev];
+    const axpys_fn axpys = dbl ? axpys_d[lev] : axpys_s[lev];
+    if (m == 1) {               /* C[:, 0] = A @ B[:, 0] */
+        if (a_cs == sz && b_rs == sz) {
+            dots(n, k, A, a_rs, B, C, c_rs);
+            return 1;
+        }
+        if (a_rs == sz && c_rs == sz) {
+            axpys(k, n, B, b_rs, A, a_cs, C);
+            return 1;
+        }
+    }
+    if (n == 1) {               /* C[0, :] = A[0, :] @ B */
+        if (b_rs == sz && a_cs == sz) {
+            dots(m, k, B, b_cs, A, C, c_cs);
+            return 1;
+        }
+        if (b_cs == sz && c_cs == sz) {
+            axpys(k, m, A, a_cs, B, b_rs, C);
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* ---- dispatch by type -------------------------------------------------- */
 typedef void (*mm_fn)(ac_intp, ac_intp, ac_intp, const char *, ac_intp, ac_intp,
                       const char *, ac_intp, ac_intp, char *, ac_intp, ac_intp);
@@ -377,6 +479,10 @@ int ac_matmul(int tidx, ac_intp n, ac_intp k, ac_intp m,
 {
     if (tidx < 0 || tidx >= ACX_NTYPES || n <= 0 || m <= 0)
         return 0;
+    if ((tidx == ACX_FLOAT64 || tidx == ACX_FLOAT32) && k > 0 && (n == 1 || m == 1)
+            && float_gemv(tidx == ACX_FLOAT64, n, k, m, A, a_rs, a_cs, B, b_rs, b_cs,
+                          C, c_rs, c_cs))
+        return 0;
     if ((tidx == ACX_FLOAT64 || tidx == ACX_FLOAT32) && k > 0
             && (double)n * (double)k * (double)m >= GEMM_MIN_WORK) {
         gemm_args g = {n, k, m, A, a_rs, a_cs, B, b_rs, b_cs, C, c_rs, c_cs};
@@ -394,5 +500,13 @@ void ac_vecdot(int tidx, ac_intp n, const char *x, ac_intp xs,
 {
     if (tidx < 0 || tidx >= ACX_NTYPES)
         return;
+    if (tidx == ACX_FLOAT64 && xs == 8 && ys == 8) {
+        *(double *)out = dot_d[ac_cpu_level()](n, (const double *)x, (const double *)y);
+        return;
+    }
+    if (tidx == ACX_FLOAT32 && xs == 4 && ys == 4) {
+        *(float *)out = dot_s[ac_cpu_level()](n, (const float *)x, (const float *)y);
+        return;
+    }
     vd_table[tidx](n, x, xs, y, ys, out);
 }
