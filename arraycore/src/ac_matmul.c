@@ -138,7 +138,7 @@ typedef struct {
     char *C; ac_intp c_rs, c_cs;
 } gemm_args;
 
-typedef int (*gemm_fn)(const gemm_args *g);
+typedef int (*gemm_fn)(const gemm_args *g, ac_intp width, ac_intp *next);
 
 static ac_intp min_ip(ac_intp a, ac_intp b) { return a < b ? a : b; }
 static ac_intp round_up(ac_intp a, ac_intp b) { return (a + b - 1) / b * b; }
@@ -263,12 +263,17 @@ ATTR static void SUF##_kernel(ac_intp kc, const T *restrict a,                \
     }                                                                         \
 }                                                                             \
                                                                               \
-ATTR static int SUF##_gemm(const gemm_args *g)                                \
+/* Column panels [c * width, (c + 1) * width) of C, width <= NC a multiple  \
+ * of NR: all in turn (next == NULL) or those claimed from *next (shared     \
+ * by the threads of one product). */                                        \
+ATTR static int SUF##_gemm(const gemm_args *g, ac_intp width, ac_intp *next)  \
 {                                                                             \
     enum { NR = SUF##_NR };                                                   \
+    if (next == NULL || width > (NC))                                         \
+        width = (NC);                                                         \
     ac_intp kcmax = min_ip(KC, g->k);                                         \
     ac_intp mcmax = min_ip(MC, round_up(g->n, MR));                           \
-    ac_intp ncmax = min_ip(NC, round_up(g->m, NR));                           \
+    ac_intp ncmax = min_ip(width, round_up(g->m, NR));                        \
     T *abuf = gemm_alloc((size_t)mcmax * kcmax * sizeof(T));                  \
     T *bbuf = gemm_alloc((size_t)ncmax * kcmax * sizeof(T));                  \
     if (abuf == NULL || bbuf == NULL) {                                       \
@@ -276,8 +281,13 @@ ATTR static int SUF##_gemm(const gemm_args *g)                                \
         free(bbuf);                                                           \
         return -1;                                                            \
     }                                                                         \
-    for (ac_intp jc = 0; jc < g->m; jc += NC) {                               \
-        ac_intp nc = min_ip(NC, g->m - jc);                                   \
+    for (ac_intp chunk = 0;; chunk++) {                                       \
+        if (next != NULL)                                                     \
+            chunk = __atomic_fetch_add(next, 1, __ATOMIC_RELAXED);            \
+        ac_intp jc = chunk * width;                                           \
+        if (jc >= g->m)                                                       \
+            break;                                                            \
+        ac_intp nc = min_ip(width, g->m - jc);                                \
         for (ac_intp pc = 0; pc < g->k; pc += KC) {                           \
             ac_intp kc = min_ip(KC, g->k - pc);                               \
             SUF##_pack_b(kc, nc, g->B + pc * g->b_rs + jc * g->b_cs,          \
@@ -313,7 +323,7 @@ GEMM_DEFINE(d_avx2,   double, 32,  6, 2, 256,  120, 2048, AC_TARGET_AVX2)
 GEMM_DEFINE(d_avx512, double, 64,  8, 3, 256,  128, 2040, AC_MM_TARGET_512)
 GEMM_DEFINE(s_base,   float,  16,  4, 2, 256,  128, 2048, )
 GEMM_DEFINE(s_avx2,   float,  32,  6, 2, 256,  120, 2048, AC_TARGET_AVX2)
-GEMM_DEFINE(s_avx512, float,  64,  8, 3, 256,  128, 2040, AC_MM_TARGET_512)
+GEMM_DEFINE(s_avx512, float,  64,  8, 3, 256,  128, 2016, AC_MM_TARGET_512)
 
 static const gemm_fn gemm_d[3] = {d_base_gemm, d_avx2_gemm, d_avx512_gemm};
 static const gemm_fn gemm_s[3] = {s_base_gemm, s_avx2_gemm, s_avx512_gemm};
@@ -325,37 +335,37 @@ static const gemm_fn gemm_s[3] = {s_base_gemm, s_avx2_gemm, s_avx512_gemm};
 
 typedef struct {
     gemm_fn fn;
-    gemm_args g;
+    const gemm_args *g;
+    ac_intp width;
+    ac_intp *next;
     int result;
 } gemm_job;
 
 static void *gemm_thread(void *arg)
 {
     gemm_job *job = (gemm_job *)arg;
-    job->result = job->fn(&job->g);
+    job->result = job->fn(job->g, job->width, job->next);
     return NULL;
 }
 
-static int gemm_run(gemm_fn fn, const gemm_args *g, ac_intp align)
+/* Large products: two threads claim column panels of C (about 8 per
+ * thread, a multiple of the register tile `nr` wide) from a shared
+ * counter, so that a thread slowed down by a busy core does less of them. */
+static int gemm_run(gemm_fn fn, const gemm_args *g, ac_intp nr)
 {
     double work = (double)g->n * (double)g->k * (double)g->m;
-    if (work >= (double)GEMM_THREAD_WORK && g->m >= 2 * align) {
-        /* two halves of the columns, the split on a multiple of `align` */
-        ac_intp half = round_up(g->m / 2, align);
-        gemm_job job = {fn, *g, 0};
-        job.g.m = g->m - half;
-        job.g.B = g->B + half * g->b_cs;
-        job.g.C = g->C + half * g->c_cs;
+    if (work >= (double)GEMM_THREAD_WORK && g->m >= 2 * nr) {
+        ac_intp next = 0;
+        ac_intp width = round_up((g->m + 15) / 16, nr);
+        gemm_job job = {fn, g, width, &next, 0};
         pthread_t th;
         if (pthread_create(&th, NULL, gemm_thread, &job) == 0) {
-            gemm_args mine = *g;
-            mine.m = half;
-            int r = fn(&mine);
+            int r = fn(g, width, &next);
             pthread_join(th, NULL);
             return (r < 0 || job.result < 0) ? -1 : 0;
         }
     }
-    return fn(g);
+    return fn(g, 0, NULL);
 }
 
 /* ---- vector kernels: dot products and axpy (vecdot, matrix-vector) ---- */
@@ -488,8 +498,8 @@ int ac_matmul(int tidx, ac_intp n, ac_intp k, ac_intp m,
         gemm_args g = {n, k, m, A, a_rs, a_cs, B, b_rs, b_cs, C, c_rs, c_cs};
         int lev = ac_cpu_level();
         if (tidx == ACX_FLOAT64)
-            return gemm_run(gemm_d[lev], &g, lev == 2 ? 24 : 8);
-        return gemm_run(gemm_s[lev], &g, lev == 2 ? 48 : 16);
+            return gemm_run(gemm_d[lev], &g, lev == 2 ? 24 : lev == 1 ? 8 : 4);
+        return gemm_run(gemm_s[lev], &g, lev == 2 ? 48 : lev == 1 ? 16 : 8);
     }
     mm_table[tidx](n, k, m, A, a_rs, a_cs, B, b_rs, b_cs, C, c_rs, c_cs);
     return 0;
