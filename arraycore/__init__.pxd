@@ -133,6 +133,32 @@ cdef extern from "arraycore/arraycore.h":
         # for ACArrayObject **; use ac.ndarray otherwise
         pass
 
+    # ufuncs (arraycore/acufunc.h): the inner-loop type, identities, and the
+    # generic helper loops (pass the scalar function as the loop's data)
+    ctypedef void (*ACUFuncGenericFunction)(char **args, const ac_intp *dimensions,
+                                            const ac_intp *steps, void *data) noexcept nogil
+    enum:
+        ACUFunc_Zero
+        ACUFunc_One
+        ACUFunc_MinusOne
+        ACUFunc_None
+        ACUFunc_ReorderableNone
+        ACUFunc_IdentityValue
+    void ACUFunc_d_d(char **args, const ac_intp *dimensions, const ac_intp *steps, void *data) noexcept nogil
+    void ACUFunc_f_f(char **args, const ac_intp *dimensions, const ac_intp *steps, void *data) noexcept nogil
+    void ACUFunc_f_f_As_d_d(char **args, const ac_intp *dimensions, const ac_intp *steps, void *data) noexcept nogil
+    void ACUFunc_e_e_As_f_f(char **args, const ac_intp *dimensions, const ac_intp *steps, void *data) noexcept nogil
+    void ACUFunc_e_e_As_d_d(char **args, const ac_intp *dimensions, const ac_intp *steps, void *data) noexcept nogil
+    void ACUFunc_dd_d(char **args, const ac_intp *dimensions, const ac_intp *steps, void *data) noexcept nogil
+    void ACUFunc_ff_f(char **args, const ac_intp *dimensions, const ac_intp *steps, void *data) noexcept nogil
+    void ACUFunc_ff_f_As_dd_d(char **args, const ac_intp *dimensions, const ac_intp *steps, void *data) noexcept nogil
+    void ACUFunc_ee_e_As_ff_f(char **args, const ac_intp *dimensions, const ac_intp *steps, void *data) noexcept nogil
+    void ACUFunc_ee_e_As_dd_d(char **args, const ac_intp *dimensions, const ac_intp *steps, void *data) noexcept nogil
+    void ACUFunc_D_D(char **args, const ac_intp *dimensions, const ac_intp *steps, void *data) noexcept nogil
+    void ACUFunc_F_F(char **args, const ac_intp *dimensions, const ac_intp *steps, void *data) noexcept nogil
+    void ACUFunc_DD_D(char **args, const ac_intp *dimensions, const ac_intp *steps, void *data) noexcept nogil
+    void ACUFunc_FF_F(char **args, const ac_intp *dimensions, const ac_intp *steps, void *data) noexcept nogil
+
     ctypedef struct ACArray_Dims:
         ac_intp *ptr
         int len

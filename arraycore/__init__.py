@@ -38,6 +38,11 @@ from arraycore._stats import (
     sum, prod, max, min, mean, var, std, cumulative_sum, cumulative_prod, all, any,
     count_nonzero, argmax, argmin, where, clip, diff,
 )
+from arraycore._sort import (
+    sort, argsort, searchsorted, nonzero, isin,
+    unique_all, unique_counts, unique_inverse, unique_values,
+)
+from arraycore._gufunc import matmul, vecdot, tensordot
 from arraycore._info import __array_namespace_info__
 
 e = 2.718281828459045

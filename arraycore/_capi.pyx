@@ -40,6 +40,10 @@ cdef extern from "arraycore/actypes.h":
     ctypedef int AC_ORDER
     ctypedef int AC_CASTING
 
+from arraycore._ufunc cimport (ufunc, new_ufunc, register_loop, sigint_on, sigint_off,
+    sigint_pending, ACUFuncGenericFunction)
+from arraycore._gufunc cimport new_gufunc
+
 include "_capi_table.pxi"
 
 ABI_VERSION = _AC_ABI_VERSION
@@ -559,5 +563,100 @@ cdef void *capi_GetPtr(ACArrayObject *a, const ac_intp *ind) except NULL:
 # ------------------------------------------------------------------ the table
 
 cdef void *_table[_AC_API_TABLE_SIZE]
+# ---------------------------------------------------------------- ufuncs
+cdef extern from "arraycore/acufunc.h":
+    enum:
+        ACUFunc_Zero, ACUFunc_One, ACUFunc_MinusOne, ACUFunc_None
+        ACUFunc_ReorderableNone, ACUFunc_IdentityValue
+
+
+cdef object _from_func(str fn, ACUFuncGenericFunction *func, void **data, const char *types,
+                       int ntypes, int nin, int nout, int identity, const char *name,
+                       const char *doc, const char *signature):
+    cdef int i, k, nargs = nin + nout
+    cdef unsigned char *dense
+    cdef dtype d
+    if nin < 0 or nout < 1 or nargs > 32:
+        raise ValueError(f"{fn}: nin={nin}, nout={nout} out of range (nin >= 0, nout >= 1, "
+                         "nin + nout <= 32)")
+    if ntypes < 0:
+        raise ValueError(f"{fn}: ntypes must be >= 0")
+    if ntypes > 0 and (func == NULL or types == NULL):
+        raise ValueError(f"{fn}: NULL loop or type array")
+    if identity not in (ACUFunc_Zero, ACUFunc_One, ACUFunc_MinusOne, ACUFunc_None,
+                        ACUFunc_ReorderableNone):
+        raise ValueError(f"{fn}: unknown identity {identity}")
+    for i in range(ntypes):
+        if func[i] == NULL:
+            raise ValueError(f"{fn}: loop {i} is NULL")
+    dense = <unsigned char *>PyMem_Malloc(max(1, ntypes * nargs))
+    if dense == NULL:
+        raise MemoryError()
+    try:
+        for i in range(ntypes * nargs):
+            d = descr_from_typenum(<int>types[i])
+            if d is None:
+                raise ValueError(f"{fn}: invalid type number {<int>types[i]} for argument "
+                                 f"{i % nargs} of loop {i // nargs}")
+            dense[i] = d.tidx
+        pyname = name.decode("utf-8", "replace") if name != NULL else "?"
+        pydoc = doc.decode("utf-8", "replace") if doc != NULL else ""
+        if signature != NULL:
+            return new_gufunc(pyname, nin, nout, ntypes, dense, func, data, pydoc,
+                              signature.decode("utf-8", "replace"))
+        return new_ufunc(pyname, nin, nout, ntypes, dense, func, data, identity, None, pydoc)
+    finally:
+        PyMem_Free(dense)
+
+
+cdef object capi_FromFuncAndData(ACUFuncGenericFunction *func, void **data,
+                                 const char *types, int ntypes, int nin, int nout,
+                                 int identity, const char *name, const char *doc, int unused):
+    return _from_func("ACUFunc_FromFuncAndData", func, data, types, ntypes, nin, nout,
+                      identity, name, doc, NULL)
+
+
+cdef object capi_FromFuncAndDataAndSignature(ACUFuncGenericFunction *func, void **data,
+                                             const char *types, int ntypes, int nin, int nout,
+                                             int identity, const char *name, const char *doc,
+                                             int unused, const char *signature):
+    return _from_func("ACUFunc_FromFuncAndDataAndSignature", func, data, types, ntypes, nin,
+                      nout, identity, name, doc, signature)
+
+
+cdef int capi_RegisterLoopForType(PyObject *uf, int usertype, ACUFuncGenericFunction function,
+                                  const int *arg_types, void *data) except -1:
+    cdef str fn = "ACUFunc_RegisterLoopForType"
+    cdef unsigned char dense[32]
+    cdef int k, t
+    cdef dtype d
+    if uf == NULL or not isinstance(<object>uf, ufunc):
+        raise TypeError(f"{fn}: the first argument must be an arraycore ufunc")
+    if function == NULL:
+        raise ValueError(f"{fn}: NULL loop")
+    cdef ufunc u = <ufunc><object>uf
+    for k in range(u.nargs):
+        t = arg_types[k] if arg_types != NULL else usertype
+        d = descr_from_typenum(t)
+        if d is None:
+            raise ValueError(f"{fn}: invalid type number {t} for argument {k} of "
+                             f"ufunc {u.__name__!r}")
+        dense[k] = d.tidx
+    return register_loop(u, dense, function, data)
+
+
+cdef int capi_SigintOn() except -1:
+    sigint_on()
+    return 0
+
+
+cdef int capi_SigintOff() except -1:
+    return sigint_off()
+
+
+cdef int capi_SigintPending() except? 0:
+    return sigint_pending()
+
+
 _fill_table(_table)
 _C_API = PyCapsule_New(<void *>_table, _AC_CAPSULE_NAME, NULL)

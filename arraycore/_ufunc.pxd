@@ -38,3 +38,16 @@ cdef object ufunc_call(ufunc uf, tuple args, object out, object where,
 cdef object ufunc_reduce(ufunc uf, object a, object axis, dtype dt, object out,
                          bint keepdims, object initial, object where)
 cdef ufunc get_ufunc(str name)
+# shared with _gufunc: type resolution, loop running, construction
+cdef int resolve(ufunc uf, list ins, int *tin, dtype sig, int casting) except -1
+cdef int run_loop(ACUFuncGenericFunction fn, void *data, int nd, const ac_intp *shape,
+                  int nop, char **ptrs, const ac_intp *strides, int key_op) except -1
+cdef ufunc new_ufunc(str name, int nin, int nout, int ntypes, const unsigned char *types,
+                     ACUFuncGenericFunction *funcs, void **data, int identity,
+                     object identity_value, str doc)
+cdef int register_loop(ufunc uf, const unsigned char *types, ACUFuncGenericFunction fn,
+                       void *data) except -1
+cdef void sigint_on() noexcept
+cdef int sigint_off() noexcept
+cdef int sigint_pending() noexcept nogil
+cdef bint _overlaps(ndarray x, ndarray y) noexcept      # memory extents intersect

@@ -18,7 +18,8 @@ ufunc_small (n=8 ufuncs and reductions), ufunc_large (10M ufuncs, reductions,
 broadcasting), matmul (512x512 float64), threads (two threads running exp on
 their own 10M arrays, against twice the one-thread time),
 vmath (the 10M-element exp/log vector kernels, through the test-support module
-arraycore._vmath_test, vs np.exp/np.log with out=).
+arraycore._vmath_test, vs np.exp/np.log with out=),
+sort (1M float64 sort/argsort, unique_values, searchsorted).
 
 This is a benchmark, not a test: it never fails on a missed target, it reports.
 """
@@ -33,7 +34,7 @@ import time
 import timeit
 
 GROUPS = ["small", "large", "transpose", "constant", "import", "ufunc_small", "ufunc_large",
-          "matmul", "threads", "vmath"]
+          "matmul", "threads", "vmath", "sort"]
 # run import subprocesses away from the source tree, so `import arraycore` finds the
 # installed package and not the uncompiled sources in the current directory
 _NEUTRAL_CWD = tempfile.gettempdir()
@@ -145,6 +146,17 @@ def vmath_setup(dtype, kind):
     return setup
 
 
+def sort_setup(ac, np):
+    rng = np.random.default_rng(0)
+    n = rng.random(1_000_000)
+    rep = rng.integers(0, 1000, 1_000_000)       # int64, many repeats
+    srt = np.sort(rng.random(1_000_000))
+    q = rng.random(1_000_000)
+    return (dict(ac=ac, a=ac.asarray(n, copy=True), r=ac.asarray(rep, copy=True),
+                 s=ac.asarray(srt, copy=True), q=ac.asarray(q, copy=True)),
+            dict(np=np, a=n.copy(), r=rep.copy(), s=srt.copy(), q=q.copy()))
+
+
 BENCHMARKS = [
     # n = 8 float64: per-call overhead
     ("small", "asarray(list of 8 floats)", small_setup, "ac.asarray(lst)", "np.asarray(lst)",
@@ -207,6 +219,22 @@ BENCHMARKS = [
      "np.exp(x, out=o)", 1.0, None),
     ("vmath", "log 10M float32", vmath_setup("float32", "log"), "vm.run('log', x, o)",
      "np.log(x, out=o)", 1.0, None),
+
+
+    # sorting: 1M random float64 (NumPy's default sort and argsort use AVX-512 when
+    # the CPU has it; arraycore sorts stably in both cases)
+    ("sort", "sort 1M float64 stable", sort_setup, "ac.sort(a)",
+     "np.sort(a, kind='stable')", 1.0, None),
+    ("sort", "sort 1M float64 stable=False vs np.sort default", sort_setup,
+     "ac.sort(a, stable=False)", "np.sort(a)", 1.5, None),
+    ("sort", "argsort 1M float64 stable", sort_setup, "ac.argsort(a)",
+     "np.argsort(a, kind='stable')", 1.0, None),
+    ("sort", "argsort 1M float64 stable=False vs np.argsort default", sort_setup,
+     "ac.argsort(a, stable=False)", "np.argsort(a)", 1.5, None),
+    ("sort", "unique_values 1M int64 (1000 distinct)", sort_setup, "ac.unique_values(r)",
+     "np.unique_values(r)", 1.0, None),
+    ("sort", "searchsorted 1M queries into 1M sorted", sort_setup, "ac.searchsorted(s, q)",
+     "np.searchsorted(s, q)", 1.0, None),
 ]
 
 CONSTANT = [

@@ -42,11 +42,12 @@ ABI_VERSION = 1
 # API (feature) version: raised when entries are appended.  import_arraycore()
 # requires the installed table's API version to be >= the consumer's target
 # (AC_TARGET_VERSION, default: the version of the header it was compiled with).
-API_VERSION = 0x1
+API_VERSION = 0x2
 
 # The history of API versions, for the docs and the AC_<n>_API_VERSION macros.
 API_VERSIONS = {
     0x1: "arraycore 0.1: the first C-API",
+    0x2: "arraycore 0.2: ufuncs, generalized ufuncs, interrupts, iterators",
 }
 
 CAPSULE_MODULE = "arraycore._capi"
@@ -278,6 +279,41 @@ ENTRIES = [
     F(33, "ACArray_DescrFromTypeNum", "ACArray_Descr *", "int type_num",
       "Deprecated alias of ACArray_DescrFromType.", error="NULL",
       deprecated="use ACArray_DescrFromType", impl="capi_DescrFromType"),
+
+    # ---- ufuncs (API 0x2) ---------------------------------------------------------
+    F(34, "ACUFunc_FromFuncAndData", "PyObject *",
+      "ACUFuncGenericFunction *func, void **data, const char *types, int ntypes, "
+      "int nin, int nout, int identity, const char *name, const char *doc, int unused",
+      "A new ufunc with `ntypes` inner loops: loop i is func[i] with data[i] for the type "
+      "numbers types[i*(nin+nout) ...].", error="NULL", added=0x2,
+      notes=("The arrays are copied (they need not outlive the call); `data` may be NULL. "
+             "`identity` is one of the ACUFunc_* identity constants.  ValueError for a NULL "
+             "loop, an unknown type number, or nin/nout out of range (nin + nout <= 32).",
+             "The loops are called without the GIL and must not touch Python objects.")),
+    F(35, "ACUFunc_FromFuncAndDataAndSignature", "PyObject *",
+      "ACUFuncGenericFunction *func, void **data, const char *types, int ntypes, "
+      "int nin, int nout, int identity, const char *name, const char *doc, int unused, "
+      "const char *signature",
+      "As ACUFunc_FromFuncAndData, with a core signature such as \"(m,n),(n,p)->(m,p)\" "
+      "(NULL: an element-wise ufunc).", error="NULL", added=0x2,
+      notes=("Generalized loops get dimensions[0] = the outer count, then the core "
+             "dimension sizes in order of first appearance; steps has the nargs outer "
+             "steps, then each operand's core strides.  A malformed signature is a "
+             "ValueError.",)),
+    F(36, "ACUFunc_RegisterLoopForType", "int",
+      "PyObject *ufunc, int usertype, ACUFuncGenericFunction function, "
+      "const int *arg_types, void *data",
+      "Add (or replace) the loop of `ufunc` for the type numbers arg_types[0..nargs-1] "
+      "(NULL: `usertype` for every argument).", error="-1", added=0x2),
+    F(37, "ACUFunc_SigintOn", "int", "",
+      "Start watching for Ctrl-C (AC_SIGINT_ON): returns 0.", error="-1", added=0x2,
+      impl="capi_SigintOn"),
+    F(38, "ACUFunc_SigintOff", "int", "",
+      "Stop watching (AC_SIGINT_OFF): 1 if Ctrl-C arrived (Python then raises "
+      "KeyboardInterrupt), else 0.", error="-1", added=0x2, impl="capi_SigintOff"),
+    F(39, "ACUFunc_SigintPending", "int", "",
+      "1 if Ctrl-C arrived since AC_SIGINT_ON (AC_SIGINT_PENDING); safe without the GIL.",
+      error="0?", added=0x2, impl="capi_SigintPending"),
 ]
 
 

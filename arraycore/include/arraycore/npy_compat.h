@@ -536,4 +536,40 @@ typedef AC_CASTING NPY_CASTING;
 #define npy_remainder ac_remainder
 #define npy_remainderf ac_remainderf
 
+/* ---- ufuncs (NumPy's ufuncobject.h spellings) ------------------------------ */
+#define PyUFuncGenericFunction ACUFuncGenericFunction
+#define PyUFunc_Zero ACUFunc_Zero
+#define PyUFunc_One ACUFunc_One
+#define PyUFunc_MinusOne ACUFunc_MinusOne
+#define PyUFunc_None ACUFunc_None
+#define PyUFunc_ReorderableNone ACUFunc_ReorderableNone
+#define PyUFunc_IdentityValue ACUFunc_IdentityValue
+#define PyUFunc_FromFuncAndData ACUFunc_FromFuncAndData
+#define PyUFunc_FromFuncAndDataAndSignature ACUFunc_FromFuncAndDataAndSignature
+#define PyUFunc_RegisterLoopForType ACUFunc_RegisterLoopForType
+#define PyUFunc_d_d ACUFunc_d_d
+#define PyUFunc_f_f ACUFunc_f_f
+#define PyUFunc_f_f_As_d_d ACUFunc_f_f_As_d_d
+#define PyUFunc_e_e_As_f_f ACUFunc_e_e_As_f_f
+#define PyUFunc_e_e_As_d_d ACUFunc_e_e_As_d_d
+#define PyUFunc_dd_d ACUFunc_dd_d
+#define PyUFunc_ff_f ACUFunc_ff_f
+#define PyUFunc_ff_f_As_dd_d ACUFunc_ff_f_As_dd_d
+#define PyUFunc_ee_e_As_ff_f ACUFunc_ee_e_As_ff_f
+#define PyUFunc_ee_e_As_dd_d ACUFunc_ee_e_As_dd_d
+#define PyUFunc_D_D ACUFunc_D_D
+#define PyUFunc_F_F ACUFunc_F_F
+#define PyUFunc_DD_D ACUFunc_DD_D
+#define PyUFunc_FF_F ACUFunc_FF_F
+#define NPY_SIGINT_ON AC_SIGINT_ON
+#define NPY_SIGINT_OFF AC_SIGINT_OFF
+/* import_ufunc() / import_umath(): the one arraycore table serves both */
+#define import_ufunc()                      \
+    do {                                    \
+        if (import_arraycore() < 0) {       \
+            return NULL;                    \
+        }                                   \
+    } while (0)
+#define import_umath() import_ufunc()
+
 #endif /* ARRAYCORE_NPY_COMPAT_H */
