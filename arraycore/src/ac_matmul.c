@@ -17,19 +17,41 @@
 #define AT(T, p, s, i) (*(const T *)((p) + (s) * (i)))
 
 
+/* ---- the simple loops ----------------------------------------------------
+ * matmul: for a block of up to JB columns of C, each row of C is accumulated
+ * in a local array (acc[j] += A[i, p] * B[p, j] over p, then stored), so
+ * that B is read along its rows (vectorizable when they are contiguous).
+ * Each element still sums its k products in order. */
+#define JB 256
+
+/* real types: accumulator type ACC_T, LOAD(T, ACC_T, ptr), STORE(T, ptr, v) */
 #define REAL_KERNELS(name, T, ACC_T, LOAD, STORE)                             \
 static void mm_##name(ac_intp n, ac_intp k, ac_intp m,                        \
                       const char *A, ac_intp a_rs, ac_intp a_cs,              \
                       const char *B, ac_intp b_rs, ac_intp b_cs,              \
                       char *C, ac_intp c_rs, ac_intp c_cs)                    \
 {                                                                             \
-    for (ac_intp i = 0; i < n; i++) {                                         \
-        for (ac_intp j = 0; j < m; j++) {                                     \
-            ACC_T acc = 0;                                                    \
-            const char *a = A + a_rs * i, *b = B + b_cs * j;                  \
-            for (ac_intp p = 0; p < k; p++)                                   \
-                acc += LOAD(T, a + a_cs * p) * LOAD(T, b + b_rs * p);         \
-            STORE(T, C + c_rs * i + c_cs * j, acc);                           \
+    ACC_T acc[JB];                                                            \
+    for (ac_intp j0 = 0; j0 < m; j0 += JB) {                                  \
+        ac_intp jn = m - j0 < JB ? m - j0 : JB;                               \
+        const char *Bj = B + b_cs * j0;                                       \
+        for (ac_intp i = 0; i < n; i++) {                                     \
+            const char *a = A + a_rs * i;                                     \
+            for (ac_intp j = 0; j < jn; j++)                                  \
+                acc[j] = 0;                                                   \
+            for (ac_intp p = 0; p < k; p++) {                                 \
+                ACC_T av = LOAD(T, ACC_T, a + a_cs * p);                      \
+                const char *b = Bj + b_rs * p;                                \
+                if (b_cs == (ac_intp)sizeof(T))                               \
+                    for (ac_intp j = 0; j < jn; j++)                          \
+                        acc[j] += av * LOAD(T, ACC_T, b + (ac_intp)sizeof(T) * j); \
+                else                                                          \
+                    for (ac_intp j = 0; j < jn; j++)                          \
+                        acc[j] += av * LOAD(T, ACC_T, b + b_cs * j);          \
+            }                                                                 \
+            char *c = C + c_rs * i + c_cs * j0;                               \
+            for (ac_intp j = 0; j < jn; j++)                                  \
+                STORE(T, c + c_cs * j, acc[j]);                               \
         }                                                                     \
     }                                                                         \
 }                                                                             \
@@ -38,25 +60,26 @@ static void vd_##name(ac_intp n, const char *x, ac_intp xs,                   \
 {                                                                             \
     ACC_T acc = 0;                                                            \
     for (ac_intp i = 0; i < n; i++)                                           \
-        acc += LOAD(T, x + xs * i) * LOAD(T, y + ys * i);                     \
+        acc += LOAD(T, ACC_T, x + xs * i) * LOAD(T, ACC_T, y + ys * i);       \
     STORE(T, out, acc);                                                       \
 }
 
-/* integers wrap: accumulate in uint64_t (arithmetic mod 2**64), truncate */
-#define LD_INT(T, p) ((uint64_t)(int64_t)(*(const T *)(p)))
-#define LD_UINT(T, p) ((uint64_t)(*(const T *)(p)))
+/* integers wrap: accumulate in an unsigned type at least as wide (uint32_t
+ * or uint64_t: arithmetic modulo 2**32 or 2**64), then truncate */
+#define LD_INT(T, ACC, p) ((ACC)(int64_t)(*(const T *)(p)))
+#define LD_UINT(T, ACC, p) ((ACC)(*(const T *)(p)))
 #define ST_INT(T, p, v) (*(T *)(p) = (T)(v))
-#define LD_F(T, p) (*(const T *)(p))
+#define LD_F(T, ACC, p) (*(const T *)(p))
 #define ST_F(T, p, v) (*(T *)(p) = (T)(v))
-#define LD_HALF(T, p) ac_half_to_float(*(const ac_half *)(p))
+#define LD_HALF(T, ACC, p) ac_half_to_float(*(const ac_half *)(p))
 #define ST_HALF(T, p, v) (*(ac_half *)(p) = ac_float_to_half(v))
 
-REAL_KERNELS(i8, int8_t, uint64_t, LD_INT, ST_INT)
-REAL_KERNELS(u8, uint8_t, uint64_t, LD_UINT, ST_INT)
-REAL_KERNELS(i16, int16_t, uint64_t, LD_INT, ST_INT)
-REAL_KERNELS(u16, uint16_t, uint64_t, LD_UINT, ST_INT)
-REAL_KERNELS(i32, int32_t, uint64_t, LD_INT, ST_INT)
-REAL_KERNELS(u32, uint32_t, uint64_t, LD_UINT, ST_INT)
+REAL_KERNELS(i8, int8_t, uint32_t, LD_INT, ST_INT)
+REAL_KERNELS(u8, uint8_t, uint32_t, LD_UINT, ST_INT)
+REAL_KERNELS(i16, int16_t, uint32_t, LD_INT, ST_INT)
+REAL_KERNELS(u16, uint16_t, uint32_t, LD_UINT, ST_INT)
+REAL_KERNELS(i32, int32_t, uint32_t, LD_INT, ST_INT)
+REAL_KERNELS(u32, uint32_t, uint32_t, LD_UINT, ST_INT)
 REAL_KERNELS(i64, int64_t, uint64_t, LD_INT, ST_INT)
 REAL_KERNELS(u64, uint64_t, uint64_t, LD_UINT, ST_INT)
 REAL_KERNELS(f16, ac_half, float, LD_HALF, ST_HALF)
@@ -95,18 +118,39 @@ static void mm_##name(ac_intp n, ac_intp k, ac_intp m,                        \
                       const char *B, ac_intp b_rs, ac_intp b_cs,              \
                       char *C, ac_intp c_rs, ac_intp c_cs)                    \
 {                                                                             \
-    for (ac_intp i = 0; i < n; i++)                                           \
-        for (ac_intp j = 0; j < m; j++) {                                     \
-            R re = 0, im = 0;                                                 \
-            const char *a = A + a_rs * i, *b = B + b_cs * j;                  \
+    R re[JB], im[JB];                                                         \
+    for (ac_intp j0 = 0; j0 < m; j0 += JB) {                                  \
+        ac_intp jn = m - j0 < JB ? m - j0 : JB;                               \
+        const char *Bj = B + b_cs * j0;                                       \
+        for (ac_intp i = 0; i < n; i++) {                                     \
+            const char *a = A + a_rs * i;                                     \
+            for (ac_intp j = 0; j < jn; j++)                                  \
+                re[j] = im[j] = 0;                                            \
             for (ac_intp p = 0; p < k; p++) {                                 \
-                CT x = AT(CT, a, a_cs, p), y = AT(CT, b, b_rs, p);            \
-                re += x.real * y.real - x.imag * y.imag;                      \
-                im += x.real * y.imag + x.imag * y.real;                      \
+                CT x = AT(CT, a, a_cs, p);                                    \
+                const char *b = Bj + b_rs * p;                                \
+                if (b_cs == (ac_intp)sizeof(CT)) {                            \
+                    const CT *bc = (const CT *)b;                             \
+                    for (ac_intp j = 0; j < jn; j++) {                        \
+                        re[j] += x.real * bc[j].real - x.imag * bc[j].imag;   \
+                        im[j] += x.real * bc[j].imag + x.imag * bc[j].real;   \
+                    }                                                         \
+                }                                                             \
+                else                                                          \
+                    for (ac_intp j = 0; j < jn; j++) {                        \
+                        CT y = AT(CT, b, b_cs, j);                            \
+                        re[j] += x.real * y.real - x.imag * y.imag;           \
+                        im[j] += x.real * y.imag + x.imag * y.real;           \
+                    }                                                         \
             }                                                                 \
-            CT *c = (CT *)(C + c_rs * i + c_cs * j);                          \
-            c->real = re; c->imag = im;                                       \
+            char *c = C + c_rs * i + c_cs * j0;                               \
+            for (ac_intp j = 0; j < jn; j++) {                                \
+                CT *cp = (CT *)(c + c_cs * j);                                \
+                cp->real = re[j];                                             \
+                cp->imag = im[j];                                             \
+            }                                                                 \
         }                                                                     \
+    }                                                                         \
 }                                                                             \
 static void vd_##name(ac_intp n, const char *xp, ac_intp xs,                  \
                       const char *yp, ac_intp ys, char *out)                  \
