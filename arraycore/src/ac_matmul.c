@@ -392,15 +392,16 @@ static void *gemm_thread(void *arg)
     return NULL;
 }
 
-/* Large products: two threads claim column panels of C (about 8 per
- * thread, a multiple of the register tile `nr` wide) from a shared
- * counter, so that a thread slowed down by a busy core does less of them. */
+/* Large products: two threads claim column panels of C (4 in all, each a
+ * multiple of the register tile `nr` wide) from a shared counter, so that a
+ * thread slowed down by a busy core does fewer.  Each panel packs all of A
+ * again (a cost of about 8 / width of the product), hence few panels. */
 static int gemm_run(gemm_fn fn, const gemm_args *g, ac_intp nr)
 {
     double work = (double)g->n * (double)g->k * (double)g->m;
     if (work >= (double)GEMM_THREAD_WORK && g->m >= 2 * nr) {
         ac_intp next = 0;
-        ac_intp width = round_up((g->m + 15) / 16, nr);
+        ac_intp width = (g->m + 4 * nr - 1) / (4 * nr) * nr;   /* 4 panels */
         gemm_job job = {fn, g, width, &next, 0};
         pthread_t th;
         if (pthread_create(&th, NULL, gemm_thread, &job) == 0) {
