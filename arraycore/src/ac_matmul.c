@@ -195,6 +195,9 @@ static void *gemm_alloc(size_t nbytes)
     return p;
 }
 
+/* Products whose packed blocks fit in this many bytes pack on the stack. */
+#define GEMM_STACK_BYTES 24576
+
 #define GEMM_DEFINE(SUF, T, VB, MR, NV, KC, MC, NC, ATTR)                     \
 typedef T SUF##_vec __attribute__((vector_size(VB)));                         \
 typedef T SUF##_uvec __attribute__((vector_size(VB), aligned(sizeof(T))));    \
@@ -318,8 +321,12 @@ ATTR static int SUF##_gemm(const gemm_args *g, ac_intp width, ac_intp *next)  \
     ac_intp kcmax = min_ip(KC, g->k);                                         \
     ac_intp mcmax = min_ip(MC, round_up(g->n, MR));                           \
     ac_intp ncmax = min_ip(width, round_up(g->m, NR));                        \
-    T *abuf = gemm_alloc((size_t)mcmax * kcmax * sizeof(T));                  \
-    T *bbuf = gemm_alloc((size_t)ncmax * kcmax * sizeof(T));                  \
+    _Alignas(64) T stackbuf[GEMM_STACK_BYTES / sizeof(T)];                    \
+    size_t na = (size_t)round_up(mcmax * kcmax, 64 / sizeof(T));              \
+    size_t nb = (size_t)ncmax * kcmax;  /* bbuf 64-byte aligned, after abuf */ \
+    int on_stack = (na + nb) * sizeof(T) <= sizeof(stackbuf);                 \
+    T *abuf = on_stack ? stackbuf : gemm_alloc(na * sizeof(T));               \
+    T *bbuf = on_stack ? stackbuf + na : gemm_alloc(nb * sizeof(T));          \
     if (abuf == NULL || bbuf == NULL) {                                       \
         free(abuf);                                                           \
         free(bbuf);                                                           \
@@ -350,8 +357,10 @@ ATTR static int SUF##_gemm(const gemm_args *g, ac_intp width, ac_intp *next)  \
             }                                                                 \
         }                                                                     \
     }                                                                         \
-    free(abuf);                                                               \
-    free(bbuf);                                                               \
+    if (!on_stack) {                                                          \
+        free(abuf);                                                           \
+        free(bbuf);                                                           \
+    }                                                                         \
     return 0;                                                                 \
 }
 
