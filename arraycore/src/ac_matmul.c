@@ -524,6 +524,74 @@ static int float_gemv(int dbl, ac_intp n, ac_intp k, ac_intp m,
     return 0;
 }
 
+/* ---- small products without packing --------------------------------------
+ * Rows of C in vector registers: for each row i and block of columns,
+ * acc[v] += A[i, p] * B[p, j + v*VL ...] over p, B read straight from memory
+ * (unit column stride), then half vectors, the last columns by scalars.  For products
+ * whose B fits in L1, where packing would cost as much as it saves. */
+#define SMALL_MAX_B_BYTES 16384
+#define SMALL_MAX_WORK 40000
+
+#define SMALL_ROWS(T, SUF_VEC, NVV)                                                       \
+    for (ac_intp i = 0; i < n; i++) {                                         \
+        SUF_VEC acc[NVV];                                                     \
+        for (int v = 0; v < (NVV); v++)                                       \
+            acc[v] = (SUF_VEC){0};                                            \
+        const char *a = A + i * a_rs;                                         \
+        for (ac_intp p = 0; p < k; p++) {                                     \
+            T s = *(const T *)(a + p * a_cs);                                 \
+            const SUF_VEC *b = (const SUF_VEC *)((const T *)(B + p * b_rs) + j); \
+            for (int v = 0; v < (NVV); v++)                                   \
+                acc[v] += b[v] * s;                                           \
+        }                                                                     \
+        SUF_VEC *c = (SUF_VEC *)((T *)(C + i * c_rs) + j);                    \
+        for (int v = 0; v < (NVV); v++)                                       \
+            c[v] = acc[v];                                                    \
+    }
+
+#define SMALL_DEFINE(SUF, T, VB, ATTR)                                        \
+typedef T SUF##_svec __attribute__((vector_size(VB), aligned(sizeof(T))));    \
+typedef T SUF##_hvec __attribute__((vector_size((VB) / 2 >= 2 * sizeof(T)     \
+                                   ? (VB) / 2 : (VB)), aligned(sizeof(T))));  \
+ATTR static void SUF##_small(ac_intp n, ac_intp k, ac_intp m,                 \
+                             const char *A, ac_intp a_rs, ac_intp a_cs,       \
+                             const char *B, ac_intp b_rs,                     \
+                             char *C, ac_intp c_rs)                           \
+{                                                                             \
+    enum { VL = (VB) / sizeof(T) };                                           \
+    ac_intp j = 0;                                                            \
+    for (; j + 4 * VL <= m; j += 4 * VL) {                                    \
+        SMALL_ROWS(T, SUF##_svec, 4)                                          \
+    }                                                                         \
+    for (; j + VL <= m; j += VL) {                                            \
+        SMALL_ROWS(T, SUF##_svec, 1)                                          \
+    }                                                                         \
+    for (; j + (ac_intp)(sizeof(SUF##_hvec) / sizeof(T)) <= m;                \
+         j += sizeof(SUF##_hvec) / sizeof(T)) {                               \
+        SMALL_ROWS(T, SUF##_hvec, 1)                                          \
+    }                                                                         \
+    for (; j < m; j++)                                                        \
+        for (ac_intp i = 0; i < n; i++) {                                     \
+            const char *a = A + i * a_rs;                                     \
+            T acc = 0;                                                        \
+            for (ac_intp p = 0; p < k; p++)                                   \
+                acc += *(const T *)(a + p * a_cs) * ((const T *)(B + p * b_rs))[j]; \
+            ((T *)(C + i * c_rs))[j] = acc;                                   \
+        }                                                                     \
+}
+
+SMALL_DEFINE(d_base, double, 16, )
+SMALL_DEFINE(d_avx2, double, 32, AC_TARGET_AVX2)
+SMALL_DEFINE(d_avx512, double, 64, AC_MM_TARGET_512)
+SMALL_DEFINE(s_base, float, 16, )
+SMALL_DEFINE(s_avx2, float, 32, AC_TARGET_AVX2)
+SMALL_DEFINE(s_avx512, float, 64, AC_MM_TARGET_512)
+
+typedef void (*small_fn)(ac_intp, ac_intp, ac_intp, const char *, ac_intp, ac_intp,
+                         const char *, ac_intp, char *, ac_intp);
+static const small_fn small_d[3] = {d_base_small, d_avx2_small, d_avx512_small};
+static const small_fn small_s[3] = {s_base_small, s_avx2_small, s_avx512_small};
+
 /* ---- dispatch by type -------------------------------------------------- */
 typedef void (*mm_fn)(ac_intp, ac_intp, ac_intp, const char *, ac_intp, ac_intp,
                       const char *, ac_intp, ac_intp, char *, ac_intp, ac_intp);
@@ -547,6 +615,15 @@ int ac_matmul(int tidx, ac_intp n, ac_intp k, ac_intp m,
             && float_gemv(tidx == ACX_FLOAT64, n, k, m, A, a_rs, a_cs, B, b_rs, b_cs,
                           C, c_rs, c_cs))
         return 0;
+    if ((tidx == ACX_FLOAT64 || tidx == ACX_FLOAT32) && k > 0) {
+        ac_intp sz = tidx == ACX_FLOAT64 ? 8 : 4;
+        if (b_cs == sz && c_cs == sz && (double)k * (double)m * sz <= SMALL_MAX_B_BYTES
+                && (double)n * (double)k * (double)m <= SMALL_MAX_WORK) {
+            (sz == 8 ? small_d : small_s)[ac_cpu_level()](n, k, m, A, a_rs, a_cs,
+                                                          B, b_rs, C, c_rs);
+            return 0;
+        }
+    }
     if ((tidx == ACX_FLOAT64 || tidx == ACX_FLOAT32) && k > 0
             && (double)n * (double)k * (double)m >= GEMM_MIN_WORK) {
         gemm_args g = {n, k, m, A, a_rs, a_cs, B, b_rs, b_cs, C, c_rs, c_cs};
