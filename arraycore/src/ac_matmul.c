@@ -527,26 +527,45 @@ static int float_gemv(int dbl, ac_intp n, ac_intp k, ac_intp m,
 /* ---- small products without packing --------------------------------------
  * Rows of C in vector registers: for each row i and block of columns,
  * acc[v] += A[i, p] * B[p, j + v*VL ...] over p, B read straight from memory
- * (unit column stride), then half vectors, the last columns by scalars.  For products
- * whose B fits in L1, where packing would cost as much as it saves. */
-#define SMALL_MAX_B_BYTES 16384
-#define SMALL_MAX_WORK 40000
+ * (unit column stride), then half vectors, the last columns by scalars.  For
+ * products up to about 67**3 multiply-adds with B within 64 KiB, where
+ * packing costs more than it saves. */
+#define SMALL_MAX_B_BYTES 65536
+#define SMALL_MAX_WORK 300000
 
-#define SMALL_ROWS(T, SUF_VEC, NVV)                                                       \
-    for (ac_intp i = 0; i < n; i++) {                                         \
-        SUF_VEC acc[NVV];                                                     \
-        for (int v = 0; v < (NVV); v++)                                       \
-            acc[v] = (SUF_VEC){0};                                            \
+/* rows [i0, i1) of C, RB rows at a time (independent accumulator chains) */
+#define SMALL_ROWS_RB(T, SUF_VEC, NVV, RB, i0, i1)                            \
+    for (ac_intp i = (i0); i + (RB) <= (i1); i += (RB)) {                     \
+        SUF_VEC acc[RB][NVV];                                                 \
+        _Pragma("GCC unroll 8")                                               \
+        for (int r = 0; r < (RB); r++)                                        \
+            _Pragma("GCC unroll 8")                                           \
+            for (int v = 0; v < (NVV); v++)                                   \
+                acc[r][v] = (SUF_VEC){0};                                     \
         const char *a = A + i * a_rs;                                         \
         for (ac_intp p = 0; p < k; p++) {                                     \
-            T s = *(const T *)(a + p * a_cs);                                 \
             const SUF_VEC *b = (const SUF_VEC *)((const T *)(B + p * b_rs) + j); \
-            for (int v = 0; v < (NVV); v++)                                   \
-                acc[v] += b[v] * s;                                           \
+            _Pragma("GCC unroll 8")                                           \
+            for (int r = 0; r < (RB); r++) {                                  \
+                T s = *(const T *)(a + r * a_rs + p * a_cs);                  \
+                _Pragma("GCC unroll 8")                                       \
+                for (int v = 0; v < (NVV); v++)                               \
+                    acc[r][v] += b[v] * s;                                    \
+            }                                                                 \
         }                                                                     \
-        SUF_VEC *c = (SUF_VEC *)((T *)(C + i * c_rs) + j);                    \
-        for (int v = 0; v < (NVV); v++)                                       \
-            c[v] = acc[v];                                                    \
+        _Pragma("GCC unroll 8")                                               \
+        for (int r = 0; r < (RB); r++) {                                      \
+            SUF_VEC *c = (SUF_VEC *)((T *)(C + (i + r) * c_rs) + j);          \
+            _Pragma("GCC unroll 8")                                           \
+            for (int v = 0; v < (NVV); v++)                                   \
+                c[v] = acc[r][v];                                             \
+        }                                                                     \
+    }
+#define SMALL_ROWS(T, SUF_VEC, NVV, RB)                                       \
+    {                                                                         \
+        ac_intp nb = n / (RB) * (RB);                                         \
+        SMALL_ROWS_RB(T, SUF_VEC, NVV, RB, 0, nb)                             \
+        SMALL_ROWS_RB(T, SUF_VEC, NVV, 1, nb, n)                              \
     }
 
 #define SMALL_DEFINE(SUF, T, VB, ATTR)                                        \
@@ -561,14 +580,14 @@ ATTR static void SUF##_small(ac_intp n, ac_intp k, ac_intp m,                 \
     enum { VL = (VB) / sizeof(T) };                                           \
     ac_intp j = 0;                                                            \
     for (; j + 4 * VL <= m; j += 4 * VL) {                                    \
-        SMALL_ROWS(T, SUF##_svec, 4)                                          \
+        SMALL_ROWS(T, SUF##_svec, 4, 2)                                        \
     }                                                                         \
     for (; j + VL <= m; j += VL) {                                            \
-        SMALL_ROWS(T, SUF##_svec, 1)                                          \
+        SMALL_ROWS(T, SUF##_svec, 1, 4)                                        \
     }                                                                         \
     for (; j + (ac_intp)(sizeof(SUF##_hvec) / sizeof(T)) <= m;                \
          j += sizeof(SUF##_hvec) / sizeof(T)) {                               \
-        SMALL_ROWS(T, SUF##_hvec, 1)                                          \
+        SMALL_ROWS(T, SUF##_hvec, 1, 4)                                        \
     }                                                                         \
     for (; j < m; j++)                                                        \
         for (ac_intp i = 0; i < n; i++) {                                     \
