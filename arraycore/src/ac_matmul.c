@@ -4,8 +4,10 @@
  * (GotoBLAS/BLIS loop order) whose register-tiled micro-kernel is written
  * with GCC vector extensions and compiled once per dispatch level; products
  * of at least 2**21 multiply-adds are split over two threads by columns of C.
- * Contiguous float32/float64 vecdot uses vector accumulators per level.  The
- * other types (and tiny float products) use simple strided loops.
+ * Small float products (B within 64 KiB) skip packing and keep rows of C in
+ * vector registers; matrix-vector products use dot/axpy kernels.  Contiguous
+ * float32/float64 vecdot uses vector accumulators per level.  The other types
+ * (and tiny strided float products) use simple strided loops.
  */
 #include "ac_matmul.h"   /* first: it includes Python.h */
 #include <stdint.h>
