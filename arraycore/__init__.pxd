@@ -308,4 +308,93 @@ ctypedef ac_intp intp_t
 ctypedef ac_uintp uintp_t
 
 # ------------------------------------------- the C-API entries (generated)
+# ------------------------------------------------------------- iterators
+# arraycore/aciter.h: the general iterator ACIter (opaque; the ACIter_*
+# entries), the flat / multi / neighborhood iterator objects and their macros.
+cdef extern from "arraycore/arraycore.h":
+    ctypedef struct ACIter
+    ctypedef int ACIter_IterNextFunc(ACIter *iter) noexcept nogil
+    ctypedef void ACIter_GetMultiIndexFunc(ACIter *iter, ac_intp *outcoords) noexcept nogil
+    ctypedef int ACIter_SliceFunc(char **dataptrs, const ac_intp *shape,
+                                  const ac_intp *strides, void *ctx) noexcept nogil
+    enum:
+        AC_MAXARGS
+        AC_ITER_C_INDEX
+        AC_ITER_F_INDEX
+        AC_ITER_MULTI_INDEX
+        AC_ITER_EXTERNAL_LOOP
+        AC_ITER_COMMON_DTYPE
+        AC_ITER_REFS_OK
+        AC_ITER_ZEROSIZE_OK
+        AC_ITER_REDUCE_OK
+        AC_ITER_RANGED
+        AC_ITER_BUFFERED
+        AC_ITER_GROWINNER
+        AC_ITER_DELAY_BUFALLOC
+        AC_ITER_DONT_NEGATE_STRIDES
+        AC_ITER_COPY_IF_OVERLAP
+        AC_ITER_READWRITE
+        AC_ITER_READONLY
+        AC_ITER_WRITEONLY
+        AC_ITER_NBO
+        AC_ITER_ALIGNED
+        AC_ITER_CONTIG
+        AC_ITER_COPY
+        AC_ITER_UPDATEIFCOPY
+        AC_ITER_ALLOCATE
+        AC_ITER_NO_SUBTYPE
+        AC_ITER_NO_BROADCAST
+        AC_NEIGHBORHOOD_ITER_ZERO_PADDING
+        AC_NEIGHBORHOOD_ITER_ONE_PADDING
+        AC_NEIGHBORHOOD_ITER_CONSTANT_PADDING
+        AC_NEIGHBORHOOD_ITER_CIRCULAR_PADDING
+        AC_NEIGHBORHOOD_ITER_MIRROR_PADDING
+
+    ctypedef struct ACArrayIterObject:
+        int nd_m1
+        ac_intp index
+        ac_intp size
+        ac_intp *coordinates
+        ac_intp *dims_m1
+        ac_intp *strides
+        ac_intp *backstrides
+        ac_intp *factors
+        char *dataptr
+        ac_bool contiguous
+    ctypedef struct ACArrayMultiIterObject:
+        int numiter
+        ac_intp size
+        ac_intp index
+        int nd
+        ac_intp *dimensions
+        ACArrayIterObject **iters
+    ctypedef struct ACArrayNeighborhoodIterObject:
+        ac_intp nd
+        ac_intp size
+        ac_intp index
+        ac_intp *coordinates
+        char *dataptr
+        int mode
+
+    void ACArray_ITER_RESET(void *it) nogil
+    void ACArray_ITER_NEXT(void *it) nogil
+    void ACArray_ITER_GOTO(void *it, ac_intp *destination) nogil
+    void ACArray_ITER_GOTO1D(void *it, ac_intp ind) nogil
+    void *ACArray_ITER_DATA(void *it) nogil
+    int ACArray_ITER_NOTDONE(void *it) nogil
+    void ACArray_MultiIter_RESET(void *multi) nogil
+    void ACArray_MultiIter_NEXT(void *multi) nogil
+    void ACArray_MultiIter_GOTO(void *multi, ac_intp *dest) nogil
+    void ACArray_MultiIter_GOTO1D(void *multi, ac_intp ind) nogil
+    void *ACArray_MultiIter_DATA(void *multi, int i) nogil
+    void ACArray_MultiIter_NEXTi(void *multi, int i) nogil
+    int ACArray_MultiIter_NOTDONE(void *multi) nogil
+    ac_intp ACArray_MultiIter_SIZE(void *multi) nogil
+    int ACArray_MultiIter_NUMITER(void *multi) nogil
+    ac_intp ACArray_MultiIter_INDEX(void *multi) nogil
+    int ACArray_MultiIter_NDIM(void *multi) nogil
+    ac_intp *ACArray_MultiIter_DIMS(void *multi) nogil
+    int ACArrayNeighborhoodIter_Reset(ACArrayNeighborhoodIterObject *iter) nogil
+    int ACArrayNeighborhoodIter_Next(ACArrayNeighborhoodIterObject *iter) nogil
+
 include "_ac_api.pxi"

@@ -44,6 +44,8 @@ from arraycore._sort import (
 )
 from arraycore._gufunc import matmul, vecdot, tensordot
 from arraycore._info import __array_namespace_info__
+from arraycore._iter import nditer
+from arraycore._flatiter import flatiter, broadcast, ndindex, ndenumerate
 
 e = 2.718281828459045
 pi = 3.141592653589793

@@ -41,6 +41,11 @@ def _self_check():
     check("byte-swapped assignment", float(z[2, 2]) == 7.0 and float(z[0, 0]) == 0.0)
     c = ac.from_dlpack(a)
     check("DLPack round trip", c.tolist() == a.tolist())
+    check("ufuncs and broadcasting", (a * 2.0 + ac.asarray([1.0, 0.0, -1.0])).tolist()
+          == [[3.0, 4.0, 5.0], [9.0, 10.0, 11.0]])
+    check("reductions", float(ac.sum(a)) == 21.0 and ac.max(a, axis=0).tolist() == [4, 5, 6])
+    check("matmul", (a @ a.T).tolist() == [[14.0, 32.0], [32.0, 77.0]])
+    check("sort", ac.sort(ac.asarray([3, 1, 2])).tolist() == [1, 2, 3])
     try:
         from arraycore import _capi
         check("C-API table importable", _capi.ABI_VERSION >= 1)
@@ -65,8 +70,9 @@ def main():
     except ImportError:
         print("build info: not available (source tree?)")
     print(f"Python {platform.python_version()} on {platform.machine()} ({sys.platform})")
-    print("SIMD: loops compiled for the baseline of the target (no run-time dispatch yet); "
-          f"CPU features: {', '.join(_cpu_features()) or 'unknown'}")
+    from arraycore import _ufunc
+    print(f"SIMD: run-time dispatch level {_ufunc.cpu_dispatch_level()} (ARRAYCORE_CPU="
+          f"baseline|avx2 lowers it); CPU features: {', '.join(_cpu_features()) or 'unknown'}")
     inc = ac.get_include()
     print(f"include dir: {inc}")
     try:

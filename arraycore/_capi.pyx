@@ -13,6 +13,7 @@ from cpython.object cimport PyObject, PyTypeObject
 from cpython.mem cimport PyMem_Malloc, PyMem_Free
 from cpython.ref cimport Py_INCREF
 from cpython.pycapsule cimport PyCapsule_New
+from libc.string cimport memcpy
 
 from arraycore._types cimport (ac_intp, ACArrayObject, ACArray_Descr, AC_MAXDIMS,
     AC_NOTYPE, AC_ARRAY_C_CONTIGUOUS, AC_ARRAY_F_CONTIGUOUS, AC_ARRAY_ALIGNED,
@@ -39,6 +40,24 @@ cdef extern from "arraycore/acapitypes.h":
 cdef extern from "arraycore/actypes.h":
     ctypedef int AC_ORDER
     ctypedef int AC_CASTING
+
+# ---- the iterator types of the table (arraycore/aciter.h)
+from arraycore._types cimport ac_uint32
+from arraycore._iter cimport (ACIter, aci_next_fn, iter_build, iter_release, iter_get_next,
+    iter_reset_range, iter_goto_iterindex, iter_goto_multi_index, iter_goto_index,
+    iter_remove_axis, iter_remove_multi_index, iter_enable_external_loop, iter_copy,
+    iter_view, iter_shape, iter_check_error, foreach_slice, aci_reset, aci_get_multi_index,
+    AC_MAXARGS, AC_ITER_MULTI_INDEX, AC_ITER_EXTERNAL_LOOP, AC_ITER_BUFFERED,
+    AC_ITER_READONLY, ACI_HASINDEX, ACI_BUFMODE, ACI_OP_BUFFER, ACI_MULTIROW)
+from arraycore._iter cimport aci_slice_fn
+
+cdef extern from "arraycore/aciter.h":
+    ctypedef int ACIter_IterNextFunc(ACIter *it) noexcept nogil
+    ctypedef void ACIter_GetMultiIndexFunc(ACIter *it, ac_intp *out) noexcept nogil
+    ctypedef int ACIter_SliceFunc(char **dataptrs, const ac_intp *shape,
+                                  const ac_intp *strides, void *ctx) noexcept nogil
+    ctypedef struct ACArrayIterObject
+    ctypedef struct ACArrayMultiIterObject
 
 from arraycore._ufunc cimport (ufunc, new_ufunc, register_loop, sigint_on, sigint_off,
     sigint_pending, ACUFuncGenericFunction)
@@ -558,6 +577,414 @@ cdef void *capi_GetPtr(ACArrayObject *a, const ac_intp *ind) except NULL:
     if p == NULL:   # a 0-size allocation cannot be indexed; keep NULL for errors only
         raise IndexError(f"{fn}: the array has no data")
     return <void *>p
+
+
+# --------------------------------------------------------------- iterators
+# Thin wrappers over arraycore._flatiter and arraycore._iter (one engine).
+
+cdef object _flatiter_mod = None
+
+cdef object _fi():
+    global _flatiter_mod
+    if _flatiter_mod is None:
+        import arraycore._flatiter
+        _flatiter_mod = arraycore._flatiter
+    return _flatiter_mod
+
+
+cdef object capi_IterNew(PyObject *op):
+    if op == NULL:
+        raise TypeError("ACArray_IterNew: NULL object")
+    return _fi().flatiter_of(<object>op)
+
+
+cdef object capi_IterAllButAxis(PyObject *op, int *axis):
+    cdef str fn = "ACArray_IterAllButAxis"
+    if op == NULL:
+        raise TypeError(f"{fn}: NULL object")
+    if axis == NULL:
+        raise TypeError(f"{fn}: NULL axis pointer")
+    if axis[0] < 0:
+        axis[0] = _fi().smallest_stride_axis(<object>op)
+    return _fi().iter_all_but_axis(<object>op, axis[0])
+
+
+cdef object capi_BroadcastToShape(PyObject *op, const ac_intp *dims, int nd):
+    cdef str fn = "ACArray_BroadcastToShape"
+    if op == NULL:
+        raise TypeError(f"{fn}: NULL object")
+    _check_dims(nd, dims, fn)
+    return _fi().broadcast_to_shape(<object>op, tuple([dims[i] for i in range(nd)]))
+
+
+cdef object capi_MultiIterFromObjects(PyObject **objs, int n):
+    cdef str fn = "ACArray_MultiIterFromObjects"
+    cdef int i
+    if n < 1 or n > AC_MAXARGS:
+        raise ValueError(f"{fn}: need at least 1 and at most {AC_MAXARGS} objects, got {n}")
+    if objs == NULL:
+        raise TypeError(f"{fn}: NULL object array")
+    lst = []
+    for i in range(n):
+        if objs[i] == NULL:
+            raise TypeError(f"{fn}: object {i} is NULL")
+        lst.append(<object>objs[i])
+    return _fi().multi_iter_from_objects(lst)
+
+
+cdef object capi_NeighborhoodIterNew(ACArrayIterObject *iter, const ac_intp *bounds, int mode,
+                                     PyObject *fill):
+    cdef str fn = "ACArray_NeighborhoodIterNew"
+    cdef int i
+    if iter == NULL:
+        raise TypeError(f"{fn}: NULL iterator")
+    base = <object><void *>iter
+    if not isinstance(base, _fi().flatiter):
+        raise TypeError(f"{fn}: expected a flat iterator, got {type(base).__name__!r}")
+    if bounds == NULL:
+        raise TypeError(f"{fn}: NULL bounds")
+    nd = base.base.ndim
+    b = [bounds[i] for i in range(2 * nd)]
+    return _fi().neighborhood_iter_new(base, b, mode, None if fill == NULL else <object>fill)
+
+
+cdef PyTypeObject *capi_IterTypeObject() except NULL:
+    t = _fi().flatiter   # kept alive by the module
+    return <PyTypeObject *>t
+
+
+cdef PyTypeObject *capi_MultiIterTypeObject() except NULL:
+    t = _fi().broadcast   # kept alive by the module
+    return <PyTypeObject *>t
+
+
+cdef PyTypeObject *capi_NeighborhoodIterTypeObject() except NULL:
+    t = _fi().neighborhooditer   # kept alive by the module
+    return <PyTypeObject *>t
+
+
+cdef ACIter *_it(ACIter *it, str fn) except NULL:
+    if it == NULL:
+        raise TypeError(f"{fn}: NULL iterator")
+    return it
+
+
+cdef list _op_list(int nop, ACArrayObject **op, str fn):
+    cdef int i
+    if nop < 1 or nop > AC_MAXARGS:
+        raise ValueError(f"{fn}: nop must be within [1, {AC_MAXARGS}], got {nop}")
+    if op == NULL:
+        raise TypeError(f"{fn}: NULL operand array")
+    out = []
+    for i in range(nop):
+        out.append(None if op[i] == NULL else _arr(op[i], fn))
+    return out
+
+
+cdef ACIter *_advanced(str fn, int nop, ACArrayObject **op, ac_uint32 flags, int order,
+                       int casting, ac_uint32 *op_flags, ACArray_Descr **op_dtypes,
+                       int oa_ndim, int **op_axes, const ac_intp *itershape,
+                       ac_intp buffersize) except NULL:
+    cdef int i, d
+    ops = _op_list(nop, op, fn)
+    if op_flags == NULL:
+        raise TypeError(f"{fn}: NULL op_flags")
+    flist = [op_flags[i] for i in range(nop)]
+    dts = None
+    if op_dtypes != NULL:
+        dts = [None if op_dtypes[i] == NULL else _descr(op_dtypes[i], fn, False)
+               for i in range(nop)]
+    axes = None
+    shape = None
+    if op_axes != NULL and oa_ndim > 0:
+        if oa_ndim > AC_MAXDIMS:
+            raise ValueError(f"{fn}: oa_ndim {oa_ndim} is larger than {AC_MAXDIMS}")
+        axes = [None if op_axes[i] == NULL else [op_axes[i][d] for d in range(oa_ndim)]
+                for i in range(nop)]
+        if all(a is None for a in axes):
+            raise ValueError(f"{fn}: op_axes has only NULL entries")
+    elif op_axes != NULL and oa_ndim == 0:
+        axes = [[] for i in range(nop)]
+    elif oa_ndim > 0 and op_axes == NULL:
+        raise ValueError(f"{fn}: oa_ndim is {oa_ndim} but op_axes is NULL")
+    if itershape != NULL:
+        if oa_ndim < 0:
+            raise ValueError(f"{fn}: itershape needs oa_ndim >= 0")
+        shape = [itershape[d] for d in range(oa_ndim)]
+    return iter_build(ops, flags, flist, dts, order, casting, axes, shape, buffersize)
+
+
+cdef ACIter *capi_IterNew1(ACArrayObject *op, ac_uint32 flags, AC_ORDER order,
+                           AC_CASTING casting, ACArray_Descr *dtype) except NULL:
+    cdef str fn = "ACIter_New"
+    cdef ac_uint32 f = AC_ITER_READONLY
+    cdef ACArray_Descr *d[1]
+    d[0] = dtype
+    if op == NULL:
+        raise TypeError(f"{fn}: NULL array")
+    return _advanced(fn, 1, &op, flags, order, casting, &f, d, -1, NULL, NULL, 0)
+
+
+cdef ACIter *capi_IterMultiNew(int nop, ACArrayObject **op, ac_uint32 flags, AC_ORDER order,
+                               AC_CASTING casting, ac_uint32 *op_flags,
+                               ACArray_Descr **op_dtypes) except NULL:
+    return _advanced("ACIter_MultiNew", nop, op, flags, order, casting, op_flags, op_dtypes,
+                     -1, NULL, NULL, 0)
+
+
+cdef ACIter *capi_IterAdvancedNew(int nop, ACArrayObject **op, ac_uint32 flags, AC_ORDER order,
+                                  AC_CASTING casting, ac_uint32 *op_flags,
+                                  ACArray_Descr **op_dtypes, int oa_ndim, int **op_axes,
+                                  const ac_intp *itershape, ac_intp buffersize) except NULL:
+    return _advanced("ACIter_AdvancedNew", nop, op, flags, order, casting, op_flags, op_dtypes,
+                     oa_ndim, op_axes, itershape, buffersize)
+
+
+cdef int capi_IterDeallocate(ACIter *it) except -1:
+    return iter_release(it)
+
+
+cdef ACIter *capi_IterCopy(ACIter *it) except NULL:
+    return iter_copy(_it(it, "ACIter_Copy"))
+
+
+# errmsg: NumPy's convention -- with a message pointer, report through it
+# and leave no exception set (the text lives in a static buffer).
+cdef char _errbuf[512]
+
+cdef int _to_errmsg(char **errmsg) noexcept:
+    """Move the pending exception into *errmsg; returns -1."""
+    cdef bytes b
+    import sys
+    e = sys.exc_info()[1]
+    b = (f"{type(e).__name__}: {e}" if e is not None else "error").encode("utf-8")[:511]
+    memcpy(_errbuf, <char *>b, len(b))
+    _errbuf[len(b)] = 0
+    errmsg[0] = _errbuf
+    return -1
+
+
+cdef int capi_IterReset(ACIter *it, char **errmsg) except -1:
+    try:
+        _it(it, "ACIter_Reset")
+        aci_reset(it)
+        iter_check_error(it)
+    except Exception:
+        if errmsg == NULL:
+            raise
+        return _to_errmsg(errmsg)
+    return 0
+
+
+cdef int capi_IterResetToIterIndexRange(ACIter *it, ac_intp istart, ac_intp iend,
+                                        char **errmsg) except -1:
+    try:
+        iter_reset_range(_it(it, "ACIter_ResetToIterIndexRange"), istart, iend)
+    except Exception:
+        if errmsg == NULL:
+            raise
+        return _to_errmsg(errmsg)
+    return 0
+
+
+cdef int capi_IterResetBasePointers(ACIter *it, char **baseptrs, char **errmsg) except -1:
+    cdef int i
+    try:
+        _it(it, "ACIter_ResetBasePointers")
+        if baseptrs == NULL:
+            raise TypeError("ACIter_ResetBasePointers: NULL baseptrs")
+        if it.flags & ACI_BUFMODE:
+            aci_reset(it)     # write pending buffers back to the old operands first
+        for i in range(it.nop):
+            it.baseptrs[i] = baseptrs[i] + it.baseoffsets[i]
+        aci_reset(it)
+        iter_check_error(it)
+    except Exception:
+        if errmsg == NULL:
+            raise
+        return _to_errmsg(errmsg)
+    return 0
+
+
+cdef int capi_IterGotoIterIndex(ACIter *it, ac_intp i) except -1:
+    return iter_goto_iterindex(_it(it, "ACIter_GotoIterIndex"), i)
+
+
+cdef int capi_IterGotoMultiIndex(ACIter *it, const ac_intp *idx) except -1:
+    _it(it, "ACIter_GotoMultiIndex")
+    if idx == NULL:
+        raise TypeError("ACIter_GotoMultiIndex: NULL multi_index")
+    return iter_goto_multi_index(it, idx)
+
+
+cdef int capi_IterGotoIndex(ACIter *it, ac_intp i) except -1:
+    return iter_goto_index(_it(it, "ACIter_GotoIndex"), i)
+
+
+cdef ac_intp capi_IterGetIterIndex(ACIter *it) except -1:
+    return _it(it, "ACIter_GetIterIndex").iterindex
+
+
+cdef ac_intp capi_IterGetIterSize(ACIter *it) except -1:
+    return _it(it, "ACIter_GetIterSize").itersize
+
+
+cdef int capi_IterGetIterIndexRange(ACIter *it, ac_intp *istart, ac_intp *iend) except -1:
+    _it(it, "ACIter_GetIterIndexRange")
+    if istart == NULL or iend == NULL:
+        raise TypeError("ACIter_GetIterIndexRange: NULL output pointer")
+    istart[0] = it.iterstart
+    iend[0] = it.iterend
+    return 0
+
+
+cdef ACIter_IterNextFunc *capi_IterGetIterNext(ACIter *it, char **errmsg) except NULL:
+    try:
+        _it(it, "ACIter_GetIterNext")
+    except Exception:
+        if errmsg == NULL:
+            raise
+        _to_errmsg(errmsg)
+        return NULL
+    return <ACIter_IterNextFunc *>iter_get_next(it)
+
+
+cdef void _get_multi_index(ACIter *it, ac_intp *out) noexcept nogil:
+    aci_get_multi_index(it, out)
+
+
+cdef ACIter_GetMultiIndexFunc *capi_IterGetGetMultiIndex(ACIter *it, char **errmsg) except NULL:
+    try:
+        _it(it, "ACIter_GetGetMultiIndex")
+        if not (it.flags & AC_ITER_MULTI_INDEX):
+            raise ValueError("Cannot retrieve a GetMultiIndex function for an iterator "
+                             "that doesn't track a multi-index.")
+    except Exception:
+        if errmsg == NULL:
+            raise
+        _to_errmsg(errmsg)
+        return NULL
+    return <ACIter_GetMultiIndexFunc *>_get_multi_index
+
+
+cdef char **capi_IterGetDataPtrArray(ACIter *it) except NULL:
+    return _it(it, "ACIter_GetDataPtrArray").dataptrs
+
+
+cdef char **capi_IterGetInitialDataPtrArray(ACIter *it) except NULL:
+    return _it(it, "ACIter_GetInitialDataPtrArray").baseptrs
+
+
+cdef ac_intp *capi_IterGetIndexPtr(ACIter *it) except NULL:
+    _it(it, "ACIter_GetIndexPtr")
+    if not (it.flags & ACI_HASINDEX):
+        raise ValueError("ACIter_GetIndexPtr: the iterator tracks no C or F index")
+    return <ac_intp *>&it.dataptrs[it.nop]
+
+
+cdef ac_intp *capi_IterGetInnerStrideArray(ACIter *it) except NULL:
+    return _it(it, "ACIter_GetInnerStrideArray").innerstrides
+
+
+cdef ac_intp *capi_IterGetInnerLoopSizePtr(ACIter *it) except NULL:
+    return &_it(it, "ACIter_GetInnerLoopSizePtr").innersize
+
+
+cdef int capi_IterGetInnerFixedStrideArray(ACIter *it, ac_intp *out) except -1:
+    cdef int i
+    _it(it, "ACIter_GetInnerFixedStrideArray")
+    if out == NULL:
+        raise TypeError("ACIter_GetInnerFixedStrideArray: NULL output")
+    for i in range(it.nop):
+        if it.flags & ACI_MULTIROW:
+            out[i] = it.bufinfo[i].itemsize
+        elif it.opflags[i] & ACI_OP_BUFFER:
+            out[i] = 0 if it.strides[(it.ndim - 1) * it.ntot + i] == 0 else it.bufinfo[i].itemsize
+        else:
+            out[i] = it.strides[(it.ndim - 1) * it.ntot + i]
+    return 0
+
+
+cdef int capi_IterGetNDim(ACIter *it) except -1:
+    _it(it, "ACIter_GetNDim")
+    return len(iter_shape(it))
+
+
+cdef int capi_IterGetNOp(ACIter *it) except -1:
+    return _it(it, "ACIter_GetNOp").nop
+
+
+cdef int capi_IterGetShape(ACIter *it, ac_intp *outshape) except -1:
+    cdef int i
+    _it(it, "ACIter_GetShape")
+    if outshape == NULL:
+        raise TypeError("ACIter_GetShape: NULL output")
+    shp = iter_shape(it)
+    for i in range(len(shp)):
+        outshape[i] = shp[i]
+    return 0
+
+
+cdef ACArrayObject **capi_IterGetOperandArray(ACIter *it) except NULL:
+    return <ACArrayObject **>_it(it, "ACIter_GetOperandArray").opobjs
+
+
+cdef ACArray_Descr **capi_IterGetDescrArray(ACIter *it) except NULL:
+    return <ACArray_Descr **>_it(it, "ACIter_GetDescrArray").opdescrs
+
+
+cdef object capi_IterGetIterView(ACIter *it, ac_intp i):
+    _it(it, "ACIter_GetIterView")
+    if i < 0 or i >= it.nop:
+        raise IndexError(f"ACIter_GetIterView: operand {i} out of range [0, {it.nop})")
+    return iter_view(it, <int>i)
+
+
+cdef int capi_IterHasMultiIndex(ACIter *it) except? 0:
+    return (_it(it, "ACIter_HasMultiIndex").flags & AC_ITER_MULTI_INDEX) != 0
+
+
+cdef int capi_IterHasIndex(ACIter *it) except? 0:
+    return (_it(it, "ACIter_HasIndex").flags & ACI_HASINDEX) != 0
+
+
+cdef int capi_IterHasExternalLoop(ACIter *it) except? 0:
+    return (_it(it, "ACIter_HasExternalLoop").flags & AC_ITER_EXTERNAL_LOOP) != 0
+
+
+cdef int capi_IterRequiresBuffering(ACIter *it) except? 0:
+    return (_it(it, "ACIter_RequiresBuffering").flags & ACI_BUFMODE) != 0
+
+
+cdef int capi_IterIsBuffered(ACIter *it) except? 0:
+    return (_it(it, "ACIter_IsBuffered").flags & AC_ITER_BUFFERED) != 0
+
+
+cdef ac_intp capi_IterGetBufferSize(ACIter *it) except -1:
+    _it(it, "ACIter_GetBufferSize")
+    return it.buffersize if (it.flags & AC_ITER_BUFFERED) else 0
+
+
+cdef int capi_IterRemoveAxis(ACIter *it, int axis) except -1:
+    return iter_remove_axis(_it(it, "ACIter_RemoveAxis"), axis)
+
+
+cdef int capi_IterRemoveMultiIndex(ACIter *it) except -1:
+    return iter_remove_multi_index(_it(it, "ACIter_RemoveMultiIndex"))
+
+
+cdef int capi_IterEnableExternalLoop(ACIter *it) except -1:
+    return iter_enable_external_loop(_it(it, "ACIter_EnableExternalLoop"))
+
+
+cdef int capi_IterForEachSlice(int nop, ACArrayObject **ops, const ac_uint32 *op_flags, int k,
+                               const int *axes, ACIter_SliceFunc *fn, void *ctx) except -1:
+    cdef str name = "ACIter_ForEachSlice"
+    lst = _op_list(nop, ops, name)
+    for i, o in enumerate(lst):
+        if o is None:
+            raise TypeError(f"{name}: operand {i} is NULL")
+    return foreach_slice(lst, op_flags, k, axes, <aci_slice_fn>fn, ctx)
 
 
 # ------------------------------------------------------------------ the table

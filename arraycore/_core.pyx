@@ -122,6 +122,17 @@ cdef bint _can_elide(ndarray a, object o):
         return False
 
 
+cdef object _stats = None
+
+
+cdef object _stats_mod():
+    global _stats
+    if _stats is None:
+        from arraycore import _stats as m
+        _stats = m
+    return _stats
+
+
 cdef inline bint _accepts(object o):
     """Whether an operator should handle `o` (else NotImplemented lets the other
     operand try): arrays, Python scalars, sequences and array-likes, unless
@@ -228,6 +239,10 @@ cdef class ndarray:
         if self.nd == 0:
             raise TypeError("len() of unsized object")
         return self.dimensions[0]
+
+    @property
+    def flat(self):  # A flat iterator over the array (arraycore._flatiter, loaded lazily).
+        from arraycore._flatiter import flatiter_of; return flatiter_of(self)
 
     def __iter__(self):
         if self.nd == 0:
@@ -495,6 +510,27 @@ cdef class ndarray:
     def __pos__(self): return _OPS[20](self)
     def __abs__(self): return _OPS[21](self)
     def __invert__(self): return _OPS[22](self)
+
+    # ------------------------------------------- NumPy-style method spellings
+    # (each one line into arraycore._stats; the namespace functions are the API)
+    def sum(self, *a, **k): return _stats_mod().method("sum", self, a, k)
+    def prod(self, *a, **k): return _stats_mod().method("prod", self, a, k)
+    def mean(self, *a, **k): return _stats_mod().method("mean", self, a, k)
+    def var(self, *a, **k): return _stats_mod().method("var", self, a, k)
+    def std(self, *a, **k): return _stats_mod().method("std", self, a, k)
+    def max(self, *a, **k): return _stats_mod().method("max", self, a, k)
+    def min(self, *a, **k): return _stats_mod().method("min", self, a, k)
+    def argmax(self, *a, **k): return _stats_mod().method("argmax", self, a, k)
+    def argmin(self, *a, **k): return _stats_mod().method("argmin", self, a, k)
+    def all(self, *a, **k): return _stats_mod().method("all", self, a, k)
+    def any(self, *a, **k): return _stats_mod().method("any", self, a, k)
+    def cumsum(self, *a, **k): return _stats_mod().method("cumulative_sum", self, a, k)
+    def cumprod(self, *a, **k): return _stats_mod().method("cumulative_prod", self, a, k)
+    def clip(self, *a, **k): return _stats_mod().method("clip", self, a, k)
+    def conj(self): return _OPS[24](self)
+    def conjugate(self): return _OPS[24](self)
+    def round(self): return _OPS[25](self)
+    def dot(self, o): return _OPS[12](self, o)
 
     def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
         return _OPS[23](ufunc, method, inputs, kwargs)

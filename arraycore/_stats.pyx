@@ -13,7 +13,7 @@ from arraycore._core cimport (
     ndarray, new_array, size_of, shape_tuple, normalize_axis, copy_array,
     setitem_ptr)
 from arraycore._convert cimport _asarray
-from arraycore._ufunc cimport ufunc, ufunc_call, ufunc_reduce, get_ufunc
+from arraycore._ufunc cimport ufunc, ufunc_call, ufunc_reduce, get_ufunc, _call_fast
 
 cdef extern from "ac_stats.h":
     ctypedef ac_intp (*ac_arg_fn)(const char *p, ac_intp n, ac_intp s) noexcept nogil
@@ -330,6 +330,9 @@ def where(condition, x1, x2, /):
     cdef ndarray c = _arr(condition)
     if c.descr.tidx != ACX_BOOL:
         c = ufunc_call(_not_equal, (c, 0), None, True, SAME_KIND_CASTING, None, AC_KEEPORDER)
+    r = _call_fast(_where_uf, (c, x1, x2))
+    if r is not None:
+        return r
     return ufunc_call(_where_uf, (c, x1, x2), None, True, SAME_KIND_CASTING, None,
                       AC_KEEPORDER)
 
@@ -385,3 +388,55 @@ cdef ndarray _edge(object extra, ndarray a, int ax):
         shp[ax] = 1
         e = broadcast_to(e, tuple(shp))
     return e
+
+
+# ----------------------------------------------------------------------------
+# the ndarray's NumPy-style methods (a.sum(), a.std(ddof=1), ...)
+# ----------------------------------------------------------------------------
+_POSITIONAL = {"sum": ("axis", "dtype", "out", "keepdims"),
+               "prod": ("axis", "dtype", "out", "keepdims"),
+               "mean": ("axis", "dtype", "out", "keepdims"),
+               "var": ("axis", "dtype", "out", "ddof", "keepdims"),
+               "std": ("axis", "dtype", "out", "ddof", "keepdims"),
+               "max": ("axis", "out", "keepdims"), "min": ("axis", "out", "keepdims"),
+               "argmax": ("axis", "out", "keepdims"), "argmin": ("axis", "out", "keepdims"),
+               "all": ("axis", "out", "keepdims"), "any": ("axis", "out", "keepdims"),
+               "cumulative_sum": ("axis", "dtype", "out"),
+               "cumulative_prod": ("axis", "dtype", "out"),
+               "clip": ("min", "max", "out")}
+
+
+def method(str name, ndarray a, tuple args, dict kwargs):
+    """a.<name>(*args, **kwargs) with NumPy's argument names, on the namespace
+    functions (ddof becomes correction; out= receives a copy of the result)."""
+    names = _POSITIONAL[name]
+    if len(args) > len(names):
+        raise TypeError(f"{name}() takes at most {len(names)} positional arguments")
+    kw = dict(zip(names, args))
+    for k, v in kwargs.items():
+        if k in kw:
+            raise TypeError(f"{name}() got multiple values for argument {k!r}")
+        kw[k] = v
+    unknown = set(kw) - set(names)
+    if unknown:
+        raise TypeError(f"{name}() got an unexpected keyword argument {sorted(unknown)[0]!r}")
+    out = kw.pop("out", None)
+    if "ddof" in kw:
+        kw["correction"] = kw.pop("ddof")
+    if name in ("mean", "var", "std") and kw.get("dtype") is not None:
+        a = copy_array(a, AC_KEEPORDER, as_dtype_or_none(kw["dtype"]))
+    if name in ("mean", "var", "std"):
+        kw.pop("dtype", None)
+    if name.startswith("cumulative") and a.nd > 1 and kw.get("axis") is None:
+        a = a.reshape(-1)
+    if name == "clip":
+        r = clip(a, kw.get("min"), kw.get("max"))
+    else:
+        r = globals()[name](a, **kw)
+    if out is not None:
+        from arraycore._core import ndarray as _nd
+        if not isinstance(out, _nd):
+            raise TypeError("out must be an arraycore array")
+        out[...] = r
+        return out
+    return r

@@ -51,3 +51,4 @@ cdef void sigint_on() noexcept
 cdef int sigint_off() noexcept
 cdef int sigint_pending() noexcept nogil
 cdef bint _overlaps(ndarray x, ndarray y) noexcept      # memory extents intersect
+cdef object _call_fast(ufunc uf, tuple args)                # None: take the general path

@@ -54,6 +54,7 @@ cdef str _CHARS = "?bBhHiIlLefdFD"
 cdef enum:
     UF_COMPARISON = 1           # Python ints out of the array's range still compare exactly
     UF_NO_BOOL = 2              # all-bool inputs are an error (subtract, negative)
+    UF_INT_POW = 4              # integer powers refuse negative exponents (pow)
 
 cdef enum:
     NOGIL_SIZE = 8192           # loops at least this long run without the GIL
@@ -504,6 +505,8 @@ cdef object ufunc_call(ufunc uf, tuple args, object out, object where,
             ins[k] = _asarray(x, None, None)
     li = resolve(uf, ins, tin, sig, casting)
     cdef const unsigned char *lt = uf._types + li * nargs
+    if uf._flags & UF_INT_POW and descr_from_tidx(lt[1]).kind == "i":
+        _check_exponents(ins[1])
     # broadcast shape of the inputs (and the given outputs)
     for x in ins:
         if isinstance(x, ndarray) and (<ndarray>x).nd > nd:
@@ -600,7 +603,7 @@ cdef object _call_fast(ufunc uf, tuple args):
     cdef ndarray a, first = None, res
     cdef const unsigned char *lt
     cdef bint any_weak = False
-    if uf.nout != 1 or nin > 3 or len(args) != nin:
+    if uf.nout != 1 or nin > 3 or len(args) != nin or uf._flags & UF_INT_POW:
         return None
     for k in range(nin):
         x = args[k]
@@ -628,7 +631,7 @@ cdef object _call_fast(ufunc uf, tuple args):
                 if uf._flags & UF_COMPARISON and type(args[k]) is int:
                     return None
                 tin[k] = result_type_weak(first.descr, args[k]).tidx
-        for k in range(nin):    # several arrays of different types: general path
+        for k in range(nin):    # weak scalars with arrays of several types: general path
             if type(args[k]) is ndarray and tin[k] != first.descr.tidx:
                 return None
     if nin <= 2:
@@ -670,6 +673,20 @@ cdef int _run_flat(ufunc uf, int li, ac_intp n, int nop, char **ptrs,
     for k in range(nop):
         strides[k * MAXD] = steps[k]
     return run_loop(uf._funcs[li], uf._data[li], 1, &n, nop, ptrs, strides, 0)
+
+
+cdef int _check_exponents(object x) except -1:
+    """NumPy's rule: integers to negative integer powers are an error."""
+    if _is_pyscalar(x):
+        neg = x < 0
+    else:
+        neg = bool(ufunc_reduce(_UFUNCS["logical_or"],
+                                ufunc_call(_UFUNCS["less"], (x, 0), None, True,
+                                           SAME_KIND_CASTING, None, AC_KEEPORDER),
+                                None, None, None, False, _NoValue, True))
+    if neg:
+        raise ValueError("Integers to negative integer powers are not allowed.")
+    return 0
 
 
 cdef int _key_operand(list ins, int nin):
@@ -798,6 +815,11 @@ cdef object ufunc_reduce(ufunc uf, object arr, object axis, dtype dt, object out
     if initial is not _NoValue and initial is not None:
         ident = initial
     has_ident = ident is not _NoValue
+    if nred == nd and not keepdims and out is None and where is True and \
+            (nd <= 1 or (a.flags & AC_ARRAY_C_CONTIGUOUS)) and _direct(a, d.tidx):
+        r = _reduce_flat(uf, li, a, d, ident, has_ident)
+        if r is not None:
+            return r
     # output shape
     j = 0
     for i in range(nd):
@@ -863,9 +885,12 @@ cdef object ufunc_reduce(ufunc uf, object arr, object axis, dtype dt, object out
         for i in range(nd):
             if red[i]:
                 break
-        first = a[(slice(None),) * i + (0,)]
+        memcpy(rshape, a.dimensions, nd * sizeof(ac_intp))
+        rshape[i] = 1
+        first = make_view(a, nd, rshape, a.strides, a.data)
         _copy_reshaped(o, first)
-        src = a[(slice(None),) * i + (slice(1, None),)]
+        rshape[i] = a.dimensions[i] - 1
+        src = make_view(a, nd, rshape, a.strides, a.data + a.strides[i])
     else:
         # no identity over several axes: one axis at a time (exact for min/max)
         res = a
@@ -887,6 +912,39 @@ cdef object ufunc_reduce(ufunc uf, object arr, object axis, dtype dt, object out
         if final is not o:
             copy_into(<ndarray>final, o)
         return final
+    return o
+
+
+cdef object _reduce_flat(ufunc uf, int li, ndarray a, dtype d, object ident, bint has_ident):
+    """The whole of a 1-d or C-contiguous array reduced to a 0-d array with
+    one loop call (the accumulator stays in a register; float add sums
+    pairwise).  None when the general path must run (empty, no identity)."""
+    cdef ac_intp n = size_of(a.nd, a.dimensions)
+    cdef ac_intp s = a.strides[0] if a.nd == 1 else d.itemsize
+    cdef char *ptrs[3]
+    cdef ac_intp steps[3]
+    cdef char *src = a.data
+    cdef ndarray o
+    if n == 0 and not has_ident:
+        return None
+    o = new_array(d, 0, NULL, NULL, NULL, 0, None)
+    if has_ident:
+        fill_array(o, ident)
+    else:
+        memcpy(o.data, a.data, d.itemsize)
+        src = a.data + s
+        n -= 1
+    ptrs[0] = o.data
+    ptrs[1] = src
+    ptrs[2] = o.data
+    steps[0] = 0
+    steps[1] = s
+    steps[2] = 0
+    if n < NOGIL_SIZE:
+        if n > 0:
+            uf._funcs[li](ptrs, &n, steps, uf._data[li])
+    else:
+        _run_flat(uf, li, n, 3, ptrs, steps)
     return o
 
 
@@ -1196,6 +1254,8 @@ cdef void _make_builtins() except *:
             uf._flags |= UF_COMPARISON
         if name in ("subtract", "negative"):
             uf._flags |= UF_NO_BOOL
+        if name == "pow":
+            uf._flags |= UF_INT_POW
         _UFUNCS[name] = uf
         for al in s.aliases.decode().split(","):
             if al:
@@ -1218,6 +1278,16 @@ cdef object _gufunc_call(ufunc uf, tuple args, object out, object where, int cas
 def _set_gufunc_impl(fn):
     global _gufunc_impl
     _gufunc_impl = fn
+
+
+cdef extern from "ac_cpu.h":
+    int ac_cpu_level()
+    const char *ac_cpu_level_name(int level)
+
+
+def cpu_dispatch_level():
+    """The SIMD level the hot loops run at: 'avx512', 'avx2' or 'baseline'."""
+    return ac_cpu_level_name(ac_cpu_level()).decode()
 
 
 def builtin_ufuncs():
@@ -1276,4 +1346,5 @@ _core_mod._set_ops((
     _UFUNCS["less"], _UFUNCS["less_equal"], _UFUNCS["equal"], _UFUNCS["not_equal"],
     _UFUNCS["greater"], _UFUNCS["greater_equal"], _UFUNCS["negative"],
     _UFUNCS["positive"], _UFUNCS["abs"], _UFUNCS["bitwise_invert"], _array_ufunc,
+    _UFUNCS["conj"], _UFUNCS["round"],
 ))

@@ -19,7 +19,8 @@ broadcasting), matmul (512x512 float64), threads (two threads running exp on
 their own 10M arrays, against twice the one-thread time),
 vmath (the 10M-element exp/log vector kernels, through the test-support module
 arraycore._vmath_test, vs np.exp/np.log with out=),
-sort (1M float64 sort/argsort, unique_values, searchsorted).
+sort (1M float64 sort/argsort, unique_values, searchsorted),
+iter (nditer, a.flat and broadcast: construction and iteration).
 
 This is a benchmark, not a test: it never fails on a missed target, it reports.
 """
@@ -34,7 +35,7 @@ import time
 import timeit
 
 GROUPS = ["small", "large", "transpose", "constant", "import", "ufunc_small", "ufunc_large",
-          "matmul", "threads", "vmath", "sort"]
+          "matmul", "threads", "vmath", "sort", "iter"]
 # run import subprocesses away from the source tree, so `import arraycore` finds the
 # installed package and not the uncompiled sources in the current directory
 _NEUTRAL_CWD = tempfile.gettempdir()
@@ -190,7 +191,7 @@ BENCHMARKS = [
     # ufuncs and reductions, 10M float64 (issue 4)
     *[("ufunc_large", n, ularge_setup, sa, sn, 1.05, None) for n, sa, sn in [
         ("a + b", "a + b", "a + b"),
-        ("a += b", "a += b", "a += b"),
+        ("a += b", "x = a; x += b", "x = a; x += b"),
         ("a * 2.0 + 1.0", "a * 2.0 + 1.0", "a * 2.0 + 1.0"),
         ("sum(a)", "ac.sum(a)", "np.sum(a)"),
         ("mean(a)", "ac.mean(a)", "np.mean(a)"),
@@ -235,6 +236,32 @@ BENCHMARKS = [
      "np.unique_values(r)", 1.0, None),
     ("sort", "searchsorted 1M queries into 1M sorted", sort_setup, "ac.searchsorted(s, q)",
      "np.searchsorted(s, q)", 1.0, None),
+]
+
+def iter_setup(ac, np):
+    small = np.arange(8.0)
+    mid = np.arange(1000.0)
+    big = np.arange(1_000_000.0).reshape(1000, 1000)
+    g = dict(small=small, mid=mid, big=big, bigT=big.T, col=mid.reshape(1000, 1))
+    return ({"ac": ac, **{k: ac.asarray(v) for k, v in g.items()}}, {"np": np, **g})
+
+
+BENCHMARKS += [
+    ("iter", "nditer(a) construction, n=8", iter_setup, "ac.nditer(small)",
+     "np.nditer(small)", 1.0, None),
+    ("iter", "for x in nditer(a), n=1000", iter_setup, "for x in ac.nditer(mid): pass",
+     "for x in np.nditer(mid): pass", 1.0, None),
+    ("iter", "nditer([a.T, col, None]) external loop, 1000x1000", iter_setup,
+     "for x in ac.nditer([bigT, col, None], ['external_loop']): pass",
+     "for x in np.nditer([bigT, col, None], ['external_loop']): pass", 1.0, None),
+    ("iter", "buffered cast f8->f4 external loop, 1M", iter_setup,
+     "for x in ac.nditer(big, ['external_loop', 'buffered'], op_dtypes=['float32'], "
+     "casting='same_kind'): pass",
+     "for x in np.nditer(big, ['external_loop', 'buffered'], op_dtypes=['float32'], "
+     "casting='same_kind'): pass", 1.0, None),
+    ("iter", "list(a.flat), n=1000", iter_setup, "list(mid.flat)", "list(mid.flat)", 1.0, None),
+    ("iter", "broadcast(a, col) construction", iter_setup, "ac.broadcast(mid, col)",
+     "np.broadcast(mid, col)", 1.0, None),
 ]
 
 CONSTANT = [

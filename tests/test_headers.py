@@ -13,7 +13,7 @@ import _capi_build as B
 pytest.importorskip("arraycore")
 
 EXPECTED = {"arraycore.h", "npy_compat.h", "actypes.h", "acconfig.h", "acapitypes.h",
-            "_ac_api.h"}
+            "_ac_api.h", "aciter.h", "aciter_api.h"}
 
 
 def _headers():

@@ -224,3 +224,34 @@ def test_bad_inputs():
         xp.diff(x, n=-1)
     with pytest.raises(TypeError):
         xp.sum(x, axis=1.5)
+
+
+@pytest.mark.skipif(xp is np, reason="arraycore's ndarray methods")
+def test_numpy_style_methods():
+    n = np.arange(12.0).reshape(3, 4) - 5.5
+    x = xp.asarray(n)
+    close(x.sum(), n.sum())
+    close(x.sum(0), n.sum(0))
+    close(x.sum(axis=1, keepdims=True), n.sum(axis=1, keepdims=True))
+    close(x.prod(1), n.prod(1))
+    close(x.mean(0), n.mean(0))
+    close(x.std(ddof=1), n.std(ddof=1))
+    close(x.var(1), n.var(1))
+    close(x.max(), n.max())
+    close(x.min(axis=0), n.min(axis=0))
+    assert_array(x.argmax(1), n.argmax(1))
+    assert_array(x.argmin(), np.int64(n.argmin()))
+    assert_array(x.all(0), n.all(0))
+    assert_array(x.any(), n.any())
+    close(x.cumsum(), n.cumsum())
+    close(x.cumsum(1), n.cumsum(1))
+    close(x.clip(-1, 1), n.clip(-1, 1))
+    close(x.round(), n.round())
+    close(x.dot(x.T), n.dot(n.T))
+    o = xp.empty(4)
+    assert x.sum(0, out=o) is o
+    close(o, n.sum(0))
+    with pytest.raises(TypeError):
+        x.sum(bogus=1)
+    with pytest.raises(TypeError):
+        x.sum(0, axis=1)

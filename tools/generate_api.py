@@ -148,7 +148,8 @@ def gen_header(spec) -> str:
       " *                         AC_API_VERSION of this header); newer entries are hidden\n"
       " *   AC_NO_DEPRECATED_API  hide deprecated entries and macros\n */\n")
     w("#ifndef ARRAYCORE__AC_API_H\n#define ARRAYCORE__AC_API_H\n\n")
-    w("#include <Python.h>\n#include \"arraycore/actypes.h\"\n#include \"arraycore/acapitypes.h\"\n#include \"arraycore/acufunc.h\"\n\n")
+    w("#include <Python.h>\n#include \"arraycore/actypes.h\"\n#include \"arraycore/acapitypes.h\"\n"
+      "#include \"arraycore/aciter.h\"\n#include \"arraycore/acufunc.h\"\n\n")
     w(f"#define AC_ABI_VERSION {spec.ABI_VERSION}\n")
     w(f"#define AC_API_VERSION {hexv(spec.API_VERSION)}\n")
     w(f"#define AC_API_TABLE_SIZE {spec.TABLE_SIZE}\n")

@@ -126,6 +126,9 @@ static inline T ac_min_##S(T a, T b) {                                        \
 }                                                                             \
 static inline T ac_sign_##S(T a) {                                            \
     R re = creal##SUF(a), im = cimag##SUF(a);                                 \
+    if (isinf(re) && isinf(im)) return ac_cpack_##S(NAN, NAN);                \
+    if (isinf(re)) return ac_cpack_##S(copysign##SUF(1, re), 0);              \
+    if (isinf(im)) return ac_cpack_##S(0, copysign##SUF(1, im));              \
     if (isnan(re) || isnan(im)) return ac_cpack_##S(NAN, NAN);                \
     if (re == 0 && im == 0) return ac_cpack_##S(0, 0);                        \
     R m = cabs##SUF(a);                                                       \

@@ -265,6 +265,144 @@ typedef AC_CASTING NPY_CASTING;
     } while (0)
 #define _import_array import_arraycore
 
+/* ------------------------------------------------------------ iterators */
+#if AC_TARGET_VERSION >= 0x00000002
+#ifndef NPY_SUCCEED
+#define NPY_SUCCEED 1
+#define NPY_FAIL 0
+#endif
+#define NPY_MAXARGS AC_MAXARGS
+
+typedef ACArrayIterObject PyArrayIterObject;
+typedef ACArrayMultiIterObject PyArrayMultiIterObject;
+typedef ACArrayNeighborhoodIterObject PyArrayNeighborhoodIterObject;
+#define PyArrayIter_Type (*ACArrayIter_TypeObject())
+#define PyArrayMultiIter_Type (*ACArrayMultiIter_TypeObject())
+#define PyArrayNeighborhoodIter_Type (*ACArrayNeighborhoodIter_TypeObject())
+
+#define PyArray_IterNew ACArray_IterNew
+#define PyArray_IterAllButAxis ACArray_IterAllButAxis
+#define PyArray_BroadcastToShape ACArray_BroadcastToShape
+#define PyArray_MultiIterNew ACArray_MultiIterNew
+#define PyArray_NeighborhoodIterNew ACArray_NeighborhoodIterNew
+#define PyArray_ITER_RESET ACArray_ITER_RESET
+#define PyArray_ITER_NEXT ACArray_ITER_NEXT
+#define PyArray_ITER_GOTO ACArray_ITER_GOTO
+#define PyArray_ITER_GOTO1D ACArray_ITER_GOTO1D
+#define PyArray_ITER_DATA ACArray_ITER_DATA
+#define PyArray_ITER_NOTDONE ACArray_ITER_NOTDONE
+#define PyArray_MultiIter_RESET ACArray_MultiIter_RESET
+#define PyArray_MultiIter_NEXT ACArray_MultiIter_NEXT
+#define PyArray_MultiIter_GOTO ACArray_MultiIter_GOTO
+#define PyArray_MultiIter_GOTO1D ACArray_MultiIter_GOTO1D
+#define PyArray_MultiIter_DATA ACArray_MultiIter_DATA
+#define PyArray_MultiIter_NEXTi ACArray_MultiIter_NEXTi
+#define PyArray_MultiIter_NOTDONE ACArray_MultiIter_NOTDONE
+#define PyArray_MultiIter_SIZE ACArray_MultiIter_SIZE
+#define PyArray_MultiIter_NUMITER ACArray_MultiIter_NUMITER
+#define PyArray_MultiIter_INDEX ACArray_MultiIter_INDEX
+#define PyArray_MultiIter_NDIM ACArray_MultiIter_NDIM
+#define PyArray_MultiIter_DIMS ACArray_MultiIter_DIMS
+#define PyArray_MultiIter_ITERS ACArray_MultiIter_ITERS
+#define PyArrayNeighborhoodIter_Reset ACArrayNeighborhoodIter_Reset
+#define PyArrayNeighborhoodIter_Next ACArrayNeighborhoodIter_Next
+#define NPY_NEIGHBORHOOD_ITER_ZERO_PADDING AC_NEIGHBORHOOD_ITER_ZERO_PADDING
+#define NPY_NEIGHBORHOOD_ITER_ONE_PADDING AC_NEIGHBORHOOD_ITER_ONE_PADDING
+#define NPY_NEIGHBORHOOD_ITER_CONSTANT_PADDING AC_NEIGHBORHOOD_ITER_CONSTANT_PADDING
+#define NPY_NEIGHBORHOOD_ITER_CIRCULAR_PADDING AC_NEIGHBORHOOD_ITER_CIRCULAR_PADDING
+#define NPY_NEIGHBORHOOD_ITER_MIRROR_PADDING AC_NEIGHBORHOOD_ITER_MIRROR_PADDING
+
+/* NpyIter: the same engine; functions that NumPy declares returning
+   NPY_SUCCEED / NPY_FAIL (or void) are wrapped accordingly. */
+typedef ACIter NpyIter;
+typedef ACIter_IterNextFunc NpyIter_IterNextFunc;
+typedef ACIter_GetMultiIndexFunc NpyIter_GetMultiIndexFunc;
+#define NPY_ITER_C_INDEX AC_ITER_C_INDEX
+#define NPY_ITER_F_INDEX AC_ITER_F_INDEX
+#define NPY_ITER_MULTI_INDEX AC_ITER_MULTI_INDEX
+#define NPY_ITER_EXTERNAL_LOOP AC_ITER_EXTERNAL_LOOP
+#define NPY_ITER_COMMON_DTYPE AC_ITER_COMMON_DTYPE
+#define NPY_ITER_REFS_OK AC_ITER_REFS_OK
+#define NPY_ITER_ZEROSIZE_OK AC_ITER_ZEROSIZE_OK
+#define NPY_ITER_REDUCE_OK AC_ITER_REDUCE_OK
+#define NPY_ITER_RANGED AC_ITER_RANGED
+#define NPY_ITER_BUFFERED AC_ITER_BUFFERED
+#define NPY_ITER_GROWINNER AC_ITER_GROWINNER
+#define NPY_ITER_DELAY_BUFALLOC AC_ITER_DELAY_BUFALLOC
+#define NPY_ITER_DONT_NEGATE_STRIDES AC_ITER_DONT_NEGATE_STRIDES
+#define NPY_ITER_COPY_IF_OVERLAP AC_ITER_COPY_IF_OVERLAP
+#define NPY_ITER_READWRITE AC_ITER_READWRITE
+#define NPY_ITER_READONLY AC_ITER_READONLY
+#define NPY_ITER_WRITEONLY AC_ITER_WRITEONLY
+#define NPY_ITER_NBO AC_ITER_NBO
+#define NPY_ITER_ALIGNED AC_ITER_ALIGNED
+#define NPY_ITER_CONTIG AC_ITER_CONTIG
+#define NPY_ITER_COPY AC_ITER_COPY
+#define NPY_ITER_UPDATEIFCOPY AC_ITER_UPDATEIFCOPY
+#define NPY_ITER_ALLOCATE AC_ITER_ALLOCATE
+#define NPY_ITER_NO_SUBTYPE AC_ITER_NO_SUBTYPE
+#define NPY_ITER_VIRTUAL AC_ITER_VIRTUAL
+#define NPY_ITER_NO_BROADCAST AC_ITER_NO_BROADCAST
+#define NPY_ITER_WRITEMASKED AC_ITER_WRITEMASKED
+#define NPY_ITER_ARRAYMASK AC_ITER_ARRAYMASK
+#define NPY_ITER_OVERLAP_ASSUME_ELEMENTWISE AC_ITER_OVERLAP_ASSUME_ELEMENTWISE
+#define NPY_ITER_GLOBAL_FLAGS AC_ITER_GLOBAL_FLAGS
+#define NPY_ITER_PER_OP_FLAGS AC_ITER_PER_OP_FLAGS
+
+#define NpyIter_New ACIter_New
+#define NpyIter_MultiNew ACIter_MultiNew
+#define NpyIter_AdvancedNew ACIter_AdvancedNew
+#define NpyIter_Copy ACIter_Copy
+#define NpyIter_GetIterNext ACIter_GetIterNext
+#define NpyIter_GetGetMultiIndex ACIter_GetGetMultiIndex
+#define NpyIter_GetDataPtrArray ACIter_GetDataPtrArray
+#define NpyIter_GetInitialDataPtrArray ACIter_GetInitialDataPtrArray
+#define NpyIter_GetIndexPtr ACIter_GetIndexPtr
+#define NpyIter_GetInnerStrideArray ACIter_GetInnerStrideArray
+#define NpyIter_GetInnerLoopSizePtr ACIter_GetInnerLoopSizePtr
+#define NpyIter_GetIterIndex ACIter_GetIterIndex
+#define NpyIter_GetIterSize ACIter_GetIterSize
+#define NpyIter_GetNDim ACIter_GetNDim
+#define NpyIter_GetNOp ACIter_GetNOp
+#define NpyIter_GetOperandArray ACIter_GetOperandArray
+#define NpyIter_GetDescrArray ACIter_GetDescrArray
+#define NpyIter_GetIterView ACIter_GetIterView
+#define NpyIter_HasMultiIndex ACIter_HasMultiIndex
+#define NpyIter_HasIndex ACIter_HasIndex
+#define NpyIter_HasExternalLoop ACIter_HasExternalLoop
+#define NpyIter_RequiresBuffering ACIter_RequiresBuffering
+#define NpyIter_IsBuffered ACIter_IsBuffered
+#define NpyIter_GetBufferSize ACIter_GetBufferSize
+static inline int NpyIter_Deallocate(NpyIter *it) { return ACIter_Deallocate(it) == 0 ? NPY_SUCCEED : NPY_FAIL; }
+static inline int NpyIter_Reset(NpyIter *it, char **errmsg) { return ACIter_Reset(it, errmsg) == 0 ? NPY_SUCCEED : NPY_FAIL; }
+static inline int NpyIter_ResetToIterIndexRange(NpyIter *it, npy_intp istart, npy_intp iend, char **errmsg)
+{
+    return ACIter_ResetToIterIndexRange(it, istart, iend, errmsg) == 0 ? NPY_SUCCEED : NPY_FAIL;
+}
+static inline int NpyIter_ResetBasePointers(NpyIter *it, char **baseptrs, char **errmsg)
+{
+    return ACIter_ResetBasePointers(it, baseptrs, errmsg) == 0 ? NPY_SUCCEED : NPY_FAIL;
+}
+static inline int NpyIter_GotoIterIndex(NpyIter *it, npy_intp i) { return ACIter_GotoIterIndex(it, i) == 0 ? NPY_SUCCEED : NPY_FAIL; }
+static inline int NpyIter_GotoMultiIndex(NpyIter *it, npy_intp const *mi) { return ACIter_GotoMultiIndex(it, mi) == 0 ? NPY_SUCCEED : NPY_FAIL; }
+static inline int NpyIter_GotoIndex(NpyIter *it, npy_intp i) { return ACIter_GotoIndex(it, i) == 0 ? NPY_SUCCEED : NPY_FAIL; }
+static inline int NpyIter_RemoveAxis(NpyIter *it, int axis) { return ACIter_RemoveAxis(it, axis) == 0 ? NPY_SUCCEED : NPY_FAIL; }
+static inline int NpyIter_RemoveMultiIndex(NpyIter *it) { return ACIter_RemoveMultiIndex(it) == 0 ? NPY_SUCCEED : NPY_FAIL; }
+static inline int NpyIter_EnableExternalLoop(NpyIter *it) { return ACIter_EnableExternalLoop(it) == 0 ? NPY_SUCCEED : NPY_FAIL; }
+static inline int NpyIter_GetShape(NpyIter *it, npy_intp *outshape) { return ACIter_GetShape(it, outshape) == 0 ? NPY_SUCCEED : NPY_FAIL; }
+static inline void NpyIter_GetIterIndexRange(NpyIter *it, npy_intp *istart, npy_intp *iend)
+{
+    if (ACIter_GetIterIndexRange(it, istart, iend) < 0) {
+        PyErr_Clear();
+    }
+}
+static inline void NpyIter_GetInnerFixedStrideArray(NpyIter *it, npy_intp *out_strides)
+{
+    if (ACIter_GetInnerFixedStrideArray(it, out_strides) < 0) {
+        PyErr_Clear();
+    }
+}
+#endif /* AC_TARGET_VERSION >= 2 */
 
 /* ---------------------------------------------- the core math library
    NumPy's npy_math / halffloat spellings of <arraycore/acmath.h>. */
