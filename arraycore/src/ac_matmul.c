@@ -1,27 +1,59 @@
 /*
  * ac_matmul.c -- matmul and vecdot kernels for every dense type (see
- * ac_matmul.h): simple strided loops per type.
+ * ac_matmul.h).  float32/float64 matmul: a packed, cache-blocked GEMM
+ * (GotoBLAS/BLIS loop order) whose register-tiled micro-kernel is written
+ * with GCC vector extensions and compiled once per dispatch level; products
+ * of at least 2**21 multiply-adds are split over two threads by columns of C.
+ * Small float products (B within 64 KiB) skip packing and keep rows of C in
+ * vector registers; matrix-vector products use dot/axpy kernels.  Contiguous
+ * float32/float64 vecdot uses vector accumulators per level.  The other types
+ * (and tiny strided float products) use simple strided loops.
  */
 #include "ac_matmul.h"   /* first: it includes Python.h */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+#include <pthread.h>
+#include "ac_cpu.h"
 
 #define AT(T, p, s, i) (*(const T *)((p) + (s) * (i)))
 
 
+/* ---- the simple loops ----------------------------------------------------
+ * matmul: for a block of up to JB columns of C, each row of C is accumulated
+ * in a local array (acc[j] += A[i, p] * B[p, j] over p, then stored), so
+ * that B is read along its rows (vectorizable when they are contiguous).
+ * Each element still sums its k products in order. */
+#define JB 256
+
+/* real types: accumulator type ACC_T, LOAD(T, ACC_T, ptr), STORE(T, ptr, v) */
 #define REAL_KERNELS(name, T, ACC_T, LOAD, STORE)                             \
 static void mm_##name(ac_intp n, ac_intp k, ac_intp m,                        \
                       const char *A, ac_intp a_rs, ac_intp a_cs,              \
                       const char *B, ac_intp b_rs, ac_intp b_cs,              \
                       char *C, ac_intp c_rs, ac_intp c_cs)                    \
 {                                                                             \
-    for (ac_intp i = 0; i < n; i++) {                                         \
-        for (ac_intp j = 0; j < m; j++) {                                     \
-            ACC_T acc = 0;                                                    \
-            const char *a = A + a_rs * i, *b = B + b_cs * j;                  \
-            for (ac_intp p = 0; p < k; p++)                                   \
-                acc += LOAD(T, a + a_cs * p) * LOAD(T, b + b_rs * p);         \
-            STORE(T, C + c_rs * i + c_cs * j, acc);                           \
+    ACC_T acc[JB];                                                            \
+    for (ac_intp j0 = 0; j0 < m; j0 += JB) {                                  \
+        ac_intp jn = m - j0 < JB ? m - j0 : JB;                               \
+        const char *Bj = B + b_cs * j0;                                       \
+        for (ac_intp i = 0; i < n; i++) {                                     \
+            const char *a = A + a_rs * i;                                     \
+            for (ac_intp j = 0; j < jn; j++)                                  \
+                acc[j] = 0;                                                   \
+            for (ac_intp p = 0; p < k; p++) {                                 \
+                ACC_T av = LOAD(T, ACC_T, a + a_cs * p);                      \
+                const char *b = Bj + b_rs * p;                                \
+                if (b_cs == (ac_intp)sizeof(T))                               \
+                    for (ac_intp j = 0; j < jn; j++)                          \
+                        acc[j] += av * LOAD(T, ACC_T, b + (ac_intp)sizeof(T) * j); \
+                else                                                          \
+                    for (ac_intp j = 0; j < jn; j++)                          \
+                        acc[j] += av * LOAD(T, ACC_T, b + b_cs * j);          \
+            }                                                                 \
+            char *c = C + c_rs * i + c_cs * j0;                               \
+            for (ac_intp j = 0; j < jn; j++)                                  \
+                STORE(T, c + c_cs * j, acc[j]);                               \
         }                                                                     \
     }                                                                         \
 }                                                                             \
@@ -30,25 +62,26 @@ static void vd_##name(ac_intp n, const char *x, ac_intp xs,                   \
 {                                                                             \
     ACC_T acc = 0;                                                            \
     for (ac_intp i = 0; i < n; i++)                                           \
-        acc += LOAD(T, x + xs * i) * LOAD(T, y + ys * i);                     \
+        acc += LOAD(T, ACC_T, x + xs * i) * LOAD(T, ACC_T, y + ys * i);       \
     STORE(T, out, acc);                                                       \
 }
 
-/* integers wrap: accumulate in uint64_t (arithmetic mod 2**64), truncate */
-#define LD_INT(T, p) ((uint64_t)(int64_t)(*(const T *)(p)))
-#define LD_UINT(T, p) ((uint64_t)(*(const T *)(p)))
+/* integers wrap: accumulate in an unsigned type at least as wide (uint32_t
+ * or uint64_t: arithmetic modulo 2**32 or 2**64), then truncate */
+#define LD_INT(T, ACC, p) ((ACC)(int64_t)(*(const T *)(p)))
+#define LD_UINT(T, ACC, p) ((ACC)(*(const T *)(p)))
 #define ST_INT(T, p, v) (*(T *)(p) = (T)(v))
-#define LD_F(T, p) (*(const T *)(p))
+#define LD_F(T, ACC, p) (*(const T *)(p))
 #define ST_F(T, p, v) (*(T *)(p) = (T)(v))
-#define LD_HALF(T, p) ac_half_to_float(*(const ac_half *)(p))
+#define LD_HALF(T, ACC, p) ac_half_to_float(*(const ac_half *)(p))
 #define ST_HALF(T, p, v) (*(ac_half *)(p) = ac_float_to_half(v))
 
-REAL_KERNELS(i8, int8_t, uint64_t, LD_INT, ST_INT)
-REAL_KERNELS(u8, uint8_t, uint64_t, LD_UINT, ST_INT)
-REAL_KERNELS(i16, int16_t, uint64_t, LD_INT, ST_INT)
-REAL_KERNELS(u16, uint16_t, uint64_t, LD_UINT, ST_INT)
-REAL_KERNELS(i32, int32_t, uint64_t, LD_INT, ST_INT)
-REAL_KERNELS(u32, uint32_t, uint64_t, LD_UINT, ST_INT)
+REAL_KERNELS(i8, int8_t, uint32_t, LD_INT, ST_INT)
+REAL_KERNELS(u8, uint8_t, uint32_t, LD_UINT, ST_INT)
+REAL_KERNELS(i16, int16_t, uint32_t, LD_INT, ST_INT)
+REAL_KERNELS(u16, uint16_t, uint32_t, LD_UINT, ST_INT)
+REAL_KERNELS(i32, int32_t, uint32_t, LD_INT, ST_INT)
+REAL_KERNELS(u32, uint32_t, uint32_t, LD_UINT, ST_INT)
 REAL_KERNELS(i64, int64_t, uint64_t, LD_INT, ST_INT)
 REAL_KERNELS(u64, uint64_t, uint64_t, LD_UINT, ST_INT)
 REAL_KERNELS(f16, ac_half, float, LD_HALF, ST_HALF)
@@ -87,18 +120,39 @@ static void mm_##name(ac_intp n, ac_intp k, ac_intp m,                        \
                       const char *B, ac_intp b_rs, ac_intp b_cs,              \
                       char *C, ac_intp c_rs, ac_intp c_cs)                    \
 {                                                                             \
-    for (ac_intp i = 0; i < n; i++)                                           \
-        for (ac_intp j = 0; j < m; j++) {                                     \
-            R re = 0, im = 0;                                                 \
-            const char *a = A + a_rs * i, *b = B + b_cs * j;                  \
+    R re[JB], im[JB];                                                         \
+    for (ac_intp j0 = 0; j0 < m; j0 += JB) {                                  \
+        ac_intp jn = m - j0 < JB ? m - j0 : JB;                               \
+        const char *Bj = B + b_cs * j0;                                       \
+        for (ac_intp i = 0; i < n; i++) {                                     \
+            const char *a = A + a_rs * i;                                     \
+            for (ac_intp j = 0; j < jn; j++)                                  \
+                re[j] = im[j] = 0;                                            \
             for (ac_intp p = 0; p < k; p++) {                                 \
-                CT x = AT(CT, a, a_cs, p), y = AT(CT, b, b_rs, p);            \
-                re += x.real * y.real - x.imag * y.imag;                      \
-                im += x.real * y.imag + x.imag * y.real;                      \
+                CT x = AT(CT, a, a_cs, p);                                    \
+                const char *b = Bj + b_rs * p;                                \
+                if (b_cs == (ac_intp)sizeof(CT)) {                            \
+                    const CT *bc = (const CT *)b;                             \
+                    for (ac_intp j = 0; j < jn; j++) {                        \
+                        re[j] += x.real * bc[j].real - x.imag * bc[j].imag;   \
+                        im[j] += x.real * bc[j].imag + x.imag * bc[j].real;   \
+                    }                                                         \
+                }                                                             \
+                else                                                          \
+                    for (ac_intp j = 0; j < jn; j++) {                        \
+                        CT y = AT(CT, b, b_cs, j);                            \
+                        re[j] += x.real * y.real - x.imag * y.imag;           \
+                        im[j] += x.real * y.imag + x.imag * y.real;           \
+                    }                                                         \
             }                                                                 \
-            CT *c = (CT *)(C + c_rs * i + c_cs * j);                          \
-            c->real = re; c->imag = im;                                       \
+            char *c = C + c_rs * i + c_cs * j0;                               \
+            for (ac_intp j = 0; j < jn; j++) {                                \
+                CT *cp = (CT *)(c + c_cs * j);                                \
+                cp->real = re[j];                                             \
+                cp->imag = im[j];                                             \
+            }                                                                 \
         }                                                                     \
+    }                                                                         \
 }                                                                             \
 static void vd_##name(ac_intp n, const char *xp, ac_intp xs,                  \
                       const char *yp, ac_intp ys, char *out)                  \
@@ -115,6 +169,449 @@ static void vd_##name(ac_intp n, const char *xp, ac_intp xs,                  \
 
 COMPLEX_KERNELS(c64, ac_complex64, float)
 COMPLEX_KERNELS(c128, ac_complex128, double)
+
+/* ---- packed, blocked GEMM for float32 / float64 ------------------------
+ * Loop order jc (NC columns of C) > pc (KC of k) > ic (MC rows) > jr (NR) >
+ * ir (MR): a KC x NC panel of B and an MC x KC block of A are packed into
+ * MR-row / NR-column slivers padded with zeros, so the micro-kernel always
+ * computes a full MR x NR tile from two contiguous streams; only the valid
+ * part of the tile is stored.  The first k block overwrites C, later ones
+ * add to it (so C is never read before it is written). */
+typedef struct {
+    ac_intp n, k, m;
+    const char *A; ac_intp a_rs, a_cs;
+    const char *B; ac_intp b_rs, b_cs;
+    char *C; ac_intp c_rs, c_cs;
+} gemm_args;
+
+typedef int (*gemm_fn)(const gemm_args *g, ac_intp width, ac_intp *next);
+
+static ac_intp min_ip(ac_intp a, ac_intp b) { return a < b ? a : b; }
+static ac_intp round_up(ac_intp a, ac_intp b) { return (a + b - 1) / b * b; }
+
+static void *gemm_alloc(size_t nbytes)
+{
+    void *p = NULL;
+    if (posix_memalign(&p, 64, nbytes ? nbytes : 64) != 0)
+        return NULL;
+    return p;
+}
+
+/* Products whose packed blocks fit in this many bytes pack on the stack. */
+#define GEMM_STACK_BYTES 24576
+
+#define GEMM_DEFINE(SUF, T, VB, MR, NV, KC, MC, NC, ATTR)                     \
+typedef T SUF##_vec __attribute__((vector_size(VB)));                         \
+typedef T SUF##_uvec __attribute__((vector_size(VB), aligned(sizeof(T))));    \
+enum { SUF##_VL = (VB) / sizeof(T), SUF##_NR = (NV) * ((VB) / sizeof(T)) };   \
+                                                                              \
+ATTR static void SUF##_pack_a(ac_intp mc, ac_intp kc, const char *A,          \
+                              ac_intp rs, ac_intp cs, T *restrict dst)        \
+{                                                                             \
+    for (ac_intp i0 = 0; i0 < mc; i0 += MR, dst += (MR) * kc) {              \
+        ac_intp mr = min_ip(MR, mc - i0);                                     \
+        const char *a = A + i0 * rs;                                          \
+        if (mr == (MR) && rs == (ac_intp)sizeof(T)) {                         \
+            for (ac_intp p = 0; p < kc; p++) {                                \
+                const T *src = (const T *)(a + p * cs);                       \
+                for (int i = 0; i < (MR); i++)                                \
+                    dst[p * (MR) + i] = src[i];                               \
+            }                                                                 \
+            continue;                                                         \
+        }                                                                     \
+        for (ac_intp i = 0; i < mr; i++) {                                    \
+            const char *src = a + i * rs;                                     \
+            for (ac_intp p = 0; p < kc; p++)                                  \
+                dst[p * (MR) + i] = *(const T *)(src + p * cs);               \
+        }                                                                     \
+        for (ac_intp i = mr; i < (MR); i++)                                   \
+            for (ac_intp p = 0; p < kc; p++)                                  \
+                dst[p * (MR) + i] = 0;                                        \
+    }                                                                         \
+}                                                                             \
+                                                                              \
+ATTR static void SUF##_pack_b(ac_intp kc, ac_intp nc, const char *B,          \
+                              ac_intp rs, ac_intp cs, T *restrict dst)        \
+{                                                                             \
+    enum { NR = SUF##_NR };                                                   \
+    for (ac_intp j0 = 0; j0 < nc; j0 += NR, dst += NR * kc) {                 \
+        ac_intp nr = min_ip(NR, nc - j0);                                     \
+        const char *b = B + j0 * cs;                                          \
+        if (nr == NR && cs == (ac_intp)sizeof(T)) {                           \
+            for (ac_intp p = 0; p < kc; p++) {                                \
+                const T *src = (const T *)(b + p * rs);                       \
+                for (int j = 0; j < NR; j++)                                  \
+                    dst[p * NR + j] = src[j];                                 \
+            }                                                                 \
+            continue;                                                         \
+        }                                                                     \
+        for (ac_intp p = 0; p < kc; p++) {                                    \
+            const char *src = b + p * rs;                                     \
+            ac_intp j = 0;                                                    \
+            for (; j < nr; j++)                                               \
+                dst[p * NR + j] = *(const T *)(src + j * cs);                 \
+            for (; j < NR; j++)                                               \
+                dst[p * NR + j] = 0;                                          \
+        }                                                                     \
+    }                                                                         \
+}                                                                             \
+                                                                              \
+ATTR static void SUF##_kernel(ac_intp kc, const T *restrict a,                \
+                              const T *restrict b, char *C, ac_intp rs,       \
+                              ac_intp cs, ac_intp mr, ac_intp nr, int first)  \
+{                                                                             \
+    enum { NR = SUF##_NR, VL = SUF##_VL };                                    \
+    SUF##_vec acc[MR][NV];                                                    \
+    _Pragma("GCC unroll 32")                                                  \
+    for (int i = 0; i < (MR); i++)                                            \
+        _Pragma("GCC unroll 8")                                               \
+        for (int v = 0; v < (NV); v++)                                        \
+            acc[i][v] = (SUF##_vec){0};                                       \
+    for (ac_intp p = 0; p < kc; p++, a += (MR), b += NR) {                    \
+        SUF##_vec bv[NV];                                                     \
+        _Pragma("GCC unroll 8")                                               \
+        for (int v = 0; v < (NV); v++)                                        \
+            bv[v] = *(const SUF##_vec *)(b + v * VL);                         \
+        _Pragma("GCC unroll 32")                                              \
+        for (int i = 0; i < (MR); i++) {                                      \
+            T s = a[i];                                                       \
+            _Pragma("GCC unroll 8")                                           \
+            for (int v = 0; v < (NV); v++)                                    \
+                acc[i][v] += bv[v] * s;                                       \
+        }                                                                     \
+    }                                                                         \
+    if (mr == (MR) && nr == NR && cs == (ac_intp)sizeof(T)) {                 \
+        _Pragma("GCC unroll 32")                                              \
+        for (int i = 0; i < (MR); i++) {                                      \
+            SUF##_uvec *c = (SUF##_uvec *)(C + i * rs);                       \
+            _Pragma("GCC unroll 8")                                           \
+            for (int v = 0; v < (NV); v++) {                                  \
+                if (first)                                                    \
+                    c[v] = acc[i][v];                                         \
+                else                                                          \
+                    c[v] += acc[i][v];                                        \
+            }                                                                 \
+        }                                                                     \
+        return;                                                               \
+    }                                                                         \
+    SUF##_vec tile[MR][NV];                                                   \
+    _Pragma("GCC unroll 32")                                                  \
+    for (int i = 0; i < (MR); i++)                                            \
+        _Pragma("GCC unroll 8")                                               \
+        for (int v = 0; v < (NV); v++)                                        \
+            tile[i][v] = acc[i][v];                                           \
+    for (ac_intp i = 0; i < mr; i++) {                                        \
+        const T *t = (const T *)&tile[i][0];                                  \
+        char *c = C + i * rs;                                                 \
+        if (first)                                                            \
+            for (ac_intp j = 0; j < nr; j++)                                  \
+                *(T *)(c + j * cs) = t[j];                                    \
+        else                                                                  \
+            for (ac_intp j = 0; j < nr; j++)                                  \
+                *(T *)(c + j * cs) += t[j];                                   \
+    }                                                                         \
+}                                                                             \
+                                                                              \
+/* Column panels [c * width, (c + 1) * width) of C, width <= NC a multiple  \
+ * of NR: all in turn (next == NULL) or those claimed from *next (shared     \
+ * by the threads of one product). */                                        \
+ATTR static int SUF##_gemm(const gemm_args *g, ac_intp width, ac_intp *next)  \
+{                                                                             \
+    enum { NR = SUF##_NR };                                                   \
+    if (next == NULL || width > (NC))                                         \
+        width = (NC);                                                         \
+    ac_intp kcmax = min_ip(KC, g->k);                                         \
+    ac_intp mcmax = min_ip(MC, round_up(g->n, MR));                           \
+    ac_intp ncmax = min_ip(width, round_up(g->m, NR));                        \
+    _Alignas(64) T stackbuf[GEMM_STACK_BYTES / sizeof(T)];                    \
+    size_t na = (size_t)round_up(mcmax * kcmax, 64 / sizeof(T));              \
+    size_t nb = (size_t)ncmax * kcmax;  /* bbuf 64-byte aligned, after abuf */ \
+    int on_stack = (na + nb) * sizeof(T) <= sizeof(stackbuf);                 \
+    T *abuf = on_stack ? stackbuf : gemm_alloc(na * sizeof(T));               \
+    T *bbuf = on_stack ? stackbuf + na : gemm_alloc(nb * sizeof(T));          \
+    if (abuf == NULL || bbuf == NULL) {                                       \
+        free(abuf);                                                           \
+        free(bbuf);                                                           \
+        return -1;                                                            \
+    }                                                                         \
+    for (ac_intp chunk = 0;; chunk++) {                                       \
+        if (next != NULL)                                                     \
+            chunk = __atomic_fetch_add(next, 1, __ATOMIC_RELAXED);            \
+        ac_intp jc = chunk * width;                                           \
+        if (jc >= g->m)                                                       \
+            break;                                                            \
+        ac_intp nc = min_ip(width, g->m - jc);                                \
+        for (ac_intp pc = 0; pc < g->k; pc += KC) {                           \
+            ac_intp kc = min_ip(KC, g->k - pc);                               \
+            SUF##_pack_b(kc, nc, g->B + pc * g->b_rs + jc * g->b_cs,          \
+                         g->b_rs, g->b_cs, bbuf);                             \
+            for (ac_intp ic = 0; ic < g->n; ic += MC) {                       \
+                ac_intp mc = min_ip(MC, g->n - ic);                           \
+                SUF##_pack_a(mc, kc, g->A + ic * g->a_rs + pc * g->a_cs,      \
+                             g->a_rs, g->a_cs, abuf);                         \
+                for (ac_intp jr = 0; jr < nc; jr += NR)                       \
+                    for (ac_intp ir = 0; ir < mc; ir += MR)                   \
+                        SUF##_kernel(kc, abuf + ir * kc, bbuf + jr * kc,      \
+                                     g->C + (ic + ir) * g->c_rs               \
+                                          + (jc + jr) * g->c_cs,              \
+                                     g->c_rs, g->c_cs, min_ip(MR, mc - ir),   \
+                                     min_ip(NR, nc - jr), pc == 0);           \
+            }                                                                 \
+        }                                                                     \
+    }                                                                         \
+    if (!on_stack) {                                                          \
+        free(abuf);                                                           \
+        free(bbuf);                                                           \
+    }                                                                         \
+    return 0;                                                                 \
+}
+
+#if AC_HAVE_DISPATCH
+#define AC_MM_TARGET_512 __attribute__((target("avx512f,avx512dq,avx512vl,avx512bw,avx2,fma,prefer-vector-width=512")))
+#else
+#define AC_MM_TARGET_512
+#endif
+
+/*          suffix     T       VB  MR NV   KC    MC    NC */
+GEMM_DEFINE(d_base,   double, 16,  4, 2, 256,  128, 2048, )
+GEMM_DEFINE(d_avx2,   double, 32,  6, 2, 256,  120, 2048, AC_TARGET_AVX2)
+GEMM_DEFINE(d_avx512, double, 64,  8, 3, 256,  128, 2040, AC_MM_TARGET_512)
+GEMM_DEFINE(s_base,   float,  16,  4, 2, 256,  128, 2048, )
+GEMM_DEFINE(s_avx2,   float,  32,  6, 2, 256,  120, 2048, AC_TARGET_AVX2)
+GEMM_DEFINE(s_avx512, float,  64,  8, 3, 256,  128, 2016, AC_MM_TARGET_512)
+
+static const gemm_fn gemm_d[3] = {d_base_gemm, d_avx2_gemm, d_avx512_gemm};
+static const gemm_fn gemm_s[3] = {s_base_gemm, s_avx2_gemm, s_avx512_gemm};
+
+/* Products this small go to the simple loops (no packing, no allocation). */
+#define GEMM_MIN_WORK 4096
+/* Products this large are split over two threads by columns of C. */
+#define GEMM_THREAD_WORK ((ac_intp)1 << 21)
+
+typedef struct {
+    gemm_fn fn;
+    const gemm_args *g;
+    ac_intp width;
+    ac_intp *next;
+    int result;
+} gemm_job;
+
+static void *gemm_thread(void *arg)
+{
+    gemm_job *job = (gemm_job *)arg;
+    job->result = job->fn(job->g, job->width, job->next);
+    return NULL;
+}
+
+/* Large products: two threads claim column panels of C (4 in all, each a
+ * multiple of the register tile `nr` wide) from a shared counter, so that a
+ * thread slowed down by a busy core does fewer.  Each panel packs all of A
+ * again (a cost of about 8 / width of the product), hence few panels. */
+static int gemm_run(gemm_fn fn, const gemm_args *g, ac_intp nr)
+{
+    double work = (double)g->n * (double)g->k * (double)g->m;
+    if (work >= (double)GEMM_THREAD_WORK && g->m >= 2 * nr) {
+        ac_intp next = 0;
+        ac_intp width = (g->m + 4 * nr - 1) / (4 * nr) * nr;   /* 4 panels */
+        gemm_job job = {fn, g, width, &next, 0};
+        pthread_t th;
+        if (pthread_create(&th, NULL, gemm_thread, &job) == 0) {
+            int r = fn(g, width, &next);
+            pthread_join(th, NULL);
+            return (r < 0 || job.result < 0) ? -1 : 0;
+        }
+    }
+    return fn(g, 0, NULL);
+}
+
+/* ---- vector kernels: dot products and axpy (vecdot, matrix-vector) ---- */
+#define VEC_DEFINE(SUF, T, VB, ATTR)                                          \
+typedef T SUF##_dvec __attribute__((vector_size(VB), aligned(sizeof(T))));    \
+ATTR static T SUF##_dot(ac_intp n, const T *x, const T *y)                    \
+{                                                                             \
+    enum { VL = (VB) / sizeof(T) };                                           \
+    SUF##_dvec s0 = {0}, s1 = {0}, s2 = {0}, s3 = {0};                        \
+    ac_intp i = 0;                                                            \
+    for (; i + 4 * VL <= n; i += 4 * VL) {                                    \
+        const SUF##_dvec *xv = (const SUF##_dvec *)(x + i);                   \
+        const SUF##_dvec *yv = (const SUF##_dvec *)(y + i);                   \
+        s0 += xv[0] * yv[0];                                                  \
+        s1 += xv[1] * yv[1];                                                  \
+        s2 += xv[2] * yv[2];                                                  \
+        s3 += xv[3] * yv[3];                                                  \
+    }                                                                         \
+    for (; i + VL <= n; i += VL)                                              \
+        s0 += *(const SUF##_dvec *)(x + i) * *(const SUF##_dvec *)(y + i);    \
+    s0 = (s0 + s1) + (s2 + s3);                                               \
+    T r = 0;                                                                  \
+    for (int j = 0; j < VL; j++)                                              \
+        r += s0[j];                                                           \
+    for (; i < n; i++)                                                        \
+        r += x[i] * y[i];                                                     \
+    return r;                                                                 \
+}                                                                             \
+/* y[0:m] += a * x[0:m] */                                                    \
+ATTR static void SUF##_axpy(ac_intp m, T a, const T *restrict x,              \
+                            T *restrict y)                                    \
+{                                                                             \
+    for (ac_intp j = 0; j < m; j++)                                           \
+        y[j] += a * x[j];                                                     \
+}                                                                             \
+/* C[i] (stride cs bytes) = dot(row i of A (rs bytes apart), x), n rows */    \
+ATTR static void SUF##_dots(ac_intp n, ac_intp k, const char *A, ac_intp rs,  \
+                            const T *x, char *C, ac_intp cs)                  \
+{                                                                             \
+    for (ac_intp i = 0; i < n; i++)                                           \
+        *(T *)(C + i * cs) = SUF##_dot(k, (const T *)(A + i * rs), x);        \
+}                                                                             \
+/* C[0:m] = sum_p a[p] * row p of B (rows rs bytes apart), C contiguous */    \
+ATTR static void SUF##_axpys(ac_intp k, ac_intp m, const char *a, ac_intp as, \
+                             const char *B, ac_intp rs, T *C)                 \
+{                                                                             \
+    for (ac_intp j = 0; j < m; j++)                                           \
+        C[j] = 0;                                                             \
+    for (ac_intp p = 0; p < k; p++)                                           \
+        SUF##_axpy(m, *(const T *)(a + p * as), (const T *)(B + p * rs), C);  \
+}
+
+VEC_DEFINE(d_base, double, 16, )
+VEC_DEFINE(d_avx2, double, 32, AC_TARGET_AVX2)
+VEC_DEFINE(d_avx512, double, 64, AC_MM_TARGET_512)
+VEC_DEFINE(s_base, float, 16, )
+VEC_DEFINE(s_avx2, float, 32, AC_TARGET_AVX2)
+VEC_DEFINE(s_avx512, float, 64, AC_MM_TARGET_512)
+
+typedef double (*dot_d_fn)(ac_intp, const double *, const double *);
+typedef float (*dot_s_fn)(ac_intp, const float *, const float *);
+typedef void (*dots_fn)(ac_intp, ac_intp, const char *, ac_intp, const void *, char *, ac_intp);
+typedef void (*axpys_fn)(ac_intp, ac_intp, const char *, ac_intp, const char *, ac_intp, void *);
+static const dot_d_fn dot_d[3] = {d_base_dot, d_avx2_dot, d_avx512_dot};
+static const dot_s_fn dot_s[3] = {s_base_dot, s_avx2_dot, s_avx512_dot};
+static const dots_fn dots_d[3] = {(dots_fn)d_base_dots, (dots_fn)d_avx2_dots, (dots_fn)d_avx512_dots};
+static const dots_fn dots_s[3] = {(dots_fn)s_base_dots, (dots_fn)s_avx2_dots, (dots_fn)s_avx512_dots};
+static const axpys_fn axpys_d[3] = {(axpys_fn)d_base_axpys, (axpys_fn)d_avx2_axpys, (axpys_fn)d_avx512_axpys};
+static const axpys_fn axpys_s[3] = {(axpys_fn)s_base_axpys, (axpys_fn)s_avx2_axpys, (axpys_fn)s_avx512_axpys};
+
+/* Matrix-vector products (n == 1 or m == 1) of float32/float64 with unit
+ * strides where these kernels need them.  Returns 1 if done, 0 if not. */
+static int float_gemv(int dbl, ac_intp n, ac_intp k, ac_intp m,
+                      const char *A, ac_intp a_rs, ac_intp a_cs,
+                      const char *B, ac_intp b_rs, ac_intp b_cs,
+                      char *C, ac_intp c_rs, ac_intp c_cs)
+{
+    int lev = ac_cpu_level();
+    ac_intp sz = dbl ? 8 : 4;
+    const dots_fn dots = dbl ? dots_d[lev] : dots_s[lev];
+    const axpys_fn axpys = dbl ? axpys_d[lev] : axpys_s[lev];
+    if (m == 1) {               /* C[:, 0] = A @ B[:, 0] */
+        if (a_cs == sz && b_rs == sz) {
+            dots(n, k, A, a_rs, B, C, c_rs);
+            return 1;
+        }
+        if (a_rs == sz && c_rs == sz) {
+            axpys(k, n, B, b_rs, A, a_cs, C);
+            return 1;
+        }
+    }
+    if (n == 1) {               /* C[0, :] = A[0, :] @ B */
+        if (b_rs == sz && a_cs == sz) {
+            dots(m, k, B, b_cs, A, C, c_cs);
+            return 1;
+        }
+        if (b_cs == sz && c_cs == sz) {
+            axpys(k, m, A, a_cs, B, b_rs, C);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* ---- small products without packing --------------------------------------
+ * Rows of C in vector registers: for each row i and block of columns,
+ * acc[v] += A[i, p] * B[p, j + v*VL ...] over p, B read straight from memory
+ * (unit column stride), then half vectors, the last columns by scalars.  For
+ * products up to about 67**3 multiply-adds with B within 64 KiB, where
+ * packing costs more than it saves. */
+#define SMALL_MAX_B_BYTES 65536
+#define SMALL_MAX_WORK 300000
+
+/* rows [i0, i1) of C, RB rows at a time (independent accumulator chains) */
+#define SMALL_ROWS_RB(T, SUF_VEC, NVV, RB, i0, i1)                            \
+    for (ac_intp i = (i0); i + (RB) <= (i1); i += (RB)) {                     \
+        SUF_VEC acc[RB][NVV];                                                 \
+        _Pragma("GCC unroll 8")                                               \
+        for (int r = 0; r < (RB); r++)                                        \
+            _Pragma("GCC unroll 8")                                           \
+            for (int v = 0; v < (NVV); v++)                                   \
+                acc[r][v] = (SUF_VEC){0};                                     \
+        const char *a = A + i * a_rs;                                         \
+        for (ac_intp p = 0; p < k; p++) {                                     \
+            const SUF_VEC *b = (const SUF_VEC *)((const T *)(B + p * b_rs) + j); \
+            _Pragma("GCC unroll 8")                                           \
+            for (int r = 0; r < (RB); r++) {                                  \
+                T s = *(const T *)(a + r * a_rs + p * a_cs);                  \
+                _Pragma("GCC unroll 8")                                       \
+                for (int v = 0; v < (NVV); v++)                               \
+                    acc[r][v] += b[v] * s;                                    \
+            }                                                                 \
+        }                                                                     \
+        _Pragma("GCC unroll 8")                                               \
+        for (int r = 0; r < (RB); r++) {                                      \
+            SUF_VEC *c = (SUF_VEC *)((T *)(C + (i + r) * c_rs) + j);          \
+            _Pragma("GCC unroll 8")                                           \
+            for (int v = 0; v < (NVV); v++)                                   \
+                c[v] = acc[r][v];                                             \
+        }                                                                     \
+    }
+#define SMALL_ROWS(T, SUF_VEC, NVV, RB)                                       \
+    {                                                                         \
+        ac_intp nb = n / (RB) * (RB);                                         \
+        SMALL_ROWS_RB(T, SUF_VEC, NVV, RB, 0, nb)                             \
+        SMALL_ROWS_RB(T, SUF_VEC, NVV, 1, nb, n)                              \
+    }
+
+#define SMALL_DEFINE(SUF, T, VB, ATTR)                                        \
+typedef T SUF##_svec __attribute__((vector_size(VB), aligned(sizeof(T))));    \
+typedef T SUF##_hvec __attribute__((vector_size((VB) / 2 >= 2 * sizeof(T)     \
+                                   ? (VB) / 2 : (VB)), aligned(sizeof(T))));  \
+ATTR static void SUF##_small(ac_intp n, ac_intp k, ac_intp m,                 \
+                             const char *A, ac_intp a_rs, ac_intp a_cs,       \
+                             const char *B, ac_intp b_rs,                     \
+                             char *C, ac_intp c_rs)                           \
+{                                                                             \
+    enum { VL = (VB) / sizeof(T) };                                           \
+    ac_intp j = 0;                                                            \
+    for (; j + 4 * VL <= m; j += 4 * VL) {                                    \
+        SMALL_ROWS(T, SUF##_svec, 4, 2)                                        \
+    }                                                                         \
+    for (; j + VL <= m; j += VL) {                                            \
+        SMALL_ROWS(T, SUF##_svec, 1, 4)                                        \
+    }                                                                         \
+    for (; j + (ac_intp)(sizeof(SUF##_hvec) / sizeof(T)) <= m;                \
+         j += sizeof(SUF##_hvec) / sizeof(T)) {                               \
+        SMALL_ROWS(T, SUF##_hvec, 1, 4)                                        \
+    }                                                                         \
+    for (; j < m; j++)                                                        \
+        for (ac_intp i = 0; i < n; i++) {                                     \
+            const char *a = A + i * a_rs;                                     \
+            T acc = 0;                                                        \
+            for (ac_intp p = 0; p < k; p++)                                   \
+                acc += *(const T *)(a + p * a_cs) * ((const T *)(B + p * b_rs))[j]; \
+            ((T *)(C + i * c_rs))[j] = acc;                                   \
+        }                                                                     \
+}
+
+SMALL_DEFINE(d_base, double, 16, )
+SMALL_DEFINE(d_avx2, double, 32, AC_TARGET_AVX2)
+SMALL_DEFINE(d_avx512, double, 64, AC_MM_TARGET_512)
+SMALL_DEFINE(s_base, float, 16, )
+SMALL_DEFINE(s_avx2, float, 32, AC_TARGET_AVX2)
+SMALL_DEFINE(s_avx512, float, 64, AC_MM_TARGET_512)
+
+typedef void (*small_fn)(ac_intp, ac_intp, ac_intp, const char *, ac_intp, ac_intp,
+                         const char *, ac_intp, char *, ac_intp);
+static const small_fn small_d[3] = {d_base_small, d_avx2_small, d_avx512_small};
+static const small_fn small_s[3] = {s_base_small, s_avx2_small, s_avx512_small};
 
 /* ---- dispatch by type -------------------------------------------------- */
 typedef void (*mm_fn)(ac_intp, ac_intp, ac_intp, const char *, ac_intp, ac_intp,
@@ -135,6 +632,27 @@ int ac_matmul(int tidx, ac_intp n, ac_intp k, ac_intp m,
 {
     if (tidx < 0 || tidx >= ACX_NTYPES || n <= 0 || m <= 0)
         return 0;
+    if ((tidx == ACX_FLOAT64 || tidx == ACX_FLOAT32) && k > 0 && (n == 1 || m == 1)
+            && float_gemv(tidx == ACX_FLOAT64, n, k, m, A, a_rs, a_cs, B, b_rs, b_cs,
+                          C, c_rs, c_cs))
+        return 0;
+    if ((tidx == ACX_FLOAT64 || tidx == ACX_FLOAT32) && k > 0) {
+        ac_intp sz = tidx == ACX_FLOAT64 ? 8 : 4;
+        if (b_cs == sz && c_cs == sz && (double)k * (double)m * sz <= SMALL_MAX_B_BYTES
+                && (double)n * (double)k * (double)m <= SMALL_MAX_WORK) {
+            (sz == 8 ? small_d : small_s)[ac_cpu_level()](n, k, m, A, a_rs, a_cs,
+                                                          B, b_rs, C, c_rs);
+            return 0;
+        }
+    }
+    if ((tidx == ACX_FLOAT64 || tidx == ACX_FLOAT32) && k > 0
+            && (double)n * (double)k * (double)m >= GEMM_MIN_WORK) {
+        gemm_args g = {n, k, m, A, a_rs, a_cs, B, b_rs, b_cs, C, c_rs, c_cs};
+        int lev = ac_cpu_level();
+        if (tidx == ACX_FLOAT64)
+            return gemm_run(gemm_d[lev], &g, lev == 2 ? 24 : lev == 1 ? 8 : 4);
+        return gemm_run(gemm_s[lev], &g, lev == 2 ? 48 : lev == 1 ? 16 : 8);
+    }
     mm_table[tidx](n, k, m, A, a_rs, a_cs, B, b_rs, b_cs, C, c_rs, c_cs);
     return 0;
 }
@@ -144,5 +662,13 @@ void ac_vecdot(int tidx, ac_intp n, const char *x, ac_intp xs,
 {
     if (tidx < 0 || tidx >= ACX_NTYPES)
         return;
+    if (tidx == ACX_FLOAT64 && xs == 8 && ys == 8) {
+        *(double *)out = dot_d[ac_cpu_level()](n, (const double *)x, (const double *)y);
+        return;
+    }
+    if (tidx == ACX_FLOAT32 && xs == 4 && ys == 4) {
+        *(float *)out = dot_s[ac_cpu_level()](n, (const float *)x, (const float *)y);
+        return;
+    }
     vd_table[tidx](n, x, xs, y, ys, out);
 }
