@@ -24,6 +24,7 @@ cdef extern from "Python.h":
 
 cdef extern from "ac_umath.h":
     int ac_sigint_flag
+    int ac_loop_error
 
 cdef extern from "ac_matmul.h":
     int ac_matmul(int tidx, ac_intp n, ac_intp k, ac_intp m,
@@ -423,7 +424,9 @@ cdef int _run_gufunc(ufunc uf, int li, int nloop, const ac_intp *lshape, int nar
         p[k] = ptrs[k]
         steps[k] = lstrides[k * MAXD + nloop - 1] if nloop > 0 else 0
     dims[0] = lshape[nloop - 1] if nloop > 0 else 1
+    global ac_loop_error
     big = total * work >= NOGIL_WORK
+    ac_loop_error = 0
     if big:
         sigint_on()
         with nogil:
@@ -433,6 +436,9 @@ cdef int _run_gufunc(ufunc uf, int li, int nloop, const ac_intp *lshape, int nar
             raise KeyboardInterrupt()
     else:
         _walk(fn, data, nloop, lshape, nargs, p, lstrides, dims, steps)
+    if ac_loop_error:
+        ac_loop_error = 0
+        raise MemoryError(f"{uf.__name__}: out of memory for the loop's work buffers")
     return 0
 
 
@@ -473,13 +479,16 @@ _set_gufunc_impl(lambda uf, args, out, where, casting, sig, axes, axis, keepdims
 cdef void _matmul_loop(char **args, const ac_intp *dims, const ac_intp *steps,
                        void *data) noexcept nogil:
     # dims: N, n, k, m; steps: 3 outer, then a_n, a_k, b_k, b_m, c_n, c_m
+    global ac_loop_error
     cdef ac_intp i, N = dims[0]
     cdef int t = <int><intptr_t>data
     for i in range(N):
-        ac_matmul(t, dims[1], dims[2], dims[3],
-                  args[0] + i * steps[0], steps[3], steps[4],
-                  args[1] + i * steps[1], steps[5], steps[6],
-                  args[2] + i * steps[2], steps[7], steps[8])
+        if ac_matmul(t, dims[1], dims[2], dims[3],
+                     args[0] + i * steps[0], steps[3], steps[4],
+                     args[1] + i * steps[1], steps[5], steps[6],
+                     args[2] + i * steps[2], steps[7], steps[8]) < 0:
+            ac_loop_error = 12      # ENOMEM: reported by _run_gufunc
+            return
 
 
 cdef void _vecdot_loop(char **args, const ac_intp *dims, const ac_intp *steps,

@@ -7,6 +7,7 @@
 #include "ac_umath.h"
 
 volatile sig_atomic_t ac_sigint_flag = 0;
+_Thread_local int ac_loop_error = 0;
 
 #define AC_RUN_CHUNK ((ac_intp)1 << 18)
 

@@ -25,6 +25,10 @@ extern const int ac_n_builtin_ufuncs;
 
 #define AC_UFUNC_MAXARGS 32
 
+/* Set (to an errno value, e.g. ENOMEM) by an internal loop that failed: loops
+ * cannot raise, so the caller checks and clears it after the run. */
+extern _Thread_local int ac_loop_error;
+
 /* Set by the SIGINT handler the ufunc module installs around long loops. */
 extern volatile sig_atomic_t ac_sigint_flag;
 
