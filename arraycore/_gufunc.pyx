@@ -20,7 +20,7 @@ from arraycore._ufunc cimport (
 from arraycore._ufunc import UFuncTypeError, _set_gufunc_impl
 
 cdef extern from "Python.h":
-    int PyErr_CheckSignals()
+    int PyErr_CheckSignals() except -1
 
 cdef extern from "ac_umath.h":
     int ac_sigint_flag
