@@ -283,7 +283,7 @@ cdef object gufunc_call(ufunc uf, tuple args, object out, object where, int cast
                 outs.append(ov)
             else:
                 outs.append(None)
-                finals[-1] = (o, ov)
+                finals[k] = (o, ov)
         else:
             finals.append(None)
             outs.append(None)
