@@ -334,6 +334,12 @@ def test_c_ufunc_out_and_reduce(ufmod):
     t = ac.asarray(xn.copy()).T
     ufmod.logit(t, out=t)
     np.testing.assert_allclose(np.asarray(t), _logit_np(xn).T, rtol=1e-13)
+    # where=: masked elements of out are left alone
+    ow = ac.asarray(np.full(6, 7.0))
+    mask = np.array([True, False, True, True, False, False])
+    ufmod.logit(ac.asarray(xn[0]), out=ow, where=ac.asarray(mask))
+    np.testing.assert_allclose(np.asarray(ow), np.where(mask, _logit_np(xn[0]), 7.0),
+                               rtol=1e-13)
     # Python scalars and lists
     assert float(ufmod.logit(0.5)) == 0.0
     np.testing.assert_allclose(np.asarray(ufmod.cbrt([8, 27])), [2.0, 3.0])
