@@ -475,7 +475,7 @@ def test_c_register_loop_for_type(ufmod):
     ufmod.add_int64_loop()
     assert ufmod.inner1d.ntypes == ntypes
     # int32 still takes the float64 loop (the int64 loop comes later in the list)
-    r = ufmod.inner1d(a.astype(ac.int32) if hasattr(a, "astype") else a, b.astype(ac.int32))
+    r = ufmod.inner1d(a.astype(ac.int32), b.astype(ac.int32))
     want_loop = _expected_loop(loops + [("int64", "int64")], np.int32, np.int32)
     assert np.asarray(r).dtype == np.dtype(want_loop[0])
 
