@@ -15,12 +15,12 @@ from arraycore._core cimport (
     shape_tuple, normalize_axis, check_writeable, copy_into, transpose_view)
 from arraycore._convert cimport _asarray
 from arraycore._ufunc cimport (
-    ufunc, ACUFuncGenericFunction, resolve, new_ufunc, sigint_on, sigint_off,
+    ufunc, ACUFuncGenericFunction, resolve, new_ufunc, sigint_on, sigint_off, sigint_pending,
     AC_UFUNC_MAXARGS, _overlaps)
 from arraycore._ufunc import UFuncTypeError, _set_gufunc_impl
 
 cdef extern from "Python.h":
-    int PyErr_CheckSignals()
+    int PyErr_CheckSignals() except -1
 
 cdef extern from "ac_umath.h":
     int ac_sigint_flag
@@ -284,7 +284,7 @@ cdef object gufunc_call(ufunc uf, tuple args, object out, object where, int cast
                 outs.append(ov)
             else:
                 outs.append(None)
-                finals[-1] = (o, ov)
+                finals[k] = (o, ov)
         else:
             finals.append(None)
             outs.append(None)
@@ -450,7 +450,7 @@ cdef int _walk(ACUFuncGenericFunction fn, void *data, int nloop, const ac_intp *
     memset(idx, 0, sizeof(idx))
     while True:
         fn(p, dims, steps, data)
-        if ac_sigint_flag:
+        if sigint_pending():    # _ufunc's flag: each module links its own copy of ac_ufunc_run.c
             return 1
         if nloop <= 1:
             return 0

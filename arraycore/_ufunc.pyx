@@ -47,7 +47,7 @@ cdef extern from "arraycore/acufunc.h":
         ACUFunc_ReorderableNone, ACUFunc_IdentityValue
 
 cdef extern from "Python.h":
-    int PyErr_CheckSignals()
+    int PyErr_CheckSignals() except -1
     void PyErr_SetInterrupt()
 
 cdef str _CHARS = "?bBhHiIlLefdFD"
