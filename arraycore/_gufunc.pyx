@@ -23,7 +23,6 @@ cdef extern from "Python.h":
     int PyErr_CheckSignals() except -1
 
 cdef extern from "ac_umath.h":
-    int ac_sigint_flag
     int ac_loop_error
 
 cdef extern from "ac_matmul.h":
@@ -42,6 +41,7 @@ cdef enum:
     MAXD = AC_MAXDIMS
     MAXCORE = 32
     NOGIL_WORK = 32768
+    GUFUNC_CHUNK = 4096         # outer iterations per loop call (Ctrl-C granularity)
 
 
 # ----------------------------------------------------------------------------
@@ -446,12 +446,24 @@ cdef int _walk(ACUFuncGenericFunction fn, void *data, int nloop, const ac_intp *
                int nargs, char **p, const ac_intp *lstrides, ac_intp *dims,
                ac_intp *steps) noexcept nogil:
     cdef ac_intp idx[MAXD]
+    cdef char *q[AC_UFUNC_MAXARGS]
+    cdef ac_intp n0 = dims[0], done, c
     cdef int k, d
     memset(idx, 0, sizeof(idx))
     while True:
-        fn(p, dims, steps, data)
-        if sigint_pending():    # _ufunc's flag: each module links its own copy of ac_ufunc_run.c
-            return 1
+        # the innermost loop dimension in chunks, so Ctrl-C is seen within one
+        done = 0
+        while done < n0:
+            c = n0 - done if n0 - done < GUFUNC_CHUNK else GUFUNC_CHUNK
+            dims[0] = c
+            for k in range(nargs):
+                q[k] = p[k] + done * steps[k]
+            fn(q, dims, steps, data)
+            done += c
+            if sigint_pending():    # _ufunc's flag: each module links its own copy of accore
+                dims[0] = n0
+                return 1
+        dims[0] = n0
         if nloop <= 1:
             return 0
         d = nloop - 2

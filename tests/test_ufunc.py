@@ -366,7 +366,14 @@ def test_reduce_matches_numpy(data):
     types = [t[0] for t in ALL_UFUNCS[name].types if t[0] == t[1] == t[-1]]
     dt = np.dtype(data.draw(st.sampled_from(types)))
     shape = data.draw(shapes(min_dims=1, max_dims=3, min_side=1, max_side=6))
-    a = make_layout(data.draw(hnp.arrays(dt, shape)), data.draw(st.sampled_from(LAYOUTS)))
+    elements = None
+    if name == "multiply" and dt.kind == "c":
+        # complex products that overflow: NumPy's fused multiply-adds reach
+        # inf/nan at other points (see _elements)
+        elements = st.complex_numbers(max_magnitude=1e3, allow_nan=False,
+                                      allow_infinity=False, width=8 * dt.itemsize)
+    a = make_layout(data.draw(hnp.arrays(dt, shape, elements=elements)),
+                    data.draw(st.sampled_from(LAYOUTS)))
     nd = a.ndim
     axis = data.draw(st.one_of(st.none(), st.integers(-nd, nd - 1),
                                st.lists(st.integers(0, nd - 1), unique=True,
