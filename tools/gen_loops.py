@@ -9,8 +9,8 @@ and handles any strides.  On top of the strided loop it has:
 - a reduction path (args[0] == args[2] and zero steps on both: the
   accumulator stays in a register; float add sums pairwise);
 - for the `simd` ufuncs, contiguous paths (all contiguous, or one scalar
-  input), compiled for the baseline, AVX2 and AVX-512 and chosen at run time
-  with ac_cpu_level().
+  input), compiled for the baseline and AVX2 (and AVX-512 for simd="wide",
+  the compute-bound ones) and chosen at run time with ac_cpu_level().
 The file ends with the table (ac_builtin_ufuncs) _ufunc.pyx builds ufuncs from.
 """
 import os
@@ -110,6 +110,9 @@ def gen_loop(u, sig, expr):
     code = []
     simd = u["simd"] and "e" not in sig
     isa_clones = simd and all(c in SIMD_TYPES for c in sig if c not in "->")
+    # memory-bound loops run as fast (or faster) with 256-bit vectors; only
+    # compute-bound ones (simd="wide") get an AVX-512 clone
+    wide = u["simd"] == "wide"
     variants = contig_variants(nin) if simd else []
     # contiguous kernels
     for v in variants:
@@ -121,8 +124,9 @@ def gen_loop(u, sig, expr):
                 f"    for (ac_intp i = 0; i < n; i++) {{ {decls} "
                 f"op[i] = ({STORE_T[out]})({'(' + e + ') != 0' if out == '?' else e}); }}\n}}\n")
         if isa_clones:
-            code.append(f"#if AC_HAVE_DISPATCH\nstatic AC_TARGET_AVX512 void {vname}_avx512{body}"
-                        f"static AC_TARGET_AVX2 void {vname}_avx2{body}#endif\n")
+            code.append("#if AC_HAVE_DISPATCH\n"
+                        + (f"static AC_TARGET_AVX512 void {vname}_avx512{body}" if wide else "")
+                        + f"static AC_TARGET_AVX2 void {vname}_avx2{body}#endif\n")
         code.append(f"static void {vname}_base{body}")
     # the generic loop
     L = [f"static void {name}(char **args, const ac_intp *dimensions, const ac_intp *steps, void *data)",
@@ -159,8 +163,11 @@ def gen_loop(u, sig, expr):
         if isa_clones:
             L.append("#if AC_HAVE_DISPATCH")
             L.append("        int lvl = ac_cpu_level();")
-            L.append(f"        if (lvl >= AC_CPU_AVX512) {vname}_avx512{call};")
-            L.append(f"        else if (lvl >= AC_CPU_AVX2) {vname}_avx2{call};")
+            if wide:
+                L.append(f"        if (lvl >= AC_CPU_AVX512) {vname}_avx512{call};")
+                L.append(f"        else if (lvl >= AC_CPU_AVX2) {vname}_avx2{call};")
+            else:
+                L.append(f"        if (lvl >= AC_CPU_AVX2) {vname}_avx2{call};")
             L.append(f"        else {vname}_base{call};")
             L.append("#else")
             L.append(f"        {vname}_base{call};")

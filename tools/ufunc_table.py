@@ -50,7 +50,7 @@ def binary(name, doc, spec, **kw):
 
 def cmp(name, op, doc, cop):
     return binary(name, doc, [(BOOL + NUM.replace("FD", ""), f"a {op} b", "?"),
-                              (CPLX, cop, "?")], simd=True)
+                              (CPLX, cop, "?")], simd="wide")
 
 
 TRUE_DIV_INTS = [(c + c + "->d", "(double)a / (double)b") for c in BOOL + INTS]
@@ -64,7 +64,8 @@ UFUNCS = [
     binary("multiply", "Multiply arguments element-wise.",
            [(BOOL, "a && b"), (NUM, "a * b")], identity="1", simd=True),
     U("divide", 2, "Divide arguments element-wise (true division).",
-      TRUE_DIV_INTS + loops(REAL, "a / b", 2) + loops(CPLX, "ac_cdiv_{S}(a, b)", 2), simd=True, alias=("true_divide",)),
+      TRUE_DIV_INTS + loops(REAL, "a / b", 2) + loops(CPLX, "ac_cdiv_{S}(a, b)", 2), simd="wide",
+      alias=("true_divide",)),
     binary("floor_divide", "The largest integer smaller or equal to the division of the inputs.",
            [(INTS + "efd", "ac_fdiv_{S}(a, b)")]),
     binary("remainder", "Element-wise remainder of division, with the sign of the divisor.",
@@ -140,7 +141,7 @@ UFUNCS = [
           [(INTS, "a"), (REAL, "rint(a)"), (CPLX, "ac_rint_{S}(a)")], alias=("rint",)),
     # ---- exponents and logarithms --------------------------------------------
     unary("sqrt", "Return the non-negative square-root of an array, element-wise.",
-          [(FLOAT, "sqrt(a)")], simd=True),
+          [(FLOAT, "sqrt(a)")], simd="wide"),
     unary("exp", "Calculate the exponential of all elements in the input array.",
           [(FLOAT, "exp(a)")], vec={"f": "ac_vexp_f32", "d": "ac_vexp_f64"}),
     unary("expm1", "Calculate exp(x) - 1 for all elements in the array.",

@@ -9,7 +9,7 @@
 volatile sig_atomic_t ac_sigint_flag = 0;
 _Thread_local int ac_loop_error = 0;
 
-#define AC_RUN_CHUNK ((ac_intp)1 << 18)
+#define AC_RUN_CHUNK ((ac_intp)1 << 21)
 
 int ac_ufunc_run(int ndim, const ac_intp *shape, int nop, char **ptrs,
                  const ac_intp *strides, int key_op,
