@@ -79,6 +79,7 @@ class Entry:
     notes: tuple = ()          # longer doc paragraphs for the reference page
     impl: str = ""             # name of the implementing cdef function in _capi.pyx
     value: str = ""            # for "const": the C expression stored in the slot
+    nogil: bool = False        # Cython may call it without the GIL (it cannot fail)
 
     def signature(self) -> str:
         """The canonical text that the lock file hashes."""
@@ -102,11 +103,11 @@ def _a(text: str) -> tuple:
 
 
 def F(slot, name, ret, args, doc, *, error, added=0x1, deprecated="",
-      removed=False, notes=(), impl=None):
+      removed=False, notes=(), impl=None, nogil=False):
     return Entry(slot=slot, name=name, kind="function", doc=doc, ret=ret,
                  args=_a(args), added=added, error=error, deprecated=deprecated,
                  removed=removed, notes=tuple(notes),
-                 impl=impl or ("capi_" + name.split("_", 1)[1]))
+                 impl=impl or ("capi_" + name.split("_", 1)[1]), nogil=nogil)
 
 
 ENTRIES = [
@@ -313,7 +314,10 @@ ENTRIES = [
       "KeyboardInterrupt), else 0.", error="-1", added=0x2, impl="capi_SigintOff"),
     F(39, "ACUFunc_SigintPending", "int", "",
       "1 if Ctrl-C arrived since AC_SIGINT_ON (AC_SIGINT_PENDING); safe without the GIL.",
-      error="0?", added=0x2, impl="capi_SigintPending"),
+      error="0?", added=0x2, impl="capi_SigintPending", nogil=True,
+      notes=("Cython declares it ``noexcept nogil``: poll it inside ``with nogil`` "
+             "blocks.  Call AC_SIGINT_ON first (with the GIL), which also imports the "
+             "table.",)),
     # ---- iterators (arraycore/aciter.h; API 0x2) --------------------------------
     F(40, "ACArray_IterNew", "PyObject *", "PyObject *op",
       "A flat iterator (ACArrayIterObject, arraycore.flatiter) over an array.",

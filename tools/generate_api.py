@@ -470,7 +470,8 @@ def gen_pxi(spec) -> str:
             params = ", ".join(f"{_PXI_PARAM.get(t, t)} {_cy_name(n)}".replace("* ", "*")
                                for t, n in e.args)
             sep = "" if ret.endswith("*") else " "
-            w(f"    # {e.doc}\n    {ret}{sep}{e.name}({params}){_cy_except(e)}\n")
+            tail = " noexcept nogil" if e.nogil else _cy_except(e)
+            w(f"    # {e.doc}\n    {ret}{sep}{e.name}({params}){tail}\n")
     w("\n    # macros\n")
     w("    object ACArray_FROM_OTF(object m, int type_num, int requirements)\n")
     w("    object ACArray_FROM_OT(object m, int type_num)\n")
