@@ -184,7 +184,7 @@ cdef class ufunc:
 
     def __init__(self, *args, **kwargs):
         raise TypeError("cannot create 'arraycore.ufunc' instances directly; "
-                        "use arraycore.frompyfunc-like C or Cython constructors")
+                        "use ACUFunc_FromFuncAndData (C or cimport arraycore)")
 
     @property
     def __doc__(self):
@@ -1075,8 +1075,24 @@ cdef object _at(ufunc uf, object arr, object indices, object b):
         raise ValueError("second operand provided when ufunc is unary")
     from arraycore._creation import arange
     from arraycore._manip import broadcast_to
-    pos = arange(size_of(a.nd, a.dimensions), dtype="int64").reshape(
-        shape_tuple(a.nd, a.dimensions))[indices]
+    cdef ac_intp j, dim0
+    cdef ac_int64 *wp
+    ind = indices if isinstance(indices, ndarray) or _is_pyscalar(indices) else None
+    if a.nd == 1 and isinstance(ind, ndarray) and (<ndarray>ind).descr.kind in "iu":
+        # one integer index array into a 1-d array: the positions are the
+        # indices themselves (bounds-checked, negatives wrapped)
+        pos = copy_array(<ndarray>ind, AC_CORDER, descr_from_tidx(ACX_INT64))
+        wp = <ac_int64 *>pos.data
+        dim0 = a.dimensions[0]
+        for j in range(size_of(pos.nd, pos.dimensions)):
+            if wp[j] < 0:
+                wp[j] += dim0
+            if wp[j] < 0 or wp[j] >= dim0:
+                raise IndexError(f"index {wp[j] - dim0 if wp[j] < 0 else wp[j]} is out of "
+                                 f"bounds for axis 0 with size {dim0}")
+    else:
+        pos = arange(size_of(a.nd, a.dimensions), dtype="int64").reshape(
+            shape_tuple(a.nd, a.dimensions))[indices]
     pshape = shape_tuple(pos.nd, pos.dimensions)
     tin[0] = a.descr.tidx
     if uf.nin == 2:
@@ -1098,15 +1114,40 @@ cdef object _at(ufunc uf, object arr, object indices, object b):
                              f"{a.descr!r} with casting rule 'same_kind'")
     pos = pos.reshape(-1)
     n = pos.dimensions[0]
+    cdef ac_intp bstride = 0
     if uf.nin == 2:
         if bb is None:
             bb = _asarray(b, descr_from_tidx(lt[1]), None)
-        bb = copy_array(broadcast_to(bb, pshape).reshape(-1), AC_CORDER,
-                        descr_from_tidx(lt[1]))
+        if bb.nd == 0:      # one value for every index: stride 0
+            bb = copy_array(bb, AC_CORDER, descr_from_tidx(lt[1]))
+        else:
+            bb = copy_array(broadcast_to(bb, pshape).reshape(-1), AC_CORDER,
+                            descr_from_tidx(lt[1]))
+            bstride = bb.strides[0] if bb.nd == 1 else 0
     cdef char abuf[16]
     cdef char obuf[16]
     cdef const ac_int64 *pp = <const ac_int64 *>pos.data
-    cdef ndarray av = a
+    cdef bint direct = _direct(a, lt[0]) and a.descr.tidx == lt[uf.nin]
+    if direct:
+        # the element is its own input and output: one loop call per index, in C
+        steps[0] = steps[1] = steps[2] = 0
+        for i in range(n):
+            q = pp[i]
+            if a.nd == 1:
+                off = q * a.strides[0]
+            else:
+                off = 0
+                for k in range(a.nd - 1, -1, -1):
+                    off += (q % a.dimensions[k]) * a.strides[k]
+                    q //= a.dimensions[k]
+            ptrs[0] = a.data + off
+            if uf.nin == 2:
+                ptrs[1] = bb.data + i * bstride
+                ptrs[2] = a.data + off
+            else:
+                ptrs[1] = a.data + off
+            uf._funcs[li](ptrs, &one, steps, uf._data[li])
+        return None
     for i in range(n):
         off = 0
         q = pp[i]
@@ -1117,7 +1158,7 @@ cdef object _at(ufunc uf, object arr, object indices, object b):
         setitem_ptr(d0, abuf, v)
         ptrs[0] = abuf
         if uf.nin == 2:
-            ptrs[1] = bb.data + i * bb.strides[0]
+            ptrs[1] = bb.data + i * bstride
             ptrs[2] = obuf
         else:
             ptrs[1] = obuf
