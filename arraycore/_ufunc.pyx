@@ -24,6 +24,11 @@ from arraycore._core cimport (
     normalize_axis, setitem_ptr, getitem_ptr, fill_array, parse_order,
     check_writeable)
 from arraycore._convert cimport _asarray
+from arraycore._iter cimport (
+    ACIter, aci_next_fn, iter_build, iter_release, iter_get_next, iter_check_error,
+    AC_ITER_EXTERNAL_LOOP, AC_ITER_BUFFERED, AC_ITER_GROWINNER, AC_ITER_ZEROSIZE_OK,
+    AC_ITER_COPY_IF_OVERLAP, AC_ITER_READONLY, AC_ITER_WRITEONLY, AC_ITER_ALLOCATE,
+    AC_ITER_NBO, AC_ITER_ALIGNED, AC_ITER_NO_BROADCAST)
 
 cdef extern from "ac_umath.h":
     ctypedef struct ac_ufunc_spec:
@@ -547,6 +552,15 @@ cdef object ufunc_call(ufunc uf, tuple args, object out, object where,
                     f"rule '{_casting_name(casting)}'")
     if masked:
         return _masked_call(uf, ins, finals, where, casting, sig, order, nd, shape)
+    # operands that need a cast, a byte swap or alignment: buffered iteration
+    for k in range(nin):
+        x = ins[k]
+        if isinstance(x, ndarray) and not _direct(<ndarray>x, lt[k]):
+            return _call_buffered(uf, li, ins, finals, order)
+    for k in range(nout):
+        o = finals[k]
+        if o is not None and not _direct(o, lt[nin + k]):
+            return _call_buffered(uf, li, ins, finals, order)
     # operands of the loop
     for k in range(nin):
         x = ins[k]
@@ -588,6 +602,73 @@ cdef object ufunc_call(ufunc uf, tuple args, object out, object where,
     if nout == 1:
         return finals[0]
     return tuple(finals)
+
+
+cdef object _call_buffered(ufunc uf, int li, list ins, list finals, int order):
+    """The call through the general iterator (src/ac_iter.c): operands that are
+    not in the loop's types (or byte-swapped, or misaligned) are cast in
+    buffers of 8192 elements instead of whole-array copies; outputs are
+    allocated by the iterator (K order) or written back through buffers; an
+    output overlapping an input makes the iterator copy that input first."""
+    cdef int nin = uf.nin, nout = uf.nout, nargs = uf.nargs, k
+    cdef const unsigned char *lt = uf._types + li * nargs
+    cdef ACIter *it
+    cdef aci_next_fn nxt
+    cdef ACUFuncGenericFunction fn = uf._funcs[li]
+    cdef void *data = uf._data[li]
+    cdef ndarray z
+    cdef bint big
+    cdef int r = 0
+    ops = []
+    for k in range(nin):
+        x = ins[k]
+        if isinstance(x, ndarray):
+            ops.append(x)
+        else:
+            z = new_array(descr_from_tidx(lt[k]), 0, NULL, NULL, NULL, 0, None)
+            setitem_ptr(z.descr, z.data, x)
+            ops.append(z)
+    for k in range(nout):
+        ops.append(finals[k])
+    op_flags = [AC_ITER_READONLY | AC_ITER_NBO | AC_ITER_ALIGNED] * nin + \
+        [AC_ITER_WRITEONLY | AC_ITER_ALLOCATE | AC_ITER_NBO | AC_ITER_ALIGNED |
+         AC_ITER_NO_BROADCAST] * nout
+    op_dtypes = [descr_from_tidx(lt[k]) for k in range(nargs)]
+    it = iter_build(ops, AC_ITER_EXTERNAL_LOOP | AC_ITER_BUFFERED | AC_ITER_GROWINNER |
+                    AC_ITER_ZEROSIZE_OK | AC_ITER_COPY_IF_OVERLAP, op_flags, op_dtypes,
+                    AC_KEEPORDER if order != AC_FORTRANORDER else AC_FORTRANORDER,
+                    UNSAFE_CASTING, None, None, 8192)
+    try:
+        if it.itersize > 0:
+            nxt = iter_get_next(it)
+            big = it.itersize >= NOGIL_SIZE
+            if big:
+                sigint_on()
+                with nogil:
+                    r = _buffered_loop(it, nxt, fn, data)
+                if sigint_off() or r == 1:
+                    PyErr_CheckSignals()
+                    raise KeyboardInterrupt()
+            else:
+                _buffered_loop(it, nxt, fn, data)
+            iter_check_error(it)
+        res = [<object>it.opobjs[nin + k] for k in range(nout)]
+    finally:
+        iter_release(it)
+    for k in range(nout):
+        if finals[k] is not None:
+            res[k] = finals[k]
+    return res[0] if nout == 1 else tuple(res)
+
+
+cdef int _buffered_loop(ACIter *it, aci_next_fn nxt, ACUFuncGenericFunction fn,
+                        void *data) noexcept nogil:
+    while True:
+        fn(it.dataptrs, &it.innersize, it.innerstrides, data)
+        if ac_sigint_flag:
+            return 1
+        if not nxt(it):
+            return 0
 
 
 cdef object _call_fast(ufunc uf, tuple args):
