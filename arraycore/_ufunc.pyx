@@ -62,6 +62,7 @@ cdef enum:
     UF_INT_POW = 4              # integer powers refuse negative exponents (pow)
 
 cdef enum:
+    BUFFERED_MIN = 65536        # casts of smaller operands copy them whole
     NOGIL_SIZE = 8192           # loops at least this long run without the GIL
     MAXD = AC_MAXDIMS
 
@@ -552,15 +553,20 @@ cdef object ufunc_call(ufunc uf, tuple args, object out, object where,
                     f"rule '{_casting_name(casting)}'")
     if masked:
         return _masked_call(uf, ins, finals, where, casting, sig, order, nd, shape)
-    # operands that need a cast, a byte swap or alignment: buffered iteration
-    for k in range(nin):
-        x = ins[k]
-        if isinstance(x, ndarray) and not _direct(<ndarray>x, lt[k]):
-            return _call_buffered(uf, li, ins, finals, order)
-    for k in range(nout):
-        o = finals[k]
-        if o is not None and not _direct(o, lt[nin + k]):
-            return _call_buffered(uf, li, ins, finals, order)
+    # large operands that need a cast, a byte swap or alignment: buffered
+    # iteration (small ones are copied: cheaper than building an iterator)
+    cdef ac_intp total = 1
+    for i in range(nd):
+        total *= shape[i]
+    if total >= BUFFERED_MIN:
+        for k in range(nin):
+            x = ins[k]
+            if isinstance(x, ndarray) and not _direct(<ndarray>x, lt[k]):
+                return _call_buffered(uf, li, ins, finals, order)
+        for k in range(nout):
+            o = finals[k]
+            if o is not None and not _direct(o, lt[nin + k]):
+                return _call_buffered(uf, li, ins, finals, order)
     # operands of the loop
     for k in range(nin):
         x = ins[k]

@@ -535,3 +535,41 @@ def test_complex_special_cases_of_the_standard():
     assert r[1] == complex(0.0, inf)
     r = to_numpy(xp.log(xp.asarray([complex(-1.0, 0.0), complex(-1.0, -0.0)])))
     assert r[0].imag == np.pi and r[1].imag == -np.pi
+
+
+@pytest.mark.parametrize("layout", ["C", "F", "strided", "negative", "byteswapped",
+                                    "misaligned", "broadcast", "permuted"])
+@pytest.mark.parametrize("dts", [("int32", "float64"), ("float32", "float64"),
+                                 ("uint8", "int16"), ("float64", "float64"),
+                                 ("complex64", "float64")])
+def test_large_operands_needing_casts(layout, dts):
+    """Large operands in other dtypes, byte orders or alignments go through the
+    buffered iterator: same results as NumPy, for every layout."""
+    rng = np.random.default_rng(5)
+    shape = (300, 257)
+    a = make_layout((rng.random(shape) * 100).astype(dts[0]), layout)
+    b = make_layout((rng.random(shape) * 100).astype(dts[1]), "byteswapped"
+                    if layout != "byteswapped" else "C")
+    with np.errstate(all="ignore"):
+        compare(xp.add(xp.asarray(a), xp.asarray(b)), np.add(a, b), "add", dts)
+        compare(xp.multiply(xp.asarray(a), 2.5), np.multiply(a, 2.5), "multiply", dts)
+        compare(xp.sqrt(xp.asarray(b)), np.sqrt(b), "sqrt", dts)
+        compare(xp.less(xp.asarray(a), xp.asarray(b)), np.less(a, b), "less", dts)
+    # an output in another dtype / byte order
+    o = np.zeros(shape, dtype=">f8")
+    r = xp.add(xp.asarray(a.real if a.dtype.kind == "c" else a), xp.asarray(b.real),
+               out=xp.asarray(o), casting="unsafe")
+    np.testing.assert_allclose(o, np.add(a.real, b.real), rtol=1e-6)
+    assert np.asarray(r).dtype == np.dtype(">f8")
+
+
+def test_large_overlapping_output_with_cast():
+    n = np.arange(200_000, dtype=np.float64)
+    x = xp.asarray(n.copy())
+    xp.add(x[:-1].astype(xp.float32), x[1:], out=x[1:])
+    m = n.copy()
+    m[1:] = n[:-1].astype(np.float32) + n[1:]
+    np.testing.assert_array_equal(np.asarray(x), m)
+    y = xp.asarray(np.arange(100_000, dtype=">f8"))
+    xp.negative(y[::-1], out=y)
+    np.testing.assert_array_equal(np.asarray(y), -np.arange(100_000.0)[::-1])
