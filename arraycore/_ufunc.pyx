@@ -219,7 +219,9 @@ cdef class ufunc:
         return f"<ufunc '{self.__name__}'>"
 
     def __reduce__(self):
-        return (get_ufunc, (self.__name__,))
+        # built-ins and the linear-algebra gufuncs pickle by name; others are
+        # made by C code and cannot be rebuilt from a pickle
+        return (_ufunc_by_name, (self.__name__,))
 
     def __call__(self, *args, **kwargs):
         if not kwargs and self._core is None:
@@ -1416,6 +1418,17 @@ cdef extern from "ac_cpu.h":
 def cpu_dispatch_level():
     """The SIMD level the hot loops run at: 'avx512', 'avx2' or 'baseline'."""
     return ac_cpu_level_name(ac_cpu_level()).decode()
+
+
+def _ufunc_by_name(name):
+    """The built-in ufunc (or matmul/vecdot gufunc) called `name` (for pickle)."""
+    uf = _UFUNCS.get(name)
+    if uf is None:
+        from arraycore import _gufunc
+        uf = {"matmul": _gufunc.matmul, "vecdot": _gufunc._vecdot_uf}.get(name)
+    if uf is None:
+        raise LookupError(f"no arraycore ufunc named {name!r} (only built-in ufuncs unpickle)")
+    return uf
 
 
 def builtin_ufuncs():

@@ -272,6 +272,15 @@ def test_attributes():
     assert ac.sqrt.__name__ == "sqrt"
 
 
+def test_pickle_builtin_ufuncs():
+    import pickle
+    assert pickle.loads(pickle.dumps(ac.add)) is ac.add
+    assert pickle.loads(pickle.dumps(ac.atan2)) is ac.atan2
+    assert pickle.loads(pickle.dumps(ac.matmul)) is ac.matmul
+    with pytest.raises(LookupError):
+        ac._ufunc._ufunc_by_name("no_such_ufunc")
+
+
 # ---------------------------------------------------------------- operators
 OPS = [("__add__", np.add), ("__sub__", np.subtract), ("__mul__", np.multiply),
        ("__truediv__", np.divide), ("__floordiv__", np.floor_divide),
