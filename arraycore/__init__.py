@@ -23,7 +23,7 @@ from arraycore._manip import (
     flip, moveaxis, broadcast_to, broadcast_arrays, broadcast_shapes, unstack,
     concat, stack, roll, repeat, tile, take, take_along_axis,
 )
-from arraycore._ufunc import ufunc, UFuncTypeError
+from arraycore._ufunc import ufunc, UFuncTypeError, seterr, geterr, errstate
 from arraycore._ufunc import (  # the element-wise functions (tools/ufunc_table.py)
     add, subtract, multiply, divide, floor_divide, remainder, pow, negative, positive,
     abs, square, reciprocal, sign, equal, not_equal, less, less_equal, greater,

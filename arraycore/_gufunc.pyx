@@ -16,7 +16,7 @@ from arraycore._core cimport (
 from arraycore._convert cimport _asarray
 from arraycore._ufunc cimport (
     ufunc, ACUFuncGenericFunction, resolve, new_ufunc, sigint_on, sigint_off, sigint_pending,
-    AC_UFUNC_MAXARGS, _overlaps)
+    AC_UFUNC_MAXARGS, _overlaps, fpe_check)
 from arraycore._ufunc import UFuncTypeError, _set_gufunc_impl
 
 cdef extern from "Python.h":
@@ -24,6 +24,7 @@ cdef extern from "Python.h":
 
 cdef extern from "ac_umath.h":
     int ac_loop_error
+    int ac_fpe_fetch_clear() nogil
 
 cdef extern from "ac_matmul.h":
     int ac_matmul(int tidx, ac_intp n, ac_intp k, ac_intp m,
@@ -427,6 +428,7 @@ cdef int _run_gufunc(ufunc uf, int li, int nloop, const ac_intp *lshape, int nar
     global ac_loop_error
     big = total * work >= NOGIL_WORK
     ac_loop_error = 0
+    ac_fpe_fetch_clear()
     if big:
         sigint_on()
         with nogil:
@@ -439,6 +441,7 @@ cdef int _run_gufunc(ufunc uf, int li, int nloop, const ac_intp *lshape, int nar
     if ac_loop_error:
         ac_loop_error = 0
         raise MemoryError(f"{uf.__name__}: out of memory for the loop's work buffers")
+    fpe_check(uf)
     return 0
 
 

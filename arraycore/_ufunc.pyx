@@ -115,6 +115,98 @@ cdef int sigint_pending() noexcept nogil:
 
 
 # ----------------------------------------------------------------------------
+# floating-point errors: NumPy's seterr/geterr/errstate, per context
+# ----------------------------------------------------------------------------
+import contextvars as _contextvars
+import contextlib as _contextlib
+import warnings as _warnings
+
+cdef extern from "arraycore/acmath.h":
+    enum:
+        AC_FPE_DIVIDEBYZERO, AC_FPE_OVERFLOW, AC_FPE_UNDERFLOW, AC_FPE_INVALID
+
+cdef extern from "ac_umath.h":
+    int ac_fpe_fetch_clear() nogil
+
+_ERR_KINDS = ("divide", "over", "under", "invalid")
+_ERR_MODES = ("ignore", "warn", "raise", "call", "print", "log")
+# per kind: 0 ignore, 1 warn, 2 raise (NumPy's defaults: warn, but ignore underflow)
+_errstate = _contextvars.ContextVar("arraycore_errstate", default=(1, 1, 0, 1))
+cdef tuple _FPE_BITS = ((AC_FPE_DIVIDEBYZERO, "divide by zero"), (AC_FPE_OVERFLOW, "overflow"),
+                        (AC_FPE_UNDERFLOW, "underflow"), (AC_FPE_INVALID, "invalid value"))
+
+
+cdef int _fpe_report(object name, int st) except -1:
+    modes = _errstate.get()
+    for i in range(4):
+        bit, what = _FPE_BITS[i]
+        if st & bit:
+            m = modes[i]
+            if m == 2:
+                raise FloatingPointError(f"{what} encountered in {name}")
+            if m == 1:
+                _warnings.warn(f"{what} encountered in {name}", RuntimeWarning, stacklevel=2)
+    return 0
+
+
+cdef int fpe_check(ufunc uf) except -1:
+    """Report the floating-point exceptions the last loop raised (call
+    ac_fpe_fetch_clear() before the loop)."""
+    cdef int st = ac_fpe_fetch_clear()
+    if st:
+        _fpe_report(uf.__name__, st)
+    return 0
+
+
+def geterr():
+    """How floating-point errors are handled: {'divide', 'over', 'under',
+    'invalid'} -> 'ignore' | 'warn' | 'raise'."""
+    modes = _errstate.get()
+    return {k: _ERR_MODES[m] for k, m in zip(_ERR_KINDS, modes)}
+
+
+def _parse_modes(all=None, divide=None, over=None, under=None, invalid=None):
+    new = list(_errstate.get())
+    for i, v in enumerate((divide, over, under, invalid)):
+        v = all if v is None else v
+        if v is None:
+            continue
+        if v not in _ERR_MODES:
+            raise ValueError(f"invalid floating-point error mode {v!r}; use one of "
+                             "'ignore', 'warn', 'raise'")
+        new[i] = {"ignore": 0, "warn": 1, "raise": 2}.get(v, 1)
+    return tuple(new)
+
+
+def seterr(all=None, divide=None, over=None, under=None, invalid=None):
+    """Set how floating-point errors are handled (in the current context);
+    returns the previous settings, as NumPy's seterr."""
+    old = geterr()
+    _errstate.set(_parse_modes(all, divide, over, under, invalid))
+    return old
+
+
+class errstate(_contextlib.ContextDecorator):
+    """Context manager (or decorator) for floating-point error handling:
+    ``with errstate(divide='ignore', invalid='raise'): ...``."""
+
+    def __init__(self, *, all=None, divide=None, over=None, under=None, invalid=None,
+                 call=None):
+        if call is not None:
+            raise TypeError("errstate: 'call' is not supported by arraycore")
+        self._modes = _parse_modes(all, divide, over, under, invalid)
+        self._tokens = []
+
+    def __enter__(self):
+        self._tokens.append(_errstate.set(self._modes))
+        return self
+
+    def __exit__(self, *exc):
+        _errstate.reset(self._tokens.pop())
+        return False
+
+
+# ----------------------------------------------------------------------------
 # helpers
 # ----------------------------------------------------------------------------
 cdef inline bint _is_pyscalar(object x):
@@ -602,8 +694,10 @@ cdef object ufunc_call(ufunc uf, tuple args, object out, object where,
         outs[k] = o
         ptrs[nin + k] = o.data
         memcpy(strides + (nin + k) * MAXD, o.strides, sizeof(ac_intp) * nd)
+    ac_fpe_fetch_clear()
     run_loop(uf._funcs[li], uf._data[li], nd, shape, nargs, ptrs, strides,
              _key_operand(ins, nin))
+    fpe_check(uf)
     for k in range(nout):
         if outs[k] is not finals[k]:
             copy_into(<ndarray>finals[k], <ndarray>outs[k])
@@ -647,6 +741,7 @@ cdef object _call_buffered(ufunc uf, int li, list ins, list finals, int order):
                     AC_KEEPORDER if order != AC_FORTRANORDER else AC_FORTRANORDER,
                     UNSAFE_CASTING, None, None, 8192)
     try:
+        ac_fpe_fetch_clear()
         if it.itersize > 0:
             nxt = iter_get_next(it)
             big = it.itersize >= NOGIL_SIZE
@@ -660,6 +755,7 @@ cdef object _call_buffered(ufunc uf, int li, list ins, list finals, int order):
             else:
                 _buffered_loop(it, nxt, fn, data)
             iter_check_error(it)
+        fpe_check(uf)
         res = [<object>it.opobjs[nin + k] for k in range(nout)]
     finally:
         iter_release(it)
@@ -748,10 +844,12 @@ cdef object _call_fast(ufunc uf, tuple args):
     steps[nin] = res.descr.itemsize
     for k in range(first.nd):
         n *= first.dimensions[k]
+    ac_fpe_fetch_clear()
     if n < NOGIL_SIZE:
         uf._funcs[li](ptrs, &n, steps, uf._data[li])
     else:
         _run_flat(uf, li, n, nin + 1, ptrs, steps)
+    fpe_check(uf)
     return res
 
 
@@ -996,7 +1094,9 @@ cdef object ufunc_reduce(ufunc uf, object arr, object axis, dtype dt, object out
         memcpy(strides, ostrides, sizeof(ac_intp) * nd)
         memcpy(strides + MAXD, src.strides, sizeof(ac_intp) * nd)
         memcpy(strides + 2 * MAXD, ostrides, sizeof(ac_intp) * nd)
+        ac_fpe_fetch_clear()
         run_loop(uf._funcs[li], uf._data[li], nd, src.dimensions, 3, ptrs, strides, 1)
+        fpe_check(uf)
     if final is not None:
         if final is not o:
             copy_into(<ndarray>final, o)
@@ -1029,11 +1129,13 @@ cdef object _reduce_flat(ufunc uf, int li, ndarray a, dtype d, object ident, bin
     steps[0] = 0
     steps[1] = s
     steps[2] = 0
+    ac_fpe_fetch_clear()
     if n < NOGIL_SIZE:
         if n > 0:
             uf._funcs[li](ptrs, &n, steps, uf._data[li])
     else:
         _run_flat(uf, li, n, 3, ptrs, steps)
+    fpe_check(uf)
     return o
 
 
@@ -1096,7 +1198,9 @@ cdef object _accumulate(ufunc uf, object arr, object axis, dtype dt, object out)
         memcpy(strides + 2 * MAXD, o.strides, sizeof(ac_intp) * nd)
         # keep the accumulation axis outermost-or-in-order: the runner only
         # reorders dims, never reverses them, so each step sees its predecessor
+        ac_fpe_fetch_clear()
         run_loop(uf._funcs[li], uf._data[li], nd, shape, 3, ptrs, strides, 1)
+        fpe_check(uf)
     if out is not None and out is not o:
         copy_into(<ndarray>out, o)
         return out
@@ -1220,6 +1324,7 @@ cdef object _at(ufunc uf, object arr, object indices, object b):
     if direct:
         # the element is its own input and output: one loop call per index, in C
         steps[0] = steps[1] = steps[2] = 0
+        ac_fpe_fetch_clear()
         for i in range(n):
             q = pp[i]
             if a.nd == 1:
@@ -1236,6 +1341,7 @@ cdef object _at(ufunc uf, object arr, object indices, object b):
             else:
                 ptrs[1] = a.data + off
             uf._funcs[li](ptrs, &one, steps, uf._data[li])
+        fpe_check(uf)
         return None
     for i in range(n):
         off = 0
@@ -1254,6 +1360,7 @@ cdef object _at(ufunc uf, object arr, object indices, object b):
         steps[0] = steps[1] = steps[2] = 0
         uf._funcs[li](ptrs, &one, steps, uf._data[li])
         setitem_ptr(a.descr, a.data + off, getitem_ptr(dout, obuf))
+    fpe_check(uf)
     return None
 
 

@@ -582,3 +582,52 @@ def test_large_overlapping_output_with_cast():
     y = xp.asarray(np.arange(100_000, dtype=">f8"))
     xp.negative(y[::-1], out=y)
     np.testing.assert_array_equal(np.asarray(y), -np.arange(100_000.0)[::-1])
+
+
+@pytest.mark.skipif(IS_NUMPY, reason="arraycore's errstate")
+def test_floating_point_errors_follow_errstate():
+    import warnings as w
+    x = ac.asarray([1.0, 0.0, -1.0])
+    with w.catch_warnings(record=True) as rec:
+        w.simplefilter("always")
+        r = x / 0.0
+        ac.exp(ac.asarray([1000.0]))
+        ac.log(ac.asarray([-1.0]))
+        ac.multiply(ac.asarray(np.full(100_000, 1e300)), 1e300)      # long loop
+        ac.add.reduce(ac.asarray([1e308, 1e308]))
+        ac.matmul(ac.asarray([[1e308]]), ac.asarray([[10.0]]))
+    msgs = [str(m.message) for m in rec]
+    assert "divide by zero encountered in divide" in msgs
+    assert "invalid value encountered in divide" in msgs
+    assert "overflow encountered in exp" in msgs
+    assert "invalid value encountered in log" in msgs
+    assert msgs.count("overflow encountered in multiply") == 1
+    assert "overflow encountered in add" in msgs
+    assert "overflow encountered in matmul" in msgs
+    assert_array(r, np.array([np.inf, np.nan, -np.inf]))
+    with w.catch_warnings():
+        w.simplefilter("error")
+        with ac.errstate(all="ignore"):
+            x / 0.0
+        with ac.errstate(divide="raise", invalid="ignore"):
+            with pytest.raises(FloatingPointError, match="divide by zero"):
+                x / 0.0
+        ac.asarray([1e-300]) * 1e-300          # underflow is ignored by default
+    old = ac.seterr(over="raise")
+    try:
+        assert ac.geterr()["over"] == "raise"
+        with pytest.raises(FloatingPointError):
+            ac.exp(ac.asarray([1000.0]))
+    finally:
+        ac.seterr(**old)
+    assert ac.geterr() == {"divide": "warn", "over": "warn", "under": "ignore",
+                           "invalid": "warn"}
+    with pytest.raises(ValueError):
+        ac.errstate(all="bogus")
+
+    @ac.errstate(invalid="ignore")
+    def quiet():
+        return ac.sqrt(ac.asarray([-1.0]))
+    with w.catch_warnings():
+        w.simplefilter("error")
+        quiet()

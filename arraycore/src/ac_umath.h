@@ -25,6 +25,11 @@ extern const int ac_n_builtin_ufuncs;
 
 #define AC_UFUNC_MAXARGS 32
 
+/* The floating-point exceptions raised since the last call, as AC_FPE_* bits
+ * (acmath.h), and cleared: called before a loop (to forget stale flags) and
+ * after it (to report). */
+int ac_fpe_fetch_clear(void);
+
 /* Set (to an errno value, e.g. ENOMEM) by an internal loop that failed: loops
  * cannot raise, so the caller checks and clears it after the run. */
 extern _Thread_local int ac_loop_error;
