@@ -604,6 +604,13 @@ def test_floating_point_errors_follow_errstate():
     assert msgs.count("overflow encountered in multiply") == 1
     assert "overflow encountered in add" in msgs
     assert "overflow encountered in matmul" in msgs
+    with w.catch_warnings(record=True) as rec:
+        w.simplefilter("always")
+        assert_array(ac.asarray([1, 2]) // 0, [0, 0])
+        assert_array(ac.asarray([3], dtype=ac.uint8) % 0, np.array([0], dtype=np.uint8))
+    msgs = [str(m.message) for m in rec]
+    assert msgs == ["divide by zero encountered in floor_divide",
+                    "divide by zero encountered in remainder"]
     assert_array(r, np.array([np.inf, np.nan, -np.inf]))
     with w.catch_warnings():
         w.simplefilter("error")

@@ -16,16 +16,22 @@
 #include "arraycore/actypes.h"
 
 /* ---- integers -------------------------------------------------------- */
+/* Integer division by zero and INT_MIN / -1 raise the FPU's divide-by-zero
+ * and overflow flags (as NumPy does), so errstate reports them. */
+static inline void ac_raise_divbyzero(void) { volatile double z = 0.0; z = 1.0 / z; (void)z; }
+static inline void ac_raise_overflow(void) { volatile double b = 1e308; b = b * b; (void)b; }
+
 #define AC_SIGNED_HELPERS(S, T, U, BITS, TMIN)                                  \
 static inline T ac_fdiv_##S(T a, T b) {                                       \
-    if (b == 0) return 0;                                                     \
-    if (a == TMIN && b == -1) return TMIN;                                    \
+    if (b == 0) { ac_raise_divbyzero(); return 0; }                           \
+    if (a == TMIN && b == -1) { ac_raise_overflow(); return TMIN; }           \
     T q = a / b;                                                              \
     if ((a % b != 0) && ((a < 0) != (b < 0))) q -= 1;                         \
     return q;                                                                 \
 }                                                                             \
 static inline T ac_rem_##S(T a, T b) {                                        \
-    if (b == 0 || (a == TMIN && b == -1)) return 0;                           \
+    if (b == 0) { ac_raise_divbyzero(); return 0; }                           \
+    if (a == TMIN && b == -1) return 0;                                       \
     T r = a % b;                                                              \
     if (r != 0 && ((r < 0) != (b < 0))) r += b;                               \
     return r;                                                                 \
@@ -46,8 +52,12 @@ static inline T ac_sign_##S(T a) { return (T)(a > 0 ? 1 : (a < 0 ? -1 : 0)); } \
 static inline T ac_abs_##S(T a) { return (T)(a < 0 ? (T)(0 - (U)a) : a); }
 
 #define AC_UNSIGNED_HELPERS(S, T, BITS)                                       \
-static inline T ac_fdiv_##S(T a, T b) { return b == 0 ? 0 : (T)(a / b); }     \
-static inline T ac_rem_##S(T a, T b) { return b == 0 ? 0 : (T)(a % b); }      \
+static inline T ac_fdiv_##S(T a, T b) {                                       \
+    if (b == 0) { ac_raise_divbyzero(); return 0; } return (T)(a / b);        \
+}                                                                             \
+static inline T ac_rem_##S(T a, T b) {                                        \
+    if (b == 0) { ac_raise_divbyzero(); return 0; } return (T)(a % b);        \
+}                                                                             \
 static inline T ac_lshift_##S(T a, T b) { return b >= BITS ? 0 : (T)(a << b); } \
 static inline T ac_rshift_##S(T a, T b) { return b >= BITS ? 0 : (T)(a >> b); } \
 static inline T ac_pow_##S(T a, T b) {                                        \
