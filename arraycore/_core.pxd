@@ -46,6 +46,8 @@ cdef int normalize_axis(ac_intp axis, int nd) except -1
 cdef int broadcast_shapes_c(int nd_out, ac_intp *out, int nd, const ac_intp *shape) except -1
 # strides viewing `a` broadcast to `shape`; 1 (no exception) when it cannot
 cdef int broadcast_strides(ndarray a, int nd, const ac_intp *shape, ac_intp *out) noexcept
+cdef int broadcast_strides_n(int a_nd, const ac_intp *a_dims, const ac_intp *a_strides,
+                             int nd, const ac_intp *shape, ac_intp *out) noexcept
 
 # --- data movement ----------------------------------------------------------
 cdef void opinfo_of(dtype d, bint aligned, ac_opinfo *info) noexcept

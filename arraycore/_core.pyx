@@ -946,16 +946,22 @@ cdef int broadcast_shapes_c(int nd_out, ac_intp *out, int nd, const ac_intp *sha
 cdef int broadcast_strides(ndarray a, int nd, const ac_intp *shape, ac_intp *out) noexcept:
     """The strides that view `a` broadcast to `shape` (nd >= a.nd): 0 on new
     and stretched axes.  Returns 0, or 1 when a cannot broadcast to shape."""
+    return broadcast_strides_n(a.nd, a.dimensions, a.strides, nd, shape, out)
+
+
+cdef int broadcast_strides_n(int a_nd, const ac_intp *a_dims, const ac_intp *a_strides,
+                             int nd, const ac_intp *shape, ac_intp *out) noexcept:
+    """The same for the leading a_nd dimensions of an array (gufunc loop dims)."""
     cdef int i, j
-    if nd < a.nd:
+    if nd < a_nd:
         return 1
     for i in range(nd):
-        j = i - (nd - a.nd)
+        j = i - (nd - a_nd)
         if j < 0:
             out[i] = 0
-        elif a.dimensions[j] == shape[i]:
-            out[i] = a.strides[j]
-        elif a.dimensions[j] == 1:
+        elif a_dims[j] == shape[i]:
+            out[i] = a_strides[j]
+        elif a_dims[j] == 1:
             out[i] = 0
         else:
             return 1

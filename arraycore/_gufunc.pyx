@@ -11,7 +11,7 @@ from arraycore._types cimport *
 from arraycore._dtype cimport (
     dtype, descr_from_tidx, can_cast_descr, ACX_NTYPES, SAME_KIND_CASTING)
 from arraycore._core cimport (
-    ndarray, new_array, copy_array, broadcast_shapes_c, broadcast_strides, size_of,
+    ndarray, new_array, copy_array, broadcast_shapes_c, broadcast_strides_n, size_of,
     shape_tuple, normalize_axis, check_writeable, copy_into, transpose_view)
 from arraycore._convert cimport _asarray
 from arraycore._ufunc cimport (
@@ -304,7 +304,8 @@ cdef object gufunc_call(ufunc uf, tuple args, object out, object where, int cast
         nc = len(core)
         ptrs[k] = a.data
         # loop strides of operand k over the loop shape (broadcast)
-        if _loop_strides(a, a.nd - nc, nloop, lshape, lstrides + k * MAXD) != 0:
+        if broadcast_strides_n(a.nd - nc, a.dimensions, a.strides, nloop, lshape,
+                               lstrides + k * MAXD) != 0:
             raise ValueError(f"{uf.__name__}: operand {k} with loop shape "
                              f"{shape_tuple(a.nd - nc, a.dimensions)} cannot be broadcast "
                              f"to {shape_tuple(nloop, lshape)}")
@@ -388,20 +389,6 @@ cdef object _keepdims(ndarray r, object ax_list, list present, int nin, list vie
     for p in pos:
         shp.insert(p, 1)
     return r.reshape(tuple(shp))
-
-
-cdef int _loop_strides(ndarray a, int nl, int nloop, const ac_intp *lshape,
-                       ac_intp *out) except -1:
-    cdef int i, j
-    for i in range(nloop):
-        j = i - (nloop - nl)
-        if j < 0 or a.dimensions[j] == 1:
-            out[i] = 0
-        elif a.dimensions[j] == lshape[i]:
-            out[i] = a.strides[j]
-        else:
-            return 1
-    return 0
 
 
 cdef int _run_gufunc(ufunc uf, int li, int nloop, const ac_intp *lshape, int nargs,
