@@ -60,6 +60,7 @@ cdef enum:
     UF_COMPARISON = 1           # Python ints out of the array's range still compare exactly
     UF_NO_BOOL = 2              # all-bool inputs are an error (subtract, negative)
     UF_INT_POW = 4              # integer powers refuse negative exponents (pow)
+    UF_QUIET_NAN = 8            # NaN inputs are not "invalid" (comparisons, max/min, sign)
 
 cdef enum:
     BUFFERED_MIN = 65536        # casts of smaller operands copy them whole
@@ -151,8 +152,12 @@ cdef int _fpe_report(object name, int st) except -1:
 
 cdef int fpe_check(ufunc uf) except -1:
     """Report the floating-point exceptions the last loop raised (call
-    ac_fpe_fetch_clear() before the loop)."""
+    ac_fpe_fetch_clear() before the loop).  Ordered comparisons raise the
+    invalid flag on NaN in C; ufuncs that only compare ignore it, as NumPy's
+    quiet SIMD comparisons do."""
     cdef int st = ac_fpe_fetch_clear()
+    if uf._flags & UF_QUIET_NAN:
+        st &= ~AC_FPE_INVALID
     if st:
         _fpe_report(uf.__name__, st)
     return 0
@@ -1493,6 +1498,11 @@ cdef void _make_builtins() except *:
             uf._flags |= UF_NO_BOOL
         if name == "pow":
             uf._flags |= UF_INT_POW
+        if name in ("equal", "not_equal", "less", "less_equal", "greater", "greater_equal",
+                    "maximum", "minimum", "sign", "logical_and", "logical_or", "logical_xor",
+                    "logical_not", "_where", "isnan", "isinf", "isfinite", "signbit",
+                    "floor", "ceil", "trunc", "round"):
+            uf._flags |= UF_QUIET_NAN
         _UFUNCS[name] = uf
         for al in s.aliases.decode().split(","):
             if al:
