@@ -77,3 +77,7 @@ cdef enum:
 cdef object getitem_ptr(dtype descr, const char *ptr)       # Python scalar from one element
 cdef int setitem_ptr(dtype descr, char *ptr, object value) except -1
 cdef int fill_array(ndarray a, object value) except -1
+
+# --- the ufunc fast path behind the operators (set by _ufunc) ------------------
+ctypedef object (*fast_call_fn)(object uf, tuple args)
+cdef void set_fast_call(fast_call_fn f) noexcept

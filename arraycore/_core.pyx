@@ -68,6 +68,25 @@ def _set_ops(tuple ops):
     _OPS = ops
 
 
+cdef fast_call_fn _fast_call = NULL
+
+
+cdef void set_fast_call(fast_call_fn f) noexcept:
+    """Installed by _ufunc: its keyword-less fast path, so binary operators
+    skip the Python call protocol (None from it means: take the full call)."""
+    global _fast_call
+    _fast_call = f
+
+
+cdef inline object _binop(int i, object x, object y):
+    cdef tuple args = (x, y)
+    if _fast_call != NULL:
+        r = _fast_call(_OPS[i], args)
+        if r is not None:
+            return r
+    return _OPS[i](*args)
+
+
 cdef extern from "Python.h":
     Py_ssize_t _ac_refcnt "Py_REFCNT"(object o)
 
@@ -437,75 +456,75 @@ cdef class ndarray:
     def __add__(self, o):
         if _can_elide(self, o):
             return _OPS[0](self, o, out=self)
-        return _OPS[0](self, o) if _accepts(o) else NotImplemented
+        return _binop(0, self, o) if _accepts(o) else NotImplemented
     def __radd__(self, o):
         if _can_elide(self, o):
             return _OPS[0](o, self, out=self)
-        return _OPS[0](o, self) if _accepts(o) else NotImplemented
+        return _binop(0, o, self) if _accepts(o) else NotImplemented
     def __iadd__(self, o): return _OPS[0](self, o, out=self) if _accepts(o) else NotImplemented
     def __sub__(self, o):
         if _can_elide(self, o):
             return _OPS[1](self, o, out=self)
-        return _OPS[1](self, o) if _accepts(o) else NotImplemented
+        return _binop(1, self, o) if _accepts(o) else NotImplemented
     def __rsub__(self, o):
         if _can_elide(self, o):
             return _OPS[1](o, self, out=self)
-        return _OPS[1](o, self) if _accepts(o) else NotImplemented
+        return _binop(1, o, self) if _accepts(o) else NotImplemented
     def __isub__(self, o): return _OPS[1](self, o, out=self) if _accepts(o) else NotImplemented
     def __mul__(self, o):
         if _can_elide(self, o):
             return _OPS[2](self, o, out=self)
-        return _OPS[2](self, o) if _accepts(o) else NotImplemented
+        return _binop(2, self, o) if _accepts(o) else NotImplemented
     def __rmul__(self, o):
         if _can_elide(self, o):
             return _OPS[2](o, self, out=self)
-        return _OPS[2](o, self) if _accepts(o) else NotImplemented
+        return _binop(2, o, self) if _accepts(o) else NotImplemented
     def __imul__(self, o): return _OPS[2](self, o, out=self) if _accepts(o) else NotImplemented
     def __truediv__(self, o):
         if self.descr.kind in "fc" and _can_elide(self, o):
             return _OPS[3](self, o, out=self)
-        return _OPS[3](self, o) if _accepts(o) else NotImplemented
-    def __rtruediv__(self, o): return _OPS[3](o, self) if _accepts(o) else NotImplemented
+        return _binop(3, self, o) if _accepts(o) else NotImplemented
+    def __rtruediv__(self, o): return _binop(3, o, self) if _accepts(o) else NotImplemented
     def __itruediv__(self, o): return _OPS[3](self, o, out=self) if _accepts(o) else NotImplemented
-    def __floordiv__(self, o): return _OPS[4](self, o) if _accepts(o) else NotImplemented
-    def __rfloordiv__(self, o): return _OPS[4](o, self) if _accepts(o) else NotImplemented
+    def __floordiv__(self, o): return _binop(4, self, o) if _accepts(o) else NotImplemented
+    def __rfloordiv__(self, o): return _binop(4, o, self) if _accepts(o) else NotImplemented
     def __ifloordiv__(self, o): return _OPS[4](self, o, out=self) if _accepts(o) else NotImplemented
-    def __mod__(self, o): return _OPS[5](self, o) if _accepts(o) else NotImplemented
-    def __rmod__(self, o): return _OPS[5](o, self) if _accepts(o) else NotImplemented
+    def __mod__(self, o): return _binop(5, self, o) if _accepts(o) else NotImplemented
+    def __rmod__(self, o): return _binop(5, o, self) if _accepts(o) else NotImplemented
     def __imod__(self, o): return _OPS[5](self, o, out=self) if _accepts(o) else NotImplemented
     def __pow__(self, o, mod):
-        return _OPS[6](self, o) if _accepts(o) and mod is None else NotImplemented
+        return _binop(6, self, o) if _accepts(o) and mod is None else NotImplemented
     def __rpow__(self, o, mod):
-        return _OPS[6](o, self) if _accepts(o) and mod is None else NotImplemented
+        return _binop(6, o, self) if _accepts(o) and mod is None else NotImplemented
     def __ipow__(self, o): return _OPS[6](self, o, out=self) if _accepts(o) else NotImplemented
-    def __and__(self, o): return _OPS[7](self, o) if _accepts(o) else NotImplemented
-    def __rand__(self, o): return _OPS[7](o, self) if _accepts(o) else NotImplemented
+    def __and__(self, o): return _binop(7, self, o) if _accepts(o) else NotImplemented
+    def __rand__(self, o): return _binop(7, o, self) if _accepts(o) else NotImplemented
     def __iand__(self, o): return _OPS[7](self, o, out=self) if _accepts(o) else NotImplemented
-    def __or__(self, o): return _OPS[8](self, o) if _accepts(o) else NotImplemented
-    def __ror__(self, o): return _OPS[8](o, self) if _accepts(o) else NotImplemented
+    def __or__(self, o): return _binop(8, self, o) if _accepts(o) else NotImplemented
+    def __ror__(self, o): return _binop(8, o, self) if _accepts(o) else NotImplemented
     def __ior__(self, o): return _OPS[8](self, o, out=self) if _accepts(o) else NotImplemented
-    def __xor__(self, o): return _OPS[9](self, o) if _accepts(o) else NotImplemented
-    def __rxor__(self, o): return _OPS[9](o, self) if _accepts(o) else NotImplemented
+    def __xor__(self, o): return _binop(9, self, o) if _accepts(o) else NotImplemented
+    def __rxor__(self, o): return _binop(9, o, self) if _accepts(o) else NotImplemented
     def __ixor__(self, o): return _OPS[9](self, o, out=self) if _accepts(o) else NotImplemented
-    def __lshift__(self, o): return _OPS[10](self, o) if _accepts(o) else NotImplemented
-    def __rlshift__(self, o): return _OPS[10](o, self) if _accepts(o) else NotImplemented
+    def __lshift__(self, o): return _binop(10, self, o) if _accepts(o) else NotImplemented
+    def __rlshift__(self, o): return _binop(10, o, self) if _accepts(o) else NotImplemented
     def __ilshift__(self, o): return _OPS[10](self, o, out=self) if _accepts(o) else NotImplemented
-    def __rshift__(self, o): return _OPS[11](self, o) if _accepts(o) else NotImplemented
-    def __rrshift__(self, o): return _OPS[11](o, self) if _accepts(o) else NotImplemented
+    def __rshift__(self, o): return _binop(11, self, o) if _accepts(o) else NotImplemented
+    def __rrshift__(self, o): return _binop(11, o, self) if _accepts(o) else NotImplemented
     def __irshift__(self, o): return _OPS[11](self, o, out=self) if _accepts(o) else NotImplemented
-    def __matmul__(self, o): return _OPS[12](self, o) if _accepts(o) else NotImplemented
-    def __rmatmul__(self, o): return _OPS[12](o, self) if _accepts(o) else NotImplemented
+    def __matmul__(self, o): return _binop(12, self, o) if _accepts(o) else NotImplemented
+    def __rmatmul__(self, o): return _binop(12, o, self) if _accepts(o) else NotImplemented
     def __imatmul__(self, o): return _OPS[12](self, o, out=self) if _accepts(o) else NotImplemented
     def __divmod__(self, o):
         return (_OPS[4](self, o), _OPS[5](self, o)) if _accepts(o) else NotImplemented
     def __rdivmod__(self, o):
         return (_OPS[4](o, self), _OPS[5](o, self)) if _accepts(o) else NotImplemented
-    def __lt__(self, o): return _OPS[13](self, o) if _accepts(o) else NotImplemented
-    def __le__(self, o): return _OPS[14](self, o) if _accepts(o) else NotImplemented
-    def __eq__(self, o): return _OPS[15](self, o) if _accepts(o) else NotImplemented
-    def __ne__(self, o): return _OPS[16](self, o) if _accepts(o) else NotImplemented
-    def __gt__(self, o): return _OPS[17](self, o) if _accepts(o) else NotImplemented
-    def __ge__(self, o): return _OPS[18](self, o) if _accepts(o) else NotImplemented
+    def __lt__(self, o): return _binop(13, self, o) if _accepts(o) else NotImplemented
+    def __le__(self, o): return _binop(14, self, o) if _accepts(o) else NotImplemented
+    def __eq__(self, o): return _binop(15, self, o) if _accepts(o) else NotImplemented
+    def __ne__(self, o): return _binop(16, self, o) if _accepts(o) else NotImplemented
+    def __gt__(self, o): return _binop(17, self, o) if _accepts(o) else NotImplemented
+    def __ge__(self, o): return _binop(18, self, o) if _accepts(o) else NotImplemented
     def __neg__(self): return _OPS[19](self)
     def __pos__(self): return _OPS[20](self)
     def __abs__(self): return _OPS[21](self)

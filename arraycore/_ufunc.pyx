@@ -22,7 +22,7 @@ from arraycore._core cimport (
     ndarray, new_array, make_view, empty_like_array, broadcast_shapes_c,
     broadcast_strides, copy_into, copy_array, size_of, shape_tuple,
     normalize_axis, setitem_ptr, getitem_ptr, fill_array, parse_order,
-    check_writeable)
+    check_writeable, set_fast_call)
 from arraycore._convert cimport _asarray
 from arraycore._iter cimport (
     ACIter, aci_next_fn, iter_build, iter_release, iter_get_next, iter_check_error,
@@ -1594,6 +1594,14 @@ def _array_ufunc(npufunc, method, inputs, kwargs):
         return ours(*conv, **kwargs)
     return getattr(ours, method)(*conv, **kwargs)
 
+
+cdef object _fast_entry(object uf, tuple args):
+    if type(uf) is not ufunc or (<ufunc>uf)._core is not None:
+        return None
+    return _call_fast(<ufunc>uf, args)
+
+
+set_fast_call(_fast_entry)
 
 from arraycore import _core as _core_mod
 _core_mod._set_ops((
