@@ -181,9 +181,6 @@ cdef object gufunc_call(ufunc uf, tuple args, object out, object where, int cast
     if ndim_names > MAXCORE:
         raise ValueError(f"{uf.__name__}(): too many core dimensions")
     ax_list = _axes_of(uf, cs, axes, axis)
-    if keepdims and (axis is None and axes is None):
-        # keepdims needs the reduced core axes: the last ones by default
-        pass
     ins = []
     for k in range(nin):
         x = args[k]
@@ -533,14 +530,7 @@ def vecdot(x1, x2, /, *, axis=-1):
     nd = max(a.ndim, b.ndim)
     if -axis > nd:
         raise ValueError(f"vecdot: axis {axis} is out of bounds for {nd} dimensions")
-    from arraycore._manip import broadcast_arrays
-    if a.ndim != b.ndim or a.shape != b.shape:
-        sa = list(a.shape)
-        sb = list(b.shape)
-        if a.shape[axis] != b.shape[axis]:
-            raise ValueError(f"vecdot: the sizes along axis {axis} differ "
-                             f"({a.shape[axis]} vs {b.shape[axis]})")
-    return _vecdot_uf(a, b, axis=axis if axis == -1 else axis)
+    return _vecdot_uf(a, b, axis=axis)     # core-size mismatches: ValueError
 
 
 def tensordot(x1, x2, /, *, axes=2):

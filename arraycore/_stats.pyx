@@ -13,7 +13,8 @@ from arraycore._core cimport (
     ndarray, new_array, size_of, shape_tuple, normalize_axis, copy_array,
     setitem_ptr)
 from arraycore._convert cimport _asarray
-from arraycore._ufunc cimport ufunc, ufunc_call, ufunc_reduce, get_ufunc, _call_fast
+from arraycore._ufunc cimport (ufunc, ufunc_call, ufunc_reduce, get_ufunc, _call_fast,
+    reduce_axes)
 
 cdef extern from "ac_stats.h":
     ctypedef ac_intp (*ac_arg_fn)(const char *p, ac_intp n, ac_intp s) noexcept nogil
@@ -52,12 +53,11 @@ cdef ac_intp _reduced_count(ndarray a, object axis) except -1:
     """How many elements each reduction result combines."""
     cdef ac_intp n = 1
     cdef int i
-    if axis is None:
-        return size_of(a.nd, a.dimensions)
-    if not isinstance(axis, tuple):
-        axis = (axis,)
-    for ax in axis:
-        n *= a.dimensions[normalize_axis(ax, a.nd)]
+    cdef char red[AC_MAXDIMS]
+    reduce_axes(axis, a.nd, red)        # the reductions' own axis parsing
+    for i in range(a.nd):
+        if red[i]:
+            n *= a.dimensions[i]
     return n
 
 
@@ -140,8 +140,7 @@ cdef object _var(ndarray a, object axis, object correction, bint keepdims):
     cdef char *p
     cdef ndarray res
     cdef int i
-    cdef ac_intp one = 1
-    cdef ac_intp shp[32]
+    cdef ac_intp shp[AC_MAXDIMS]
     if axis is None and (t == ACX_FLOAT64 or t == ACX_FLOAT32) and _native_aligned(a) \
             and _flat_ok(a) and n > 0:
         # one fused kernel: pairwise sum, then pairwise sum of squared deviations
@@ -247,8 +246,8 @@ def argmin(x, /, *, axis=None, keepdims=False):
 cdef object _argext(ndarray a, object axis, bint keepdims, bint is_max):
     cdef ac_arg_fn fn
     cdef ac_intp n, total, i, k, st, off
-    cdef ac_intp oshape[32]
-    cdef ac_intp idx[32]
+    cdef ac_intp oshape[AC_MAXDIMS]
+    cdef ac_intp idx[AC_MAXDIMS]
     cdef int nd = a.nd, ax, j, d
     cdef ndarray res
     cdef ac_int64 *out

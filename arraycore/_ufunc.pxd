@@ -53,3 +53,4 @@ cdef int sigint_pending() noexcept nogil
 cdef bint _overlaps(ndarray x, ndarray y) noexcept      # memory extents intersect
 cdef object _call_fast(ufunc uf, tuple args)                # None: take the general path
 cdef int fpe_check(ufunc uf) except -1                     # report FP exceptions of a loop
+cdef int reduce_axes(object axis, int nd, char *red) except -1   # marks reduced axes; count

@@ -930,7 +930,7 @@ cdef str _casting_name(int casting):
 # ----------------------------------------------------------------------------
 # reductions
 # ----------------------------------------------------------------------------
-cdef int _reduce_axes(object axis, int nd, char *red) except -1:
+cdef int reduce_axes(object axis, int nd, char *red) except -1:
     """Mark the reduced axes in red[]; returns how many."""
     cdef int i, n = 0, ax
     memset(red, 0, nd)
@@ -994,7 +994,7 @@ cdef object ufunc_reduce(ufunc uf, object arr, object axis, dtype dt, object out
         raise ValueError(f"reduce only supported for binary functions ({uf.__name__})")
     if uf._core is not None:
         raise TypeError(f"reduce not supported for generalized ufunc {uf.__name__}")
-    nred = _reduce_axes(axis, nd, red)
+    nred = reduce_axes(axis, nd, red)
     d = dt if dt is not None else _default_reduce_dtype(uf, a.descr)
     tin[0] = d.tidx
     tin[1] = d.tidx
@@ -1253,15 +1253,13 @@ cdef object _reduceat(ufunc uf, object arr, object indices, object axis, object 
 
 cdef object _at(ufunc uf, object arr, object indices, object b):
     cdef ndarray a = <ndarray>arr if isinstance(arr, ndarray) else None
-    cdef ndarray flat, bb = None, pos
+    cdef ndarray bb = None, pos
     cdef ac_intp i, n, off, q
-    cdef int k, li, nd
+    cdef int k, li
     cdef int tin[2]
     cdef char *ptrs[3]
     cdef ac_intp steps[3]
     cdef ac_intp one = 1
-    cdef char sbuf[16]
-    cdef ndarray tmp
     if a is None:
         raise TypeError("ufunc.at: the first argument must be an arraycore array")
     check_writeable(a)

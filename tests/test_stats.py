@@ -255,3 +255,11 @@ def test_numpy_style_methods():
         x.sum(bogus=1)
     with pytest.raises(TypeError):
         x.sum(0, axis=1)
+
+
+def test_many_dimensions():
+    n = np.arange(6.0).reshape((1,) * 38 + (2, 3))
+    x = xp.asarray(n)
+    assert_array(xp.argmax(x, axis=-1), np.argmax(n, axis=-1))
+    close(xp.var(x, keepdims=True), np.var(n, keepdims=True))
+    close(xp.mean(x, axis=(0, 39)), np.mean(n, axis=(0, 39)))
