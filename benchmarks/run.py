@@ -17,8 +17,8 @@ n=10M), import (`python -c "import arraycore"` vs `python -c "import numpy"`),
 ufunc_small (n=8 ufuncs and reductions), ufunc_large (10M ufuncs, reductions,
 broadcasting), matmul (512x512 float64), threads (two threads running exp on
 their own 10M arrays, against twice the one-thread time),
-vmath (the 10M-element exp/log vector kernels, through the test-support module
-arraycore._vmath_test, vs np.exp/np.log with out=),
+vmath (the 10M-element exp/log vector kernels, through the test-only
+module tests/capi_src/vmath_testmod.pyx, vs np.exp/np.log with out=),
 sort (1M float64 sort/argsort, unique_values, searchsorted),
 iter (nditer, a.flat and broadcast: construction and iteration).
 
@@ -137,7 +137,9 @@ def matmul_setup(ac, np):
 
 def vmath_setup(dtype, kind):
     def setup(ac, np):
-        from arraycore import _vmath_test as vm
+        sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests"))
+        import _capi_build
+        vm, _ = _capi_build.build_vmath_test()
         rng = np.random.default_rng(0)
         if kind == "exp":
             x = rng.uniform(-80, 80, 10_000_000).astype(dtype)

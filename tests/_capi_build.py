@@ -112,3 +112,44 @@ def run_python(code: str, cwd=None, timeout=120):
 
     return subprocess.run([sys.executable, "-c", code], cwd=cwd or tempfile.gettempdir(),
                           capture_output=True, text=True, timeout=timeout)
+
+
+def core_library_dir() -> str:
+    """The directory of arraycore's C core library (libaccore), beside the
+    extension modules (for an editable install, in the build directory)."""
+    import arraycore._core
+
+    d = os.path.dirname(arraycore._core.__file__)
+    assert any(f.startswith("libaccore") for f in os.listdir(d)), d
+    return d
+
+
+_VMATH = {}
+
+
+def build_vmath_test(out_dir=None):
+    """Compile the test-only module tests/capi_src/vmath_testmod.pyx (the
+    vector exp/log kernels at a chosen dispatch level) and link it to the
+    installed C core; returns (module, directory holding it).  Built once
+    per session: it is a test tool, not part of the package."""
+    import tempfile
+
+    if "mod" in _VMATH:
+        return _VMATH["mod"], _VMATH["dir"]
+    out_dir = out_dir or tempfile.mkdtemp(prefix="ac_vmath_test_")
+    pyx = os.path.join(CAPI_SRC, "vmath_testmod.pyx")
+    c_file = os.path.join(out_dir, "vmath_testmod.c")
+    so = os.path.join(out_dir, "vmath_testmod" + ext_suffix())
+    r = subprocess.run([sys.executable, "-m", "cython", "-3", pyx, "-o", c_file],
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout + r.stderr
+    cc, _ = compilers()
+    libdir = core_library_dir()
+    cmd = cc + ["-shared", "-fPIC", "-O2", "-I" + py_include(), "-I" + ac_include(),
+                "-I" + os.path.join(REPO, "arraycore", "src"), c_file, "-o", so,
+                "-L" + libdir, "-laccore", "-Wl,-rpath," + libdir]
+    r = subprocess.run(cmd, capture_output=True, text=True)
+    assert r.returncode == 0, " ".join(cmd) + "\n" + r.stdout + r.stderr
+    _VMATH["mod"] = load_module("vmath_testmod", so)
+    _VMATH["dir"] = out_dir
+    return _VMATH["mod"], out_dir

@@ -6,7 +6,7 @@
   special floats, complex branch cuts and special values.
 * A Cython module does `from arraycore cimport acmath`.
 * The vector kernels (src/ac_vmath.c, reached through the test-support module
-  arraycore._vmath_test) are compared with NumPy and with long-double
+  tests/capi_src/vmath_testmod.pyx, built here against the C core) are compared with NumPy and with long-double
   references at every dispatch level, and ARRAYCORE_CPU selects the level.
 """
 import math
@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 import _capi_build as B
 
 ac = pytest.importorskip("arraycore")
-vm = pytest.importorskip("arraycore._vmath_test")
+vm, VM_DIR = B.build_vmath_test()
 
 
 # ---------------------------------------------------------------- building
@@ -760,7 +760,8 @@ def test_dispatch_env(env):
     """ARRAYCORE_CPU lowers the dispatch level: the kernels then run that
     clone and give the same results."""
     code = (
-        "import numpy as np, arraycore._vmath_test as v\n"
+        "import sys; sys.path.insert(0, sys.argv[2])\n"
+        "import numpy as np, vmath_testmod as v\n"
         "rng = np.random.default_rng(13)\n"
         "x = rng.uniform(-700, 700, 1001); y = np.exp(rng.uniform(-700, 700, 1001))\n"
         "a = np.empty_like(x); b = np.empty_like(x)\n"
@@ -771,7 +772,7 @@ def test_dispatch_env(env):
     with tempfile.TemporaryDirectory() as d:
         f = os.path.join(d, "r.npy")
         env_ = dict(os.environ, ARRAYCORE_CPU=env)
-        r = subprocess.run([sys.executable, "-c", code, f], cwd=d, env=env_,
+        r = subprocess.run([sys.executable, "-c", code, f, VM_DIR], cwd=d, env=env_,
                            capture_output=True, text=True, timeout=300)
         assert r.returncode == 0, r.stderr
         assert r.stdout.split() == [env] * 4

@@ -9,13 +9,14 @@
  */
 #ifndef ARRAYCORE_AC_CPU_H
 #define ARRAYCORE_AC_CPU_H
+#include "ac_export.h"
 
 enum { AC_CPU_BASELINE = 0, AC_CPU_AVX2 = 1, AC_CPU_AVX512 = 2 };
 
 /* The dispatch level in use (detected on first call, then cached). */
-int ac_cpu_level(void);
+AC_EXPORT int ac_cpu_level(void);
 /* Its name: "baseline", "avx2" or "avx512". */
-const char *ac_cpu_level_name(int level);
+AC_EXPORT const char *ac_cpu_level_name(int level);
 
 #if (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__))
 #define AC_HAVE_DISPATCH 1

@@ -9,6 +9,7 @@
 
 #include <Python.h>
 #include "arraycore/actypes.h"
+#include "ac_export.h"
 
 /* Dense type index, in promotion order: the key of every loop table. */
 enum {
@@ -19,8 +20,8 @@ enum {
 
 /* ---- allocation: 64-byte aligned, visible to tracemalloc ------------ */
 #define AC_DATA_ALIGNMENT 64
-void *ac_data_alloc(size_t nbytes, int zero);
-void ac_data_free(void *ptr);
+AC_EXPORT void *ac_data_alloc(size_t nbytes, int zero);
+AC_EXPORT void ac_data_free(void *ptr);
 #define AC_TRACEMALLOC_DOMAIN 389047
 
 /* ---- half precision and the rest of the core math library ----------
@@ -64,11 +65,11 @@ typedef struct {
  * shape `shape` (broadcast strides of 0 allowed on src).  Handles byte
  * order, alignment and type conversion; needs no GIL. Returns 0, or -1 on
  * allocation failure (no exception set). */
-int ac_copy_nd(int ndim, const ac_intp *shape,
+AC_EXPORT int ac_copy_nd(int ndim, const ac_intp *shape,
                char *dst, const ac_intp *dst_strides, const ac_opinfo *dinfo,
                const char *src, const ac_intp *src_strides, const ac_opinfo *sinfo);
 
 /* Swap the bytes of n items of size `itemsize` (complex: per component). */
-void ac_byteswap(char *p, ac_intp stride, ac_intp n, int itemsize, int is_complex);
+AC_EXPORT void ac_byteswap(char *p, ac_intp stride, ac_intp n, int itemsize, int is_complex);
 
 #endif

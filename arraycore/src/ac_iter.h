@@ -66,14 +66,14 @@ struct ACIter_InternalOnly {
 
 /* Allocate an iterator with room for `ndim` dimensions and `nop` operands
  * (plus an index when `has_index`); all arrays zeroed.  NULL when out of memory. */
-ACIter *aci_alloc(int ndim, int nop, int has_index);
+AC_EXPORT ACIter *aci_alloc(int ndim, int nop, int has_index);
 /* Free the memory of the engine (buffers too); not the Python references. */
-void aci_free(ACIter *it);
+AC_EXPORT void aci_free(ACIter *it);
 
 /* The axis order for a space of `ndim` axes and `nop` operands with
  * strides[op * ndim + axis]: perm[d] is the axis iterated at level d
  * (outermost first).  order: AC_CORDER, AC_FORTRANORDER or AC_KEEPORDER. */
-void aci_best_order(int ndim, int nop, const ac_intp *strides, int order, int *perm);
+AC_EXPORT void aci_best_order(int ndim, int nop, const ac_intp *strides, int order, int *perm);
 
 /* Set the iterator up from the broadcast shape (it->origshape, orig_ndim
  * entries), the base pointers in it->baseptrs and the per-axis strides given
@@ -81,34 +81,34 @@ void aci_best_order(int ndim, int nop, const ac_intp *strides, int order, int *p
  * axes (order: C, F or K; K flips axes whose strides are all negative unless
  * DONT_NEGATE_STRIDES), adds the index pseudo-operand, coalesces unless a
  * multi-index is tracked, and resets.  Buffers must be set before. */
-void aci_setup(ACIter *it, const ac_intp *ostrides, int order);
+AC_EXPORT void aci_setup(ACIter *it, const ac_intp *ostrides, int order);
 
 /* Coalesce the iteration dimensions where every operand allows it. */
-void aci_coalesce(ACIter *it);
+AC_EXPORT void aci_coalesce(ACIter *it);
 
 /* Positioning; 0 on success, -1 when out of range (or a copy failed). */
-int aci_reset(ACIter *it);
-int aci_goto_iterindex(ACIter *it, ac_intp iterindex);
-int aci_goto_multi_index(ACIter *it, const ac_intp *idx);
-int aci_goto_index(ACIter *it, ac_intp index);
-void aci_get_multi_index(ACIter *it, ac_intp *out);
-ac_intp aci_get_index(ACIter *it);
+AC_EXPORT int aci_reset(ACIter *it);
+AC_EXPORT int aci_goto_iterindex(ACIter *it, ac_intp iterindex);
+AC_EXPORT int aci_goto_multi_index(ACIter *it, const ac_intp *idx);
+AC_EXPORT int aci_goto_index(ACIter *it, ac_intp index);
+AC_EXPORT void aci_get_multi_index(ACIter *it, ac_intp *out);
+AC_EXPORT ac_intp aci_get_index(ACIter *it);
 /* Write pending buffered data back: 0, or -1 when a copy failed. */
-int aci_flush(ACIter *it);
+AC_EXPORT int aci_flush(ACIter *it);
 /* Remove original axis `axis` (multi-index tracked); 0 or -1 (bad axis). */
-int aci_remove_axis(ACIter *it, int axis);
+AC_EXPORT int aci_remove_axis(ACIter *it, int axis);
 /* A copy of the engine state (buffers duplicated); NULL when out of memory.
  * The Python-owned pointers are copied as they are. */
-ACIter *aci_copy(ACIter *it);
+AC_EXPORT ACIter *aci_copy(ACIter *it);
 
 /* The iternext functions: 1 while there is more, 0 at the end. */
-ACIter_IterNextFunc *aci_get_iternext(ACIter *it);
+AC_EXPORT ACIter_IterNextFunc *aci_get_iternext(ACIter *it);
 
 /* Walk all axes but the `k` kept ones of an N-d space shared by `nop`
  * operands (strides[op * ndim + axis]), calling fn on each k-d slice with
  * the kept axes' shape and strides[op * k + j].  0, or the first non-zero
  * value fn returned. */
-int aci_foreach_slice(int ndim, const ac_intp *shape, int nop, char **ptrs,
+AC_EXPORT int aci_foreach_slice(int ndim, const ac_intp *shape, int nop, char **ptrs,
                       const ac_intp *strides, int k, const int *axes,
                       ACIter_SliceFunc *fn, void *ctx);
 

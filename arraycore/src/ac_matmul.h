@@ -16,14 +16,14 @@
  * inputs).  C is overwritten (k == 0 gives zeros) and must not overlap A or B.
  * bool: OR of ANDs; integers wrap; float16 accumulates in float; complex
  * without conjugation.  Returns 0, or -1 if a work buffer cannot be allocated. */
-int ac_matmul(int tidx, ac_intp n, ac_intp k, ac_intp m,
+AC_EXPORT int ac_matmul(int tidx, ac_intp n, ac_intp k, ac_intp m,
               const char *A, ac_intp a_rs, ac_intp a_cs,
               const char *B, ac_intp b_rs, ac_intp b_cs,
               char *C, ac_intp c_rs, ac_intp c_cs);
 
 /* out[0] = sum_i conj(x[i]) * y[i] over n elements (conj only for complex;
  * bool: OR of ANDs), written as one element of type tidx at `out`. */
-void ac_vecdot(int tidx, ac_intp n, const char *x, ac_intp xs,
+AC_EXPORT void ac_vecdot(int tidx, ac_intp n, const char *x, ac_intp xs,
                const char *y, ac_intp ys, char *out);
 
 #endif

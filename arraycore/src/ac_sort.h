@@ -18,13 +18,13 @@
 /* Sort, in place, every lane of length n (stride `stride` bytes) of an array
  * whose lanes start at the points of an `nouter`-d grid (shape oshape,
  * strides ostrides).  The sort is always stable. */
-int ac_sort_lanes(int tidx, int nouter, const ac_intp *oshape,
+AC_EXPORT int ac_sort_lanes(int tidx, int nouter, const ac_intp *oshape,
                   char *data, const ac_intp *ostrides,
                   ac_intp n, ac_intp stride, int flags);
 
 /* The stable argsort of every lane of `src` into the int64 lanes of `dst`
  * (same outer grid, own strides). */
-int ac_argsort_lanes(int tidx, int nouter, const ac_intp *oshape,
+AC_EXPORT int ac_argsort_lanes(int tidx, int nouter, const ac_intp *oshape,
                      const char *src, const ac_intp *sostrides, ac_intp sstride,
                      char *dst, const ac_intp *dostrides, ac_intp dstride,
                      ac_intp n, int flags);
@@ -32,12 +32,12 @@ int ac_argsort_lanes(int tidx, int nouter, const ac_intp *oshape,
 /* out[j] = insertion index of x2[j] into the ascending x1 (contiguous, n1
  * items; x1[sorter[i]] when sorter is not NULL, indices checked by the
  * caller); side right when `right`. */
-int ac_searchsorted(int tidx, const char *x1, ac_intp n1, const ac_int64 *sorter,
+AC_EXPORT int ac_searchsorted(int tidx, const char *x1, ac_intp n1, const ac_int64 *sorter,
                     const char *x2, ac_intp n2, ac_int64 *out, int right);
 
 /* out[i] = (x1[i] equals some element of x2) != invert (value equality:
  * NaN equals nothing, -0.0 == 0.0).  x1, x2 contiguous. */
-int ac_isin(int tidx, const char *x1, ac_intp n1, const char *x2, ac_intp n2,
+AC_EXPORT int ac_isin(int tidx, const char *x1, ac_intp n1, const char *x2, ac_intp n2,
             ac_bool *out, int invert);
 
 /* Unique elements in two steps: prepare (sort, count the groups into
@@ -52,16 +52,16 @@ typedef struct {
     char *mark;              /* mark[i]: sorted position i starts a group */
     void *mem;
 } ac_unique_state;
-int ac_unique_prepare(ac_unique_state *st, int tidx, const char *x, ac_intp n);
-void ac_unique_fill(const ac_unique_state *st, const char *x, char *values,
+AC_EXPORT int ac_unique_prepare(ac_unique_state *st, int tidx, const char *x, ac_intp n);
+AC_EXPORT void ac_unique_fill(const ac_unique_state *st, const char *x, char *values,
                     ac_int64 *indices, ac_int64 *inverse, ac_int64 *counts);
-void ac_unique_free(ac_unique_state *st);
+AC_EXPORT void ac_unique_free(ac_unique_state *st);
 
 /* Number of non-zero elements of a contiguous x (NaN is non-zero). */
-ac_intp ac_nonzero_count(int tidx, const char *x, ac_intp n);
+AC_EXPORT ac_intp ac_nonzero_count(int tidx, const char *x, ac_intp n);
 /* The C-order multi-indices of the non-zero elements of the contiguous
  * nd-array x: outs[d] receives the d-th coordinates. */
-void ac_nonzero_indices(int tidx, const char *x, int nd, const ac_intp *shape,
+AC_EXPORT void ac_nonzero_indices(int tidx, const char *x, int nd, const ac_intp *shape,
                         ac_int64 **outs);
 
 #endif

@@ -20,29 +20,29 @@ typedef struct {
     ACUFuncGenericFunction *funcs;
 } ac_ufunc_spec;
 
-extern const ac_ufunc_spec ac_builtin_ufuncs[];
-extern const int ac_n_builtin_ufuncs;
+extern AC_EXPORT const ac_ufunc_spec ac_builtin_ufuncs[];
+extern AC_EXPORT const int ac_n_builtin_ufuncs;
 
 #define AC_UFUNC_MAXARGS 32
 
 /* The floating-point exceptions raised since the last call, as AC_FPE_* bits
  * (acmath.h), and cleared: called before a loop (to forget stale flags) and
  * after it (to report). */
-int ac_fpe_fetch_clear(void);
+AC_EXPORT int ac_fpe_fetch_clear(void);
 
 /* Set (to an errno value, e.g. ENOMEM) by an internal loop that failed: loops
  * cannot raise, so the caller checks and clears it after the run. */
-extern _Thread_local int ac_loop_error;
+extern AC_EXPORT _Thread_local int ac_loop_error;
 
 /* Set by the SIGINT handler the ufunc module installs around long loops. */
-extern volatile sig_atomic_t ac_sigint_flag;
+extern AC_EXPORT volatile sig_atomic_t ac_sigint_flag;
 
 /* Run `loop` over an N-d space shared by `nop` operands.  strides are laid
  * out [op * AC_MAXDIMS + d]; dimensions are simplified (length-1 dropped,
  * sorted with operand `key_op`'s strides first, coalesced).  Long inner runs
  * are cut in chunks and ac_sigint_flag is polled between calls.
  * Returns 0, or 1 when interrupted, or -1 for too many operands/dims. */
-int ac_ufunc_run(int ndim, const ac_intp *shape, int nop, char **ptrs,
+AC_EXPORT int ac_ufunc_run(int ndim, const ac_intp *shape, int nop, char **ptrs,
                  const ac_intp *strides, int key_op,
                  ACUFuncGenericFunction loop, void *data);
 

@@ -17,17 +17,18 @@
 #define ARRAYCORE_AC_VMATH_H
 
 #include "arraycore/actypes.h"
+#include "ac_export.h"
 
-void ac_vexp_f64(const double *in, double *out, ac_intp n);
-void ac_vlog_f64(const double *in, double *out, ac_intp n);
-void ac_vexp_f32(const float *in, float *out, ac_intp n);
-void ac_vlog_f32(const float *in, float *out, ac_intp n);
+AC_EXPORT void ac_vexp_f64(const double *in, double *out, ac_intp n);
+AC_EXPORT void ac_vlog_f64(const double *in, double *out, ac_intp n);
+AC_EXPORT void ac_vexp_f32(const float *in, float *out, ac_intp n);
+AC_EXPORT void ac_vlog_f32(const float *in, float *out, ac_intp n);
 
 /* Tests and benchmarks: run kernel `op` (AC_VMATH_EXP_F64 ...) compiled for
  * dispatch level `level` (AC_CPU_BASELINE ...), lowered to what this CPU
  * supports.  Returns the level used, or -1 for an unknown op. */
 enum { AC_VMATH_EXP_F64 = 0, AC_VMATH_LOG_F64, AC_VMATH_EXP_F32, AC_VMATH_LOG_F32,
        AC_VMATH_NOPS };
-int ac_vmath_at_level(int op, int level, const void *in, void *out, ac_intp n);
+AC_EXPORT int ac_vmath_at_level(int op, int level, const void *in, void *out, ac_intp n);
 
 #endif

@@ -1,4 +1,7 @@
-# arraycore/_vmath_test.pyx -- TEST AND BENCHMARK SUPPORT ONLY, not an API.
+# tests/capi_src/vmath_testmod.pyx -- TEST AND BENCHMARK SUPPORT ONLY, not an API.
+#
+# Not part of the package: tests/_capi_build.py compiles it at test time and
+# links it to the package's C core (libaccore), whose exported kernels it calls.
 #
 # Exposes the internal vector kernels of src/ac_vmath.c (exp/log, float64 and
 # float32) to tests/test_acmath.py and benchmarks/run.py: run one kernel on a
