@@ -15,8 +15,8 @@ from arraycore._core cimport (
     shape_tuple, normalize_axis, check_writeable, copy_into, transpose_view)
 from arraycore._convert cimport _asarray
 from arraycore._ufunc cimport (
-    ufunc, ACUFuncGenericFunction, resolve, new_ufunc, sigint_on, sigint_off, sigint_pending,
-    AC_UFUNC_MAXARGS, _overlaps, fpe_check)
+    ufunc, ACUFuncGenericFunction, resolve, new_ufunc, AC_UFUNC_MAXARGS, _overlaps, fpe_check)
+from arraycore._errstate cimport sigint_on, sigint_off, sigint_pending, clear_fpe
 from arraycore._ufunc import UFuncTypeError, _set_gufunc_impl
 
 cdef extern from "Python.h":
@@ -24,7 +24,6 @@ cdef extern from "Python.h":
 
 cdef extern from "ac_umath.h":
     int ac_loop_error
-    int ac_fpe_fetch_clear() nogil
 
 cdef extern from "ac_matmul.h":
     int ac_matmul(int tidx, ac_intp n, ac_intp k, ac_intp m,
@@ -412,7 +411,7 @@ cdef int _run_gufunc(ufunc uf, int li, int nloop, const ac_intp *lshape, int nar
     global ac_loop_error
     big = total * work >= NOGIL_WORK
     ac_loop_error = 0
-    ac_fpe_fetch_clear()
+    clear_fpe()
     if big:
         sigint_on()
         with nogil:

@@ -251,11 +251,15 @@ static inline int ac_get_floatstatus(void)
     char c = 0;
     return ac_get_floatstatus_barrier(&c);
 }
-/* Clear the flags; returns those that were set. */
+/* Clear the flags; returns those that were set.  fetestexcept reads both
+   the SSE and the x87 status (libm may raise flags through either); clearing
+   only when something is set keeps the common case to the reads. */
 static inline int ac_clear_floatstatus_barrier(char *param)
 {
     int st = ac_get_floatstatus_barrier(param);
-    feclearexcept(AC__FE_ALL);
+    if (st) {
+        feclearexcept(AC__FE_ALL);
+    }
     return st;
 }
 static inline int ac_clear_floatstatus(void)
