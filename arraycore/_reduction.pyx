@@ -9,7 +9,7 @@ from libc.string cimport memcpy, memset
 
 from arraycore._types cimport *
 from arraycore._dtype cimport (
-    dtype, descr_from_tidx, can_cast_descr, result_type_weak, native,
+    dtype, descr_from_tidx, result_type_weak, native,
     ACX_BOOL, ACX_INT64, ACX_UINT64, SAFE_CASTING, SAME_KIND_CASTING, UNSAFE_CASTING)
 from arraycore._core cimport (
     ndarray, new_array, make_view, empty_like_array, copy_into, copy_array, size_of,

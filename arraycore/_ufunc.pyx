@@ -20,10 +20,9 @@ from arraycore._dtype cimport (
     ACX_COMPLEX128, ACX_NTYPES, SAFE_CASTING, SAME_KIND_CASTING, UNSAFE_CASTING,
     NO_CASTING)
 from arraycore._core cimport (
-    ndarray, new_array, make_view, empty_like_array, broadcast_shapes_c,
-    broadcast_strides, copy_into, copy_array, size_of, shape_tuple,
-    normalize_axis, setitem_ptr, getitem_ptr, fill_array, parse_order,
-    check_writeable, set_fast_call)
+    ndarray, new_array, empty_like_array, broadcast_shapes_c, broadcast_strides,
+    copy_into, copy_array, shape_tuple, setitem_ptr, parse_order, check_writeable,
+    set_fast_call)
 from arraycore._convert cimport _asarray
 from arraycore._iter cimport (
     ACIter, aci_next_fn, iter_build, iter_release, iter_get_next, iter_check_error,
