@@ -252,6 +252,9 @@ cdef int _copy_reshaped(ndarray o, ndarray src) except -1:
     return 0
 
 
+# ----------------------------------------------------------------------------
+# accumulate, reduceat
+# ----------------------------------------------------------------------------
 cdef object ufunc_accumulate(ufunc uf, object arr, object axis, dtype dt, object out):
     cdef ndarray a = _as_array(arr)
     cdef ndarray o
@@ -345,6 +348,9 @@ cdef object ufunc_reduceat(ufunc uf, object arr, object indices, object axis, dt
     return res
 
 
+# ----------------------------------------------------------------------------
+# at: unbuffered, in place
+# ----------------------------------------------------------------------------
 cdef object ufunc_at(ufunc uf, object arr, object indices, object b):
     cdef ndarray a = <ndarray>arr if isinstance(arr, ndarray) else None
     cdef ndarray bb = None, pos

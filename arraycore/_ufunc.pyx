@@ -297,6 +297,15 @@ cdef ndarray _as_array(object x):
 # ----------------------------------------------------------------------------
 # type resolution
 # ----------------------------------------------------------------------------
+cdef int _loop_with_types(ufunc uf, const unsigned char *types, int n) noexcept:
+    """Index of the first loop whose first n types are types[0:n], or -1."""
+    cdef int i
+    for i in range(uf.ntypes):
+        if memcmp(uf._types + i * uf.nargs, types, n) == 0:
+            return i
+    return -1
+
+
 cdef int _find_loop(ufunc uf, const int *tin, dtype sig, int casting) except -2:
     """Index of the loop for dense input types tin: an exact match, else the
     first loop every input can be cast to safely (with `casting` when an
@@ -304,19 +313,19 @@ cdef int _find_loop(ufunc uf, const int *tin, dtype sig, int casting) except -2:
     cdef int i, k, t, nargs = uf.nargs, nin = uf.nin
     cdef bint ok
     cdef int rule = SAFE_CASTING
+    cdef unsigned char want[AC_UFUNC_MAXARGS]
     if sig is not None:
         rule = casting if casting > SAFE_CASTING else SAFE_CASTING
-    # exact match
-    for i in range(uf.ntypes):
-        ok = True
-        for k in range(nin):
-            if uf._types[i * nargs + k] != tin[k]:
-                ok = False
-                break
-        if ok and sig is not None and uf._types[i * nargs + nin] != sig.tidx:
-            ok = False
-        if ok:
-            return i
+    # exact match (of the inputs, and of the output when it is forced)
+    for k in range(nin):
+        if tin[k] < 0 or tin[k] >= ACX_NTYPES:
+            return -1
+        want[k] = <unsigned char>tin[k]
+    if sig is not None:
+        want[nin] = <unsigned char>sig.tidx
+    i = _loop_with_types(uf, want, nin + 1 if sig is not None else nin)
+    if i >= 0:
+        return i
     for i in range(uf.ntypes):
         if sig is not None and uf._types[i * nargs + nin] != sig.tidx:
             continue
@@ -828,7 +837,6 @@ cdef int register_loop(ufunc uf, const unsigned char *types, ACUFuncGenericFunct
                        void *data) except -1:
     """Add (or replace) the loop for one type signature."""
     cdef int i, k, nargs = uf.nargs
-    cdef bint same
     cdef unsigned char *nt
     cdef ACUFuncGenericFunction *nf
     cdef void **nd_
@@ -836,17 +844,12 @@ cdef int register_loop(ufunc uf, const unsigned char *types, ACUFuncGenericFunct
         if types[k] >= ACX_NTYPES:
             raise ValueError(f"register loop for {uf.__name__}: invalid type number at "
                              f"position {k}")
-    for i in range(uf.ntypes):
-        same = True
-        for k in range(nargs):
-            if uf._types[i * nargs + k] != types[k]:
-                same = False
-                break
-        if same:
-            uf._funcs[i] = fn
-            uf._data[i] = data
-            memset(uf._cache, 0xff, sizeof(uf._cache))
-            return 0
+    i = _loop_with_types(uf, types, nargs)
+    if i >= 0:
+        uf._funcs[i] = fn
+        uf._data[i] = data
+        memset(uf._cache, 0xff, sizeof(uf._cache))
+        return 0
     nt = <unsigned char *>malloc((uf.ntypes + 1) * nargs)
     nf = <ACUFuncGenericFunction *>malloc((uf.ntypes + 1) * sizeof(ACUFuncGenericFunction))
     nd_ = <void **>malloc((uf.ntypes + 1) * sizeof(void *))
