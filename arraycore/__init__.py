@@ -23,7 +23,8 @@ from arraycore._manip import (
     flip, moveaxis, broadcast_to, broadcast_arrays, broadcast_shapes, unstack,
     concat, stack, roll, repeat, tile, take, take_along_axis,
 )
-from arraycore._ufunc import ufunc, UFuncTypeError, seterr, geterr, errstate
+from arraycore._errstate import seterr, geterr, errstate
+from arraycore._ufunc import ufunc, UFuncTypeError
 from arraycore._ufunc import (  # the element-wise functions (tools/ufunc_table.py)
     add, subtract, multiply, divide, floor_divide, remainder, pow, negative, positive,
     abs, square, reciprocal, sign, equal, not_equal, less, less_equal, greater,
@@ -45,7 +46,7 @@ from arraycore._sort import (
 from arraycore._gufunc import matmul, vecdot, tensordot
 from arraycore._info import __array_namespace_info__
 from arraycore._iter import nditer
-from arraycore._flatiter import flatiter, broadcast, ndindex, ndenumerate
+from arraycore._classic_iter import flatiter, broadcast, ndindex, ndenumerate
 
 e = 2.718281828459045
 pi = 3.141592653589793

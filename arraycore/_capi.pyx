@@ -59,8 +59,8 @@ cdef extern from "arraycore/aciter.h":
     ctypedef struct ACArrayIterObject
     ctypedef struct ACArrayMultiIterObject
 
-from arraycore._ufunc cimport (ufunc, new_ufunc, register_loop, sigint_on, sigint_off,
-    sigint_pending, ACUFuncGenericFunction)
+from arraycore._ufunc cimport ufunc, new_ufunc, register_loop, ACUFuncGenericFunction
+from arraycore._errstate cimport sigint_on, sigint_off, sigint_pending
 from arraycore._gufunc cimport new_gufunc
 
 include "_capi_table.pxi"
@@ -580,16 +580,16 @@ cdef void *capi_GetPtr(ACArrayObject *a, const ac_intp *ind) except NULL:
 
 
 # --------------------------------------------------------------- iterators
-# Thin wrappers over arraycore._flatiter and arraycore._iter (one engine).
+# Thin wrappers over arraycore._classic_iter and arraycore._iter (one engine).
 
-cdef object _flatiter_mod = None
+cdef object _classic_iter_mod = None
 
 cdef object _fi():
-    global _flatiter_mod
-    if _flatiter_mod is None:
-        import arraycore._flatiter
-        _flatiter_mod = arraycore._flatiter
-    return _flatiter_mod
+    global _classic_iter_mod
+    if _classic_iter_mod is None:
+        import arraycore._classic_iter
+        _classic_iter_mod = arraycore._classic_iter
+    return _classic_iter_mod
 
 
 cdef object capi_IterNew(PyObject *op):

@@ -260,8 +260,8 @@ cdef class ndarray:
         return self.dimensions[0]
 
     @property
-    def flat(self):  # A flat iterator over the array (arraycore._flatiter, loaded lazily).
-        from arraycore._flatiter import flatiter_of; return flatiter_of(self)
+    def flat(self):  # A flat iterator over the array (arraycore._classic_iter, loaded lazily).
+        from arraycore._classic_iter import flatiter_of; return flatiter_of(self)
 
     def __iter__(self):
         if self.nd == 0:

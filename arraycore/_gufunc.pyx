@@ -15,16 +15,12 @@ from arraycore._core cimport (
     shape_tuple, normalize_axis, check_writeable, copy_into, transpose_view)
 from arraycore._convert cimport _asarray
 from arraycore._ufunc cimport (
-    ufunc, ACUFuncGenericFunction, resolve, new_ufunc, sigint_on, sigint_off, sigint_pending,
-    AC_UFUNC_MAXARGS, _overlaps, fpe_check)
+    ufunc, ACUFuncGenericFunction, resolve, new_ufunc, AC_UFUNC_MAXARGS, _overlaps, fpe_check)
+from arraycore._errstate cimport sigint_on, sigint_done, sigint_pending, clear_fpe
 from arraycore._ufunc import UFuncTypeError, _set_gufunc_impl
-
-cdef extern from "Python.h":
-    int PyErr_CheckSignals() except -1
 
 cdef extern from "ac_umath.h":
     int ac_loop_error
-    int ac_fpe_fetch_clear() nogil
 
 cdef extern from "ac_matmul.h":
     int ac_matmul(int tidx, ac_intp n, ac_intp k, ac_intp m,
@@ -412,14 +408,12 @@ cdef int _run_gufunc(ufunc uf, int li, int nloop, const ac_intp *lshape, int nar
     global ac_loop_error
     big = total * work >= NOGIL_WORK
     ac_loop_error = 0
-    ac_fpe_fetch_clear()
+    clear_fpe()
     if big:
         sigint_on()
         with nogil:
             r = _walk(fn, data, nloop, lshape, nargs, p, lstrides, dims, steps)
-        if sigint_off() or r == 1:
-            PyErr_CheckSignals()
-            raise KeyboardInterrupt()
+        sigint_done(r == 1)
     else:
         _walk(fn, data, nloop, lshape, nargs, p, lstrides, dims, steps)
     if ac_loop_error:
@@ -447,7 +441,7 @@ cdef int _walk(ACUFuncGenericFunction fn, void *data, int nloop, const ac_intp *
                 q[k] = p[k] + done * steps[k]
             fn(q, dims, steps, data)
             done += c
-            if sigint_pending():    # _ufunc's flag: each module links its own copy of accore
+            if sigint_pending():    # _errstate's flag (set by its SIGINT handler)
                 dims[0] = n0
                 return 1
         dims[0] = n0

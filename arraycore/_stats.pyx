@@ -13,8 +13,8 @@ from arraycore._core cimport (
     ndarray, new_array, size_of, shape_tuple, normalize_axis, copy_array,
     setitem_ptr)
 from arraycore._convert cimport _asarray
-from arraycore._ufunc cimport (ufunc, ufunc_call, ufunc_reduce, get_ufunc, _call_fast,
-    reduce_axes)
+from arraycore._ufunc cimport ufunc, ufunc_call, get_ufunc, _call_fast
+from arraycore._reduction cimport ufunc_reduce, reduce_axes
 
 cdef extern from "ac_stats.h":
     ctypedef ac_intp (*ac_arg_fn)(const char *p, ac_intp n, ac_intp s) noexcept nogil

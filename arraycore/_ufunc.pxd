@@ -1,6 +1,7 @@
 # arraycore/_ufunc.pxd -- the ufunc object: one home for type resolution,
-# broadcasting of operands, output allocation and running inner loops.
-from arraycore._types cimport ac_intp
+# broadcasting of operands, output allocation and running inner loops
+# (_ufunc.pyx); shared with _reduction, _gufunc, _stats and _capi.
+from arraycore._types cimport ac_intp, AC_MAXDIMS, AC_ARRAY_ALIGNED
 from arraycore._dtype cimport dtype
 from arraycore._core cimport ndarray
 
@@ -9,6 +10,15 @@ cdef extern from "ac_umath.h":
                                             const ac_intp *steps, void *data) noexcept nogil
     enum:
         AC_UFUNC_MAXARGS
+
+cdef extern from "arraycore/acufunc.h":
+    enum:
+        ACUFunc_Zero, ACUFunc_One, ACUFunc_MinusOne, ACUFunc_None
+        ACUFunc_ReorderableNone, ACUFunc_IdentityValue
+
+cdef enum:
+    NOGIL_SIZE = 8192           # loops at least this long run without the GIL
+    MAXD = AC_MAXDIMS
 
 cdef class ufunc:
     cdef readonly object __name__
@@ -30,27 +40,44 @@ cdef class ufunc:
     cdef object _core                   # parsed core dims (see _gufunc), or None
     cdef object __weakref__
 
+cdef object NOVALUE                     # "argument not given" (reduce's initial=)
+
 # Call a ufunc: args are the inputs (arrays or scalars); out None or a tuple
 # of nout arrays/None; where True or a mask; casting a Casting value;
 # sig None or the output dtype.  Returns an array (nout == 1) or a tuple.
 cdef object ufunc_call(ufunc uf, tuple args, object out, object where,
                        int casting, dtype sig, int order)
-cdef object ufunc_reduce(ufunc uf, object a, object axis, dtype dt, object out,
-                         bint keepdims, object initial, object where)
+cdef object _call_fast(ufunc uf, tuple args)                # None: take the general path
 cdef ufunc get_ufunc(str name)
-# shared with _gufunc: type resolution, loop running, construction
+# type resolution: the loop for dense input types tin (-1: none); resolve
+# also fills tin from the inputs (weak Python scalars) and raises when none
+cdef int _find_loop(ufunc uf, const int *tin, dtype sig, int casting) except -2
 cdef int resolve(ufunc uf, list ins, int *tin, dtype sig, int casting) except -1
+# running loops: over an N-d space (strides [op * MAXD + d]), or 1-d
 cdef int run_loop(ACUFuncGenericFunction fn, void *data, int nd, const ac_intp *shape,
                   int nop, char **ptrs, const ac_intp *strides, int key_op) except -1
+cdef int _run_flat(ufunc uf, int li, ac_intp n, int nop, char **ptrs,
+                   const ac_intp *steps) except -1
+cdef int fpe_check(ufunc uf) except -1                     # report FP exceptions of a loop
+# construction
 cdef ufunc new_ufunc(str name, int nin, int nout, int ntypes, const unsigned char *types,
                      ACUFuncGenericFunction *funcs, void **data, int identity,
                      object identity_value, str doc)
 cdef int register_loop(ufunc uf, const unsigned char *types, ACUFuncGenericFunction fn,
                        void *data) except -1
-cdef void sigint_on() noexcept
-cdef int sigint_off() noexcept
-cdef int sigint_pending() noexcept nogil
+# helpers
+cdef ndarray _as_array(object x)
 cdef bint _overlaps(ndarray x, ndarray y) noexcept      # memory extents intersect
-cdef object _call_fast(ufunc uf, tuple args)                # None: take the general path
-cdef int fpe_check(ufunc uf) except -1                     # report FP exceptions of a loop
-cdef int reduce_axes(object axis, int nd, char *red) except -1   # marks reduced axes; count
+cdef int check_out_cast(ufunc uf, dtype d, dtype to, int casting) except -1
+cdef object ufunc_type_error(str msg)                      # a UFuncTypeError(msg)
+
+
+cdef inline bint _is_pyscalar(object x):
+    t = type(x)
+    return t is float or t is int or t is bool or t is complex
+
+
+cdef inline bint _direct(ndarray a, int t) noexcept:
+    """a can be handed to a loop of type t as it is."""
+    return (a.descr.tidx == t and not a.descr.swapped
+            and (a.flags & AC_ARRAY_ALIGNED) != 0)

@@ -1,15 +1,16 @@
 # arraycore/_ufunc.pyx -- the ufunc object and the one engine that calls
 # inner loops: type resolution (exact match, then the first loop reachable by
-# safe casts, Python scalars weak as in NEP 50), broadcasting, output
-# allocation, casting of operands, overlap handling, where= masks, and the
-# methods reduce / accumulate / reduceat / outer / at.  The built-in ufuncs
-# are created here from the generated table (tools/ufunc_table.py).
-# Generalized ufuncs (core dimensions) live in _gufunc.pyx and plug in here.
-from cpython.ref cimport PyObject
+# safe casts, Python scalars weak as in NEP 50, cached per type pair) and the
+# three call paths (the keyword-less fast path, the buffered iterator path,
+# the general strided path with broadcasting, output allocation, operand
+# casts, overlap copies and where= masks), plus construction of ufuncs (the
+# built-ins from the generated table, tools/ufunc_table.py), pickling by
+# name, and the ndarray operators / NumPy's __array_ufunc__.
+# The methods reduce / accumulate / reduceat / at run in _reduction.pyx;
+# Ctrl-C and floating-point error reporting are _errstate's; generalized
+# ufuncs (core dimensions) live in _gufunc.pyx and plug in here.
 from libc.string cimport memcpy, memset, memcmp
 from libc.stdlib cimport malloc, free
-from libc.stdint cimport uintptr_t
-from libc.signal cimport signal as c_signal, SIGINT, SIG_ERR
 
 from arraycore._types cimport *
 from arraycore._dtype cimport (
@@ -19,16 +20,19 @@ from arraycore._dtype cimport (
     ACX_COMPLEX128, ACX_NTYPES, SAFE_CASTING, SAME_KIND_CASTING, UNSAFE_CASTING,
     NO_CASTING)
 from arraycore._core cimport (
-    ndarray, new_array, make_view, empty_like_array, broadcast_shapes_c,
-    broadcast_strides, copy_into, copy_array, size_of, shape_tuple,
-    normalize_axis, setitem_ptr, getitem_ptr, fill_array, parse_order,
-    check_writeable, set_fast_call)
+    ndarray, new_array, empty_like_array, broadcast_shapes_c, broadcast_strides,
+    copy_into, copy_array, shape_tuple, setitem_ptr, parse_order, check_writeable,
+    set_fast_call)
 from arraycore._convert cimport _asarray
 from arraycore._iter cimport (
     ACIter, aci_next_fn, iter_build, iter_release, iter_get_next, iter_check_error,
     AC_ITER_EXTERNAL_LOOP, AC_ITER_BUFFERED, AC_ITER_GROWINNER, AC_ITER_ZEROSIZE_OK,
     AC_ITER_COPY_IF_OVERLAP, AC_ITER_READONLY, AC_ITER_WRITEONLY, AC_ITER_ALLOCATE,
     AC_ITER_NBO, AC_ITER_ALIGNED, AC_ITER_NO_BROADCAST)
+from arraycore._errstate cimport (
+    sigint_on, sigint_done, sigint_pending, clear_fpe, check_fpe, AC_FPE_INVALID)
+from arraycore._reduction cimport (
+    ufunc_reduce, ufunc_accumulate, ufunc_reduceat, ufunc_at)
 
 cdef extern from "ac_umath.h":
     ctypedef struct ac_ufunc_spec:
@@ -41,19 +45,9 @@ cdef extern from "ac_umath.h":
         ACUFuncGenericFunction *funcs
     const ac_ufunc_spec ac_builtin_ufuncs[]
     const int ac_n_builtin_ufuncs
-    int ac_sigint_flag
     int ac_ufunc_run(int ndim, const ac_intp *shape, int nop, char **ptrs,
                      const ac_intp *strides, int key_op,
                      ACUFuncGenericFunction loop, void *data) nogil
-
-cdef extern from "arraycore/acufunc.h":
-    enum:
-        ACUFunc_Zero, ACUFunc_One, ACUFunc_MinusOne, ACUFunc_None
-        ACUFunc_ReorderableNone, ACUFunc_IdentityValue
-
-cdef extern from "Python.h":
-    int PyErr_CheckSignals() except -1
-    void PyErr_SetInterrupt()
 
 cdef str _CHARS = "?bBhHiIlLefdFD"
 cdef enum:
@@ -61,168 +55,39 @@ cdef enum:
     UF_NO_BOOL = 2              # all-bool inputs are an error (subtract, negative)
     UF_INT_POW = 4              # integer powers refuse negative exponents (pow)
     UF_QUIET_NAN = 8            # NaN inputs are not "invalid" (comparisons, max/min, sign)
-
 cdef enum:
     BUFFERED_MIN = 65536        # casts of smaller operands copy them whole
-    NOGIL_SIZE = 8192           # loops at least this long run without the GIL
-    MAXD = AC_MAXDIMS
 
-_NoValue = object()
+NOVALUE = object()      # "not given" (reduce's initial=); also for _stats
+_NoValue = NOVALUE
 
 
 class UFuncTypeError(TypeError):
     """No loop of a ufunc matches its inputs, or an output cannot hold the result."""
 
 
-# ----------------------------------------------------------------------------
-# interrupts (AC_SIGINT_ON / AC_SIGINT_OFF): one handler for the process
-# ----------------------------------------------------------------------------
-ctypedef void (*sighandler_t)(int) noexcept nogil
-cdef int _sigint_depth = 0
-cdef sighandler_t _sigint_old = NULL
-
-cdef void _sigint_handler(int sig) noexcept nogil:
-    global ac_sigint_flag
-    ac_sigint_flag = 1
-
-cdef void sigint_on() noexcept:
-    """Install the polling SIGINT handler (GIL held; nests)."""
-    global _sigint_depth, _sigint_old, ac_sigint_flag
-    cdef sighandler_t old
-    if _sigint_depth == 0:
-        ac_sigint_flag = 0
-        old = c_signal(SIGINT, _sigint_handler)
-        if old == SIG_ERR:        # not the main thread's business: just poll nothing
-            return
-        _sigint_old = old
-    _sigint_depth += 1
-
-cdef int sigint_off() noexcept:
-    """Undo sigint_on; returns 1 (and re-raises SIGINT to Python) if one arrived."""
-    global _sigint_depth, ac_sigint_flag
-    cdef int hit = ac_sigint_flag
-    if _sigint_depth == 0:
-        return 0
-    _sigint_depth -= 1
-    if _sigint_depth == 0:
-        c_signal(SIGINT, _sigint_old)
-        ac_sigint_flag = 0
-        if hit:
-            PyErr_SetInterrupt()
-    return hit
-
-cdef int sigint_pending() noexcept nogil:
-    return ac_sigint_flag
+cdef object ufunc_type_error(str msg):
+    return UFuncTypeError(msg)
 
 
-# ----------------------------------------------------------------------------
-# floating-point errors: NumPy's seterr/geterr/errstate, per context
-# ----------------------------------------------------------------------------
-import contextvars as _contextvars
-import contextlib as _contextlib
-import warnings as _warnings
-
-cdef extern from "arraycore/acmath.h":
-    enum:
-        AC_FPE_DIVIDEBYZERO, AC_FPE_OVERFLOW, AC_FPE_UNDERFLOW, AC_FPE_INVALID
-
-cdef extern from "ac_umath.h":
-    int ac_fpe_fetch_clear() nogil
-
-_ERR_KINDS = ("divide", "over", "under", "invalid")
-_ERR_MODES = ("ignore", "warn", "raise", "call", "print", "log")
-# per kind: 0 ignore, 1 warn, 2 raise (NumPy's defaults: warn, but ignore underflow)
-_errstate = _contextvars.ContextVar("arraycore_errstate", default=(1, 1, 0, 1))
-cdef tuple _FPE_BITS = ((AC_FPE_DIVIDEBYZERO, "divide by zero"), (AC_FPE_OVERFLOW, "overflow"),
-                        (AC_FPE_UNDERFLOW, "underflow"), (AC_FPE_INVALID, "invalid value"))
-
-
-cdef int _fpe_report(object name, int st) except -1:
-    modes = _errstate.get()
-    for i in range(4):
-        bit, what = _FPE_BITS[i]
-        if st & bit:
-            m = modes[i]
-            if m == 2:
-                raise FloatingPointError(f"{what} encountered in {name}")
-            if m == 1:
-                _warnings.warn(f"{what} encountered in {name}", RuntimeWarning, stacklevel=2)
+cdef int check_out_cast(ufunc uf, dtype d, dtype to, int casting) except -1:
+    """UFuncTypeError unless the loop's output type d casts to the output's."""
+    if not can_cast_descr(d, to, casting):
+        raise UFuncTypeError(f"Cannot cast ufunc '{uf.__name__}' output from {d!r} to "
+                             f"{to!r} with casting rule '{_casting_name(casting)}'")
     return 0
 
 
 cdef int fpe_check(ufunc uf) except -1:
-    """Report the floating-point exceptions the last loop raised (call
-    ac_fpe_fetch_clear() before the loop).  Ordered comparisons raise the
-    invalid flag on NaN in C; ufuncs that only compare ignore it, as NumPy's
-    quiet SIMD comparisons do."""
-    cdef int st = ac_fpe_fetch_clear()
-    if uf._flags & UF_QUIET_NAN:
-        st &= ~AC_FPE_INVALID
-    if st:
-        _fpe_report(uf.__name__, st)
-    return 0
-
-
-def geterr():
-    """How floating-point errors are handled: {'divide', 'over', 'under',
-    'invalid'} -> 'ignore' | 'warn' | 'raise'."""
-    modes = _errstate.get()
-    return {k: _ERR_MODES[m] for k, m in zip(_ERR_KINDS, modes)}
-
-
-def _parse_modes(all=None, divide=None, over=None, under=None, invalid=None):
-    new = list(_errstate.get())
-    for i, v in enumerate((divide, over, under, invalid)):
-        v = all if v is None else v
-        if v is None:
-            continue
-        if v not in _ERR_MODES:
-            raise ValueError(f"invalid floating-point error mode {v!r}; use one of "
-                             "'ignore', 'warn', 'raise'")
-        new[i] = {"ignore": 0, "warn": 1, "raise": 2}.get(v, 1)
-    return tuple(new)
-
-
-def seterr(all=None, divide=None, over=None, under=None, invalid=None):
-    """Set how floating-point errors are handled (in the current context);
-    returns the previous settings, as NumPy's seterr."""
-    old = geterr()
-    _errstate.set(_parse_modes(all, divide, over, under, invalid))
-    return old
-
-
-class errstate(_contextlib.ContextDecorator):
-    """Context manager (or decorator) for floating-point error handling:
-    ``with errstate(divide='ignore', invalid='raise'): ...``."""
-
-    def __init__(self, *, all=None, divide=None, over=None, under=None, invalid=None,
-                 call=None):
-        if call is not None:
-            raise TypeError("errstate: 'call' is not supported by arraycore")
-        self._modes = _parse_modes(all, divide, over, under, invalid)
-        self._tokens = []
-
-    def __enter__(self):
-        self._tokens.append(_errstate.set(self._modes))
-        return self
-
-    def __exit__(self, *exc):
-        _errstate.reset(self._tokens.pop())
-        return False
+    """Report the floating-point exceptions of uf's last loop (clear_fpe()
+    before it).  Ordered comparisons raise the invalid flag on NaN in C;
+    ufuncs that only compare ignore it, as NumPy's quiet SIMD comparisons do."""
+    return check_fpe(uf.__name__, AC_FPE_INVALID if uf._flags & UF_QUIET_NAN else 0)
 
 
 # ----------------------------------------------------------------------------
 # helpers
 # ----------------------------------------------------------------------------
-cdef inline bint _is_pyscalar(object x):
-    t = type(x)
-    return t is float or t is int or t is bool or t is complex
-
-
-cdef inline int _abs_i(ac_intp x) noexcept:
-    return -x if x < 0 else x
-
-
 cdef void _extent(char *data, int nd, const ac_intp *shape, const ac_intp *strides,
                   ac_intp itemsize, char **lo, char **hi) noexcept:
     cdef ac_intp a = 0, b = 0
@@ -255,12 +120,6 @@ cdef bint _same_view(ndarray x, ndarray y) noexcept:
         if x.dimensions[i] != y.dimensions[i] or (x.strides[i] != y.strides[i] and x.dimensions[i] > 1):
             return False
     return True
-
-
-cdef inline bint _direct(ndarray a, int t) noexcept:
-    """a can be handed to a loop of type t as it is."""
-    return (a.descr.tidx == t and not a.descr.swapped
-            and (a.flags & AC_ARRAY_ALIGNED) != 0)
 
 
 cdef str _dtype_names(list dts):
@@ -360,7 +219,7 @@ cdef class ufunc:
 
     # ------------------------------------------------------------ methods
     def reduce(self, array, axis=0, dtype=None, out=None, keepdims=False,
-               initial=_NoValue, where=True):
+               initial=NOVALUE, where=True):
         """Reduce array's dimensions in `axis` by applying the ufunc along them."""
         if out is not None:
             out = _normalize_out(self, out)[0]
@@ -371,11 +230,11 @@ cdef class ufunc:
         """Accumulate the result of applying the ufunc along `axis`."""
         if out is not None:
             out = _normalize_out(self, out)[0]
-        return _accumulate(self, array, axis, as_dtype_or_none(dtype), out)
+        return ufunc_accumulate(self, array, axis, as_dtype_or_none(dtype), out)
 
     def reduceat(self, array, indices, axis=0, dtype=None, out=None):
         """Reductions over the slices indices[i]:indices[i+1] along `axis`."""
-        return _reduceat(self, array, indices, axis, dtype, out)
+        return ufunc_reduceat(self, array, indices, axis, as_dtype_or_none(dtype), out)
 
     def outer(self, A, B, /, **kwargs):
         """Apply the ufunc to all pairs (a, b) with a in A and b in B."""
@@ -391,7 +250,7 @@ cdef class ufunc:
     def at(self, a, indices, b=None, /):
         """Unbuffered in-place a[indices] = ufunc(a[indices], b): repeated indices
         accumulate."""
-        return _at(self, a, indices, b)
+        return ufunc_at(self, a, indices, b)
 
 
 cdef tuple _normalize_out(ufunc uf, object out):
@@ -438,6 +297,15 @@ cdef ndarray _as_array(object x):
 # ----------------------------------------------------------------------------
 # type resolution
 # ----------------------------------------------------------------------------
+cdef int _loop_with_types(ufunc uf, const unsigned char *types, int n) noexcept:
+    """Index of the first loop whose first n types are types[0:n], or -1."""
+    cdef int i
+    for i in range(uf.ntypes):
+        if memcmp(uf._types + i * uf.nargs, types, n) == 0:
+            return i
+    return -1
+
+
 cdef int _find_loop(ufunc uf, const int *tin, dtype sig, int casting) except -2:
     """Index of the loop for dense input types tin: an exact match, else the
     first loop every input can be cast to safely (with `casting` when an
@@ -445,19 +313,19 @@ cdef int _find_loop(ufunc uf, const int *tin, dtype sig, int casting) except -2:
     cdef int i, k, t, nargs = uf.nargs, nin = uf.nin
     cdef bint ok
     cdef int rule = SAFE_CASTING
+    cdef unsigned char want[AC_UFUNC_MAXARGS]
     if sig is not None:
         rule = casting if casting > SAFE_CASTING else SAFE_CASTING
-    # exact match
-    for i in range(uf.ntypes):
-        ok = True
-        for k in range(nin):
-            if uf._types[i * nargs + k] != tin[k]:
-                ok = False
-                break
-        if ok and sig is not None and uf._types[i * nargs + nin] != sig.tidx:
-            ok = False
-        if ok:
-            return i
+    # exact match (of the inputs, and of the output when it is forced)
+    for k in range(nin):
+        if tin[k] < 0 or tin[k] >= ACX_NTYPES:
+            return -1
+        want[k] = <unsigned char>tin[k]
+    if sig is not None:
+        want[nin] = <unsigned char>sig.tidx
+    i = _loop_with_types(uf, want, nin + 1 if sig is not None else nin)
+    if i >= 0:
+        return i
     for i in range(uf.ntypes):
         if sig is not None and uf._types[i * nargs + nin] != sig.tidx:
             continue
@@ -579,9 +447,7 @@ cdef int run_loop(ACUFuncGenericFunction fn, void *data, int nd, const ac_intp *
         sigint_on()
         with nogil:
             r = ac_ufunc_run(nd, shape, nop, ptrs, strides, key_op, fn, data)
-        if sigint_off() or r == 1:
-            PyErr_CheckSignals()
-            raise KeyboardInterrupt()
+        sigint_done(r == 1)
     if r < 0:
         raise ValueError("too many operands or dimensions for a ufunc loop")
     return 0
@@ -637,9 +503,7 @@ cdef object ufunc_call(ufunc uf, tuple args, object out, object where,
             raise ValueError(f"{uf.__name__}(): non-broadcastable output operand with shape "
                              f"{shape_tuple(o.nd, o.dimensions)} doesn't match the broadcast "
                              f"shape {shape_tuple(nd, shape)}")
-        if not can_cast_descr(d, o.descr, casting):
-            raise UFuncTypeError(f"Cannot cast ufunc '{uf.__name__}' output from {d!r} to "
-                                 f"{o.descr!r} with casting rule '{_casting_name(casting)}'")
+        check_out_cast(uf, d, o.descr, casting)
         finals[k] = o
     # input casts (checked before anything is written)
     for k in range(nin):
@@ -699,7 +563,7 @@ cdef object ufunc_call(ufunc uf, tuple args, object out, object where,
         outs[k] = o
         ptrs[nin + k] = o.data
         memcpy(strides + (nin + k) * MAXD, o.strides, sizeof(ac_intp) * nd)
-    ac_fpe_fetch_clear()
+    clear_fpe()
     run_loop(uf._funcs[li], uf._data[li], nd, shape, nargs, ptrs, strides,
              _key_operand(ins, nin))
     fpe_check(uf)
@@ -746,7 +610,7 @@ cdef object _call_buffered(ufunc uf, int li, list ins, list finals, int order):
                     AC_KEEPORDER if order != AC_FORTRANORDER else AC_FORTRANORDER,
                     UNSAFE_CASTING, None, None, 8192)
     try:
-        ac_fpe_fetch_clear()
+        clear_fpe()
         if it.itersize > 0:
             nxt = iter_get_next(it)
             big = it.itersize >= NOGIL_SIZE
@@ -754,9 +618,7 @@ cdef object _call_buffered(ufunc uf, int li, list ins, list finals, int order):
                 sigint_on()
                 with nogil:
                     r = _buffered_loop(it, nxt, fn, data)
-                if sigint_off() or r == 1:
-                    PyErr_CheckSignals()
-                    raise KeyboardInterrupt()
+                sigint_done(r == 1)
             else:
                 _buffered_loop(it, nxt, fn, data)
             iter_check_error(it)
@@ -774,7 +636,7 @@ cdef int _buffered_loop(ACIter *it, aci_next_fn nxt, ACUFuncGenericFunction fn,
                         void *data) noexcept nogil:
     while True:
         fn(it.dataptrs, &it.innersize, it.innerstrides, data)
-        if ac_sigint_flag:
+        if sigint_pending():
             return 1
         if not nxt(it):
             return 0
@@ -849,7 +711,7 @@ cdef object _call_fast(ufunc uf, tuple args):
     steps[nin] = res.descr.itemsize
     for k in range(first.nd):
         n *= first.dimensions[k]
-    ac_fpe_fetch_clear()
+    clear_fpe()
     if n < NOGIL_SIZE:
         uf._funcs[li](ptrs, &n, steps, uf._data[li])
     else:
@@ -875,7 +737,7 @@ cdef int _check_exponents(object x) except -1:
         neg = bool(ufunc_reduce(_UFUNCS["logical_or"],
                                 ufunc_call(_UFUNCS["less"], (x, 0), None, True,
                                            SAME_KIND_CASTING, None, AC_KEEPORDER),
-                                None, None, None, False, _NoValue, True))
+                                None, None, None, False, NOVALUE, True))
     if neg:
         raise ValueError("Integers to negative integer powers are not allowed.")
     return 0
@@ -928,446 +790,6 @@ cdef str _casting_name(int casting):
 
 
 # ----------------------------------------------------------------------------
-# reductions
-# ----------------------------------------------------------------------------
-cdef int reduce_axes(object axis, int nd, char *red) except -1:
-    """Mark the reduced axes in red[]; returns how many."""
-    cdef int i, n = 0, ax
-    memset(red, 0, nd)
-    if axis is None:
-        for i in range(nd):
-            red[i] = 1
-        return nd
-    if not isinstance(axis, tuple):
-        axis = (axis,)
-    for x in axis:
-        if not isinstance(x, int) and not hasattr(x, "__index__"):
-            raise TypeError(f"'{type(x).__name__}' object cannot be interpreted as an integer")
-        ax = normalize_axis(x, nd)
-        if red[ax]:
-            raise ValueError("duplicate value in 'axis'")
-        red[ax] = 1
-        n += 1
-    return n
-
-
-cdef object _identity_for(ufunc uf, dtype d):
-    if uf._identity == ACUFunc_Zero:
-        return False if d.tidx == ACX_BOOL else 0
-    if uf._identity == ACUFunc_One:
-        return True if d.tidx == ACX_BOOL else 1
-    if uf._identity == ACUFunc_MinusOne:
-        if d.tidx == ACX_BOOL:
-            return True
-        if d.kind == "u":
-            return (1 << (8 * d.itemsize)) - 1
-        return -1
-    if uf._identity == ACUFunc_IdentityValue:
-        return uf._identity_value
-    return _NoValue
-
-
-cdef dtype _default_reduce_dtype(ufunc uf, dtype d):
-    """add/multiply reduce small integers and bool in the default integer."""
-    if uf.__name__ in ("add", "multiply"):
-        if d.tidx == ACX_BOOL or (d.kind == "i" and d.itemsize < 8):
-            return descr_from_tidx(ACX_INT64)
-        if d.kind == "u" and d.itemsize < 8:
-            return descr_from_tidx(ACX_UINT64)
-    return native(d)
-
-
-cdef object ufunc_reduce(ufunc uf, object arr, object axis, dtype dt, object out,
-                         bint keepdims, object initial, object where):
-    cdef ndarray a = _as_array(arr)
-    cdef ndarray o, src
-    cdef int nd = a.nd, i, j, li, nred
-    cdef char red[MAXD]
-    cdef ac_intp oshape[MAXD]
-    cdef ac_intp rshape[MAXD]         # out shape with 1s on reduced axes
-    cdef ac_intp ostrides[MAXD]
-    cdef ac_intp strides[3 * MAXD]
-    cdef char *ptrs[3]
-    cdef int tin[2]
-    cdef dtype d
-    if uf.nin != 2 or uf.nout != 1:
-        raise ValueError(f"reduce only supported for binary functions ({uf.__name__})")
-    if uf._core is not None:
-        raise TypeError(f"reduce not supported for generalized ufunc {uf.__name__}")
-    nred = reduce_axes(axis, nd, red)
-    d = dt if dt is not None else _default_reduce_dtype(uf, a.descr)
-    tin[0] = d.tidx
-    tin[1] = d.tidx
-    li = _find_loop(uf, tin, d if dt is not None else None, UNSAFE_CASTING)
-    if li < 0 or uf._types[li * 3] != uf._types[li * 3 + 2] or \
-            uf._types[li * 3 + 1] != uf._types[li * 3 + 2]:
-        raise UFuncTypeError(f"ufunc '{uf.__name__}' has no reduction loop for {d!r}")
-    d = descr_from_tidx(uf._types[li * 3])
-    ident = _identity_for(uf, d)
-    if initial is not _NoValue and initial is not None:
-        ident = initial
-    has_ident = ident is not _NoValue
-    if nred == nd and not keepdims and out is None and where is True and \
-            (nd <= 1 or (a.flags & AC_ARRAY_C_CONTIGUOUS)) and _direct(a, d.tidx):
-        r = _reduce_flat(uf, li, a, d, ident, has_ident)
-        if r is not None:
-            return r
-    # output shape
-    j = 0
-    for i in range(nd):
-        rshape[i] = 1 if red[i] else a.dimensions[i]
-        if not red[i]:
-            oshape[j] = a.dimensions[i]
-            j += 1
-        elif keepdims:
-            oshape[j] = 1
-            j += 1
-    if not has_ident:
-        for i in range(nd):
-            if red[i] and a.dimensions[i] == 0:
-                raise ValueError(f"zero-size array to reduction operation {uf.__name__} "
-                                 "which has no identity")
-    if where is not True:
-        if not has_ident:
-            raise ValueError(f"reduction operation '{uf.__name__}' does not have an identity, "
-                             "so to use a where mask one has to specify 'initial'")
-        src = ufunc_call(_where_uf, (where, a, ident), None, True, UNSAFE_CASTING, d,
-                         AC_KEEPORDER)
-        if src.nd != nd:
-            raise ValueError("the 'where' mask must broadcast to the reduced array's shape")
-        return ufunc_reduce(uf, src, axis, d, out, keepdims, initial if has_ident and
-                            initial is not _NoValue else _NoValue, True)
-    # the result array (native loop type); copied to `out` at the end if needed
-    final = out
-    if out is not None:
-        check_writeable(out)
-        if (<ndarray>out).nd != j or any((<ndarray>out).dimensions[i] != oshape[i] for i in range(j)):
-            raise ValueError(f"output parameter for reduction operation {uf.__name__} has the "
-                             f"wrong shape {shape_tuple((<ndarray>out).nd, (<ndarray>out).dimensions)}"
-                             f", expected {shape_tuple(j, oshape)}")
-        if not can_cast_descr(d, (<ndarray>out).descr, SAME_KIND_CASTING):
-            raise UFuncTypeError(f"Cannot cast ufunc '{uf.__name__}' output from {d!r} to "
-                                 f"{(<ndarray>out).descr!r} with casting rule 'same_kind'")
-    if a.descr is not d or not (a.flags & AC_ARRAY_ALIGNED):
-        a = copy_array(a, AC_KEEPORDER, d)
-    elif out is not None and _overlaps(a, <ndarray>out):
-        a = copy_array(a, AC_KEEPORDER)
-    if out is not None and _direct(<ndarray>out, d.tidx) and not _overlaps(a, <ndarray>out):
-        o = <ndarray>out
-    else:
-        o = new_array(d, j, oshape, NULL, NULL, 0, None)
-    # view of o with the reduced axes as length-1 (stride 0) axes
-    j = 0
-    for i in range(nd):
-        if red[i]:
-            ostrides[i] = 0
-            if keepdims:
-                j += 1
-        else:
-            ostrides[i] = o.strides[j]
-            j += 1
-    if nred == 0:
-        _copy_reshaped(o, a)
-        src = None
-    elif has_ident:
-        fill_array(o, ident)
-        src = a
-    elif nred == 1:
-        # no identity: start from the first slice along the reduced axis
-        for i in range(nd):
-            if red[i]:
-                break
-        memcpy(rshape, a.dimensions, nd * sizeof(ac_intp))
-        rshape[i] = 1
-        first = make_view(a, nd, rshape, a.strides, a.data)
-        _copy_reshaped(o, first)
-        rshape[i] = a.dimensions[i] - 1
-        src = make_view(a, nd, rshape, a.strides, a.data + a.strides[i])
-    else:
-        # no identity over several axes: one axis at a time (exact for min/max)
-        res = a
-        axes = sorted([i for i in range(nd) if red[i]], reverse=True)
-        for ax in axes:
-            res = ufunc_reduce(uf, res, ax, d, None, True, _NoValue, True)
-        res = res.reshape(shape_tuple(o.nd, o.dimensions))
-        copy_into(o, res)
-        src = None
-    if src is not None:
-        ptrs[0] = o.data
-        ptrs[1] = src.data
-        ptrs[2] = o.data
-        memcpy(strides, ostrides, sizeof(ac_intp) * nd)
-        memcpy(strides + MAXD, src.strides, sizeof(ac_intp) * nd)
-        memcpy(strides + 2 * MAXD, ostrides, sizeof(ac_intp) * nd)
-        ac_fpe_fetch_clear()
-        run_loop(uf._funcs[li], uf._data[li], nd, src.dimensions, 3, ptrs, strides, 1)
-        fpe_check(uf)
-    if final is not None:
-        if final is not o:
-            copy_into(<ndarray>final, o)
-        return final
-    return o
-
-
-cdef object _reduce_flat(ufunc uf, int li, ndarray a, dtype d, object ident, bint has_ident):
-    """The whole of a 1-d or C-contiguous array reduced to a 0-d array with
-    one loop call (the accumulator stays in a register; float add sums
-    pairwise).  None when the general path must run (empty, no identity)."""
-    cdef ac_intp n = size_of(a.nd, a.dimensions)
-    cdef ac_intp s = a.strides[0] if a.nd == 1 else d.itemsize
-    cdef char *ptrs[3]
-    cdef ac_intp steps[3]
-    cdef char *src = a.data
-    cdef ndarray o
-    if n == 0 and not has_ident:
-        return None
-    o = new_array(d, 0, NULL, NULL, NULL, 0, None)
-    if has_ident:
-        fill_array(o, ident)
-    else:
-        memcpy(o.data, a.data, d.itemsize)
-        src = a.data + s
-        n -= 1
-    ptrs[0] = o.data
-    ptrs[1] = src
-    ptrs[2] = o.data
-    steps[0] = 0
-    steps[1] = s
-    steps[2] = 0
-    ac_fpe_fetch_clear()
-    if n < NOGIL_SIZE:
-        if n > 0:
-            uf._funcs[li](ptrs, &n, steps, uf._data[li])
-    else:
-        _run_flat(uf, li, n, 3, ptrs, steps)
-    fpe_check(uf)
-    return o
-
-
-cdef int _copy_reshaped(ndarray o, ndarray src) except -1:
-    """Copy src (same size as o) into o, reshaping to o's shape."""
-    copy_into(o, src.reshape(shape_tuple(o.nd, o.dimensions)))
-    return 0
-
-
-cdef object _accumulate(ufunc uf, object arr, object axis, dtype dt, object out):
-    cdef ndarray a = _as_array(arr)
-    cdef ndarray o
-    cdef int nd = a.nd, ax, li, i
-    cdef int tin[2]
-    cdef ac_intp strides[3 * MAXD]
-    cdef ac_intp shape[MAXD]
-    cdef char *ptrs[3]
-    cdef dtype d
-    if uf.nin != 2 or uf.nout != 1:
-        raise ValueError(f"accumulate only supported for binary functions ({uf.__name__})")
-    if nd == 0:
-        raise ValueError("accumulate requires an array of at least one dimension")
-    if axis is None:
-        raise TypeError("accumulate does not allow multiple axes")
-    ax = normalize_axis(axis, nd)
-    d = dt if dt is not None else _default_reduce_dtype(uf, a.descr)
-    tin[0] = d.tidx
-    tin[1] = d.tidx
-    li = _find_loop(uf, tin, d if dt is not None else None, UNSAFE_CASTING)
-    if li < 0 or uf._types[li * 3] != uf._types[li * 3 + 2] or \
-            uf._types[li * 3 + 1] != uf._types[li * 3 + 2]:
-        raise UFuncTypeError(f"ufunc '{uf.__name__}' has no accumulation loop for {d!r}")
-    d = descr_from_tidx(uf._types[li * 3])
-    if out is not None:
-        check_writeable(out)
-        if (<ndarray>out).nd != nd or any((<ndarray>out).dimensions[i] != a.dimensions[i]
-                                          for i in range(nd)):
-            raise ValueError("accumulate: 'out' has the wrong shape")
-        if not can_cast_descr(d, (<ndarray>out).descr, SAME_KIND_CASTING):
-            raise UFuncTypeError(f"Cannot cast ufunc '{uf.__name__}' output from {d!r} to "
-                                 f"{(<ndarray>out).descr!r} with casting rule 'same_kind'")
-    if a.descr is not d or not (a.flags & AC_ARRAY_ALIGNED) or \
-            (out is not None and _overlaps(a, <ndarray>out)):
-        a = copy_array(a, AC_KEEPORDER, d)
-    if out is not None and _direct(<ndarray>out, d.tidx):
-        o = <ndarray>out
-    else:
-        o = empty_like_array(a, d, AC_KEEPORDER)
-    if a.dimensions[ax] > 0:
-        idx0 = (slice(None),) * ax + (0,)
-        copy_into(o[idx0], a[idx0])
-        for i in range(nd):
-            shape[i] = a.dimensions[i]
-        shape[ax] -= 1
-        ptrs[0] = o.data
-        ptrs[1] = a.data + a.strides[ax]
-        ptrs[2] = o.data + o.strides[ax]
-        memcpy(strides, o.strides, sizeof(ac_intp) * nd)
-        memcpy(strides + MAXD, a.strides, sizeof(ac_intp) * nd)
-        memcpy(strides + 2 * MAXD, o.strides, sizeof(ac_intp) * nd)
-        # keep the accumulation axis outermost-or-in-order: the runner only
-        # reorders dims, never reverses them, so each step sees its predecessor
-        ac_fpe_fetch_clear()
-        run_loop(uf._funcs[li], uf._data[li], nd, shape, 3, ptrs, strides, 1)
-        fpe_check(uf)
-    if out is not None and out is not o:
-        copy_into(<ndarray>out, o)
-        return out
-    return o
-
-
-cdef object _reduceat(ufunc uf, object arr, object indices, object axis, object dtype_, object out):
-    cdef ndarray a = _as_array(arr)
-    cdef ndarray idx = _as_array(indices)
-    cdef int ax = normalize_axis(axis, a.nd)
-    cdef ac_intp n = a.dimensions[ax], i, m, s, e
-    if idx.nd != 1:
-        raise ValueError("reduceat: indices must be one-dimensional")
-    if idx.descr.kind not in "iu":
-        raise TypeError("reduceat: indices must be integers")
-    idl = idx.tolist()
-    pieces = []
-    m = len(idl)
-    for i in range(m):
-        s = idl[i]
-        if s < 0 or s >= n:
-            raise IndexError(f"index {s} out-of-bounds in {uf.__name__}.reduceat [0, {n})")
-        e = idl[i + 1] if i + 1 < m else n
-        if e < 0 or e > n:
-            raise IndexError(f"index {e} out-of-bounds in {uf.__name__}.reduceat [0, {n})")
-        pre = (slice(None),) * ax
-        if e > s:
-            pieces.append(uf.reduce(a[pre + (slice(s, e),)], axis=ax, dtype=dtype_,
-                                    keepdims=True))
-        else:
-            pieces.append(a[pre + (slice(s, s + 1),)])
-    from arraycore._manip import concat
-    if m == 0:
-        shp = list(shape_tuple(a.nd, a.dimensions))
-        shp[ax] = 0
-        from arraycore._creation import empty
-        res = empty(tuple(shp), dtype=a.descr)
-    else:
-        res = concat(pieces, axis=ax)
-    if out is not None:
-        copy_into(<ndarray>out, res)
-        return out
-    return res
-
-
-cdef object _at(ufunc uf, object arr, object indices, object b):
-    cdef ndarray a = <ndarray>arr if isinstance(arr, ndarray) else None
-    cdef ndarray bb = None, pos
-    cdef ac_intp i, n, off, q
-    cdef int k, li
-    cdef int tin[2]
-    cdef char *ptrs[3]
-    cdef ac_intp steps[3]
-    cdef ac_intp one = 1
-    if a is None:
-        raise TypeError("ufunc.at: the first argument must be an arraycore array")
-    check_writeable(a)
-    if uf.nout != 1 or uf.nin not in (1, 2) or uf._core is not None:
-        raise ValueError(f"ufunc.at is only supported for unary and binary ufuncs")
-    if uf.nin == 2 and b is None:
-        raise ValueError("second operand needed for ufunc.at with a binary ufunc")
-    if uf.nin == 1 and b is not None:
-        raise ValueError("second operand provided when ufunc is unary")
-    from arraycore._creation import arange
-    from arraycore._manip import broadcast_to
-    cdef ac_intp j, dim0
-    cdef ac_int64 *wp
-    ind = indices if isinstance(indices, ndarray) or _is_pyscalar(indices) else None
-    if a.nd == 1 and isinstance(ind, ndarray) and (<ndarray>ind).descr.kind in "iu":
-        # one integer index array into a 1-d array: the positions are the
-        # indices themselves (bounds-checked, negatives wrapped)
-        pos = copy_array(<ndarray>ind, AC_CORDER, descr_from_tidx(ACX_INT64))
-        wp = <ac_int64 *>pos.data
-        dim0 = a.dimensions[0]
-        for j in range(size_of(pos.nd, pos.dimensions)):
-            if wp[j] < 0:
-                wp[j] += dim0
-            if wp[j] < 0 or wp[j] >= dim0:
-                raise IndexError(f"index {wp[j] - dim0 if wp[j] < 0 else wp[j]} is out of "
-                                 f"bounds for axis 0 with size {dim0}")
-    else:
-        pos = arange(size_of(a.nd, a.dimensions), dtype="int64").reshape(
-            shape_tuple(a.nd, a.dimensions))[indices]
-    pshape = shape_tuple(pos.nd, pos.dimensions)
-    tin[0] = a.descr.tidx
-    if uf.nin == 2:
-        if _is_pyscalar(b):
-            tin[1] = result_type_weak(a.descr, b).tidx
-        else:
-            bb = _as_array(b)
-            tin[1] = bb.descr.tidx
-    li = _find_loop(uf, tin, None, SAFE_CASTING)
-    if li < 0:
-        li = _find_loop(uf, tin, a.descr, UNSAFE_CASTING)
-    if li < 0:
-        raise UFuncTypeError(f"ufunc '{uf.__name__}' did not contain a loop for ufunc.at")
-    cdef const unsigned char *lt = uf._types + li * uf.nargs
-    cdef dtype d0 = descr_from_tidx(lt[0])
-    cdef dtype dout = descr_from_tidx(lt[uf.nin])
-    if not can_cast_descr(dout, a.descr, SAME_KIND_CASTING):
-        raise UFuncTypeError(f"Cannot cast ufunc '{uf.__name__}' output from {dout!r} to "
-                             f"{a.descr!r} with casting rule 'same_kind'")
-    pos = pos.reshape(-1)
-    n = pos.dimensions[0]
-    cdef ac_intp bstride = 0
-    if uf.nin == 2:
-        if bb is None:
-            bb = _asarray(b, descr_from_tidx(lt[1]), None)
-        if bb.nd == 0:      # one value for every index: stride 0
-            bb = copy_array(bb, AC_CORDER, descr_from_tidx(lt[1]))
-        else:
-            bb = copy_array(broadcast_to(bb, pshape).reshape(-1), AC_CORDER,
-                            descr_from_tidx(lt[1]))
-            bstride = bb.strides[0] if bb.nd == 1 else 0
-    cdef char abuf[16]
-    cdef char obuf[16]
-    cdef const ac_int64 *pp = <const ac_int64 *>pos.data
-    cdef bint direct = _direct(a, lt[0]) and a.descr.tidx == lt[uf.nin]
-    if direct:
-        # the element is its own input and output: one loop call per index, in C
-        steps[0] = steps[1] = steps[2] = 0
-        ac_fpe_fetch_clear()
-        for i in range(n):
-            q = pp[i]
-            if a.nd == 1:
-                off = q * a.strides[0]
-            else:
-                off = 0
-                for k in range(a.nd - 1, -1, -1):
-                    off += (q % a.dimensions[k]) * a.strides[k]
-                    q //= a.dimensions[k]
-            ptrs[0] = a.data + off
-            if uf.nin == 2:
-                ptrs[1] = bb.data + i * bstride
-                ptrs[2] = a.data + off
-            else:
-                ptrs[1] = a.data + off
-            uf._funcs[li](ptrs, &one, steps, uf._data[li])
-        fpe_check(uf)
-        return None
-    for i in range(n):
-        off = 0
-        q = pp[i]
-        for k in range(a.nd - 1, -1, -1):
-            off += (q % a.dimensions[k]) * a.strides[k]
-            q //= a.dimensions[k]
-        v = getitem_ptr(a.descr, a.data + off)
-        setitem_ptr(d0, abuf, v)
-        ptrs[0] = abuf
-        if uf.nin == 2:
-            ptrs[1] = bb.data + i * bstride
-            ptrs[2] = obuf
-        else:
-            ptrs[1] = obuf
-        steps[0] = steps[1] = steps[2] = 0
-        uf._funcs[li](ptrs, &one, steps, uf._data[li])
-        setitem_ptr(a.descr, a.data + off, getitem_ptr(dout, obuf))
-    fpe_check(uf)
-    return None
-
-
-# ----------------------------------------------------------------------------
 # construction
 # ----------------------------------------------------------------------------
 cdef ufunc new_ufunc(str name, int nin, int nout, int ntypes, const unsigned char *types,
@@ -1415,7 +837,6 @@ cdef int register_loop(ufunc uf, const unsigned char *types, ACUFuncGenericFunct
                        void *data) except -1:
     """Add (or replace) the loop for one type signature."""
     cdef int i, k, nargs = uf.nargs
-    cdef bint same
     cdef unsigned char *nt
     cdef ACUFuncGenericFunction *nf
     cdef void **nd_
@@ -1423,17 +844,12 @@ cdef int register_loop(ufunc uf, const unsigned char *types, ACUFuncGenericFunct
         if types[k] >= ACX_NTYPES:
             raise ValueError(f"register loop for {uf.__name__}: invalid type number at "
                              f"position {k}")
-    for i in range(uf.ntypes):
-        same = True
-        for k in range(nargs):
-            if uf._types[i * nargs + k] != types[k]:
-                same = False
-                break
-        if same:
-            uf._funcs[i] = fn
-            uf._data[i] = data
-            memset(uf._cache, 0xff, sizeof(uf._cache))
-            return 0
+    i = _loop_with_types(uf, types, nargs)
+    if i >= 0:
+        uf._funcs[i] = fn
+        uf._data[i] = data
+        memset(uf._cache, 0xff, sizeof(uf._cache))
+        return 0
     nt = <unsigned char *>malloc((uf.ntypes + 1) * nargs)
     nf = <ACUFuncGenericFunction *>malloc((uf.ntypes + 1) * sizeof(ACUFuncGenericFunction))
     nd_ = <void **>malloc((uf.ntypes + 1) * sizeof(void *))

@@ -238,7 +238,7 @@ def test_misc_entries(it_mod):
     np.testing.assert_array_equal(np.asarray(r["view"]), n)
     assert r["ndim"] == 1 and r["shape0"] == 6      # coalesced after RemoveMultiIndex
     assert r["total"] == (n * 10).sum()             # iterated b after ResetBasePointers
-    assert r["types"] == (ac.flatiter, ac.broadcast, ac._flatiter.neighborhooditer)
+    assert r["types"] == (ac.flatiter, ac.broadcast, ac._classic_iter.neighborhooditer)
     with pytest.raises(ValueError):
         it_mod.misc(ac.zeros(4), ac.zeros(4))       # BroadcastToShape (4,) -> (2, 3)
 
@@ -253,7 +253,7 @@ def test_goto_index(it_mod, p, data):
 
 
 def test_neighborhood_from_python():
-    from arraycore._flatiter import neighborhood_iter_new
+    from arraycore._classic_iter import neighborhood_iter_new
     x = ac.asarray(np.arange(5))
     f = x.flat
     next(f)
@@ -270,7 +270,7 @@ def test_neighborhood_from_python():
 
 
 def test_neighborhood_after_contiguous_walk():
-    from arraycore._flatiter import neighborhood_iter_new
+    from arraycore._classic_iter import neighborhood_iter_new
     n = np.arange(12).reshape(3, 4)
     f = ac.asarray(n).flat
     for _ in range(6):

@@ -4,23 +4,7 @@
  * dimensions walked with an odometer, handing 1-d runs to the loop.
  */
 #include <string.h>
-#include <fenv.h>
 #include "ac_umath.h"
-#include "arraycore/acmath.h"
-int ac_fpe_fetch_clear(void)
-{
-    /* fetestexcept reads both the SSE and the x87 status (libm may raise
-     * flags through either); clearing only when something is set keeps the
-     * common case to two register reads */
-    int st = fetestexcept(FE_DIVBYZERO | FE_OVERFLOW | FE_UNDERFLOW | FE_INVALID);
-    if (st) {
-        feclearexcept(FE_DIVBYZERO | FE_OVERFLOW | FE_UNDERFLOW | FE_INVALID);
-    }
-    return ((st & FE_DIVBYZERO) ? AC_FPE_DIVIDEBYZERO : 0) |
-           ((st & FE_OVERFLOW) ? AC_FPE_OVERFLOW : 0) |
-           ((st & FE_UNDERFLOW) ? AC_FPE_UNDERFLOW : 0) |
-           ((st & FE_INVALID) ? AC_FPE_INVALID : 0);
-}
 
 volatile sig_atomic_t ac_sigint_flag = 0;
 _Thread_local int ac_loop_error = 0;

@@ -25,16 +25,12 @@ extern AC_EXPORT const int ac_n_builtin_ufuncs;
 
 #define AC_UFUNC_MAXARGS 32
 
-/* The floating-point exceptions raised since the last call, as AC_FPE_* bits
- * (acmath.h), and cleared: called before a loop (to forget stale flags) and
- * after it (to report). */
-AC_EXPORT int ac_fpe_fetch_clear(void);
-
 /* Set (to an errno value, e.g. ENOMEM) by an internal loop that failed: loops
  * cannot raise, so the caller checks and clears it after the run. */
 extern AC_EXPORT _Thread_local int ac_loop_error;
 
-/* Set by the SIGINT handler the ufunc module installs around long loops. */
+/* Set by the SIGINT handler arraycore._errstate installs around long loops;
+ * one flag in the process (it lives in libaccore). */
 extern AC_EXPORT volatile sig_atomic_t ac_sigint_flag;
 
 /* Run `loop` over an N-d space shared by `nop` operands.  strides are laid

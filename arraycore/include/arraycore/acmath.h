@@ -251,11 +251,15 @@ static inline int ac_get_floatstatus(void)
     char c = 0;
     return ac_get_floatstatus_barrier(&c);
 }
-/* Clear the flags; returns those that were set. */
+/* Clear the flags; returns those that were set.  fetestexcept reads both
+   the SSE and the x87 status (libm may raise flags through either); clearing
+   only when something is set keeps the common case to the reads. */
 static inline int ac_clear_floatstatus_barrier(char *param)
 {
     int st = ac_get_floatstatus_barrier(param);
-    feclearexcept(AC__FE_ALL);
+    if (st) {
+        feclearexcept(AC__FE_ALL);
+    }
     return st;
 }
 static inline int ac_clear_floatstatus(void)
@@ -487,7 +491,7 @@ static inline ac_half ac_half_nextafter(ac_half x, ac_half y)
         return AC_HALF_NAN;
     }
     if (ac_half_eq_nonan(x, y)) {
-        return x;
+        return y;           /* C99: y when x == y (so +0 toward -0 gives -0) */
     }
     if (ac_half_iszero(x)) {
         return (ac_half)((y & 0x8000u) | 1u);     /* smallest subnormal toward y */

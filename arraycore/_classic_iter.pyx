@@ -1,4 +1,4 @@
-# arraycore/_flatiter.pyx -- the classic iterators with public C layouts
+# arraycore/_classic_iter.pyx -- the classic iterators with public C layouts
 # (arraycore/aciter.h): the flat iterator (`a.flat`, ACArray_IterNew,
 # ACArray_IterAllButAxis, ACArray_BroadcastToShape), the broadcasting
 # multi-iterator (`arraycore.broadcast`, ACArray_MultiIterFromObjects) and
@@ -603,10 +603,10 @@ cdef int _check_layouts() except -1:
     )
     for got, want, what in checks:
         if got != want:
-            raise ImportError(f"arraycore._flatiter: the object layout does not match "
+            raise ImportError(f"arraycore._classic_iter: the object layout does not match "
                               f"aciter.h ({what}: {got} != {want})")
     if broadcast.__basicsize__ != sizeof(ACArrayMultiIterObject):
-        raise ImportError("arraycore._flatiter: broadcast layout does not match ACArrayMultiIterObject")
+        raise ImportError("arraycore._classic_iter: broadcast layout does not match ACArrayMultiIterObject")
     return 0
 
 

@@ -1,0 +1,142 @@
+"""arraycore._errstate and arraycore._reduction: floating-point error state
+per context, stale FPU flags forgotten before a loop, errors of the reduction
+methods reported under the ufunc's name, Ctrl-C stopping each call path and
+reduction (with Python's own handler back afterwards), and the reduction
+methods' dtype= / pickling by name."""
+import contextvars
+import os
+import pickle
+import subprocess
+import sys
+import textwrap
+import warnings
+
+import numpy as np
+import pytest
+
+import arraycore as ac
+from _helpers import IS_NUMPY, assert_array
+
+pytestmark = pytest.mark.skipif(IS_NUMPY, reason="arraycore's own modules")
+
+
+def test_public_names_come_from_errstate():
+    from arraycore import _errstate
+    assert ac.seterr is _errstate.seterr
+    assert ac.geterr is _errstate.geterr
+    assert ac.errstate is _errstate.errstate
+
+
+def test_errstate_is_per_context():
+    def inner():
+        ac.seterr(divide="raise")
+        with pytest.raises(FloatingPointError, match="divide by zero encountered in divide"):
+            ac.asarray([1.0]) / 0.0
+        return ac.geterr()["divide"]
+
+    assert contextvars.copy_context().run(inner) == "raise"
+    assert ac.geterr()["divide"] == "warn"          # the outer context is untouched
+    with warnings.catch_warnings(record=True) as rec:
+        warnings.simplefilter("always")
+        ac.asarray([1.0]) / 0.0
+    assert [str(m.message) for m in rec] == ["divide by zero encountered in divide"]
+
+
+@pytest.mark.parametrize("call", ["fast", "strided", "reduce", "reduce_flat", "at"])
+def test_stale_fpu_flags_are_not_reported(call):
+    """A flag Python's own float arithmetic left in the FPU status must not be
+    reported by the next loop (each loop clears the status first)."""
+    big = ac.asarray([1.0, 2.0, 3.0])
+    with ac.errstate(all="raise"):
+        for _ in range(2):
+            x = float("1e308")
+            assert x * 10.0 == float("inf")                 # raises the overflow flag
+            assert float("inf") - float("inf") != 0.0       # and the invalid flag
+            if call == "fast":
+                ac.add(big, big)
+            elif call == "strided":
+                ac.add(big[::2], 1.0)
+            elif call == "reduce":
+                ac.add.reduce(ac.ones((3, 4)), axis=0)
+            elif call == "reduce_flat":
+                ac.add.reduce(big)
+            else:
+                y = ac.zeros(3)
+                ac.add.at(y, ac.asarray([0, 0, 2]), 1.0)
+                assert_array(y, np.array([2.0, 0.0, 1.0]))
+
+
+def test_reduction_errors_are_reported_under_the_ufunc_name():
+    with ac.errstate(over="raise"):
+        with pytest.raises(FloatingPointError, match="overflow encountered in multiply"):
+            ac.multiply.reduce(ac.full((2, 8), 1e300), axis=1)
+        with pytest.raises(FloatingPointError, match="overflow encountered in add"):
+            ac.add.accumulate(ac.full(4, 1e308))
+        y = ac.full(2, 1e308)
+        with pytest.raises(FloatingPointError, match="overflow encountered in add"):
+            ac.add.at(y, ac.asarray([0, 0]), 1e308)
+    # comparisons are quiet about NaN inputs, in reductions too
+    with ac.errstate(invalid="raise"):
+        assert float(ac.maximum.reduce(ac.asarray([1.0, np.nan, 2.0]))) != 0.0
+
+
+def test_reduceat_dtype_and_methods_pickle_by_name():
+    x = np.arange(10, dtype=np.int8) * 20
+    idx = np.array([0, 4, 1, 7])
+    got = ac.add.reduceat(ac.asarray(x), ac.asarray(idx), dtype="int64")
+    assert_array(got, np.add.reduceat(x, idx, dtype=np.int64))
+    assert np.asarray(got).dtype == np.int64
+    for uf in (ac.add, ac.maximum, ac.matmul):
+        assert pickle.loads(pickle.dumps(uf)) is uf
+    r = pickle.loads(pickle.dumps(ac.add)).reduce(ac.arange(5))
+    assert int(r) == 10
+
+
+_SIGINT = r"""
+import os, signal, threading, time
+import arraycore as ac
+
+def timed(name, fn):
+    t = time.perf_counter(); fn(); full = time.perf_counter() - t
+    delay = min(0.3, full / 10)
+    threading.Timer(delay, os.kill, (os.getpid(), signal.SIGINT)).start()
+    t = time.perf_counter()
+    try:
+        fn()
+        state = "completed"
+    except KeyboardInterrupt:
+        state = "interrupted"
+    el = time.perf_counter() - t - delay
+    try:                       # absorb a signal that came too late
+        time.sleep(delay + 1.0)
+    except KeyboardInterrupt:
+        pass
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    print(name, state, el, full, flush=True)
+
+x = ac.broadcast_to(ac.asarray(0.5), (20_000_000,))
+timed("strided", lambda: ac.sin(x))
+x32 = ac.broadcast_to(ac.asarray(0.5, dtype=ac.float32), (20_000_000,))
+timed("buffered", lambda: ac.sin(x32, dtype=ac.float64))
+m = ac.broadcast_to(ac.asarray(0.5), (8000, 8000))
+timed("reduce", lambda: [ac.add.reduce(m, axis=0) for _ in range(8)])
+y = ac.ones((2000, 2000))
+timed("accumulate", lambda: [ac.multiply.accumulate(y, axis=0) for _ in range(10)])
+z = ac.ones(4_000_000)
+timed("reduce_flat", lambda: [ac.add.reduce(z) for _ in range(200)])
+# healthy afterwards
+assert float(ac.add.reduce(ac.arange(10.0))) == 45.0
+print("ok", flush=True)
+"""
+
+
+def test_ctrl_c_stops_each_call_path():
+    r = subprocess.run([sys.executable, "-c", _SIGINT], capture_output=True, text=True,
+                       timeout=600, cwd=os.path.dirname(os.path.abspath(__file__)))
+    assert r.returncode == 0, r.stdout + r.stderr
+    lines = {ln.split()[0]: ln.split()[1:] for ln in r.stdout.splitlines()}
+    assert "ok" in lines, r.stdout
+    for name in ("strided", "buffered", "reduce", "accumulate", "reduce_flat"):
+        state, el, full = lines[name]
+        assert state == "interrupted", r.stdout
+        assert float(el) < 0.5 * float(full) + 0.2, r.stdout     # stopped early
