@@ -15,8 +15,9 @@ from arraycore._core cimport (
     shape_tuple, normalize_axis, check_writeable, copy_into, transpose_view)
 from arraycore._convert cimport _asarray
 from arraycore._ufunc cimport (
-    ufunc, ACUFuncGenericFunction, resolve, new_ufunc, sigint_on, sigint_off, sigint_pending,
-    AC_UFUNC_MAXARGS, _overlaps, fpe_check)
+    ufunc, ACUFuncGenericFunction, resolve, new_ufunc, AC_UFUNC_MAXARGS, _overlaps, fpe_check)
+from arraycore._driver cimport (sigint_begin, sigint_end, ac_drive, AC_DRIVE_COALESCE,
+    AC_DRIVE_BADARGS)
 from arraycore._ufunc import UFuncTypeError, _set_gufunc_impl
 
 cdef extern from "Python.h":
@@ -388,16 +389,36 @@ cdef object _keepdims(ndarray r, object ax_list, list present, int nin, list vie
     return r.reshape(tuple(shp))
 
 
+ctypedef struct _walk_ctx:
+    ACUFuncGenericFunction fn
+    void *data
+    int nargs
+    ac_intp *dims
+    ac_intp *steps
+
+
+cdef int _walk_inner(char **ptrs, ac_intp count, const ac_intp *strides,
+                     void *vctx) noexcept nogil:
+    """The loop driver's inner function: one call of the gufunc loop on a run
+    of the innermost loop dimension (its outer steps first in `steps`)."""
+    cdef _walk_ctx *c = <_walk_ctx *>vctx
+    cdef int k
+    for k in range(c.nargs):
+        c.steps[k] = strides[k]
+    c.dims[0] = count
+    c.fn(ptrs, c.dims, c.steps, c.data)
+    return 0
+
+
 cdef int _run_gufunc(ufunc uf, int li, int nloop, const ac_intp *lshape, int nargs,
                      char **ptrs, const ac_intp *lstrides, ac_intp *dims,
                      ac_intp *steps) except -1:
-    """Walk the loop dimensions (odometer over all but the last), calling the
-    loop on runs of the innermost loop dimension."""
-    cdef ACUFuncGenericFunction fn = uf._funcs[li]
-    cdef void *data = uf._data[li]
-    cdef char *p[AC_UFUNC_MAXARGS]
-    cdef ac_intp total = 1, work = 1
-    cdef int k, d, i, r = 0
+    """Walk the loop dimensions with the loop driver (lstrides in its layout,
+    [arg * AC_MAXDIMS + d]; adjacent dims coalesced, C order kept), calling
+    the loop on chunks of runs of the innermost loop dimension."""
+    cdef _walk_ctx c
+    cdef ac_intp total = 1, work = 1, chunk
+    cdef int i, r = 0
     cdef bint big
     for i in range(nloop):
         total *= lshape[i]
@@ -405,67 +426,34 @@ cdef int _run_gufunc(ufunc uf, int li, int nloop, const ac_intp *lshape, int nar
             return 0
     for i in range(1, len((<CoreSignature>uf._core).names) + 1):
         work *= dims[i] if dims[i] > 0 else 1
-    for k in range(nargs):
-        p[k] = ptrs[k]
-        steps[k] = lstrides[k * MAXD + nloop - 1] if nloop > 0 else 0
-    dims[0] = lshape[nloop - 1] if nloop > 0 else 1
-    global ac_loop_error
+    c.fn = uf._funcs[li]
+    c.data = uf._data[li]
+    c.nargs = nargs
+    c.dims = dims
+    c.steps = steps
+    # outer iterations per loop call: about 2**21 units of core work between
+    # two Ctrl-C polls, at most GUFUNC_CHUNK
+    chunk = (1 << 21) // work
+    chunk = 1 if chunk < 1 else (GUFUNC_CHUNK if chunk > GUFUNC_CHUNK else chunk)
     big = total * work >= NOGIL_WORK
-    ac_loop_error = 0
     ac_fpe_fetch_clear()
     if big:
-        sigint_on()
+        sigint_begin()
         with nogil:
-            r = _walk(fn, data, nloop, lshape, nargs, p, lstrides, dims, steps)
-        if sigint_off() or r == 1:
-            PyErr_CheckSignals()
-            raise KeyboardInterrupt()
+            r = ac_drive(nloop, lshape, nargs, ptrs, lstrides, 0, AC_DRIVE_COALESCE, chunk,
+                         _walk_inner, &c)
+        sigint_end(r)
     else:
-        _walk(fn, data, nloop, lshape, nargs, p, lstrides, dims, steps)
+        r = ac_drive(nloop, lshape, nargs, ptrs, lstrides, 0, AC_DRIVE_COALESCE, chunk,
+                     _walk_inner, &c)
+    global ac_loop_error
     if ac_loop_error:
         ac_loop_error = 0
         raise MemoryError(f"{uf.__name__}: out of memory for the loop's work buffers")
+    if r == AC_DRIVE_BADARGS:
+        raise ValueError(f"{uf.__name__}: too many operands or dimensions for a loop")
     fpe_check(uf)
     return 0
-
-
-cdef int _walk(ACUFuncGenericFunction fn, void *data, int nloop, const ac_intp *lshape,
-               int nargs, char **p, const ac_intp *lstrides, ac_intp *dims,
-               ac_intp *steps) noexcept nogil:
-    cdef ac_intp idx[MAXD]
-    cdef char *q[AC_UFUNC_MAXARGS]
-    cdef ac_intp n0 = dims[0], done, c
-    cdef int k, d
-    memset(idx, 0, sizeof(idx))
-    while True:
-        # the innermost loop dimension in chunks, so Ctrl-C is seen within one
-        done = 0
-        while done < n0:
-            c = n0 - done if n0 - done < GUFUNC_CHUNK else GUFUNC_CHUNK
-            dims[0] = c
-            for k in range(nargs):
-                q[k] = p[k] + done * steps[k]
-            fn(q, dims, steps, data)
-            done += c
-            if sigint_pending():    # _ufunc's flag: each module links its own copy of accore
-                dims[0] = n0
-                return 1
-        dims[0] = n0
-        if nloop <= 1:
-            return 0
-        d = nloop - 2
-        while True:
-            idx[d] += 1
-            for k in range(nargs):
-                p[k] += lstrides[k * MAXD + d]
-            if idx[d] < lshape[d]:
-                break
-            for k in range(nargs):
-                p[k] -= lstrides[k * MAXD + d] * lshape[d]
-            idx[d] = 0
-            if d == 0:
-                return 0
-            d -= 1
 
 
 _set_gufunc_impl(lambda uf, args, out, where, casting, sig, axes, axis, keepdims:

@@ -30,17 +30,13 @@ extern const int ac_n_builtin_ufuncs;
  * after it (to report). */
 int ac_fpe_fetch_clear(void);
 
-/* Set (to an errno value, e.g. ENOMEM) by an internal loop that failed: loops
- * cannot raise, so the caller checks and clears it after the run. */
-extern _Thread_local int ac_loop_error;
+/* ac_loop_error and ac_sigint_flag: see ac_driver.h (included by ac_internal.h) */
 
-/* Set by the SIGINT handler the ufunc module installs around long loops. */
-extern volatile sig_atomic_t ac_sigint_flag;
-
-/* Run `loop` over an N-d space shared by `nop` operands.  strides are laid
- * out [op * AC_MAXDIMS + d]; dimensions are simplified (length-1 dropped,
- * sorted with operand `key_op`'s strides first, coalesced).  Long inner runs
- * are cut in chunks and ac_sigint_flag is polled between calls.
+/* Run `loop` over an N-d space shared by `nop` operands with the driver
+ * (ac_drive).  strides are laid out [op * AC_MAXDIMS + d]; dimensions are
+ * simplified (length-1 dropped, sorted with operand `key_op`'s strides
+ * first, coalesced).  Long inner runs are cut in chunks and ac_sigint_flag
+ * is polled between calls.
  * Returns 0, or 1 when interrupted, or -1 for too many operands/dims. */
 int ac_ufunc_run(int ndim, const ac_intp *shape, int nop, char **ptrs,
                  const ac_intp *strides, int key_op,
