@@ -468,13 +468,16 @@ cdef void _matmul_loop(char **args, const ac_intp *dims, const ac_intp *steps,
     # dims: N, n, k, m; steps: 3 outer, then a_n, a_k, b_k, b_m, c_n, c_m
     global ac_loop_error
     cdef ac_intp i, N = dims[0]
-    cdef int t = <int><intptr_t>data
+    cdef int t = <int><intptr_t>data, r
     for i in range(N):
-        if ac_matmul(t, dims[1], dims[2], dims[3],
-                     args[0] + i * steps[0], steps[3], steps[4],
-                     args[1] + i * steps[1], steps[5], steps[6],
-                     args[2] + i * steps[2], steps[7], steps[8]) < 0:
+        r = ac_matmul(t, dims[1], dims[2], dims[3],
+                      args[0] + i * steps[0], steps[3], steps[4],
+                      args[1] + i * steps[1], steps[5], steps[6],
+                      args[2] + i * steps[2], steps[7], steps[8])
+        if r < 0:
             ac_loop_error = 12      # ENOMEM: reported by _run_gufunc
+            return
+        if r > 0:                   # Ctrl-C: the driver stops, sigint_end raises
             return
 
 

@@ -23,6 +23,7 @@ cdef extern from "ac_stats.h":
     double ac_sumsqdev_float64(const char *p, ac_intp n, ac_intp s, double mean) nogil
     double ac_sumsqdev_float32(const char *p, ac_intp n, ac_intp s, double mean) nogil
 
+from arraycore._driver cimport sigint_begin, sigint_end
 from arraycore._ufunc import _NoValue
 
 cdef ufunc _add = get_ufunc("add")
@@ -150,9 +151,11 @@ cdef object _var(ndarray a, object axis, object correction, bint keepdims):
         p = a.data
         st = _flat_stride(a)
         if n >= NOGIL_SIZE:
+            sigint_begin()      # the kernel polls Ctrl-C between blocks
             with nogil:
                 ss = ac_sumsqdev_float64(p, n, st, mean_) if t == ACX_FLOAT64 else \
                     ac_sumsqdev_float32(p, n, st, mean_)
+            sigint_end(0)
         else:
             ss = ac_sumsqdev_float64(p, n, st, mean_) if t == ACX_FLOAT64 else \
                 ac_sumsqdev_float32(p, n, st, mean_)

@@ -1,6 +1,6 @@
 """Ctrl-C stops the long C kernels that run without the GIL on the one loop
-driver (src/ac_driver.c): a copy with a cast, a sort, a matmul over a stack,
-reductions and ACIter_ForEachSlice called from C.  Each case runs in a fresh
+driver (src/ac_driver.c): a copy with a cast, a sort, a matmul over a stack
+and one large product (the GEMM polls the same flag), reductions and ACIter_ForEachSlice called from C.  Each case runs in a fresh
 process: a timer thread sends SIGINT while the kernel runs (every workload
 takes well over a second uninterrupted, checked by
 test_workloads_are_long), the kernel must raise KeyboardInterrupt within
@@ -108,6 +108,12 @@ CASES = {
         "    ac.matmul(a, m)\n",
         "",
     ),
+    # one 2-d product (the blocked GEMM polls between blocks of A)
+    "matmul_2d": (
+        "a = ac.asarray(np.random.default_rng(0).standard_normal((6000, 6000)))\n",
+        "    ac.matmul(a, a)\n",
+        "",
+    ),
     # reductions: a whole-array sum and a sum along axis 0
     "sum": (
         "b = ac.broadcast_to(ac.asarray(1.0), (5_000_000_000,))\n",
@@ -172,7 +178,7 @@ def test_ctrl_c_stops_long_foreach_slice(it_mod_path):
     _check_interrupted(lines, out)
 
 
-@pytest.mark.parametrize("name", ["copy", "sort", "matmul", "sum"])
+@pytest.mark.parametrize("name", ["copy", "sort", "matmul", "matmul_2d", "sum"])
 def test_workloads_are_long(name):
     """Uninterrupted, the workloads run far longer than the signal's delay
     (so an interrupt within 0.2 s is the kernel stopping early)."""
