@@ -41,7 +41,7 @@ if mode == "full":
     print("FULL", time.perf_counter() - t0)
     sys.exit(0)
 
-timer = threading.Timer({delay}, fire)
+timer = threading.Timer(globals().get('DELAY', {delay}), fire)
 t0 = time.perf_counter()
 timer.start()
 try:
@@ -123,6 +123,15 @@ CASES = {
     "sum_axis0": (
         "b = ac.broadcast_to(ac.asarray(1.0), (100_000, 50_000))\n",
         "    ac.sum(b, axis=0)\n",
+        "",
+    ),
+    # var: a sum (the ufunc engine), then the fused pass of squared
+    # deviations (src/ac_stats.c), which the signal reaches (DELAY: the time
+    # of the sum, measured here, and 0.4 s)
+    "var": (
+        "b = ac.broadcast_to(ac.asarray(1.0), (2_000_000_000,))\n"
+        "t = time.perf_counter(); ac.sum(b); DELAY = time.perf_counter() - t + 0.4\n",
+        "    ac.var(b)\n",
         "",
     ),
     # ACIter_ForEachSlice from C (tests/capi_src/iter_testmod.c): 0-d slices

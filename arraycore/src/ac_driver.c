@@ -67,18 +67,20 @@ int ac_drive_simplify(int ndim, ac_intp *shape, int nop, ac_intp *strides,
         return ndim;
     }
     /* drop length-1 dimensions (they move no pointer) */
-    out = 0;
-    for (i = 0; i < ndim; i++) {
-        if (shape[i] == 1) {
-            continue;
+    if (flags & AC_DRIVE_COALESCE) {
+        out = 0;
+        for (i = 0; i < ndim; i++) {
+            if (shape[i] == 1) {
+                continue;
+            }
+            shape[out] = shape[i];
+            for (op = 0; op < nop; op++) {
+                strides[op * AC_MAXDIMS + out] = strides[op * AC_MAXDIMS + i];
+            }
+            out++;
         }
-        shape[out] = shape[i];
-        for (op = 0; op < nop; op++) {
-            strides[op * AC_MAXDIMS + out] = strides[op * AC_MAXDIMS + i];
-        }
-        out++;
+        ndim = out;
     }
-    ndim = out;
     if (flags & AC_DRIVE_SORT) {
         /* stable insertion sort: largest |stride| outermost, compared on
          * operand key_op first, then the others in order */
@@ -114,7 +116,7 @@ int ac_drive_simplify(int ndim, ac_intp *shape, int nop, ac_intp *strides,
     }
     /* coalesce: dims out and i merge when every operand has
      * stride[out] == shape[i] * stride[i] */
-    if (ndim > 1) {
+    if ((flags & AC_DRIVE_COALESCE) && ndim > 1) {
         out = 0;
         for (i = 1; i < ndim; i++) {
             int ok = 1;
