@@ -27,6 +27,11 @@ cdef extern from "ac_driver.h" nogil:
                  const ac_intp *strides, int key_op, int flags, ac_intp chunk,
                  ac_drive_inner_fn inner, void *ctx)
 
+cdef enum:
+    # copies moving at least this many bytes watch for Ctrl-C (installing the
+    # handler costs two system calls; a 1 MiB copy takes tens of microseconds)
+    SIGINT_MIN_BYTES = 1048576
+
 cdef extern from "Python.h":
     int _drv_check_signals "PyErr_CheckSignals"() except -1
 

@@ -37,6 +37,10 @@ cdef extern from "ac_sort.h" nogil:
                             ac_int64 **outs)
 
 
+cdef enum:
+    SIGINT_SIZE = 65536         # sorts this large watch for Ctrl-C (two syscalls)
+
+
 UniqueAllResult = namedtuple("UniqueAllResult",
                              ["values", "indices", "inverse_indices", "counts"])
 UniqueCountsResult = namedtuple("UniqueCountsResult", ["values", "counts"])
@@ -110,10 +114,13 @@ def sort(x, /, *, axis=-1, descending=False, stable=True):
     cdef int tidx = res.descr.tidx, rc
     cdef int flags = AC_SORT_DESCENDING if descending else 0
     cdef ac_intp n = res.dimensions[ax], stride = res.strides[ax]
-    sigint_begin()
+    cdef bint big = size_of(res.nd, res.dimensions) >= SIGINT_SIZE
+    if big:
+        sigint_begin()
     with nogil:
         rc = ac_sort_lanes(tidx, nouter, oshape, res.data, ostrides, n, stride, flags)
-    sigint_end(rc)
+    if big:
+        sigint_end(rc)
     if rc < 0:
         raise MemoryError("sort(): out of memory")
     return res
@@ -137,11 +144,14 @@ def argsort(x, /, *, axis=-1, descending=False, stable=True):
     cdef int flags = AC_SORT_DESCENDING if descending else 0
     cdef ac_intp n = a.dimensions[ax]
     cdef ac_intp sstride = src.strides[ax], dstride = res.strides[ax]
-    sigint_begin()
+    cdef bint big = size_of(res.nd, res.dimensions) >= SIGINT_SIZE
+    if big:
+        sigint_begin()
     with nogil:
         rc = ac_argsort_lanes(tidx, nouter, oshape, src.data, sstride, res.data, dstride,
                               ostrides, n, flags)
-    sigint_end(rc)
+    if big:
+        sigint_end(rc)
     if rc < 0:
         raise MemoryError("argsort(): out of memory")
     return res
