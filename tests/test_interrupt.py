@@ -193,3 +193,40 @@ def test_workloads_are_long(name):
     (so an interrupt within 0.2 s is the kernel stopping early)."""
     lines, out = _run(name, "full")
     assert float(lines["FULL"][0]) > 0.6, out
+
+
+_THREADS = r"""
+import os, signal, sys, threading, time
+import numpy as np
+import arraycore as ac
+# a long argsort (module _sort; no copy first) in one thread, a longer copy
+# (module _core) in another that starts later and ends later: their handlers
+# come and go out of order, and the sort's stays installed; afterwards Ctrl-C
+# must still reach Python
+x = ac.asarray(np.random.default_rng(0).standard_normal((1000, 10000)) + 1j)
+N = 300_000_000
+src = ac.broadcast_to(ac.asarray(1.5), (N,))
+dst = ac.zeros((N,), dtype=ac.float16)
+def copy():
+    dst[...] = src
+ta = threading.Thread(target=lambda: ac.argsort(x, axis=1))
+tb = threading.Thread(target=copy)
+ta.start(); time.sleep(0.1); tb.start()
+ta.join(); tb.join()
+assert float(dst[-1]) == 1.5
+threading.Timer(0.2, os.kill, (os.getpid(), signal.SIGINT)).start()
+t = time.perf_counter()
+try:
+    time.sleep(10)
+    print("PYTHON completed")
+except KeyboardInterrupt:
+    print("PYTHON interrupted", time.perf_counter() - t)
+"""
+
+
+def test_ctrl_c_reaches_python_after_kernels_in_threads():
+    r = subprocess.run([sys.executable, "-c", _THREADS], capture_output=True, text=True,
+                       timeout=300)
+    assert r.returncode == 0, r.stdout + r.stderr
+    state, el = r.stdout.split()[1:3]
+    assert state == "interrupted" and float(el) < 2.0, r.stdout

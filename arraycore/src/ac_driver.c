@@ -14,14 +14,25 @@ volatile sig_atomic_t ac_sigint_flag = 0;
 _Thread_local int ac_loop_error = 0;
 
 /* ------------------------------------------------------------- SIGINT */
+/* The handler only sets the flag while some caller is between ac_sigint_on
+ * and ac_sigint_off.  Outside that it hands the signal to Python itself
+ * (PyErr_SetInterrupt is async-signal-safe): when handlers of several
+ * copies of this file (one per extension module, while the C core is a
+ * static library) were installed and removed out of order by two threads,
+ * one of them may stay installed, and it must not swallow Ctrl-C. */
 typedef void (*ac_sighandler)(int);
-static int sigint_depth = 0;
+static volatile sig_atomic_t sigint_depth = 0;
 static ac_sighandler sigint_old = NULL;
 
 static void sigint_handler(int sig)
 {
     (void)sig;
-    ac_sigint_flag = 1;
+    if (sigint_depth > 0) {
+        ac_sigint_flag = 1;
+    }
+    else {
+        PyErr_SetInterrupt();
+    }
 }
 
 int ac_sigint_on(void)
@@ -33,7 +44,9 @@ int ac_sigint_on(void)
         if (old == SIG_ERR) {
             return -1;
         }
-        sigint_old = old;
+        if (old != sigint_handler) {   /* not our own, left behind (above) */
+            sigint_old = old;
+        }
     }
     sigint_depth++;
     return 0;
@@ -42,11 +55,17 @@ int ac_sigint_on(void)
 int ac_sigint_off(void)
 {
     int hit = ac_sigint_flag != 0;
+    struct sigaction cur;
     if (sigint_depth == 0) {
         return 0;
     }
     if (--sigint_depth == 0) {
-        signal(SIGINT, sigint_old);
+        /* put the previous handler back unless another one replaced ours
+         * meanwhile (that one restores ours later, which then forwards) */
+        if (sigaction(SIGINT, NULL, &cur) == 0 && !(cur.sa_flags & SA_SIGINFO) &&
+                cur.sa_handler == sigint_handler) {
+            signal(SIGINT, sigint_old);
+        }
         ac_sigint_flag = 0;
         if (hit) {
             PyErr_SetInterrupt();
