@@ -5,7 +5,6 @@
 # tensordot.  Type resolution and loop running are _ufunc's.
 import re
 
-from libc.string cimport memcpy, memset
 from libc.stdint cimport intptr_t
 from arraycore._types cimport *
 from arraycore._dtype cimport (
@@ -19,9 +18,6 @@ from arraycore._ufunc cimport (
 from arraycore._driver cimport (sigint_begin, sigint_end, ac_drive, AC_DRIVE_COALESCE,
     AC_DRIVE_BADARGS)
 from arraycore._ufunc import UFuncTypeError, _set_gufunc_impl
-
-cdef extern from "Python.h":
-    int PyErr_CheckSignals() except -1
 
 cdef extern from "ac_umath.h":
     int ac_loop_error

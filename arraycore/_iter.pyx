@@ -14,7 +14,7 @@ from arraycore._core cimport (ndarray, new_array, make_view, copy_array, copy_in
     opinfo_of, shape_tuple, shape_from_obj, broadcast_shapes_c, parse_order,
     normalize_axis, size_of)
 from arraycore._convert cimport _asarray
-from arraycore._driver cimport sigint_begin, sigint_end, AC_DRIVE_INTERRUPTED
+from arraycore._driver cimport sigint_begin, sigint_end
 
 cdef extern from "Python.h":
     void PyErr_SetString(object type, const char *message)
