@@ -15,6 +15,8 @@ from libc.string cimport memcpy, memset
 from libc.stdint cimport uintptr_t, int64_t, uint64_t
 
 from arraycore._types cimport *
+from arraycore._driver cimport SIGINT_MIN_BYTES, AC_DRIVE_INTERRUPTED
+from arraycore._errstate cimport sigint_on, sigint_done
 from arraycore._dtype cimport dtype as Descr
 from arraycore._dtype cimport (dtype, descr_from_tidx, as_dtype, as_dtype_or_none, native,
     can_cast_descr, parse_casting, promote, default_float, dtype_for_pyscalar,
@@ -1649,6 +1651,7 @@ cdef int copy_into(ndarray dst, ndarray src) except -1:
     cdef ac_opinfo dinfo, sinfo
     cdef int i, j, r
     cdef ac_intp nbytes
+    cdef bint watch
     check_writeable(dst)
     if src.nd > dst.nd:
         # allow leading length-1 dims on src (as NumPy does)
@@ -1668,9 +1671,14 @@ cdef int copy_into(ndarray dst, ndarray src) except -1:
     opinfo_of(src.descr, (src.flags & AC_ARRAY_ALIGNED) != 0, &sinfo)
     nbytes = size_of(dst.nd, dst.dimensions) * dst.descr.itemsize
     if nbytes >= GIL_RELEASE_BYTES:
+        watch = nbytes >= SIGINT_MIN_BYTES      # long copies stop on Ctrl-C
+        if watch:
+            sigint_on()
         with nogil:
             r = ac_copy_nd(dst.nd, dst.dimensions, dst.data, dst.strides, &dinfo,
                            src.data, sstrides, &sinfo)
+        if watch:
+            sigint_done(r == AC_DRIVE_INTERRUPTED)
     else:
         r = ac_copy_nd(dst.nd, dst.dimensions, dst.data, dst.strides, &dinfo,
                        src.data, sstrides, &sinfo)

@@ -9,8 +9,10 @@
 #   clear_fpe()                   before a loop: forget stale FPU flags
 #   check_fpe(name, ignore)       after it: report the raised flags as the
 #                                 calling context's errstate says
-cdef extern from "ac_umath.h":
+cdef extern from "ac_driver.h":
     int ac_sigint_flag          # the C core's one flag (libaccore), polled by C loops
+    int ac_sigint_on()          # the one SIGINT handler of the process (C, libaccore)
+    int ac_sigint_off()
 
 cdef extern from "arraycore/acmath.h":
     enum:

@@ -3,7 +3,6 @@
 # sets flags the loops poll) and floating-point errors (NumPy's
 # seterr/geterr/errstate, per context, and the report of the FPU flags a
 # loop raised).  The typed entries are declared in _errstate.pxd.
-from libc.signal cimport signal as c_signal, SIGINT, SIG_ERR
 
 cdef extern from "Python.h":
     int PyErr_CheckSignals() except -1
@@ -18,44 +17,17 @@ import warnings as _warnings
 # interrupts (AC_SIGINT_ON / AC_SIGINT_OFF): one handler for the process
 # ----------------------------------------------------------------------------
 # C loops poll the C core's ac_sigint_flag: one variable in the process, in
-# libaccore, whichever module runs the loop.
-ctypedef void (*sighandler_t)(int) noexcept nogil
-
-cdef int _depth = 0
-cdef sighandler_t _old_handler = NULL
-
-
-cdef void _handler(int sig) noexcept nogil:
-    global ac_sigint_flag
-    ac_sigint_flag = 1
-
+# libaccore, set by the one handler src/ac_driver.c installs (ac_sigint_on);
+# these are its typed doors for Cython.
 
 cdef void sigint_on() noexcept:
     """Install the polling SIGINT handler around a long loop (GIL held; nests)."""
-    global _depth, _old_handler, ac_sigint_flag
-    cdef sighandler_t old
-    if _depth == 0:
-        ac_sigint_flag = 0
-        old = c_signal(SIGINT, _handler)
-        if old == SIG_ERR:        # no handler could be installed: nothing to poll
-            return
-        _old_handler = old
-    _depth += 1
+    ac_sigint_on()
 
 
 cdef int sigint_off() noexcept:
-    """Undo sigint_on; returns 1 (and re-raises SIGINT to Python) if one arrived."""
-    global _depth, ac_sigint_flag
-    cdef int hit = ac_sigint_flag
-    if _depth == 0:
-        return 0
-    _depth -= 1
-    if _depth == 0:
-        c_signal(SIGINT, _old_handler)
-        ac_sigint_flag = 0
-        if hit:
-            PyErr_SetInterrupt()
-    return hit
+    """Undo sigint_on; returns 1 (and hands SIGINT on to Python) if one arrived."""
+    return ac_sigint_off()
 
 
 cdef int sigint_pending() noexcept nogil:

@@ -5,7 +5,6 @@
 # tensordot.  Type resolution and loop running are _ufunc's.
 import re
 
-from libc.string cimport memcpy, memset
 from libc.stdint cimport intptr_t
 from arraycore._types cimport *
 from arraycore._dtype cimport (
@@ -16,7 +15,9 @@ from arraycore._core cimport (
 from arraycore._convert cimport _asarray
 from arraycore._ufunc cimport (
     ufunc, ACUFuncGenericFunction, resolve, new_ufunc, AC_UFUNC_MAXARGS, _overlaps, fpe_check)
-from arraycore._errstate cimport sigint_on, sigint_done, sigint_pending, clear_fpe
+from arraycore._errstate cimport sigint_on, sigint_done, clear_fpe
+from arraycore._driver cimport (ac_drive, AC_DRIVE_COALESCE, AC_DRIVE_BADARGS,
+    AC_DRIVE_INTERRUPTED)
 from arraycore._ufunc import UFuncTypeError, _set_gufunc_impl
 
 cdef extern from "ac_umath.h":
@@ -384,16 +385,36 @@ cdef object _keepdims(ndarray r, object ax_list, list present, int nin, list vie
     return r.reshape(tuple(shp))
 
 
+ctypedef struct _walk_ctx:
+    ACUFuncGenericFunction fn
+    void *data
+    int nargs
+    ac_intp *dims
+    ac_intp *steps
+
+
+cdef int _walk_inner(char **ptrs, ac_intp count, const ac_intp *strides,
+                     void *vctx) noexcept nogil:
+    """The loop driver's inner function: one call of the gufunc loop on a run
+    of the innermost loop dimension (its outer steps first in `steps`)."""
+    cdef _walk_ctx *c = <_walk_ctx *>vctx
+    cdef int k
+    for k in range(c.nargs):
+        c.steps[k] = strides[k]
+    c.dims[0] = count
+    c.fn(ptrs, c.dims, c.steps, c.data)
+    return 0
+
+
 cdef int _run_gufunc(ufunc uf, int li, int nloop, const ac_intp *lshape, int nargs,
                      char **ptrs, const ac_intp *lstrides, ac_intp *dims,
                      ac_intp *steps) except -1:
-    """Walk the loop dimensions (odometer over all but the last), calling the
-    loop on runs of the innermost loop dimension."""
-    cdef ACUFuncGenericFunction fn = uf._funcs[li]
-    cdef void *data = uf._data[li]
-    cdef char *p[AC_UFUNC_MAXARGS]
-    cdef ac_intp total = 1, work = 1
-    cdef int k, d, i, r = 0
+    """Walk the loop dimensions with the loop driver (lstrides in its layout,
+    [arg * AC_MAXDIMS + d]; adjacent dims coalesced, C order kept), calling
+    the loop on chunks of runs of the innermost loop dimension."""
+    cdef _walk_ctx c
+    cdef ac_intp total = 1, work = 1, chunk
+    cdef int i, r = 0
     cdef bint big
     for i in range(nloop):
         total *= lshape[i]
@@ -401,65 +422,34 @@ cdef int _run_gufunc(ufunc uf, int li, int nloop, const ac_intp *lshape, int nar
             return 0
     for i in range(1, len((<CoreSignature>uf._core).names) + 1):
         work *= dims[i] if dims[i] > 0 else 1
-    for k in range(nargs):
-        p[k] = ptrs[k]
-        steps[k] = lstrides[k * MAXD + nloop - 1] if nloop > 0 else 0
-    dims[0] = lshape[nloop - 1] if nloop > 0 else 1
-    global ac_loop_error
+    c.fn = uf._funcs[li]
+    c.data = uf._data[li]
+    c.nargs = nargs
+    c.dims = dims
+    c.steps = steps
+    # outer iterations per loop call: about 2**21 units of core work between
+    # two Ctrl-C polls, at most GUFUNC_CHUNK
+    chunk = (1 << 21) // work
+    chunk = 1 if chunk < 1 else (GUFUNC_CHUNK if chunk > GUFUNC_CHUNK else chunk)
     big = total * work >= NOGIL_WORK
-    ac_loop_error = 0
     clear_fpe()
     if big:
         sigint_on()
         with nogil:
-            r = _walk(fn, data, nloop, lshape, nargs, p, lstrides, dims, steps)
-        sigint_done(r == 1)
+            r = ac_drive(nloop, lshape, nargs, ptrs, lstrides, 0, AC_DRIVE_COALESCE, chunk,
+                         _walk_inner, &c)
+        sigint_done(r == AC_DRIVE_INTERRUPTED)
     else:
-        _walk(fn, data, nloop, lshape, nargs, p, lstrides, dims, steps)
+        r = ac_drive(nloop, lshape, nargs, ptrs, lstrides, 0, AC_DRIVE_COALESCE, chunk,
+                     _walk_inner, &c)
+    global ac_loop_error
     if ac_loop_error:
         ac_loop_error = 0
         raise MemoryError(f"{uf.__name__}: out of memory for the loop's work buffers")
+    if r == AC_DRIVE_BADARGS:
+        raise ValueError(f"{uf.__name__}: too many operands or dimensions for a loop")
     fpe_check(uf)
     return 0
-
-
-cdef int _walk(ACUFuncGenericFunction fn, void *data, int nloop, const ac_intp *lshape,
-               int nargs, char **p, const ac_intp *lstrides, ac_intp *dims,
-               ac_intp *steps) noexcept nogil:
-    cdef ac_intp idx[MAXD]
-    cdef char *q[AC_UFUNC_MAXARGS]
-    cdef ac_intp n0 = dims[0], done, c
-    cdef int k, d
-    memset(idx, 0, sizeof(idx))
-    while True:
-        # the innermost loop dimension in chunks, so Ctrl-C is seen within one
-        done = 0
-        while done < n0:
-            c = n0 - done if n0 - done < GUFUNC_CHUNK else GUFUNC_CHUNK
-            dims[0] = c
-            for k in range(nargs):
-                q[k] = p[k] + done * steps[k]
-            fn(q, dims, steps, data)
-            done += c
-            if sigint_pending():    # _errstate's flag (set by its SIGINT handler)
-                dims[0] = n0
-                return 1
-        dims[0] = n0
-        if nloop <= 1:
-            return 0
-        d = nloop - 2
-        while True:
-            idx[d] += 1
-            for k in range(nargs):
-                p[k] += lstrides[k * MAXD + d]
-            if idx[d] < lshape[d]:
-                break
-            for k in range(nargs):
-                p[k] -= lstrides[k * MAXD + d] * lshape[d]
-            idx[d] = 0
-            if d == 0:
-                return 0
-            d -= 1
 
 
 _set_gufunc_impl(lambda uf, args, out, where, casting, sig, axes, axis, keepdims:
@@ -474,13 +464,16 @@ cdef void _matmul_loop(char **args, const ac_intp *dims, const ac_intp *steps,
     # dims: N, n, k, m; steps: 3 outer, then a_n, a_k, b_k, b_m, c_n, c_m
     global ac_loop_error
     cdef ac_intp i, N = dims[0]
-    cdef int t = <int><intptr_t>data
+    cdef int t = <int><intptr_t>data, r
     for i in range(N):
-        if ac_matmul(t, dims[1], dims[2], dims[3],
-                     args[0] + i * steps[0], steps[3], steps[4],
-                     args[1] + i * steps[1], steps[5], steps[6],
-                     args[2] + i * steps[2], steps[7], steps[8]) < 0:
+        r = ac_matmul(t, dims[1], dims[2], dims[3],
+                      args[0] + i * steps[0], steps[3], steps[4],
+                      args[1] + i * steps[1], steps[5], steps[6],
+                      args[2] + i * steps[2], steps[7], steps[8])
+        if r < 0:
             ac_loop_error = 12      # ENOMEM: reported by _run_gufunc
+            return
+        if r > 0:                   # Ctrl-C: the driver stops, sigint_done raises
             return
 
 

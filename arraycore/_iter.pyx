@@ -14,6 +14,8 @@ from arraycore._core cimport (ndarray, new_array, make_view, copy_array, copy_in
     opinfo_of, shape_tuple, shape_from_obj, broadcast_shapes_c, parse_order,
     normalize_axis, size_of)
 from arraycore._convert cimport _asarray
+from arraycore._driver cimport AC_DRIVE_INTERRUPTED
+from arraycore._errstate cimport sigint_on, sigint_done
 
 cdef extern from "Python.h":
     void PyErr_SetString(object type, const char *message)
@@ -772,7 +774,8 @@ cdef int foreach_slice(list ops, const ac_uint32 *op_flags, int k, const int *ax
         shapes = " ".join(str(shape_tuple((<ndarray>a).nd, (<ndarray>a).dimensions)).replace(" ", "")
                           for a in arrs)
         raise ValueError(f"operands could not be broadcast together with shapes {shapes}") from None
-    st = <ac_intp *>PyMem_Calloc(nop * ndim + 1, sizeof(ac_intp))
+    # the driver's stride layout: st[op * AC_MAXDIMS + axis]
+    st = <ac_intp *>PyMem_Calloc(nop * AC_MAXDIMS, sizeof(ac_intp))
     if st == NULL:
         raise MemoryError()
     try:
@@ -795,10 +798,12 @@ cdef int foreach_slice(list ops, const ac_uint32 *op_flags, int k, const int *ax
                                              f"match the broadcast shape {shape_tuple(ndim, shape)}")
             for d in range(ndim):
                 j = d - (ndim - arr.nd)
-                st[i * ndim + d] = arr.strides[j] if (j >= 0 and arr.dimensions[j] == shape[d]) else 0
+                st[i * AC_MAXDIMS + d] = arr.strides[j] if (j >= 0 and arr.dimensions[j] == shape[d]) else 0
             ptrs[i] = arr.data
+        sigint_on()
         with nogil:
             r = aci_foreach_slice(ndim, shape, nop, ptrs, st, k, kax, fn, ctx)
+        sigint_done(r == AC_DRIVE_INTERRUPTED)
     finally:
         PyMem_Free(st)
     return r

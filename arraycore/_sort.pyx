@@ -11,6 +11,8 @@ from arraycore._dtype cimport (native, promote, result_type_weak, descr_from_tid
 from arraycore._core cimport (ndarray, new_array, copy_array, normalize_axis,
     reshape_array, size_of)
 from arraycore._convert cimport _asarray
+from arraycore._driver cimport AC_DRIVE_INTERRUPTED
+from arraycore._errstate cimport sigint_on, sigint_done
 
 cdef extern from "ac_sort.h" nogil:
     enum:
@@ -21,9 +23,8 @@ cdef extern from "ac_sort.h" nogil:
                       char *data, const ac_intp *ostrides,
                       ac_intp n, ac_intp stride, int flags)
     int ac_argsort_lanes(int tidx, int nouter, const ac_intp *oshape,
-                         const char *src, const ac_intp *sostrides, ac_intp sstride,
-                         char *dst, const ac_intp *dostrides, ac_intp dstride,
-                         ac_intp n, int flags)
+                         const char *src, ac_intp sstride, char *dst, ac_intp dstride,
+                         const ac_intp *ostrides, ac_intp n, int flags)
     int ac_searchsorted(int tidx, const char *x1, ac_intp n1, const ac_int64 *sorter,
                         const char *x2, ac_intp n2, ac_int64 *out, int right)
     int ac_isin(int tidx, const char *x1, ac_intp n1, const char *x2, ac_intp n2,
@@ -35,6 +36,10 @@ cdef extern from "ac_sort.h" nogil:
     ac_intp ac_nonzero_count(int tidx, const char *x, ac_intp n)
     void ac_nonzero_indices(int tidx, const char *x, int nd, const ac_intp *shape,
                             ac_int64 **outs)
+
+
+cdef enum:
+    SIGINT_SIZE = 65536         # sorts this large watch for Ctrl-C (two syscalls)
 
 
 UniqueAllResult = namedtuple("UniqueAllResult",
@@ -66,7 +71,8 @@ cdef ndarray _contiguous(ndarray a, Descr dt):
 
 
 cdef int _lane_layout(ndarray a, int ax, ac_intp *oshape, ac_intp *ostrides) noexcept:
-    """The grid of lanes along axis ax: shape and strides of the other axes."""
+    """The grid of lanes along axis ax: shape and strides of the other axes
+    (ostrides: one operand's row of the loop driver's stride layout)."""
     cdef int d, j = 0
     for d in range(a.nd):
         if d != ax:
@@ -109,8 +115,13 @@ def sort(x, /, *, axis=-1, descending=False, stable=True):
     cdef int tidx = res.descr.tidx, rc
     cdef int flags = AC_SORT_DESCENDING if descending else 0
     cdef ac_intp n = res.dimensions[ax], stride = res.strides[ax]
+    cdef bint big = size_of(res.nd, res.dimensions) >= SIGINT_SIZE
+    if big:
+        sigint_on()
     with nogil:
         rc = ac_sort_lanes(tidx, nouter, oshape, res.data, ostrides, n, stride, flags)
+    if big:
+        sigint_done(rc == AC_DRIVE_INTERRUPTED)
     if rc < 0:
         raise MemoryError("sort(): out of memory")
     return res
@@ -126,19 +137,22 @@ def argsort(x, /, *, axis=-1, descending=False, stable=True):
         return new_array(_index_dtype(), a.nd, a.dimensions, NULL, NULL, 0, None, True)
     cdef ndarray src = a if _is_native_aligned(a) else copy_array(a, AC_CORDER, native(a.descr))
     res = new_array(_index_dtype(), a.nd, a.dimensions, NULL, NULL, 0, None)
-    cdef ac_intp soshape[AC_MAXDIMS]
-    cdef ac_intp sostrides[AC_MAXDIMS]
-    cdef ac_intp doshape[AC_MAXDIMS]
-    cdef ac_intp dostrides[AC_MAXDIMS]
-    cdef int nouter = _lane_layout(src, ax, soshape, sostrides)
-    _lane_layout(res, ax, doshape, dostrides)
+    cdef ac_intp oshape[AC_MAXDIMS]
+    cdef ac_intp ostrides[2 * AC_MAXDIMS]       # src's row, then res's
+    cdef int nouter = _lane_layout(src, ax, oshape, ostrides)
+    _lane_layout(res, ax, oshape, ostrides + AC_MAXDIMS)
     cdef int tidx = src.descr.tidx, rc
     cdef int flags = AC_SORT_DESCENDING if descending else 0
     cdef ac_intp n = a.dimensions[ax]
     cdef ac_intp sstride = src.strides[ax], dstride = res.strides[ax]
+    cdef bint big = size_of(res.nd, res.dimensions) >= SIGINT_SIZE
+    if big:
+        sigint_on()
     with nogil:
-        rc = ac_argsort_lanes(tidx, nouter, soshape, src.data, sostrides, sstride,
-                              res.data, dostrides, dstride, n, flags)
+        rc = ac_argsort_lanes(tidx, nouter, oshape, src.data, sstride, res.data, dstride,
+                              ostrides, n, flags)
+    if big:
+        sigint_done(rc == AC_DRIVE_INTERRUPTED)
     if rc < 0:
         raise MemoryError("argsort(): out of memory")
     return res

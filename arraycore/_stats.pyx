@@ -23,6 +23,8 @@ cdef extern from "ac_stats.h":
     double ac_sumsqdev_float64(const char *p, ac_intp n, ac_intp s, double mean) nogil
     double ac_sumsqdev_float32(const char *p, ac_intp n, ac_intp s, double mean) nogil
 
+from arraycore._driver cimport SIGINT_MIN_BYTES
+from arraycore._errstate cimport sigint_on, sigint_done
 from arraycore._ufunc import _NoValue
 
 cdef ufunc _add = get_ufunc("add")
@@ -141,6 +143,7 @@ cdef object _var(ndarray a, object axis, object correction, bint keepdims):
     cdef ndarray res
     cdef int i
     cdef ac_intp shp[AC_MAXDIMS]
+    cdef bint watch
     if axis is None and (t == ACX_FLOAT64 or t == ACX_FLOAT32) and _native_aligned(a) \
             and _flat_ok(a) and n > 0:
         # one fused kernel: pairwise sum, then pairwise sum of squared deviations
@@ -150,9 +153,14 @@ cdef object _var(ndarray a, object axis, object correction, bint keepdims):
         p = a.data
         st = _flat_stride(a)
         if n >= NOGIL_SIZE:
+            watch = n * 8 >= SIGINT_MIN_BYTES   # the kernel polls Ctrl-C between blocks
+            if watch:
+                sigint_on()
             with nogil:
                 ss = ac_sumsqdev_float64(p, n, st, mean_) if t == ACX_FLOAT64 else \
                     ac_sumsqdev_float32(p, n, st, mean_)
+            if watch:
+                sigint_done(0)
         else:
             ss = ac_sumsqdev_float64(p, n, st, mean_) if t == ACX_FLOAT64 else \
                 ac_sumsqdev_float32(p, n, st, mean_)

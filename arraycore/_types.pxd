@@ -52,8 +52,6 @@ cdef extern from "ac_internal.h":
     unsigned short ac_double_to_half(double d) nogil
     float ac_half_to_float(unsigned short h) nogil
     double ac_half_to_double(unsigned short h) nogil
-    int ac_nd_loop(int ndim, const ac_intp *shape, int nop, char **ptrs,
-                   const ac_intp *strides, ac_inner_loop_fn inner, void *ctx) nogil
     int ac_copy_nd(int ndim, const ac_intp *shape,
                    char *dst, const ac_intp *dst_strides, const ac_opinfo *dinfo,
                    const char *src, const ac_intp *src_strides, const ac_opinfo *sinfo) nogil

@@ -1,13 +1,15 @@
 /*
  * ac_internal.h -- private C declarations shared by arraycore's C sources and
- * Cython modules (never installed).  Plain C, no Python objects: the dense
- * type index used by the loop tables, the aligned allocator, the N-d strided
- * loop driver, copies and casts.
+ * Cython modules (never installed): the dense type index used by the loop
+ * tables, the aligned allocator, the N-d strided loop driver (ac_driver.h),
+ * copies and casts (ac_copy.c).  The C core handles no Python objects; it
+ * sees Python's headers only through the public struct layouts of
+ * actypes.h, and calls Python only for tracemalloc (ac_alloc.c) and to hand
+ * a caught SIGINT on (ac_driver.c).
  */
 #ifndef ARRAYCORE_AC_INTERNAL_H
 #define ARRAYCORE_AC_INTERNAL_H
 
-#include <Python.h>
 #include "arraycore/actypes.h"
 #include "ac_export.h"
 
@@ -29,21 +31,8 @@ AC_EXPORT void ac_data_free(void *ptr);
  * of <arraycore/acmath.h> (their one home). */
 #include "arraycore/acmath.h"
 
-/* ---- the N-d strided loop driver ------------------------------------
- * Calls `inner(ptrs, count, strides, ctx)` on 1-d runs covering an N-d
- * iteration space shared by `nop` operands.  Dimensions are coalesced where
- * every operand allows it and reordered so the innermost run is the one with
- * the smallest strides.  `shape` and `strides[op*ndim + d]` are read only.
- * Returns 0, or the first non-zero value an inner call returned. */
-typedef int (*ac_inner_loop_fn)(char **ptrs, ac_intp count,
-                                const ac_intp *strides, void *ctx);
-#define AC_LOOP_MAXOPS 8
-int ac_nd_loop(int ndim, const ac_intp *shape, int nop, char **ptrs,
-               const ac_intp *strides, ac_inner_loop_fn inner, void *ctx);
-
-/* Coalesce and sort dims in place for `nop` operands; returns new ndim.
- * strides laid out as strides[op*AC_MAXDIMS + d]. */
-int ac_simplify_dims(int ndim, ac_intp *shape, int nop, ac_intp *strides);
+/* ---- the N-d strided loop driver, the SIGINT flag, the loop error -- */
+#include "ac_driver.h"
 
 /* ---- casts and copies -----------------------------------------------
  * A strided 1-d cast between two types given by dense index, with the
@@ -63,8 +52,9 @@ typedef struct {
 
 /* Copy (and cast) `src` into `dst` over an N-d space: both operands have
  * shape `shape` (broadcast strides of 0 allowed on src).  Handles byte
- * order, alignment and type conversion; needs no GIL. Returns 0, or -1 on
- * allocation failure (no exception set). */
+ * order, alignment and type conversion; needs no GIL.  Returns 0, -1 on
+ * allocation failure or bad arguments (no exception set), or
+ * AC_DRIVE_INTERRUPTED when a Ctrl-C stopped it (ac_sigint_on). */
 AC_EXPORT int ac_copy_nd(int ndim, const ac_intp *shape,
                char *dst, const ac_intp *dst_strides, const ac_opinfo *dinfo,
                const char *src, const ac_intp *src_strides, const ac_opinfo *sinfo);

@@ -341,10 +341,14 @@ static int copy1(char *dst, ac_intp ds, const ac_opinfo *di,
 {
     ac_intp shape[1];
     ac_intp dst_s[1], src_s[1];
+    int r;
     shape[0] = n;
     dst_s[0] = ds;
     src_s[0] = ss;
-    return ac_copy_nd(1, shape, dst, dst_s, di, src, src_s, si);
+    r = ac_copy_nd(1, shape, dst, dst_s, di, src, src_s, si);
+    /* a Ctrl-C is not a failed copy: the loop running on the buffers polls
+     * the flag itself and stops */
+    return r == AC_DRIVE_INTERRUPTED ? 0 : r;
 }
 
 /* Multi-row chunks: copy n elements of operand op, in iteration order from
@@ -377,7 +381,7 @@ static int run_copy(ACIter *it, int op, ac_intp n, int to_buffer)
                 bs[1] = isz;
                 r = to_buffer ? ac_copy_nd(2, shp, b, bs, &it->bufinfo[op], p, os, &it->opinfo[op])
                               : ac_copy_nd(2, shp, p, os, &it->opinfo[op], b, bs, &it->bufinfo[op]);
-                if (r < 0) {
+                if (r < 0 && r != AC_DRIVE_INTERRUPTED) {
                     return -1;
                 }
                 b += m * rowlen * isz;
@@ -853,67 +857,73 @@ ACIter_IterNextFunc *aci_get_iternext(ACIter *it)
 
 /* ------------------------------------------------------------ slices */
 
+typedef struct {
+    ACIter_SliceFunc *fn;
+    void *ctx;
+    int nop;
+    const ac_intp *kshape;
+    const ac_intp *kstrides;
+} slice_ctx;
+
+/* the driver's inner function: one call of fn per slice of the run */
+static int slice_inner(char **ptrs, ac_intp count, const ac_intp *strides, void *vctx)
+{
+    slice_ctx *c = (slice_ctx *)vctx;
+    char *q[AC_MAXARGS];
+    ac_intp i;
+    int op, r;
+    for (i = 0; i < count; i++) {
+        for (op = 0; op < c->nop; op++) {
+            q[op] = ptrs[op] + i * strides[op];
+        }
+        r = c->fn(q, c->kshape, c->kstrides, c->ctx);
+        if (r) {
+            return r;
+        }
+    }
+    return 0;
+}
+
 int aci_foreach_slice(int ndim, const ac_intp *shape, int nop, char **ptrs,
                       const ac_intp *strides, int k, const int *axes,
                       ACIter_SliceFunc *fn, void *ctx)
 {
     ac_intp kshape[AC_MAXDIMS], kstrides[AC_MAXARGS * AC_MAXDIMS];
     ac_intp oshape[AC_MAXDIMS], ostrides[AC_MAXARGS * AC_MAXDIMS];
-    ac_intp idx[AC_MAXDIMS];
-    char *p[AC_MAXARGS];
     int kept[AC_MAXDIMS];
-    int d, j, op, on = 0, r;
+    int d, j, op, on = 0;
+    slice_ctx c;
+    if (nop < 1 || nop > AC_MAXARGS || ndim > AC_MAXDIMS) {
+        return AC_DRIVE_BADARGS;
+    }
     memset(kept, 0, sizeof(kept));
     for (j = 0; j < k; j++) {
         kept[axes[j]] = 1;
         kshape[j] = shape[axes[j]];
+        if (kshape[j] == 0) {
+            return 0;
+        }
         for (op = 0; op < nop; op++) {
-            kstrides[op * k + j] = strides[op * ndim + axes[j]];
+            kstrides[op * k + j] = strides[op * AC_MAXDIMS + axes[j]];
         }
     }
     for (d = 0; d < ndim; d++) {
         if (kept[d]) {
             continue;
         }
-        if (shape[d] == 0) {
-            return 0;
-        }
         oshape[on] = shape[d];
         for (op = 0; op < nop; op++) {
-            ostrides[op * AC_MAXDIMS + on] = strides[op * ndim + d];
+            ostrides[op * AC_MAXDIMS + on] = strides[op * AC_MAXDIMS + d];
         }
         on++;
     }
-    for (j = 0; j < k; j++) {
-        if (kshape[j] == 0) {
-            return 0;
-        }
-    }
-    for (op = 0; op < nop; op++) {
-        p[op] = ptrs[op];
-    }
-    memset(idx, 0, sizeof(idx));
-    for (;;) {
-        r = fn(p, kshape, kstrides, ctx);
-        if (r) {
-            return r;
-        }
-        d = on - 1;
-        for (;;) {
-            if (d < 0) {
-                return 0;
-            }
-            if (++idx[d] < oshape[d]) {
-                for (op = 0; op < nop; op++) {
-                    p[op] += ostrides[op * AC_MAXDIMS + d];
-                }
-                break;
-            }
-            for (op = 0; op < nop; op++) {
-                p[op] -= ostrides[op * AC_MAXDIMS + d] * (oshape[d] - 1);
-            }
-            idx[d] = 0;
-            d--;
-        }
-    }
+    c.fn = fn;
+    c.ctx = ctx;
+    c.nop = nop;
+    c.kshape = kshape;
+    c.kstrides = kstrides;
+    /* C order over the walked axes (coalescing keeps it); Ctrl-C is polled
+     * between two slices */
+    return ac_drive(on, oshape, nop, ptrs, ostrides, 0, AC_DRIVE_COALESCE, 1,
+                    slice_inner, &c);
 }

@@ -105,9 +105,10 @@ AC_EXPORT ACIter *aci_copy(ACIter *it);
 AC_EXPORT ACIter_IterNextFunc *aci_get_iternext(ACIter *it);
 
 /* Walk all axes but the `k` kept ones of an N-d space shared by `nop`
- * operands (strides[op * ndim + axis]), calling fn on each k-d slice with
- * the kept axes' shape and strides[op * k + j].  0, or the first non-zero
- * value fn returned. */
+ * operands (strides[op * AC_MAXDIMS + axis], the driver's layout) with the
+ * loop driver, in C order, calling fn on each k-d slice with the kept axes'
+ * shape and strides[op * k + j].  0, the first non-zero value fn returned,
+ * or AC_DRIVE_INTERRUPTED when Ctrl-C stopped it (polled between slices). */
 AC_EXPORT int aci_foreach_slice(int ndim, const ac_intp *shape, int nop, char **ptrs,
                       const ac_intp *strides, int k, const int *axes,
                       ACIter_SliceFunc *fn, void *ctx);

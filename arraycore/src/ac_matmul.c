@@ -7,7 +7,8 @@
  * Small float products (B within 64 KiB) skip packing and keep rows of C in
  * vector registers; matrix-vector products use dot/axpy kernels.  Contiguous
  * float32/float64 vecdot uses vector accumulators per level.  The other types
- * (and tiny strided float products) use simple strided loops.
+ * (and tiny strided float products) use simple strided loops.  The GEMM
+ * polls ac_sigint_flag between blocks of A, so a long product stops on Ctrl-C.
  */
 #include "ac_matmul.h"   /* first: it includes Python.h */
 #include <stdint.h>
@@ -334,6 +335,7 @@ ATTR static int SUF##_gemm(const gemm_args *g, ac_intp width, ac_intp *next)  \
         free(bbuf);                                                           \
         return -1;                                                            \
     }                                                                         \
+    int stopped = 0;                                                          \
     for (ac_intp chunk = 0;; chunk++) {                                       \
         if (next != NULL)                                                     \
             chunk = __atomic_fetch_add(next, 1, __ATOMIC_RELAXED);            \
@@ -347,6 +349,10 @@ ATTR static int SUF##_gemm(const gemm_args *g, ac_intp width, ac_intp *next)  \
                          g->b_rs, g->b_cs, bbuf);                             \
             for (ac_intp ic = 0; ic < g->n; ic += MC) {                       \
                 ac_intp mc = min_ip(MC, g->n - ic);                           \
+                if (ac_sigint_flag) {       /* Ctrl-C: C is left incomplete */ \
+                    stopped = 1;                                              \
+                    goto done;                                                \
+                }                                                             \
                 SUF##_pack_a(mc, kc, g->A + ic * g->a_rs + pc * g->a_cs,      \
                              g->a_rs, g->a_cs, abuf);                         \
                 for (ac_intp jr = 0; jr < nc; jr += NR)                       \
@@ -359,11 +365,12 @@ ATTR static int SUF##_gemm(const gemm_args *g, ac_intp width, ac_intp *next)  \
             }                                                                 \
         }                                                                     \
     }                                                                         \
+done:                                                                         \
     if (!on_stack) {                                                          \
         free(abuf);                                                           \
         free(bbuf);                                                           \
     }                                                                         \
-    return 0;                                                                 \
+    return stopped;                                                           \
 }
 
 #if AC_HAVE_DISPATCH
@@ -418,7 +425,7 @@ static int gemm_run(gemm_fn fn, const gemm_args *g, ac_intp nr)
         if (pthread_create(&th, NULL, gemm_thread, &job) == 0) {
             int r = fn(g, width, &next);
             pthread_join(th, NULL);
-            return (r < 0 || job.result < 0) ? -1 : 0;
+            return (r < 0 || job.result < 0) ? -1 : (r || job.result);
         }
     }
     return fn(g, 0, NULL);

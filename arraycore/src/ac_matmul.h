@@ -15,7 +15,9 @@
  * stride per row (rs) and per column (cs), of any sign (0 allowed for
  * inputs).  C is overwritten (k == 0 gives zeros) and must not overlap A or B.
  * bool: OR of ANDs; integers wrap; float16 accumulates in float; complex
- * without conjugation.  Returns 0, or -1 if a work buffer cannot be allocated. */
+ * without conjugation.  Returns 0, -1 if a work buffer cannot be allocated,
+ * or 1 when the blocked GEMM saw ac_sigint_flag (Ctrl-C) and stopped with C
+ * incomplete. */
 AC_EXPORT int ac_matmul(int tidx, ac_intp n, ac_intp k, ac_intp m,
               const char *A, ac_intp a_rs, ac_intp a_cs,
               const char *B, ac_intp b_rs, ac_intp b_cs,

@@ -801,99 +801,114 @@ static ac_int64 *argsort_lane(int tidx, const char *src, ac_intp n, ac_intp stri
     return w->ix;
 }
 
-static ac_intp outer_size(int nouter, const ac_intp *oshape)
+/* lanes per driver call: about 2**18 elements between two Ctrl-C polls */
+static ac_intp lanes_per_chunk(ac_intp n)
 {
-    ac_intp m = 1;
-    int d;
-    for (d = 0; d < nouter; d++) {
-        m *= oshape[d];
-    }
-    return m;
+    ac_intp c = ((ac_intp)1 << 18) / (n > 0 ? n : 1);
+    return c > 0 ? c : 1;
 }
 
-/* advance an odometer over the outer grid, moving up to two pointers */
-static void outer_next(int nouter, const ac_intp *oshape, ac_intp *pos,
-                       char **p1, const ac_intp *s1, char **p2, const ac_intp *s2)
+typedef struct {
+    int tidx, desc;
+    ac_intp n, stride;
+    ac_sortwork w;
+} sort_ctx;
+
+/* the driver's inner function: sort `count` lanes starting at ptrs[0] */
+static int sort_inner(char **ptrs, ac_intp count, const ac_intp *strides, void *vctx)
 {
-    int d;
-    for (d = nouter - 1; d >= 0; d--) {
-        if (++pos[d] < oshape[d]) {
-            *p1 += s1[d];
-            if (p2 != NULL) { *p2 += s2[d]; }
-            return;
+    sort_ctx *c = (sort_ctx *)vctx;
+    ac_intp l;
+    for (l = 0; l < count; l++) {
+        char *p = ptrs[0] + l * strides[0];
+        if (ac_is_complex(c->tidx)) {
+            sort_complex_lane(c->tidx, p, c->n, c->stride, c->desc, &c->w);
         }
-        *p1 -= s1[d] * (oshape[d] - 1);
-        if (p2 != NULL) { *p2 -= s2[d] * (oshape[d] - 1); }
-        pos[d] = 0;
+        else {
+            sort_real_lane(&ac_realtypes[c->tidx], p, c->n, c->stride, c->desc, &c->w);
+        }
     }
+    return 0;
 }
 
 int ac_sort_lanes(int tidx, int nouter, const ac_intp *oshape,
                   char *data, const ac_intp *ostrides,
                   ac_intp n, ac_intp stride, int flags)
 {
-    ac_sortwork w;
-    ac_intp pos[AC_MAXDIMS], m = outer_size(nouter, oshape), l;
-    const int desc = (flags & AC_SORT_DESCENDING) != 0;
-    char *p = data;
-    if (n <= 1 || m == 0) {
+    sort_ctx c;
+    int r;
+    if (n <= 1) {
         return 0;
     }
-    if (work_alloc(&w, n, ac_itemsize(tidx), 0) < 0) {
+    if (work_alloc(&c.w, n, ac_itemsize(tidx), 0) < 0) {
         return -1;
     }
-    memset(pos, 0, sizeof(ac_intp) * (size_t)(nouter > 0 ? nouter : 1));
-    for (l = 0; l < m; l++) {
-        if (ac_is_complex(tidx)) {
-            sort_complex_lane(tidx, p, n, stride, desc, &w);
+    c.tidx = tidx;
+    c.desc = (flags & AC_SORT_DESCENDING) != 0;
+    c.n = n;
+    c.stride = stride;
+    r = ac_drive(nouter, oshape, 1, &data, ostrides, 0, AC_DRIVE_SIMPLIFY,
+                 lanes_per_chunk(n), sort_inner, &c);
+    free(c.w.mem);
+    return r;
+}
+
+typedef struct {
+    int tidx, desc;
+    ac_intp n, sstride, dstride;
+    ac_sortwork w;
+} argsort_ctx;
+
+/* the driver's inner function: argsort `count` lanes of ptrs[0] into the
+ * int64 lanes of ptrs[1] */
+static int argsort_inner(char **ptrs, ac_intp count, const ac_intp *strides, void *vctx)
+{
+    argsort_ctx *c = (argsort_ctx *)vctx;
+    ac_intp l, i;
+    for (l = 0; l < count; l++) {
+        const char *s = ptrs[0] + l * strides[0];
+        char *d = ptrs[1] + l * strides[1];
+        if (c->n == 1) {                            /* nothing to sort */
+            *(ac_int64 *)d = 0;
+            continue;
+        }
+        ac_int64 *r = argsort_lane(c->tidx, s, c->n, c->sstride, c->desc, &c->w);
+        if (c->dstride == 8) {
+            memcpy(d, r, (size_t)c->n * 8);
         }
         else {
-            sort_real_lane(&ac_realtypes[tidx], p, n, stride, desc, &w);
+            for (i = 0; i < c->n; i++) {
+                *(ac_int64 *)(d + i * c->dstride) = r[i];
+            }
         }
-        outer_next(nouter, oshape, pos, &p, ostrides, NULL, NULL);
     }
-    free(w.mem);
     return 0;
 }
 
 int ac_argsort_lanes(int tidx, int nouter, const ac_intp *oshape,
-                     const char *src, const ac_intp *sostrides, ac_intp sstride,
-                     char *dst, const ac_intp *dostrides, ac_intp dstride,
-                     ac_intp n, int flags)
+                     const char *src, ac_intp sstride, char *dst, ac_intp dstride,
+                     const ac_intp *ostrides, ac_intp n, int flags)
 {
-    ac_sortwork w;
-    ac_intp pos[AC_MAXDIMS], m = outer_size(nouter, oshape), l, i;
-    const int desc = (flags & AC_SORT_DESCENDING) != 0;
-    char *s = (char *)src, *d = dst;
-    if (n == 0 || m == 0) {
+    argsort_ctx c;
+    char *ptrs[2];
+    int r;
+    if (n == 0) {
         return 0;
     }
-    if (work_alloc(&w, n, ac_work_itemsize(tidx, 1), 1) < 0) {
+    if (work_alloc(&c.w, n, ac_work_itemsize(tidx, 1), 1) < 0) {
         return -1;
     }
-    memset(pos, 0, sizeof(ac_intp) * (size_t)(nouter > 0 ? nouter : 1));
-    if (n == 1) {                                   /* nothing to sort */
-        for (l = 0; l < m; l++) {
-            *(ac_int64 *)d = 0;
-            outer_next(nouter, oshape, pos, &s, sostrides, &d, dostrides);
-        }
-        free(w.mem);
-        return 0;
-    }
-    for (l = 0; l < m; l++) {
-        ac_int64 *r = argsort_lane(tidx, s, n, sstride, desc, &w);
-        if (dstride == 8) {
-            memcpy(d, r, (size_t)n * 8);
-        }
-        else {
-            for (i = 0; i < n; i++) {
-                *(ac_int64 *)(d + i * dstride) = r[i];
-            }
-        }
-        outer_next(nouter, oshape, pos, &s, sostrides, &d, dostrides);
-    }
-    free(w.mem);
-    return 0;
+    c.tidx = tidx;
+    c.desc = (flags & AC_SORT_DESCENDING) != 0;
+    c.n = n;
+    c.sstride = sstride;
+    c.dstride = dstride;
+    ptrs[0] = (char *)src;
+    ptrs[1] = dst;
+    r = ac_drive(nouter, oshape, 2, ptrs, ostrides, 0, AC_DRIVE_SIMPLIFY,
+                 lanes_per_chunk(n), argsort_inner, &c);
+    free(c.w.mem);
+    return r;
 }
 
 /* ====================================================== searching */

@@ -17,17 +17,19 @@
 
 /* Sort, in place, every lane of length n (stride `stride` bytes) of an array
  * whose lanes start at the points of an `nouter`-d grid (shape oshape,
- * strides ostrides).  The sort is always stable. */
+ * strides ostrides[d]: the driver's layout for one operand), walked by the
+ * loop driver.  The sort is always stable.  0, -1 when out of memory, or
+ * AC_DRIVE_INTERRUPTED when a Ctrl-C stopped it (polled between lanes). */
 AC_EXPORT int ac_sort_lanes(int tidx, int nouter, const ac_intp *oshape,
                   char *data, const ac_intp *ostrides,
                   ac_intp n, ac_intp stride, int flags);
 
 /* The stable argsort of every lane of `src` into the int64 lanes of `dst`
- * (same outer grid, own strides). */
+ * (same outer grid; ostrides[op * AC_MAXDIMS + d] with op 0 = src and
+ * op 1 = dst, the driver's layout).  Returns as ac_sort_lanes. */
 AC_EXPORT int ac_argsort_lanes(int tidx, int nouter, const ac_intp *oshape,
-                     const char *src, const ac_intp *sostrides, ac_intp sstride,
-                     char *dst, const ac_intp *dostrides, ac_intp dstride,
-                     ac_intp n, int flags);
+                     const char *src, ac_intp sstride, char *dst, ac_intp dstride,
+                     const ac_intp *ostrides, ac_intp n, int flags);
 
 /* out[j] = insertion index of x2[j] into the ascending x1 (contiguous, n1
  * items; x1[sorter[i]] when sorter is not NULL, indices checked by the

@@ -131,6 +131,9 @@ double ac_sumsqdev_##NAME(const char *p, ac_intp n, ac_intp s, double mean)   \
         }                                                                     \
         return res;                                                           \
     }                                                                         \
+    if (n > 65536 && ac_sigint_flag) {  /* Ctrl-C: the result is dropped */ \
+        return 0.0;                                                           \
+    }                                                                         \
     ac_intp n2 = n / 2;                                                       \
     n2 -= n2 % 8;                                                             \
     return ac_sumsqdev_##NAME(p, n2, s, mean) + ac_sumsqdev_##NAME(p + n2 * s, n - n2, s, mean); \

@@ -25,18 +25,13 @@ extern AC_EXPORT const int ac_n_builtin_ufuncs;
 
 #define AC_UFUNC_MAXARGS 32
 
-/* Set (to an errno value, e.g. ENOMEM) by an internal loop that failed: loops
- * cannot raise, so the caller checks and clears it after the run. */
-extern AC_EXPORT _Thread_local int ac_loop_error;
+/* ac_loop_error and ac_sigint_flag: see ac_driver.h (included by ac_internal.h) */
 
-/* Set by the SIGINT handler arraycore._errstate installs around long loops;
- * one flag in the process (it lives in libaccore). */
-extern AC_EXPORT volatile sig_atomic_t ac_sigint_flag;
-
-/* Run `loop` over an N-d space shared by `nop` operands.  strides are laid
- * out [op * AC_MAXDIMS + d]; dimensions are simplified (length-1 dropped,
- * sorted with operand `key_op`'s strides first, coalesced).  Long inner runs
- * are cut in chunks and ac_sigint_flag is polled between calls.
+/* Run `loop` over an N-d space shared by `nop` operands with the driver
+ * (ac_drive).  strides are laid out [op * AC_MAXDIMS + d]; dimensions are
+ * simplified (length-1 dropped, sorted with operand `key_op`'s strides
+ * first, coalesced).  Long inner runs are cut in chunks and ac_sigint_flag
+ * is polled between calls.
  * Returns 0, or 1 when interrupted, or -1 for too many operands/dims. */
 AC_EXPORT int ac_ufunc_run(int ndim, const ac_intp *shape, int nop, char **ptrs,
                  const ac_intp *strides, int key_op,

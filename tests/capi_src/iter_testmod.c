@@ -637,6 +637,45 @@ t_stop_early(PyObject *self, PyObject *a)
     return Py_BuildValue("(in)", r, (Py_ssize_t)count);
 }
 
+/* a slow callback: `spins` dependent multiply-adds per slice (no GIL) */
+static int
+spin_slice(char **d, const npy_intp *shape, const npy_intp *strides, void *ctx)
+{
+    npy_intp *st = (npy_intp *)ctx;      /* st[0] spins, st[1] slices seen */
+    volatile double acc = *(double *)d[0];
+    npy_intp i;
+    (void)shape; (void)strides;
+    for (i = 0; i < st[0]; i++) {
+        acc = acc * 0.999999 + 1e-9;
+    }
+    st[1]++;
+    return 0;
+}
+
+/* long_slices(a, spins): every 0-d slice of a through spin_slice; returns
+ * (result code, slices seen), or raises (KeyboardInterrupt on Ctrl-C) */
+static PyObject *
+t_long_slices(PyObject *self, PyObject *args)
+{
+    PyObject *a;
+    Py_ssize_t spins;
+    npy_intp st[2];
+    PyArrayObject *ops[1];
+    int r;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "On", &a, &spins)) {
+        return NULL;
+    }
+    st[0] = spins;
+    st[1] = 0;
+    ops[0] = (PyArrayObject *)a;
+    r = ACIter_ForEachSlice(1, ops, NULL, 0, NULL, spin_slice, st);
+    if (r < 0) {
+        return NULL;
+    }
+    return Py_BuildValue("(in)", r, (Py_ssize_t)st[1]);
+}
+
 /* --------------------------------------------------------- bad calls */
 
 #define EXPECT_ERR(expr, exc)                                              \
@@ -747,6 +786,7 @@ static PyMethodDef methods[] = {
     {"misc", t_misc, METH_VARARGS, NULL},
     {"goto_index", t_goto_index, METH_VARARGS, NULL},
     {"stop_early", t_stop_early, METH_O, NULL},
+    {"long_slices", t_long_slices, METH_VARARGS, NULL},
     {"bad_calls", t_bad_calls, METH_O, NULL},
     {"readonly_write", t_readonly_write, METH_O, NULL},
     {NULL, NULL, 0, NULL}

@@ -1,141 +1,14 @@
 /*
- * ac_loops.c -- the N-d strided loop driver (one home for walking strided
- * N-d data), dimension simplification, byte swapping, and the copy/cast
- * engine built on them (contiguous memcpy, blocked transposes, buffered
- * casts for swapped or misaligned operands).  No Python objects, no GIL.
+ * ac_copy.c -- THE copy/cast engine (ac_copy_nd): contiguous memcpy runs,
+ * blocked transposes, buffered casts for swapped or misaligned operands,
+ * and byte swapping; it walks its operands with the one loop driver
+ * (ac_driver.c), so long copies stop on Ctrl-C.  No Python objects, no GIL.
  */
 #include "ac_internal.h"
 #include <stdlib.h>
 #include <string.h>
 
 static inline ac_intp ac_abs(ac_intp x) { return x < 0 ? -x : x; }
-
-int ac_simplify_dims(int ndim, ac_intp *shape, int nop, ac_intp *strides)
-{
-    int i, j, op, out;
-    /* drop length-1 dimensions */
-    out = 0;
-    for (i = 0; i < ndim; i++) {
-        if (shape[i] == 1) {
-            continue;
-        }
-        shape[out] = shape[i];
-        for (op = 0; op < nop; op++) {
-            strides[op * AC_MAXDIMS + out] = strides[op * AC_MAXDIMS + i];
-        }
-        out++;
-    }
-    ndim = out;
-    /* stable insertion sort: largest |stride| of operand 0 outermost,
-     * ties broken by the following operands */
-    for (i = 1; i < ndim; i++) {
-        j = i;
-        while (j > 0) {
-            int swap = 0;
-            for (op = 0; op < nop; op++) {
-                ac_intp a = ac_abs(strides[op * AC_MAXDIMS + j - 1]);
-                ac_intp b = ac_abs(strides[op * AC_MAXDIMS + j]);
-                if (a < b) { swap = 1; break; }
-                if (a > b) { break; }
-            }
-            if (!swap) {
-                break;
-            }
-            {
-                ac_intp t = shape[j]; shape[j] = shape[j - 1]; shape[j - 1] = t;
-            }
-            for (op = 0; op < nop; op++) {
-                ac_intp *s = strides + op * AC_MAXDIMS;
-                ac_intp t = s[j]; s[j] = s[j - 1]; s[j - 1] = t;
-            }
-            j--;
-        }
-    }
-    /* coalesce: outer dim i and inner dim i+1 merge when every operand has
-     * stride[i] == shape[i+1] * stride[i+1] */
-    if (ndim > 1) {
-        out = 0;
-        for (i = 1; i < ndim; i++) {
-            int ok = 1;
-            for (op = 0; op < nop; op++) {
-                ac_intp *s = strides + op * AC_MAXDIMS;
-                if (s[out] != shape[i] * s[i]) { ok = 0; break; }
-            }
-            if (ok) {
-                shape[out] *= shape[i];
-                for (op = 0; op < nop; op++) {
-                    strides[op * AC_MAXDIMS + out] = strides[op * AC_MAXDIMS + i];
-                }
-            }
-            else {
-                out++;
-                shape[out] = shape[i];
-                for (op = 0; op < nop; op++) {
-                    strides[op * AC_MAXDIMS + out] = strides[op * AC_MAXDIMS + i];
-                }
-            }
-        }
-        ndim = out + 1;
-    }
-    return ndim;
-}
-
-/* Walk the outer ndim-1 dimensions; strides laid out [op*ndim + d]. */
-int ac_nd_loop(int ndim, const ac_intp *shape, int nop, char **ptrs,
-               const ac_intp *strides, ac_inner_loop_fn inner, void *ctx)
-{
-    ac_intp idx[AC_MAXDIMS];
-    char *p[AC_LOOP_MAXOPS];
-    ac_intp inner_strides[AC_LOOP_MAXOPS];
-    ac_intp count;
-    int op, d, r;
-
-    if (nop > AC_LOOP_MAXOPS || ndim > AC_MAXDIMS) {
-        return -1;
-    }
-    for (d = 0; d < ndim; d++) {
-        if (shape[d] == 0) {
-            return 0;
-        }
-    }
-    for (op = 0; op < nop; op++) {
-        p[op] = ptrs[op];
-        inner_strides[op] = ndim > 0 ? strides[op * ndim + ndim - 1] : 0;
-    }
-    if (ndim == 0) {
-        return inner(p, 1, inner_strides, ctx);
-    }
-    count = shape[ndim - 1];
-    if (ndim == 1) {
-        return inner(p, count, inner_strides, ctx);
-    }
-    memset(idx, 0, sizeof(ac_intp) * ndim);
-    for (;;) {
-        r = inner(p, count, inner_strides, ctx);
-        if (r) {
-            return r;
-        }
-        /* advance the counter over dims ndim-2 .. 0 */
-        d = ndim - 2;
-        for (;;) {
-            idx[d]++;
-            for (op = 0; op < nop; op++) {
-                p[op] += strides[op * ndim + d];
-            }
-            if (idx[d] < shape[d]) {
-                break;
-            }
-            for (op = 0; op < nop; op++) {
-                p[op] -= strides[op * ndim + d] * shape[d];
-            }
-            idx[d] = 0;
-            if (d == 0) {
-                return 0;
-            }
-            d--;
-        }
-    }
-}
 
 /* ------------------------------------------------------------ byte swap */
 void ac_byteswap(char *p, ac_intp stride, ac_intp n, int itemsize, int is_complex)
@@ -291,6 +164,21 @@ static void copy_tiled_2d(char *dst, ac_intp d0, ac_intp d1,
     }
 }
 
+/* a band of rows of a transpose-like 2-d block: the driver walks the rows
+ * (count rows from ptrs, row strides), the columns are in the context */
+typedef struct {
+    ac_intp n1, ds1, ss1;
+    int size;
+} tiled_ctx;
+
+static int tiled_inner(char **ptrs, ac_intp count, const ac_intp *strides, void *vctx)
+{
+    tiled_ctx *ctx = (tiled_ctx *)vctx;
+    copy_tiled_2d(ptrs[0], strides[0], ctx->ds1, ptrs[1], strides[1], ctx->ss1,
+                  count, ctx->n1, ctx->size);
+    return 0;
+}
+
 /* ------------------------------------------------------ buffered casts */
 #define AC_CHUNK 512
 
@@ -350,10 +238,12 @@ int ac_copy_nd(int ndim, const ac_intp *shape,
 {
     ac_intp sh[AC_MAXDIMS];
     ac_intp st[2 * AC_MAXDIMS];
-    ac_intp st2[2 * AC_MAXDIMS];
     char *ptrs[2];
     int d, nd, r;
 
+    if (ndim < 0 || ndim > AC_MAXDIMS) {
+        return AC_DRIVE_BADARGS;
+    }
     for (d = 0; d < ndim; d++) {
         if (shape[d] == 0) {
             return 0;
@@ -362,11 +252,7 @@ int ac_copy_nd(int ndim, const ac_intp *shape,
         st[d] = dst_strides[d];
         st[AC_MAXDIMS + d] = src_strides[d];
     }
-    nd = ac_simplify_dims(ndim, sh, 2, st);
-    for (d = 0; d < nd; d++) {     /* compact layout for ac_nd_loop */
-        st2[d] = st[d];
-        st2[nd + d] = st[AC_MAXDIMS + d];
-    }
+    nd = ac_drive_simplify(ndim, sh, 2, st, 0, AC_DRIVE_SIMPLIFY);
     ptrs[0] = dst;
     ptrs[1] = (char *)src;
 
@@ -374,34 +260,25 @@ int ac_copy_nd(int ndim, const ac_intp *shape,
         int size = dinfo->itemsize;
         if (nd >= 2) {
             ac_intp ds1 = st[nd - 1], ss1 = st[AC_MAXDIMS + nd - 1];
-            ac_intp ds0 = st[nd - 2], ss0 = st[AC_MAXDIMS + nd - 2];
+            ac_intp ss0 = st[AC_MAXDIMS + nd - 2];
             if (ac_abs(ss1) > ac_abs(ss0) && ss0 != 0 && sh[nd - 1] >= 8 && sh[nd - 2] >= 8) {
-                /* transpose-like: tile the last two dims, loop the rest */
-                ac_intp idx[AC_MAXDIMS];
-                char *pd = dst;
-                const char *ps = src;
-                int outer = nd - 2, k;
-                memset(idx, 0, sizeof(idx));
-                for (;;) {
-                    copy_tiled_2d(pd, ds0, ds1, ps, ss0, ss1, sh[nd - 2], sh[nd - 1], size);
-                    for (k = outer - 1; k >= 0; k--) {
-                        idx[k]++;
-                        pd += st[k];
-                        ps += st[AC_MAXDIMS + k];
-                        if (idx[k] < sh[k]) break;
-                        pd -= st[k] * sh[k];
-                        ps -= st[AC_MAXDIMS + k] * sh[k];
-                        idx[k] = 0;
-                    }
-                    if (k < 0) break;
-                }
-                return 0;
+                /* transpose-like: tile the last two dims in bands of rows
+                 * (whole tiles, about AC_DRIVE_CHUNK elements a band), the
+                 * driver walks the rows and the dims outside them */
+                tiled_ctx ctx;
+                ac_intp band = (AC_DRIVE_CHUNK / sh[nd - 1]) / AC_TILE * AC_TILE;
+                ctx.n1 = sh[nd - 1];
+                ctx.ds1 = ds1;
+                ctx.ss1 = ss1;
+                ctx.size = size;
+                return ac_drive(nd - 1, sh, 2, ptrs, st, 0, 0,
+                                band > AC_TILE ? band : AC_TILE, tiled_inner, &ctx);
             }
         }
         {
             plain_ctx ctx;
             ctx.size = size;
-            return ac_nd_loop(nd, sh, 2, ptrs, st2, plain_inner, &ctx);
+            return ac_drive(nd, sh, 2, ptrs, st, 0, 0, 0, plain_inner, &ctx);
         }
     }
     else {
@@ -418,7 +295,7 @@ int ac_copy_nd(int ndim, const ac_intp *shape,
             }
             ctx.buf_dst = ctx.buf_src + (((size_t)AC_CHUNK * sinfo->itemsize + 15) & ~(size_t)15);
         }
-        r = ac_nd_loop(nd, sh, 2, ptrs, st2, cast_inner, &ctx);
+        r = ac_drive(nd, sh, 2, ptrs, st, 0, 0, 0, cast_inner, &ctx);
         free(ctx.buf_src);
         return r;
     }
