@@ -102,3 +102,5 @@ def test_generated_files(tmp_path):
         assert f"ACX_{d.name.upper()} = {i}," in h
     assert f"ACX_NTYPES = {len(DTYPES)}" in h
     assert f'#define ACX_CHARS "{T.CHARS}"' in h
+    sizes = ", ".join(str(d.itemsize) for d in DTYPES)
+    assert f"#define ACX_ITEMSIZES {{{sizes}}}" in h

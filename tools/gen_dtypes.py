@@ -3,8 +3,9 @@
 
 Run by meson at build time:  gen_dtypes.py --outdir DIR
 Writes into DIR:
-  ac_dtypes.h        the dense type index enum ACX_* (+ ACX_NTYPES, ACX_CHARS)
-                     and compile-time checks of the table against actypes.h;
+  ac_dtypes.h        the dense type index enum ACX_* (+ ACX_NTYPES, ACX_CHARS,
+                     ACX_FOR_EACH, ACX_ITEMSIZES) and compile-time checks of
+                     the table against actypes.h;
                      included by src/ac_internal.h
   _dtype_enum.pxi    the same declarations for Cython (included by _dtype.pxd)
   _dtype_table.pxi   the data of the dtype objects (included by _dtype.pyx)
@@ -35,6 +36,14 @@ def header():
           "",
           "/* NumPy's type characters in dense order (ufunc signatures). */",
           f'#define ACX_CHARS "{CHARS}"',
+          "",
+          "/* The table in dense order, for C tables indexed by ACX_*:",
+          " * X(NAME, name, ctype, itemsize) once per type. */",
+          "#define ACX_FOR_EACH(X) \\"]
+    L += [f"    X({d.name.upper()}, {d.name}, {d.ctype}, {d.itemsize})"
+          + (" \\" if i + 1 < len(DTYPES) else "") for i, d in enumerate(DTYPES)]
+    L += ["/* the itemsizes in dense order, as an initializer */",
+          "#define ACX_ITEMSIZES {" + ", ".join(str(d.itemsize) for d in DTYPES) + "}",
           "",
           "/* The table agrees with the C types and type numbers of actypes.h. */"]
     for d in DTYPES:
