@@ -43,6 +43,8 @@ def test_dtype_matches_table(i):
     # the dense index and the C type as the compiler saw them (ac_dtypes.h)
     assert _dtype._ACX[i] == i
     assert _dtype._CTYPE_SIZES[i] == d.itemsize
+    assert _dtype._TABLE[i][:7] == (d.name, d.kind, d.char, d.itemsize, d.alignment,
+                                    d.buffer, d.aliases)
     # the dtype object (generated _dtype_table.pxi)
     dt = ac.dtype(d.name)
     assert dt is getattr(_dtype, d.attr)
