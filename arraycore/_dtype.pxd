@@ -1,11 +1,9 @@
 # arraycore/_dtype.pxd -- the dtype object (ACArray_Descr), promotion and casting.
 from arraycore._types cimport ac_intp
 
-cdef extern from "ac_internal.h":
-    enum:
-        ACX_BOOL, ACX_INT8, ACX_UINT8, ACX_INT16, ACX_UINT16, ACX_INT32
-        ACX_UINT32, ACX_INT64, ACX_UINT64, ACX_FLOAT16, ACX_FLOAT32
-        ACX_FLOAT64, ACX_COMPLEX64, ACX_COMPLEX128, ACX_NTYPES
+# ACX_BOOL ... ACX_COMPLEX128, ACX_NTYPES, ACX_CHARS: the dense type index,
+# generated at build time from tools/dtype_table.py
+include "_dtype_enum.pxi"
 
 # Field order is the public C layout of ACArray_Descr (actypes.h): do not reorder.
 cdef class dtype:

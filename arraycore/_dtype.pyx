@@ -2,40 +2,24 @@
 # of dtype specifications, type promotion (NEP 50 weak Python scalars) and
 # casting rules, finfo/iinfo/isdtype.
 cimport cython
-from arraycore._types cimport (ac_intp, AC_BYTE_ORDER_IS_LITTLE, AC_BOOL, AC_BYTE,
-    AC_UBYTE, AC_SHORT, AC_USHORT, AC_INT, AC_UINT, AC_LONG, AC_ULONG, AC_LONGLONG,
-    AC_ULONGLONG, AC_HALF, AC_FLOAT, AC_DOUBLE, AC_CFLOAT, AC_CDOUBLE, AC_INT64, AC_UINT64)
+from arraycore._types cimport (ac_intp, AC_BYTE_ORDER_IS_LITTLE, AC_LONG, AC_ULONG,
+    AC_LONGLONG, AC_ULONGLONG, AC_INT64)
 from cpython.object cimport PyObject, PyTypeObject, newfunc
 from cpython.type cimport PyType_Modified
 import sys
 
-# The dtype table, in dense order (ACX_*): name, kind, char, itemsize,
-# alignment, buffer-format character, aliases accepted by dtype().
-_TABLE = (
-    ("bool", "b", "?", 1, 1, "?", ("?", "b1", "bool_")),
-    ("int8", "i", "b", 1, 1, "b", ("i1", "byte")),
-    ("uint8", "u", "B", 1, 1, "B", ("u1", "ubyte")),
-    ("int16", "i", "h", 2, 2, "h", ("i2", "short")),
-    ("uint16", "u", "H", 2, 2, "H", ("u2", "ushort")),
-    ("int32", "i", "i", 4, 4, "i", ("i4", "intc")),
-    ("uint32", "u", "I", 4, 4, "I", ("u4", "uintc")),
-    ("int64", "i", "l", 8, 8, "q", ("i8", "int", "int_", "intp", "long", "longlong", "q")),
-    ("uint64", "u", "L", 8, 8, "Q", ("u8", "uint", "uintp", "ulong", "ulonglong", "Q")),
-    ("float16", "f", "e", 2, 2, "e", ("f2", "half")),
-    ("float32", "f", "f", 4, 4, "f", ("f4", "single")),
-    ("float64", "f", "d", 8, 8, "d", ("f8", "float", "double", "float_")),
-    ("complex64", "c", "F", 8, 4, "Zf", ("c8", "csingle")),
-    ("complex128", "c", "D", 16, 8, "Zd", ("c16", "complex", "cdouble", "complex_")),
-)
-cdef int _TYPENUMS[ACX_NTYPES]
-_TYPENUMS[:] = [AC_BOOL, AC_BYTE, AC_UBYTE, AC_SHORT, AC_USHORT, AC_INT, AC_UINT,
-                AC_INT64, AC_UINT64, AC_HALF, AC_FLOAT, AC_DOUBLE, AC_CFLOAT, AC_CDOUBLE]
+# The dtype table (_TABLE: name, kind, char, itemsize, alignment, buffer
+# format, further spellings, type number, attribute, finfo), in dense order
+# (ACX_*): generated at build time from tools/dtype_table.py.
+include "_dtype_table.pxi"
 
 cdef dict _BY_NAME = {}       # every accepted spelling -> native dtype
 cdef dict _BY_TYPENUM = {}
 cdef str _NATIVE = "<" if AC_BYTE_ORDER_IS_LITTLE else ">"
 cdef str _SWAPPED = ">" if AC_BYTE_ORDER_IS_LITTLE else "<"
 FORMATS = {}                  # dense index -> PEP 3118 format character(s)
+cdef int _KRANK[ACX_NTYPES]   # kind order for same_kind: b < u < i < f < c
+cdef int _BITS[ACX_NTYPES]    # bits of precision (see _init_table)
 
 
 @cython.final
@@ -130,10 +114,10 @@ cdef inline dtype _D(int i):
 
 
 cdef dtype _make(int idx, bint swapped):
-    name, kind, ch, size, align, fmt, aliases = _TABLE[idx]
+    name, kind, ch, size, align = _TABLE[idx][:5]
     # Cython's own tp_new (replaced after the table is built, see below)
     cdef dtype d = dtype.__new__(dtype)
-    d.num = _TYPENUMS[idx]
+    d.num = _TABLE[idx][7]
     d._kind = ord(kind)
     d._char = ord(ch)
     d.itemsize = size
@@ -189,6 +173,10 @@ def _init_table():
         for alias in _TABLE[i][6]:
             _BY_NAME[alias] = n
         _BY_TYPENUM[n.num] = n
+        _KRANK[i] = "buifc".index(_TABLE[i][1])
+        # bits of precision carried (for int -> float safety): ints carry
+        # their width; a float its storage width, a complex its parts'
+        _BITS[i] = 1 if i == ACX_BOOL else n.itemsize * (4 if _TABLE[i][1] == "c" else 8)
     # C spellings that share a size with another type number
     if AC_INT64 == AC_LONG:
         _BY_TYPENUM[AC_LONGLONG] = _D(ACX_INT64)
@@ -196,8 +184,6 @@ def _init_table():
     else:
         _BY_TYPENUM[AC_LONG] = _D(ACX_INT64)
         _BY_TYPENUM[AC_ULONG] = _D(ACX_UINT64)
-    _BY_NAME["p"] = _D(ACX_INT64)
-    _BY_NAME["P"] = _D(ACX_UINT64)
 
 _init_table()
 cdef extern from *:
@@ -288,21 +274,9 @@ cdef dtype as_dtype_or_none(object obj):
 # ------------------------------------------------------------- casting
 cdef inline int _krank(int tidx) noexcept:
     # kind order for same_kind: b < u < i < f < c
-    if tidx == ACX_BOOL:
-        return 0
-    if tidx in (ACX_UINT8, ACX_UINT16, ACX_UINT32, ACX_UINT64):
-        return 1
-    if tidx in (ACX_INT8, ACX_INT16, ACX_INT32, ACX_INT64):
-        return 2
-    if tidx in (ACX_FLOAT16, ACX_FLOAT32, ACX_FLOAT64):
-        return 3
-    return 4
+    return _KRANK[tidx]
 
 
-# bits of precision carried by each type (for int -> float safety): ints
-# carry their width; a float carries its mantissa width, a complex its parts'
-cdef int _BITS[ACX_NTYPES]
-_BITS[:] = [1, 8, 8, 16, 16, 32, 32, 64, 64, 16, 32, 64, 32, 64]
 cdef bint _SAFE[ACX_NTYPES][ACX_NTYPES]
 
 
@@ -551,10 +525,12 @@ class iinfo_object:
         return f"iinfo(min={self.min}, max={self.max}, dtype={self.dtype.name})"
 
 
+# floating types: dense index -> (bits, eps, max, smallest normal), from the
+# table's (mantissa bits, maximum exponent)
 cdef dict _FINFO = {
-    ACX_FLOAT16: (16, 2.0 ** -10, 65504.0, 2.0 ** -14),
-    ACX_FLOAT32: (32, 2.0 ** -23, (2.0 - 2.0 ** -23) * 2.0 ** 127, 2.0 ** -126),
-    ACX_FLOAT64: (64, 2.0 ** -52, sys.float_info.max, sys.float_info.min),
+    i: (8 * row[3], 2.0 ** -row[9][0], (2.0 - 2.0 ** -row[9][0]) * 2.0 ** row[9][1],
+        2.0 ** (1 - row[9][1]))
+    for i, row in enumerate(_TABLE) if row[9] is not None
 }
 
 
@@ -568,10 +544,8 @@ def finfo(type):
     """Machine limits for floating-point data types (bits, eps, max, min, smallest_normal, dtype)."""
     cdef dtype d = native(_dtype_of(type))
     cdef int t = d.tidx
-    if t == ACX_COMPLEX64:
-        t = ACX_FLOAT32
-    elif t == ACX_COMPLEX128:
-        t = ACX_FLOAT64
+    if _COMPONENT[t] >= 0:
+        t = _COMPONENT[t]
     if t not in _FINFO:
         raise ValueError(f"finfo() requires a floating-point data type, not {d.name}")
     bits, eps, mx, tiny = _FINFO[t]
@@ -618,18 +592,8 @@ def isdtype(dtype_, kind):
     raise TypeError(f"kind must be a dtype, a string or a tuple, not {type(kind).__name__}")
 
 
-# the Array API dtype objects
-bool_ = _D(ACX_BOOL)
-int8 = _D(ACX_INT8)
-uint8 = _D(ACX_UINT8)
-int16 = _D(ACX_INT16)
-uint16 = _D(ACX_UINT16)
-int32 = _D(ACX_INT32)
-uint32 = _D(ACX_UINT32)
-int64 = _D(ACX_INT64)
-uint64 = _D(ACX_UINT64)
-float16 = _D(ACX_FLOAT16)
-float32 = _D(ACX_FLOAT32)
-float64 = _D(ACX_FLOAT64)
-complex64 = _D(ACX_COMPLEX64)
-complex128 = _D(ACX_COMPLEX128)
+# the Array API dtype objects (bool_, int8, ..., complex128): attributes named
+# by the table
+for _i, _row in enumerate(_TABLE):
+    globals()[_row[8]] = _D(_i)
+del _i, _row

@@ -11,6 +11,7 @@ cdef extern from "arraycore/actypes.h":
     ctypedef unsigned short ac_uint16
     ctypedef unsigned int ac_uint32
     ctypedef unsigned long long ac_uint64
+    ctypedef unsigned short ac_float16
     ctypedef float ac_float32
     ctypedef double ac_float64
     ctypedef struct ac_complex64:

@@ -49,7 +49,8 @@ cdef extern from "ac_umath.h":
                      const ac_intp *strides, int key_op,
                      ACUFuncGenericFunction loop, void *data) nogil
 
-cdef str _CHARS = "?bBhHiIlLefdFD"
+from arraycore._dtype cimport ACX_CHARS
+cdef str _CHARS = ACX_CHARS.decode("ascii")     # type characters in dense order
 cdef enum:
     UF_COMPARISON = 1           # Python ints out of the array's range still compare exactly
     UF_NO_BOOL = 2              # all-bool inputs are an error (subtract, negative)

@@ -27,8 +27,13 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 SRC = os.path.join(REPO, "arraycore", "src")
 
-DTYPES = ["bool", "int8", "uint8", "int16", "uint16", "int32", "uint32", "int64",
-          "uint64", "float16", "float32", "float64", "complex64", "complex128"]
+TOOLS = os.path.join(REPO, "tools")
+sys.path.insert(0, TOOLS)
+try:
+    import dtype_table            # the one dtype table (dense order = ACX_*)
+finally:
+    sys.path.pop(0)
+DTYPES = [d.name for d in dtype_table.DTYPES]
 TIDX = {name: i for i, name in enumerate(DTYPES)}   # ACX_BOOL .. ACX_COMPLEX128
 LAYOUTS = ["C", "F", "strided", "negative", "zero_row", "zero_col"]
 
@@ -40,8 +45,11 @@ def build(outdir):
     import _capi_build as B
 
     so = os.path.join(outdir, "matmul_testmod" + B.ext_suffix())
+    # ac_internal.h includes the generated ac_dtypes.h (tools/gen_dtypes.py)
+    subprocess.run([sys.executable, os.path.join(TOOLS, "gen_dtypes.py"), "--outdir", outdir],
+                   check=True)
     extra = ["-O3", "-fno-strict-aliasing", "-ffp-contract=fast", "-pthread",
-             "-I" + SRC, os.path.join(SRC, "ac_matmul.c"), os.path.join(SRC, "ac_cpu.c"),
+             "-I" + SRC, "-I" + outdir, os.path.join(SRC, "ac_matmul.c"), os.path.join(SRC, "ac_cpu.c"),
              os.path.join(SRC, "ac_driver.c")]      # the SIGINT flag the GEMM polls
     cmd = B.compile_cmd(os.path.join(B.CAPI_SRC, "matmul_testmod.c"), so, extra=extra)
     r = subprocess.run(cmd, capture_output=True, text=True)

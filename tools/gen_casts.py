@@ -1,32 +1,23 @@
 #!/usr/bin/env python3
-"""Generate arraycore's strided cast loops (ac_casts.c) from the dtype table.
+"""Generate arraycore's strided cast loops (ac_casts.c) from the dtype table
+(tools/dtype_table.py).
 
 Run by meson at build time:  gen_casts.py OUTPUT.c
-Every (source, destination) pair of the 14 types gets one loop with a
+Every (source, destination) pair of the types gets one loop with a
 contiguous fast path; the table `ac_cast_table[src][dst]` indexes them by the
-dense type index (ACX_*, see src/ac_internal.h).
+dense type index (ACX_*, generated from the same table).
 """
+import os
 import sys
 
-# dense order (ACX_*): name, C storage type, category
-TYPES = [
-    ("bool", "ac_bool", "b"),
-    ("int8", "ac_int8", "i"),
-    ("uint8", "ac_uint8", "u"),
-    ("int16", "ac_int16", "i"),
-    ("uint16", "ac_uint16", "u"),
-    ("int32", "ac_int32", "i"),
-    ("uint32", "ac_uint32", "u"),
-    ("int64", "ac_int64", "i"),
-    ("uint64", "ac_uint64", "u"),
-    ("float16", "ac_uint16", "h"),
-    ("float32", "ac_float32", "f"),
-    ("float64", "ac_float64", "f"),
-    ("complex64", "ac_complex64", "c"),
-    ("complex128", "ac_complex128", "c"),
-]
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from dtype_table import DTYPES, BY_NAME  # noqa: E402
 
-REAL_OF = {"complex64": "float", "complex128": "double"}
+# dense order (ACX_*): name, C storage type, category (the kind; h: float16,
+# converted through float)
+TYPES = [(d.name, d.ctype, "h" if d.compute != d.name else d.kind) for d in DTYPES]
+# complex types: the C type of each part
+REAL_OF = {d.name: BY_NAME[d.component].loop_ctype for d in DTYPES if d.component}
 
 
 def convert(src, dst, v):

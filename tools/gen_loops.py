@@ -1,5 +1,6 @@
 #!/usr/bin/env python
-"""Generate arraycore/src/ac_umath_loops.c from tools/ufunc_table.py.
+"""Generate arraycore/src/ac_umath_loops.c from tools/ufunc_table.py (the
+types: tools/dtype_table.py).
 
     python tools/gen_loops.py OUTPUT.c
 
@@ -18,13 +19,11 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from ufunc_table import UFUNCS  # noqa: E402
+from dtype_table import DTYPES, BY_NAME, CHARS  # noqa: E402  (CHARS: dense order, ACX_*)
 
-CHARS = "?bBhHiIlLefdFD"          # dense type index order (ACX_*)
-STORE_T = {"?": "ac_bool", "b": "int8_t", "B": "uint8_t", "h": "int16_t",
-           "H": "uint16_t", "i": "int32_t", "I": "uint32_t", "l": "int64_t",
-           "L": "uint64_t", "e": "ac_uint16", "f": "float", "d": "double",
-           "F": "float _Complex", "D": "double _Complex"}
-COMP_T = dict(STORE_T, e="float")
+# per type character: the C type loops load/store, and the one they compute in
+STORE_T = {d.char: d.loop_ctype for d in DTYPES}
+COMP_T = {d.char: BY_NAME[d.compute].loop_ctype for d in DTYPES}
 SIMD_TYPES = "fdilIL?"             # types that get per-ISA contiguous clones
 PAIRWISE = "efdFD"
 ARGS = "abc"

@@ -13,12 +13,24 @@ inputs a, b, c with {S} standing for the computing type's character (float16
 computes as f).  `simd` marks the hot loops compiled once per SIMD level.
 """
 
-BOOL = "?"
-SINT = "bhil"
-UINT = "BHIL"
-INTS = "bBhHiIlL"
-REAL = "efd"
-CPLX = "FD"
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from dtype_table import DTYPES  # noqa: E402
+
+
+def _of_kind(kinds):
+    """The type characters of the given kinds, in dense order (tools/dtype_table.py)."""
+    return "".join(d.char for d in DTYPES if d.kind in kinds)
+
+
+BOOL = _of_kind("b")     # ?
+SINT = _of_kind("i")     # bhil
+UINT = _of_kind("u")     # BHIL
+INTS = _of_kind("iu")    # bBhHiIlL
+REAL = _of_kind("f")     # efd
+CPLX = _of_kind("c")     # FD
 FLOAT = REAL + CPLX
 NUM = INTS + FLOAT
 ALL = BOOL + NUM

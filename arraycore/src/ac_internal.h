@@ -13,12 +13,9 @@
 #include "arraycore/actypes.h"
 #include "ac_export.h"
 
-/* Dense type index, in promotion order: the key of every loop table. */
-enum {
-    ACX_BOOL = 0, ACX_INT8, ACX_UINT8, ACX_INT16, ACX_UINT16, ACX_INT32,
-    ACX_UINT32, ACX_INT64, ACX_UINT64, ACX_FLOAT16, ACX_FLOAT32,
-    ACX_FLOAT64, ACX_COMPLEX64, ACX_COMPLEX128, ACX_NTYPES
-};
+/* Dense type index ACX_* (in promotion order: the key of every loop table),
+ * ACX_NTYPES and ACX_CHARS: generated at build time from tools/dtype_table.py. */
+#include "ac_dtypes.h"
 
 /* ---- allocation: 64-byte aligned, visible to tracemalloc ------------ */
 #define AC_DATA_ALIGNMENT 64

@@ -667,7 +667,7 @@ AC_DEFINE_COMPLEX(c128, ac_complex128)
 static int ac_is_complex(int tidx) { return tidx == ACX_COMPLEX64 || tidx == ACX_COMPLEX128; }
 static int ac_itemsize(int tidx)
 {
-    static const int sz[ACX_NTYPES] = {1, 1, 1, 2, 2, 4, 4, 8, 8, 2, 4, 8, 8, 16};
+    static const int sz[ACX_NTYPES] = ACX_ITEMSIZES;
     return sz[tidx];
 }
 

@@ -91,18 +91,11 @@ AC_ARG_FLOAT(float64, double, AC_LOAD_PLAIN)
 AC_ARG_COMPLEX(complex64, float)
 AC_ARG_COMPLEX(complex128, double)
 
-ac_arg_fn ac_argmax_table[ACX_NTYPES] = {
-    ac_argmax_bool, ac_argmax_int8, ac_argmax_uint8, ac_argmax_int16,
-    ac_argmax_uint16, ac_argmax_int32, ac_argmax_uint32, ac_argmax_int64,
-    ac_argmax_uint64, ac_argmax_float16, ac_argmax_float32, ac_argmax_float64,
-    ac_argmax_complex64, ac_argmax_complex128,
-};
-ac_arg_fn ac_argmin_table[ACX_NTYPES] = {
-    ac_argmin_bool, ac_argmin_int8, ac_argmin_uint8, ac_argmin_int16,
-    ac_argmin_uint16, ac_argmin_int32, ac_argmin_uint32, ac_argmin_int64,
-    ac_argmin_uint64, ac_argmin_float16, ac_argmin_float32, ac_argmin_float64,
-    ac_argmin_complex64, ac_argmin_complex128,
-};
+/* indexed by the dense type index (ACX_FOR_EACH: tools/dtype_table.py) */
+#define AC_ARGMAX_ENTRY(NAME, name, ctype, size) ac_argmax_##name,
+#define AC_ARGMIN_ENTRY(NAME, name, ctype, size) ac_argmin_##name,
+ac_arg_fn ac_argmax_table[ACX_NTYPES] = {ACX_FOR_EACH(AC_ARGMAX_ENTRY)};
+ac_arg_fn ac_argmin_table[ACX_NTYPES] = {ACX_FOR_EACH(AC_ARGMIN_ENTRY)};
 
 /* ---- sum of squared deviations, pairwise --------------------------------- */
 #define AC_SUMSQ(NAME, T)                                                     \
