@@ -22,7 +22,7 @@ from arraycore._core cimport (
     ndarray, new_array, make_view, empty_like_array, broadcast_shapes_c,
     broadcast_strides, copy_into, copy_array, size_of, shape_tuple,
     normalize_axis, setitem_ptr, getitem_ptr, fill_array, parse_order,
-    check_writeable, set_fast_call)
+    check_writeable)
 from arraycore._convert cimport _asarray
 from arraycore._iter cimport (
     ACIter, aci_next_fn, iter_build, iter_release, iter_get_next, iter_check_error,
@@ -1552,63 +1552,9 @@ def builtin_ufuncs():
 
 
 # ----------------------------------------------------------------------------
-# the module namespace, the ndarray operators and NumPy's __array_ufunc__
+# the module namespace (the ndarray operators and NumPy's __array_ufunc__ are
+# in _operators.pyx)
 # ----------------------------------------------------------------------------
 for _n, _u in list(_UFUNCS.items()):
     if not _n.startswith("_"):
         globals()[_n] = _u
-
-
-def _matmul_op(a, b, out=None):
-    from arraycore._gufunc import matmul
-    return matmul(a, b) if out is None else matmul(a, b, out=out)
-
-
-_METHODS = ("__call__", "reduce", "accumulate", "reduceat", "outer", "at")
-
-
-def _array_ufunc(npufunc, method, inputs, kwargs):
-    """A NumPy ufunc applied to arraycore arrays: run arraycore's ufunc of the
-    same name on them (NumPy arrays among the operands are viewed, not copied)."""
-    name = getattr(npufunc, "__name__", None)
-    ours = _UFUNCS.get(name) if name is not None else None
-    if ours is None and name == "matmul":
-        ours = _matmul_op
-    if ours is None or method not in _METHODS:
-        return NotImplemented
-    conv = []
-    for x in inputs:
-        conv.append(x if type(x) is ndarray or _is_pyscalar(x) else _asarray(x, None, False))
-    out = kwargs.get("out")
-    if out is not None:
-        outs = out if isinstance(out, tuple) else (out,)
-        kwargs = dict(kwargs)
-        kwargs["out"] = tuple(o if o is None or isinstance(o, ndarray)
-                              else _asarray(o, None, False) for o in outs)
-        if len(kwargs["out"]) == 1 and method != "__call__":
-            kwargs["out"] = kwargs["out"][0]
-    kwargs.pop("subok", None)
-    if method == "__call__":
-        return ours(*conv, **kwargs)
-    return getattr(ours, method)(*conv, **kwargs)
-
-
-cdef object _fast_entry(object uf, tuple args):
-    if type(uf) is not ufunc or (<ufunc>uf)._core is not None:
-        return None
-    return _call_fast(<ufunc>uf, args)
-
-
-set_fast_call(_fast_entry)
-
-from arraycore import _core as _core_mod
-_core_mod._set_ops((
-    _UFUNCS["add"], _UFUNCS["subtract"], _UFUNCS["multiply"], _UFUNCS["divide"],
-    _UFUNCS["floor_divide"], _UFUNCS["remainder"], _UFUNCS["pow"],
-    _UFUNCS["bitwise_and"], _UFUNCS["bitwise_or"], _UFUNCS["bitwise_xor"],
-    _UFUNCS["bitwise_left_shift"], _UFUNCS["bitwise_right_shift"], _matmul_op,
-    _UFUNCS["less"], _UFUNCS["less_equal"], _UFUNCS["equal"], _UFUNCS["not_equal"],
-    _UFUNCS["greater"], _UFUNCS["greater_equal"], _UFUNCS["negative"],
-    _UFUNCS["positive"], _UFUNCS["abs"], _UFUNCS["bitwise_invert"], _array_ufunc,
-    _UFUNCS["conj"], _UFUNCS["round"],
-))
