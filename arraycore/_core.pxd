@@ -55,6 +55,10 @@ cdef void opinfo_of(dtype d, bint aligned, ac_opinfo *info) noexcept
 cdef int copy_into(ndarray dst, ndarray src) except -1
 cdef ndarray copy_array(ndarray a, int order, dtype descr=*)       # always a new array
 cdef ndarray astype_array(ndarray a, dtype descr, bint copy, int casting)
+# THE overlap test: the memory extents of a and b intersect (empty arrays never do)
+cdef bint overlaps(ndarray a, ndarray b) noexcept
+# THE same-view check: a and b address the same elements at the same indices
+cdef bint same_view(ndarray a, ndarray b) noexcept
 cdef int check_writeable(ndarray a) except -1
 cdef int resolve_writeback(ndarray a, bint discard) except -1   # 1 if written back
 cdef int assign(ndarray dst, object value) except -1            # dst[...] = value

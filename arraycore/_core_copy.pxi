@@ -11,29 +11,46 @@ cdef void opinfo_of(dtype d, bint aligned, ac_opinfo *info) noexcept:
     info.aligned = aligned
 
 
-cdef bint _overlap(ndarray a, ndarray b) noexcept:
-    cdef char *alo = a.data
-    cdef char *ahi = a.data
-    cdef char *blo = b.data
-    cdef char *bhi = b.data
+cdef bint _extent(ndarray a, char **lo, char **hi) noexcept:
+    """The bytes [lo, hi) a's elements occupy; False when a is empty."""
     cdef int i
+    cdef ac_intp span
+    lo[0] = a.data
+    hi[0] = a.data + a.descr.itemsize
     for i in range(a.nd):
         if a.dimensions[i] == 0:
             return False
-        if a.strides[i] > 0:
-            ahi += a.strides[i] * (a.dimensions[i] - 1)
+        span = a.strides[i] * (a.dimensions[i] - 1)
+        if span < 0:
+            lo[0] += span
         else:
-            alo += a.strides[i] * (a.dimensions[i] - 1)
-    for i in range(b.nd):
-        if b.dimensions[i] == 0:
-            return False
-        if b.strides[i] > 0:
-            bhi += b.strides[i] * (b.dimensions[i] - 1)
-        else:
-            blo += b.strides[i] * (b.dimensions[i] - 1)
-    ahi += a.descr.itemsize
-    bhi += b.descr.itemsize
+            hi[0] += span
+    return True
+
+
+cdef bint overlaps(ndarray a, ndarray b) noexcept:
+    """Whether the memory of a and b may overlap: their extents intersect
+    (conservative: interleaved strided views count as overlapping)."""
+    cdef char *alo
+    cdef char *ahi
+    cdef char *blo
+    cdef char *bhi
+    if not _extent(a, &alo, &ahi) or not _extent(b, &blo, &bhi):
+        return False
     return alo < bhi and blo < ahi
+
+
+cdef bint same_view(ndarray a, ndarray b) noexcept:
+    """Whether a and b address the same elements at the same indices (same
+    data pointer, shape, itemsize, and strides wherever a dimension exceeds 1)."""
+    cdef int i
+    if a.data != b.data or a.nd != b.nd or a.descr.itemsize != b.descr.itemsize:
+        return False
+    for i in range(a.nd):
+        if a.dimensions[i] != b.dimensions[i] or \
+                (a.strides[i] != b.strides[i] and a.dimensions[i] > 1):
+            return False
+    return True
 
 
 cdef int copy_into(ndarray dst, ndarray src) except -1:
@@ -53,7 +70,7 @@ cdef int copy_into(ndarray dst, ndarray src) except -1:
     if broadcast_strides(src, dst.nd, dst.dimensions, sstrides) != 0:
         raise ValueError(f"could not broadcast input array from shape {src.shape} "
                          f"into shape {dst.shape}")
-    if src.data != dst.data and _overlap(dst, src):
+    if src.data != dst.data and overlaps(dst, src):
         src = copy_array(src, AC_KEEPORDER)
         broadcast_strides(src, dst.nd, dst.dimensions, sstrides)
     opinfo_of(dst.descr, (dst.flags & AC_ARRAY_ALIGNED) != 0, &dinfo)

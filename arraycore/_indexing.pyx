@@ -10,7 +10,7 @@ from arraycore._dtype cimport descr_from_tidx, ACX_INT64, ACX_BOOL
 from arraycore._core cimport (ndarray, new_array, make_view, copy_into, copy_array,
     reshape_array, transpose_view, size_of, shape_tuple, check_writeable, opinfo_of,
     assign, broadcast_shapes_c, is_index_int, core_impl)
-from arraycore._convert cimport _asarray
+from arraycore._convert cimport _asarray, as_array
 
 
 cdef list _nonzero(ndarray m):
@@ -63,7 +63,7 @@ cdef tuple _prepare(ndarray a, tuple key):
             raise IndexError("only integers, slices (`:`), ellipsis (`...`), None and integer or "
                              f"boolean arrays are valid indices (got {type(k).__name__!r})")
         try:
-            arr = k if isinstance(k, ndarray) else _asarray(k, None, None)
+            arr = as_array(k)
         except (TypeError, ValueError) as exc:
             raise IndexError(f"invalid index: {exc}") from None
         if arr.dtype.kind == "b":
@@ -275,7 +275,7 @@ cdef int setitem(ndarray a, object key, object value) except -1:
         nbefore = -1
         res_shape = bsh + rsh
     from arraycore._manip import broadcast_to
-    src = value if isinstance(value, ndarray) else _asarray(value, view.descr if not isinstance(value, ndarray) else None, None)
+    src = value if isinstance(value, ndarray) else _asarray(value, view.descr, None)
     src = broadcast_to(src, res_shape)
     if nbefore >= 0:
         perm = list(range(nbefore, nbefore + nb_nd)) + list(range(nbefore)) + \

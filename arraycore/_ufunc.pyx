@@ -22,8 +22,8 @@ from arraycore._core cimport (
     ndarray, new_array, make_view, empty_like_array, broadcast_shapes_c,
     broadcast_strides, copy_into, copy_array, size_of, shape_tuple,
     normalize_axis, setitem_ptr, getitem_ptr, fill_array, parse_order,
-    check_writeable)
-from arraycore._convert cimport _asarray
+    check_writeable, overlaps, same_view)
+from arraycore._convert cimport _asarray, as_array
 from arraycore._iter cimport (
     ACIter, aci_next_fn, iter_build, iter_release, iter_get_next, iter_check_error,
     AC_ITER_EXTERNAL_LOOP, AC_ITER_BUFFERED, AC_ITER_GROWINNER, AC_ITER_ZEROSIZE_OK,
@@ -223,38 +223,8 @@ cdef inline int _abs_i(ac_intp x) noexcept:
     return -x if x < 0 else x
 
 
-cdef void _extent(char *data, int nd, const ac_intp *shape, const ac_intp *strides,
-                  ac_intp itemsize, char **lo, char **hi) noexcept:
-    cdef ac_intp a = 0, b = 0
-    cdef int i
-    for i in range(nd):
-        if shape[i] == 0:
-            lo[0] = data; hi[0] = data
-            return
-        if strides[i] < 0:
-            a += strides[i] * (shape[i] - 1)
-        else:
-            b += strides[i] * (shape[i] - 1)
-    lo[0] = data + a
-    hi[0] = data + b + itemsize
-
-
 cdef bint _overlaps(ndarray x, ndarray y) noexcept:
-    """Whether the memory of x and y may overlap (extents intersect)."""
-    cdef char *xl, *xh, *yl, *yh
-    _extent(x.data, x.nd, x.dimensions, x.strides, x.descr.itemsize, &xl, &xh)
-    _extent(y.data, y.nd, y.dimensions, y.strides, y.descr.itemsize, &yl, &yh)
-    return xl < yh and yl < xh and xl != xh and yl != yh
-
-
-cdef bint _same_view(ndarray x, ndarray y) noexcept:
-    cdef int i
-    if x.data != y.data or x.nd != y.nd or x.descr.itemsize != y.descr.itemsize:
-        return False
-    for i in range(x.nd):
-        if x.dimensions[i] != y.dimensions[i] or (x.strides[i] != y.strides[i] and x.dimensions[i] > 1):
-            return False
-    return True
+    return overlaps(x, y)       # the one overlap test (_core)
 
 
 cdef inline bint _direct(ndarray a, int t) noexcept:
@@ -381,8 +351,8 @@ cdef class ufunc:
         """Apply the ufunc to all pairs (a, b) with a in A and b in B."""
         if self.nin != 2:
             raise ValueError("outer product only supported for binary functions")
-        a = _as_array(A)
-        b = _as_array(B)
+        a = as_array(A)
+        b = as_array(B)
         sa = shape_tuple(a.nd, a.dimensions)
         sb = shape_tuple(b.nd, b.dimensions)
         a2 = a.reshape(sa + (1,) * b.nd)
@@ -427,12 +397,6 @@ cdef dtype _sig_out_dtype(ufunc uf, object signature):
         o = signature[uf.nin]
         return None if o is None else as_dtype(o)
     raise TypeError(f"{uf.__name__}(): signature must be a string or a tuple")
-
-
-cdef ndarray _as_array(object x):
-    if type(x) is ndarray:
-        return <ndarray>x
-    return _asarray(x, None, None)
 
 
 # ----------------------------------------------------------------------------
@@ -677,7 +641,7 @@ cdef object ufunc_call(ufunc uf, tuple args, object out, object where,
                 a = copy_array(a, AC_KEEPORDER, descr_from_tidx(t))
             else:
                 for o in finals:
-                    if o is not None and o is not a and _overlaps(a, o) and not _same_view(a, o):
+                    if o is not None and o is not a and _overlaps(a, o) and not same_view(a, o):
                         a = copy_array(a, AC_KEEPORDER)
                         break
             ins[k] = a
@@ -893,7 +857,7 @@ cdef int _key_operand(list ins, int nin):
 cdef object _masked_call(ufunc uf, list ins, list finals, object where, int casting,
                          dtype sig, int order, int nd, ac_intp *shape):
     """out[where] = ufunc(*ins)[where]; elsewhere out keeps its values."""
-    cdef ndarray m = _as_array(where)
+    cdef ndarray m = as_array(where)
     cdef int k
     if m.descr.tidx != ACX_BOOL:
         raise TypeError(f"{uf.__name__}(): 'where' must be a boolean array, not {m.descr}")
@@ -979,7 +943,7 @@ cdef dtype _default_reduce_dtype(ufunc uf, dtype d):
 
 cdef object ufunc_reduce(ufunc uf, object arr, object axis, dtype dt, object out,
                          bint keepdims, object initial, object where):
-    cdef ndarray a = _as_array(arr)
+    cdef ndarray a = as_array(arr)
     cdef ndarray o, src
     cdef int nd = a.nd, i, j, li, nred
     cdef char red[MAXD]
@@ -1151,7 +1115,7 @@ cdef int _copy_reshaped(ndarray o, ndarray src) except -1:
 
 
 cdef object _accumulate(ufunc uf, object arr, object axis, dtype dt, object out):
-    cdef ndarray a = _as_array(arr)
+    cdef ndarray a = as_array(arr)
     cdef ndarray o
     cdef int nd = a.nd, ax, li, i
     cdef int tin[2]
@@ -1213,8 +1177,8 @@ cdef object _accumulate(ufunc uf, object arr, object axis, dtype dt, object out)
 
 
 cdef object _reduceat(ufunc uf, object arr, object indices, object axis, object dtype_, object out):
-    cdef ndarray a = _as_array(arr)
-    cdef ndarray idx = _as_array(indices)
+    cdef ndarray a = as_array(arr)
+    cdef ndarray idx = as_array(indices)
     cdef int ax = normalize_axis(axis, a.nd)
     cdef ac_intp n = a.dimensions[ax], i, m, s, e
     if idx.nd != 1:
@@ -1295,7 +1259,7 @@ cdef object _at(ufunc uf, object arr, object indices, object b):
         if _is_pyscalar(b):
             tin[1] = result_type_weak(a.descr, b).tidx
         else:
-            bb = _as_array(b)
+            bb = as_array(b)
             tin[1] = bb.descr.tidx
     li = _find_loop(uf, tin, None, SAFE_CASTING)
     if li < 0:
