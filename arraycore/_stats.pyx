@@ -210,24 +210,19 @@ cdef object _cumulative(ufunc uf, ndarray a, object axis, object dtype_, bint in
 
 def all(x, /, *, axis=None, keepdims=False):
     """Whether every element over `axis` is true (non-zero)."""
-    return _all(as_array(x), axis, keepdims)
-
-
-cdef object _all(ndarray a, object axis, bint keepdims):
-    if a.descr.tidx != ACX_BOOL or a.descr.swapped:
-        a = ufunc_call(_not_equal, (a, 0), None, True, SAME_KIND_CASTING, None, AC_KEEPORDER)
-    return ufunc_reduce(_logical_and, a, axis, None, None, keepdims, _NV, True)
+    return _truth(_logical_and, as_array(x), axis, keepdims)
 
 
 def any(x, /, *, axis=None, keepdims=False):
     """Whether any element over `axis` is true (non-zero)."""
-    return _any(as_array(x), axis, keepdims)
+    return _truth(_logical_or, as_array(x), axis, keepdims)
 
 
-cdef object _any(ndarray a, object axis, bint keepdims):
+cdef object _truth(ufunc uf, ndarray a, object axis, bint keepdims):
+    """all (logical_and) or any (logical_or) of a's truth values over axis."""
     if a.descr.tidx != ACX_BOOL or a.descr.swapped:
         a = ufunc_call(_not_equal, (a, 0), None, True, SAME_KIND_CASTING, None, AC_KEEPORDER)
-    return ufunc_reduce(_logical_or, a, axis, None, None, keepdims, _NV, True)
+    return ufunc_reduce(uf, a, axis, None, None, keepdims, _NV, True)
 
 
 def count_nonzero(x, /, *, axis=None, keepdims=False):
@@ -376,11 +371,11 @@ cdef object _m_argmin(ndarray a, object axis, object dtype, object out, object k
 
 
 cdef object _m_all(ndarray a, object axis, object dtype, object out, object keepdims):
-    return method_out(_all(a, axis, keepdims), out)
+    return method_out(_truth(_logical_and, a, axis, keepdims), out)
 
 
 cdef object _m_any(ndarray a, object axis, object dtype, object out, object keepdims):
-    return method_out(_any(a, axis, keepdims), out)
+    return method_out(_truth(_logical_or, a, axis, keepdims), out)
 
 
 cdef inline ndarray _flat_if_no_axis(ndarray a, object axis):
