@@ -739,7 +739,8 @@ cdef extern from *:
     ctypedef void (*__ac_capsule_dtor)(object)
 
 
-def to_dlpack(ndarray a, object stream, object max_version, object dl_device, object copy):
+cdef object to_dlpack(ndarray a, object stream, object max_version, object dl_device,
+                      object copy):
     cdef _DLExport *e
     cdef acDLTensor *t
     cdef int i
@@ -799,7 +800,7 @@ def to_dlpack(ndarray a, object stream, object max_version, object dl_device, ob
 
 # ====================================================== other exports
 
-def array_interface(ndarray a):
+cdef object array_interface(ndarray a):
     return {
         "shape": a.shape,
         "typestr": a.descr.str,
@@ -810,7 +811,7 @@ def array_interface(ndarray a):
     }
 
 
-def to_numpy(ndarray a, object dtype, object copy):
+cdef object to_numpy(ndarray a, object dtype, object copy):
     import numpy as np
     res = np.asarray(memoryview(a))
     if dtype is not None:
@@ -828,3 +829,9 @@ def _rebuild(bytes data, str typestr, tuple shape):
     cdef ndarray a = new_from_shape(d, shape)
     memcpy(a.data, <char *>data, len(data))
     return a
+
+
+# the ndarray's exchange protocols (__dlpack__, __array_interface__, __array__)
+core_impl.to_dlpack = to_dlpack
+core_impl.array_interface = array_interface
+core_impl.to_numpy = to_numpy

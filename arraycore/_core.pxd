@@ -119,6 +119,10 @@ ctypedef object (*squeeze_fn)(ndarray a, object axis)
 ctypedef ndarray (*convert_fn)(object value, dtype dt)          # a sequence as dt
 ctypedef object (*adv_getitem_fn)(ndarray a, object key)
 ctypedef int (*adv_setitem_fn)(ndarray a, object key, object value) except -1
+ctypedef object (*array_fn)(ndarray a)                          # a.flat, __array_interface__
+ctypedef object (*to_numpy_fn)(ndarray a, object dtype, object copy)
+ctypedef object (*to_dlpack_fn)(ndarray a, object stream, object max_version,
+                                object dl_device, object copy)
 
 cdef struct ACImpl:
     # _operators
@@ -137,5 +141,10 @@ cdef struct ACImpl:
     convert_fn asarray_for
     adv_getitem_fn adv_getitem
     adv_setitem_fn adv_setitem
+    # _convert (export protocols) and _flatiter (a.flat)
+    array_fn array_interface
+    to_numpy_fn to_numpy
+    to_dlpack_fn to_dlpack
+    array_fn flat
 
 cdef ACImpl core_impl

@@ -49,16 +49,7 @@ cdef extern from *:
 cdef enum:
     GIL_RELEASE_BYTES = 1 << 16     # copies smaller than this keep the GIL
 
-cdef object _convert = None        # arraycore._convert (exchange protocols), imported on first use
-cdef object _format = None         # arraycore._format (repr/str), imported on first use
-
-
-cdef object _convert_mod():
-    global _convert
-    if _convert is None:
-        from arraycore import _convert as m
-        _convert = m
-    return _convert
+cdef object _format = None         # arraycore._format (repr/str, Python), imported on first use
 
 
 # ------------------------------------------- the table of implementations
@@ -89,6 +80,11 @@ cdef object _no_adv_getitem(ndarray a, object key): return _missing()
 cdef int _no_adv_setitem(ndarray a, object key, object value) except -1:
     _missing()
     return -1
+cdef object _no_array(ndarray a): return _missing()
+cdef object _no_to_numpy(ndarray a, object dtype, object copy): return _missing()
+cdef object _no_to_dlpack(ndarray a, object stream, object max_version, object dl_device,
+                          object copy):
+    return _missing()
 
 core_impl.binary = _no_binary
 core_impl.unary = _no_unary
@@ -102,6 +98,9 @@ core_impl.squeeze = _no_squeeze
 core_impl.asarray_for = _no_convert
 core_impl.adv_getitem = _no_adv_getitem
 core_impl.adv_setitem = _no_adv_setitem
+core_impl.array_interface = core_impl.flat = _no_array
+core_impl.to_numpy = _no_to_numpy
+core_impl.to_dlpack = _no_to_dlpack
 
 
 cdef inline object _binary(ACOp op, ndarray a, object o, ACOpSide side):
@@ -208,7 +207,7 @@ cdef class ndarray:
 
     @property
     def flat(self):  # A flat iterator over the array (arraycore._flatiter, loaded lazily).
-        from arraycore._flatiter import flatiter_of; return flatiter_of(self)
+        return core_impl.flat(self)
 
     def __iter__(self):
         if self.nd == 0:
@@ -445,17 +444,17 @@ cdef class ndarray:
     # -------------------------------------------------------------- exchange
     @property
     def __array_interface__(self):
-        return _convert_mod().array_interface(self)
+        return core_impl.array_interface(self)
 
     def __array__(self, dtype=None, copy=None):
-        return _convert_mod().to_numpy(self, dtype, copy)
+        return core_impl.to_numpy(self, dtype, copy)
 
     def __array_namespace_info__(self):
         from arraycore._info import __array_namespace_info__
         return __array_namespace_info__()
 
     def __dlpack__(self, *, stream=None, max_version=None, dl_device=None, copy=None):
-        return _convert_mod().to_dlpack(self, stream, max_version, dl_device, copy)
+        return core_impl.to_dlpack(self, stream, max_version, dl_device, copy)
 
     def __dlpack_device__(self):
         return (1, 0)

@@ -12,7 +12,7 @@ from arraycore._types cimport *
 from arraycore._dtype cimport dtype
 from arraycore._core cimport (ndarray, new_array, copy_array, getitem_ptr, setitem_ptr,
     shape_tuple, size_of, broadcast_shapes_c, broadcast_strides, is_index_int,
-    normalize_axis, reshape_array)
+    normalize_axis, reshape_array, core_impl)
 from arraycore._convert cimport _asarray, as_array
 
 cdef extern from "arraycore/aciter.h":
@@ -609,3 +609,10 @@ cdef int _check_layouts() except -1:
 
 
 _check_layouts()
+
+
+cdef object _flat_of(ndarray a):
+    return flatiter_of(a)
+
+
+core_impl.flat = _flat_of       # a.flat
