@@ -16,8 +16,8 @@ from arraycore._core cimport (
 from arraycore._convert cimport _asarray
 from arraycore._ufunc cimport (
     ufunc, ACUFuncGenericFunction, resolve, new_ufunc, sigint_on, sigint_off, sigint_pending,
-    AC_UFUNC_MAXARGS, _overlaps, fpe_check)
-from arraycore._ufunc import UFuncTypeError, _set_gufunc_impl
+    AC_UFUNC_MAXARGS, _overlaps, fpe_check, gufunc_impl)
+from arraycore._ufunc import UFuncTypeError
 
 cdef extern from "Python.h":
     int PyErr_CheckSignals() except -1
@@ -468,8 +468,7 @@ cdef int _walk(ACUFuncGenericFunction fn, void *data, int nloop, const ac_intp *
             d -= 1
 
 
-_set_gufunc_impl(lambda uf, args, out, where, casting, sig, axes, axis, keepdims:
-                 gufunc_call(uf, args, out, where, casting, sig, axes, axis, keepdims))
+gufunc_impl = gufunc_call       # ufunc.__call__ of gufuncs (see _ufunc.pxd)
 
 
 # ----------------------------------------------------------------------------

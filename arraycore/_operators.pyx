@@ -13,7 +13,7 @@ from arraycore._core cimport (ndarray, size_of, core_impl, ACOp, ACOpSide,
     AC_OP_ROUND, AC_OP_DIVMOD, AC_OP_COUNT, AC_OP_LEFT, AC_OP_RIGHT, AC_OP_INPLACE,
     AC_OP_CALL)
 from arraycore._convert cimport as_array
-from arraycore._ufunc cimport ufunc, ufunc_call, get_ufunc, _call_fast
+from arraycore._ufunc cimport ufunc, ufunc_call, get_ufunc, _call_fast, gufunc_impl
 from arraycore._gufunc import matmul as _matmul
 
 import sys as _sys
@@ -131,18 +131,16 @@ cdef inline bint _accepts(object o):
 # ------------------------------------------------------------ the operators
 cdef object _call(ACOp op, object x, object y, object out):
     """The ufunc of `op` on (x, y), into out when given."""
-    uf = _UFS[op]
+    cdef ufunc uf = <ufunc>_UFS[op]
     cdef tuple args = (x, y)
-    if type(uf) is ufunc and (<ufunc>uf)._core is None:
-        if out is None:
-            r = _call_fast(<ufunc>uf, args)
-            if r is not None:
-                return r
-            return ufunc_call(<ufunc>uf, args, None, True, SAME_KIND_CASTING, None,
-                              AC_KEEPORDER)
-        return ufunc_call(<ufunc>uf, args, (out,), True, SAME_KIND_CASTING, None,
-                          AC_KEEPORDER)
-    return uf(x, y) if out is None else uf(x, y, out=out)     # matmul: a gufunc
+    cdef tuple outs = None if out is None else (out,)
+    if uf._core is not None:        # matmul: the generalized call
+        return gufunc_impl(uf, args, outs, True, SAME_KIND_CASTING, None, None, None, False)
+    if out is None:
+        r = _call_fast(uf, args)
+        if r is not None:
+            return r
+    return ufunc_call(uf, args, outs, True, SAME_KIND_CASTING, None, AC_KEEPORDER)
 
 
 cdef object binary_op(ACOp op, ndarray a, object o, ACOpSide side):

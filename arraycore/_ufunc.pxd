@@ -54,3 +54,9 @@ cdef bint _overlaps(ndarray x, ndarray y) noexcept      # memory extents interse
 cdef object _call_fast(ufunc uf, tuple args)                # None: take the general path
 cdef int fpe_check(ufunc uf) except -1                     # report FP exceptions of a loop
 cdef int reduce_axes(object axis, int nd, char *red) except -1   # marks reduced axes; count
+# The generalized-ufunc call: _gufunc installs it at import (a C function
+# pointer, so gufunc calls and a @ b do not go through Python).
+ctypedef object (*gufunc_call_fn)(ufunc uf, tuple args, object out, object where,
+                                  int casting, dtype sig, object axes, object axis,
+                                  object keepdims)
+cdef gufunc_call_fn gufunc_impl

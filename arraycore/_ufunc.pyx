@@ -1475,18 +1475,11 @@ _make_builtins()
 cdef ufunc _where_uf = _UFUNCS["_where"]
 
 # the generalized-ufunc call, installed by _gufunc at import
-_gufunc_impl = None
-
 cdef object _gufunc_call(ufunc uf, tuple args, object out, object where, int casting,
                          dtype sig, object axes, object axis, object keepdims):
-    if _gufunc_impl is None:
-        import arraycore._gufunc   # noqa: F401  (installs _gufunc_impl)
-    return _gufunc_impl(uf, args, out, where, casting, sig, axes, axis, keepdims)
-
-
-def _set_gufunc_impl(fn):
-    global _gufunc_impl
-    _gufunc_impl = fn
+    if gufunc_impl == NULL:
+        import arraycore._gufunc   # noqa: F401  (installs gufunc_impl, see _ufunc.pxd)
+    return gufunc_impl(uf, args, out, where, casting, sig, axes, axis, keepdims)
 
 
 cdef extern from "ac_cpu.h":
