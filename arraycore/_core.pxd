@@ -1,6 +1,8 @@
 # arraycore/_core.pxd -- the ndarray type (ACArrayObject) and the functions
 # every other module builds arrays with.  One home for: allocation, view
-# creation, flag computation, shape/stride arithmetic, copy/cast into arrays.
+# creation, flag computation, shape/stride arithmetic, copy/cast into arrays,
+# the overlap and same-view tests; and the table (core_impl, enum ACOp)
+# through which the type's methods and operators reach the modules above it.
 from arraycore._types cimport ac_intp, ac_opinfo
 from arraycore._dtype cimport dtype
 

@@ -53,9 +53,9 @@ cdef object _format = None         # arraycore._format (repr/str, Python), impor
 
 
 # ------------------------------------------- the table of implementations
-# core_impl (declared in _core.pxd, so other modules reach it) is filled by the modules above the core
-# when they are imported; `import arraycore` imports them all.
-
+# core_impl (declared in _core.pxd, so other modules reach it) is filled by
+# the modules above the core when they are imported; `import arraycore`
+# imports them all.
 
 cdef object _missing():
     raise RuntimeError("arraycore.ndarray: the implementation of this method is not "
@@ -109,7 +109,6 @@ cdef inline object _binary(ACOp op, ndarray a, object o, ACOpSide side):
 
 cdef inline object _unary(ACOp op, ndarray a):
     return core_impl.unary(op, a)
-
 
 
 # ===================================================================== ndarray
