@@ -37,13 +37,18 @@ from arraycore._ufunc import (  # the element-wise functions (tools/ufunc_table.
 )
 from arraycore._stats import (
     sum, prod, max, min, mean, var, std, cumulative_sum, cumulative_prod, all, any,
-    count_nonzero, argmax, argmin, where, clip, diff,
+    count_nonzero, argmax, argmin,
 )
+from arraycore._elementwise import where, clip, diff
 from arraycore._sort import (
     sort, argsort, searchsorted, nonzero, isin,
     unique_all, unique_counts, unique_inverse, unique_values,
 )
 from arraycore._gufunc import matmul, vecdot, tensordot
+# advanced indexing and the ndarray's operators; with the imports above
+# (_convert, _manip, _stats, _elementwise) they fill _core's table of
+# implementations (core_impl in _core.pxd)
+from arraycore import _indexing, _operators  # noqa: F401
 from arraycore._info import __array_namespace_info__
 from arraycore._iter import nditer
 from arraycore._classic_iter import flatiter, broadcast, ndindex, ndenumerate

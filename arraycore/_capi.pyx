@@ -25,6 +25,7 @@ from arraycore._dtype cimport (dtype, as_dtype, descr_from_typenum, native, can_
     default_float, SAFE_CASTING, UNSAFE_CASTING)
 from arraycore._core cimport (ndarray, new_array, make_view, size_of, copy_into,
     copy_array, fill_array, shape_from_obj)
+from arraycore._convert cimport from_any, as_array
 
 cdef extern from "Python.h":
     PyObject *PyErr_Occurred()
@@ -68,17 +69,6 @@ include "_capi_table.pxi"
 ABI_VERSION = _AC_ABI_VERSION
 API_VERSION = _AC_API_VERSION
 TABLE_SIZE = _AC_API_TABLE_SIZE
-
-# arraycore.asarray, looked up on first use (the package imports this module)
-cdef object _asarray_fn = None
-
-cdef object _asarray(obj, d, copy):
-    global _asarray_fn
-    if _asarray_fn is None:
-        import arraycore
-        _asarray_fn = arraycore.asarray
-    return _asarray_fn(obj, dtype=d, copy=copy)
-
 
 # ------------------------------------------------------------ argument checks
 
@@ -125,99 +115,15 @@ cdef int _check_subtype(PyTypeObject *subtype, str fn) except -1:
     return 0
 
 
-cdef inline bint _need(int req, int flag) noexcept:
-    return (req & flag) != 0
-
-
 # --------------------------------------------------------------- FromAny
 
 cdef object _from_any(str fn, PyObject *op, ACArray_Descr *dt, int min_depth,
                       int max_depth, int req, bint check):
-    cdef ndarray arr, res
-    cdef dtype d, target
-    cdef bint is_arr, need_copy, is_f
-    cdef int nd, i
+    # the requirements are handled by the typed converter of _convert (not by
+    # arraycore.asarray, which a user may rebind)
     if op == NULL:
         raise TypeError(f"{fn}: NULL object")
-    obj = <object>op
-    d = _descr(dt, fn, True)
-    if check and d is not None and _need(req, AC_ARRAY_NOTSWAPPED):
-        d = native(d)
-    is_arr = isinstance(obj, ndarray)
-    if _need(req, AC_ARRAY_WRITEBACKIFCOPY):
-        if not is_arr:
-            raise TypeError(f"{fn}: AC_ARRAY_WRITEBACKIFCOPY needs an arraycore.ndarray "
-                            f"input, got {type(obj).__name__!r}")
-        if not ((<ndarray>obj).flags & AC_ARRAY_WRITEABLE):
-            raise ValueError(f"{fn}: cannot use a read-only array as an output "
-                             "(AC_ARRAY_WRITEBACKIFCOPY needs a writeable array)")
-    if is_arr:
-        arr = <ndarray>obj
-    else:
-        copy = False if _need(req, AC_ARRAY_ENSURENOCOPY) else (
-            True if _need(req, AC_ARRAY_ENSURECOPY) else None)
-        if isinstance(obj, (list, tuple, bool, int, float, complex)):
-            # Python values convert straight to the requested type (as in NumPy)
-            res0 = _asarray(obj, d, copy)
-        else:
-            # typed data (buffers, __array__, ...): cast below under the rules
-            res0 = _asarray(obj, None, copy)
-        if not isinstance(res0, ndarray):
-            raise TypeError(f"{fn}: arraycore.asarray returned {type(res0).__name__!r}")
-        arr = <ndarray>res0
-    nd = arr.nd
-    if min_depth > 0 and nd < min_depth:
-        raise ValueError(f"{fn}: object of {nd} dimensions is too shallow for the desired "
-                         f"array (min_depth={min_depth})")
-    if max_depth > 0 and nd > max_depth:
-        raise ValueError(f"{fn}: object of {nd} dimensions is too deep for the desired "
-                         f"array (max_depth={max_depth})")
-
-    if d is None:
-        target = arr.descr
-        if _need(req, AC_ARRAY_NOTSWAPPED) and arr.descr.swapped:
-            target = native(arr.descr)
-    else:
-        target = d
-    same = target is arr.descr or target == arr.descr
-    if not same and not _need(req, AC_ARRAY_FORCECAST) and \
-            not can_cast_descr(arr.descr, target, SAFE_CASTING):
-        raise TypeError(f"{fn}: cannot cast array data from {arr.descr!r} to {target!r} "
-                        "according to the rule 'safe' (pass AC_ARRAY_FORCECAST to allow it)")
-
-    need_copy = (not same
-                 or (is_arr and _need(req, AC_ARRAY_ENSURECOPY))
-                 or (_need(req, AC_ARRAY_C_CONTIGUOUS) and not (arr.flags & AC_ARRAY_C_CONTIGUOUS))
-                 or (_need(req, AC_ARRAY_F_CONTIGUOUS) and not (arr.flags & AC_ARRAY_F_CONTIGUOUS))
-                 or (_need(req, AC_ARRAY_ALIGNED) and not (arr.flags & AC_ARRAY_ALIGNED))
-                 or (_need(req, AC_ARRAY_WRITEABLE) and not (arr.flags & AC_ARRAY_WRITEABLE)))
-    if not need_copy and check and _need(req, AC_ARRAY_ELEMENTSTRIDES):
-        for i in range(nd):
-            if arr.strides[i] % arr.descr.itemsize != 0:
-                need_copy = True
-                break
-    if not need_copy:
-        res = arr
-    else:
-        if _need(req, AC_ARRAY_ENSURENOCOPY):
-            raise ValueError(f"{fn}: a copy is needed to meet the requirements, but "
-                             "AC_ARRAY_ENSURENOCOPY was given")
-        if _need(req, AC_ARRAY_C_CONTIGUOUS):
-            order = AC_CORDER
-        elif _need(req, AC_ARRAY_F_CONTIGUOUS):
-            order = AC_FORTRANORDER
-        else:
-            order = AC_KEEPORDER
-        res = copy_array(arr, order, target)
-        if is_arr and _need(req, AC_ARRAY_WRITEBACKIFCOPY):
-            # the copy writes back into the original, which stays read-only
-            # until ACArray_ResolveWritebackIfCopy/DiscardWritebackIfCopy
-            res.base = arr
-            res.flags |= AC_ARRAY_WRITEBACKIFCOPY
-            arr.flags &= ~AC_ARRAY_WRITEABLE
-    if _need(req, AC_ARRAY_ENSUREARRAY) and type(res) is not ndarray:
-        res = make_view(res, res.nd, res.dimensions, res.strides, res.data)
-    return res
+    return from_any(<object>op, _descr(dt, fn, True), min_depth, max_depth, req, check, fn)
 
 
 cdef object capi_FromAny(PyObject *op, ACArray_Descr *dt, int min_depth, int max_depth,

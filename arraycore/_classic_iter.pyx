@@ -12,8 +12,8 @@ from arraycore._types cimport *
 from arraycore._dtype cimport dtype
 from arraycore._core cimport (ndarray, new_array, copy_array, getitem_ptr, setitem_ptr,
     shape_tuple, size_of, broadcast_shapes_c, broadcast_strides, is_index_int,
-    normalize_axis, reshape_array)
-from arraycore._convert cimport _asarray
+    normalize_axis, reshape_array, core_impl)
+from arraycore._convert cimport _asarray, as_array
 
 cdef extern from "arraycore/aciter.h":
     enum:
@@ -232,9 +232,7 @@ cdef int _init_iter(flatiter it, ndarray a, int nd, const ac_intp *shape,
 cdef ndarray _as_array(object op, str fn):
     if op is None:
         raise TypeError(f"{fn}: NULL object")
-    if isinstance(op, ndarray):
-        return <ndarray>op
-    return _asarray(op, None, None)
+    return as_array(op)
 
 
 cpdef flatiter flatiter_of(object a):
@@ -611,3 +609,10 @@ cdef int _check_layouts() except -1:
 
 
 _check_layouts()
+
+
+cdef object _flat_of(ndarray a):
+    return flatiter_of(a)
+
+
+core_impl.flat = _flat_of       # a.flat

@@ -1,7 +1,9 @@
 # arraycore/_convert.pyx -- conversion: asarray (nested sequences, Python
-# scalars, PEP 3118 buffers, __array_interface__, __array__, DLPack) and the
-# export side (DLPack capsules, __array_interface__, __array__).  The one
-# home for turning foreign objects into arrays.
+# scalars, PEP 3118 buffers, __array_interface__, __array__, DLPack), the
+# C-API's requirement handling (from_any: AC_ARRAY_* contiguity, alignment,
+# copies, write-back) and the export side (DLPack capsules,
+# __array_interface__, __array__).  The one home for turning foreign objects
+# into arrays: as_array is the helper every module converts operands with.
 cimport cython
 from cpython.buffer cimport PyObject_CheckBuffer, PyBUF_RECORDS_RO
 from cpython.memoryview cimport PyMemoryView_GET_BUFFER
@@ -15,13 +17,14 @@ from libc.string cimport memcpy
 
 from arraycore._types cimport *
 from arraycore._dtype cimport dtype as Descr
-from arraycore._dtype cimport (as_dtype, as_dtype_or_none, descr_from_tidx, native,
+from arraycore._dtype cimport (SAFE_CASTING, as_dtype, as_dtype_or_none, descr_from_tidx, native,
     promote, promote_many, dtype_for_pyscalar, can_cast_descr,
     ACX_BOOL, ACX_INT8, ACX_UINT8, ACX_INT16, ACX_UINT16, ACX_INT32, ACX_UINT32,
     ACX_INT64, ACX_UINT64, ACX_FLOAT16, ACX_FLOAT32, ACX_FLOAT64, ACX_COMPLEX64,
     ACX_COMPLEX128)
 from arraycore._core cimport (ndarray, new_array, new_from_shape, make_view, copy_into,
-    copy_array, setitem_ptr, size_of, update_flags, shape_tuple, AC_ARRAY_RO_SOURCE)
+    copy_array, setitem_ptr, size_of, update_flags, shape_tuple, AC_ARRAY_RO_SOURCE,
+    core_impl)
 import sys
 from collections.abc import Sequence as _Sequence
 
@@ -138,11 +141,115 @@ cdef ndarray _from_array(ndarray a, Descr dt, object copy, bint fresh=False):
     return copy_array(a, AC_KEEPORDER, dt)
 
 
-def asarray_for(object value, Descr target):
+cdef ndarray as_array(object x, object copy=None):
+    """x as an array: x itself when it is one (and no copy is asked for),
+    else converted by asarray's rules with dtype discovery."""
+    if not copy and isinstance(x, ndarray):
+        return <ndarray>x
+    return _asarray(x, None, copy)
+
+
+cdef ndarray _asarray_for(object value, Descr target):
     """The array to assign from `value` into an array of dtype `target`."""
     if type(value) is list or type(value) is tuple:
         return from_sequence(value, target)
     return _asarray(value, None, None)
+
+
+core_impl.asarray_for = _asarray_for
+
+
+# ============================================== the C-API's requirements
+
+cdef inline bint _need(int req, int flag) noexcept:
+    return (req & flag) != 0
+
+
+cdef ndarray from_any(object obj, Descr d, int min_depth, int max_depth, int req,
+                      bint check, str fn):
+    """ACArray_FromAny/CheckFromAny: obj as an array of dtype d (None: keep or
+    discover) meeting the AC_ARRAY_* requirements `req`; `check` adds
+    CheckFromAny's NOTSWAPPED/ELEMENTSTRIDES handling; errors name `fn`."""
+    cdef ndarray arr, res
+    cdef Descr target
+    cdef bint is_arr, need_copy, same
+    cdef int nd, i, order
+    if check and d is not None and _need(req, AC_ARRAY_NOTSWAPPED):
+        d = native(d)
+    is_arr = isinstance(obj, ndarray)
+    if _need(req, AC_ARRAY_WRITEBACKIFCOPY):
+        if not is_arr:
+            raise TypeError(f"{fn}: AC_ARRAY_WRITEBACKIFCOPY needs an arraycore.ndarray "
+                            f"input, got {type(obj).__name__!r}")
+        if not ((<ndarray>obj).flags & AC_ARRAY_WRITEABLE):
+            raise ValueError(f"{fn}: cannot use a read-only array as an output "
+                             "(AC_ARRAY_WRITEBACKIFCOPY needs a writeable array)")
+    if is_arr:
+        arr = <ndarray>obj
+    else:
+        copy = False if _need(req, AC_ARRAY_ENSURENOCOPY) else (
+            True if _need(req, AC_ARRAY_ENSURECOPY) else None)
+        if isinstance(obj, (list, tuple, bool, int, float, complex)):
+            # Python values convert straight to the requested type (as in NumPy)
+            arr = _asarray(obj, d, copy)
+        else:
+            # typed data (buffers, __array__, ...): cast below under the rules
+            arr = _asarray(obj, None, copy)
+    nd = arr.nd
+    if min_depth > 0 and nd < min_depth:
+        raise ValueError(f"{fn}: object of {nd} dimensions is too shallow for the desired "
+                         f"array (min_depth={min_depth})")
+    if max_depth > 0 and nd > max_depth:
+        raise ValueError(f"{fn}: object of {nd} dimensions is too deep for the desired "
+                         f"array (max_depth={max_depth})")
+    if d is None:
+        target = arr.descr
+        if _need(req, AC_ARRAY_NOTSWAPPED) and arr.descr.swapped:
+            target = native(arr.descr)
+    else:
+        target = d
+    same = target is arr.descr or target == arr.descr
+    if not same and not _need(req, AC_ARRAY_FORCECAST) and \
+            not can_cast_descr(arr.descr, target, SAFE_CASTING):
+        raise TypeError(f"{fn}: cannot cast array data from {arr.descr!r} to {target!r} "
+                        "according to the rule 'safe' (pass AC_ARRAY_FORCECAST to allow it)")
+    need_copy = (not same
+                 or (is_arr and _need(req, AC_ARRAY_ENSURECOPY))
+                 or (_need(req, AC_ARRAY_C_CONTIGUOUS) and not (arr.flags & AC_ARRAY_C_CONTIGUOUS))
+                 or (_need(req, AC_ARRAY_F_CONTIGUOUS) and not (arr.flags & AC_ARRAY_F_CONTIGUOUS))
+                 or (_need(req, AC_ARRAY_ALIGNED) and not (arr.flags & AC_ARRAY_ALIGNED))
+                 or (_need(req, AC_ARRAY_WRITEABLE) and not (arr.flags & AC_ARRAY_WRITEABLE)))
+    if not need_copy and check and _need(req, AC_ARRAY_ELEMENTSTRIDES):
+        for i in range(nd):
+            if arr.strides[i] % arr.descr.itemsize != 0:
+                need_copy = True
+                break
+    if not need_copy:
+        return _exact(arr, req)
+    if _need(req, AC_ARRAY_ENSURENOCOPY):
+        raise ValueError(f"{fn}: a copy is needed to meet the requirements, but "
+                         "AC_ARRAY_ENSURENOCOPY was given")
+    if _need(req, AC_ARRAY_C_CONTIGUOUS):
+        order = AC_CORDER
+    elif _need(req, AC_ARRAY_F_CONTIGUOUS):
+        order = AC_FORTRANORDER
+    else:
+        order = AC_KEEPORDER
+    res = copy_array(arr, order, target)
+    if is_arr and _need(req, AC_ARRAY_WRITEBACKIFCOPY):
+        # the copy writes back into the original, which stays read-only
+        # until ACArray_ResolveWritebackIfCopy/DiscardWritebackIfCopy
+        res.base = arr
+        res.flags |= AC_ARRAY_WRITEBACKIFCOPY
+        arr.flags &= ~AC_ARRAY_WRITEABLE
+    return _exact(res, req)
+
+
+cdef inline ndarray _exact(ndarray a, int req):
+    """AC_ARRAY_ENSUREARRAY: a view of exact type ndarray for a subclass instance."""
+    if _need(req, AC_ARRAY_ENSUREARRAY) and type(a) is not ndarray:
+        return make_view(a, a.nd, a.dimensions, a.strides, a.data)
+    return a
 
 
 cdef object _py_scalar(object x):
@@ -632,7 +739,8 @@ cdef extern from *:
     ctypedef void (*__ac_capsule_dtor)(object)
 
 
-def to_dlpack(ndarray a, object stream, object max_version, object dl_device, object copy):
+cdef object to_dlpack(ndarray a, object stream, object max_version, object dl_device,
+                      object copy):
     cdef _DLExport *e
     cdef acDLTensor *t
     cdef int i
@@ -692,7 +800,7 @@ def to_dlpack(ndarray a, object stream, object max_version, object dl_device, ob
 
 # ====================================================== other exports
 
-def array_interface(ndarray a):
+cdef object array_interface(ndarray a):
     return {
         "shape": a.shape,
         "typestr": a.descr.str,
@@ -703,7 +811,7 @@ def array_interface(ndarray a):
     }
 
 
-def to_numpy(ndarray a, object dtype, object copy):
+cdef object to_numpy(ndarray a, object dtype, object copy):
     import numpy as np
     res = np.asarray(memoryview(a))
     if dtype is not None:
@@ -721,3 +829,9 @@ def _rebuild(bytes data, str typestr, tuple shape):
     cdef ndarray a = new_from_shape(d, shape)
     memcpy(a.data, <char *>data, len(data))
     return a
+
+
+# the ndarray's exchange protocols (__dlpack__, __array_interface__, __array__)
+core_impl.to_dlpack = to_dlpack
+core_impl.array_interface = array_interface
+core_impl.to_numpy = to_numpy

@@ -1,8 +1,11 @@
-# arraycore/_core.pyx -- the ndarray type: fields, flags, allocation, views,
-# basic indexing, scalar access, copies and casts into arrays, the buffer
-# protocol.  Routines that are not part of the object itself live in
-# per-area modules (_convert, _manip, _creation, _indexing) and are reached
-# from the methods here through thin calls.
+# arraycore/_core.pyx -- the ndarray type and its views: fields, flags,
+# allocation (new_array), views (make_view, transpose, reshape without
+# copies), shape/stride arithmetic, the buffer protocol and the import-time
+# layout check.  Method bodies are one-line calls: into the per-area parts of
+# this module (_core_index.pxi: basic indexing; _core_scalar.pxi: scalars;
+# _core_copy.pxi: data movement) or, for what lives above the core
+# (operators in _operators, reductions in _stats, ...), through the typed
+# table core_impl (_core.pxd), never through Python attributes.
 cimport cython
 from cpython.object cimport PyTypeObject
 from cpython.buffer cimport PyBUF_WRITABLE, PyBUF_FORMAT, PyBUF_ND, PyBUF_STRIDES, \
@@ -48,124 +51,66 @@ cdef extern from *:
 cdef enum:
     GIL_RELEASE_BYTES = 1 << 16     # copies smaller than this keep the GIL
 
-cdef object _convert = None        # arraycore._convert, imported on first use
-cdef object _indexing = None       # arraycore._indexing, imported on first use
-cdef object _format = None
-
-cdef object _convert_mod():
-    global _convert
-    if _convert is None:
-        from arraycore import _convert as m
-        _convert = m
-    return _convert
+cdef object _format = None         # arraycore._format (repr/str, Python), imported on first use
 
 
-# The ufuncs behind the operators, in the order the methods use them
-# (installed by arraycore._ufunc when the package is imported).
-cdef tuple _OPS = ()
+# ------------------------------------------- the table of implementations
+# core_impl (declared in _core.pxd, so other modules reach it) is filled by
+# the modules above the core when they are imported; `import arraycore`
+# imports them all.
+
+cdef object _missing():
+    raise RuntimeError("arraycore.ndarray: the implementation of this method is not "
+                       "installed (import arraycore, not arraycore._core alone)")
 
 
-def _set_ops(tuple ops):
-    global _OPS
-    _OPS = ops
+# Until a module installs its entries, each one raises (never a NULL call).
+cdef object _no_binary(ACOp op, ndarray a, object o, ACOpSide side): return _missing()
+cdef object _no_unary(ACOp op, ndarray a): return _missing()
+cdef object _no_array_ufunc(object uf, object method, tuple inputs, dict kwargs):
+    return _missing()
+cdef object _no_reduce(ndarray a, object axis, object dtype, object out, object keepdims):
+    return _missing()
+cdef object _no_moment(ndarray a, object axis, object dtype, object out, object ddof,
+                       object keepdims):
+    return _missing()
+cdef object _no_scan(ndarray a, object axis, object dtype, object out): return _missing()
+cdef object _no_clip(ndarray a, object lo, object hi, object out): return _missing()
+cdef object _no_squeeze(ndarray a, object axis): return _missing()
+cdef ndarray _no_convert(object value, dtype dt): return _missing()
+cdef object _no_adv_getitem(ndarray a, object key): return _missing()
+cdef int _no_adv_setitem(ndarray a, object key, object value) except -1:
+    _missing()
+    return -1
+cdef object _no_array(ndarray a): return _missing()
+cdef object _no_to_numpy(ndarray a, object dtype, object copy): return _missing()
+cdef object _no_to_dlpack(ndarray a, object stream, object max_version, object dl_device,
+                          object copy):
+    return _missing()
+
+core_impl.binary = _no_binary
+core_impl.unary = _no_unary
+core_impl.array_ufunc = _no_array_ufunc
+core_impl.sum = core_impl.prod = core_impl.mean = core_impl.max = core_impl.min = _no_reduce
+core_impl.argmax = core_impl.argmin = core_impl.all = core_impl.any = _no_reduce
+core_impl.var = core_impl.std = _no_moment
+core_impl.cumsum = core_impl.cumprod = _no_scan
+core_impl.clip = _no_clip
+core_impl.squeeze = _no_squeeze
+core_impl.asarray_for = _no_convert
+core_impl.adv_getitem = _no_adv_getitem
+core_impl.adv_setitem = _no_adv_setitem
+core_impl.array_interface = core_impl.flat = _no_array
+core_impl.to_numpy = _no_to_numpy
+core_impl.to_dlpack = _no_to_dlpack
 
 
-cdef fast_call_fn _fast_call = NULL
+cdef inline object _binary(ACOp op, ndarray a, object o, ACOpSide side):
+    return core_impl.binary(op, a, o, side)
 
 
-cdef void set_fast_call(fast_call_fn f) noexcept:
-    """Installed by _ufunc: its keyword-less fast path, so binary operators
-    skip the Python call protocol (None from it means: take the full call)."""
-    global _fast_call
-    _fast_call = f
-
-
-cdef inline object _binop(int i, object x, object y):
-    cdef tuple args = (x, y)
-    if _fast_call != NULL:
-        r = _fast_call(_OPS[i], args)
-        if r is not None:
-            return r
-    return _OPS[i](*args)
-
-
-cdef extern from "Python.h":
-    Py_ssize_t _ac_refcnt "Py_REFCNT"(object o)
-
-import sys as _sys
-import dis as _dis
-cdef object _getframe = _sys._getframe
-cdef int _BINARY_OP = _dis.opmap.get("BINARY_OP", -1)
-cdef enum:
-    ELIDE_BYTES = 1 << 18
-
-
-cdef bint _can_elide(ndarray a, object o):
-    """Temporary elision: `a` is a large temporary nobody else holds (the
-    interpreter's stack is its only reference, and the running instruction is
-    the binary operator itself), so `a op o` may be computed into `a` in place
-    when the result has a's dtype and shape.  Saves one allocation and one
-    pass over memory in expressions like a * 2.0 + 1.0."""
-    cdef ndarray b
-    cdef int i, j
-    if _ac_refcnt(a) != 1 or _BINARY_OP < 0:
-        return False
-    if (a.flags & (AC_ARRAY_OWNDATA | AC_ARRAY_WRITEABLE | AC_ARRAY_ALIGNED)) != \
-            (AC_ARRAY_OWNDATA | AC_ARRAY_WRITEABLE | AC_ARRAY_ALIGNED) or a.descr.swapped:
-        return False
-    if a.base is not None or size_of(a.nd, a.dimensions) * a.descr.itemsize < ELIDE_BYTES:
-        return False
-    t = type(o)
-    k = a.descr.kind
-    if t is float:
-        if k != "f" and k != "c":
-            return False
-    elif t is int:
-        if k == "b":
-            return False
-    elif t is complex:
-        if k != "c":
-            return False
-    elif t is ndarray:
-        b = <ndarray>o
-        if b.descr is not a.descr or b.nd > a.nd:
-            return False
-        for i in range(b.nd):
-            j = a.nd - b.nd + i
-            if b.dimensions[i] != a.dimensions[j] and b.dimensions[i] != 1:
-                return False
-    else:
-        return False
-    f = _getframe(0)
-    try:
-        return f.f_code.co_code[f.f_lasti] == _BINARY_OP
-    except (IndexError, AttributeError):
-        return False
-
-
-cdef object _stats = None
-
-
-cdef object _stats_mod():
-    global _stats
-    if _stats is None:
-        from arraycore import _stats as m
-        _stats = m
-    return _stats
-
-
-cdef inline bint _accepts(object o):
-    """Whether an operator should handle `o` (else NotImplemented lets the other
-    operand try): arrays, Python scalars, sequences and array-likes, unless
-    they opt out with __array_ufunc__ = None."""
-    t = type(o)
-    if t is ndarray or t is float or t is int or t is bool or t is complex:
-        return True
-    if getattr(t, "__array_ufunc__", 0) is None:
-        return False
-    return (isinstance(o, (ndarray, int, float, complex, list, tuple))
-            or hasattr(o, "__array_interface__") or hasattr(o, "__array__")
-            or hasattr(o, "__dlpack__"))
+cdef inline object _unary(ACOp op, ndarray a):
+    return core_impl.unary(op, a)
 
 
 # ===================================================================== ndarray
@@ -262,8 +207,8 @@ cdef class ndarray:
         return self.dimensions[0]
 
     @property
-    def flat(self):  # A flat iterator over the array (arraycore._classic_iter, loaded lazily).
-        from arraycore._classic_iter import flatiter_of; return flatiter_of(self)
+    def flat(self):  # A flat iterator over the array (filled by arraycore._classic_iter).
+        return core_impl.flat(self)
 
     def __iter__(self):
         if self.nd == 0:
@@ -285,13 +230,7 @@ cdef class ndarray:
         return int(v)
 
     def __float__(self):
-        if self.nd == 0 and self.descr.tidx == ACX_FLOAT64 and not self.descr.swapped \
-                and (self.flags & AC_ARRAY_ALIGNED):
-            return (<double *>self.data)[0]
-        v = _scalar_value(self, "float")
-        if isinstance(v, complex):
-            raise TypeError("float() argument must not be a complex array")
-        return float(v)
+        return scalar_float(self)
 
     def __complex__(self):
         return complex(_scalar_value(self, "complex"))
@@ -347,49 +286,14 @@ cdef class ndarray:
     # -------------------------------------------------------------- methods
     def item(self, *args):
         """The element as a Python scalar: a.item() for size-1 arrays, a.item(i) or a.item(i, j, ...)."""
-        cdef ac_intp off, idx, n
-        cdef int i
-        if len(args) == 0:
-            n = size_of(self.nd, self.dimensions)
-            if n != 1:
-                raise ValueError("can only convert an array of size 1 to a Python scalar")
-            return getitem_ptr(self.descr, self.data)
-        if len(args) == 1 and isinstance(args[0], tuple):
-            args = args[0]
-        if len(args) == 1 and self.nd != 1:
-            # flat index in C order
-            n = size_of(self.nd, self.dimensions)
-            idx = args[0]
-            if idx < 0:
-                idx += n
-            if idx < 0 or idx >= n:
-                raise IndexError(f"index {args[0]} is out of bounds for size {n}")
-            off = 0
-            for i in range(self.nd - 1, -1, -1):
-                off += (idx % self.dimensions[i]) * self.strides[i]
-                idx //= self.dimensions[i]
-            return getitem_ptr(self.descr, self.data + off)
-        if len(args) != self.nd:
-            raise IndexError(f"incorrect number of indices for array: got {len(args)}, need {self.nd}")
-        off = 0
-        for i in range(self.nd):
-            idx = args[i]
-            if idx < 0:
-                idx += self.dimensions[i]
-            if idx < 0 or idx >= self.dimensions[i]:
-                raise IndexError(f"index {args[i]} is out of bounds for axis {i} with size {self.dimensions[i]}")
-            off += idx * self.strides[i]
-        return getitem_ptr(self.descr, self.data + off)
+        return item_of(self, args)
 
     def tolist(self):
         """The array as nested Python lists of Python scalars (a scalar for 0-d arrays)."""
         return _tolist(self, 0, self.data)
 
     def tobytes(self, order="C"):
-        cdef ndarray c = self
-        if not (self.flags & AC_ARRAY_C_CONTIGUOUS) or order not in ("C", "A", "K"):
-            c = copy_array(self, AC_FORTRANORDER if order == "F" else AC_CORDER)
-        return (<char *>c.data)[:size_of(c.nd, c.dimensions) * c.descr.itemsize]
+        return to_bytes(self, order)
 
     def fill(self, value):
         """Fill the array with a scalar value (cast to the array's dtype)."""
@@ -401,16 +305,7 @@ cdef class ndarray:
 
     def astype(self, dtype, order="K", casting="unsafe", copy=True, *, device=None):
         """The array cast to `dtype` (a copy unless copy=False and no cast is needed)."""
-        if device is not None and device != "cpu":
-            raise ValueError(f"unsupported device {device!r}")
-        cdef Descr d = as_dtype(dtype)
-        cdef int c = parse_casting(casting)
-        if not copy and d == self.descr:
-            return self
-        if not can_cast_descr(self.descr, d, c):
-            raise TypeError(f"Cannot cast array data from {self.descr!r} to {d!r} "
-                            f"according to the rule {casting!r}")
-        return copy_array(self, parse_order(order), d)
+        return astype_method(self, dtype, order, casting, copy, device)
 
     def reshape(self, *shape, order="C", copy=None):
         if len(shape) == 1 and not isinstance(shape[0], int):
@@ -443,8 +338,7 @@ cdef class ndarray:
         return swap_axes_view(self, normalize_axis(axis1, self.nd), normalize_axis(axis2, self.nd))
 
     def squeeze(self, axis=None):
-        from arraycore import _manip
-        return _manip.squeeze(self, axis=axis)
+        return core_impl.squeeze(self, axis)
 
     # -------------------------------------------------------------- indexing
     def __getitem__(self, key):
@@ -454,122 +348,114 @@ cdef class ndarray:
         setitem(self, key, value)
 
     # ------------------------------------------------------------ operators
-    # Each operator is one call into the ufunc table (_OPS, set by _ufunc).
-    def __add__(self, o):
-        if _can_elide(self, o):
-            return _OPS[0](self, o, out=self)
-        return _binop(0, self, o) if _accepts(o) else NotImplemented
-    def __radd__(self, o):
-        if _can_elide(self, o):
-            return _OPS[0](o, self, out=self)
-        return _binop(0, o, self) if _accepts(o) else NotImplemented
-    def __iadd__(self, o): return _OPS[0](self, o, out=self) if _accepts(o) else NotImplemented
-    def __sub__(self, o):
-        if _can_elide(self, o):
-            return _OPS[1](self, o, out=self)
-        return _binop(1, self, o) if _accepts(o) else NotImplemented
-    def __rsub__(self, o):
-        if _can_elide(self, o):
-            return _OPS[1](o, self, out=self)
-        return _binop(1, o, self) if _accepts(o) else NotImplemented
-    def __isub__(self, o): return _OPS[1](self, o, out=self) if _accepts(o) else NotImplemented
-    def __mul__(self, o):
-        if _can_elide(self, o):
-            return _OPS[2](self, o, out=self)
-        return _binop(2, self, o) if _accepts(o) else NotImplemented
-    def __rmul__(self, o):
-        if _can_elide(self, o):
-            return _OPS[2](o, self, out=self)
-        return _binop(2, o, self) if _accepts(o) else NotImplemented
-    def __imul__(self, o): return _OPS[2](self, o, out=self) if _accepts(o) else NotImplemented
-    def __truediv__(self, o):
-        if self.descr.kind in "fc" and _can_elide(self, o):
-            return _OPS[3](self, o, out=self)
-        return _binop(3, self, o) if _accepts(o) else NotImplemented
-    def __rtruediv__(self, o): return _binop(3, o, self) if _accepts(o) else NotImplemented
-    def __itruediv__(self, o): return _OPS[3](self, o, out=self) if _accepts(o) else NotImplemented
-    def __floordiv__(self, o): return _binop(4, self, o) if _accepts(o) else NotImplemented
-    def __rfloordiv__(self, o): return _binop(4, o, self) if _accepts(o) else NotImplemented
-    def __ifloordiv__(self, o): return _OPS[4](self, o, out=self) if _accepts(o) else NotImplemented
-    def __mod__(self, o): return _binop(5, self, o) if _accepts(o) else NotImplemented
-    def __rmod__(self, o): return _binop(5, o, self) if _accepts(o) else NotImplemented
-    def __imod__(self, o): return _OPS[5](self, o, out=self) if _accepts(o) else NotImplemented
+    # Each operator is one call through the table (ACOp names the ufunc;
+    # _operators.pyx implements them, with temporary elision).
+    def __add__(self, o): return _binary(AC_OP_ADD, self, o, AC_OP_LEFT)
+    def __radd__(self, o): return _binary(AC_OP_ADD, self, o, AC_OP_RIGHT)
+    def __iadd__(self, o): return _binary(AC_OP_ADD, self, o, AC_OP_INPLACE)
+    def __sub__(self, o): return _binary(AC_OP_SUBTRACT, self, o, AC_OP_LEFT)
+    def __rsub__(self, o): return _binary(AC_OP_SUBTRACT, self, o, AC_OP_RIGHT)
+    def __isub__(self, o): return _binary(AC_OP_SUBTRACT, self, o, AC_OP_INPLACE)
+    def __mul__(self, o): return _binary(AC_OP_MULTIPLY, self, o, AC_OP_LEFT)
+    def __rmul__(self, o): return _binary(AC_OP_MULTIPLY, self, o, AC_OP_RIGHT)
+    def __imul__(self, o): return _binary(AC_OP_MULTIPLY, self, o, AC_OP_INPLACE)
+    def __truediv__(self, o): return _binary(AC_OP_DIVIDE, self, o, AC_OP_LEFT)
+    def __rtruediv__(self, o): return _binary(AC_OP_DIVIDE, self, o, AC_OP_RIGHT)
+    def __itruediv__(self, o): return _binary(AC_OP_DIVIDE, self, o, AC_OP_INPLACE)
+    def __floordiv__(self, o): return _binary(AC_OP_FLOOR_DIVIDE, self, o, AC_OP_LEFT)
+    def __rfloordiv__(self, o): return _binary(AC_OP_FLOOR_DIVIDE, self, o, AC_OP_RIGHT)
+    def __ifloordiv__(self, o): return _binary(AC_OP_FLOOR_DIVIDE, self, o, AC_OP_INPLACE)
+    def __mod__(self, o): return _binary(AC_OP_REMAINDER, self, o, AC_OP_LEFT)
+    def __rmod__(self, o): return _binary(AC_OP_REMAINDER, self, o, AC_OP_RIGHT)
+    def __imod__(self, o): return _binary(AC_OP_REMAINDER, self, o, AC_OP_INPLACE)
     def __pow__(self, o, mod):
-        return _binop(6, self, o) if _accepts(o) and mod is None else NotImplemented
+        return _binary(AC_OP_POW, self, o, AC_OP_LEFT) if mod is None else NotImplemented
     def __rpow__(self, o, mod):
-        return _binop(6, o, self) if _accepts(o) and mod is None else NotImplemented
-    def __ipow__(self, o): return _OPS[6](self, o, out=self) if _accepts(o) else NotImplemented
-    def __and__(self, o): return _binop(7, self, o) if _accepts(o) else NotImplemented
-    def __rand__(self, o): return _binop(7, o, self) if _accepts(o) else NotImplemented
-    def __iand__(self, o): return _OPS[7](self, o, out=self) if _accepts(o) else NotImplemented
-    def __or__(self, o): return _binop(8, self, o) if _accepts(o) else NotImplemented
-    def __ror__(self, o): return _binop(8, o, self) if _accepts(o) else NotImplemented
-    def __ior__(self, o): return _OPS[8](self, o, out=self) if _accepts(o) else NotImplemented
-    def __xor__(self, o): return _binop(9, self, o) if _accepts(o) else NotImplemented
-    def __rxor__(self, o): return _binop(9, o, self) if _accepts(o) else NotImplemented
-    def __ixor__(self, o): return _OPS[9](self, o, out=self) if _accepts(o) else NotImplemented
-    def __lshift__(self, o): return _binop(10, self, o) if _accepts(o) else NotImplemented
-    def __rlshift__(self, o): return _binop(10, o, self) if _accepts(o) else NotImplemented
-    def __ilshift__(self, o): return _OPS[10](self, o, out=self) if _accepts(o) else NotImplemented
-    def __rshift__(self, o): return _binop(11, self, o) if _accepts(o) else NotImplemented
-    def __rrshift__(self, o): return _binop(11, o, self) if _accepts(o) else NotImplemented
-    def __irshift__(self, o): return _OPS[11](self, o, out=self) if _accepts(o) else NotImplemented
-    def __matmul__(self, o): return _binop(12, self, o) if _accepts(o) else NotImplemented
-    def __rmatmul__(self, o): return _binop(12, o, self) if _accepts(o) else NotImplemented
-    def __imatmul__(self, o): return _OPS[12](self, o, out=self) if _accepts(o) else NotImplemented
-    def __divmod__(self, o):
-        return (_OPS[4](self, o), _OPS[5](self, o)) if _accepts(o) else NotImplemented
-    def __rdivmod__(self, o):
-        return (_OPS[4](o, self), _OPS[5](o, self)) if _accepts(o) else NotImplemented
-    def __lt__(self, o): return _binop(13, self, o) if _accepts(o) else NotImplemented
-    def __le__(self, o): return _binop(14, self, o) if _accepts(o) else NotImplemented
-    def __eq__(self, o): return _binop(15, self, o) if _accepts(o) else NotImplemented
-    def __ne__(self, o): return _binop(16, self, o) if _accepts(o) else NotImplemented
-    def __gt__(self, o): return _binop(17, self, o) if _accepts(o) else NotImplemented
-    def __ge__(self, o): return _binop(18, self, o) if _accepts(o) else NotImplemented
-    def __neg__(self): return _OPS[19](self)
-    def __pos__(self): return _OPS[20](self)
-    def __abs__(self): return _OPS[21](self)
-    def __invert__(self): return _OPS[22](self)
+        return _binary(AC_OP_POW, self, o, AC_OP_RIGHT) if mod is None else NotImplemented
+    def __ipow__(self, o): return _binary(AC_OP_POW, self, o, AC_OP_INPLACE)
+    def __and__(self, o): return _binary(AC_OP_AND, self, o, AC_OP_LEFT)
+    def __rand__(self, o): return _binary(AC_OP_AND, self, o, AC_OP_RIGHT)
+    def __iand__(self, o): return _binary(AC_OP_AND, self, o, AC_OP_INPLACE)
+    def __or__(self, o): return _binary(AC_OP_OR, self, o, AC_OP_LEFT)
+    def __ror__(self, o): return _binary(AC_OP_OR, self, o, AC_OP_RIGHT)
+    def __ior__(self, o): return _binary(AC_OP_OR, self, o, AC_OP_INPLACE)
+    def __xor__(self, o): return _binary(AC_OP_XOR, self, o, AC_OP_LEFT)
+    def __rxor__(self, o): return _binary(AC_OP_XOR, self, o, AC_OP_RIGHT)
+    def __ixor__(self, o): return _binary(AC_OP_XOR, self, o, AC_OP_INPLACE)
+    def __lshift__(self, o): return _binary(AC_OP_LSHIFT, self, o, AC_OP_LEFT)
+    def __rlshift__(self, o): return _binary(AC_OP_LSHIFT, self, o, AC_OP_RIGHT)
+    def __ilshift__(self, o): return _binary(AC_OP_LSHIFT, self, o, AC_OP_INPLACE)
+    def __rshift__(self, o): return _binary(AC_OP_RSHIFT, self, o, AC_OP_LEFT)
+    def __rrshift__(self, o): return _binary(AC_OP_RSHIFT, self, o, AC_OP_RIGHT)
+    def __irshift__(self, o): return _binary(AC_OP_RSHIFT, self, o, AC_OP_INPLACE)
+    def __matmul__(self, o): return _binary(AC_OP_MATMUL, self, o, AC_OP_LEFT)
+    def __rmatmul__(self, o): return _binary(AC_OP_MATMUL, self, o, AC_OP_RIGHT)
+    def __imatmul__(self, o): return _binary(AC_OP_MATMUL, self, o, AC_OP_INPLACE)
+    def __divmod__(self, o): return _binary(AC_OP_DIVMOD, self, o, AC_OP_LEFT)
+    def __rdivmod__(self, o): return _binary(AC_OP_DIVMOD, self, o, AC_OP_RIGHT)
+    def __lt__(self, o): return _binary(AC_OP_LT, self, o, AC_OP_LEFT)
+    def __le__(self, o): return _binary(AC_OP_LE, self, o, AC_OP_LEFT)
+    def __eq__(self, o): return _binary(AC_OP_EQ, self, o, AC_OP_LEFT)
+    def __ne__(self, o): return _binary(AC_OP_NE, self, o, AC_OP_LEFT)
+    def __gt__(self, o): return _binary(AC_OP_GT, self, o, AC_OP_LEFT)
+    def __ge__(self, o): return _binary(AC_OP_GE, self, o, AC_OP_LEFT)
+    def __neg__(self): return _unary(AC_OP_NEGATIVE, self)
+    def __pos__(self): return _unary(AC_OP_POSITIVE, self)
+    def __abs__(self): return _unary(AC_OP_ABS, self)
+    def __invert__(self): return _unary(AC_OP_INVERT, self)
 
     # ------------------------------------------- NumPy-style method spellings
-    # (each one line into arraycore._stats; the namespace functions are the API)
-    def sum(self, *a, **k): return _stats_mod().method("sum", self, a, k)
-    def prod(self, *a, **k): return _stats_mod().method("prod", self, a, k)
-    def mean(self, *a, **k): return _stats_mod().method("mean", self, a, k)
-    def var(self, *a, **k): return _stats_mod().method("var", self, a, k)
-    def std(self, *a, **k): return _stats_mod().method("std", self, a, k)
-    def max(self, *a, **k): return _stats_mod().method("max", self, a, k)
-    def min(self, *a, **k): return _stats_mod().method("min", self, a, k)
-    def argmax(self, *a, **k): return _stats_mod().method("argmax", self, a, k)
-    def argmin(self, *a, **k): return _stats_mod().method("argmin", self, a, k)
-    def all(self, *a, **k): return _stats_mod().method("all", self, a, k)
-    def any(self, *a, **k): return _stats_mod().method("any", self, a, k)
-    def cumsum(self, *a, **k): return _stats_mod().method("cumulative_sum", self, a, k)
-    def cumprod(self, *a, **k): return _stats_mod().method("cumulative_prod", self, a, k)
-    def clip(self, *a, **k): return _stats_mod().method("clip", self, a, k)
-    def conj(self): return _OPS[24](self)
-    def conjugate(self): return _OPS[24](self)
-    def round(self): return _OPS[25](self)
-    def dot(self, o): return _OPS[12](self, o)
+    # (each one typed call through the table: _stats, _elementwise, _operators)
+    def sum(self, axis=None, dtype=None, out=None, keepdims=False):
+        return core_impl.sum(self, axis, dtype, out, keepdims)
+    def prod(self, axis=None, dtype=None, out=None, keepdims=False):
+        return core_impl.prod(self, axis, dtype, out, keepdims)
+    def mean(self, axis=None, dtype=None, out=None, keepdims=False):
+        return core_impl.mean(self, axis, dtype, out, keepdims)
+    def var(self, axis=None, dtype=None, out=None, ddof=0, keepdims=False):
+        return core_impl.var(self, axis, dtype, out, ddof, keepdims)
+    def std(self, axis=None, dtype=None, out=None, ddof=0, keepdims=False):
+        return core_impl.std(self, axis, dtype, out, ddof, keepdims)
+    def max(self, axis=None, out=None, keepdims=False):
+        return core_impl.max(self, axis, None, out, keepdims)
+    def min(self, axis=None, out=None, keepdims=False):
+        return core_impl.min(self, axis, None, out, keepdims)
+    def argmax(self, axis=None, out=None, keepdims=False):
+        return core_impl.argmax(self, axis, None, out, keepdims)
+    def argmin(self, axis=None, out=None, keepdims=False):
+        return core_impl.argmin(self, axis, None, out, keepdims)
+    def all(self, axis=None, out=None, keepdims=False):
+        return core_impl.all(self, axis, None, out, keepdims)
+    def any(self, axis=None, out=None, keepdims=False):
+        return core_impl.any(self, axis, None, out, keepdims)
+    def cumsum(self, axis=None, dtype=None, out=None):
+        return core_impl.cumsum(self, axis, dtype, out)
+    def cumprod(self, axis=None, dtype=None, out=None):
+        return core_impl.cumprod(self, axis, dtype, out)
+    def clip(self, min=None, max=None, out=None):
+        return core_impl.clip(self, min, max, out)
+    def conj(self): return _unary(AC_OP_CONJ, self)
+    def conjugate(self): return _unary(AC_OP_CONJ, self)
+    def round(self): return _unary(AC_OP_ROUND, self)
+    def dot(self, o): return _binary(AC_OP_MATMUL, self, o, AC_OP_CALL)
 
     def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
-        return _OPS[23](ufunc, method, inputs, kwargs)
+        return core_impl.array_ufunc(ufunc, method, inputs, kwargs)
 
     # -------------------------------------------------------------- exchange
     @property
     def __array_interface__(self):
-        return _convert_mod().array_interface(self)
+        return core_impl.array_interface(self)
 
     def __array__(self, dtype=None, copy=None):
-        return _convert_mod().to_numpy(self, dtype, copy)
+        return core_impl.to_numpy(self, dtype, copy)
 
     def __array_namespace_info__(self):
         from arraycore._info import __array_namespace_info__
         return __array_namespace_info__()
 
     def __dlpack__(self, *, stream=None, max_version=None, dl_device=None, copy=None):
-        return _convert_mod().to_dlpack(self, stream, max_version, dl_device, copy)
+        return core_impl.to_dlpack(self, stream, max_version, dl_device, copy)
 
     def __dlpack_device__(self):
         return (1, 0)
@@ -1228,492 +1114,9 @@ cdef ac_intp *_contig_strides(ac_intp itemsize, int nd, const ac_intp *dims,
     return strides
 
 
-# ========================================================== basic indexing
-
-cdef ndarray index_view(ndarray a, ac_intp i):
-    """a[i] for an in-range or negative integer i: a view of ndim-1."""
-    cdef ac_intp n = a.dimensions[0]
-    if i < 0:
-        i += n
-    if i < 0 or i >= n:
-        raise IndexError(f"index {i - n if i < 0 else i} is out of bounds for axis 0 with size {n}")
-    if a.nd == 1:
-        return _scalar_view(a, a.data + i * a.strides[0])
-    return make_view(a, a.nd - 1, a.dimensions + 1, a.strides + 1, a.data + i * a.strides[0])
-
-
-cdef inline ndarray _scalar_view(ndarray a, char *data):
-    """A 0-d view of one element of `a` (the hot path of a[i] on 1-d arrays)."""
-    cdef ndarray v = _alloc()
-    v.descr = a.descr
-    v.dimensions = v._inline
-    v.strides = v._inline
-    v.nd = 0
-    v.data = data
-    v.flags = (a.flags & (AC_ARRAY_WRITEABLE | AC_ARRAY_RO_SOURCE)) | AC_ARRAY_C_CONTIGUOUS | AC_ARRAY_F_CONTIGUOUS
-    if ((<uintptr_t>data) & <uintptr_t>(a.descr.alignment - 1)) == 0:
-        v.flags |= AC_ARRAY_ALIGNED
-    if a.base is not None and not (a.flags & (AC_ARRAY_OWNDATA | AC_ARRAY_WRITEBACKIFCOPY)):
-        v.base = a.base
-    else:
-        v.base = a
-    return v
-
-
-cdef bint is_index_int(object k):
-    """An integer index: Python ints (not bools), 0-d integer arrays, NumPy
-    integer scalars (numbers.Integral) and other __index__ objects that are
-    not array-likes."""
-    if type(k) is int:
-        return True
-    if isinstance(k, bool):
-        return False
-    if isinstance(k, ndarray):
-        return (<ndarray>k).nd == 0 and ((<ndarray>k).descr._kind == b"i" or (<ndarray>k).descr._kind == b"u")
-    if isinstance(k, _Integral):
-        return True
-    return PyIndex_Check(k) and not hasattr(k, "__array_interface__") and not hasattr(k, "shape")
-
-
-cdef int _basic_index(ndarray a, tuple key, ac_intp *shape, ac_intp *strides,
-                      char **data) except -2:
-    """Resolve a tuple of basic indices; returns the new ndim, or -1 when the
-    key needs advanced indexing."""
-    cdef int nkey = len(key), i, ax = 0, nd_out = 0, n_used = 0, ell = -1
-    cdef Py_ssize_t start, stop, step, length, idx
-    cdef char *p = a.data
-    for i in range(nkey):
-        k = key[i]
-        if k is None:
-            continue
-        if k is Ellipsis:
-            if ell >= 0:
-                raise IndexError("an index can only have a single ellipsis ('...')")
-            ell = i
-            continue
-        if isinstance(k, slice) or is_index_int(k):
-            n_used += 1
-            continue
-        return -1
-    if n_used > a.nd:
-        raise IndexError(f"too many indices for array: array is {a.nd}-dimensional, "
-                         f"but {n_used} were indexed")
-    for i in range(nkey):
-        k = key[i]
-        if k is None:
-            if nd_out >= AC_MAXDIMS:
-                raise IndexError("too many dimensions after indexing")
-            shape[nd_out] = 1
-            strides[nd_out] = 0
-            nd_out += 1
-        elif k is Ellipsis:
-            for _ in range(a.nd - n_used):
-                if nd_out >= AC_MAXDIMS:
-                    raise IndexError("too many dimensions after indexing")
-                shape[nd_out] = a.dimensions[ax]
-                strides[nd_out] = a.strides[ax]
-                nd_out += 1
-                ax += 1
-        elif isinstance(k, slice):
-            (<slice>k).indices  # type check
-            start, stop, step = _slice_indices(<slice>k, a.dimensions[ax])
-            if step > 0:
-                length = (stop - start + step - 1) // step if stop > start else 0
-            else:
-                length = (start - stop - step - 1) // (-step) if start > stop else 0
-            if nd_out >= AC_MAXDIMS:
-                raise IndexError("too many dimensions after indexing")
-            shape[nd_out] = length
-            strides[nd_out] = a.strides[ax] * step
-            if length > 0:
-                p += start * a.strides[ax]
-            nd_out += 1
-            ax += 1
-        else:
-            idx = PyNumber_AsSsize_t(k, IndexError)
-            if idx < 0:
-                idx += a.dimensions[ax]
-            if idx < 0 or idx >= a.dimensions[ax]:
-                raise IndexError(f"index {k} is out of bounds for axis {ax} with size {a.dimensions[ax]}")
-            p += idx * a.strides[ax]
-            ax += 1
-    while ax < a.nd:
-        if nd_out >= AC_MAXDIMS:
-            raise IndexError("too many dimensions after indexing")
-        shape[nd_out] = a.dimensions[ax]
-        strides[nd_out] = a.strides[ax]
-        nd_out += 1
-        ax += 1
-    data[0] = p
-    return nd_out
-
-
-cdef extern from "Python.h":
-    int PySlice_Unpack(object slice, Py_ssize_t *start, Py_ssize_t *stop, Py_ssize_t *step) except -1
-    Py_ssize_t PySlice_AdjustIndices(Py_ssize_t length, Py_ssize_t *start, Py_ssize_t *stop, Py_ssize_t step)
-
-
-cdef inline tuple _slice_indices(slice s, ac_intp n):
-    cdef Py_ssize_t start, stop, step
-    PySlice_Unpack(s, &start, &stop, &step)
-    PySlice_AdjustIndices(n, &start, &stop, step)
-    return start, stop, step
-
-
-cdef object _advanced():
-    global _indexing
-    if _indexing is None:
-        from arraycore import _indexing as m
-        _indexing = m
-    return _indexing
-
-
-cdef object getitem(ndarray a, object key):
-    cdef ac_intp shape[AC_MAXDIMS]
-    cdef ac_intp strides[AC_MAXDIMS]
-    cdef char *data
-    cdef int nd
-    cdef Py_ssize_t start, stop, step, length
-    if type(key) is int and a.nd >= 1:
-        return index_view(a, <ac_intp>key)
-    if type(key) is slice and a.nd >= 1:
-        PySlice_Unpack(key, &start, &stop, &step)
-        length = PySlice_AdjustIndices(a.dimensions[0], &start, &stop, step)
-        shape[0] = length
-        strides[0] = a.strides[0] * step
-        for nd in range(1, a.nd):
-            shape[nd] = a.dimensions[nd]
-            strides[nd] = a.strides[nd]
-        return make_view(a, a.nd, shape, strides, a.data + (start * a.strides[0] if length > 0 else 0))
-    if type(key) is not tuple:
-        key = (key,)
-    nd = _basic_index(a, <tuple>key, shape, strides, &data)
-    if nd >= 0:
-        return make_view(a, nd, shape, strides, data)
-    return _advanced().getitem(a, key)
-
-
-cdef int setitem(ndarray a, object key, object value) except -1:
-    cdef ac_intp shape[AC_MAXDIMS]
-    cdef ac_intp strides[AC_MAXDIMS]
-    cdef char *data
-    cdef int nd
-    cdef ndarray view
-    cdef ac_intp i
-    check_writeable(a)
-    if type(key) is int and a.nd == 1:
-        i = <ac_intp>key
-        if i < 0:
-            i += a.dimensions[0]
-        if i < 0 or i >= a.dimensions[0]:
-            raise IndexError(f"index {key} is out of bounds for axis 0 with size {a.dimensions[0]}")
-        t = type(value)
-        if t is float or t is int or t is bool or t is complex:
-            return setitem_ptr(a.descr, a.data + i * a.strides[0], value)
-    if type(key) is not tuple:
-        key = (key,)
-    nd = _basic_index(a, <tuple>key, shape, strides, &data)
-    if nd < 0:
-        _advanced().setitem(a, key, value)
-        return 0
-    view = make_view(a, nd, shape, strides, data)
-    return assign(view, value)
-
-
-cdef int assign(ndarray dst, object value) except -1:
-    """dst[...] = value: scalars are filled, anything else converted and broadcast."""
-    cdef ndarray src
-    t = type(value)
-    if t is float or t is int or t is bool or t is complex:
-        return fill_array(dst, value)
-    if isinstance(value, ndarray):
-        src = <ndarray>value
-    else:
-        src = _convert_mod().asarray_for(value, dst.descr)
-    return copy_into(dst, src)
-
-
-# ============================================================== scalars
-
-cdef inline void _load(dtype d, const char *ptr, char *buf) noexcept:
-    memcpy(buf, ptr, d.itemsize)
-    if d.swapped:
-        ac_byteswap(buf, 0, 1, <int>d.itemsize, d.tidx >= ACX_COMPLEX64)
-
-
-cdef object getitem_ptr(dtype d, const char *ptr):
-    cdef char buf[16]
-    cdef const char *p = ptr
-    if d.swapped or (<uintptr_t>ptr) % d.alignment:
-        _load(d, ptr, buf)
-        p = buf
-    cdef int t = d.tidx
-    if t == ACX_FLOAT64:
-        return (<double *>p)[0]
-    if t == ACX_INT64:
-        return (<int64_t *>p)[0]
-    if t == ACX_BOOL:
-        return (<ac_bool *>p)[0] != 0
-    if t == ACX_FLOAT32:
-        return <double>(<float *>p)[0]
-    if t == ACX_INT32:
-        return (<ac_int32 *>p)[0]
-    if t == ACX_INT8:
-        return (<ac_int8 *>p)[0]
-    if t == ACX_UINT8:
-        return (<ac_uint8 *>p)[0]
-    if t == ACX_INT16:
-        return (<ac_int16 *>p)[0]
-    if t == ACX_UINT16:
-        return (<ac_uint16 *>p)[0]
-    if t == ACX_UINT32:
-        return (<ac_uint32 *>p)[0]
-    if t == ACX_UINT64:
-        return (<uint64_t *>p)[0]
-    if t == ACX_FLOAT16:
-        return ac_half_to_double((<ac_uint16 *>p)[0])
-    if t == ACX_COMPLEX64:
-        return complex((<float *>p)[0], (<float *>p)[1])
-    return complex((<double *>p)[0], (<double *>p)[1])
-
-
-cdef object _as_int(object value, dtype d):
-    if isinstance(value, (float,)) :
-        return int(value)
-    if isinstance(value, complex):
-        raise TypeError(f"cannot assign a complex value to an array of {d.name}")
-    try:
-        return value.__index__()
-    except AttributeError:
-        pass
-    if hasattr(value, "__float__"):
-        return int(float(value))
-    raise TypeError(f"cannot assign {type(value).__name__!r} to an array of {d.name}")
-
-
-cdef int setitem_ptr(dtype d, char *ptr, object value) except -1:
-    cdef char buf[16]
-    cdef char *p = buf
-    cdef int t = d.tidx
-    cdef object iv
-    cdef long long ll
-    cdef double dv
-    if isinstance(value, ndarray):
-        if (<ndarray>value).nd != 0:
-            value = (<ndarray>value).item()   # raises for size != 1
-        else:
-            value = getitem_ptr((<ndarray>value).descr, (<ndarray>value).data)
-    if t == ACX_FLOAT64:
-        (<double *>p)[0] = _as_double(value, d)
-    elif t == ACX_FLOAT32:
-        (<float *>p)[0] = <float>_as_double(value, d)
-    elif t == ACX_FLOAT16:
-        (<ac_uint16 *>p)[0] = ac_double_to_half(_as_double(value, d))
-    elif t == ACX_BOOL:
-        (<ac_bool *>p)[0] = 1 if value else 0
-    elif t == ACX_COMPLEX128 or t == ACX_COMPLEX64:
-        try:
-            c = complex(value)
-        except TypeError:
-            raise TypeError(f"cannot assign {type(value).__name__!r} to an array of {d.name}") from None
-        if t == ACX_COMPLEX128:
-            (<double *>p)[0] = c.real
-            (<double *>p)[1] = c.imag
-        else:
-            (<float *>p)[0] = <float>c.real
-            (<float *>p)[1] = <float>c.imag
-    else:
-        from_float = isinstance(value, float) or (not PyIndex_Check(value) and hasattr(value, "__float__"))
-        iv = _as_int(value, d)
-        lo, hi = _INT_RANGE[t]
-        if not (lo <= iv <= hi):
-            if not from_float:
-                raise OverflowError(f"Python integer {iv} out of bounds for {d.name}")
-            iv = iv % (hi - lo + 1)   # unsafe float -> int wraps
-            if iv > hi:
-                iv -= hi - lo + 1
-        if t == ACX_UINT64:
-            (<uint64_t *>p)[0] = <uint64_t>PyLong_AsUnsignedLongLong(iv)
-        else:
-            ll = PyLong_AsLongLong(iv)
-            if t == ACX_INT64:
-                (<int64_t *>p)[0] = ll
-            elif t == ACX_INT32:
-                (<ac_int32 *>p)[0] = <ac_int32>ll
-            elif t == ACX_UINT32:
-                (<ac_uint32 *>p)[0] = <ac_uint32>ll
-            elif t == ACX_INT16:
-                (<ac_int16 *>p)[0] = <ac_int16>ll
-            elif t == ACX_UINT16:
-                (<ac_uint16 *>p)[0] = <ac_uint16>ll
-            elif t == ACX_INT8:
-                (<ac_int8 *>p)[0] = <ac_int8>ll
-            else:
-                (<ac_uint8 *>p)[0] = <ac_uint8>ll
-    if d.swapped:
-        ac_byteswap(buf, 0, 1, <int>d.itemsize, t >= ACX_COMPLEX64)
-    memcpy(ptr, buf, d.itemsize)
-    return 0
-
-
-cdef dict _INT_RANGE = {
-    ACX_INT8: (-2**7, 2**7 - 1), ACX_UINT8: (0, 2**8 - 1),
-    ACX_INT16: (-2**15, 2**15 - 1), ACX_UINT16: (0, 2**16 - 1),
-    ACX_INT32: (-2**31, 2**31 - 1), ACX_UINT32: (0, 2**32 - 1),
-    ACX_INT64: (-2**63, 2**63 - 1), ACX_UINT64: (0, 2**64 - 1),
-}
-
-
-cdef inline double _as_double(object value, dtype d) except? -1.0:
-    if type(value) is float:
-        return PyFloat_AS_DOUBLE(value)
-    if isinstance(value, complex):
-        raise TypeError(f"cannot assign a complex value to an array of {d.name}")
-    try:
-        return float(value)
-    except TypeError:
-        raise TypeError(f"cannot assign {type(value).__name__!r} to an array of {d.name}") from None
-
-
-cdef object _scalar_value(ndarray a, str what):
-    if a.nd != 0:
-        raise TypeError(f"only 0-dimensional arrays can be converted to Python scalars "
-                        f"({what}() of an array of shape {a.shape})")
-    return getitem_ptr(a.descr, a.data)
-
-
-cdef object _tolist(ndarray a, int dim, char *p):
-    cdef ac_intp i
-    if dim == a.nd:
-        return getitem_ptr(a.descr, p)
-    return [_tolist(a, dim + 1, p + i * a.strides[dim]) for i in range(a.dimensions[dim])]
-
-
-cdef int fill_array(ndarray a, object value) except -1:
-    """Fill `a` with one value: convert it once, then broadcast-copy."""
-    cdef char buf[16]
-    cdef ac_intp zeros[AC_MAXDIMS]
-    cdef ac_opinfo info
-    check_writeable(a)
-    if isinstance(value, ndarray) and (<ndarray>value).nd != 0:
-        if size_of((<ndarray>value).nd, (<ndarray>value).dimensions) != 1:
-            return copy_into(a, <ndarray>value)
-    setitem_ptr(a.descr, buf, value)
-    memset(zeros, 0, sizeof(zeros))
-    opinfo_of(a.descr, True, &info)
-    info.aligned = (a.flags & AC_ARRAY_ALIGNED) != 0
-    cdef ac_opinfo sinfo = info
-    sinfo.aligned = False
-    if size_of(a.nd, a.dimensions) * a.descr.itemsize >= GIL_RELEASE_BYTES:
-        with nogil:
-            ac_copy_nd(a.nd, a.dimensions, a.data, a.strides, &info, buf, zeros, &sinfo)
-    else:
-        ac_copy_nd(a.nd, a.dimensions, a.data, a.strides, &info, buf, zeros, &sinfo)
-    return 0
-
-
-# ========================================================== data movement
-
-cdef void opinfo_of(dtype d, bint aligned, ac_opinfo *info) noexcept:
-    info.tidx = d.tidx
-    info.itemsize = <int>d.itemsize
-    info.swapped = d.swapped
-    info.aligned = aligned
-
-
-cdef bint _overlap(ndarray a, ndarray b) noexcept:
-    cdef char *alo = a.data
-    cdef char *ahi = a.data
-    cdef char *blo = b.data
-    cdef char *bhi = b.data
-    cdef int i
-    for i in range(a.nd):
-        if a.dimensions[i] == 0:
-            return False
-        if a.strides[i] > 0:
-            ahi += a.strides[i] * (a.dimensions[i] - 1)
-        else:
-            alo += a.strides[i] * (a.dimensions[i] - 1)
-    for i in range(b.nd):
-        if b.dimensions[i] == 0:
-            return False
-        if b.strides[i] > 0:
-            bhi += b.strides[i] * (b.dimensions[i] - 1)
-        else:
-            blo += b.strides[i] * (b.dimensions[i] - 1)
-    ahi += a.descr.itemsize
-    bhi += b.descr.itemsize
-    return alo < bhi and blo < ahi
-
-
-cdef int copy_into(ndarray dst, ndarray src) except -1:
-    cdef ac_intp sstrides[AC_MAXDIMS]
-    cdef ac_opinfo dinfo, sinfo
-    cdef int i, j, r
-    cdef ac_intp nbytes
-    cdef bint watch
-    check_writeable(dst)
-    if src.nd > dst.nd:
-        # allow leading length-1 dims on src (as NumPy does)
-        for i in range(src.nd - dst.nd):
-            if src.dimensions[i] != 1:
-                raise ValueError(f"could not broadcast input array from shape {src.shape} "
-                                 f"into shape {dst.shape}")
-        src = make_view(src, dst.nd, src.dimensions + (src.nd - dst.nd),
-                        src.strides + (src.nd - dst.nd), src.data)
-    if broadcast_strides(src, dst.nd, dst.dimensions, sstrides) != 0:
-        raise ValueError(f"could not broadcast input array from shape {src.shape} "
-                         f"into shape {dst.shape}")
-    if src.data != dst.data and _overlap(dst, src):
-        src = copy_array(src, AC_KEEPORDER)
-        broadcast_strides(src, dst.nd, dst.dimensions, sstrides)
-    opinfo_of(dst.descr, (dst.flags & AC_ARRAY_ALIGNED) != 0, &dinfo)
-    opinfo_of(src.descr, (src.flags & AC_ARRAY_ALIGNED) != 0, &sinfo)
-    nbytes = size_of(dst.nd, dst.dimensions) * dst.descr.itemsize
-    if nbytes >= GIL_RELEASE_BYTES:
-        watch = nbytes >= SIGINT_MIN_BYTES      # long copies stop on Ctrl-C
-        if watch:
-            sigint_on()
-        with nogil:
-            r = ac_copy_nd(dst.nd, dst.dimensions, dst.data, dst.strides, &dinfo,
-                           src.data, sstrides, &sinfo)
-        if watch:
-            sigint_done(r == AC_DRIVE_INTERRUPTED)
-    else:
-        r = ac_copy_nd(dst.nd, dst.dimensions, dst.data, dst.strides, &dinfo,
-                       src.data, sstrides, &sinfo)
-    if r != 0:
-        raise MemoryError("out of memory while copying")
-    return 0
-
-
-cdef ndarray copy_array(ndarray a, int order, dtype descr=None):
-    cdef ndarray res = empty_like_array(a, a.descr if descr is None else descr, order)
-    copy_into(res, a)
-    return res
-
-
-cdef ndarray astype_array(ndarray a, dtype descr, bint copy, int casting):
-    if not can_cast_descr(a.descr, descr, casting):
-        raise TypeError(f"Cannot cast array data from {a.descr!r} to {descr!r}")
-    if not copy and descr == a.descr:
-        return a
-    return copy_array(a, AC_KEEPORDER, descr)
-
-
-cdef int resolve_writeback(ndarray a, bint discard) except -1:
-    """Write a WRITEBACKIFCOPY array back into its base (unless discarding);
-    returns 1 when data was written back, 0 when there was nothing to do."""
-    cdef ndarray orig
-    if not (a.flags & AC_ARRAY_WRITEBACKIFCOPY) or not isinstance(a.base, ndarray):
-        return 0
-    orig = <ndarray>a.base
-    a.flags &= ~AC_ARRAY_WRITEBACKIFCOPY
-    orig.flags |= AC_ARRAY_WRITEABLE
-    if discard:
-        return 0
-    copy_into(orig, a)
-    return 1
+include "_core_index.pxi"
+include "_core_scalar.pxi"
+include "_core_copy.pxi"
 
 
 # ------------------------------------------------- import-time layout check

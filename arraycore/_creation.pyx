@@ -8,7 +8,7 @@ from arraycore._dtype cimport (as_dtype, as_dtype_or_none, descr_from_tidx,
     dtype_for_pyscalar, default_float, ACX_FLOAT64, ACX_INT64, ACX_COMPLEX128)
 from arraycore._core cimport (ndarray, new_array, new_from_shape, empty_like_array,
     fill_array, copy_array, make_view, parse_order, setitem_ptr)
-from arraycore._convert cimport _asarray
+from arraycore._convert cimport _asarray, as_array
 
 
 cdef inline int _check_device(object device) except -1:
@@ -246,7 +246,7 @@ def meshgrid(*arrays, indexing="xy"):
     from arraycore._manip import broadcast_to
     if indexing not in ("xy", "ij"):
         raise ValueError("meshgrid(): indexing must be 'xy' or 'ij'")
-    arrs = [a if isinstance(a, ndarray) else _asarray(a, None, None) for a in arrays]
+    arrs = [as_array(a) for a in arrays]
     for a in arrs:
         if (<ndarray>a).nd != 1:
             raise ValueError("meshgrid() takes 1-d arrays")

@@ -14,11 +14,12 @@ from arraycore._core cimport (
     shape_tuple, normalize_axis, check_writeable, copy_into, transpose_view)
 from arraycore._convert cimport _asarray
 from arraycore._ufunc cimport (
-    ufunc, ACUFuncGenericFunction, resolve, new_ufunc, AC_UFUNC_MAXARGS, _overlaps, fpe_check)
+    ufunc, ACUFuncGenericFunction, resolve, new_ufunc, AC_UFUNC_MAXARGS, _overlaps, fpe_check,
+    gufunc_impl)
 from arraycore._errstate cimport sigint_on, sigint_done, clear_fpe
 from arraycore._driver cimport (ac_drive, AC_DRIVE_COALESCE, AC_DRIVE_BADARGS,
     AC_DRIVE_INTERRUPTED)
-from arraycore._ufunc import UFuncTypeError, _set_gufunc_impl
+from arraycore._ufunc import UFuncTypeError
 
 cdef extern from "ac_umath.h":
     int ac_loop_error
@@ -452,8 +453,7 @@ cdef int _run_gufunc(ufunc uf, int li, int nloop, const ac_intp *lshape, int nar
     return 0
 
 
-_set_gufunc_impl(lambda uf, args, out, where, casting, sig, axes, axis, keepdims:
-                 gufunc_call(uf, args, out, where, casting, sig, axes, axis, keepdims))
+gufunc_impl = gufunc_call       # ufunc.__call__ of gufuncs (see _ufunc.pxd)
 
 
 # ----------------------------------------------------------------------------

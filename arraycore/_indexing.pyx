@@ -9,8 +9,8 @@ from arraycore._dtype cimport dtype as Descr
 from arraycore._dtype cimport descr_from_tidx, ACX_INT64, ACX_BOOL
 from arraycore._core cimport (ndarray, new_array, make_view, copy_into, copy_array,
     reshape_array, transpose_view, size_of, shape_tuple, check_writeable, opinfo_of,
-    assign, broadcast_shapes_c, is_index_int)
-from arraycore._convert cimport _asarray
+    assign, broadcast_shapes_c, is_index_int, core_impl)
+from arraycore._convert cimport _asarray, as_array
 
 
 cdef list _nonzero(ndarray m):
@@ -63,7 +63,7 @@ cdef tuple _prepare(ndarray a, tuple key):
             raise IndexError("only integers, slices (`:`), ellipsis (`...`), None and integer or "
                              f"boolean arrays are valid indices (got {type(k).__name__!r})")
         try:
-            arr = k if isinstance(k, ndarray) else _asarray(k, None, None)
+            arr = as_array(k)
         except (TypeError, ValueError) as exc:
             raise IndexError(f"invalid index: {exc}") from None
         if arr.dtype.kind == "b":
@@ -234,7 +234,7 @@ cdef ndarray _gather(ndarray view, ndarray offs, list rest):
     return res
 
 
-def getitem(ndarray a, tuple key):
+cdef object getitem(ndarray a, object key):
     view, adv = _prepare(a, key)
     if not adv:
         return copy_array(view, AC_CORDER) if view is not a else view
@@ -250,7 +250,7 @@ def getitem(ndarray a, tuple key):
     return res
 
 
-def setitem(ndarray a, tuple key, value):
+cdef int setitem(ndarray a, object key, object value) except -1:
     cdef ndarray vals, view, offs
     cdef ac_intp k, nb, chunk
     cdef ac_intp rshape[AC_MAXDIMS]
@@ -261,8 +261,7 @@ def setitem(ndarray a, tuple key, value):
     view_, adv = _prepare(a, key)
     view = <ndarray>view_
     if not adv:
-        assign(view, value)
-        return
+        return assign(view, value)
     offs_, rest, adjacent, first = _plan(view, adv)
     offs = <ndarray>offs_
     cdef int nb_nd = offs.nd, nr = len(rest), i
@@ -276,7 +275,7 @@ def setitem(ndarray a, tuple key, value):
         nbefore = -1
         res_shape = bsh + rsh
     from arraycore._manip import broadcast_to
-    src = value if isinstance(value, ndarray) else _asarray(value, view.descr if not isinstance(value, ndarray) else None, None)
+    src = value if isinstance(value, ndarray) else _asarray(value, view.descr, None)
     src = broadcast_to(src, res_shape)
     if nbefore >= 0:
         perm = list(range(nbefore, nbefore + nb_nd)) + list(range(nbefore)) + \
@@ -297,3 +296,8 @@ def setitem(ndarray a, tuple key, value):
     for k in range(nb):
         ac_copy_nd(nr, rshape, view.data + op[k], rstrides, &dinfo,
                    vals.data + k * chunk, sstrides, &sinfo)
+    return 0
+
+
+core_impl.adv_getitem = getitem     # a[key] with array or mask indices
+core_impl.adv_setitem = setitem

@@ -12,7 +12,7 @@ from arraycore._dtype cimport (dtype, as_dtype, native, can_cast_descr, promote_
     parse_casting, SAFE_CASTING)
 from arraycore._core cimport (ndarray, new_array, make_view, copy_array, copy_into,
     opinfo_of, shape_tuple, shape_from_obj, broadcast_shapes_c, parse_order,
-    normalize_axis, size_of)
+    normalize_axis, size_of, overlaps, same_view)
 from arraycore._convert cimport _asarray
 from arraycore._driver cimport AC_DRIVE_INTERRUPTED
 from arraycore._errstate cimport sigint_on, sigint_done
@@ -250,9 +250,9 @@ cdef ACIter *iter_build(list ops, ac_uint32 flags, list op_flags, object op_dtyp
             for j in range(nop):
                 if j == i or arrays[j] is None or not (rflags[j] & ACI_OP_WRITE):
                     continue
-                if not _overlaps(<ndarray>arrays[i], <ndarray>arrays[j]):
+                if not overlaps(<ndarray>arrays[i], <ndarray>arrays[j]):
                     continue
-                if _same_layout(<ndarray>arrays[i], <ndarray>arrays[j]):
+                if same_view(<ndarray>arrays[i], <ndarray>arrays[j]):
                     continue              # element i only meets element i (as NumPy)
                 if rflags[i] & ACI_OP_WRITE:
                     if j > i:
@@ -453,43 +453,6 @@ cdef ACIter *iter_build(list ops, ac_uint32 flags, list op_flags, object op_dtyp
         raise
     PyMem_Free(ostr)
     return it
-
-
-cdef void _extent(ndarray a, char **lo, char **hi) noexcept:
-    cdef int d
-    cdef ac_intp span
-    lo[0] = a.data
-    hi[0] = a.data + a.descr.itemsize
-    for d in range(a.nd):
-        if a.dimensions[d] == 0:
-            hi[0] = lo[0]
-            return
-        span = a.strides[d] * (a.dimensions[d] - 1)
-        if span < 0:
-            lo[0] += span
-        else:
-            hi[0] += span
-
-
-cdef bint _overlaps(ndarray a, ndarray b) noexcept:
-    """Whether the memory extents of a and b intersect (conservative)."""
-    cdef char *alo
-    cdef char *ahi
-    cdef char *blo
-    cdef char *bhi
-    _extent(a, &alo, &ahi)
-    _extent(b, &blo, &bhi)
-    return alo < bhi and blo < ahi
-
-
-cdef bint _same_layout(ndarray a, ndarray b) noexcept:
-    cdef int d
-    if a.data != b.data or a.nd != b.nd or a.descr.itemsize != b.descr.itemsize:
-        return False
-    for d in range(a.nd):
-        if a.dimensions[d] != b.dimensions[d] or a.strides[d] != b.strides[d]:
-            return False
-    return True
 
 
 cdef bint _multirow_ok(ACIter *it, ac_uint32 flags) noexcept:

@@ -7,14 +7,9 @@ from arraycore._dtype cimport dtype as Descr
 from arraycore._dtype cimport as_dtype, promote, promote_many, native, descr_from_tidx, ACX_INT64
 from arraycore._core cimport (ndarray, new_array, make_view, copy_into, copy_array,
     reshape_array, transpose_view, swap_axes_view, normalize_axis, shape_tuple,
-    shape_from_obj, broadcast_shapes_c, broadcast_strides, size_of, update_flags, empty_like_array)
-from arraycore._convert cimport _asarray
-
-
-cdef inline ndarray _arr(object x):
-    if isinstance(x, ndarray):
-        return <ndarray>x
-    return _asarray(x, None, None)
+    shape_from_obj, broadcast_shapes_c, broadcast_strides, size_of, update_flags, empty_like_array,
+    core_impl)
+from arraycore._convert cimport _asarray, as_array
 
 
 cdef int _axes_tuple(object axis, int nd, int *out, bint allow_dup=False) except -1:
@@ -37,22 +32,22 @@ cdef int _axes_tuple(object axis, int nd, int *out, bint allow_dup=False) except
 
 def reshape(x, /, shape, *, copy=None):
     """x with a new shape (a view when possible; copy=False raises if not)."""
-    return reshape_array(_arr(x), shape, "C", copy)
+    return reshape_array(as_array(x), shape, "C", copy)
 
 
 def permute_dims(x, /, axes):
     """A view of x with its axes permuted."""
-    return transpose_view(_arr(x), tuple(axes))
+    return transpose_view(as_array(x), tuple(axes))
 
 
 def swapaxes(x, axis1, axis2, /):
-    cdef ndarray a = _arr(x)
+    cdef ndarray a = as_array(x)
     return swap_axes_view(a, normalize_axis(axis1, a.nd), normalize_axis(axis2, a.nd))
 
 
 def matrix_transpose(x, /):
     """A view of x with its last two axes swapped."""
-    cdef ndarray a = _arr(x)
+    cdef ndarray a = as_array(x)
     if a.nd < 2:
         raise ValueError("matrix_transpose() needs an array of at least 2 dimensions")
     return swap_axes_view(a, a.nd - 2, a.nd - 1)
@@ -60,7 +55,7 @@ def matrix_transpose(x, /):
 
 def expand_dims(x, /, axis=0):
     """A view of x with length-one axes inserted at `axis` (an int or a tuple)."""
-    cdef ndarray a = _arr(x)
+    cdef ndarray a = as_array(x)
     cdef int axes[AC_MAXDIMS]
     cdef ac_intp shape[AC_MAXDIMS]
     cdef ac_intp strides[AC_MAXDIMS]
@@ -89,7 +84,10 @@ def expand_dims(x, /, axis=0):
 
 def squeeze(x, /, axis=None):
     """A view of x without the given length-one axes (all of them when axis is None)."""
-    cdef ndarray a = _arr(x)
+    return _squeeze(as_array(x), axis)
+
+
+cdef object _squeeze(ndarray a, object axis):
     cdef int axes[AC_MAXDIMS]
     cdef char drop[AC_MAXDIMS]
     cdef ac_intp shape[AC_MAXDIMS]
@@ -116,7 +114,7 @@ def squeeze(x, /, axis=None):
 
 def flip(x, /, *, axis=None):
     """A view of x with the order of elements reversed along `axis` (all axes when None)."""
-    cdef ndarray a = _arr(x)
+    cdef ndarray a = as_array(x)
     cdef int axes[AC_MAXDIMS]
     cdef ac_intp strides[AC_MAXDIMS]
     cdef char *data = a.data
@@ -138,7 +136,7 @@ def flip(x, /, *, axis=None):
 
 def moveaxis(x, source, destination, /):
     """A view of x with axes moved from `source` to `destination` positions."""
-    cdef ndarray a = _arr(x)
+    cdef ndarray a = as_array(x)
     cdef int src[AC_MAXDIMS]
     cdef int dst[AC_MAXDIMS]
     cdef int ns = _axes_tuple(source, a.nd, src)
@@ -186,19 +184,19 @@ def broadcast_to(x, /, shape):
     """A read-only view of x broadcast to `shape`."""
     cdef ac_intp sh[AC_MAXDIMS]
     cdef int nd = shape_from_obj(shape, sh)
-    return _broadcast_to(_arr(x), nd, sh)
+    return _broadcast_to(as_array(x), nd, sh)
 
 
 def broadcast_arrays(*arrays):
     """Read-only views of the arrays broadcast against each other."""
-    arrs = [_arr(a) for a in arrays]
+    arrs = [as_array(a) for a in arrays]
     shape = broadcast_shapes(*[a.shape for a in arrs])
     return [broadcast_to(a, shape) for a in arrs]
 
 
 def unstack(x, /, *, axis=0):
     """A tuple of views of x split along `axis`."""
-    cdef ndarray a = _arr(x)
+    cdef ndarray a = as_array(x)
     cdef int ax = normalize_axis(axis, a.nd)
     moved = moveaxis(a, ax, 0) if ax != 0 else a
     return tuple(moved[i] for i in range(a.dimensions[ax]))
@@ -212,7 +210,7 @@ cdef Descr _common_dtype(list arrs):
 
 def concat(arrays, /, *, axis=0):
     """Join a sequence of arrays along an existing axis (axis=None: flattened)."""
-    cdef list arrs = [_arr(a) for a in arrays]
+    cdef list arrs = [as_array(a) for a in arrays]
     cdef ndarray first, res, a
     cdef ac_intp shape[AC_MAXDIMS]
     cdef ac_intp off = 0
@@ -249,7 +247,7 @@ def concat(arrays, /, *, axis=0):
 
 def stack(arrays, /, *, axis=0):
     """Join a sequence of arrays of one shape along a new axis."""
-    arrs = [_arr(a) for a in arrays]
+    arrs = [as_array(a) for a in arrays]
     if len(arrs) == 0:
         raise ValueError("need at least one array to stack")
     shape0 = arrs[0].shape
@@ -262,7 +260,7 @@ def stack(arrays, /, *, axis=0):
 
 def roll(x, /, shift, *, axis=None):
     """Roll elements of x along axes (flattened when axis is None)."""
-    cdef ndarray a = _arr(x)
+    cdef ndarray a = as_array(x)
     if axis is None:
         flat = reshape_array(a, (-1,), "C", None)
         return reshape_array(roll(flat, shift, axis=0), a.shape, "C", None)
@@ -295,7 +293,7 @@ def roll(x, /, shift, *, axis=None):
 
 def repeat(x, repeats, /, *, axis=None):
     """Repeat each element of x `repeats` times along `axis` (flattened when None)."""
-    cdef ndarray a = _arr(x)
+    cdef ndarray a = as_array(x)
     cdef ndarray reps, idx
     cdef ac_intp n, i, j, k, total = 0, r
     cdef long long *rp
@@ -349,7 +347,7 @@ cdef extern from *:
 
 def tile(x, repetitions, /):
     """Construct an array by tiling x `repetitions` times along each axis."""
-    cdef ndarray a = _arr(x)
+    cdef ndarray a = as_array(x)
     reps = tuple(int(r) for r in repetitions)
     if any(r < 0 for r in reps):
         raise ValueError("repetitions must be non-negative")
@@ -371,8 +369,8 @@ def tile(x, repetitions, /):
 
 def take(x, indices, /, *, axis=None):
     """Elements of x at integer `indices` along `axis` (x must be 1-d when axis is None)."""
-    cdef ndarray a = _arr(x)
-    cdef ndarray idx = _arr(indices)
+    cdef ndarray a = as_array(x)
+    cdef ndarray idx = as_array(indices)
     cdef ndarray src, res, idx64
     if idx.nd == 1 and idx.dimensions[0] == 0 and not isinstance(indices, ndarray):
         idx = _asarray(indices, descr_from_tidx(ACX_INT64), None)
@@ -424,8 +422,8 @@ def take(x, indices, /, *, axis=None):
 
 def take_along_axis(x, indices, /, *, axis=-1):
     """Values of x at `indices` along `axis`, indices broadcast against x's other axes."""
-    cdef ndarray a = _arr(x)
-    cdef ndarray idx = _arr(indices)
+    cdef ndarray a = as_array(x)
+    cdef ndarray idx = as_array(indices)
     from arraycore._creation import arange
     if idx.nd != a.nd:
         raise ValueError("take_along_axis(): x and indices must have the same number of dimensions")
@@ -439,3 +437,6 @@ def take_along_axis(x, indices, /, *, axis=-1):
             shp[d] = a.dimensions[d]
             key.append(reshape_array(arange(a.dimensions[d]), tuple(shp), "C", None))
     return a[tuple(key)]
+
+
+core_impl.squeeze = _squeeze      # a.squeeze()

@@ -14,11 +14,11 @@ from arraycore._dtype cimport (
 from arraycore._core cimport (
     ndarray, new_array, make_view, empty_like_array, copy_into, copy_array, size_of,
     shape_tuple, normalize_axis, setitem_ptr, getitem_ptr, fill_array, check_writeable)
-from arraycore._convert cimport _asarray
+from arraycore._convert cimport _asarray, as_array
 from arraycore._errstate cimport clear_fpe
 from arraycore._ufunc cimport (
     ufunc, ufunc_call, get_ufunc, _find_loop, run_loop, _run_flat, fpe_check, _overlaps,
-    _direct, _is_pyscalar, _as_array, check_out_cast, ufunc_type_error, NOVALUE,
+    _direct, _is_pyscalar, check_out_cast, ufunc_type_error, NOVALUE,
     NOGIL_SIZE, MAXD, ACUFunc_Zero, ACUFunc_One, ACUFunc_MinusOne, ACUFunc_IdentityValue)
 
 
@@ -90,7 +90,7 @@ cdef int _fold_loop(ufunc uf, dtype dt, dtype adt, str what) except -1:
 
 cdef object ufunc_reduce(ufunc uf, object arr, object axis, dtype dt, object out,
                          bint keepdims, object initial, object where):
-    cdef ndarray a = _as_array(arr)
+    cdef ndarray a = as_array(arr)
     cdef ndarray o, src
     cdef int nd = a.nd, i, j, li, nred
     cdef char red[MAXD]
@@ -256,7 +256,7 @@ cdef int _copy_reshaped(ndarray o, ndarray src) except -1:
 # accumulate, reduceat
 # ----------------------------------------------------------------------------
 cdef object ufunc_accumulate(ufunc uf, object arr, object axis, dtype dt, object out):
-    cdef ndarray a = _as_array(arr)
+    cdef ndarray a = as_array(arr)
     cdef ndarray o
     cdef int nd = a.nd, ax, li, i
     cdef ac_intp strides[3 * MAXD]
@@ -310,8 +310,8 @@ cdef object ufunc_accumulate(ufunc uf, object arr, object axis, dtype dt, object
 
 cdef object ufunc_reduceat(ufunc uf, object arr, object indices, object axis, dtype dt,
                             object out):
-    cdef ndarray a = _as_array(arr)
-    cdef ndarray idx = _as_array(indices)
+    cdef ndarray a = as_array(arr)
+    cdef ndarray idx = as_array(indices)
     cdef int ax = normalize_axis(axis, a.nd)
     cdef ac_intp n = a.dimensions[ax], i, m, s, e
     if idx.nd != 1:
@@ -395,7 +395,7 @@ cdef object ufunc_at(ufunc uf, object arr, object indices, object b):
         if _is_pyscalar(b):
             tin[1] = result_type_weak(a.descr, b).tidx
         else:
-            bb = _as_array(b)
+            bb = as_array(b)
             tin[1] = bb.descr.tidx
     li = _find_loop(uf, tin, None, SAFE_CASTING)
     if li < 0:

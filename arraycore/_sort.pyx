@@ -48,10 +48,7 @@ UniqueCountsResult = namedtuple("UniqueCountsResult", ["values", "counts"])
 UniqueInverseResult = namedtuple("UniqueInverseResult", ["values", "inverse_indices"])
 
 
-cdef inline ndarray _arr(object x):
-    if isinstance(x, ndarray):
-        return <ndarray>x
-    return _asarray(x, None, None)
+from arraycore._convert cimport as_array as _arr    # the one convert-to-array helper
 
 
 cdef inline Descr _index_dtype():

@@ -1,8 +1,10 @@
-# arraycore/_stats.pyx -- the Array API's statistical, searching and utility
-# functions that are built on the ufunc engine: sum, prod, min, max, mean,
-# var, std, cumulative_sum, cumulative_prod, all, any, diff, argmax, argmin,
-# count_nonzero, where, clip.  Reductions go through ufunc_reduce (one home);
-# argmax/argmin and the fused var kernel are plain C (src/ac_stats.c).
+# arraycore/_stats.pyx -- the Array API's statistical and searching functions
+# built on the ufunc engine: sum, prod, min, max, mean, var, std,
+# cumulative_sum, cumulative_prod, all, any, count_nonzero, argmax, argmin,
+# and the ndarray's method spellings of them (a.sum(), a.std(ddof=1), ...),
+# installed in _core's table at import.  Reductions go through ufunc_reduce
+# (one home); argmax/argmin and the fused var kernel are plain C
+# (src/ac_stats.c).
 from libc.math cimport sqrt as c_sqrt
 from arraycore._types cimport *
 from arraycore._dtype cimport (
@@ -11,9 +13,9 @@ from arraycore._dtype cimport (
     SAME_KIND_CASTING, UNSAFE_CASTING)
 from arraycore._core cimport (
     ndarray, new_array, size_of, shape_tuple, normalize_axis, copy_array,
-    setitem_ptr)
-from arraycore._convert cimport _asarray
-from arraycore._ufunc cimport ufunc, ufunc_call, get_ufunc, _call_fast
+    setitem_ptr, reshape_array, method_out, core_impl)
+from arraycore._convert cimport as_array
+from arraycore._ufunc cimport ufunc, ufunc_call, get_ufunc
 from arraycore._reduction cimport ufunc_reduce, reduce_axes
 
 cdef extern from "ac_stats.h":
@@ -36,19 +38,12 @@ cdef ufunc _logical_or = get_ufunc("logical_or")
 cdef ufunc _not_equal = get_ufunc("not_equal")
 cdef ufunc _subtract = get_ufunc("subtract")
 cdef ufunc _divide = get_ufunc("divide")
-cdef ufunc _where_uf = get_ufunc("_where")
 cdef ufunc _sqrt = get_ufunc("sqrt")
 cdef ufunc _abs = get_ufunc("abs")
 cdef object _NV = _NoValue
 
 cdef enum:
     NOGIL_SIZE = 8192
-
-
-cdef inline ndarray _arr(object x):
-    if type(x) is ndarray:
-        return <ndarray>x
-    return _asarray(x, None, None)
 
 
 cdef ac_intp _reduced_count(ndarray a, object axis) except -1:
@@ -82,23 +77,23 @@ cdef inline bint _native_aligned(ndarray a) noexcept:
 def sum(x, /, *, axis=None, dtype=None, keepdims=False):
     """Sum of the elements over `axis` (pairwise summation for floats).
     Integers and bool sum in the default integer of their signedness."""
-    return ufunc_reduce(_add, _arr(x), axis, as_dtype_or_none(dtype), None, keepdims, _NV, True)
+    return ufunc_reduce(_add, as_array(x), axis, as_dtype_or_none(dtype), None, keepdims, _NV, True)
 
 
 def prod(x, /, *, axis=None, dtype=None, keepdims=False):
     """Product of the elements over `axis`."""
-    return ufunc_reduce(_multiply, _arr(x), axis, as_dtype_or_none(dtype), None, keepdims,
+    return ufunc_reduce(_multiply, as_array(x), axis, as_dtype_or_none(dtype), None, keepdims,
                         _NV, True)
 
 
 def max(x, /, *, axis=None, keepdims=False):
     """Maximum over `axis` (NaN propagates); an empty reduction is a ValueError."""
-    return ufunc_reduce(_maximum, _arr(x), axis, None, None, keepdims, _NV, True)
+    return ufunc_reduce(_maximum, as_array(x), axis, None, None, keepdims, _NV, True)
 
 
 def min(x, /, *, axis=None, keepdims=False):
     """Minimum over `axis` (NaN propagates); an empty reduction is a ValueError."""
-    return ufunc_reduce(_minimum, _arr(x), axis, None, None, keepdims, _NV, True)
+    return ufunc_reduce(_minimum, as_array(x), axis, None, None, keepdims, _NV, True)
 
 
 cdef dtype _float_dtype(ndarray a):
@@ -111,7 +106,10 @@ cdef dtype _float_dtype(ndarray a):
 
 def mean(x, /, *, axis=None, keepdims=False):
     """Arithmetic mean over `axis` (float64 for integer input)."""
-    cdef ndarray a = _arr(x)
+    return _mean(as_array(x), axis, keepdims)
+
+
+cdef object _mean(ndarray a, object axis, bint keepdims):
     cdef dtype d = _float_dtype(a)
     cdef dtype acc = descr_from_tidx(ACX_FLOAT32) if d.tidx == ACX_FLOAT16 else d
     cdef ac_intp n = _reduced_count(a, axis)
@@ -124,12 +122,16 @@ def mean(x, /, *, axis=None, keepdims=False):
 
 def var(x, /, *, axis=None, correction=0.0, keepdims=False):
     """Variance over `axis` with `correction` degrees of freedom removed."""
-    return _var(_arr(x), axis, correction, keepdims)
+    return _var(as_array(x), axis, correction, keepdims)
 
 
 def std(x, /, *, axis=None, correction=0.0, keepdims=False):
     """Standard deviation over `axis` with `correction` degrees of freedom removed."""
-    v = _var(_arr(x), axis, correction, keepdims)
+    return _std(as_array(x), axis, correction, keepdims)
+
+
+cdef object _std(ndarray a, object axis, object correction, bint keepdims):
+    v = _var(a, axis, correction, keepdims)
     return ufunc_call(_sqrt, (v,), (v,), True, SAME_KIND_CASTING, None, AC_KEEPORDER)
 
 
@@ -169,7 +171,7 @@ cdef object _var(ndarray a, object axis, object correction, bint keepdims):
         res = new_array(d, a.nd if keepdims else 0, shp, NULL, NULL, 0, None)
         setitem_ptr(d, res.data, ss / (n - ddof) if n - ddof > 0 else float("nan"))
         return res
-    m = mean(a, axis=axis, keepdims=True)
+    m = _mean(a, axis, True)
     dev = ufunc_call(_subtract, (a, m), None, True, SAME_KIND_CASTING,
                      d if d.kind != "c" else None, AC_KEEPORDER)
     if d.kind == "c":
@@ -187,12 +189,12 @@ cdef object _var(ndarray a, object axis, object correction, bint keepdims):
 
 def cumulative_sum(x, /, *, axis=None, dtype=None, include_initial=False):
     """Cumulative sum along `axis` (required when x has more than one dimension)."""
-    return _cumulative(_add, _arr(x), axis, dtype, include_initial, 0)
+    return _cumulative(_add, as_array(x), axis, dtype, include_initial, 0)
 
 
 def cumulative_prod(x, /, *, axis=None, dtype=None, include_initial=False):
     """Cumulative product along `axis` (required when x has more than one dimension)."""
-    return _cumulative(_multiply, _arr(x), axis, dtype, include_initial, 1)
+    return _cumulative(_multiply, as_array(x), axis, dtype, include_initial, 1)
 
 
 cdef object _cumulative(ufunc uf, ndarray a, object axis, object dtype_, bint include_initial,
@@ -217,23 +219,24 @@ cdef object _cumulative(ufunc uf, ndarray a, object axis, object dtype_, bint in
 
 def all(x, /, *, axis=None, keepdims=False):
     """Whether every element over `axis` is true (non-zero)."""
-    cdef ndarray a = _arr(x)
-    if a.descr.tidx != ACX_BOOL or a.descr.swapped:
-        a = ufunc_call(_not_equal, (a, 0), None, True, SAME_KIND_CASTING, None, AC_KEEPORDER)
-    return ufunc_reduce(_logical_and, a, axis, None, None, keepdims, _NV, True)
+    return _truth(_logical_and, as_array(x), axis, keepdims)
 
 
 def any(x, /, *, axis=None, keepdims=False):
     """Whether any element over `axis` is true (non-zero)."""
-    cdef ndarray a = _arr(x)
+    return _truth(_logical_or, as_array(x), axis, keepdims)
+
+
+cdef object _truth(ufunc uf, ndarray a, object axis, bint keepdims):
+    """all (logical_and) or any (logical_or) of a's truth values over axis."""
     if a.descr.tidx != ACX_BOOL or a.descr.swapped:
         a = ufunc_call(_not_equal, (a, 0), None, True, SAME_KIND_CASTING, None, AC_KEEPORDER)
-    return ufunc_reduce(_logical_or, a, axis, None, None, keepdims, _NV, True)
+    return ufunc_reduce(uf, a, axis, None, None, keepdims, _NV, True)
 
 
 def count_nonzero(x, /, *, axis=None, keepdims=False):
     """The number of non-zero elements over `axis` (int64)."""
-    cdef ndarray a = _arr(x)
+    cdef ndarray a = as_array(x)
     nz = ufunc_call(_not_equal, (a, 0), None, True, SAME_KIND_CASTING, None, AC_KEEPORDER)
     return ufunc_reduce(_add, nz, axis, descr_from_tidx(ACX_INT64), None, keepdims, _NV, True)
 
@@ -243,12 +246,12 @@ def count_nonzero(x, /, *, axis=None, keepdims=False):
 # ----------------------------------------------------------------------------
 def argmax(x, /, *, axis=None, keepdims=False):
     """Index of the (first) maximum over `axis`; NaN counts as the maximum."""
-    return _argext(_arr(x), axis, keepdims, True)
+    return _argext(as_array(x), axis, keepdims, True)
 
 
 def argmin(x, /, *, axis=None, keepdims=False):
     """Index of the (first) minimum over `axis`; NaN counts as the minimum."""
-    return _argext(_arr(x), axis, keepdims, False)
+    return _argext(as_array(x), axis, keepdims, False)
 
 
 cdef object _argext(ndarray a, object axis, bint keepdims, bint is_max):
@@ -329,121 +332,87 @@ cdef object _keep(ndarray res, int ax, bint keepdims):
 
 
 # ----------------------------------------------------------------------------
-# utilities
+# the ndarray's NumPy-style methods (a.sum(), a.std(ddof=1), ...)
 # ----------------------------------------------------------------------------
-def where(condition, x1, x2, /):
-    """Elements of x1 where condition is true, else of x2 (broadcast together;
-    Python scalars take part weakly)."""
-    cdef ndarray c = _arr(condition)
-    if c.descr.tidx != ACX_BOOL:
-        c = ufunc_call(_not_equal, (c, 0), None, True, SAME_KIND_CASTING, None, AC_KEEPORDER)
-    r = _call_fast(_where_uf, (c, x1, x2))
-    if r is not None:
-        return r
-    return ufunc_call(_where_uf, (c, x1, x2), None, True, SAME_KIND_CASTING, None,
-                      AC_KEEPORDER)
+cdef inline ndarray _as_float_dtype(ndarray a, object dtype):
+    """mean/var/std with dtype=: the array cast first."""
+    return a if dtype is None else copy_array(a, AC_KEEPORDER, as_dtype_or_none(dtype))
 
 
-def clip(x, /, min=None, max=None):
-    """x with values below `min` set to min and above `max` set to max (the
-    result keeps x's dtype; NaN stays NaN)."""
-    cdef ndarray a = _arr(x)
-    r = a
-    if min is not None:
-        r = ufunc_call(_maximum, (r, min), None, True, SAME_KIND_CASTING, None, AC_KEEPORDER)
-    if max is not None:
-        r = ufunc_call(_minimum, (r, max), None, True, SAME_KIND_CASTING, None, AC_KEEPORDER)
-    if r is a:
-        return copy_array(a, AC_KEEPORDER)
-    if (<ndarray>r).descr is not a.descr:
-        r = copy_array(r, AC_KEEPORDER, native(a.descr))
-    return r
+cdef object _m_sum(ndarray a, object axis, object dtype, object out, object keepdims):
+    return method_out(ufunc_reduce(_add, a, axis, as_dtype_or_none(dtype), None, keepdims,
+                                   _NV, True), out)
 
 
-def diff(x, /, *, axis=-1, n=1, prepend=None, append=None):
-    """The n-th discrete difference along `axis` (bool: not_equal)."""
-    cdef ndarray a = _arr(x)
-    if a.nd == 0:
-        raise ValueError("diff requires input that is at least one dimensional")
-    if n < 0:
-        raise ValueError(f"order must be non-negative but got {n}")
-    ax = normalize_axis(axis, a.nd)
-    if n == 0:
-        return a
-    if prepend is not None or append is not None:
-        from arraycore._manip import concat
-        seq = [a]
-        if prepend is not None:
-            seq.insert(0, _edge(prepend, a, ax))
-        if append is not None:
-            seq.append(_edge(append, a, ax))
-        a = concat(seq, axis=ax)
-    op = _not_equal if a.descr.tidx == ACX_BOOL else _subtract
-    pre = (slice(None),) * ax
-    for _ in range(n):
-        a = ufunc_call(op, (a[pre + (slice(1, None),)], a[pre + (slice(None, -1),)]), None,
-                       True, SAME_KIND_CASTING, None, AC_KEEPORDER)
+cdef object _m_prod(ndarray a, object axis, object dtype, object out, object keepdims):
+    return method_out(ufunc_reduce(_multiply, a, axis, as_dtype_or_none(dtype), None,
+                                   keepdims, _NV, True), out)
+
+
+cdef object _m_max(ndarray a, object axis, object dtype, object out, object keepdims):
+    return method_out(ufunc_reduce(_maximum, a, axis, None, None, keepdims, _NV, True), out)
+
+
+cdef object _m_min(ndarray a, object axis, object dtype, object out, object keepdims):
+    return method_out(ufunc_reduce(_minimum, a, axis, None, None, keepdims, _NV, True), out)
+
+
+cdef object _m_mean(ndarray a, object axis, object dtype, object out, object keepdims):
+    return method_out(_mean(_as_float_dtype(a, dtype), axis, keepdims), out)
+
+
+cdef object _m_var(ndarray a, object axis, object dtype, object out, object ddof,
+                   object keepdims):
+    return method_out(_var(_as_float_dtype(a, dtype), axis, ddof, keepdims), out)
+
+
+cdef object _m_std(ndarray a, object axis, object dtype, object out, object ddof,
+                   object keepdims):
+    return method_out(_std(_as_float_dtype(a, dtype), axis, ddof, keepdims), out)
+
+
+cdef object _m_argmax(ndarray a, object axis, object dtype, object out, object keepdims):
+    return method_out(_argext(a, axis, keepdims, True), out)
+
+
+cdef object _m_argmin(ndarray a, object axis, object dtype, object out, object keepdims):
+    return method_out(_argext(a, axis, keepdims, False), out)
+
+
+cdef object _m_all(ndarray a, object axis, object dtype, object out, object keepdims):
+    return method_out(_truth(_logical_and, a, axis, keepdims), out)
+
+
+cdef object _m_any(ndarray a, object axis, object dtype, object out, object keepdims):
+    return method_out(_truth(_logical_or, a, axis, keepdims), out)
+
+
+cdef inline ndarray _flat_if_no_axis(ndarray a, object axis):
+    """NumPy's a.cumsum() without axis runs over the flattened array."""
+    if a.nd > 1 and axis is None:
+        return reshape_array(a, (-1,), "C", None)
     return a
 
 
-cdef ndarray _edge(object extra, ndarray a, int ax):
-    """prepend/append values: scalars broadcast to a's shape with length 1 on axis."""
-    cdef ndarray e = _arr(extra)
-    if e.nd == 0:
-        from arraycore._manip import broadcast_to
-        shp = list(shape_tuple(a.nd, a.dimensions))
-        shp[ax] = 1
-        e = broadcast_to(e, tuple(shp))
-    return e
+cdef object _m_cumsum(ndarray a, object axis, object dtype, object out):
+    return method_out(_cumulative(_add, _flat_if_no_axis(a, axis), axis, dtype, False, 0), out)
 
 
-# ----------------------------------------------------------------------------
-# the ndarray's NumPy-style methods (a.sum(), a.std(ddof=1), ...)
-# ----------------------------------------------------------------------------
-_POSITIONAL = {"sum": ("axis", "dtype", "out", "keepdims"),
-               "prod": ("axis", "dtype", "out", "keepdims"),
-               "mean": ("axis", "dtype", "out", "keepdims"),
-               "var": ("axis", "dtype", "out", "ddof", "keepdims"),
-               "std": ("axis", "dtype", "out", "ddof", "keepdims"),
-               "max": ("axis", "out", "keepdims"), "min": ("axis", "out", "keepdims"),
-               "argmax": ("axis", "out", "keepdims"), "argmin": ("axis", "out", "keepdims"),
-               "all": ("axis", "out", "keepdims"), "any": ("axis", "out", "keepdims"),
-               "cumulative_sum": ("axis", "dtype", "out"),
-               "cumulative_prod": ("axis", "dtype", "out"),
-               "clip": ("min", "max", "out")}
+cdef object _m_cumprod(ndarray a, object axis, object dtype, object out):
+    return method_out(_cumulative(_multiply, _flat_if_no_axis(a, axis), axis, dtype, False, 1),
+                      out)
 
 
-def method(str name, ndarray a, tuple args, dict kwargs):
-    """a.<name>(*args, **kwargs) with NumPy's argument names, on the namespace
-    functions (ddof becomes correction; out= receives a copy of the result)."""
-    names = _POSITIONAL[name]
-    if len(args) > len(names):
-        raise TypeError(f"{name}() takes at most {len(names)} positional arguments")
-    kw = dict(zip(names, args))
-    for k, v in kwargs.items():
-        if k in kw:
-            raise TypeError(f"{name}() got multiple values for argument {k!r}")
-        kw[k] = v
-    unknown = set(kw) - set(names)
-    if unknown:
-        raise TypeError(f"{name}() got an unexpected keyword argument {sorted(unknown)[0]!r}")
-    out = kw.pop("out", None)
-    if "ddof" in kw:
-        kw["correction"] = kw.pop("ddof")
-    if name in ("mean", "var", "std") and kw.get("dtype") is not None:
-        a = copy_array(a, AC_KEEPORDER, as_dtype_or_none(kw["dtype"]))
-    if name in ("mean", "var", "std"):
-        kw.pop("dtype", None)
-    if name.startswith("cumulative") and a.nd > 1 and kw.get("axis") is None:
-        a = a.reshape(-1)
-    if name == "clip":
-        r = clip(a, kw.get("min"), kw.get("max"))
-    else:
-        r = globals()[name](a, **kw)
-    if out is not None:
-        from arraycore._core import ndarray as _nd
-        if not isinstance(out, _nd):
-            raise TypeError("out must be an arraycore array")
-        out[...] = r
-        return out
-    return r
+core_impl.sum = _m_sum
+core_impl.prod = _m_prod
+core_impl.max = _m_max
+core_impl.min = _m_min
+core_impl.mean = _m_mean
+core_impl.var = _m_var
+core_impl.std = _m_std
+core_impl.argmax = _m_argmax
+core_impl.argmin = _m_argmin
+core_impl.all = _m_all
+core_impl.any = _m_any
+core_impl.cumsum = _m_cumsum
+core_impl.cumprod = _m_cumprod

@@ -66,7 +66,6 @@ cdef ufunc new_ufunc(str name, int nin, int nout, int ntypes, const unsigned cha
 cdef int register_loop(ufunc uf, const unsigned char *types, ACUFuncGenericFunction fn,
                        void *data) except -1
 # helpers
-cdef ndarray _as_array(object x)
 cdef bint _overlaps(ndarray x, ndarray y) noexcept      # memory extents intersect
 cdef int check_out_cast(ufunc uf, dtype d, dtype to, int casting) except -1
 cdef object ufunc_type_error(str msg)                      # a UFuncTypeError(msg)
@@ -81,3 +80,9 @@ cdef inline bint _direct(ndarray a, int t) noexcept:
     """a can be handed to a loop of type t as it is."""
     return (a.descr.tidx == t and not a.descr.swapped
             and (a.flags & AC_ARRAY_ALIGNED) != 0)
+# The generalized-ufunc call: _gufunc installs it at import (a C function
+# pointer, so gufunc calls and a @ b do not go through Python).
+ctypedef object (*gufunc_call_fn)(ufunc uf, tuple args, object out, object where,
+                                  int casting, dtype sig, object axes, object axis,
+                                  object keepdims)
+cdef gufunc_call_fn gufunc_impl

@@ -22,8 +22,8 @@ from arraycore._dtype cimport (
 from arraycore._core cimport (
     ndarray, new_array, empty_like_array, broadcast_shapes_c, broadcast_strides,
     copy_into, copy_array, shape_tuple, setitem_ptr, parse_order, check_writeable,
-    set_fast_call)
-from arraycore._convert cimport _asarray
+    overlaps, same_view)
+from arraycore._convert cimport _asarray, as_array
 from arraycore._iter cimport (
     ACIter, aci_next_fn, iter_build, iter_release, iter_get_next, iter_check_error,
     AC_ITER_EXTERNAL_LOOP, AC_ITER_BUFFERED, AC_ITER_GROWINNER, AC_ITER_ZEROSIZE_OK,
@@ -89,38 +89,10 @@ cdef int fpe_check(ufunc uf) except -1:
 # ----------------------------------------------------------------------------
 # helpers
 # ----------------------------------------------------------------------------
-cdef void _extent(char *data, int nd, const ac_intp *shape, const ac_intp *strides,
-                  ac_intp itemsize, char **lo, char **hi) noexcept:
-    cdef ac_intp a = 0, b = 0
-    cdef int i
-    for i in range(nd):
-        if shape[i] == 0:
-            lo[0] = data; hi[0] = data
-            return
-        if strides[i] < 0:
-            a += strides[i] * (shape[i] - 1)
-        else:
-            b += strides[i] * (shape[i] - 1)
-    lo[0] = data + a
-    hi[0] = data + b + itemsize
 
 
 cdef bint _overlaps(ndarray x, ndarray y) noexcept:
-    """Whether the memory of x and y may overlap (extents intersect)."""
-    cdef char *xl, *xh, *yl, *yh
-    _extent(x.data, x.nd, x.dimensions, x.strides, x.descr.itemsize, &xl, &xh)
-    _extent(y.data, y.nd, y.dimensions, y.strides, y.descr.itemsize, &yl, &yh)
-    return xl < yh and yl < xh and xl != xh and yl != yh
-
-
-cdef bint _same_view(ndarray x, ndarray y) noexcept:
-    cdef int i
-    if x.data != y.data or x.nd != y.nd or x.descr.itemsize != y.descr.itemsize:
-        return False
-    for i in range(x.nd):
-        if x.dimensions[i] != y.dimensions[i] or (x.strides[i] != y.strides[i] and x.dimensions[i] > 1):
-            return False
-    return True
+    return overlaps(x, y)       # the one overlap test (_core)
 
 
 cdef str _dtype_names(list dts):
@@ -241,8 +213,8 @@ cdef class ufunc:
         """Apply the ufunc to all pairs (a, b) with a in A and b in B."""
         if self.nin != 2:
             raise ValueError("outer product only supported for binary functions")
-        a = _as_array(A)
-        b = _as_array(B)
+        a = as_array(A)
+        b = as_array(B)
         sa = shape_tuple(a.nd, a.dimensions)
         sb = shape_tuple(b.nd, b.dimensions)
         a2 = a.reshape(sa + (1,) * b.nd)
@@ -287,12 +259,6 @@ cdef dtype _sig_out_dtype(ufunc uf, object signature):
         o = signature[uf.nin]
         return None if o is None else as_dtype(o)
     raise TypeError(f"{uf.__name__}(): signature must be a string or a tuple")
-
-
-cdef ndarray _as_array(object x):
-    if type(x) is ndarray:
-        return <ndarray>x
-    return _asarray(x, None, None)
 
 
 # ----------------------------------------------------------------------------
@@ -542,7 +508,7 @@ cdef object ufunc_call(ufunc uf, tuple args, object out, object where,
                 a = copy_array(a, AC_KEEPORDER, descr_from_tidx(t))
             else:
                 for o in finals:
-                    if o is not None and o is not a and _overlaps(a, o) and not _same_view(a, o):
+                    if o is not None and o is not a and _overlaps(a, o) and not same_view(a, o):
                         a = copy_array(a, AC_KEEPORDER)
                         break
             ins[k] = a
@@ -756,7 +722,7 @@ cdef int _key_operand(list ins, int nin):
 cdef object _masked_call(ufunc uf, list ins, list finals, object where, int casting,
                          dtype sig, int order, int nd, ac_intp *shape):
     """out[where] = ufunc(*ins)[where]; elsewhere out keeps its values."""
-    cdef ndarray m = _as_array(where)
+    cdef ndarray m = as_array(where)
     cdef int k
     if m.descr.tidx != ACX_BOOL:
         raise TypeError(f"{uf.__name__}(): 'where' must be a boolean array, not {m.descr}")
@@ -928,18 +894,11 @@ _make_builtins()
 cdef ufunc _where_uf = _UFUNCS["_where"]
 
 # the generalized-ufunc call, installed by _gufunc at import
-_gufunc_impl = None
-
 cdef object _gufunc_call(ufunc uf, tuple args, object out, object where, int casting,
                          dtype sig, object axes, object axis, object keepdims):
-    if _gufunc_impl is None:
-        import arraycore._gufunc   # noqa: F401  (installs _gufunc_impl)
-    return _gufunc_impl(uf, args, out, where, casting, sig, axes, axis, keepdims)
-
-
-def _set_gufunc_impl(fn):
-    global _gufunc_impl
-    _gufunc_impl = fn
+    if gufunc_impl == NULL:
+        import arraycore._gufunc   # noqa: F401  (installs gufunc_impl, see _ufunc.pxd)
+    return gufunc_impl(uf, args, out, where, casting, sig, axes, axis, keepdims)
 
 
 cdef extern from "ac_cpu.h":
@@ -969,63 +928,9 @@ def builtin_ufuncs():
 
 
 # ----------------------------------------------------------------------------
-# the module namespace, the ndarray operators and NumPy's __array_ufunc__
+# the module namespace (the ndarray operators and NumPy's __array_ufunc__ are
+# in _operators.pyx)
 # ----------------------------------------------------------------------------
 for _n, _u in list(_UFUNCS.items()):
     if not _n.startswith("_"):
         globals()[_n] = _u
-
-
-def _matmul_op(a, b, out=None):
-    from arraycore._gufunc import matmul
-    return matmul(a, b) if out is None else matmul(a, b, out=out)
-
-
-_METHODS = ("__call__", "reduce", "accumulate", "reduceat", "outer", "at")
-
-
-def _array_ufunc(npufunc, method, inputs, kwargs):
-    """A NumPy ufunc applied to arraycore arrays: run arraycore's ufunc of the
-    same name on them (NumPy arrays among the operands are viewed, not copied)."""
-    name = getattr(npufunc, "__name__", None)
-    ours = _UFUNCS.get(name) if name is not None else None
-    if ours is None and name == "matmul":
-        ours = _matmul_op
-    if ours is None or method not in _METHODS:
-        return NotImplemented
-    conv = []
-    for x in inputs:
-        conv.append(x if type(x) is ndarray or _is_pyscalar(x) else _asarray(x, None, False))
-    out = kwargs.get("out")
-    if out is not None:
-        outs = out if isinstance(out, tuple) else (out,)
-        kwargs = dict(kwargs)
-        kwargs["out"] = tuple(o if o is None or isinstance(o, ndarray)
-                              else _asarray(o, None, False) for o in outs)
-        if len(kwargs["out"]) == 1 and method != "__call__":
-            kwargs["out"] = kwargs["out"][0]
-    kwargs.pop("subok", None)
-    if method == "__call__":
-        return ours(*conv, **kwargs)
-    return getattr(ours, method)(*conv, **kwargs)
-
-
-cdef object _fast_entry(object uf, tuple args):
-    if type(uf) is not ufunc or (<ufunc>uf)._core is not None:
-        return None
-    return _call_fast(<ufunc>uf, args)
-
-
-set_fast_call(_fast_entry)
-
-from arraycore import _core as _core_mod
-_core_mod._set_ops((
-    _UFUNCS["add"], _UFUNCS["subtract"], _UFUNCS["multiply"], _UFUNCS["divide"],
-    _UFUNCS["floor_divide"], _UFUNCS["remainder"], _UFUNCS["pow"],
-    _UFUNCS["bitwise_and"], _UFUNCS["bitwise_or"], _UFUNCS["bitwise_xor"],
-    _UFUNCS["bitwise_left_shift"], _UFUNCS["bitwise_right_shift"], _matmul_op,
-    _UFUNCS["less"], _UFUNCS["less_equal"], _UFUNCS["equal"], _UFUNCS["not_equal"],
-    _UFUNCS["greater"], _UFUNCS["greater_equal"], _UFUNCS["negative"],
-    _UFUNCS["positive"], _UFUNCS["abs"], _UFUNCS["bitwise_invert"], _array_ufunc,
-    _UFUNCS["conj"], _UFUNCS["round"],
-))

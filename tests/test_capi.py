@@ -6,6 +6,7 @@ the lazy import and the ImportError stubs, version mismatch messages, the
 API lock file and the generated reference page.
 """
 import os
+import subprocess
 import sys
 import textwrap
 
@@ -128,6 +129,40 @@ def test_from_any_converts_and_keeps_arrays(m):
     assert r.dtype == ac.float32
     r = m.from_any(bytearray(b"\x01\x02"), None, 0, 0, 0)
     assert r.dtype == ac.uint8 and r.tolist() == [1, 2]
+
+
+def test_from_any_uses_the_typed_converter(capi_build):
+    """The C-API converts with _convert's own functions: rebinding
+    arraycore.asarray (before the C-API is first used) changes nothing."""
+    code = textwrap.dedent(f"""
+        import importlib.util
+        import arraycore as ac
+        def rebound(*args, **kwargs):
+            raise AssertionError("the C-API called arraycore.asarray")
+        ac.asarray = rebound
+        spec = importlib.util.spec_from_file_location(
+            "capi_testmod", {_path(capi_build, "capi_testmod")!r})
+        m = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(m)
+        assert m.from_any([[1, 2], [3, 4]], None, 0, 0, 0).tolist() == [[1, 2], [3, 4]]
+        assert m.from_any(2.5, None, 0, 0, 0).dtype == ac.float64
+        assert m.from_any(bytearray(b"\\x01"), None, 0, 0, 0).tolist() == [1]
+        assert m.from_o([1.0]).tolist() == [1.0]
+        assert m.contiguous_from_any([[1.0]], {AC_DOUBLE}, 0, 0).shape == (1, 1)
+        print("ok")
+    """)
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert r.returncode == 0 and r.stdout.strip() == "ok", r.stdout + r.stderr
+
+
+def test_from_any_timing_helper(m):
+    # the benchmark entry runs (times are reported, never asserted)
+    a = ac.asarray([1.0, 2.0])
+    assert m.time_from_any(a, IN_ARRAY, 10) >= 0.0
+    assert m.time_from_any(a, -1, 10) >= 0.0
+    assert m.time_from_any([1.0], 0, 3, AC_DOUBLE) >= 0.0
+    with pytest.raises(ValueError, match="shallow|ENSURENOCOPY|copy"):
+        m.time_from_any([1.0], ENSURENOCOPY, 1)
 
 
 def test_from_any_depth(m):

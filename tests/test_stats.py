@@ -263,3 +263,28 @@ def test_many_dimensions():
     assert_array(xp.argmax(x, axis=-1), np.argmax(n, axis=-1))
     close(xp.var(x, keepdims=True), np.var(n, keepdims=True))
     close(xp.mean(x, axis=(0, 39)), np.mean(n, axis=(0, 39)))
+
+
+@pytest.mark.arraycore_only
+def test_methods_do_not_go_through_python_names(monkeypatch):
+    # a.sum(), a.clip(), a + b ... are typed calls into their modules:
+    # rebinding the Python names of the implementations changes nothing
+    import arraycore
+    from arraycore import _stats, _elementwise, _ufunc
+
+    def rebound(*args, **kwargs):
+        raise AssertionError("called through a Python name")
+
+    a = xp.asarray([[1.0, -2.0], [3.0, 4.0]])
+    for mod, names in ((_stats, ("sum", "mean", "std", "max", "argmax", "all")),
+                       (_elementwise, ("clip",)), (_ufunc, ("add", "negative")),
+                       (arraycore, ("sum", "clip", "add", "matmul", "asarray"))):
+        for name in names:
+            monkeypatch.setattr(mod, name, rebound)
+    assert float(a.sum()) == 6.0 and float(a.mean()) == 1.5
+    assert float(a.max()) == 4.0 and int(a.argmax()) == 3 and not bool(a.all() == 0)
+    assert a.std() >= 0 and a.clip(0, 1).tolist() == [[1.0, 0.0], [1.0, 1.0]]
+    assert (a + a).tolist() == [[2.0, -4.0], [6.0, 8.0]] and (-a)[0, 1] == 2.0
+    assert (a @ a).tolist() == [[-5.0, -10.0], [15.0, 10.0]]
+    a[[0]] = [[7.0, 8.0]]
+    assert a.tolist() == [[7.0, 8.0], [3.0, 4.0]]

@@ -8,6 +8,7 @@
  *   TEST_IMPORT_IN_INIT  call import_arraycore() in module init
  */
 #include <arraycore/arraycore.h>
+#include <time.h>
 
 #ifndef MODNAME
 #define MODNAME capi_testmod
@@ -103,6 +104,42 @@ t_from_o(PyObject *self, PyObject *op)
 {
     (void)self;
     return ACArray_FROM_O(op);
+}
+
+/* time_from_any(op, req, n, dtype=None): seconds (processor time) for n calls
+   of ACArray_FromAny(op, dtype, 0, 0, req, NULL), or of ACArray_FROM_O(op)
+   when req is -1; for benchmarks (no test asserts on times). */
+static PyObject *
+t_time_from_any(PyObject *self, PyObject *args)
+{
+    PyObject *op, *dt = Py_None, *r;
+    int req;
+    long n, i;
+    ACArray_Descr *d;
+    clock_t t0;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "Oil|O", &op, &req, &n, &dt)) {
+        return NULL;
+    }
+    if (descr_arg(dt, &d) < 0) {
+        return NULL;
+    }
+    t0 = clock();
+    for (i = 0; i < n; i++) {
+        if (req == -1) {
+            r = ACArray_FROM_O(op);
+        }
+        else {
+            r = ACArray_FromAny(op, d, 0, 0, req, NULL);   /* steals nothing */
+        }
+        if (r == NULL) {
+            Py_XDECREF(d);
+            return NULL;
+        }
+        Py_DECREF(r);
+    }
+    Py_XDECREF(d);
+    return PyFloat_FromDouble((double)(clock() - t0) / CLOCKS_PER_SEC);
 }
 
 static PyObject *
@@ -728,6 +765,7 @@ static PyMethodDef methods[] = {
     {"from_otf", t_from_otf, METH_VARARGS, NULL},
     {"from_of", t_from_of, METH_VARARGS, NULL},
     {"from_o", t_from_o, METH_O, NULL},
+    {"time_from_any", t_time_from_any, METH_VARARGS, NULL},
     {"contiguous_from_any", t_contiguous_from_any, METH_VARARGS, NULL},
     {"inout", t_inout, METH_VARARGS, NULL},
     {"inout_take", t_inout_take, METH_O, NULL},
