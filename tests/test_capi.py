@@ -7,6 +7,7 @@ API lock file and the generated reference page.
 """
 import os
 import subprocess
+import tempfile
 import sys
 import textwrap
 
@@ -151,7 +152,9 @@ def test_from_any_uses_the_typed_converter(capi_build):
         assert m.contiguous_from_any([[1.0]], {AC_DOUBLE}, 0, 0).shape == (1, 1)
         print("ok")
     """)
-    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    # from outside the source tree: `python -c` puts the working directory first
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                       cwd=tempfile.gettempdir())
     assert r.returncode == 0 and r.stdout.strip() == "ok", r.stdout + r.stderr
 
 

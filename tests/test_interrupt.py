@@ -9,6 +9,7 @@ handler is back, arraycore computes correctly and a later Ctrl-C interrupts
 plain Python."""
 import os
 import subprocess
+import tempfile
 import sys
 
 import pytest
@@ -161,8 +162,9 @@ def _run(name, mode, modpath=None, delay=0.3):
     setup, work, after = CASES[name]
     code = _SCRIPT.format(paths=[HERE], setup=setup.format(modpath=modpath), work=work,
                           after=after, mode=mode, delay=delay)
+    # from outside the source tree, so the installed arraycore is imported
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                       timeout=300)
+                       timeout=300, cwd=tempfile.gettempdir())
     assert r.returncode == 0, r.stdout + r.stderr
     return {ln.split()[0]: ln.split()[1:] for ln in r.stdout.splitlines()}, r.stdout
 
@@ -226,7 +228,7 @@ except KeyboardInterrupt:
 
 def test_ctrl_c_reaches_python_after_kernels_in_threads():
     r = subprocess.run([sys.executable, "-c", _THREADS], capture_output=True, text=True,
-                       timeout=300)
+                       timeout=300, cwd=tempfile.gettempdir())
     assert r.returncode == 0, r.stdout + r.stderr
     state, el = r.stdout.split()[1:3]
     assert state == "interrupted" and float(el) < 2.0, r.stdout
