@@ -3,7 +3,8 @@
 # creation, flag computation, shape/stride arithmetic, copy/cast into arrays,
 # the overlap and same-view tests; and the table (core_impl, enum ACOp)
 # through which the type's methods and operators reach the modules above it.
-from arraycore._types cimport ac_intp, ac_opinfo
+from arraycore._types cimport ac_intp
+from arraycore._ccore cimport ac_opinfo
 from arraycore._dtype cimport dtype
 
 cdef enum:

@@ -18,6 +18,7 @@ from libc.string cimport memcpy, memset
 from libc.stdint cimport uintptr_t, int64_t, uint64_t
 
 from arraycore._types cimport *
+from arraycore._ccore cimport *
 from arraycore._driver cimport SIGINT_MIN_BYTES, AC_DRIVE_INTERRUPTED
 from arraycore._errstate cimport sigint_on, sigint_done
 from arraycore._dtype cimport dtype as Descr

@@ -5,6 +5,7 @@
 # adjacent, and go first otherwise.
 from libc.string cimport memcpy
 from arraycore._types cimport *
+from arraycore._ccore cimport *
 from arraycore._dtype cimport dtype as Descr
 from arraycore._dtype cimport descr_from_tidx, ACX_INT64, ACX_BOOL
 from arraycore._core cimport (ndarray, new_array, make_view, copy_into, copy_array,

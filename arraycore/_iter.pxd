@@ -2,7 +2,8 @@
 # other modules and the C-API: the engine struct of src/ac_iter.h, its C
 # functions, and the one builder from operands + flags (used by nditer and by
 # ACIter_New / ACIter_MultiNew / ACIter_AdvancedNew).
-from arraycore._types cimport ac_intp, ac_uint32, ac_opinfo
+from arraycore._types cimport ac_intp, ac_uint32
+from arraycore._ccore cimport ac_opinfo
 
 cdef extern from "ac_iter.h":
     ctypedef struct ACIter:

@@ -8,6 +8,7 @@ from cpython.ref cimport Py_INCREF, Py_XDECREF, PyObject
 from cpython.mem cimport PyMem_Free, PyMem_Calloc
 from libc.string cimport memset
 from arraycore._types cimport *
+from arraycore._ccore cimport *
 from arraycore._dtype cimport (dtype, as_dtype, native, can_cast_descr, promote_many,
     parse_casting, SAFE_CASTING)
 from arraycore._core cimport (ndarray, new_array, make_view, copy_array, copy_into,

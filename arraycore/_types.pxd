@@ -1,4 +1,5 @@
-# arraycore/_types.pxd -- the C types and object layouts of actypes.h, for arraycore's own Cython modules.
+# arraycore/_types.pxd -- the C types, constants and object layouts of actypes.h, for
+# arraycore's own Cython modules (types only: the C core's functions are in _ccore.pxd).
 cdef extern from "arraycore/actypes.h":
     ctypedef Py_ssize_t ac_intp
     ctypedef size_t ac_uintp
@@ -39,21 +40,3 @@ cdef extern from "arraycore/actypes.h":
     ctypedef struct ACArray_Descr
     ctypedef struct ACArrayObject
     enum: AC_BYTE_ORDER_IS_LITTLE
-
-cdef extern from "ac_internal.h":
-    ctypedef int (*ac_inner_loop_fn)(char **ptrs, ac_intp count, const ac_intp *strides, void *ctx) noexcept nogil
-    ctypedef struct ac_opinfo:
-        int tidx
-        int itemsize
-        int swapped
-        int aligned
-    void *ac_data_alloc(size_t nbytes, int zero) nogil
-    void ac_data_free(void *ptr) nogil
-    unsigned short ac_float_to_half(float f) nogil
-    unsigned short ac_double_to_half(double d) nogil
-    float ac_half_to_float(unsigned short h) nogil
-    double ac_half_to_double(unsigned short h) nogil
-    int ac_copy_nd(int ndim, const ac_intp *shape,
-                   char *dst, const ac_intp *dst_strides, const ac_opinfo *dinfo,
-                   const char *src, const ac_intp *src_strides, const ac_opinfo *sinfo) nogil
-    void ac_byteswap(char *p, ac_intp stride, ac_intp n, int itemsize, int is_complex) nogil
