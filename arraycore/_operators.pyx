@@ -56,7 +56,11 @@ cdef tuple _UFS = _make_ufs()
 
 # ------------------------------------------------------- temporary elision
 cdef object _getframe = _sys._getframe
-cdef int _BINARY_OP = _dis.opmap.get("BINARY_OP", -1)
+# the opcodes of `a + b`, `a - b`, `a * b`, `a / b`: BINARY_OP from Python
+# 3.11 on, one opcode per operator before
+cdef frozenset _BINARY_OPS = frozenset(
+    _dis.opmap[n] for n in ("BINARY_OP", "BINARY_ADD", "BINARY_SUBTRACT",
+                            "BINARY_MULTIPLY", "BINARY_TRUE_DIVIDE") if n in _dis.opmap)
 cdef enum:
     ELIDE_BYTES = 1 << 18
 
@@ -69,7 +73,7 @@ cdef bint _can_elide(ndarray a, object o):
     pass over memory in expressions like a * 2.0 + 1.0."""
     cdef ndarray b
     cdef int i, j
-    if _ac_refcnt(a) != 1 or _BINARY_OP < 0:
+    if _ac_refcnt(a) != 1 or not _BINARY_OPS:
         return False
     if (a.flags & (AC_ARRAY_OWNDATA | AC_ARRAY_WRITEABLE | AC_ARRAY_ALIGNED)) != \
             (AC_ARRAY_OWNDATA | AC_ARRAY_WRITEABLE | AC_ARRAY_ALIGNED) or a.descr.swapped:
@@ -99,7 +103,7 @@ cdef bint _can_elide(ndarray a, object o):
         return False
     f = _getframe(0)
     try:
-        return f.f_code.co_code[f.f_lasti] == _BINARY_OP
+        return f.f_code.co_code[f.f_lasti] in _BINARY_OPS
     except (IndexError, AttributeError):
         return False
 

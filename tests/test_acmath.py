@@ -423,6 +423,9 @@ def _close(got, ref, tol):
     return ok
 
 
+_NUMPY_C99_COMPLEX = np.lib.NumpyVersion(np.__version__) >= "2.3.0"
+
+
 @pytest.mark.parametrize("dt", [np.complex128, np.complex64])
 @pytest.mark.parametrize("name,npf", CFUNCS)
 def test_complex_functions(cm, dt, name, npf):
@@ -435,6 +438,13 @@ def test_complex_functions(cm, dt, name, npf):
     ok = _close(got_r, ref_r, 8 * eps)
     assert ok.all(), (rnd[~ok][:4], got_r[~ok][:4], ref_r[~ok][:4])
     got_g = _call_c(cm, name, grid)
+    if not _NUMPY_C99_COMPLEX:
+        # NumPy < 2.3 (the newest on Python 3.10) gives other results than
+        # C99 Annex G for some infinite/NaN inputs (unspecified signs of
+        # infinities, cacosh(+-0 + iNaN)): there, only finite inputs are
+        # compared with it; newer NumPy checks every special value below
+        keep = np.isfinite(grid.real) & np.isfinite(grid.imag)
+        grid, got_g, ref_g = grid[keep], got_g[keep], ref_g[keep]
     ok = _close(got_g, ref_g, 8 * eps)
     assert ok.all(), (grid[~ok][:4], got_g[~ok][:4], ref_g[~ok][:4])
     # signs of zeros and infinities in special values are NumPy's (C99 Annex G)
