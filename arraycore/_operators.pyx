@@ -17,7 +17,7 @@ from arraycore._ufunc cimport ufunc, ufunc_call, get_ufunc, _call_fast, gufunc_i
 from arraycore._gufunc import matmul as _matmul
 
 import sys as _sys
-import dis as _dis
+import opcode as _opcode     # (dis would import much more)
 
 cdef extern from "Python.h":
     Py_ssize_t _ac_refcnt "Py_REFCNT"(object o)
@@ -59,8 +59,8 @@ cdef object _getframe = _sys._getframe
 # the opcodes of `a + b`, `a - b`, `a * b`, `a / b`: BINARY_OP from Python
 # 3.11 on, one opcode per operator before
 cdef frozenset _BINARY_OPS = frozenset(
-    _dis.opmap[n] for n in ("BINARY_OP", "BINARY_ADD", "BINARY_SUBTRACT",
-                            "BINARY_MULTIPLY", "BINARY_TRUE_DIVIDE") if n in _dis.opmap)
+    _opcode.opmap[n] for n in ("BINARY_OP", "BINARY_ADD", "BINARY_SUBTRACT",
+                            "BINARY_MULTIPLY", "BINARY_TRUE_DIVIDE") if n in _opcode.opmap)
 cdef enum:
     ELIDE_BYTES = 1 << 18
 
