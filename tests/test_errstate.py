@@ -94,6 +94,7 @@ def test_reduceat_dtype_and_methods_pickle_by_name():
 
 _SIGINT = r"""
 import os, signal, threading, time
+signal.signal(signal.SIGINT, signal.default_int_handler)   # Ctrl-C reaches Python even when this was started with SIGINT ignored (a background job)
 import arraycore as ac
 
 def timed(name, fn):

@@ -539,6 +539,7 @@ def test_c_leibniz_pi_result(ufmod):
 
 _SIGINT_CODE = r"""
 import os, signal, sys, threading, time
+signal.signal(signal.SIGINT, signal.default_int_handler)   # Ctrl-C reaches Python even when this was started with SIGINT ignored (a background job)
 sys.path.insert(0, {bdir!r})
 import arraycore as ac
 import example_ufunc as m

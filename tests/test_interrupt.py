@@ -22,6 +22,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 _SCRIPT = r"""
 import os, signal, sys, threading, time
+signal.signal(signal.SIGINT, signal.default_int_handler)   # Ctrl-C reaches Python even when this was started with SIGINT ignored (a background job)
 sys.path[:0] = {paths!r}
 import numpy as np
 import arraycore as ac
@@ -199,6 +200,7 @@ def test_workloads_are_long(name):
 
 _THREADS = r"""
 import os, signal, sys, threading, time
+signal.signal(signal.SIGINT, signal.default_int_handler)   # Ctrl-C reaches Python even when this was started with SIGINT ignored (a background job)
 import numpy as np
 import arraycore as ac
 # a long argsort (module _sort; no copy first) in one thread, a longer copy
