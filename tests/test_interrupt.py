@@ -103,10 +103,10 @@ CASES = {
         "    ac.argsort(x, axis=1)\n",
         "",
     ),
-    # a matmul over a stack of 4000 128x128 products (the gufunc loop dims)
+    # a matmul over a stack of 6000 128x128 products (the gufunc loop dims)
     "matmul": (
         "m = ac.asarray(np.random.default_rng(0).standard_normal((128, 128)))\n"
-        "a = ac.broadcast_to(m, (4000, 128, 128))\n",
+        "a = ac.broadcast_to(m, (6000, 128, 128))\n",
         "    ac.matmul(a, m)\n",
         "",
     ),
@@ -192,10 +192,11 @@ def test_ctrl_c_stops_long_foreach_slice(it_mod_path):
 
 @pytest.mark.parametrize("name", ["copy", "sort", "matmul", "matmul_2d", "sum"])
 def test_workloads_are_long(name):
-    """Uninterrupted, the workloads run far longer than the signal's delay
-    (so an interrupt within 0.2 s is the kernel stopping early)."""
+    """Uninterrupted, the workloads run longer than the signal's delay (0.3 s)
+    plus the allowed latency (0.2 s), so an interrupt within 0.2 s of the
+    signal is the kernel stopping early."""
     lines, out = _run(name, "full")
-    assert float(lines["FULL"][0]) > 0.6, out
+    assert float(lines["FULL"][0]) > 0.5, out
 
 
 _THREADS = r"""
