@@ -6,7 +6,6 @@
 
 cdef extern from "Python.h":
     int PyErr_CheckSignals() except -1
-    void PyErr_SetInterrupt()
 
 import contextvars as _contextvars
 import contextlib as _contextlib

@@ -11,10 +11,10 @@ from arraycore._dtype cimport (
     dtype, descr_from_tidx, can_cast_descr, ACX_NTYPES, SAME_KIND_CASTING)
 from arraycore._core cimport (
     ndarray, new_array, copy_array, broadcast_shapes_c, broadcast_strides_n, size_of,
-    shape_tuple, normalize_axis, check_writeable, copy_into, transpose_view)
+    shape_tuple, normalize_axis, check_writeable, copy_into, transpose_view, overlaps)
 from arraycore._convert cimport _asarray
 from arraycore._ufunc cimport (
-    ufunc, ACUFuncGenericFunction, resolve, new_ufunc, AC_UFUNC_MAXARGS, _overlaps, fpe_check,
+    ufunc, ACUFuncGenericFunction, resolve, new_ufunc, AC_UFUNC_MAXARGS, fpe_check,
     gufunc_impl)
 from arraycore._errstate cimport sigint_on, sigint_done, clear_fpe
 from arraycore._driver cimport (ac_drive, AC_DRIVE_COALESCE, AC_DRIVE_BADARGS,
@@ -342,7 +342,7 @@ cdef object gufunc_call(ufunc uf, tuple args, object out, object where, int cast
 cdef bint _overlap_any(ndarray o, list views):
     cdef ndarray a
     for a in views:
-        if _overlaps(a, o):
+        if overlaps(a, o):
             return True
     return False
 

@@ -13,11 +13,11 @@ from arraycore._dtype cimport (
     ACX_BOOL, ACX_INT64, ACX_UINT64, SAFE_CASTING, SAME_KIND_CASTING, UNSAFE_CASTING)
 from arraycore._core cimport (
     ndarray, new_array, make_view, empty_like_array, copy_into, copy_array, size_of,
-    shape_tuple, normalize_axis, setitem_ptr, getitem_ptr, fill_array, check_writeable)
+    shape_tuple, normalize_axis, setitem_ptr, getitem_ptr, fill_array, check_writeable, overlaps)
 from arraycore._convert cimport _asarray, as_array
 from arraycore._errstate cimport clear_fpe
 from arraycore._ufunc cimport (
-    ufunc, ufunc_call, get_ufunc, _find_loop, run_loop, _run_flat, fpe_check, _overlaps,
+    ufunc, ufunc_call, get_ufunc, _find_loop, run_loop, _run_flat, fpe_check,
     _direct, _is_pyscalar, check_out_cast, ufunc_type_error, NOVALUE,
     NOGIL_SIZE, MAXD, ACUFunc_Zero, ACUFunc_One, ACUFunc_MinusOne, ACUFunc_IdentityValue)
 
@@ -152,9 +152,9 @@ cdef object ufunc_reduce(ufunc uf, object arr, object axis, dtype dt, object out
         check_out_cast(uf, d, (<ndarray>out).descr, SAME_KIND_CASTING)
     if a.descr is not d or not (a.flags & AC_ARRAY_ALIGNED):
         a = copy_array(a, AC_KEEPORDER, d)
-    elif out is not None and _overlaps(a, <ndarray>out):
+    elif out is not None and overlaps(a, <ndarray>out):
         a = copy_array(a, AC_KEEPORDER)
-    if out is not None and _direct(<ndarray>out, d.tidx) and not _overlaps(a, <ndarray>out):
+    if out is not None and _direct(<ndarray>out, d.tidx) and not overlaps(a, <ndarray>out):
         o = <ndarray>out
     else:
         o = new_array(d, j, oshape, NULL, NULL, 0, None)
@@ -279,7 +279,7 @@ cdef object ufunc_accumulate(ufunc uf, object arr, object axis, dtype dt, object
             raise ValueError("accumulate: 'out' has the wrong shape")
         check_out_cast(uf, d, (<ndarray>out).descr, SAME_KIND_CASTING)
     if a.descr is not d or not (a.flags & AC_ARRAY_ALIGNED) or \
-            (out is not None and _overlaps(a, <ndarray>out)):
+            (out is not None and overlaps(a, <ndarray>out)):
         a = copy_array(a, AC_KEEPORDER, d)
     if out is not None and _direct(<ndarray>out, d.tidx):
         o = <ndarray>out

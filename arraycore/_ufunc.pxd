@@ -66,7 +66,6 @@ cdef ufunc new_ufunc(str name, int nin, int nout, int ntypes, const unsigned cha
 cdef int register_loop(ufunc uf, const unsigned char *types, ACUFuncGenericFunction fn,
                        void *data) except -1
 # helpers
-cdef bint _overlaps(ndarray x, ndarray y) noexcept      # memory extents intersect
 cdef int check_out_cast(ufunc uf, dtype d, dtype to, int casting) except -1
 cdef object ufunc_type_error(str msg)                      # a UFuncTypeError(msg)
 

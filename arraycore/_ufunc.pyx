@@ -91,9 +91,6 @@ cdef int fpe_check(ufunc uf) except -1:
 # ----------------------------------------------------------------------------
 
 
-cdef bint _overlaps(ndarray x, ndarray y) noexcept:
-    return overlaps(x, y)       # the one overlap test (_core)
-
 
 cdef str _dtype_names(list dts):
     return ", ".join(f"dtype('{d}')" if isinstance(d, dtype) else repr(d) for d in dts)
@@ -508,7 +505,7 @@ cdef object ufunc_call(ufunc uf, tuple args, object out, object where,
                 a = copy_array(a, AC_KEEPORDER, descr_from_tidx(t))
             else:
                 for o in finals:
-                    if o is not None and o is not a and _overlaps(a, o) and not same_view(a, o):
+                    if o is not None and o is not a and overlaps(a, o) and not same_view(a, o):
                         a = copy_array(a, AC_KEEPORDER)
                         break
             ins[k] = a

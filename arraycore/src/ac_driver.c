@@ -16,10 +16,9 @@ _Thread_local int ac_loop_error = 0;
 /* ------------------------------------------------------------- SIGINT */
 /* The handler only sets the flag while some caller is between ac_sigint_on
  * and ac_sigint_off.  Outside that it hands the signal to Python itself
- * (PyErr_SetInterrupt is async-signal-safe): when handlers of several
- * copies of this file (one per extension module, while the C core is a
- * static library) were installed and removed out of order by two threads,
- * one of them may stay installed, and it must not swallow Ctrl-C. */
+ * (PyErr_SetInterrupt is async-signal-safe): when another library replaced
+ * our handler while a kernel ran, ac_sigint_off leaves that one in place, so
+ * ours may come back later without a caller, and must not swallow Ctrl-C. */
 typedef void (*ac_sighandler)(int);
 static volatile sig_atomic_t sigint_depth = 0;
 static ac_sighandler sigint_old = NULL;
