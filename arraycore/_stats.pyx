@@ -24,8 +24,12 @@ cdef extern from "ac_stats.h":
     ac_arg_fn ac_argmin_table[]
     double ac_sumsqdev_float64(const char *p, ac_intp n, ac_intp s, double mean) nogil
     double ac_sumsqdev_float32(const char *p, ac_intp n, ac_intp s, double mean) nogil
+    enum:
+        AC_TRUTH_COUNT, AC_TRUTH_ANY, AC_TRUTH_ALL
+    int ac_truth_scan(int what, int tidx, int ndim, const ac_intp *shape,
+                      const ac_intp *strides, char *data, ac_intp *result) nogil
 
-from arraycore._driver cimport SIGINT_MIN_BYTES
+from arraycore._driver cimport SIGINT_MIN_BYTES, AC_DRIVE_INTERRUPTED
 from arraycore._errstate cimport sigint_on, sigint_done
 from arraycore._ufunc import _NoValue
 
@@ -227,8 +231,54 @@ def any(x, /, *, axis=None, keepdims=False):
     return _truth(_logical_or, as_array(x), axis, keepdims)
 
 
+cdef bint _whole(ndarray a, object axis) except -1:
+    """Whether `axis` reduces over every dimension of a."""
+    cdef char red[AC_MAXDIMS]
+    cdef int i
+    if axis is None:
+        return True
+    reduce_axes(axis, a.nd, red)
+    for i in range(a.nd):
+        if not red[i]:
+            return False
+    return True
+
+
+cdef object _truth_scan(ndarray a, int what, bint keepdims):
+    """count_nonzero / any / all over the whole of a in one pass (C,
+    src/ac_stats.c): an int64 count, or a bool."""
+    cdef ac_intp result = 0
+    cdef ac_intp oshape[AC_MAXDIMS]
+    cdef int r, i, t = a.descr.tidx
+    cdef bint watch
+    cdef ndarray res
+    if not (a.flags & AC_ARRAY_ALIGNED) or (a.descr.swapped and a.descr._kind in b"fc"):
+        a = copy_array(a, AC_KEEPORDER, native(a.descr))   # float bits need machine order
+    watch = size_of(a.nd, a.dimensions) * a.descr.itemsize >= SIGINT_MIN_BYTES
+    if watch:
+        sigint_on()
+        with nogil:
+            r = ac_truth_scan(what, t, a.nd, a.dimensions, a.strides, a.data, &result)
+        sigint_done(r == AC_DRIVE_INTERRUPTED)
+    else:
+        r = ac_truth_scan(what, t, a.nd, a.dimensions, a.strides, a.data, &result)
+    if r != 0:
+        raise RuntimeError(f"truth-value scan failed ({r})")
+    for i in range(a.nd):
+        oshape[i] = 1
+    res = new_array(descr_from_tidx(ACX_INT64 if what == AC_TRUTH_COUNT else ACX_BOOL),
+                    a.nd if keepdims else 0, oshape, NULL, NULL, 0, None)
+    if what == AC_TRUTH_COUNT:
+        (<ac_int64 *>res.data)[0] = result
+    else:
+        (<ac_bool *>res.data)[0] = result != 0
+    return res
+
+
 cdef object _truth(ufunc uf, ndarray a, object axis, bint keepdims):
     """all (logical_and) or any (logical_or) of a's truth values over axis."""
+    if _whole(a, axis):
+        return _truth_scan(a, AC_TRUTH_ALL if uf is _logical_and else AC_TRUTH_ANY, keepdims)
     if a.descr.tidx != ACX_BOOL or a.descr.swapped:
         a = ufunc_call(_not_equal, (a, 0), None, True, SAME_KIND_CASTING, None, AC_KEEPORDER)
     return ufunc_reduce(uf, a, axis, None, None, keepdims, _NV, True)
@@ -237,6 +287,8 @@ cdef object _truth(ufunc uf, ndarray a, object axis, bint keepdims):
 def count_nonzero(x, /, *, axis=None, keepdims=False):
     """The number of non-zero elements over `axis` (int64)."""
     cdef ndarray a = as_array(x)
+    if _whole(a, axis):
+        return _truth_scan(a, AC_TRUTH_COUNT, keepdims)
     nz = ufunc_call(_not_equal, (a, 0), None, True, SAME_KIND_CASTING, None, AC_KEEPORDER)
     return ufunc_reduce(_add, nz, axis, descr_from_tidx(ACX_INT64), None, keepdims, _NV, True)
 

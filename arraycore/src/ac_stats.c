@@ -3,9 +3,13 @@
  * ufunc loops: argmax/argmin over one strided run (NaN wins, first
  * occurrence, as NumPy) for every dtype, and the fused pairwise sum of
  * squared deviations that var/std use for float32/float64 (one pass over the
- * data instead of NumPy's three, same accuracy as pairwise summation).
+ * data instead of NumPy's three, same accuracy as pairwise summation); the
+ * truth-value scans behind count_nonzero, any and all (one pass over any
+ * layout through ac_drive, vectorizable inner loops, any/all stop at the
+ * first deciding element).
  */
 #include <math.h>
+#include <string.h>
 #include "ac_internal.h"
 #include "ac_stats.h"
 
@@ -134,3 +138,111 @@ double ac_sumsqdev_##NAME(const char *p, ac_intp n, ac_intp s, double mean)   \
 
 AC_SUMSQ(float64, double)
 AC_SUMSQ(float32, float)
+
+/* ---- truth-value scans: count_nonzero, any, all -------------------------- */
+/* Whether one element is non-zero ("true"): integers and bool by value,
+ * floats by value (-0.0 is zero, NaN is not), float16 by its bits without
+ * the sign, complex when either part is. */
+#define AC_NZ_PLAIN(T, p) (*(const T *)(p) != 0)
+#define AC_NZ_HALF(T, p) ((*(const ac_uint16 *)(p) & 0x7fffu) != 0)
+#define AC_NZ_COMPLEX(T, p) (((const T *)(p))[0] != 0 || ((const T *)(p))[1] != 0)
+
+/* count of non-zero bytes in n contiguous bytes: 8 bytes a word, byte-lane
+ * counters flushed every 255 words (vectorizes; NumPy's bool fast path) */
+static ac_intp ac_count_bytes(const unsigned char *p, ac_intp n)
+{
+    const ac_uint64 lo7 = 0x7f7f7f7f7f7f7f7fULL, ones = 0x0101010101010101ULL;
+    ac_intp count = 0, i = 0;
+    while (n - i >= 8) {
+        ac_intp words = (n - i) / 8;
+        if (words > 255) words = 255;
+        ac_uint64 acc = 0;
+        for (ac_intp w = 0; w < words; w++) {
+            ac_uint64 v;
+            memcpy(&v, p + i + 8 * w, 8);
+            acc += ((((v & lo7) + lo7) | v) >> 7) & ones;   /* 1 per non-zero byte */
+        }
+        for (int b = 0; b < 8; b++) count += (acc >> (8 * b)) & 0xff;
+        i += 8 * words;
+    }
+    for (; i < n; i++) count += p[i] != 0;
+    return count;
+}
+
+/* ctx of the scans: the running count, or for any/all nothing (the inner
+ * function's return value 1 stops ac_drive at the first deciding element) */
+#define AC_TRUTH(NAME, T, NZ, ACC)                                            \
+static int ac_countnz_##NAME(char **ptrs, ac_intp n, const ac_intp *st,     \
+                             void *ctx) {                                    \
+    const char *p = ptrs[0]; ac_intp s = st[0];                               \
+    if (sizeof(T) == 1 && s == 1) {                                           \
+        *(ac_intp *)ctx += ac_count_bytes((const unsigned char *)p, n);      \
+        return 0;                                                             \
+    }                                                                         \
+    ACC c = 0;                  /* n <= AC_DRIVE_CHUNK: ACC cannot wrap */   \
+    if (s == (ac_intp)sizeof(T))    /* contiguous: a constant stride */      \
+        for (ac_intp i = 0; i < n; i++) c += NZ(T, p + i * (ac_intp)sizeof(T)); \
+    else                                                                      \
+        for (ac_intp i = 0; i < n; i++) c += NZ(T, p + i * s);               \
+    *(ac_intp *)ctx += (ac_intp)c;                                            \
+    return 0;                                                                 \
+}                                                                             \
+static int ac_anynz_##NAME(char **ptrs, ac_intp n, const ac_intp *st,       \
+                           void *ctx) {                                      \
+    const char *p = ptrs[0]; ac_intp s = st[0];                               \
+    (void)ctx;                                                                \
+    for (ac_intp i0 = 0; i0 < n; i0 += 1024) {  /* blocks: exit early */    \
+        ac_intp e = n - i0 < 1024 ? n - i0 : 1024; ACC c = 0;                 \
+        for (ac_intp i = i0; i < i0 + e; i++) c |= NZ(T, p + i * s);         \
+        if (c) return 1;                                                      \
+    }                                                                         \
+    return 0;                                                                 \
+}                                                                             \
+static int ac_allnz_##NAME(char **ptrs, ac_intp n, const ac_intp *st,       \
+                           void *ctx) {                                      \
+    const char *p = ptrs[0]; ac_intp s = st[0];                               \
+    (void)ctx;                                                                \
+    for (ac_intp i0 = 0; i0 < n; i0 += 1024) {                                \
+        ac_intp e = n - i0 < 1024 ? n - i0 : 1024; ACC c = 1;                 \
+        for (ac_intp i = i0; i < i0 + e; i++) c &= NZ(T, p + i * s);         \
+        if (!c) return 1;                                                     \
+    }                                                                         \
+    return 0;                                                                 \
+}
+
+AC_TRUTH(bool, ac_uint8, AC_NZ_PLAIN, ac_intp)
+AC_TRUTH(int8, ac_int8, AC_NZ_PLAIN, ac_intp)
+AC_TRUTH(uint8, ac_uint8, AC_NZ_PLAIN, ac_intp)
+AC_TRUTH(int16, ac_int16, AC_NZ_PLAIN, ac_uint32)
+AC_TRUTH(uint16, ac_uint16, AC_NZ_PLAIN, ac_uint32)
+AC_TRUTH(int32, ac_int32, AC_NZ_PLAIN, ac_uint32)
+AC_TRUTH(uint32, ac_uint32, AC_NZ_PLAIN, ac_uint32)
+AC_TRUTH(int64, ac_int64, AC_NZ_PLAIN, ac_uint64)
+AC_TRUTH(uint64, ac_uint64, AC_NZ_PLAIN, ac_uint64)
+AC_TRUTH(float16, ac_uint16, AC_NZ_HALF, ac_uint32)
+AC_TRUTH(float32, float, AC_NZ_PLAIN, ac_uint32)
+AC_TRUTH(float64, double, AC_NZ_PLAIN, ac_uint64)
+AC_TRUTH(complex64, float, AC_NZ_COMPLEX, ac_uint32)
+AC_TRUTH(complex128, double, AC_NZ_COMPLEX, ac_uint64)
+
+#define AC_TRUTH_ENTRY(NAME, name, ctype, size) \
+    {ac_countnz_##name, ac_anynz_##name, ac_allnz_##name},
+static const ac_inner_loop_fn ac_truth_table[ACX_NTYPES][3] = {ACX_FOR_EACH(AC_TRUTH_ENTRY)};
+
+int ac_truth_scan(int what, int tidx, int ndim, const ac_intp *shape,
+                  const ac_intp *strides, char *data, ac_intp *result)
+{
+    ac_intp st[AC_MAXDIMS];
+    ac_intp count = 0;
+    char *ptrs[1] = {data};
+    if (what < 0 || what > 2 || tidx < 0 || tidx >= ACX_NTYPES || ndim < 0 || ndim > AC_MAXDIMS)
+        return AC_DRIVE_BADARGS;
+    for (int d = 0; d < ndim; d++) st[d] = strides[d];
+    int r = ac_drive(ndim, shape, 1, ptrs, st, 0, AC_DRIVE_SIMPLIFY, 0,
+                     ac_truth_table[tidx][what], &count);
+    if (r != 0 && r != 1) return r;   /* interrupted, bad arguments */
+    if (what == AC_TRUTH_COUNT) *result = count;
+    else if (what == AC_TRUTH_ANY) *result = r == 1;
+    else *result = r != 1;
+    return 0;
+}

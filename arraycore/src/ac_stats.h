@@ -12,4 +12,16 @@ extern AC_EXPORT ac_arg_fn ac_argmin_table[ACX_NTYPES];
  * (with a meaningless result) when ac_sigint_flag is set (Ctrl-C) */
 AC_EXPORT double ac_sumsqdev_float64(const char *p, ac_intp n, ac_intp s, double mean);
 AC_EXPORT double ac_sumsqdev_float32(const char *p, ac_intp n, ac_intp s, double mean);
+
+/* Truth-value scans over an N-d strided array of dense type tidx, native
+ * byte order and aligned (integers and bool may be byte-swapped): what =
+ * AC_TRUTH_COUNT stores the number of non-zero elements in *result,
+ * AC_TRUTH_ANY / AC_TRUTH_ALL store 1 or 0 (stopping at the first deciding
+ * element).  strides[d] in bytes.  Returns 0, AC_DRIVE_INTERRUPTED (Ctrl-C),
+ * AC_DRIVE_BADARGS or a loop error.  Plain C: call without the GIL. */
+#define AC_TRUTH_COUNT 0
+#define AC_TRUTH_ANY   1
+#define AC_TRUTH_ALL   2
+AC_EXPORT int ac_truth_scan(int what, int tidx, int ndim, const ac_intp *shape,
+                            const ac_intp *strides, char *data, ac_intp *result);
 #endif

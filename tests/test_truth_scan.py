@@ -1,0 +1,110 @@
+"""count_nonzero, any and all over the whole array: the one-pass C scan
+(src/ac_stats.c, ac_truth_scan) against NumPy, for every dtype, every memory
+layout, byte order and the values whose truth is subtle (-0.0, NaN, float16
+zero bits with the sign set, complex with one non-zero part), and with the
+early exit of any/all.
+"""
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from _helpers import DTYPE_NAMES, IS_NUMPY, assert_array, xp
+
+SPECIAL = {"f": [0.0, -0.0, np.nan, np.inf, -np.inf, 1e-40, 1.0],
+           "c": [0.0, -0.0, complex(0, -0.0), complex(0, 1), complex(np.nan, 0), 1.0]}
+
+
+def _values(dt, n, rng, density):
+    kind = dt.kind
+    if kind in "fc":
+        pool = np.array(SPECIAL[kind], dtype=dt)
+        v = rng.choice(pool, size=n)
+    elif kind == "b":
+        v = rng.random(n) < density
+    else:
+        info = np.iinfo(dt)
+        v = rng.integers(info.min, int(info.max) + 1, size=n, dtype=dt.newbyteorder("="))
+    zero = rng.random(n) >= density
+    v = v.astype(dt)
+    v[zero] = 0
+    return v
+
+
+@st.composite
+def arrays(draw):
+    name = draw(st.sampled_from(DTYPE_NAMES))
+    dt = np.dtype(name)
+    if draw(st.booleans()) and dt.itemsize > 1:
+        dt = dt.newbyteorder()
+    shape = tuple(draw(st.lists(st.integers(0, 9), min_size=0, max_size=4)))
+    density = draw(st.sampled_from([0.0, 0.02, 0.5, 1.0]))
+    rng = np.random.default_rng(draw(st.integers(0, 2**32 - 1)))
+    base = _values(dt, int(np.prod(shape, dtype=np.int64)) * 4, rng, density)
+    layout = draw(st.sampled_from(["C", "F", "strided", "negative", "permuted"]))
+    n = int(np.prod(shape, dtype=np.int64))
+    if layout == "strided" and n:
+        a = base[: n * 2: 2].reshape(shape) if shape else base[:1].reshape(())
+    elif layout == "negative" and n:
+        a = base[:n][::-1].reshape(shape)
+    elif layout == "F":
+        a = np.asfortranarray(base[:n].reshape(shape))
+    elif layout == "permuted" and len(shape) > 1:
+        a = base[:n].reshape(shape).T
+    else:
+        a = base[:n].reshape(shape)
+    return a
+
+
+@pytest.mark.parametrize("name", ["count_nonzero", "any", "all"])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(a=arrays(), keepdims=st.booleans())
+def test_whole_array_scan_matches_numpy(name, a, keepdims):
+    exp = getattr(np, name)(a, keepdims=keepdims)
+    got = getattr(xp, name)(xp.asarray(a), keepdims=keepdims)
+    assert_array(got, np.asarray(exp), exact_byteorder=False)
+
+
+@pytest.mark.parametrize("name", ["count_nonzero", "any", "all"])
+def test_axis_tuple_covering_every_dim(name):
+    x = np.array([[0.0, -0.0, np.nan], [1.0, 0.0, 2.0]])
+    a = xp.asarray(x)
+    for axis in [(0, 1), (1, 0), (-1, -2)]:
+        assert_array(getattr(xp, name)(a, axis=axis), np.asarray(getattr(np, name)(x, axis=axis)),
+                     exact_byteorder=False)
+
+
+@pytest.mark.parametrize("n", [0, 1, 7, 8, 9, 255 * 8 - 1, 255 * 8, 255 * 8 + 1, 70001])
+def test_bool_count_block_edges(n):
+    rng = np.random.default_rng(n)
+    x = rng.random(n) < 0.3
+    assert int(xp.count_nonzero(xp.asarray(x))) == np.count_nonzero(x)
+    ones = np.ones(n, dtype=bool)
+    assert int(xp.count_nonzero(xp.asarray(ones))) == n
+
+
+@pytest.mark.skipif(IS_NUMPY, reason="bytes other than 0/1 in a bool need a uint8 view")
+def test_bool_bytes_other_than_one_count_as_true():
+    raw = np.array([0, 1, 2, 128, 255, 0, 0, 0, 3], dtype=np.uint8)
+    b = np.frombuffer(raw.tobytes() * 40, dtype=np.bool_)   # non-canonical bools
+    assert int(xp.count_nonzero(xp.asarray(b))) == np.count_nonzero(raw) * 40 == 200
+    assert bool(xp.all(xp.asarray(b[1:5]))) and not bool(xp.any(xp.asarray(b[5:8])))
+
+
+@pytest.mark.parametrize("pos", [0, 1, 1023, 1024, 5000, 199_999])
+def test_any_all_find_the_one_deciding_element(pos):
+    x = np.zeros(200_000)
+    x[pos] = -1.5
+    assert bool(xp.any(xp.asarray(x))) and not bool(xp.all(xp.asarray(x)))
+    y = np.ones(200_000, dtype=np.int16)
+    y[pos] = 0
+    assert not bool(xp.all(xp.asarray(y))) and bool(xp.any(xp.asarray(y)))
+    assert int(xp.count_nonzero(xp.asarray(y))) == 199_999
+
+
+def test_empty_and_zero_d():
+    assert int(xp.count_nonzero(xp.asarray([]))) == 0
+    assert bool(xp.all(xp.asarray([]))) and not bool(xp.any(xp.asarray([])))
+    assert int(xp.count_nonzero(xp.asarray(-0.0))) == 0
+    assert int(xp.count_nonzero(xp.asarray(float("nan")))) == 1
+    assert xp.count_nonzero(xp.asarray([1, 0, 3]), keepdims=True).shape == (1,)
