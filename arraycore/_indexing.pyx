@@ -13,6 +13,68 @@ from arraycore._core cimport (ndarray, new_array, make_view, copy_into, copy_arr
     assign, broadcast_shapes_c, is_index_int, core_impl)
 from arraycore._convert cimport _asarray, as_array
 
+cdef extern from "ac_mask.h":
+    ac_intp ac_mask_count(const ac_uint8 *mask, ac_intp n) nogil
+    ac_intp ac_mask_compress(char *dst, const char *src, const ac_uint8 *mask,
+                             ac_intp n, ac_intp itemsize) nogil
+    void ac_mask_expand(char *dst, const char *src, ac_intp src_step,
+                        const ac_uint8 *mask, ac_intp n, ac_intp itemsize) nogil
+
+cdef ndarray _whole_mask(ndarray a, tuple key):
+    """The key's mask when the key is one bool array of a's whole shape (the
+    a[mask] of everyday code), else None."""
+    cdef ndarray m
+    cdef int i
+    if len(key) != 1 or not isinstance(key[0], ndarray):
+        return None
+    m = <ndarray>key[0]
+    if m.descr.tidx != ACX_BOOL or m.nd != a.nd or a.nd == 0:
+        return None
+    for i in range(a.nd):
+        if m.dimensions[i] != a.dimensions[i]:
+            return None
+    return m if m.flags & AC_ARRAY_C_CONTIGUOUS else copy_array(m, AC_CORDER)
+
+
+cdef ndarray _mask_get(ndarray a, ndarray m):
+    """a[m] for a mask of a's whole shape: one compress pass (src/ac_mask.c)."""
+    cdef ac_intp n = size_of(a.nd, a.dimensions), count, isz = a.descr.itemsize
+    if not (a.flags & AC_ARRAY_C_CONTIGUOUS):
+        a = copy_array(a, AC_CORDER)
+    cdef const ac_uint8 *mp = <const ac_uint8 *>m.data
+    with nogil:
+        count = ac_mask_count(mp, n)
+    cdef ndarray res = new_array(a.descr, 1, &count, NULL, NULL, 0, None)
+    with nogil:
+        ac_mask_compress(res.data, a.data, mp, n, isz)
+    return res
+
+
+cdef int _mask_set(ndarray a, ndarray m, object value) except -1:
+    """a[m] = value for a C-contiguous a and a mask of its whole shape, when
+    value is one element or one per selected place; returns 0 when done, 1
+    when the general path must take it (other shapes, and their errors)."""
+    cdef ac_intp n = size_of(a.nd, a.dimensions), count, step
+    cdef ndarray vals
+    if isinstance(value, ndarray):
+        vals = copy_array(<ndarray>value, AC_CORDER, a.descr)   # a copy: value may alias a
+    else:
+        vals = _asarray(value, a.descr, None)
+        if not (vals.flags & AC_ARRAY_C_CONTIGUOUS) or vals.descr is not a.descr:
+            vals = copy_array(vals, AC_CORDER, a.descr)
+    if size_of(vals.nd, vals.dimensions) == 1 and vals.nd <= 1:
+        step = 0
+    elif vals.nd == 1:
+        count = ac_mask_count(<const ac_uint8 *>m.data, n)
+        if vals.dimensions[0] != count:
+            return 1
+        step = a.descr.itemsize
+    else:
+        return 1
+    with nogil:
+        ac_mask_expand(a.data, vals.data, step, <const ac_uint8 *>m.data, n, a.descr.itemsize)
+    return 0
+
 
 cdef list _nonzero(ndarray m):
     """Integer index arrays (one per dimension) of the True entries of a bool array."""
@@ -236,6 +298,9 @@ cdef ndarray _gather(ndarray view, ndarray offs, list rest):
 
 
 cdef object getitem(ndarray a, object key):
+    cdef ndarray m = _whole_mask(a, key)
+    if m is not None and a.flags & AC_ARRAY_ALIGNED:
+        return _mask_get(a, m)
     view, adv = _prepare(a, key)
     if not adv:
         return copy_array(view, AC_CORDER) if view is not a else view
@@ -259,6 +324,10 @@ cdef int setitem(ndarray a, object key, object value) except -1:
     cdef ac_intp sstrides[AC_MAXDIMS]
     cdef ac_opinfo dinfo, sinfo
     check_writeable(a)
+    cdef ndarray m = _whole_mask(a, key)
+    if m is not None and (a.flags & AC_ARRAY_ALIGNED) and (a.flags & AC_ARRAY_C_CONTIGUOUS):
+        if _mask_set(a, m, value) == 0:
+            return 0
     view_, adv = _prepare(a, key)
     view = <ndarray>view_
     if not adv:

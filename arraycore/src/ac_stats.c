@@ -12,6 +12,7 @@
 #include <string.h>
 #include "ac_internal.h"
 #include "ac_stats.h"
+#include "ac_mask.h"
 
 /* ---- argmax / argmin ----------------------------------------------------- */
 #define AC_LOAD_PLAIN(T, p) (*(const T *)(p))
@@ -147,28 +148,6 @@ AC_SUMSQ(float32, float)
 #define AC_NZ_HALF(T, p) ((*(const ac_uint16 *)(p) & 0x7fffu) != 0)
 #define AC_NZ_COMPLEX(T, p) (((const T *)(p))[0] != 0 || ((const T *)(p))[1] != 0)
 
-/* count of non-zero bytes in n contiguous bytes: 8 bytes a word, byte-lane
- * counters flushed every 255 words (vectorizes; NumPy's bool fast path) */
-static ac_intp ac_count_bytes(const unsigned char *p, ac_intp n)
-{
-    const ac_uint64 lo7 = 0x7f7f7f7f7f7f7f7fULL, ones = 0x0101010101010101ULL;
-    ac_intp count = 0, i = 0;
-    while (n - i >= 8) {
-        ac_intp words = (n - i) / 8;
-        if (words > 255) words = 255;
-        ac_uint64 acc = 0;
-        for (ac_intp w = 0; w < words; w++) {
-            ac_uint64 v;
-            memcpy(&v, p + i + 8 * w, 8);
-            acc += ((((v & lo7) + lo7) | v) >> 7) & ones;   /* 1 per non-zero byte */
-        }
-        for (int b = 0; b < 8; b++) count += (acc >> (8 * b)) & 0xff;
-        i += 8 * words;
-    }
-    for (; i < n; i++) count += p[i] != 0;
-    return count;
-}
-
 /* ctx of the scans: the running count, or for any/all nothing (the inner
  * function's return value 1 stops ac_drive at the first deciding element) */
 #define AC_TRUTH(NAME, T, NZ, ACC)                                            \
@@ -176,7 +155,7 @@ static int ac_countnz_##NAME(char **ptrs, ac_intp n, const ac_intp *st,     \
                              void *ctx) {                                    \
     const char *p = ptrs[0]; ac_intp s = st[0];                               \
     if (sizeof(T) == 1 && s == 1) {                                           \
-        *(ac_intp *)ctx += ac_count_bytes((const unsigned char *)p, n);      \
+        *(ac_intp *)ctx += ac_mask_count((const ac_uint8 *)p, n);      \
         return 0;                                                             \
     }                                                                         \
     ACC c = 0;                  /* n <= AC_DRIVE_CHUNK: ACC cannot wrap */   \
