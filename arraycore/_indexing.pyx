@@ -17,7 +17,7 @@ cdef extern from "ac_mask.h":
     ac_intp ac_mask_count(const ac_uint8 *mask, ac_intp n) nogil
     ac_intp ac_mask_compress(char *dst, const char *src, const ac_uint8 *mask,
                              ac_intp n, ac_intp itemsize) nogil
-    void ac_mask_expand(char *dst, const char *src, ac_intp src_step,
+    void ac_mask_expand(char *dst, const char *src, ac_intp src_step, ac_intp src_count,
                         const ac_uint8 *mask, ac_intp n, ac_intp itemsize) nogil
 
 cdef ndarray _whole_mask(ndarray a, tuple key):
@@ -54,7 +54,7 @@ cdef int _mask_set(ndarray a, ndarray m, object value) except -1:
     """a[m] = value for a C-contiguous a and a mask of its whole shape, when
     value is one element or one per selected place; returns 0 when done, 1
     when the general path must take it (other shapes, and their errors)."""
-    cdef ac_intp n = size_of(a.nd, a.dimensions), count, step
+    cdef ac_intp n = size_of(a.nd, a.dimensions), count = 1, step
     cdef ndarray vals
     if isinstance(value, ndarray):
         vals = copy_array(<ndarray>value, AC_CORDER, a.descr)   # a copy: value may alias a
@@ -72,7 +72,8 @@ cdef int _mask_set(ndarray a, ndarray m, object value) except -1:
     else:
         return 1
     with nogil:
-        ac_mask_expand(a.data, vals.data, step, <const ac_uint8 *>m.data, n, a.descr.itemsize)
+        ac_mask_expand(a.data, vals.data, step, count, <const ac_uint8 *>m.data, n,
+                       a.descr.itemsize)
     return 0
 
 

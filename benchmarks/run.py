@@ -35,7 +35,7 @@ import time
 import timeit
 
 GROUPS = ["small", "large", "transpose", "constant", "import", "ufunc_small", "ufunc_large",
-          "matmul", "threads", "vmath", "sort", "iter"]
+          "matmul", "threads", "vmath", "sort", "iter", "counting"]
 # run import subprocesses away from the source tree, so `import arraycore` finds the
 # installed package and not the uncompiled sources in the current directory
 _NEUTRAL_CWD = tempfile.gettempdir()
@@ -264,6 +264,30 @@ BENCHMARKS += [
     ("iter", "list(a.flat), n=1000", iter_setup, "list(mid.flat)", "list(mid.flat)", 1.0, None),
     ("iter", "broadcast(a, col) construction", iter_setup, "ac.broadcast(mid, col)",
      "np.broadcast(mid, col)", 1.0, None),
+]
+
+def counting_setup(size):
+    def setup(ac, np):
+        a = np.random.default_rng(0).random(size)
+        m = a > 0.5
+        return (dict(ac=ac, a=ac.asarray(a, copy=True), m=ac.asarray(m, copy=True)),
+                dict(np=np, a=a.copy(), m=m.copy()))
+    return setup
+
+
+# counting, masks and the extremes (issue 15): 10k and 10M float64
+BENCHMARKS += [
+    ("counting", f"{name}, n={label}", counting_setup(size), sa, sn, target, None)
+    for size, label in [(10_000, "10k"), (10_000_000, "10M")]
+    for name, sa, sn, target in [
+        ("count_nonzero(a > 0.5)", "ac.count_nonzero(a > 0.5)", "np.count_nonzero(a > 0.5)", 0.8),
+        ("count_nonzero(mask)", "ac.count_nonzero(m)", "np.count_nonzero(m)", 0.8),
+        ("a[mask]", "a[m]", "a[m]", 0.8),
+        ("a[mask] = 0.0", "a[m] = 0.0", "a[m] = 0.0", 0.8),
+        ("any(mask)", "ac.any(m)", "np.any(m)", 0.8),
+        ("max(a)", "ac.max(a)", "np.max(a)", 0.8),
+        ("argmax(a)", "ac.argmax(a)", "np.argmax(a)", 0.8),
+    ]
 ]
 
 CONSTANT = [

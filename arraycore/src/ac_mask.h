@@ -14,7 +14,9 @@ AC_EXPORT ac_intp ac_mask_compress(char *dst, const char *src, const ac_uint8 *m
 
 /* The reverse: dst[i] = src[k] for every i < n with mask[i] != 0, k counting
  * the selected i (src_step 0 repeats one element: a scalar assigned to every
- * selected place; otherwise src holds one element per selected place). */
-AC_EXPORT void ac_mask_expand(char *dst, const char *src, ac_intp src_step,
+ * selected place; otherwise src holds src_count = the number of selected
+ * places elements, src_step bytes apart).  Unselected elements are
+ * rewritten with their own value. */
+AC_EXPORT void ac_mask_expand(char *dst, const char *src, ac_intp src_step, ac_intp src_count,
                               const ac_uint8 *mask, ac_intp n, ac_intp itemsize);
 #endif
