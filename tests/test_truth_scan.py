@@ -108,3 +108,43 @@ def test_empty_and_zero_d():
     assert int(xp.count_nonzero(xp.asarray(-0.0))) == 0
     assert int(xp.count_nonzero(xp.asarray(float("nan")))) == 1
     assert xp.count_nonzero(xp.asarray([1, 0, 3]), keepdims=True).shape == (1,)
+
+
+# ---- max/min over a contiguous float run: the vectorized lanes
+# (src/ac_umath_reduce.h) must give the serial fold's result bit for bit: the
+# first NaN, else the first element equal to the extreme (-0.0 vs +0.0).
+def _fold(x, is_max):
+    a = x[0]
+    for b in x[1:]:
+        if not ((a >= b if is_max else a <= b) or a != a):
+            a = b
+    return a
+
+
+@pytest.mark.parametrize("dt", ["float32", "float64"])
+@pytest.mark.parametrize("is_max", [True, False])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(n=st.integers(1, 300), seed=st.integers(0, 2**32 - 1),
+       kind=st.sampled_from(["random", "zeros", "nan", "inf", "ties"]))
+def test_max_min_lanes_equal_the_serial_fold(dt, is_max, n, seed, kind):
+    rng = np.random.default_rng(seed)
+    x = rng.standard_normal(n).astype(dt)
+    if kind == "zeros":
+        x = rng.choice(np.array([0.0, -0.0, -1.0, -2.0] if is_max else [0.0, -0.0, 1.0, 2.0],
+                                dtype=dt), size=n)
+    elif kind == "nan":
+        x[rng.integers(0, n, size=rng.integers(1, 4))] = np.nan
+    elif kind == "inf":
+        x[rng.integers(0, n)] = np.inf if rng.random() < 0.5 else -np.inf
+    elif kind == "ties":
+        x = rng.integers(-3, 3, size=n).astype(dt)
+    got = np.asarray((xp.max if is_max else xp.min)(xp.asarray(x)))
+    exp = _fold(list(x), is_max)
+    assert got.dtype == x.dtype
+    if exp != exp:
+        assert got != got
+    else:
+        assert got == exp and np.signbit(got) == np.signbit(exp)
+    # the value agrees with NumPy's (NaN propagates)
+    ref = (np.max if is_max else np.min)(x)
+    assert (got != got and ref != ref) or got == ref

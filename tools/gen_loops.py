@@ -8,7 +8,9 @@ Every loop has NumPy's generic signature
     void loop(char **args, const ac_intp *dimensions, const ac_intp *steps, void *data)
 and handles any strides.  On top of the strided loop it has:
 - a reduction path (args[0] == args[2] and zero steps on both: the
-  accumulator stays in a register; float add sums pairwise);
+  accumulator stays in a register; float add sums pairwise; float
+  maximum/minimum over a contiguous run use 16 vectorized lanes,
+  src/ac_umath_reduce.h);
 - for the `simd` ufuncs, contiguous paths (all contiguous, or one scalar
   input), compiled for the baseline and AVX2 (and AVX-512 for simd="wide",
   the compute-bound ones) and chosen at run time with ac_cpu_level().
@@ -143,6 +145,13 @@ def gen_loop(u, sig, expr):
             else:
                 L.append(f"        a += ac_pairwise_{out}(p1, n, s1);")
         else:
+            if u["name"] in ("maximum", "minimum") and out in "fd":
+                # contiguous: 16 vectorized lanes (src/ac_umath_reduce.h), same result
+                L.append(f"        if (s1 == sizeof({STORE_T[out]}) && n >= AC_REDEXT_LANES) {{")
+                L.append(f"            a = ac_redext_{u['name'][:3]}_{out}(a, (const {STORE_T[out]} *)p1, n);")
+                L.append(f"            {store(out, 'p0', 'a')}")
+                L.append("            return;")
+                L.append("        }")
             L.append(f"        for (ac_intp k = 0; k < n; k++, p1 += s1) {{ const {COMP_T[out]} b = {load(out, 'p1')}; a = {e}; }}")
         L.append(f"        {store(out, 'p0', 'a')}")
         L.append("        return;")
@@ -210,6 +219,7 @@ def main(out_path):
              "#include \"ac_cpu.h\"",
              "#include \"ac_umath.h\"",
              "#include \"ac_umath_helpers.h\"",
+             "#include \"ac_umath_reduce.h\"",
              "#include \"ac_vmath.h\"",
              "#include <tgmath.h>",
              ""]
