@@ -148,3 +148,23 @@ def test_max_min_lanes_equal_the_serial_fold(dt, is_max, n, seed, kind):
     # the value agrees with NumPy's (NaN propagates)
     ref = (np.max if is_max else np.min)(x)
     assert (got != got and ref != ref) or got == ref
+
+
+@pytest.mark.parametrize("dt", ["float32", "float64"])
+@pytest.mark.parametrize("name", ["argmax", "argmin"])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(n=st.integers(1, 1200), seed=st.integers(0, 2**32 - 1),
+       kind=st.sampled_from(["random", "zeros", "nan", "inf", "ties"]))
+def test_argmax_argmin_long_runs_match_numpy(dt, name, n, seed, kind):
+    rng = np.random.default_rng(seed)
+    x = rng.standard_normal(n).astype(dt)
+    if kind == "zeros":
+        x = rng.choice(np.array([0.0, -0.0, -1.0, 1.0], dtype=dt), size=n)
+    elif kind == "nan":
+        x[rng.integers(0, n, size=rng.integers(1, 4))] = np.nan
+    elif kind == "inf":
+        x[rng.integers(0, n, size=2)] = [np.inf, -np.inf]
+    elif kind == "ties":
+        x = rng.integers(-3, 3, size=n).astype(dt)
+    assert int(getattr(xp, name)(xp.asarray(x))) == int(getattr(np, name)(x))
+    assert int(getattr(xp, name)(xp.asarray(x[::-1]))) == int(getattr(np, name)(x[::-1]))

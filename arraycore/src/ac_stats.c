@@ -13,6 +13,7 @@
 #include "ac_internal.h"
 #include "ac_stats.h"
 #include "ac_mask.h"
+#include "ac_umath_reduce.h"
 
 /* ---- argmax / argmin ----------------------------------------------------- */
 #define AC_LOAD_PLAIN(T, p) (*(const T *)(p))
@@ -91,8 +92,47 @@ AC_ARG_INT(uint32, ac_uint32)
 AC_ARG_INT(int64, ac_int64)
 AC_ARG_INT(uint64, ac_uint64)
 AC_ARG_FLOAT(float16, float, AC_LOAD_HALF)
-AC_ARG_FLOAT(float32, float, AC_LOAD_PLAIN)
-AC_ARG_FLOAT(float64, double, AC_LOAD_PLAIN)
+AC_ARG_FLOAT(float32_serial, float, AC_LOAD_PLAIN)
+AC_ARG_FLOAT(float64_serial, double, AC_LOAD_PLAIN)
+
+/* float32/float64, contiguous and long enough: the extreme by the
+ * vectorized lanes of ac_umath_reduce.h, then the first index holding it
+ * (a second, cache-warm pass in blocks); the first NaN when one was seen.
+ * The same index as the serial scan: the first occurrence of the extreme
+ * (-0.0 and +0.0 compare equal), or the first NaN. */
+#define AC_ARG_FLOAT_FAST(NAME, T, S)                                         \
+static ac_intp ac_first_nan_##NAME(const T *p, ac_intp n) {                   \
+    for (ac_intp i0 = 0; i0 < n; i0 += 256) {                                 \
+        ac_intp e = n - i0 < 256 ? n - i0 : 256; int hit = 0;                 \
+        for (ac_intp i = i0; i < i0 + e; i++) hit |= p[i] != p[i];            \
+        if (hit) for (ac_intp i = i0; i < i0 + e; i++) if (p[i] != p[i]) return i; \
+    }                                                                         \
+    return 0;                                                                 \
+}                                                                             \
+static ac_intp ac_first_eq_##NAME(const T *p, ac_intp n, T m) {               \
+    for (ac_intp i0 = 0; i0 < n; i0 += 256) {                                 \
+        ac_intp e = n - i0 < 256 ? n - i0 : 256; int hit = 0;                 \
+        for (ac_intp i = i0; i < i0 + e; i++) hit |= p[i] == m;               \
+        if (hit) for (ac_intp i = i0; i < i0 + e; i++) if (p[i] == m) return i; \
+    }                                                                         \
+    return 0;                                                                 \
+}                                                                             \
+static ac_intp ac_argmax_##NAME(const char *c, ac_intp n, ac_intp s) {        \
+    const T *p = (const T *)c; int nan_seen;                                  \
+    if (s != (ac_intp)sizeof(T) || n < 4 * AC_REDEXT_LANES)                   \
+        return ac_argmax_##NAME##_serial(c, n, s);                            \
+    T m = ac_redext_lanes_max_##S(p, n, &nan_seen);                           \
+    return nan_seen ? ac_first_nan_##NAME(p, n) : ac_first_eq_##NAME(p, n, m); \
+}                                                                             \
+static ac_intp ac_argmin_##NAME(const char *c, ac_intp n, ac_intp s) {        \
+    const T *p = (const T *)c; int nan_seen;                                  \
+    if (s != (ac_intp)sizeof(T) || n < 4 * AC_REDEXT_LANES)                   \
+        return ac_argmin_##NAME##_serial(c, n, s);                            \
+    T m = ac_redext_lanes_min_##S(p, n, &nan_seen);                           \
+    return nan_seen ? ac_first_nan_##NAME(p, n) : ac_first_eq_##NAME(p, n, m); \
+}
+AC_ARG_FLOAT_FAST(float32, float, f)
+AC_ARG_FLOAT_FAST(float64, double, d)
 AC_ARG_COMPLEX(complex64, float)
 AC_ARG_COMPLEX(complex128, double)
 

@@ -14,6 +14,7 @@
 #define ARRAYCORE_AC_UMATH_REDUCE_H
 #include <string.h>
 #include "ac_cpu.h"
+#include "ac_umath_helpers.h"   /* ac_max_d, ... (the serial fold) */
 
 #define AC_REDEXT_LANES 32   /* the least n the lanes take: 2 x 64 bytes of float */
 
@@ -52,14 +53,21 @@ typedef ac_int32 ac_v16i __attribute__((vector_size(64)));
 static T ac_redext_##NAME##_##S##_base(const T *p, ac_intp n, int *nan_seen)  \
 { AC_REDEXT_BODY(T, IT, VT, VI, OP) }                                                 \
 AC_REDEXT_CLONES(NAME, S, T, IT, VT, VI, OP)                                        \
+/* the extreme of p[0..n) ignoring NaNs, and whether one was seen */       \
+static inline T ac_redext_lanes_##NAME##_##S(const T *p, ac_intp n, int *nan_seen) \
+{                                                                             \
+    T m;                                                                      \
+    AC_REDEXT_DISPATCH(NAME, S)                                               \
+    m = ac_redext_##NAME##_##S##_base(p, n, nan_seen);                        \
+  done:                                                                       \
+    return m;                                                                 \
+}                                                                             \
 /* the fold of ac_NAME over a, p[0..n): contiguous p, n >= LANES */          \
 static inline T ac_redext_##NAME##_##S(T a, const T *p, ac_intp n)           \
 {                                                                             \
     int nan_seen; T m;                                                        \
     if (a != a) return a;                                                     \
-    AC_REDEXT_DISPATCH(NAME, S)                                               \
-    m = ac_redext_##NAME##_##S##_base(p, n, &nan_seen);                       \
-  done:                                                                       \
+    m = ac_redext_lanes_##NAME##_##S(p, n, &nan_seen);                        \
     if (nan_seen || m == 0) {            /* the exact serial fold */         \
         for (ac_intp k = 0; k < n; k++) a = ac_##NAME##_##S(a, p[k]);         \
         return a;                                                             \
@@ -77,10 +85,10 @@ static AC_TARGET_AVX512 T ac_redext_##NAME##_##S##_avx512(const T *p, ac_intp n,
     {                                                                         \
         int lvl = ac_cpu_level();                                             \
         if (lvl >= AC_CPU_AVX512) {                                           \
-            m = ac_redext_##NAME##_##S##_avx512(p, n, &nan_seen); goto done;  \
+            m = ac_redext_##NAME##_##S##_avx512(p, n, nan_seen); goto done;   \
         }                                                                     \
         if (lvl >= AC_CPU_AVX2) {                                             \
-            m = ac_redext_##NAME##_##S##_avx2(p, n, &nan_seen); goto done;    \
+            m = ac_redext_##NAME##_##S##_avx2(p, n, nan_seen); goto done;     \
         }                                                                     \
     }
 #else
