@@ -75,3 +75,9 @@ try:  # the C-API helpers (arraycore-config, pkg-config dir) when built
     from arraycore._configtool import get_include  # noqa: F811
 except ImportError:
     pass
+
+# --- file I/O: NumPy's .npy/.npz formats and text files (arraycore._npyio) ---
+from arraycore._npyio import (  # noqa: E402
+    save, load, savez, savez_compressed, NpzFile, tofile, fromfile, savetxt, loadtxt,
+    genfromtxt,
+)
