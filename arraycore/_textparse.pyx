@@ -21,11 +21,96 @@ cdef extern from "Python.h":
     PyObject *PyErr_Occurred()
     void PyErr_Clear()
 
+cdef extern from *:
+    """
+    #include <stdint.h>
+    #include <string.h>
+    static inline void ac_tp_mul128(uint64_t a, uint64_t b, uint64_t *hi, uint64_t *lo) {
+        unsigned __int128 r = (unsigned __int128)a * b;
+        *hi = (uint64_t)(r >> 64);
+        *lo = (uint64_t)r;
+    }
+    static inline int ac_tp_clz64(uint64_t x) { return __builtin_clzll(x); }
+    static inline double ac_tp_from_bits(uint64_t b) { double d; memcpy(&d, &b, 8); return d; }
+    """
+    void ac_tp_mul128(uint64_t a, uint64_t b, uint64_t *hi, uint64_t *lo) noexcept nogil
+    int ac_tp_clz64(uint64_t x) noexcept nogil
+    double ac_tp_from_bits(uint64_t b) noexcept nogil
+
 cdef double POW10[23]
 cdef int _i
 POW10[0] = 1.0
 for _i in range(1, 23):
     POW10[_i] = POW10[_i - 1] * 10.0
+
+# 5**q for q in [Q_MIN, Q_MAX], each as a 128-bit number with its top bit
+# set (high word, low word): truncated for q >= 0 and q < -27, rounded up
+# (floor + 1) for -27 <= q < 0, the approximations the Eisel-Lemire error
+# analysis assumes.  Computed once at import with Python's big integers.
+DEF Q_MIN = -342
+DEF Q_MAX = 308
+cdef uint64_t POW5[2 * (Q_MAX - Q_MIN + 1)]
+
+
+def _init_pow5():
+    cdef Py_ssize_t i
+    mask = (1 << 64) - 1
+    for q in range(<object>Q_MIN, <object>Q_MAX + 1):
+        if q >= 0:
+            v = (<object>5) ** q
+            nb = v.bit_length()
+            v = v >> (nb - 128) if nb > 128 else v << (128 - nb)
+        else:
+            p5 = (<object>5) ** -q
+            z = p5.bit_length()          # 2**(z-1) <= p5 < 2**z
+            if p5 == 1 << (z - 1):
+                z -= 1
+            b = z + 127 if q >= -27 else 2 * z + 128
+            v = (1 << b) // p5 + 1
+            nb = v.bit_length()
+            if nb > 128:
+                v >>= nb - 128
+        i = 2 * (q - Q_MIN)
+        POW5[i] = v >> 64
+        POW5[i + 1] = v & mask
+
+_init_pow5()
+
+
+cdef bint _eisel_lemire(uint64_t w, int q, bint neg, double *out) noexcept nogil:
+    """w * 10**q correctly rounded, for w < 2**64 (nonzero); False in the
+    rare cases it cannot decide (then the slow path decides)."""
+    cdef int lz, upper, power2
+    cdef uint64_t hi, lo, hi2, lo2, mant
+    cdef Py_ssize_t i
+    if q < Q_MIN or q > Q_MAX:
+        return False
+    lz = ac_tp_clz64(w)
+    w <<= lz
+    i = 2 * (q - Q_MIN)
+    ac_tp_mul128(w, POW5[i], &hi, &lo)
+    if (hi & 0x1FF) == 0x1FF:
+        ac_tp_mul128(w, POW5[i + 1], &hi2, &lo2)
+        lo += hi2
+        if hi2 > lo:
+            hi += 1
+        if lo == 0xFFFFFFFFFFFFFFFFULL:
+            return False
+    upper = <int>(hi >> 63)
+    mant = hi >> (upper + 9)
+    power2 = ((((152170 + 65536) * q) >> 16) + 63) + upper - lz + 1023
+    if lo <= 1 and (mant & 3) == 1:
+        return False                      # possibly halfway: let the slow path round
+    mant += mant & 1
+    mant >>= 1
+    if mant >= (<uint64_t>2 << 52):
+        mant = <uint64_t>1 << 52
+        power2 += 1
+    mant &= ~(<uint64_t>1 << 52)
+    if power2 <= 0 or power2 >= 0x7FF:
+        return False                      # subnormal or overflow: the slow path
+    out[0] = ac_tp_from_bits(mant | (<uint64_t>power2 << 52) | ((<uint64_t>1 << 63) if neg else 0))
+    return True
 
 cdef enum:
     K_FLOAT = 0
@@ -92,15 +177,13 @@ cdef bint _fast_double(const char *p, const char *e, double *out) noexcept nogil
     if m == 0:
         out[0] = -0.0 if neg else 0.0
         return True
-    if m > TWO53:
-        return False
+    if m > TWO53 or ex > 22 or ex < -22:
+        return _eisel_lemire(m, ex, neg, out)
     v = <double>m
-    if 0 <= ex <= 22:
+    if ex >= 0:
         v *= POW10[ex]
-    elif -22 <= ex < 0:
-        v /= POW10[-ex]
     else:
-        return False
+        v /= POW10[-ex]
     out[0] = -v if neg else v
     return True
 
