@@ -246,11 +246,14 @@ def _byte_view(a):
 
 # --------------------------------------------------------------- writing
 
+def _reversed_axes(a):
+    return _ac().permute_dims(a, tuple(range(a.ndim - 1, -1, -1)))
+
+
 def _write_data(fp, a, fortran):
-    ac = _ac()
     if a.size == 0:
         return
-    src = a.T if fortran else a
+    src = _reversed_axes(a) if fortran else a
     if src.flags.c_contiguous:
         if src.ndim == 0:
             fp.write(src.tobytes())
@@ -264,8 +267,8 @@ def _write_data(fp, a, fortran):
     row = src.nbytes // src.shape[0] if src.shape[0] else 1
     step = max(1, _COPY_CHUNK // max(row, 1))
     for i in range(0, src.shape[0], step):
-        block = ac.asarray(src[i:i + step], copy=True)
-        fp.write(_byte_view(block))
+        block = src[i:i + step].copy(order="C")
+        fp.write(_byte_view(block) if block.flags.c_contiguous else block.tobytes())
 
 
 def write_array(fp, array, version=None, allow_pickle=True, pickle_kwargs=None):
