@@ -286,7 +286,8 @@ def _item_text(x, dt, fmt):
         from arraycore._format import _shortest
         import math
         if math.isfinite(x):
-            return _shortest(x, "f" if dt.itemsize == 4 else "e")
+            s = _shortest(x, "f" if dt.itemsize == 4 else "e")
+            return s if ("." in s or "e" in s) else s + ".0"
     return str(x)
 
 
@@ -400,7 +401,7 @@ def _row_format(fmt, ncol, delimiter, iscomplex):
     n = fmt.count("%")
     if n == 1:
         if iscomplex:
-            one = f"({fmt}+{fmt}j)"
+            one = " (" + fmt + fmt.replace("%", "%+", 1) + "j)"
             return delimiter.join([one] * ncol)
         return delimiter.join([fmt] * ncol)
     if iscomplex and n == 2 * ncol:
@@ -594,8 +595,9 @@ def loadtxt(fname, dtype=float, comments="#", delimiter=None, converters=None, s
         raise ValueError("max_rows must be non-negative (None reads all rows)")
     if isinstance(delimiter, bytes):
         delimiter = delimiter.decode("latin1")
-    if delimiter is not None and not isinstance(delimiter, str):
-        raise TypeError("delimiter must be a string or None")
+    if delimiter is not None and (not isinstance(delimiter, str) or len(delimiter) != 1):
+        raise TypeError("the delimiter must be a single character or None, not "
+                        f"{delimiter!r}")
     if delimiter == "\n" or (comments is not None and delimiter is not None and
                              delimiter in ((comments,) if isinstance(comments, (str, bytes))
                                            else tuple(comments))):
@@ -687,7 +689,7 @@ def _py_rows(text, delimiter, comments, skiprows, max_rows, quotechar):
             if k >= 0 and k < cut:
                 cut = k
         line = line[:cut]
-        if not line.strip():
+        if not (line.strip() if delimiter is None else line):
             continue
         rows.append((lineno, _split_line(line, delimiter, quotechar)))
     return rows

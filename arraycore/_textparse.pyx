@@ -247,13 +247,7 @@ cdef bint _complex(const char *p, const char *e, double *out):
         p = q
     else:
         out[0] = 0.0
-    if e - 1 - p == 1 and (p[0] == c'+' or p[0] == c'-'):
-        out[1] = -1.0 if p[0] == c'-' else 1.0     # '+j', '-j'
-        return True
-    if e - 1 == p:
-        out[1] = 1.0                               # 'j'
-        return True
-    return _double(p, e - 1, &out[1])
+    return _double(p, e - 1, &out[1])         # (NumPy refuses 'j', '+j', '1-j')
 
 
 cdef bint _uint(const char *p, const char *e, uint64_t *out, bint *neg) noexcept nogil:
@@ -381,6 +375,8 @@ def parse(bytes data, object delimiter, tuple comments, Py_ssize_t skiprows,
             line += 1
             if line <= skiprows:
                 continue
+            if le > p and (le - 1)[0] == c'\r':
+                le -= 1                         # a CRLF line end
             # cut the comment
             for k in range(ncom):
                 if comlen[k] == 1:
@@ -394,10 +390,12 @@ def parse(bytes data, object delimiter, tuple comments, Py_ssize_t skiprows,
                             le = q
                             break
                         q += 1
-            # a blank line holds no row
+            # a blank line holds no row (with a delimiter, only an empty one:
+            # spaces are then a field, as in NumPy)
             q = p
-            while q < le and (_isspace(q[0]) or q[0] == c'\n'):
-                q += 1
+            if delim == NULL:
+                while q < le and _isspace(q[0]):
+                    q += 1
             if q == le:
                 continue
             # split
@@ -488,7 +486,7 @@ def parse(bytes data, object delimiter, tuple comments, Py_ssize_t skiprows,
                                 _fail(fs, fe, tname, line - 1, i)
                             (<int64_t *>(b.data + b.n))[0] = <int64_t>uv
                     elif kind == K_UINT:
-                        if (neg and uv != 0) or uv > uhi:
+                        if neg or uv > uhi:
                             _fail(fs, fe, tname, line - 1, i)
                         (<uint64_t *>(b.data + b.n))[0] = uv
                     else:
