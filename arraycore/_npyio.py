@@ -343,12 +343,9 @@ def fromfile(file, dtype=float, count=-1, sep="", offset=0, *, like=None):
                 n = len(data) // dt.itemsize
                 if n * dt.itemsize != len(data):
                     data = data[:n * dt.itemsize]
-            else:
+            else:                        # fewer items than count: those there are
                 data = f.read(count * dt.itemsize)
                 n = len(data) // dt.itemsize
-                if n < count:
-                    raise ValueError(f"fromfile: the file holds {n} items of {dt}, "
-                                     f"fewer than count={count}")
             out = ac.empty((n,), dtype=dt)
             if n:
                 format._byte_view(out)[:] = data[:n * dt.itemsize]

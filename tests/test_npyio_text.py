@@ -307,7 +307,7 @@ def test_fromfile_count_offset(tmp_path):
     p = tmp_path / "a.bin"
     n.tofile(p)
     for kw in [dict(count=5), dict(offset=8), dict(offset=8, count=3), dict(count=-1),
-               dict(count=0)]:
+               dict(count=0), dict(count=50), dict(offset=76, count=3)]:
         same(xp.fromfile(p, dtype="int32", **kw), np.fromfile(p, dtype="int32", **kw))
     with open(p, "rb") as f:
         a = xp.fromfile(f, dtype="int32", count=4)
