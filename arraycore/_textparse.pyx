@@ -126,9 +126,10 @@ cdef inline bint _isspace(char ch) noexcept nogil:
     return ch == c' ' or ch == c'\t' or ch == c'\r' or ch == c'\f' or ch == c'\v'
 
 
-cdef bint _fast_double(const char *p, const char *e, double *out) noexcept nogil:
-    """Exact conversion of a plain decimal (<= 19 significant digits, small
-    exponent); False when the slow, general path is needed."""
+cdef const char *_scan_double(const char *p, const char *e, double *out) noexcept nogil:
+    """Convert the plain decimal number that starts at p (at most 19
+    significant digits); the end of the number, or NULL when there is none
+    or it needs the slow, general path (inf, nan, long mantissas, ...)."""
     cdef bint neg = False
     cdef uint64_t m = 0
     cdef int nd = 0, ex = 0, e10 = 0, esign = 1
@@ -142,7 +143,7 @@ cdef bint _fast_double(const char *p, const char *e, double *out) noexcept nogil
         if m or p[0] != c'0':
             nd += 1
             if nd > 19:
-                return False
+                return NULL
             m = m * 10 + <uint64_t>(p[0] - c'0')
         p += 1
     if p < e and p[0] == c'.':
@@ -152,12 +153,12 @@ cdef bint _fast_double(const char *p, const char *e, double *out) noexcept nogil
             if m or p[0] != c'0':
                 nd += 1
                 if nd > 19:
-                    return False
+                    return NULL
                 m = m * 10 + <uint64_t>(p[0] - c'0')
             ex -= 1
             p += 1
     if not digits:
-        return False
+        return NULL
     if p < e and (p[0] == c'e' or p[0] == c'E'):
         p += 1
         if p < e and (p[0] == c'-' or p[0] == c'+'):
@@ -170,22 +171,26 @@ cdef bint _fast_double(const char *p, const char *e, double *out) noexcept nogil
                 e10 = e10 * 10 + (p[0] - c'0')
             p += 1
         if not edigits:
-            return False
+            return NULL
         ex += esign * e10
-    if p != e:
-        return False
     if m == 0:
         out[0] = -0.0 if neg else 0.0
-        return True
+        return p
     if m > TWO53 or ex > 22 or ex < -22:
-        return _eisel_lemire(m, ex, neg, out)
+        return p if _eisel_lemire(m, ex, neg, out) else NULL
     v = <double>m
     if ex >= 0:
         v *= POW10[ex]
     else:
         v /= POW10[-ex]
     out[0] = -v if neg else v
-    return True
+    return p
+
+
+cdef inline bint _fast_double(const char *p, const char *e, double *out) noexcept nogil:
+    """Exact conversion of a whole field that is a plain decimal; False when
+    the slow, general path is needed."""
+    return _scan_double(p, e, out) == e
 
 
 cdef bint _slow_double(const char *p, const char *e, double *out):
@@ -326,7 +331,8 @@ def parse(bytes data, object delimiter, tuple comments, Py_ssize_t skiprows,
     cdef Buf b
     cdef double dv
     cdef uint64_t uv
-    cdef bint neg, last
+    cdef bint neg, last, fast, row_ok
+    cdef char d0
     cdef int64_t ilo = 0, ihi = 0
     cdef uint64_t uhi = 0
     cdef int ncom = len(comments)
@@ -350,6 +356,8 @@ def parse(bytes data, object delimiter, tuple comments, Py_ssize_t skiprows,
     elif kind == K_UINT:
         uhi = hi
     itemsize = 16 if kind == K_COMPLEX else (1 if kind == K_BOOL else 8)
+    fast = kind == K_FLOAT and usecols is None and dlen <= 1
+    d0 = delim[0] if dlen == 1 else 0
     b.data = NULL
     b.n = b.cap = 0
     fstart = <Py_ssize_t *>malloc(fcap * sizeof(Py_ssize_t))
@@ -398,6 +406,53 @@ def parse(bytes data, object delimiter, tuple comments, Py_ssize_t skiprows,
                     q += 1
             if q == le:
                 continue
+            # the fast path: floats parsed straight from the line, one pass
+            if fast:
+                nf = 0
+                q = p
+                row_ok = True
+                while True:
+                    if delim == NULL:
+                        while q < le and _isspace(q[0]):
+                            q += 1
+                        if q >= le:
+                            break
+                    else:
+                        while q < le and _isspace(q[0]) and q[0] != d0:
+                            q += 1
+                    _reserve(&b, 8)
+                    fe = _scan_double(q, le, <double *>(b.data + b.n))
+                    if fe == NULL:
+                        row_ok = False
+                        break
+                    if delim == NULL:
+                        if fe < le and not _isspace(fe[0]):
+                            row_ok = False
+                            break
+                        b.n += 8
+                        nf += 1
+                        q = fe
+                    else:
+                        while fe < le and _isspace(fe[0]) and fe[0] != d0:
+                            fe += 1
+                        if fe < le and fe[0] != d0:
+                            row_ok = False
+                            break
+                        b.n += 8
+                        nf += 1
+                        if fe >= le:
+                            break
+                        q = fe + 1
+                if row_ok:
+                    if ncols < 0:
+                        ncols = nf
+                    elif nf != ncols:
+                        raise ValueError(f"the number of columns changed from {ncols} to {nf} "
+                                         f"at line {line}; use `usecols` to select a subset "
+                                         "and avoid this error")
+                    nrows += 1
+                    continue
+                b.n -= nf * 8                   # the general path redoes this row
             # split
             nf = 0
             if delim == NULL:
