@@ -410,16 +410,6 @@ def _row_format(fmt, ncol, delimiter, iscomplex):
     return fmt
 
 
-def _text_writer(fname, encoding):
-    """(context, is-binary) for savetxt's output."""
-    if hasattr(fname, "write"):
-        return contextlib.nullcontext(fname)
-    path = os.fspath(fname)
-    if isinstance(path, bytes):
-        path = os.fsdecode(path)
-    return _atomic_path(path)
-
-
 def savetxt(fname, X, fmt="%.18e", delimiter=" ", newline="\n", header="", footer="",
             comments="# ", encoding=None):
     """Write a 1-D or 2-D array to a text file, one row per line.
@@ -433,25 +423,28 @@ def savetxt(fname, X, fmt="%.18e", delimiter=" ", newline="\n", header="", foote
     X = ac.asarray(X)
     if X.ndim == 0 or X.ndim > 2:
         raise ValueError(f"Expected 1D or 2D array, got {X.ndim}D array instead")
-    rows = X.tolist()
-    if X.ndim == 1:
-        rows = [[v] for v in rows]
     ncol = 1 if X.ndim == 1 else X.shape[1]
+    nrow = X.shape[0]
     iscomplex = X.dtype.kind == "c"
     rowfmt = _row_format(fmt, ncol, delimiter, iscomplex)
     enc = encoding if encoding not in (None, "bytes") else "latin1"
     parts = []
     if header:
         parts.append(comments + header.replace("\n", newline + comments) + newline)
-    for r in rows:
-        if iscomplex:
-            vals = []
-            for v in r:
-                vals.append(v.real)
-                vals.append(v.imag)
-            r = vals
+    flat = ac.reshape(X, (-1,)).tolist()
+    per_row = ncol
+    if iscomplex:
+        flat = [part for v in flat for part in (v.real, v.imag)]
+        per_row = 2 * ncol
+    # many rows per % operation: one format string repeated (the same text
+    # as row by row, without a call per row)
+    step = 4096
+    line = rowfmt + newline
+    for i in range(0, nrow, step):
+        k = min(step, nrow - i)
+        chunk = flat[i * per_row:(i + k) * per_row]
         try:
-            parts.append(rowfmt % tuple(r) + newline)
+            parts.append((line * k) % tuple(chunk))
         except TypeError as e:
             raise TypeError(f"Mismatch between array dtype ('{X.dtype}') and format "
                             f"specifier ('{rowfmt}')") from e
