@@ -313,12 +313,31 @@ def _shape_flat(flat, shape, fortran):
     return ac.reshape(flat, shape)
 
 
-def read_array(fp, allow_pickle=False, pickle_kwargs=None, *, max_header_size=MAX_HEADER_SIZE):
+def _remaining(fp, size=None):
+    """Bytes left in fp after its position, when that is cheap to know (a
+    real file, an in-memory file, or a zip member of known `size`)."""
+    try:
+        if size is not None:
+            return size - fp.tell()
+        if isinstance(fp, io.BytesIO):
+            return len(fp.getbuffer()) - fp.tell()
+        return os.fstat(fp.fileno()).st_size - fp.tell()
+    except (OSError, AttributeError, ValueError, io.UnsupportedOperation):
+        return None
+
+
+def read_array(fp, allow_pickle=False, pickle_kwargs=None, *, max_header_size=MAX_HEADER_SIZE,
+               _size=None):
     """Read an array from a binary file object holding a .npy file."""
     shape, fortran, dt = _read_header(fp, max_header_size, allow_pickle)
     n = _count(shape)
-    flat = _new_array(shape, fortran, dt)
     nbytes = n * dt.itemsize
+    left = _remaining(fp, _size)
+    if left is not None and left < nbytes:
+        # before allocating: a corrupted header may claim terabytes
+        raise ValueError(f"the .npy header claims {nbytes} bytes of data ({shape} of "
+                         f"{dt}) but the file holds only {left}: truncated file")
+    flat = _new_array(shape, fortran, dt)
     if nbytes:
         got = _readinto_all(fp, _byte_view(flat))
         if got != nbytes:

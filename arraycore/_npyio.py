@@ -240,7 +240,8 @@ class NpzFile(Mapping):
         with self.zip.open(name) as member:
             if head == format.MAGIC_PREFIX:
                 return format.read_array(member, allow_pickle=self.allow_pickle,
-                                         max_header_size=self.max_header_size)
+                                         max_header_size=self.max_header_size,
+                                         _size=self.zip.getinfo(name).file_size)
             return member.read()
 
     def __repr__(self):

@@ -410,3 +410,25 @@ def test_load_text_mode_file_is_clear_error(tmp_path):
     with open(p, encoding="latin1") as f:
         with pytest.raises(ValueError, match="binary"):
             xp.load(f)
+
+
+def test_huge_shape_claim_is_value_error(tmp_path):
+    # a header claiming far more data than the file holds: an error before
+    # any allocation, for files, in-memory files and .npz members
+    raw = _npy_with_header(
+        "{'descr': '<f8', 'fortran_order': False, 'shape': (1000000000000,), }"
+        + " " * 40 + "\n", b"\0" * 64)
+    with pytest.raises(ValueError, match="claims"):
+        xp.load(io.BytesIO(raw))
+    p = tmp_path / "h.npy"
+    p.write_bytes(raw)
+    with pytest.raises(ValueError, match="claims"):
+        xp.load(p)
+    with pytest.raises(ValueError, match="claims"):
+        xp.load(p, mmap_mode="r")
+    z = tmp_path / "h.npz"
+    with zipfile.ZipFile(z, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("big.npy", raw)
+    with xp.load(z) as npz:
+        with pytest.raises(ValueError, match="claims"):
+            npz["big"]
