@@ -52,6 +52,8 @@ def _atomic_path(path):
             break
         except FileExistsError:
             continue
+        except OSError as e:          # name the target, not the temporary file
+            raise type(e)(e.errno, e.strerror, path) from None
     else:
         raise FileExistsError(f"could not create a temporary file beside {path!r}")
     try:

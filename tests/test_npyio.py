@@ -365,7 +365,7 @@ def test_corrupted_bytes_never_crash(pos, byte):
 
 
 def test_unwritable_path(tmp_path):
-    with pytest.raises(FileNotFoundError):
+    with pytest.raises(FileNotFoundError, match="missing_dir.a.npy"):
         xp.save(tmp_path / "missing_dir" / "a.npy", xp.zeros(3))
     (tmp_path / "d.npy").mkdir()
     with pytest.raises(IsADirectoryError):
