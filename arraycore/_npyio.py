@@ -798,7 +798,8 @@ def genfromtxt(fname, dtype=float, comments="#", delimiter=None, skip_header=0,
     Empty fields and the strings in `missing_values` (one string, a
     comma-separated string, a sequence, or a dict by column) are missing;
     they take `filling_values` (scalar, per column sequence, or dict) or the
-    dtype's default (nan for floats, -1 for integers).  names=None only
+    dtype's default (nan for floats, -1 for integers); so do values that do
+    not convert, unless loose=False (then a ValueError).  names=None only
     (arraycore has no structured dtypes); dtype=None infers one type for the
     whole table (an error when NumPy would give a structured array).
     """
@@ -906,6 +907,9 @@ def genfromtxt(fname, dtype=float, comments="#", delimiter=None, skip_header=0,
             try:
                 vals.append(_convert_text(t, dt))
             except ValueError:
+                if loose:                 # as NumPy: an unreadable value is missing
+                    vals.append(fill[j])
+                    continue
                 raise ValueError(f"genfromtxt: could not convert {t!r} to {dt} at line "
                                  f"{lineno + 1}, column {j + 1}") from None
     flat = ac.asarray(vals, dtype=dt) if vals else ac.empty((0,), dtype=dt)

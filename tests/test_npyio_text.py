@@ -340,6 +340,8 @@ def test_fromfile_count_offset(tmp_path):
     ("1 2\n3 4", dict(dtype=None)),
     ("1, 2\n3, 4", dict(delimiter=",", autostrip=True)),
     ("1,2\n3,4,5\n6,7", dict(delimiter=",", invalid_raise=False)),
+    ("1,x,3\n4,abc,6", dict(delimiter=",")),
+    ("1,x,3\n4,abc,6", dict(delimiter=",", dtype=int, filling_values=9)),
 ])
 def test_genfromtxt_matches_numpy(text, kw):
     with warnings.catch_warnings():
@@ -357,7 +359,9 @@ def test_genfromtxt_errors():
     with pytest.raises(TypeError, match="structured"):
         xp.genfromtxt(io.StringIO("1 2.5\n3 4.5"), dtype=None)
     with pytest.raises(ValueError, match="could not convert"):
-        xp.genfromtxt(io.StringIO("1 x\n3 4"))
+        xp.genfromtxt(io.StringIO("1 x\n3 4"), loose=False)
+    with pytest.raises(ValueError):
+        np.genfromtxt(io.StringIO("1 x\n3 4"), loose=False)
 
 
 @given(rows=st.lists(st.lists(st.one_of(
@@ -372,3 +376,30 @@ def test_mixed_fields_fast_and_slow_paths(rows, delim):
     sep = " " if delim is None else delim
     text = "\n".join(sep.join(r) for r in rows)
     check_both(text, delimiter=delim)
+
+
+@given(rows=st.lists(st.lists(st.one_of(st.integers(-99, 99).map(str),
+                                        st.floats(-1e3, 1e3).map(repr),
+                                        st.sampled_from(["", "NA", " ", "?"])),
+                              min_size=3, max_size=3), min_size=1, max_size=6),
+       missing=st.sampled_from([None, "NA", "NA,?", ["?", "NA", ""]]),
+       filling=st.sampled_from([None, 0, -5.5, [1, 2, 3], {1: 7}]),
+       dtype=st.sampled_from([float, "float32"]))
+def test_genfromtxt_missing_values_match_numpy(rows, missing, filling, dtype):
+    text = "\n".join(",".join(r) for r in rows)
+
+    def run(lib):
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                return lib.genfromtxt(io.StringIO(text), delimiter=",", dtype=dtype,
+                                      missing_values=missing, filling_values=filling)
+        except ValueError:
+            return ValueError
+
+    a, n = run(xp), run(np)
+    if n is ValueError:
+        assert a is ValueError
+    else:
+        assert not isinstance(a, type), a
+        same(a, n)
