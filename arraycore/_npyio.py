@@ -487,6 +487,8 @@ def _read_text_bytes(fname, encoding):
     """The input of loadtxt/genfromtxt as bytes in an ASCII-compatible
     encoding (UTF-8 unless the given one already is)."""
     enc = (encoding or "utf-8").lower()
+    if enc == "bytes":                    # NumPy's old spelling for latin-1 bytes
+        enc = "latin1"
     if isinstance(fname, (str, bytes, os.PathLike)):
         path = os.fspath(fname)
         if isinstance(path, bytes):
