@@ -5,11 +5,20 @@
 # first `skiprows` lines, cuts comments, skips blank lines, splits fields on a
 # delimiter (or runs of whitespace), picks the `usecols` and converts each
 # field to float64, complex128, int64 (range-checked), uint64 or bool, into a
-# growing C buffer returned as a bytearray.  Floats with at most 19
-# significant digits and a small exponent are converted exactly by one IEEE
-# multiply or divide by an exact power of ten (both operands exact, so the one
-# rounding is the correct one); other spellings (long mantissas, large
-# exponents, inf, nan) go to CPython's correctly rounded PyOS_string_to_double.
+# growing C buffer returned as a bytearray.  Float rows are read in one pass
+# (each number parsed where it starts); a row with anything unusual goes
+# through the general split-then-convert path, so both give the same result
+# and the same errors.
+#
+# Floats are converted exactly: a plain decimal of at most 19 significant
+# digits is m * 10**q; with m <= 2**53 and |q| <= 22 one IEEE multiply or
+# divide by an exact power of ten rounds correctly (Clinger's fast path);
+# otherwise the Eisel-Lemire algorithm (a 64x128-bit product with a table of
+# truncated powers of five) gives the correctly rounded double or declines
+# (possible halfway cases, subnormals, overflow), and the declined cases, long
+# mantissas, inf and nan go to CPython's correctly rounded
+# PyOS_string_to_double.  tests/test_npyio_text.py compares the bits with
+# NumPy's parser.
 from libc.stdlib cimport malloc, realloc, free
 from libc.string cimport memcpy, memchr
 from libc.stdint cimport int64_t, uint64_t, uint8_t
