@@ -115,3 +115,9 @@ if _hand_over_if_unbuilt() is None:
         from arraycore._configtool import get_include  # noqa: F811
     except ImportError:
         pass
+
+    # --- file I/O: NumPy's .npy/.npz formats and text files (arraycore._npyio) ---
+    from arraycore._npyio import (  # noqa: E402
+        save, load, savez, savez_compressed, NpzFile, tofile, fromfile, savetxt, loadtxt,
+        genfromtxt,
+    )

@@ -296,6 +296,11 @@ cdef class ndarray:
     def tobytes(self, order="C"):
         return to_bytes(self, order)
 
+    def tofile(self, fid, sep="", format="%s"):
+        # the array's items to a file (binary or text); lives in arraycore._npyio
+        from arraycore._npyio import tofile
+        return tofile(self, fid, sep, format)
+
     def fill(self, value):
         """Fill the array with a scalar value (cast to the array's dtype)."""
         fill_array(self, value)
