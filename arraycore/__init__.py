@@ -75,3 +75,12 @@ try:  # the C-API helpers (arraycore-config, pkg-config dir) when built
     from arraycore._configtool import get_include  # noqa: F811
 except ImportError:
     pass
+
+
+# arraycore.random (issue 13): a subpackage, imported on first use of
+# `arraycore.random` (as numpy.random) so `import arraycore` stays light.
+def __getattr__(name):
+    if name == "random":
+        import importlib
+        return importlib.import_module("arraycore.random")
+    raise AttributeError("module 'arraycore' has no attribute %r" % (name,))

@@ -1,72 +1,75 @@
-"""tools/gen_ziggurat.py -- generate the 256-step ziggurat tables of arraycore.random.
+"""tools/gen_ziggurat.py -- generate the 256-strip ziggurat tables of arraycore.random.
 
 Writes ac_random_zig.h (build directory): the strip tables of the normal and
 exponential ziggurats (Marsaglia & Tsang, "The Ziggurat Method for Generating
-Random Variables", 2000) in the 256-strip layout NumPy's Generator uses, for
-float64 (52/53-bit integer draws) and float32 (23-bit draws).  Index 0 is the
-base strip (rectangle plus tail), index 255 the strip whose right edge is the
-tail start r; k[i] are the acceptance thresholds (x[i-1]/x[i] scaled to the
-integer range), w[i] the scale from the integer draw to x, f[i] the density.
+Random Variables", J. Stat. Softw. 5, 2000) in the 256-strip layout of NumPy's
+Generator, for float64 (52-bit draws for the normal, 53-bit for the
+exponential) and float32 (23-bit draws).
 
-The recurrence is run in plain double precision, as the paper does: the
-tables then reproduce NumPy's streams bit for bit (tests/test_random_streams.py).
+x[255] = r is where the tail starts, x[0] = 0 the top; every strip has the
+area v of the base strip (the rectangle under f(r) plus the tail).  Walking
+down from r:  x[i-1] = f^-1(f(x[i]) + v / x[i]).  Then
+    k[i] = round(x[i-1] / x[i] * 2**bits)   (k[0] = round(r f(r) / v * 2**bits))
+    w[i] = x[i] / 2**bits                   (w[0] = v / f(r) / 2**bits)
+    f[i] = f(x[i])
+The normal's recurrence runs in double precision with v = 0.0049286732339746519;
+the exponential's with 50-digit decimals and its exact v = (r + 1) exp(-r).
+These choices are the ones whose tables reproduce NumPy's streams
+(tests/test_random_streams.py checks them draw by draw).
 Usage: python gen_ziggurat.py OUTPUT
 """
+import decimal
 import math
 import struct
 import sys
 
-NOR_R = 3.6541528853610088
-NOR_V = 4.92867323399e-3
-EXP_R = 7.69711747013104972
-EXP_V = 3.949659822581572e-3
+NOR_R = 3.6541528853610087963519472518
+NOR_V = 0.0049286732339746519
+EXP_R = "7.6971174701310497140446280481"
 
 
 def f32(x):
     return struct.unpack('f', struct.pack('f', x))[0]
 
 
+def normal_x():
+    """x[0..255], double-precision recurrence"""
+    x = [0.0] * 256
+    x[255] = NOR_R
+    for i in range(255, 1, -1):
+        x[i - 1] = math.sqrt(-2.0 * math.log(math.exp(-0.5 * x[i] * x[i]) + NOR_V / x[i]))
+    return x
+
+
 def normal_tables(bits):
-    m = float(2 ** bits)
-    dn = tn = NOR_R
-    q = NOR_V / math.exp(-0.5 * dn * dn)
-    k = [0] * 256
-    w = [0.0] * 256
-    f = [0.0] * 256
-    k[0] = int((dn / q) * m)
-    k[1] = 0
-    w[0] = q / m
-    w[255] = dn / m
-    f[0] = 1.0
-    f[255] = math.exp(-0.5 * dn * dn)
-    for i in range(254, 0, -1):
-        dn = math.sqrt(-2.0 * math.log(NOR_V / dn + math.exp(-0.5 * dn * dn)))
-        k[i + 1] = int((dn / tn) * m)
-        tn = dn
-        f[i] = math.exp(-0.5 * dn * dn)
-        w[i] = dn / m
+    x = normal_x()
+    scale = float(2 ** bits)
+    pdf = lambda t: math.exp(-0.5 * t * t)
+    k = [0] + [int(round(x[i - 1] / x[i] * scale)) for i in range(1, 256)]
+    k[0] = int(round(x[255] * pdf(x[255]) / NOR_V * scale))
+    w = [t / scale for t in x]
+    w[0] = NOR_V / pdf(x[255]) / scale
+    f = [pdf(t) for t in x]
     return k, w, f
 
 
 def exp_tables(bits):
-    m = float(2 ** bits)
-    de = te = EXP_R
-    q = EXP_V / math.exp(-de)
-    k = [0] * 256
-    w = [0.0] * 256
-    f = [0.0] * 256
-    k[0] = int((de / q) * m)
-    k[1] = 0
-    w[0] = q / m
-    w[255] = de / m
-    f[0] = 1.0
-    f[255] = math.exp(-de)
-    for i in range(254, 0, -1):
-        de = -math.log(EXP_V / de + math.exp(-de))
-        k[i + 1] = int((de / te) * m)
-        te = de
-        f[i] = math.exp(-de)
-        w[i] = de / m
+    D = decimal.Decimal
+    with decimal.localcontext() as ctx:
+        ctx.prec = 50
+        r = D(EXP_R)
+        v = (r + 1) * (-r).exp()
+        x = [D(0)] * 256
+        x[255] = r
+        for i in range(255, 1, -1):
+            x[i - 1] = -((-x[i]).exp() + v / x[i]).ln()
+        scale = D(2) ** bits
+        k = [0] + [int((x[i - 1] / x[i] * scale).to_integral_value(decimal.ROUND_HALF_EVEN))
+                   for i in range(1, 256)]
+        k[0] = int((r * (-r).exp() / v * scale).to_integral_value(decimal.ROUND_HALF_EVEN))
+        w = [float(t / scale) for t in x]
+        w[0] = float(v / (-r).exp() / scale)
+        f = [float((-t).exp()) for t in x]
     return k, w, f
 
 
@@ -84,12 +87,12 @@ def main():
     u32 = lambda v: '0x%08xU' % v
     dbl = lambda v: float.hex(v)
     flt = lambda v: float.hex(f32(v)) + 'f'
-    for tag, fn, bits, bits_f in (('nor', normal_tables, 52, 23), ('exp', exp_tables, 53, 23)):
+    for tag, fn, bits in (('nor', normal_tables, 52), ('exp', exp_tables, 53)):
         k, w, f = fn(bits)
         emit(out, 'ac_zig_k%s' % tag, 'uint64_t', k, u64)
         emit(out, 'ac_zig_w%s' % tag, 'double', w, dbl)
         emit(out, 'ac_zig_f%s' % tag, 'double', f, dbl)
-        k, w, f = fn(bits_f)
+        k, w, f = fn(23)
         emit(out, 'ac_zig_k%s_f' % tag, 'uint32_t', k, u32)
         emit(out, 'ac_zig_w%s_f' % tag, 'float', w, flt)
         emit(out, 'ac_zig_f%s_f' % tag, 'float', f, flt)

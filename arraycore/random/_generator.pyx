@@ -312,8 +312,9 @@ cdef class Generator:
         o = self._out_check(out, size, dt) if out is not None else new_from_shape(
             dt, () if size is None else _shape_of_size(size))
         n = out_size(o)
+        cdef bint zig = method == "zig"
         with self.lock, nogil:
-            if method == "zig":
+            if zig:
                 if dt is F64:
                     ac_rand_fill_cont(self._bg, AC_D_STD_EXP, n, <double *>o.data,
                                       NULL, 0, NULL, 0, NULL, 0)
@@ -562,7 +563,9 @@ cdef class Generator:
         size_n = 1
         for s_ in shape:
             size_n *= s_
-        if replace:
+        if size_n == 0:
+            idx = new_from_shape(I64, shape)
+        elif replace:
             if pvals is not None:
                 # cumulative sums normalised by the last one, then a
                 # right-side search of uniforms
