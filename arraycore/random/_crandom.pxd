@@ -80,3 +80,4 @@ cdef extern from "ac_random.h" nogil:
     void ac_rand_multinomial(ac_bitgen_t *bg, int64_t n, int64_t *out, const double *pix,
                              Py_ssize_t d)
     ac_random_api_t *ac_random_api()
+    void ac_rand_prepare_out(void *p, size_t nbytes)

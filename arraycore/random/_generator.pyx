@@ -41,6 +41,15 @@ cdef dict _INT_INFO = {
 }
 
 
+cdef ndarray _alloc_out(Dtype dt, object shape):
+    """a new uninitialised array for results (huge pages asked for big ones)"""
+    cdef ndarray o = new_from_shape(dt, shape)
+    cdef Py_ssize_t n = out_size(o)
+    if n * dt.itemsize >= (4 << 20):
+        ac_rand_prepare_out(o.data, n * dt.itemsize)
+    return o
+
+
 cdef inline bint _is_pyscalar(object x):
     return type(x) is float or type(x) is int
 
@@ -149,7 +158,7 @@ cdef class Generator:
                 with self.lock:
                     ac_rand_fill_cont(self._bg, op, 1, &r, &va, 0, &vb, 0, &vc, 0)
                 return r
-            out = new_from_shape(F64, _shape_of_size(size))
+            out = _alloc_out(F64, _shape_of_size(size))
             n = out_size(out)
             with self.lock, nogil:
                 ac_rand_fill_cont(self._bg, op, n, <double *>out.data, &va, 0, &vb, 0, &vc, 0)
@@ -186,7 +195,7 @@ cdef class Generator:
             with self.lock:
                 ac_rand_fill_cont(self._bg, op, 1, &r, dp[0], sp[0], dp[1], sp[1], dp[2], sp[2])
             return r
-        out = new_from_shape(F64, shape)
+        out = _alloc_out(F64, shape)
         n = out_size(out)
         with self.lock, nogil:
             ac_rand_fill_cont(self._bg, op, n, <double *>out.data, dp[0], sp[0], dp[1], sp[1],
@@ -230,7 +239,7 @@ cdef class Generator:
             with self.lock:
                 ac_rand_fill_disc(self._bg, op, 1, &r, dp[0], sp[0], dp[1], sp[1], dp[2], sp[2])
             return int(r)
-        out = new_from_shape(I64, shape)
+        out = _alloc_out(I64, shape)
         n = out_size(out)
         with self.lock, nogil:
             ac_rand_fill_disc(self._bg, op, n, <int64_t *>out.data, dp[0], sp[0], dp[1], sp[1],
@@ -265,9 +274,9 @@ cdef class Generator:
                 with self.lock:
                     r = self._bg.next_double(self._bg.state)
                 return r
-            o = new_from_shape(dt, ())
+            o = _alloc_out(dt, ())
         else:
-            o = new_from_shape(dt, _shape_of_size(size))
+            o = _alloc_out(dt, _shape_of_size(size))
         n = out_size(o)
         with self.lock, nogil:
             if dt is F64:
@@ -285,7 +294,7 @@ cdef class Generator:
             raise TypeError("Unsupported dtype %r for standard_normal" % (dt,))
         if out is None and dt is F64:
             return self._cont(AC_D_STD_NORMAL, size)
-        o = self._out_check(out, size, dt) if out is not None else new_from_shape(
+        o = self._out_check(out, size, dt) if out is not None else _alloc_out(
             dt, () if size is None else _shape_of_size(size))
         n = out_size(o)
         with self.lock, nogil:
@@ -309,7 +318,7 @@ cdef class Generator:
             raise ValueError("'method' argument must be either 'zig' or 'inv'")
         if out is None and dt is F64 and method == "zig":
             return self._cont(AC_D_STD_EXP, size)
-        o = self._out_check(out, size, dt) if out is not None else new_from_shape(
+        o = self._out_check(out, size, dt) if out is not None else _alloc_out(
             dt, () if size is None else _shape_of_size(size))
         n = out_size(o)
         cdef bint zig = method == "zig"
@@ -384,7 +393,7 @@ cdef class Generator:
             off = <uint64_t>(lo_i % mod if lo_i >= 0 else (lo_i + (1 << 64)) % mod)
             rngv = <uint64_t>(hi_i - lo_i)
             shape = None if size is None else _shape_of_size(size)
-            o = new_from_shape(dt, () if shape is None else shape)
+            o = _alloc_out(dt, () if shape is None else shape)
             n = out_size(o)
             with self.lock, nogil:
                 ac_rand_fill_bounded(self._bg, itemsize, is_bool, n, o.data, &off, 0, &rngv, 0)
@@ -412,9 +421,9 @@ cdef class Generator:
                 raise ValueError("low > high" if endpoint else "low >= high")
             offs.append(lv % mod if lv >= 0 else (lv + (1 << 64)) % mod)
             rngs.append(hv - lv)
-        po = _ac.asarray(offs, dtype=U64) if offs else new_from_shape(U64, (0,))
-        pr = _ac.asarray(rngs, dtype=U64) if rngs else new_from_shape(U64, (0,))
-        o = new_from_shape(dt, shape)
+        po = _ac.asarray(offs, dtype=U64) if offs else _alloc_out(U64, (0,))
+        pr = _ac.asarray(rngs, dtype=U64) if rngs else _alloc_out(U64, (0,))
+        o = _alloc_out(dt, shape)
         n = out_size(o)
         with self.lock, nogil:
             ac_rand_fill_bounded(self._bg, itemsize, is_bool, n, o.data, <uint64_t *>po.data, 1,
@@ -564,17 +573,17 @@ cdef class Generator:
         for s_ in shape:
             size_n *= s_
         if size_n == 0:
-            idx = new_from_shape(I64, shape)
+            idx = _alloc_out(I64, shape)
         elif replace:
             if pvals is not None:
                 # cumulative sums normalised by the last one, then a
                 # right-side search of uniforms
-                cdf = new_from_shape(F64, (pop_size,))
+                cdf = _alloc_out(F64, (pop_size,))
                 dc = <double *>cdf.data
                 pc = (<ndarray>_contig(pa, (pop_size,)))
                 _cumsum(<double *>pc.data, dc, pop_size)
                 u = self.random(shape)
-                idx = new_from_shape(I64, shape)
+                idx = _alloc_out(I64, shape)
                 _search_right(dc, pop_size, <double *>u.data, <int64_t *>idx.data, size_n)
             else:
                 idx = self.integers(0, pop_size, size=shape)
@@ -586,7 +595,7 @@ cdef class Generator:
                     raise ValueError("Fewer non-zero entries in p than size")
                 pw = list(pvals)
                 found = []
-                cdf = new_from_shape(F64, (pop_size,))
+                cdf = _alloc_out(F64, (pop_size,))
                 pc = _ac.asarray(pw, dtype=F64)
                 while len(found) < size_n:
                     u = self.random((size_n - len(found),))
@@ -594,7 +603,7 @@ cdef class Generator:
                         pw[f] = 0.0
                     pc = _ac.asarray(pw, dtype=F64)
                     _cumsum(<double *>(<ndarray>pc).data, <double *>cdf.data, pop_size)
-                    new = new_from_shape(I64, (size_n - len(found),))
+                    new = _alloc_out(I64, (size_n - len(found),))
                     _search_right(<double *>cdf.data, pop_size, <double *>u.data,
                                   <int64_t *>(<ndarray>new).data, size_n - len(found))
                     seen = set(found)
@@ -615,7 +624,7 @@ cdef class Generator:
                                             else 1, di)
                     idx = _ac.asarray(full[pop_i - size_i:], copy=True).reshape(shape)
                 else:
-                    idx = new_from_shape(I64, (size_i,))
+                    idx = _alloc_out(I64, (size_i,))
                     di = <int64_t *>idx.data
                     with self.lock, nogil:
                         k = ac_rand_floyd(self._bg, pop_i, size_i, shuffle, di)
@@ -638,7 +647,7 @@ cdef class Generator:
             if not _is_pyscalar(shape):
                 res = self._cont(AC_D_STD_GAMMA, size, shape, None, None, 1)
                 return _ac.asarray(res, dtype=F32)
-            o = self._out_check(out, size, dt) if out is not None else new_from_shape(
+            o = self._out_check(out, size, dt) if out is not None else _alloc_out(
                 dt, () if size is None else _shape_of_size(size))
             with self.lock:
                 ac_rand_fill_gamma_f(self._bg, out_size(o), <float *>o.data, <float>shape)
@@ -791,7 +800,7 @@ cdef class Generator:
         else:
             bshape = _shape_of_size(size)
         nb = _ac.broadcast_to(nn, bshape).reshape(-1).tolist() if bshape else [int(nn[()])]
-        o = new_from_shape(I64, bshape + (d,))
+        o = _alloc_out(I64, bshape + (d,))
         do = <int64_t *>o.data
         pc = <ndarray>_contig(pv, (d,))
         with self.lock:

@@ -19,6 +19,19 @@ typedef struct { uint64_t ctr[4], key[2], buffer[4]; int buffer_pos; int has_uin
 typedef struct { uint64_t s[4]; int has_uint32; uint32_t uinteger; } ac_sfc64_state;
 typedef struct { uint32_t key[624]; int pos; } ac_mt19937_state;
 
+/* PCG64's step, inlined by the bulk fills of ac_random_dist.c (the function
+ * ac_pcg64_next64 is what ac_bitgen_t holds; fills compare against it). */
+#define AC_PCG_MULT (((ac_u128)0x2360ED051FC65DA4ULL << 64) | 0x4385DF649FCCF645ULL)
+static inline uint64_t ac_pcg64_step(ac_pcg64_state *st)
+{
+    st->state = st->state * AC_PCG_MULT + st->inc;
+    uint64_t hi = (uint64_t)(st->state >> 64), lo = (uint64_t)st->state;
+    unsigned rot = (unsigned)(hi >> 58);
+    uint64_t v = hi ^ lo;
+    return (v >> rot) | (v << ((-rot) & 63));
+}
+uint64_t ac_pcg64_next64(void *st);
+
 enum { AC_BG_PCG64 = 0, AC_BG_PCG64DXSM = 1, AC_BG_PHILOX = 2, AC_BG_SFC64 = 3,
        AC_BG_MT19937 = 4 };
 
@@ -92,5 +105,6 @@ AC_EXPORT int ac_rand_floyd(ac_bitgen_t *bg, int64_t pop, int64_t size, int shuf
 AC_EXPORT void ac_rand_multinomial(ac_bitgen_t *bg, int64_t n, int64_t *out, const double *pix,
                                    ptrdiff_t d);
 AC_EXPORT ac_random_api_t *ac_random_api(void);
+AC_EXPORT void ac_rand_prepare_out(void *p, size_t nbytes);
 
 #endif

@@ -5,19 +5,12 @@
  * (low half first, high half kept in `uinteger`), as NumPy does. */
 #include "ac_random.h"
 
-#define AC_PCG_MULT (((ac_u128)0x2360ED051FC65DA4ULL << 64) | 0x4385DF649FCCF645ULL)
 #define AC_PCG_CHEAP 0xda942042e4dd58b5ULL
 
-static inline uint64_t rotr64(uint64_t v, unsigned r) { return (v >> r) | (v << ((-r) & 63)); }
 
 /* ---- PCG64 ---- */
-static inline uint64_t pcg64_next64(void *s)
-{
-    ac_pcg64_state *st = (ac_pcg64_state *)s;
-    st->state = st->state * AC_PCG_MULT + st->inc;
-    uint64_t hi = (uint64_t)(st->state >> 64), lo = (uint64_t)st->state;
-    return rotr64(hi ^ lo, (unsigned)(hi >> 58));
-}
+static inline uint64_t pcg64_next64(void *s) { return ac_pcg64_step((ac_pcg64_state *)s); }
+uint64_t ac_pcg64_next64(void *s) { return ac_pcg64_step((ac_pcg64_state *)s); }
 
 static inline uint64_t pcg64dxsm_next64(void *s)
 {
@@ -42,7 +35,7 @@ static inline uint64_t pcg64dxsm_next64(void *s)
         return (uint32_t)v;                                                    \
     }                                                                          \
     static double name##_nextd(void *s) { return (double)(next64(s) >> 11) * (1.0 / 9007199254740992.0); } \
-    static uint64_t name##_n64(void *s) { return next64(s); }
+    static __attribute__((unused)) uint64_t name##_n64(void *s) { return next64(s); }
 
 HALVES(pcg64, pcg64_next64, ac_pcg64_state)
 HALVES(pcg64dxsm, pcg64dxsm_next64, ac_pcg64_state)
@@ -202,8 +195,8 @@ void ac_bitgen_init(ac_bitgen_t *bg, int kind, void *state)
     bg->state = state;
     switch (kind) {
     case AC_BG_PCG64:
-        bg->next_uint64 = pcg64_n64; bg->next_uint32 = pcg64_next32;
-        bg->next_double = pcg64_nextd; bg->next_raw = pcg64_n64; break;
+        bg->next_uint64 = ac_pcg64_next64; bg->next_uint32 = pcg64_next32;
+        bg->next_double = pcg64_nextd; bg->next_raw = ac_pcg64_next64; break;
     case AC_BG_PCG64DXSM:
         bg->next_uint64 = pcg64dxsm_n64; bg->next_uint32 = pcg64dxsm_next32;
         bg->next_double = pcg64dxsm_nextd; bg->next_raw = pcg64dxsm_n64; break;
