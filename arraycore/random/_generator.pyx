@@ -41,6 +41,19 @@ cdef dict _INT_INFO = {
 }
 
 
+cdef dict _DT_CACHE = {}
+
+
+cdef Dtype _dt(object d):
+    """as_dtype, with the dtypes named by strings cached"""
+    cdef object r = _DT_CACHE.get(d) if type(d) is str else None
+    if r is None:
+        r = as_dtype(d)
+        if type(d) is str:
+            _DT_CACHE[d] = r
+    return <Dtype>r
+
+
 cdef ndarray _alloc_out(Dtype dt, object shape):
     """a new uninitialised array for results (huge pages asked for big ones)"""
     cdef ndarray o = new_from_shape(dt, shape)
@@ -71,22 +84,40 @@ cdef ndarray _contig(ndarray a, tuple shape):
     return a
 
 
+cdef enum:
+    C_NONNEG, C_POS, C_POS_NAN, C_PROB, C_FINITE
+
+cdef dict _CONDS = {"nonneg": C_NONNEG, "pos": C_POS, "pos_nan": C_POS_NAN, "prob": C_PROB,
+                    "finite": C_FINITE}
+
+
+cdef inline bint _bad_value(double v, int c) noexcept:
+    if c == C_NONNEG:
+        return v < 0
+    if c == C_POS:
+        return v <= 0
+    if c == C_POS_NAN:
+        return not v > 0
+    if c == C_PROB:
+        return not (0 <= v <= 1)
+    return not isfinite(v)
+
+
 cdef object _check(object x, str cond, str msg):
     """raise ValueError(msg) when any value of x violates the constraint"""
-    if _is_pyscalar(x):
-        v = float(x)
-        bad = ((cond == "nonneg" and v < 0) or (cond == "pos" and v <= 0)
-               or (cond == "pos_nan" and not v > 0) or (cond == "prob" and not 0 <= v <= 1)
-               or (cond == "finite" and not math.isfinite(v)))
+    cdef int c = _CONDS[cond]
+    cdef bint bad
+    if type(x) is float or type(x) is int:
+        bad = _bad_value(<double>x, c)
     else:
         a = _f64(x)
-        if cond == "nonneg":
+        if c == C_NONNEG:
             bad = bool(_ac.any(a < 0))
-        elif cond == "pos":
+        elif c == C_POS:
             bad = bool(_ac.any(a <= 0))
-        elif cond == "pos_nan":
+        elif c == C_POS_NAN:
             bad = not bool(_ac.all(a > 0))
-        elif cond == "prob":
+        elif c == C_PROB:
             bad = not bool(_ac.all((a >= 0) & (a <= 1)))
         else:
             bad = not bool(_ac.all(_ac.isfinite(a)))
@@ -95,6 +126,10 @@ cdef object _check(object x, str cond, str msg):
 
 
 cdef tuple _shape_of_size(object size):
+    if type(size) is int:
+        if <Py_ssize_t>size < 0:
+            raise ValueError("negative dimensions are not allowed")
+        return (size,)
     if isinstance(size, (int,)) or hasattr(size, "__index__") and not isinstance(size, tuple):
         n = operator.index(size)
         if n < 0:
@@ -117,6 +152,7 @@ cdef class Generator:
     cdef public BitGenerator _bit_generator
     cdef ac_bitgen_t *_bg
     cdef public object lock
+    cdef object _acq, _rel      # the lock's bound acquire/release (cheap calls)
 
     def __init__(self, bit_generator):
         if not isinstance(bit_generator, BitGenerator):
@@ -124,6 +160,8 @@ cdef class Generator:
         self._bit_generator = bit_generator
         self._bg = &(<BitGenerator>bit_generator)._bitgen
         self.lock = bit_generator.lock
+        self._acq = self.lock.acquire
+        self._rel = self.lock.release
 
     @property
     def bit_generator(self):
@@ -155,13 +193,20 @@ cdef class Generator:
             if nparams >= 2: vb = b
             if nparams >= 3: vc = c
             if size is None:
-                with self.lock:
-                    ac_rand_fill_cont(self._bg, op, 1, &r, &va, 0, &vb, 0, &vc, 0)
+                self._acq()
+                ac_rand_fill_cont(self._bg, op, 1, &r, &va, 0, &vb, 0, &vc, 0)
+                self._rel()
                 return r
             out = _alloc_out(F64, _shape_of_size(size))
             n = out_size(out)
-            with self.lock, nogil:
+            if n < 2048:       # short draws: releasing the GIL costs more than it frees
+                self._acq()
                 ac_rand_fill_cont(self._bg, op, n, <double *>out.data, &va, 0, &vb, 0, &vc, 0)
+                self._rel()
+            else:
+                with self.lock, nogil:
+                    ac_rand_fill_cont(self._bg, op, n, <double *>out.data, &va, 0, &vb, 0,
+                                      &vc, 0)
             return out
         params = [_f64(p) for p in (a, b, c)[:nparams]]
         if size is None:
@@ -192,8 +237,9 @@ cdef class Generator:
                 dp[i] = <double *>(<ndarray>p).data
                 sp[i] = 1
         if size is None and len(shape) == 0:
-            with self.lock:
-                ac_rand_fill_cont(self._bg, op, 1, &r, dp[0], sp[0], dp[1], sp[1], dp[2], sp[2])
+            self._acq()
+            ac_rand_fill_cont(self._bg, op, 1, &r, dp[0], sp[0], dp[1], sp[1], dp[2], sp[2])
+            self._rel()
             return r
         out = _alloc_out(F64, shape)
         n = out_size(out)
@@ -236,8 +282,9 @@ cdef class Generator:
                 dp[i] = <double *>(<ndarray>p).data
                 sp[i] = 1
         if size is None and len(shape) == 0:
-            with self.lock:
-                ac_rand_fill_disc(self._bg, op, 1, &r, dp[0], sp[0], dp[1], sp[1], dp[2], sp[2])
+            self._acq()
+            ac_rand_fill_disc(self._bg, op, 1, &r, dp[0], sp[0], dp[1], sp[1], dp[2], sp[2])
+            self._rel()
             return int(r)
         out = _alloc_out(I64, shape)
         n = out_size(out)
@@ -261,7 +308,7 @@ cdef class Generator:
     # ---- the stream-compatible core ----
     def random(self, size=None, dtype="float64", out=None):
         """floats in [0, 1): 53-bit doubles (float64) or 24-bit floats (float32)"""
-        cdef Dtype dt = as_dtype(dtype)
+        cdef Dtype dt = _dt(dtype)
         cdef ndarray o
         cdef double r
         cdef Py_ssize_t n
@@ -271,23 +318,29 @@ cdef class Generator:
             o = self._out_check(out, size, dt)
         elif size is None:
             if dt is F64:
-                with self.lock:
-                    r = self._bg.next_double(self._bg.state)
+                self._acq()
+                r = self._bg.next_double(self._bg.state)
+                self._rel()
                 return r
             o = _alloc_out(dt, ())
         else:
             o = _alloc_out(dt, _shape_of_size(size))
         n = out_size(o)
-        with self.lock, nogil:
-            if dt is F64:
-                ac_rand_fill_double(self._bg, n, <double *>o.data)
-            else:
-                ac_rand_fill_float(self._bg, n, <float *>o.data)
+        if n < 2048 and dt is F64:
+            self._acq()
+            ac_rand_fill_double(self._bg, n, <double *>o.data)
+            self._rel()
+        else:
+            with self.lock, nogil:
+                if dt is F64:
+                    ac_rand_fill_double(self._bg, n, <double *>o.data)
+                else:
+                    ac_rand_fill_float(self._bg, n, <float *>o.data)
         return o if (size is not None or out is not None) else o[()]
 
     def standard_normal(self, size=None, dtype="float64", out=None):
         """N(0, 1) by the 256-strip ziggurat"""
-        cdef Dtype dt = as_dtype(dtype)
+        cdef Dtype dt = _dt(dtype)
         cdef ndarray o
         cdef Py_ssize_t n
         if dt is not F64 and dt is not F32:
@@ -307,7 +360,7 @@ cdef class Generator:
 
     def standard_exponential(self, size=None, dtype="float64", method="zig", out=None):
         """Exp(1) by the 256-strip ziggurat ("zig") or by inversion ("inv")"""
-        cdef Dtype dt = as_dtype(dtype)
+        cdef Dtype dt = _dt(dtype)
         cdef ndarray o
         cdef Py_ssize_t n, i
         cdef double *dd
@@ -363,7 +416,7 @@ cdef class Generator:
     def integers(self, low, high=None, size=None, dtype="int64", endpoint=False):
         """integers in [low, high) (or [low, high] with endpoint), Lemire's
         bounded method as NumPy's Generator"""
-        cdef Dtype dt = as_dtype(dtype)
+        cdef Dtype dt = _dt(dtype)
         cdef ndarray o, po, pr
         cdef uint64_t off = 0, rngv = 0
         cdef uint64_t *doff
@@ -395,8 +448,14 @@ cdef class Generator:
             shape = None if size is None else _shape_of_size(size)
             o = _alloc_out(dt, () if shape is None else shape)
             n = out_size(o)
-            with self.lock, nogil:
+            if n < 2048:
+                self._acq()
                 ac_rand_fill_bounded(self._bg, itemsize, is_bool, n, o.data, &off, 0, &rngv, 0)
+                self._rel()
+            else:
+                with self.lock, nogil:
+                    ac_rand_fill_bounded(self._bg, itemsize, is_bool, n, o.data, &off, 0,
+                                         &rngv, 0)
             return o if size is not None else o[()]
         # array bounds: exact integer checks on int64/uint64 copies
         lo_a = _int_param(low)
@@ -470,8 +529,9 @@ cdef class Generator:
             v = _ac.moveaxis(a, ax, 0)
             n = v.shape[0]
             for i in range(n - 1, 0, -1):
-                with self.lock:
-                    j = ac_rand_interval(self._bg, i)
+                self._acq()
+                j = ac_rand_interval(self._bg, i)
+                self._rel()
                 if i == j:
                     continue
                 tmp = _ac.asarray(v[j], copy=True)
@@ -482,8 +542,9 @@ cdef class Generator:
             raise NotImplementedError("Axis argument is only supported on ndarray objects")
         n = len(x)
         for i in range(n - 1, 0, -1):
-            with self.lock:
-                j = ac_rand_interval(self._bg, i)
+            self._acq()
+            j = ac_rand_interval(self._bg, i)
+            self._rel()
             x[i], x[j] = x[j], x[i]
         return None
 
@@ -640,7 +701,7 @@ cdef class Generator:
 
     # ---- the other distributions (correct in distribution) ----
     def standard_gamma(self, shape, size=None, dtype="float64", out=None):
-        cdef Dtype dt = as_dtype(dtype)
+        cdef Dtype dt = _dt(dtype)
         cdef ndarray o
         _check(shape, "nonneg", "shape < 0")
         if dt is F32:
@@ -649,8 +710,9 @@ cdef class Generator:
                 return _ac.asarray(res, dtype=F32)
             o = self._out_check(out, size, dt) if out is not None else _alloc_out(
                 dt, () if size is None else _shape_of_size(size))
-            with self.lock:
-                ac_rand_fill_gamma_f(self._bg, out_size(o), <float *>o.data, <float>shape)
+            self._acq()
+            ac_rand_fill_gamma_f(self._bg, out_size(o), <float *>o.data, <float>shape)
+            self._rel()
             return o if (size is not None or out is not None) else o[()]
         if dt is not F64:
             raise TypeError("Unsupported dtype %r for standard_gamma" % (dt,))
@@ -790,7 +852,7 @@ cdef class Generator:
         pl = pv.tolist()
         if any(v < 0 or v > 1 or math.isnan(v) for v in pl):
             raise ValueError("pvals < 0, pvals > 1 or pvals contains NaNs")
-        if d and math.fsum(pl[:-1]) > 1.0 + 1e-12:
+        if d and math.fsum(pl[:len(pl) - 1]) > 1.0 + 1e-12:
             raise ValueError("sum(pvals[:-1]) > 1.0")
         nn = _ac.asarray(_ac.asarray(n), dtype=I64)
         if bool(_ac.any(nn < 0)):
