@@ -74,6 +74,7 @@ DISC = [
     ("geometric", (0.05,), stats.geom(0.05)),
     ("hypergeometric", (30, 20, 15), stats.hypergeom(50, 30, 15)),
     ("hypergeometric", (300, 700, 900), stats.hypergeom(1000, 300, 900)),
+    ("hypergeometric", (3000, 7000, 400), stats.hypergeom(10000, 3000, 400)),
 ]
 
 
@@ -106,6 +107,20 @@ def test_moments_closed_forms():
     assert abs(y.mean() - 10.0) < 0.05 and abs(y.var() - 8.0) < 0.1
     z = A(g.poisson(40.0, size=200000))
     assert abs(z.mean() - 40.0) < 0.1 and abs(z.var() - 40.0) < 0.6
+
+
+def test_hypergeometric_large_population():
+    """populations near NumPy's limit (the mode search, not the urn): fast,
+    in range, with the closed-form mean and variance"""
+    g, b, m = 10**8, 3 * 10**8, 10**8
+    x = A(rng(3).hypergeometric(g, b, m, size=20000)).astype(float)
+    n = g + b
+    mean = m * g / n
+    var = m * (g / n) * (b / n) * (n - m) / (n - 1)
+    assert abs(x.mean() - mean) < 5 * np.sqrt(var / x.size)
+    assert abs(x.var() / var - 1) < 0.05
+    ks = stats.kstest(x, stats.norm(mean, np.sqrt(var)).cdf)
+    assert ks.pvalue > ALPHA
 
 
 def test_broadcast_parameters():

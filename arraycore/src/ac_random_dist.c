@@ -339,12 +339,59 @@ int64_t ac_rand_binomial(ac_bitgen_t *bg, int64_t n, double p)
     return acc + binomial_inversion(bg, n, p);
 }
 
-/* ---- hypergeometric: the urn drawn ball by ball (the smaller of the sample
- * and its complement) ---- */
+/* ---- hypergeometric: the urn drawn ball by ball for small samples; else
+ * inversion searching outward from the mode (expected O(sd) steps), the pmf
+ * at the mode from log-gammas and its neighbours by the ratio recurrence ---- */
+static double lchoose(double n, double k)
+{
+    return lgamma(n + 1.0) - lgamma(k + 1.0) - lgamma(n - k + 1.0);
+}
+
+static int64_t hyper_mode_search(ac_bitgen_t *bg, int64_t good, int64_t bad, int64_t m)
+{
+    int64_t lo = m - bad > 0 ? m - bad : 0, hi = good < m ? good : m;
+    double g = (double)good, b = (double)bad, mm = (double)m;
+    int64_t mode = (int64_t)floor((mm + 1.0) * (g + 1.0) / (g + b + 2.0));
+    if (mode < lo) mode = lo;
+    if (mode > hi) mode = hi;
+    double pm = exp(lchoose(g, (double)mode) + lchoose(b, (double)(m - mode))
+                    - lchoose(g + b, mm));
+    for (;;) {
+        double u = nextd(bg);
+        int64_t ku = mode, kd = mode - 1;
+        double pu = pm, pd;
+        /* p(mode - 1) = p(mode) * mode (b - m + mode) / ((g - mode + 1)(m - mode + 1)) */
+        pd = kd >= lo ? pm * (double)mode * (b - mm + (double)mode)
+                        / ((g - (double)mode + 1.0) * (mm - (double)mode + 1.0)) : 0.0;
+        while (ku <= hi || kd >= lo) {
+            if (ku <= hi) {
+                if (u <= pu) return ku;
+                u -= pu;
+                double k = (double)ku;
+                pu *= (g - k) * (mm - k) / ((k + 1.0) * (b - mm + k + 1.0));
+                ku++;
+            }
+            if (kd >= lo) {
+                if (u <= pd) return kd;
+                u -= pd;
+                double k = (double)kd;
+                pd = k > (double)lo ? pd * k * (b - mm + k) / ((g - k + 1.0) * (mm - k + 1.0))
+                                    : 0.0;
+                kd--;
+            }
+        }
+        /* u was left over by rounding: draw again */
+    }
+}
+
 int64_t ac_rand_hypergeometric(ac_bitgen_t *bg, int64_t good, int64_t bad, int64_t sample)
 {
     int64_t total = good + bad;
     int64_t m = sample <= total - sample ? sample : total - sample;
+    if (m > 64 && good > 0 && bad > 0) {
+        int64_t x = hyper_mode_search(bg, good, bad, m);
+        return sample <= total - sample ? x : good - x;
+    }
     int64_t g = good, t = total, got = 0;
     for (int64_t i = 0; i < m; i++) {
         if ((double)t * nextd(bg) < (double)g) {
