@@ -269,7 +269,7 @@ double ac_rand_beta(ac_bitgen_t *bg, double a, double b)
 
 /* ---- Poisson: products of uniforms for small means, Hormann's PTRS
  * (transformed rejection with squeeze, 1993) for lam >= 10 ---- */
-int64_t ac_rand_poisson(ac_bitgen_t *bg, double lam)
+AC_AINL int64_t poisson_impl(ac_bitgen_t *bg, double lam, int PCG)
 {
     if (lam == 0.0) return 0;
     if (lam < 10.0) {
@@ -295,6 +295,8 @@ int64_t ac_rand_poisson(ac_bitgen_t *bg, double lam)
             return k;
     }
 }
+
+int64_t ac_rand_poisson(ac_bitgen_t *bg, double lam) { return poisson_impl(bg, lam, 0); }
 
 /* ---- binomial: splitting by a beta-distributed order statistic while the
  * mean is large (Knuth, TAOCP 3.4.1), then sequential inversion ---- */
@@ -605,6 +607,12 @@ void ac_rand_fill_disc(ac_bitgen_t *bg, int op, ptrdiff_t n, int64_t *out,
     if (!a) { a = &z; sa = 0; }
     if (!b) { b = &z; sb = 0; }
     if (!c) { c = &z; sc = 0; }
+    if (op == AC_D_POISSON && IS_PCG(bg)) {
+        PCG_LOCAL_BEGIN(bg)
+        for (ptrdiff_t i = 0; i < n; i++) out[i] = poisson_impl(bg, a[i * sa], 1);
+        PCG_LOCAL_END();
+        return;
+    }
     for (ptrdiff_t i = 0; i < n; i++) out[i] = disc1(bg, op, a[i * sa], b[i * sb], c[i * sc]);
 }
 
@@ -761,7 +769,7 @@ void ac_rand_fill_bounded(ac_bitgen_t *bg, int itemsize, int is_bool, ptrdiff_t 
 }
 
 /* the smallest all-ones mask covering max, then draws rejected above max */
-uint64_t ac_rand_interval(ac_bitgen_t *bg, uint64_t max)
+AC_AINL uint64_t interval_impl(ac_bitgen_t *bg, uint64_t max, int PCG)
 {
     if (max == 0) return 0;
     uint64_t mask = max, v;
@@ -776,11 +784,13 @@ uint64_t ac_rand_interval(ac_bitgen_t *bg, uint64_t max)
     return v;
 }
 
-void ac_rand_shuffle(ac_bitgen_t *bg, ptrdiff_t n, ptrdiff_t itemsize, ptrdiff_t stride,
-                     char *data, char *buf)
+uint64_t ac_rand_interval(ac_bitgen_t *bg, uint64_t max) { return interval_impl(bg, max, 0); }
+
+AC_AINL void shuffle_impl(ac_bitgen_t *bg, ptrdiff_t n, ptrdiff_t itemsize, ptrdiff_t stride,
+                          char *data, char *buf, int PCG)
 {
     for (ptrdiff_t i = n - 1; i >= 1; i--) {
-        ptrdiff_t j = (ptrdiff_t)ac_rand_interval(bg, (uint64_t)i);
+        ptrdiff_t j = (ptrdiff_t)interval_impl(bg, (uint64_t)i, PCG);
         if (itemsize == 8) {
             uint64_t t;
             memcpy(&t, data + j * stride, 8);
@@ -793,6 +803,17 @@ void ac_rand_shuffle(ac_bitgen_t *bg, ptrdiff_t n, ptrdiff_t itemsize, ptrdiff_t
             memcpy(data + i * stride, buf, (size_t)itemsize);
         }
     }
+}
+
+void ac_rand_shuffle(ac_bitgen_t *bg, ptrdiff_t n, ptrdiff_t itemsize, ptrdiff_t stride,
+                     char *data, char *buf)
+{
+    if (IS_PCG(bg)) {
+        PCG_LOCAL_BEGIN(bg)
+        shuffle_impl(bg, n, itemsize, stride, data, buf, 1);
+        PCG_LOCAL_END();
+    }
+    else shuffle_impl(bg, n, itemsize, stride, data, buf, 0);
 }
 
 void ac_rand_shuffle_int(ac_bitgen_t *bg, int64_t n, int64_t first, int64_t *data)
