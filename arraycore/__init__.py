@@ -121,3 +121,11 @@ if _hand_over_if_unbuilt() is None:
         save, load, savez, savez_compressed, NpzFile, tofile, fromfile, savetxt, loadtxt,
         genfromtxt,
     )
+
+    # arraycore.random (issue 13): a subpackage, imported on first use of
+    # `arraycore.random` (as numpy.random) so `import arraycore` stays light.
+    def __getattr__(name):
+        if name == "random":
+            import importlib
+            return importlib.import_module("arraycore.random")
+        raise AttributeError("module 'arraycore' has no attribute %r" % (name,))
