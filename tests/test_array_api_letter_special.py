@@ -431,3 +431,50 @@ def test_int_special_cases():
             int(ac.asarray(math.nan, dtype=dt))
     with pytest.raises(TypeError):
         int(ac.asarray(1 + 2j))
+
+
+# ------------------------------------------------------- integer operands
+@pytest.mark.parametrize("dt", ["int8", "int16", "int32", "int64", "uint8", "uint16", "uint32",
+                                "uint64"])
+def test_integer_operands(dt):
+    """The bullets that hold for integers too: rounding an integer-valued
+    x_i gives x_i (same dtype), and sign is -1, 0 or +1."""
+    vals = [0, 1, 2, 7, 100] + ([-1, -3, -100] if dt.startswith("int") else [200])
+    x = ac.asarray(vals, dtype=_dt(dt))
+    for f in ("ceil", "floor", "trunc", "round"):
+        r = getattr(ac, f)(x)
+        assert r.dtype == x.dtype and r.tolist() == vals, f
+    s = ac.sign(x)
+    assert s.dtype == x.dtype and s.tolist() == [(v > 0) - (v < 0) for v in vals]
+
+
+# --------------------------------------- the statistical functions' cases
+@pytest.mark.parametrize("dt", REAL_DTYPES + COMPLEX_DTYPES)
+def test_statistical_special_cases(dt):
+    """statistical_functions.py: the empty sum is 0 and product 1, the mean
+    of nothing is NaN (NaN + NaN j), var/std are NaN when M - correction <= 0,
+    NaN propagates through max/min/mean/var/std, and the cumulative sums and
+    products apply add and multiply (so -inf + inf and inf * 0 are NaN)."""
+    D = _dt(dt)
+    cplx = dt.startswith("complex")
+    empty = ac.zeros(0, dtype=D)
+    with np.errstate(all="ignore"), ac.errstate(all="ignore"):
+        assert complex(ac.sum(empty)) == 0 and complex(ac.prod(empty)) == 1
+        m = complex(ac.mean(empty))
+        assert math.isnan(m.real) and (math.isnan(m.imag) if cplx else True)
+        if not cplx:
+            for c in (2, 3.5):
+                assert math.isnan(float(ac.var(ac.ones(2, dtype=D), correction=c)))
+                assert math.isnan(float(ac.std(ac.ones(2, dtype=D), correction=c)))
+            assert math.isnan(float(ac.var(empty))) and math.isnan(float(ac.std(empty)))
+            x = ac.asarray([1.0, math.nan, -2.0], dtype=D)
+            for f in ("max", "min", "mean", "var", "std", "sum", "prod"):
+                assert math.isnan(float(getattr(ac, f)(x))), f
+            cs = ac.cumulative_sum(ac.asarray([-math.inf, math.inf, 1.0], dtype=D))
+            assert cs.tolist()[0] == -math.inf and all(math.isnan(v) for v in cs.tolist()[1:])
+            cp = ac.cumulative_prod(ac.asarray([math.inf, 0.0, 1.0], dtype=D))
+            assert cp.tolist()[0] == math.inf and all(math.isnan(v) for v in cp.tolist()[1:])
+        else:
+            x = ac.asarray([complex(math.nan, 0.0), 1 + 1j], dtype=D)
+            assert math.isnan(complex(ac.mean(x)).real)      # a NaN real part stays NaN
+            assert math.isnan(complex(ac.sum(x)).real)
