@@ -279,6 +279,26 @@ def test_extension_signature(ext, name):
     assert not errs, f"{ext}.{name}{EXTENSIONS[ext][name]}: " + "; ".join(errs)
 
 
+def test_every_public_function_introspects():
+    """Not only the standard's: every public function of the namespace (and
+    of its extension modules once they exist) has a signature inspect can
+    read; Cython functions are compiled with binding (Cython 3's default) and
+    ufuncs carry __signature__."""
+    mods = [ac] + [getattr(ac, e) for e in ("linalg", "fft", "random") if hasattr(ac, e)]
+    checked = 0
+    for mod in mods:
+        for name in dir(mod):
+            obj = getattr(mod, name)
+            if name.startswith("_") or isinstance(obj, type) or not callable(obj):
+                continue
+            try:
+                inspect.signature(obj)
+            except (TypeError, ValueError) as e:
+                pytest.fail(f"{mod.__name__}.{name}: {e}")
+            checked += 1
+    assert checked > 120
+
+
 def test_ufunc_signatures_name_the_inputs_and_keywords():
     """Every element-wise function is a ufunc whose signature is
     introspectable: positional-only inputs named as in the standard, then
