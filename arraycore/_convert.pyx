@@ -68,7 +68,7 @@ cdef extern from "ac_dlpack.h":
 
 # ================================================================= asarray
 
-def asarray(obj, /, dtype=None, *, device=None, copy=None):
+def asarray(obj, /, *, dtype=None, device=None, copy=None):
     """Convert the input to an array.
 
     obj: an array, a nested sequence of Python scalars or arrays, a Python

@@ -233,8 +233,11 @@ cdef class ndarray:
     def __float__(self):
         return scalar_float(self)
 
-    def __complex__(self):
-        return complex(_scalar_value(self, "complex"))
+    def __complex__(self, /):
+        v = _scalar_value(self, "complex")
+        if type(v) is float and v != v:
+            return complex(v, v)        # the standard: a real NaN is NaN + NaN j
+        return complex(v)
 
     def __index__(self):
         if self.descr._kind != b"i" and self.descr._kind != b"u":
@@ -243,7 +246,7 @@ cdef class ndarray:
             raise TypeError("only 0-d integer arrays can be converted to an index")
         return getitem_ptr(self.descr, self.data)
 
-    def __array_namespace__(self, *, api_version=None):
+    def __array_namespace__(self, /, *, api_version=None):
         if api_version is not None and api_version not in ("2021.12", "2022.12", "2023.12",
                                                            "2024.12", "2025.12"):
             raise ValueError(f"unsupported API version {api_version!r}")
@@ -355,23 +358,44 @@ cdef class ndarray:
 
     # ------------------------------------------------------------ operators
     # Each operator is one call through the table (ACOp names the ufunc;
-    # _operators.pyx implements them, with temporary elision).
-    def __add__(self, o): return _binary(AC_OP_ADD, self, o, AC_OP_LEFT)
+    # _operators.pyx implements them, with temporary elision).  The Array
+    # API's binary operators carry a text signature (inspect.signature():
+    # (self, other, /), as the standard writes them); Cython embeds none for
+    # special methods.
+    @cython.embedsignature(False)
+    def __add__(self, other, /):
+        "__add__($self, other, /)\n--\n\nself + other."
+        return _binary(AC_OP_ADD, self, other, AC_OP_LEFT)
     def __radd__(self, o): return _binary(AC_OP_ADD, self, o, AC_OP_RIGHT)
     def __iadd__(self, o): return _binary(AC_OP_ADD, self, o, AC_OP_INPLACE)
-    def __sub__(self, o): return _binary(AC_OP_SUBTRACT, self, o, AC_OP_LEFT)
+    @cython.embedsignature(False)
+    def __sub__(self, other, /):
+        "__sub__($self, other, /)\n--\n\nself - other."
+        return _binary(AC_OP_SUBTRACT, self, other, AC_OP_LEFT)
     def __rsub__(self, o): return _binary(AC_OP_SUBTRACT, self, o, AC_OP_RIGHT)
     def __isub__(self, o): return _binary(AC_OP_SUBTRACT, self, o, AC_OP_INPLACE)
-    def __mul__(self, o): return _binary(AC_OP_MULTIPLY, self, o, AC_OP_LEFT)
+    @cython.embedsignature(False)
+    def __mul__(self, other, /):
+        "__mul__($self, other, /)\n--\n\nself * other."
+        return _binary(AC_OP_MULTIPLY, self, other, AC_OP_LEFT)
     def __rmul__(self, o): return _binary(AC_OP_MULTIPLY, self, o, AC_OP_RIGHT)
     def __imul__(self, o): return _binary(AC_OP_MULTIPLY, self, o, AC_OP_INPLACE)
-    def __truediv__(self, o): return _binary(AC_OP_DIVIDE, self, o, AC_OP_LEFT)
+    @cython.embedsignature(False)
+    def __truediv__(self, other, /):
+        "__truediv__($self, other, /)\n--\n\nself / other."
+        return _binary(AC_OP_DIVIDE, self, other, AC_OP_LEFT)
     def __rtruediv__(self, o): return _binary(AC_OP_DIVIDE, self, o, AC_OP_RIGHT)
     def __itruediv__(self, o): return _binary(AC_OP_DIVIDE, self, o, AC_OP_INPLACE)
-    def __floordiv__(self, o): return _binary(AC_OP_FLOOR_DIVIDE, self, o, AC_OP_LEFT)
+    @cython.embedsignature(False)
+    def __floordiv__(self, other, /):
+        "__floordiv__($self, other, /)\n--\n\nself // other."
+        return _binary(AC_OP_FLOOR_DIVIDE, self, other, AC_OP_LEFT)
     def __rfloordiv__(self, o): return _binary(AC_OP_FLOOR_DIVIDE, self, o, AC_OP_RIGHT)
     def __ifloordiv__(self, o): return _binary(AC_OP_FLOOR_DIVIDE, self, o, AC_OP_INPLACE)
-    def __mod__(self, o): return _binary(AC_OP_REMAINDER, self, o, AC_OP_LEFT)
+    @cython.embedsignature(False)
+    def __mod__(self, other, /):
+        "__mod__($self, other, /)\n--\n\nself % other."
+        return _binary(AC_OP_REMAINDER, self, other, AC_OP_LEFT)
     def __rmod__(self, o): return _binary(AC_OP_REMAINDER, self, o, AC_OP_RIGHT)
     def __imod__(self, o): return _binary(AC_OP_REMAINDER, self, o, AC_OP_INPLACE)
     def __pow__(self, o, mod):
@@ -379,22 +403,40 @@ cdef class ndarray:
     def __rpow__(self, o, mod):
         return _binary(AC_OP_POW, self, o, AC_OP_RIGHT) if mod is None else NotImplemented
     def __ipow__(self, o): return _binary(AC_OP_POW, self, o, AC_OP_INPLACE)
-    def __and__(self, o): return _binary(AC_OP_AND, self, o, AC_OP_LEFT)
+    @cython.embedsignature(False)
+    def __and__(self, other, /):
+        "__and__($self, other, /)\n--\n\nself & other."
+        return _binary(AC_OP_AND, self, other, AC_OP_LEFT)
     def __rand__(self, o): return _binary(AC_OP_AND, self, o, AC_OP_RIGHT)
     def __iand__(self, o): return _binary(AC_OP_AND, self, o, AC_OP_INPLACE)
-    def __or__(self, o): return _binary(AC_OP_OR, self, o, AC_OP_LEFT)
+    @cython.embedsignature(False)
+    def __or__(self, other, /):
+        "__or__($self, other, /)\n--\n\nself | other."
+        return _binary(AC_OP_OR, self, other, AC_OP_LEFT)
     def __ror__(self, o): return _binary(AC_OP_OR, self, o, AC_OP_RIGHT)
     def __ior__(self, o): return _binary(AC_OP_OR, self, o, AC_OP_INPLACE)
-    def __xor__(self, o): return _binary(AC_OP_XOR, self, o, AC_OP_LEFT)
+    @cython.embedsignature(False)
+    def __xor__(self, other, /):
+        "__xor__($self, other, /)\n--\n\nself ^ other."
+        return _binary(AC_OP_XOR, self, other, AC_OP_LEFT)
     def __rxor__(self, o): return _binary(AC_OP_XOR, self, o, AC_OP_RIGHT)
     def __ixor__(self, o): return _binary(AC_OP_XOR, self, o, AC_OP_INPLACE)
-    def __lshift__(self, o): return _binary(AC_OP_LSHIFT, self, o, AC_OP_LEFT)
+    @cython.embedsignature(False)
+    def __lshift__(self, other, /):
+        "__lshift__($self, other, /)\n--\n\nself << other."
+        return _binary(AC_OP_LSHIFT, self, other, AC_OP_LEFT)
     def __rlshift__(self, o): return _binary(AC_OP_LSHIFT, self, o, AC_OP_RIGHT)
     def __ilshift__(self, o): return _binary(AC_OP_LSHIFT, self, o, AC_OP_INPLACE)
-    def __rshift__(self, o): return _binary(AC_OP_RSHIFT, self, o, AC_OP_LEFT)
+    @cython.embedsignature(False)
+    def __rshift__(self, other, /):
+        "__rshift__($self, other, /)\n--\n\nself >> other."
+        return _binary(AC_OP_RSHIFT, self, other, AC_OP_LEFT)
     def __rrshift__(self, o): return _binary(AC_OP_RSHIFT, self, o, AC_OP_RIGHT)
     def __irshift__(self, o): return _binary(AC_OP_RSHIFT, self, o, AC_OP_INPLACE)
-    def __matmul__(self, o): return _binary(AC_OP_MATMUL, self, o, AC_OP_LEFT)
+    @cython.embedsignature(False)
+    def __matmul__(self, other, /):
+        "__matmul__($self, other, /)\n--\n\nself @ other."
+        return _binary(AC_OP_MATMUL, self, other, AC_OP_LEFT)
     def __rmatmul__(self, o): return _binary(AC_OP_MATMUL, self, o, AC_OP_RIGHT)
     def __imatmul__(self, o): return _binary(AC_OP_MATMUL, self, o, AC_OP_INPLACE)
     def __divmod__(self, o): return _binary(AC_OP_DIVMOD, self, o, AC_OP_LEFT)
@@ -460,10 +502,10 @@ cdef class ndarray:
         from arraycore._info import __array_namespace_info__
         return __array_namespace_info__()
 
-    def __dlpack__(self, *, stream=None, max_version=None, dl_device=None, copy=None):
+    def __dlpack__(self, /, *, stream=None, max_version=None, dl_device=None, copy=None):
         return core_impl.to_dlpack(self, stream, max_version, dl_device, copy)
 
-    def __dlpack_device__(self):
+    def __dlpack_device__(self, /):
         return (1, 0)
 
     def __getbuffer__(self, Py_buffer *buf, int flags):

@@ -268,4 +268,4 @@ def meshgrid(*arrays, indexing="xy"):
         s[ax] = len(a)
         v = a.reshape(tuple(s))
         out.append(copy_array(broadcast_to(v, tuple(shape)), AC_CORDER))
-    return out
+    return tuple(out)

@@ -478,7 +478,7 @@ def result_type(*arrays_and_dtypes):
     return res
 
 
-def can_cast(from_, to, casting="safe"):
+def can_cast(from_, to, /, *, casting="safe"):
     """Returns True if a cast from `from_` (dtype or array) to `to` can occur under `casting`."""
     cdef int c = parse_casting(casting)
     if hasattr(from_, "dtype") and not isinstance(from_, (type, dtype)) \
@@ -540,7 +540,7 @@ def _dtype_of(type_or_array):
     return as_dtype(type_or_array)
 
 
-def finfo(type):
+def finfo(type, /):
     """Machine limits for floating-point data types (bits, eps, max, min, smallest_normal, dtype)."""
     cdef dtype d = native(_dtype_of(type))
     cdef int t = d.tidx
@@ -552,7 +552,7 @@ def finfo(type):
     return finfo_object(bits, eps, mx, -mx, tiny, _D(t))
 
 
-def iinfo(type):
+def iinfo(type, /):
     """Machine limits for integer data types (bits, max, min, dtype)."""
     cdef dtype d = native(_dtype_of(type))
     if d._kind == b"i":
@@ -575,13 +575,17 @@ cdef dict _KINDS = {
 }
 
 
-def isdtype(dtype_, kind):
-    """Returns True if dtype_ is of the given kind (a dtype, a kind name, or a tuple of them)."""
+def isdtype(dtype, kind):
+    """Returns True if dtype is of the given kind (a dtype, a kind name, or a tuple of them)."""
+    return _isdtype(dtype, kind)
+
+
+cdef object _isdtype(object dtype_, object kind):
     if not isinstance(dtype_, dtype):
         raise TypeError(f"isdtype() expects a dtype as its first argument, got {type(dtype_).__name__}")
     cdef dtype d = <dtype>dtype_
     if isinstance(kind, tuple):
-        return any(isdtype(d, k) for k in kind)
+        return any(_isdtype(d, k) for k in kind)
     if isinstance(kind, dtype):
         return d == kind
     if isinstance(kind, str):

@@ -53,7 +53,7 @@ def matrix_transpose(x, /):
     return swap_axes_view(a, a.nd - 2, a.nd - 1)
 
 
-def expand_dims(x, /, axis=0):
+def expand_dims(x, /, axis):
     """A view of x with length-one axes inserted at `axis` (an int or a tuple)."""
     cdef ndarray a = as_array(x)
     cdef int axes[AC_MAXDIMS]
@@ -82,8 +82,9 @@ def expand_dims(x, /, axis=0):
     return make_view(a, out_nd, shape, strides, a.data)
 
 
-def squeeze(x, /, axis=None):
-    """A view of x without the given length-one axes (all of them when axis is None)."""
+def squeeze(x, /, axis):
+    """A view of x without the given length-one axes (axis: an int or a tuple;
+    ndarray.squeeze() without an axis drops them all)."""
     return _squeeze(as_array(x), axis)
 
 
@@ -191,7 +192,7 @@ def broadcast_arrays(*arrays):
     """Read-only views of the arrays broadcast against each other."""
     arrs = [as_array(a) for a in arrays]
     shape = broadcast_shapes(*[a.shape for a in arrs])
-    return [broadcast_to(a, shape) for a in arrs]
+    return tuple([broadcast_to(a, shape) for a in arrs])
 
 
 def unstack(x, /, *, axis=0):

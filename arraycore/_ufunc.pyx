@@ -99,9 +99,33 @@ cdef str _dtype_names(list dts):
 # ----------------------------------------------------------------------------
 # the ufunc object
 # ----------------------------------------------------------------------------
+class _SignatureOf:
+    """ufunc.__signature__: what inspect.signature() shows of a ufunc.  The
+    inputs are positional-only and named as the Array API names them (x for
+    one input, x1, x2, ... otherwise); out and the keywords of the call follow,
+    with their defaults.  None on the class itself (the type is not called)."""
+
+    def __get__(self, uf, owner=None):
+        if uf is None:
+            return None
+        from inspect import Parameter, Signature
+        cdef_nin = (<ufunc>uf).nin
+        names = ["x"] if cdef_nin == 1 else [f"x{k + 1}" for k in range(cdef_nin)]
+        ps = [Parameter(n, Parameter.POSITIONAL_ONLY) for n in names]
+        ps.append(Parameter("out", Parameter.POSITIONAL_OR_KEYWORD, default=None))
+        kws = [("where", True), ("casting", "same_kind"), ("order", "K"), ("dtype", None),
+               ("signature", None), ("subok", True)]
+        if (<ufunc>uf)._core is not None:
+            kws += [("axes", None), ("axis", None), ("keepdims", False)]
+        ps += [Parameter(n, Parameter.KEYWORD_ONLY, default=v) for n, v in kws]
+        return Signature(ps)
+
+
 cdef class ufunc:
     """A function that operates on arrays element by element, with
     broadcasting, type casting and the reduce/accumulate/outer/at methods."""
+
+    __signature__ = _SignatureOf()
 
     def __cinit__(self):
         self._types = NULL

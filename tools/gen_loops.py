@@ -70,8 +70,11 @@ def pairwise_fn(c):
 static {t} ac_pairwise_{c}{suffix}({arg})
 {{
     if (n < 8) {{
-        {t} r = 0;
-        for (ac_intp i = 0; i < n; i++) r += {ld(at("i"))};
+        /* from the first element, not from +0: +0 + -0 is +0, and a sum of
+           negative zeros (a += b with 0-d -0.0 operands) must stay -0 */
+        if (n == 0) return 0;
+        {t} r = {ld(at("0"))};
+        for (ac_intp i = 1; i < n; i++) r += {ld(at("i"))};
         return r;
     }}
     if (n <= 128) {{
@@ -140,10 +143,10 @@ def gen_loop(u, sig, expr):
         L.append(f"        {COMP_T[out]} a = {load(out, 'p0')};")
         if u["name"] == "add" and out in PAIRWISE:
             if out != "e":
-                L.append(f"        if (s1 == sizeof({STORE_T[out]})) a += ac_pairwise_{out}_contig((const {STORE_T[out]} *)p1, n);")
-                L.append(f"        else a += ac_pairwise_{out}(p1, n, s1);")
+                L.append(f"        if (n > 0 && s1 == sizeof({STORE_T[out]})) a += ac_pairwise_{out}_contig((const {STORE_T[out]} *)p1, n);")
+                L.append(f"        else if (n > 0) a += ac_pairwise_{out}(p1, n, s1);")
             else:
-                L.append(f"        a += ac_pairwise_{out}(p1, n, s1);")
+                L.append(f"        if (n > 0) a += ac_pairwise_{out}(p1, n, s1);")
         else:
             if u["name"] in ("maximum", "minimum") and out in "fd":
                 # contiguous: 16 vectorized lanes (src/ac_umath_reduce.h), same result

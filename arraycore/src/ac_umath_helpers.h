@@ -78,9 +78,14 @@ AC_UNSIGNED_HELPERS(I, uint32_t, 32)
 AC_UNSIGNED_HELPERS(L, uint64_t, 64)
 
 /* ---- real floating --------------------------------------------------- */
+/* floor_divide follows the Array API standard, not NumPy, where an operand
+ * is infinite or NaN: the result is the quotient a / b itself (+-inf // a
+ * finite nonzero is +-inf, a finite // +-inf is a signed zero, inf // inf and
+ * NaN are NaN), as floor(a / b) gives; ac_rem_ keeps a == b * (a // b) +
+ * a % b wherever that is finite (docs/python_api.rst). */
 #define AC_FLOAT_HELPERS(S, T, SUF)                                           \
 static inline T ac_fdiv_##S(T a, T b) {                                       \
-    if (b == 0) return a / b;                                                 \
+    if (b == 0 || !isfinite(a) || !isfinite(b)) return a / b;                 \
     T mod = fmod##SUF(a, b);                                                  \
     T div = (a - mod) / b;                                                    \
     if (mod != 0 && ((b < 0) != (mod < 0))) div -= 1;                         \
@@ -136,10 +141,11 @@ static inline T ac_min_##S(T a, T b) {                                        \
 }                                                                             \
 static inline T ac_sign_##S(T a) {                                            \
     R re = creal##SUF(a), im = cimag##SUF(a);                                 \
+    /* a NaN component makes NaN + NaN j, an infinite one beside it or not */ \
+    if (isnan(re) || isnan(im)) return ac_cpack_##S(NAN, NAN);                \
     if (isinf(re) && isinf(im)) return ac_cpack_##S(NAN, NAN);                \
     if (isinf(re)) return ac_cpack_##S(copysign##SUF(1, re), 0);              \
     if (isinf(im)) return ac_cpack_##S(0, copysign##SUF(1, im));              \
-    if (isnan(re) || isnan(im)) return ac_cpack_##S(NAN, NAN);                \
     if (re == 0 && im == 0) return ac_cpack_##S(0, 0);                        \
     R m = cabs##SUF(a);                                                       \
     return ac_cpack_##S(re / m, im / m);                                      \
