@@ -75,3 +75,6 @@ try:  # the C-API helpers (arraycore-config, pkg-config dir) when built
     from arraycore._configtool import get_include  # noqa: F811
 except ImportError:
     pass
+
+# the Array API fft extension (arraycore/fft/, on the C engine src/ac_fft.c)
+from arraycore import fft  # noqa: E402
