@@ -34,19 +34,6 @@ static void ac_fft_root(unsigned long long j, unsigned long long n, long double 
     *c = cc; *s = ss;
 }
 
-/* the smallest 2^a 3^b 5^c 7^d >= m */
-static ac_intp ac_fft_good_size(ac_intp m)
-{
-    for (ac_intp c = m;; c++) {
-        ac_intp r = c;
-        while (r % 2 == 0) r /= 2;
-        while (r % 3 == 0) r /= 3;
-        while (r % 5 == 0) r /= 5;
-        while (r % 7 == 0) r /= 7;
-        if (r == 1) return c;
-    }
-}
-
 /* Bluestein when it is cheaper than passes of large odd radices (a rough
  * operation count), always for a prime factor above 127. */
 static int ac_fft_use_bluestein(ac_intp n)
@@ -67,8 +54,9 @@ static int ac_fft_use_bluestein(ac_intp n)
         if (r > big) big = r;
     }
     if (big <= 7) return 0;
-    if (big > 127) return 1;
-    ac_intp m = ac_fft_good_size(2 * n - 1);
+    if (big > 59) return 1;
+    ac_intp m = 1;
+    while (m < 2 * n - 1) m *= 2;
     double blue = 3.0 * (double)m * log2((double)m) * 0.6 + 6.0 * (double)n;
     return blue < direct * (double)n;
 }
@@ -85,6 +73,16 @@ typedef struct {
     ac_intp oax;
 } ac_fft_job;
 
+/* long double first: the Bluestein kernels of the other two are computed
+ * with it (only the plans are used in this precision) */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wunused-function"
+#define R long double
+#define FN(x) x##_l
+#include "ac_fft_tmpl.h"
+#undef R
+#undef FN
+#pragma GCC diagnostic pop
 #define R double
 #define FN(x) x##_d
 #include "ac_fft_tmpl.h"

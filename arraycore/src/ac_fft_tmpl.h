@@ -173,7 +173,8 @@ static FN(cplan) *FN(cplan_new)(ac_intp n)
     if (p == NULL) return NULL;
     p->n = n;
     if (ac_fft_use_bluestein(n)) {
-        ac_intp m = ac_fft_good_size(2 * n - 1);
+        ac_intp m = 1;                    /* a power of two: radix-4 passes are the most accurate */
+        while (m < 2 * n - 1) m *= 2;
         p->m = m;
         p->sub = FN(cplan_new)(m);
         p->mem = malloc(sizeof(FN(cpx)) * (size_t)(n + m));
@@ -188,19 +189,40 @@ static FN(cplan) *FN(cplan_new)(ac_intp n)
             ac_fft_root(k2, 2ULL * (unsigned long long)n, &c, &s);
             p->chirp[k].r = (R)c; p->chirp[k].i = (R)-s;
         }
+        /* bk = FFT_m(conj chirp) / m, computed in long double from the exact
+         * chirp and rounded once: the convolution kernel carries no error of
+         * its own */
         FN(cpx) *b = p->bk;
-        for (ac_intp k = 0; k < m; k++) { b[k].r = 0; b[k].i = 0; }
-        /* conj(chirp) at 0..n-1 and wrapped at m-n+1..m-1 (exact values, in R) */
-        for (ac_intp k = 0; k < n; k++) {
-            b[k].r = p->chirp[k].r; b[k].i = -p->chirp[k].i;
-            if (k) b[m - k] = b[k];
+        cplan_l *lp = (sizeof(R) == sizeof(long double)) ? NULL : cplan_new_l(m);
+        cpx_l *lb = malloc(sizeof(cpx_l) * (size_t)m);
+        cpx_l *lw = malloc(sizeof(cpx_l) * (size_t)(lp ? cplan_work_l(lp) : 1));
+        if (lb == NULL || lw == NULL || (lp == NULL && sizeof(R) != sizeof(long double))) {
+            free(lb); free(lw); cplan_free_l(lp); FN(cplan_free)(p); return NULL;
         }
-        FN(cpx) *work = malloc(sizeof(FN(cpx)) * (size_t)FN(cplan_work)(p->sub));
-        if (work == NULL) { FN(cplan_free)(p); return NULL; }
-        FN(cpx) *res = FN(cplan_exec)(p->sub, -1, b, work);
-        R inv = (R)(1.0L / (long double)m);
-        for (ac_intp k = 0; k < m; k++) { b[k].r = res[k].r * inv; b[k].i = res[k].i * inv; }
-        free(work);
+        for (ac_intp k = 0; k < m; k++) { lb[k].r = 0; lb[k].i = 0; }
+        for (ac_intp k = 0; k < n; k++) {
+            unsigned long long k2 = ((unsigned long long)k * (unsigned long long)k)
+                                    % (2ULL * (unsigned long long)n);
+            long double c, s;
+            ac_fft_root(k2, 2ULL * (unsigned long long)n, &c, &s);
+            lb[k].r = c; lb[k].i = s;
+            if (k) lb[m - k] = lb[k];
+        }
+        if (lp) {
+            cpx_l *res = cplan_exec_l(lp, -1, lb, lw);
+            long double inv = 1.0L / (long double)m;
+            for (ac_intp k = 0; k < m; k++) { b[k].r = (R)(res[k].r * inv); b[k].i = (R)(res[k].i * inv); }
+        } else {
+            /* the long double instance itself: plain transform in its own precision */
+            for (ac_intp k = 0; k < m; k++) { b[k].r = (R)lb[k].r; b[k].i = (R)lb[k].i; }
+            FN(cpx) *work = malloc(sizeof(FN(cpx)) * (size_t)FN(cplan_work)(p->sub));
+            if (work == NULL) { free(lb); free(lw); FN(cplan_free)(p); return NULL; }
+            FN(cpx) *res = FN(cplan_exec)(p->sub, -1, b, work);
+            R inv = (R)(1.0L / (long double)m);
+            for (ac_intp k = 0; k < m; k++) { b[k].r = res[k].r * inv; b[k].i = res[k].i * inv; }
+            free(work);
+        }
+        free(lb); free(lw); cplan_free_l(lp);
         return p;
     }
     /* factors: 4s first, then 2, 3, 5, 7, then other odd primes */
@@ -317,7 +339,8 @@ static FN(cpx) *FN(cplan_exec)(const FN(cplan) *p, int sign, FN(cpx) *a, FN(cpx)
 
 typedef struct {
     ac_intp n;
-    FN(cplan) *cp;      /* n/2 (even n) or n (odd n) */
+    int half;           /* through a complex transform of n/2 (even n >= 32) */
+    FN(cplan) *cp;      /* n/2 (half) or n */
     FN(cpx) *rtw;       /* exp(-2 pi i k / n), k < n/2 (even n) */
 } FN(rplan);
 
@@ -334,7 +357,10 @@ static FN(rplan) *FN(rplan_new)(ac_intp n)
     FN(rplan) *p = calloc(1, sizeof(FN(rplan)));
     if (p == NULL) return NULL;
     p->n = n;
-    int even = (n % 2 == 0);
+    /* short lengths through the full complex transform: their error is then
+     * the complex transform's (the half-length split adds a rounding) */
+    int even = (n % 2 == 0) && n >= 32;
+    p->half = even;
     p->cp = FN(cplan_new)(even ? n / 2 : n);
     if (p->cp == NULL) { free(p); return NULL; }
     if (even) {
@@ -361,7 +387,7 @@ static ac_intp FN(rplan_work)(const FN(rplan) *p)
 static FN(cpx) *FN(rplan_fwd)(const FN(rplan) *p, FN(cpx) *buf, FN(cpx) *w)
 {
     ac_intp n = p->n;
-    if (n % 2) return FN(cplan_exec)(p->cp, -1, buf, w);
+    if (!p->half) return FN(cplan_exec)(p->cp, -1, buf, w);
     ac_intp h = n / 2;
     FN(cpx) *z = FN(cplan_exec)(p->cp, -1, buf, w);
     FN(cpx) *o = (z == buf) ? w : buf;
@@ -389,7 +415,8 @@ static FN(cpx) *FN(rplan_bwd)(const FN(rplan) *p, FN(cpx) *buf, FN(cpx) *w, int 
 {
     ac_intp n = p->n;
     buf[0].i = 0;
-    if (n % 2) {
+    if (n % 2 == 0) buf[n / 2].i = 0;
+    if (!p->half) {
         for (ac_intp k = 1; k <= n / 2; k++) { buf[n - k].r = buf[k].r; buf[n - k].i = -buf[k].i; }
         *odd = 1;
         return FN(cplan_exec)(p->cp, 1, buf, w);
@@ -460,7 +487,7 @@ static int FN(run_lanes)(const ac_fft_job *j, const void *plan, ac_intp lo, ac_i
             ioff[b] = io; ooff[b] = oo;
         }
         /* gather */
-        if (rin && n % 2 == 0) {
+        if (rin && rp->half) {
             /* even real: n reals packed in the complex buffer */
             if (iax == iesz || nb == 1) {
                 for (ac_intp b = 0; b < nb; b++) {
