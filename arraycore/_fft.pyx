@@ -3,8 +3,8 @@
 # axis of prepared arrays (native, aligned, of the transform's dtypes), run
 # without the GIL and under the Ctrl-C handler; and the plan cache controls.
 from arraycore._types cimport *
-from arraycore._dtype cimport dtype, ACX_FLOAT32, ACX_FLOAT64, ACX_COMPLEX64, ACX_COMPLEX128
-from arraycore._core cimport ndarray, check_writeable
+from arraycore._dtype cimport dtype, UNSAFE_CASTING, ACX_FLOAT32, ACX_FLOAT64, ACX_COMPLEX64, ACX_COMPLEX128
+from arraycore._core cimport ndarray, check_writeable, astype_array
 from arraycore._errstate cimport sigint_on, sigint_done
 
 cdef extern from "ac_fft.h" nogil:
@@ -89,6 +89,14 @@ def execute(ndarray a, ndarray out, int axis, ac_intp n, int kind, bint forward,
     if rc != 0:
         raise RuntimeError(f"fft engine failed ({rc})")
     return out
+
+
+def prepare(ndarray a, dtype dt):
+    """`a` itself when it already is a native, aligned array of dtype `dt`
+    (the engine's requirement), else a converted copy."""
+    if a.descr is dt and (a.flags & AC_ARRAY_ALIGNED):
+        return a
+    return astype_array(a, dt, True, UNSAFE_CASTING)
 
 
 def cache_clear():

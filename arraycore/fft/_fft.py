@@ -34,11 +34,7 @@ def _floating(x, fname):
     return dt
 
 
-def _prepared(x, dt):
-    """x as a native, aligned array of dtype dt (a copy only when needed)."""
-    if x.dtype != dt or not x.flags.aligned:
-        x = x.astype(dt, copy=True)
-    return x
+_prepared = _eng.prepare      # x as a native, aligned array of dtype dt (copy when needed)
 
 
 def _check_norm(norm):

@@ -11,6 +11,7 @@
 #include <pthread.h>
 #include "ac_fft.h"
 #include "ac_driver.h"
+#include "ac_cpu.h"
 
 /* cos and sin of 2 pi j / n (0 <= j < n), with the angle reduced exactly to
  * [0, pi/4] by integer arithmetic on 8j against 8n, then evaluated in long
@@ -93,6 +94,30 @@ typedef struct {
 #include "ac_fft_tmpl.h"
 #undef R
 #undef FN
+
+/* The kernels again for AVX2 (+FMA instructions, no contraction: -std=c11
+ * keeps a*b+c rounded twice, so every level gives the same results), chosen
+ * at run time by ac_cpu_level() as the ufunc loops are.  The plans are built
+ * by the baseline instances (same layouts) and only executed here. */
+#if AC_HAVE_DISPATCH
+#define AC_FFT_HAVE_AVX2 1
+#pragma GCC push_options
+#pragma GCC target("avx2,fma")
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wunused-function"
+#define R double
+#define FN(x) x##_d_avx2
+#include "ac_fft_tmpl.h"
+#undef R
+#undef FN
+#define R float
+#define FN(x) x##_f_avx2
+#include "ac_fft_tmpl.h"
+#undef R
+#undef FN
+#pragma GCC diagnostic pop
+#pragma GCC pop_options
+#endif
 
 /* ------------------------------------------------------------------------ */
 /* the plan cache                                                            */
@@ -216,6 +241,12 @@ typedef struct {
 
 static int run_part(ac_fft_part *t)
 {
+#ifdef AC_FFT_HAVE_AVX2
+    if (ac_cpu_level() >= AC_CPU_AVX2) {
+        if (t->plan->prec == AC_FFT_DOUBLE) return run_lanes_d_avx2(t->job, t->plan->impl, t->lo, t->hi);
+        return run_lanes_f_avx2(t->job, t->plan->impl, t->lo, t->hi);
+    }
+#endif
     if (t->plan->prec == AC_FFT_DOUBLE) return run_lanes_d(t->job, t->plan->impl, t->lo, t->hi);
     return run_lanes_f(t->job, t->plan->impl, t->lo, t->hi);
 }

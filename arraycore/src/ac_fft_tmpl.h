@@ -333,6 +333,41 @@ static FN(cpx) *FN(cplan_exec)(const FN(cplan) *p, int sign, FN(cpx) *a, FN(cpx)
     return cc;
 }
 
+/* src -> dst (n elements each; src == dst allowed), no copy in or out: the
+ * first pass reads src, the last writes dst.  t1: cplan_work(p) elements,
+ * t2: n elements (used when src == dst and the pass count is odd). */
+static void FN(cplan_run)(const FN(cplan) *p, int sign, const FN(cpx) *src, FN(cpx) *dst,
+                          FN(cpx) *t1, FN(cpx) *t2)
+{
+    ac_intp n = p->n;
+    if (p->m || p->nfct == 0) {
+        if (dst != src) memcpy(dst, src, sizeof(FN(cpx)) * (size_t)n);
+        FN(cpx) *r = FN(cplan_exec)(p, sign, dst, t1);
+        if (r != dst) memcpy(dst, r, sizeof(FN(cpx)) * (size_t)n);
+        return;
+    }
+    R sgn = (R)sign;
+    int dir = sign < 0 ? 0 : 1, k = p->nfct;
+    const FN(cpx) *cc = src;
+    ac_intp l1 = 1;
+    for (int s = 0; s < k; s++) {
+        ac_intp f = p->fct[s], ido = n / (l1 * f);
+        FN(cpx) *chh = ((k - 1 - s) % 2 == 0) ? dst : t1;
+        if (s == 0 && chh == src) chh = t2;
+        const FN(cpx) *tw = p->tw[dir][s];
+        switch (f) {
+        case 2: FN(pass2)(ido, l1, cc, chh, tw); break;
+        case 4: FN(pass4)(ido, l1, cc, chh, tw, sgn); break;
+        case 3: FN(pass3)(ido, l1, cc, chh, tw, sgn, p->rc[s], p->rs[s]); break;
+        case 5: FN(pass5)(ido, l1, cc, chh, tw, sgn, p->rc[s], p->rs[s]); break;
+        case 7: FN(pass7)(ido, l1, cc, chh, tw, sgn, p->rc[s], p->rs[s]); break;
+        default: FN(passg)((int)f, ido, l1, cc, chh, tw, sgn, p->rc[s], p->rs[s]); break;
+        }
+        cc = chh;
+        l1 *= f;
+    }
+}
+
 /* ------------------------------------------------------------------------ */
 /* real plans: n even through a complex plan of n/2, n odd through n         */
 /* ------------------------------------------------------------------------ */
@@ -381,17 +416,27 @@ static ac_intp FN(rplan_work)(const FN(rplan) *p)
     return FN(cplan_work)(p->cp) + p->n / 2 + 2;
 }
 
+static void FN(rsplit)(const FN(rplan) *p, const FN(cpx) *z, FN(cpx) *o);
+
 /* forward: x (n reals, stored at the start of buf as complex pairs when n is
  * even, as complex with zero imaginary parts when n is odd) -> n/2+1 complex,
  * returned pointer (into buf or w). buf holds max(n/2+1, n odd: n) elements. */
 static FN(cpx) *FN(rplan_fwd)(const FN(rplan) *p, FN(cpx) *buf, FN(cpx) *w)
 {
-    ac_intp n = p->n;
+
     if (!p->half) return FN(cplan_exec)(p->cp, -1, buf, w);
-    ac_intp h = n / 2;
     FN(cpx) *z = FN(cplan_exec)(p->cp, -1, buf, w);
     FN(cpx) *o = (z == buf) ? w : buf;
     if (o == w) o = w + FN(cplan_work)(p->cp);   /* keep clear of the plan's scratch */
+    FN(rsplit)(p, z, o);
+    return o;
+}
+
+/* the n/2 + 1 bins of a real transform from the half-length complex one z
+ * (o and z distinct) */
+static void FN(rsplit)(const FN(rplan) *p, const FN(cpx) *z, FN(cpx) *o)
+{
+    ac_intp h = p->n / 2;
     const FN(cpx) *t = p->rtw;
     o[0].r = z[0].r + z[0].i; o[0].i = 0;
     o[h].r = z[0].r - z[0].i; o[h].i = 0;
@@ -404,7 +449,6 @@ static FN(cpx) *FN(rplan_fwd)(const FN(rplan) *p, FN(cpx) *buf, FN(cpx) *w)
         o[k].r = er + (t[k].r * or_ - t[k].i * oi);
         o[k].i = ei + (t[k].r * oi + t[k].i * or_);
     }
-    return o;
 }
 
 /* backward: X (n/2+1 complex in buf; for odd n, buf has room for n and the
@@ -472,6 +516,8 @@ static int FN(run_lanes)(const ac_fft_job *j, const void *plan, ac_intp lo, ac_i
     const ac_intp iesz = rin ? (ac_intp)sizeof(R) : (ac_intp)sizeof(FN(cpx));
     const ac_intp oesz = rout ? (ac_intp)sizeof(R) : (ac_intp)sizeof(FN(cpx));
     int rc = 0;
+    const int direct = cnt == need && iax == iesz && oax == oesz &&
+        (kind == AC_FFT_C2C || (kind == AC_FFT_R2C && rp->half && j->in != j->out));
 
     for (ac_intp l0 = lo; l0 < hi; l0 += B) {
         ac_intp nb = hi - l0 < B ? hi - l0 : B;
@@ -485,6 +531,25 @@ static int FN(run_lanes)(const ac_fft_job *j, const void *plan, ac_intp lo, ac_i
                 oo += ix * j->ostr[d];
             }
             ioff[b] = io; ooff[b] = oo;
+        }
+        /* contiguous lanes, whole: no copies in or out (C2C; R2C through
+         * the half-length transform) */
+        if (direct) {
+            for (ac_intp b = 0; b < nb; b++) {
+                FN(cpx) *a = mem + b * per, *w = a + D;
+                const FN(cpx) *src = (const FN(cpx) *)(j->in + ioff[b]);
+                FN(cpx) *dst = (FN(cpx) *)(j->out + ooff[b]);
+                if (kind == AC_FFT_C2C) {
+                    FN(cplan_run)(cp, sign, src, dst, w, a);
+                } else {
+                    /* R2C: z = FFT_{n/2}(x as pairs) into a, then the split into dst */
+                    FN(cplan_run)(rp->cp, -1, src, a, w, w + FN(cplan_work)(rp->cp));
+                    FN(rsplit)(rp, a, dst);
+                }
+                if (scale)
+                    for (ac_intp i = 0; i < nout; i++) { dst[i].r *= fct; dst[i].i *= fct; }
+            }
+            continue;
         }
         /* gather */
         if (rin && rp->half) {
