@@ -374,3 +374,19 @@ def test_engine_rejects_bad_arguments():
         _fft.execute(c, c, 1, 0, _fft.C2C, True, 1.0)
     with pytest.raises(ValueError):
         _fft.execute(c, xp.asarray(np.ones((2, 4), dtype=np.complex128)), 1, 4, _fft.C2C, True, 1.0)
+
+
+@pytest.mark.parametrize("shape", [(2, 2), (2, 1), (1, 2), (3, 5), (8, 16), (32, 6), (7, 12),
+                                   (61, 4), (5, 64), (4, 4, 4), (2, 128, 3), (67, 3)])
+def test_nd_lengths(shape):
+    # later axes run in place on the result: every pass count and the
+    # Bluestein lengths
+    rng = np.random.default_rng(len(shape))
+    a = rng.standard_normal(shape) + 1j * rng.standard_normal(shape)
+    for dt in (np.complex128, np.complex64):
+        b = a.astype(dt)
+        x = xp.asarray(b)
+        close(xp.fft.fftn(x), np.fft.fftn(b), a.size)
+        close(xp.fft.ifftn(x), np.fft.ifftn(b), a.size)
+        close(xp.fft.rfftn(xp.asarray(b.real.copy())), np.fft.rfftn(b.real), a.size)
+        close(xp.fft.irfftn(x), np.fft.irfftn(b), a.size)

@@ -366,6 +366,8 @@ static void FN(cplan_run)(const FN(cplan) *p, int sign, const FN(cpx) *src, FN(c
         cc = chh;
         l1 *= f;
     }
+    if (cc != dst)      /* one pass, in place: it went through t2 */
+        memcpy(dst, cc, sizeof(FN(cpx)) * (size_t)n);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -423,7 +425,6 @@ static void FN(rsplit)(const FN(rplan) *p, const FN(cpx) *z, FN(cpx) *o);
  * returned pointer (into buf or w). buf holds max(n/2+1, n odd: n) elements. */
 static FN(cpx) *FN(rplan_fwd)(const FN(rplan) *p, FN(cpx) *buf, FN(cpx) *w)
 {
-
     if (!p->half) return FN(cplan_exec)(p->cp, -1, buf, w);
     FN(cpx) *z = FN(cplan_exec)(p->cp, -1, buf, w);
     FN(cpx) *o = (z == buf) ? w : buf;
