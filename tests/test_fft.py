@@ -389,4 +389,5 @@ def test_nd_lengths(shape):
         close(xp.fft.fftn(x), np.fft.fftn(b), a.size)
         close(xp.fft.ifftn(x), np.fft.ifftn(b), a.size)
         close(xp.fft.rfftn(xp.asarray(b.real.copy())), np.fft.rfftn(b.real), a.size)
-        close(xp.fft.irfftn(x), np.fft.irfftn(b), a.size)
+        if shape[-1] > 1:
+            close(xp.fft.irfftn(x), np.fft.irfftn(b), a.size)
