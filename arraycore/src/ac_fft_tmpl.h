@@ -60,10 +60,26 @@ static void FN(pass2)(ac_intp ido, ac_intp l1, const FN(cpx) *restrict cc,
     }
 }
 
-static void FN(pass4)(ac_intp ido, ac_intp l1, const FN(cpx) *restrict cc,
-                      FN(cpx) *restrict ch, const FN(cpx) *restrict tw, R sgn)
+static inline __attribute__((always_inline)) void
+FN(pass4_body)(ac_intp ido, ac_intp l1, const FN(cpx) *restrict cc,
+               FN(cpx) *restrict ch, const FN(cpx) *restrict tw, const R sgn)
 {
     const FN(cpx) *w1 = tw, *w2 = tw + ido, *w3 = tw + 2 * ido;
+    if (ido == 1) {
+        /* the last pass: no twiddles (they are 1), one butterfly per k */
+        for (ac_intp k = 0; k < l1; k++) {
+            const FN(cpx) *c = cc + 4 * k;
+            R s02r = c[0].r + c[2].r, s02i = c[0].i + c[2].i;
+            R d02r = c[0].r - c[2].r, d02i = c[0].i - c[2].i;
+            R s13r = c[1].r + c[3].r, s13i = c[1].i + c[3].i;
+            R e13r = -sgn * (c[1].i - c[3].i), e13i = sgn * (c[1].r - c[3].r);
+            ch[k].r = s02r + s13r; ch[k].i = s02i + s13i;
+            ch[k + 2 * l1].r = s02r - s13r; ch[k + 2 * l1].i = s02i - s13i;
+            ch[k + l1].r = d02r + e13r; ch[k + l1].i = d02i + e13i;
+            ch[k + 3 * l1].r = d02r - e13r; ch[k + 3 * l1].i = d02i - e13i;
+        }
+        return;
+    }
     for (ac_intp k = 0; k < l1; k++) {
         const FN(cpx) *c0 = cc + ido * (4 * k), *c1 = c0 + ido, *c2 = c1 + ido, *c3 = c2 + ido;
         FN(cpx) *h0 = ch + ido * k, *h1 = ch + ido * (k + l1), *h2 = ch + ido * (k + 2 * l1),
@@ -79,17 +95,19 @@ static void FN(pass4)(ac_intp ido, ac_intp l1, const FN(cpx) *restrict cc,
             R u1r = d02r + e13r, u1i = d02i + e13i;
             R u3r = d02r - e13r, u3i = d02i - e13i;
             h0[i].r = u0r; h0[i].i = u0i;
-            if (i == 0) {
-                h1[i].r = u1r; h1[i].i = u1i;
-                h2[i].r = u2r; h2[i].i = u2i;
-                h3[i].r = u3r; h3[i].i = u3i;
-            } else {
-                h1[i].r = u1r * w1[i].r - u1i * w1[i].i; h1[i].i = u1r * w1[i].i + u1i * w1[i].r;
-                h2[i].r = u2r * w2[i].r - u2i * w2[i].i; h2[i].i = u2r * w2[i].i + u2i * w2[i].r;
-                h3[i].r = u3r * w3[i].r - u3i * w3[i].i; h3[i].i = u3r * w3[i].i + u3i * w3[i].r;
-            }
+            /* (the twiddles of i = 0 are exactly 1) */
+            h1[i].r = u1r * w1[i].r - u1i * w1[i].i; h1[i].i = u1r * w1[i].i + u1i * w1[i].r;
+            h2[i].r = u2r * w2[i].r - u2i * w2[i].i; h2[i].i = u2r * w2[i].i + u2i * w2[i].r;
+            h3[i].r = u3r * w3[i].r - u3i * w3[i].i; h3[i].i = u3r * w3[i].i + u3i * w3[i].r;
         }
     }
+}
+
+static void FN(pass4)(ac_intp ido, ac_intp l1, const FN(cpx) *restrict cc,
+                      FN(cpx) *restrict ch, const FN(cpx) *restrict tw, R sgn)
+{
+    if (sgn < 0) FN(pass4_body)(ido, l1, cc, ch, tw, (R)-1);
+    else FN(pass4_body)(ido, l1, cc, ch, tw, (R)1);
 }
 
 /* odd radix p (inlined with a constant p for 3, 5, 7): cs/sn[m] = cos/sin(2 pi m/p) */
@@ -98,12 +116,8 @@ FN(passodd)(const int p, ac_intp ido, ac_intp l1, const FN(cpx) *restrict cc,
             FN(cpx) *restrict ch, const FN(cpx) *restrict tw, R sgn,
             const R *cs, const R *sn)
 {
-    const int h = (p - 1) / 2;
-    FN(cpx) sbuf[64], dbuf[64];
-    FN(cpx) *s = p <= 129 ? sbuf : NULL, *d = p <= 129 ? dbuf : NULL;
-    FN(cpx) heap[2 * 64];
-    (void)heap;
-    if (s == NULL) return;  /* never: the planner keeps odd radices <= 127 */
+    const int h = (p - 1) / 2;     /* <= 63: the planner keeps odd radices <= 127 */
+    FN(cpx) s[64], d[64];
     for (ac_intp k = 0; k < l1; k++) {
         const FN(cpx) *c = cc + ido * (p * k);
         for (ac_intp i = 0; i < ido; i++) {
@@ -128,27 +142,32 @@ FN(passodd)(const int p, ac_intp ido, ac_intp l1, const FN(cpx) *restrict cc,
                 R uqr = Ar - sgn * Bi, uqi = Ai + sgn * Br;
                 R upr = Ar + sgn * Bi, upi = Ai - sgn * Br;
                 FN(cpx) *hq = ch + ido * (k + l1 * q) + i, *hp = ch + ido * (k + l1 * (p - q)) + i;
-                if (i == 0) {
+                if (ido == 1) {            /* the last pass: twiddles are 1 */
                     hq->r = uqr; hq->i = uqi; hp->r = upr; hp->i = upi;
-                } else {
-                    const FN(cpx) *wq = tw + (q - 1) * ido + i, *wp = tw + (p - q - 1) * ido + i;
-                    hq->r = uqr * wq->r - uqi * wq->i; hq->i = uqr * wq->i + uqi * wq->r;
-                    hp->r = upr * wp->r - upi * wp->i; hp->i = upr * wp->i + upi * wp->r;
+                    continue;
                 }
+                /* (the twiddles of i = 0 are exactly 1) */
+                const FN(cpx) *wq = tw + (q - 1) * ido + i, *wp = tw + (p - q - 1) * ido + i;
+                hq->r = uqr * wq->r - uqi * wq->i; hq->i = uqr * wq->i + uqi * wq->r;
+                hp->r = upr * wp->r - upi * wp->i; hp->i = upr * wp->i + upi * wp->r;
             }
         }
     }
 }
 
+#define AC_FFT_ODD(P) \
+    if (sgn < 0) FN(passodd)(P, ido, l1, cc, ch, tw, (R)-1, cs, sn); \
+    else FN(passodd)(P, ido, l1, cc, ch, tw, (R)1, cs, sn);
 static void FN(pass3)(ac_intp ido, ac_intp l1, const FN(cpx) *cc, FN(cpx) *ch,
                       const FN(cpx) *tw, R sgn, const R *cs, const R *sn)
-{ FN(passodd)(3, ido, l1, cc, ch, tw, sgn, cs, sn); }
+{ AC_FFT_ODD(3) }
 static void FN(pass5)(ac_intp ido, ac_intp l1, const FN(cpx) *cc, FN(cpx) *ch,
                       const FN(cpx) *tw, R sgn, const R *cs, const R *sn)
-{ FN(passodd)(5, ido, l1, cc, ch, tw, sgn, cs, sn); }
+{ AC_FFT_ODD(5) }
 static void FN(pass7)(ac_intp ido, ac_intp l1, const FN(cpx) *cc, FN(cpx) *ch,
                       const FN(cpx) *tw, R sgn, const R *cs, const R *sn)
-{ FN(passodd)(7, ido, l1, cc, ch, tw, sgn, cs, sn); }
+{ AC_FFT_ODD(7) }
+#undef AC_FFT_ODD
 static void FN(passg)(int p, ac_intp ido, ac_intp l1, const FN(cpx) *cc, FN(cpx) *ch,
                       const FN(cpx) *tw, R sgn, const R *cs, const R *sn)
 { FN(passodd)(p, ido, l1, cc, ch, tw, sgn, cs, sn); }
