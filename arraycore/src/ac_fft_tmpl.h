@@ -502,6 +502,22 @@ static FN(cpx) *FN(rplan_bwd)(const FN(rplan) *p, FN(cpx) *buf, FN(cpx) *w, int 
     return r;
 }
 
+/* the half-length complex input z (h = n/2 elements) of a C2R transform from
+ * the n/2 + 1 bins X (not modified: the imaginary parts of X_0 and X_h are
+ * taken as 0):  Z_k = (X_k + conj X_{h-k}) + i (X_k - conj X_{h-k}) e^{+2 pi i k/n} */
+static void FN(rmerge)(const FN(rplan) *p, const FN(cpx) *X, FN(cpx) *z)
+{
+    ac_intp h = p->n / 2;
+    const FN(cpx) *t = p->rtw;
+    for (ac_intp k = 0; k < h; k++) {
+        R ar = X[k].r, ai = k ? X[k].i : 0, br = X[h - k].r, bi = k ? -X[h - k].i : 0;
+        R sr = ar + br, si = ai + bi, dr = ar - br, di = ai - bi;
+        R tr = t[k].r, ti = -t[k].i;
+        R er = dr * tr - di * ti, ei = dr * ti + di * tr;
+        z[k].r = sr - ei; z[k].i = si + er;
+    }
+}
+
 /* ------------------------------------------------------------------------ */
 /* the batch driver: lanes [lo, hi) of the outer space, in blocks            */
 /* ------------------------------------------------------------------------ */
@@ -537,7 +553,7 @@ static int FN(run_lanes)(const ac_fft_job *j, const void *plan, ac_intp lo, ac_i
     const ac_intp oesz = rout ? (ac_intp)sizeof(R) : (ac_intp)sizeof(FN(cpx));
     int rc = 0;
     const int direct = cnt == need && iax == iesz && oax == oesz &&
-        (kind == AC_FFT_C2C || (kind == AC_FFT_R2C && rp->half && j->in != j->out));
+        (kind == AC_FFT_C2C || (kind != AC_FFT_C2C && rp->half && j->in != j->out));
 
     for (ac_intp l0 = lo; l0 < hi; l0 += B) {
         ac_intp nb = hi - l0 < B ? hi - l0 : B;
@@ -561,6 +577,16 @@ static int FN(run_lanes)(const ac_fft_job *j, const void *plan, ac_intp lo, ac_i
                 FN(cpx) *dst = (FN(cpx) *)(j->out + ooff[b]);
                 if (kind == AC_FFT_C2C) {
                     FN(cplan_run)(cp, sign, src, dst, w, a);
+                } else if (kind == AC_FFT_C2R) {
+                    /* z into a, then the half-length backward transform straight
+                     * into the real output (n reals = n/2 pairs) */
+                    FN(rmerge)(rp, src, a);
+                    FN(cplan_run)(rp->cp, 1, a, dst, w, w + FN(cplan_work)(rp->cp));
+                    if (scale) {
+                        R *d = (R *)dst;
+                        for (ac_intp i = 0; i < n; i++) d[i] *= fct;
+                    }
+                    continue;
                 } else {
                     /* R2C: z = FFT_{n/2}(x as pairs) into a, then the split into dst */
                     FN(cplan_run)(rp->cp, -1, src, a, w, w + FN(cplan_work)(rp->cp));
