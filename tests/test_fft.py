@@ -391,3 +391,48 @@ def test_nd_lengths(shape):
         close(xp.fft.rfftn(xp.asarray(b.real.copy())), np.fft.rfftn(b.real), a.size)
         if shape[-1] > 1:
             close(xp.fft.irfftn(x), np.fft.irfftn(b), a.size)
+
+
+_CTRL_C = r"""
+import os, signal, sys, threading, time
+signal.signal(signal.SIGINT, signal.default_int_handler)
+import numpy as np
+import arraycore as ac
+a = ac.asarray(np.ones((1500, 59 * 59), dtype=np.complex128))   # radix-59 passes: slow
+ac.fft.fft(a[:2])
+t0 = time.perf_counter()
+if sys.argv[1] == "full":
+    ac.fft.fft(a)
+    print("FULL", time.perf_counter() - t0)
+    sys.exit(0)
+threading.Timer(0.2, lambda: os.kill(os.getpid(), signal.SIGINT)).start()
+try:
+    ac.fft.fft(a)
+    print("COMPLETED", time.perf_counter() - t0)
+except KeyboardInterrupt:
+    print("INTERRUPTED", time.perf_counter() - t0)
+x = np.arange(8.0) + 0j
+assert np.allclose(np.asarray(ac.fft.fft(ac.asarray(x))), np.fft.fft(x))
+print("HEALTHY")
+"""
+
+
+@pytestmark_ac
+def test_ctrl_c_stops_a_long_transform(tmp_path):
+    import subprocess
+    import sys
+    script = tmp_path / "ctrl_c.py"
+    script.write_text(_CTRL_C)
+    full = subprocess.run([sys.executable, str(script), "full"], capture_output=True,
+                          text=True, cwd=str(tmp_path), timeout=600)
+    assert full.returncode == 0, full.stderr
+    t_full = float(full.stdout.split()[1])
+    if t_full < 1.0:
+        pytest.skip(f"the workload took only {t_full:.2f} s here")
+    r = subprocess.run([sys.executable, str(script), "interrupt"], capture_output=True,
+                       text=True, cwd=str(tmp_path), timeout=600)
+    assert r.returncode == 0, r.stderr
+    words = r.stdout.split()
+    assert words[0] == "INTERRUPTED", r.stdout
+    assert float(words[1]) < 0.2 + max(0.5, t_full / 4), (r.stdout, t_full)
+    assert "HEALTHY" in r.stdout
