@@ -502,6 +502,32 @@ static FN(cpx) *FN(rplan_bwd)(const FN(rplan) *p, FN(cpx) *buf, FN(cpx) *w, int 
     return r;
 }
 
+/* rsplit in place: z (h + 1 slots, the first h the half-length transform)
+ * becomes the n/2 + 1 bins; outputs k and h - k are made together from the
+ * same two inputs */
+static void FN(rsplit_inplace)(const FN(rplan) *p, FN(cpx) *z)
+{
+    ac_intp h = p->n / 2;
+    const FN(cpx) *t = p->rtw;
+    R z0r = z[0].r, z0i = z[0].i;
+    for (ac_intp k = 1; k <= h - k; k++) {
+        ac_intp m = h - k;
+        R ar = z[k].r, ai = z[k].i, br = z[m].r, bi = -z[m].i;
+        /* X_k from (z_k, conj z_m), X_m from (z_m, conj z_k) */
+        R er = (R)0.5 * (ar + br), ei = (R)0.5 * (ai + bi);
+        R dr = (R)0.5 * (ar - br), di = (R)0.5 * (ai - bi);
+        R xkr = er + (t[k].r * di - t[k].i * -dr), xki = ei + (t[k].r * -dr + t[k].i * di);
+        R ar2 = z[m].r, ai2 = z[m].i, br2 = z[k].r, bi2 = -z[k].i;
+        R er2 = (R)0.5 * (ar2 + br2), ei2 = (R)0.5 * (ai2 + bi2);
+        R dr2 = (R)0.5 * (ar2 - br2), di2 = (R)0.5 * (ai2 - bi2);
+        R xmr = er2 + (t[m].r * di2 - t[m].i * -dr2), xmi = ei2 + (t[m].r * -dr2 + t[m].i * di2);
+        z[k].r = xkr; z[k].i = xki;
+        z[m].r = xmr; z[m].i = xmi;
+    }
+    z[0].r = z0r + z0i; z[0].i = 0;
+    z[h].r = z0r - z0i; z[h].i = 0;
+}
+
 /* the half-length complex input z (h = n/2 elements) of a C2R transform from
  * the n/2 + 1 bins X (not modified: the imaginary parts of X_0 and X_h are
  * taken as 0):  Z_k = (X_k + conj X_{h-k}) + i (X_k - conj X_{h-k}) e^{+2 pi i k/n} */
@@ -578,19 +604,19 @@ static int FN(run_lanes)(const ac_fft_job *j, const void *plan, ac_intp lo, ac_i
                 if (kind == AC_FFT_C2C) {
                     FN(cplan_run)(cp, sign, src, dst, w, a);
                 } else if (kind == AC_FFT_C2R) {
-                    /* z into a, then the half-length backward transform straight
-                     * into the real output (n reals = n/2 pairs) */
-                    FN(rmerge)(rp, src, a);
-                    FN(cplan_run)(rp->cp, 1, a, dst, w, w + FN(cplan_work)(rp->cp));
+                    /* z into the real output (n reals = n/2 pairs), then the
+                     * half-length backward transform in place there */
+                    FN(rmerge)(rp, src, dst);
+                    FN(cplan_run)(rp->cp, 1, dst, dst, w, a);
                     if (scale) {
                         R *d = (R *)dst;
                         for (ac_intp i = 0; i < n; i++) d[i] *= fct;
                     }
                     continue;
                 } else {
-                    /* R2C: z = FFT_{n/2}(x as pairs) into a, then the split into dst */
-                    FN(cplan_run)(rp->cp, -1, src, a, w, w + FN(cplan_work)(rp->cp));
-                    FN(rsplit)(rp, a, dst);
+                    /* R2C: z = FFT_{n/2}(x as pairs) into dst, then the split in place */
+                    FN(cplan_run)(rp->cp, -1, src, dst, w, a);
+                    FN(rsplit_inplace)(rp, dst);
                 }
                 if (scale)
                     for (ac_intp i = 0; i < nout; i++) { dst[i].r *= fct; dst[i].i *= fct; }
