@@ -155,15 +155,81 @@ FN(passodd)(const int p, ac_intp ido, ac_intp l1, const FN(cpx) *restrict cc,
     }
 }
 
+/* radix 3 and 5 written out (constants from the plan's exact tables) */
+#define AC_FFT_PUT(q, vr, vi)                                                    \
+    do { FN(cpx) *o_ = ch + ido * (k + l1 * (q)) + i;                            \
+         if (TW) { const FN(cpx) *w_ = tw + ((q) - 1) * ido + i;                 \
+                   o_->r = (vr) * w_->r - (vi) * w_->i;                          \
+                   o_->i = (vr) * w_->i + (vi) * w_->r; }                        \
+         else { o_->r = (vr); o_->i = (vi); } } while (0)
+
+static inline __attribute__((always_inline)) void
+FN(pass3_body)(const int TW, ac_intp ido, ac_intp l1, const FN(cpx) *restrict cc,
+               FN(cpx) *restrict ch, const FN(cpx) *restrict tw, const R sgn,
+               const R *cs, const R *sn)
+{
+    const R c1 = cs[1], s1 = sgn * sn[1];
+    for (ac_intp k = 0; k < l1; k++) {
+        const FN(cpx) *c = cc + ido * (3 * k);
+        for (ac_intp i = 0; i < ido; i++) {
+            R x0r = c[i].r, x0i = c[i].i;
+            R sr = c[ido + i].r + c[2 * ido + i].r, si = c[ido + i].i + c[2 * ido + i].i;
+            R dr = c[ido + i].r - c[2 * ido + i].r, di = c[ido + i].i - c[2 * ido + i].i;
+            R ar = x0r + c1 * sr, ai = x0i + c1 * si;
+            R br = s1 * dr, bi = s1 * di;            /* u1 = A + i B, u2 = A - i B */
+            ch[ido * k + i].r = x0r + sr; ch[ido * k + i].i = x0i + si;
+            AC_FFT_PUT(1, ar - bi, ai + br);
+            AC_FFT_PUT(2, ar + bi, ai - br);
+        }
+    }
+}
+
+static inline __attribute__((always_inline)) void
+FN(pass5_body)(const int TW, ac_intp ido, ac_intp l1, const FN(cpx) *restrict cc,
+               FN(cpx) *restrict ch, const FN(cpx) *restrict tw, const R sgn,
+               const R *cs, const R *sn)
+{
+    const R c1 = cs[1], c2 = cs[2], s1 = sgn * sn[1], s2 = sgn * sn[2];
+    for (ac_intp k = 0; k < l1; k++) {
+        const FN(cpx) *c = cc + ido * (5 * k);
+        for (ac_intp i = 0; i < ido; i++) {
+            R x0r = c[i].r, x0i = c[i].i;
+            const FN(cpx) *x1 = c + ido + i, *x2 = c + 2 * ido + i, *x3 = c + 3 * ido + i,
+                          *x4 = c + 4 * ido + i;
+            R s1r = x1->r + x4->r, s1i = x1->i + x4->i, d1r = x1->r - x4->r, d1i = x1->i - x4->i;
+            R s2r = x2->r + x3->r, s2i = x2->i + x3->i, d2r = x2->r - x3->r, d2i = x2->i - x3->i;
+            R a1r = x0r + c1 * s1r + c2 * s2r, a1i = x0i + c1 * s1i + c2 * s2i;
+            R a2r = x0r + c2 * s1r + c1 * s2r, a2i = x0i + c2 * s1i + c1 * s2i;
+            R b1r = s1 * d1r + s2 * d2r, b1i = s1 * d1i + s2 * d2i;
+            R b2r = s2 * d1r - s1 * d2r, b2i = s2 * d1i - s1 * d2i;
+            ch[ido * k + i].r = x0r + s1r + s2r; ch[ido * k + i].i = x0i + s1i + s2i;
+            AC_FFT_PUT(1, a1r - b1i, a1i + b1r);
+            AC_FFT_PUT(4, a1r + b1i, a1i - b1r);
+            AC_FFT_PUT(2, a2r - b2i, a2i + b2r);
+            AC_FFT_PUT(3, a2r + b2i, a2i - b2r);
+        }
+    }
+}
+#undef AC_FFT_PUT
+
+#define AC_FFT_DISPATCH(BODY)                                                       \
+    if (ido == 1) {                                                                 \
+        if (sgn < 0) BODY(0, ido, l1, cc, ch, tw, (R)-1, cs, sn);                   \
+        else BODY(0, ido, l1, cc, ch, tw, (R)1, cs, sn);                            \
+    } else {                                                                        \
+        if (sgn < 0) BODY(1, ido, l1, cc, ch, tw, (R)-1, cs, sn);                   \
+        else BODY(1, ido, l1, cc, ch, tw, (R)1, cs, sn);                            \
+    }
+static void FN(pass3)(ac_intp ido, ac_intp l1, const FN(cpx) *cc, FN(cpx) *ch,
+                      const FN(cpx) *tw, R sgn, const R *cs, const R *sn)
+{ AC_FFT_DISPATCH(FN(pass3_body)) }
+static void FN(pass5)(ac_intp ido, ac_intp l1, const FN(cpx) *cc, FN(cpx) *ch,
+                      const FN(cpx) *tw, R sgn, const R *cs, const R *sn)
+{ AC_FFT_DISPATCH(FN(pass5_body)) }
+#undef AC_FFT_DISPATCH
 #define AC_FFT_ODD(P) \
     if (sgn < 0) FN(passodd)(P, ido, l1, cc, ch, tw, (R)-1, cs, sn); \
     else FN(passodd)(P, ido, l1, cc, ch, tw, (R)1, cs, sn);
-static void FN(pass3)(ac_intp ido, ac_intp l1, const FN(cpx) *cc, FN(cpx) *ch,
-                      const FN(cpx) *tw, R sgn, const R *cs, const R *sn)
-{ AC_FFT_ODD(3) }
-static void FN(pass5)(ac_intp ido, ac_intp l1, const FN(cpx) *cc, FN(cpx) *ch,
-                      const FN(cpx) *tw, R sgn, const R *cs, const R *sn)
-{ AC_FFT_ODD(5) }
 static void FN(pass7)(ac_intp ido, ac_intp l1, const FN(cpx) *cc, FN(cpx) *ch,
                       const FN(cpx) *tw, R sgn, const R *cs, const R *sn)
 { AC_FFT_ODD(7) }
