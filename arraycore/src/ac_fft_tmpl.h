@@ -314,7 +314,10 @@ static FN(cplan) *FN(cplan_new)(ac_intp n)
     ac_intp r = n;
     int nf = 0;
     while (r % 4 == 0) { p->fct[nf++] = 4; r /= 4; }
-    if (r % 2 == 0) { p->fct[nf++] = 2; r /= 2; }
+    if (r % 2 == 0) {               /* the one radix 2 goes first (long runs) */
+        for (int q = nf; q > 0; q--) p->fct[q] = p->fct[q - 1];
+        p->fct[0] = 2; nf++; r /= 2;
+    }
     for (ac_intp f = 3; f * f <= r; f += 2)
         while (r % f == 0) { p->fct[nf++] = f; r /= f; }
     if (r > 1) p->fct[nf++] = r;
