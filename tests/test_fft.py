@@ -427,7 +427,7 @@ def test_ctrl_c_stops_a_long_transform(tmp_path):
                           text=True, cwd=str(tmp_path), timeout=600)
     assert full.returncode == 0, full.stderr
     t_full = float(full.stdout.split()[1])
-    if t_full < 1.0:
+    if t_full < 0.6:
         pytest.skip(f"the workload took only {t_full:.2f} s here")
     r = subprocess.run([sys.executable, str(script), "interrupt"], capture_output=True,
                        text=True, cwd=str(tmp_path), timeout=600)
