@@ -436,3 +436,47 @@ def test_ctrl_c_stops_a_long_transform(tmp_path):
     assert words[0] == "INTERRUPTED", r.stdout
     assert float(words[1]) < 0.2 + max(0.5, t_full / 4), (r.stdout, t_full)
     assert "HEALTHY" in r.stdout
+
+
+@pytestmark_ac
+def test_c_plan_and_execute_pair():
+    # the engine's plan/execute entry points for C callers (ac_fft.h), called
+    # through ctypes on libaccore: batched, strided, both precisions
+    import ctypes
+    import glob
+    import os
+    import arraycore
+    libs = glob.glob(os.path.join(os.path.dirname(arraycore.__file__), "libaccore*"))
+    if not libs:
+        pytest.skip("libaccore not found beside the package (editable install)")
+    lib = ctypes.CDLL(libs[0])
+    lib.ac_fft_plan_new.restype = ctypes.c_void_p
+    lib.ac_fft_plan_new.argtypes = [ctypes.c_int, ctypes.c_int, ctypes.c_ssize_t]
+    lib.ac_fft_plan_free.argtypes = [ctypes.c_void_p]
+    lib.ac_fft_plan_execute.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_double,
+                                        ctypes.c_ssize_t, ctypes.c_void_p, ctypes.c_ssize_t,
+                                        ctypes.c_ssize_t, ctypes.c_void_p, ctypes.c_ssize_t,
+                                        ctypes.c_ssize_t]
+    assert lib.ac_fft_plan_new(0, 0, 0) is None          # n < 1
+    assert lib.ac_fft_plan_new(5, 0, 8) is None          # bad kind
+    rng = np.random.default_rng(9)
+    for prec, dt in ((0, np.complex128), (1, np.complex64)):
+        n = 60
+        a = (rng.standard_normal((n, 7)) + 1j * rng.standard_normal((n, 7))).astype(dt)
+        out = np.zeros((7, n), dtype=dt)
+        p = lib.ac_fft_plan_new(0, prec, n)
+        assert p
+        # 7 transforms along axis 0 of a (strided), into the rows of out
+        rc = lib.ac_fft_plan_execute(p, 1, 1.0, 7, a.ctypes.data, a.strides[1], a.strides[0],
+                                     out.ctypes.data, out.strides[0], out.strides[1])
+        lib.ac_fft_plan_free(p)
+        assert rc == 0
+        close(xp.asarray(out), np.fft.fft(a, axis=0).T.astype(dt), n)
+        r = rng.standard_normal((3, 50)).astype(np.float64 if prec == 0 else np.float32)
+        spec = np.zeros((3, 26), dtype=dt)
+        p = lib.ac_fft_plan_new(1, prec, 50)
+        rc = lib.ac_fft_plan_execute(p, 1, 0.5, 3, r.ctypes.data, r.strides[0], r.strides[1],
+                                     spec.ctypes.data, spec.strides[0], spec.strides[1])
+        lib.ac_fft_plan_free(p)
+        assert rc == 0
+        close(xp.asarray(spec), (0.5 * np.fft.rfft(r)).astype(dt), 50)
