@@ -122,10 +122,17 @@ if _hand_over_if_unbuilt() is None:
         genfromtxt,
     )
 
-    # arraycore.random (issue 13): a subpackage, imported on first use of
-    # `arraycore.random` (as numpy.random) so `import arraycore` stays light.
+    # The subpackages (arraycore.fft: the Array API fft extension on the C
+    # engine src/ac_fft.c; arraycore.random: generators on src/ac_random_*.c)
+    # are imported on first use of the attribute, as numpy.random is, so
+    # `import arraycore` stays light.
+    _SUBPACKAGES = frozenset({"fft", "random"})
+
     def __getattr__(name):
-        if name == "random":
+        if name in _SUBPACKAGES:
             import importlib
-            return importlib.import_module("arraycore.random")
+            return importlib.import_module("arraycore." + name)
         raise AttributeError("module 'arraycore' has no attribute %r" % (name,))
+
+    def __dir__():
+        return sorted(set(globals()) | _SUBPACKAGES)

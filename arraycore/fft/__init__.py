@@ -1,0 +1,16 @@
+"""arraycore.fft -- the Array API fft extension (2025.12) on arraycore's own
+FFT engine (src/ac_fft.c): fft, ifft, fftn, ifftn, rfft, irfft, rfftn,
+irfftn, hfft, ihfft, fftfreq, rfftfreq, fftshift, ifftshift.
+
+Beyond the standard, every transform takes ``workers=`` (threads to split the
+batch over, as SciPy's fft does).  The 1-d and n-d transforms keep the
+standard's signatures otherwise."""
+from arraycore.fft._fft import (
+    fft, ifft, fftn, ifftn, rfft, irfft, rfftn, irfftn, hfft, ihfft,
+    fftfreq, rfftfreq, fftshift, ifftshift,
+)
+
+__all__ = [
+    "fft", "ifft", "fftn", "ifftn", "rfft", "irfft", "rfftn", "irfftn",
+    "hfft", "ihfft", "fftfreq", "rfftfreq", "fftshift", "ifftshift",
+]

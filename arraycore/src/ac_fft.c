@@ -1,0 +1,352 @@
+/*
+ * ac_fft.c -- arraycore's FFT engine (see ac_fft.h): exact twiddles
+ * (ac_fft_root), the planner's choices (factorisation, Bluestein, smooth
+ * lengths), the kernels for double and float (ac_fft_tmpl.h included twice),
+ * the bounded thread-safe plan cache, the batch driver split over threads,
+ * and the plan-and-execute pair for C callers.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <math.h>
+#include <pthread.h>
+#include "ac_fft.h"
+#include "ac_driver.h"
+#include "ac_cpu.h"
+
+/* cos and sin of 2 pi j / n (0 <= j < n), with the angle reduced exactly to
+ * [0, pi/4] by integer arithmetic on 8j against 8n, then evaluated in long
+ * double: the values rounded to double (or float) are correct to the last
+ * bit or within it. */
+static void ac_fft_root(unsigned long long j, unsigned long long n, long double *c, long double *s)
+{
+    unsigned long long A = 8 * j;
+    int neg_s = 0, neg_c = 0, swap = 0;
+    if (A > 4 * n) { A = 8 * n - A; neg_s = 1; }
+    if (A > 2 * n) { A = 4 * n - A; neg_c = 1; }
+    if (A > n) { A = 2 * n - A; swap = 1; }
+    long double th = (3.141592653589793238462643383279502884L / 4) * (long double)A / (long double)n;
+    long double cc, ss;
+    if (A == 0) { cc = 1; ss = 0; }
+    else if (A == n) { cc = ss = 0.7071067811865475244008443621048490393L; }
+    else { cc = cosl(th); ss = sinl(th); }
+    if (swap) { long double t = cc; cc = ss; ss = t; }
+    if (neg_c) cc = -cc;
+    if (neg_s) ss = -ss;
+    *c = cc; *s = ss;
+}
+
+/* Bluestein when it is cheaper than passes of large odd radices (a rough
+ * operation count), always for a prime factor above 127. */
+static int ac_fft_use_bluestein(ac_intp n)
+{
+    if (n < 16) return 0;
+    double direct = 0;
+    ac_intp r = n, big = 1;
+    while (r % 4 == 0) { direct += 2.0; r /= 4; }
+    while (r % 2 == 0) { direct += 1.2; r /= 2; }
+    for (ac_intp f = 3; f * f <= r; f += 2)
+        while (r % f == 0) {
+            direct += f <= 7 ? (double)f * 0.6 + 0.5 : (double)f * 0.5 + 1;
+            if (f > big) big = f;
+            r /= f;
+        }
+    if (r > 1) {
+        direct += r <= 7 ? (double)r * 0.6 + 0.5 : (double)r * 0.5 + 1;
+        if (r > big) big = r;
+    }
+    if (big <= 7) return 0;
+    if (big > 59) return 1;
+    ac_intp m = 1;
+    while (m < 2 * n - 1) m *= 2;
+    double blue = 3.0 * (double)m * log2((double)m) * 0.6 + 6.0 * (double)n;
+    return blue < direct * (double)n;
+}
+
+typedef struct {
+    int kind, forward;
+    ac_intp n;
+    double fct;
+    int nouter;
+    const ac_intp *outer, *istr, *ostr;
+    const char *in;
+    ac_intp iax, nin;
+    char *out;
+    ac_intp oax;
+} ac_fft_job;
+
+/* long double first: the Bluestein kernels of the other two are computed
+ * with it (only the plans are used in this precision) */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wunused-function"
+#define R long double
+#define FN(x) x##_l
+#include "ac_fft_tmpl.h"
+#undef R
+#undef FN
+#pragma GCC diagnostic pop
+#define R double
+#define FN(x) x##_d
+#include "ac_fft_tmpl.h"
+#undef R
+#undef FN
+#define R float
+#define FN(x) x##_f
+#include "ac_fft_tmpl.h"
+#undef R
+#undef FN
+
+/* The kernels again for AVX2 (+FMA instructions, no contraction: -std=c11
+ * keeps a*b+c rounded twice, so every level gives the same results), chosen
+ * at run time by ac_cpu_level() as the ufunc loops are.  The plans are built
+ * by the baseline instances (same layouts) and only executed here. */
+#if AC_HAVE_DISPATCH
+#define AC_FFT_HAVE_AVX2 1
+#pragma GCC push_options
+#pragma GCC target("avx2,fma")
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wunused-function"
+#define R double
+#define FN(x) x##_d_avx2
+#include "ac_fft_tmpl.h"
+#undef R
+#undef FN
+#define R float
+#define FN(x) x##_f_avx2
+#include "ac_fft_tmpl.h"
+#undef R
+#undef FN
+#pragma GCC diagnostic pop
+#pragma GCC pop_options
+#endif
+
+/* ------------------------------------------------------------------------ */
+/* the plan cache                                                            */
+/* ------------------------------------------------------------------------ */
+
+#define AC_FFT_CACHE 24
+
+struct fft_cached {
+    int kind;      /* 0 complex, 1 real (R2C and C2R share a plan) */
+    int prec;
+    ac_intp n;
+    void *impl;
+    int refs;      /* the cache's reference + users' */
+    unsigned long long used;
+};
+
+static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct fft_cached *cache[AC_FFT_CACHE];
+static unsigned long long cache_clock;
+
+static void plan_destroy(struct fft_cached *p)
+{
+    if (p->kind == 0) {
+        if (p->prec == AC_FFT_DOUBLE) cplan_free_d(p->impl); else cplan_free_f(p->impl);
+    } else {
+        if (p->prec == AC_FFT_DOUBLE) rplan_free_d(p->impl); else rplan_free_f(p->impl);
+    }
+    free(p);
+}
+
+static struct fft_cached *plan_build(int kind, int prec, ac_intp n)
+{
+    struct fft_cached *p = calloc(1, sizeof(*p));
+    if (p == NULL) return NULL;
+    p->kind = kind; p->prec = prec; p->n = n; p->refs = 1;
+    if (kind == 0) p->impl = prec == AC_FFT_DOUBLE ? (void *)cplan_new_d(n) : (void *)cplan_new_f(n);
+    else p->impl = prec == AC_FFT_DOUBLE ? (void *)rplan_new_d(n) : (void *)rplan_new_f(n);
+    if (p->impl == NULL) { free(p); return NULL; }
+    return p;
+}
+
+static void plan_release(struct fft_cached *p)
+{
+    int last;
+    pthread_mutex_lock(&cache_lock);
+    last = (--p->refs == 0);
+    pthread_mutex_unlock(&cache_lock);
+    if (last) plan_destroy(p);
+}
+
+/* a plan with one reference for the caller (plan_release when done) */
+static struct fft_cached *plan_get(int kind, int prec, ac_intp n)
+{
+    pthread_mutex_lock(&cache_lock);
+    for (int i = 0; i < AC_FFT_CACHE; i++) {
+        struct fft_cached *p = cache[i];
+        if (p && p->kind == kind && p->prec == prec && p->n == n) {
+            p->refs++;
+            p->used = ++cache_clock;
+            pthread_mutex_unlock(&cache_lock);
+            return p;
+        }
+    }
+    pthread_mutex_unlock(&cache_lock);
+    /* built outside the lock (long for large n); a racing builder of the
+     * same plan just adds a duplicate that ages out */
+    struct fft_cached *p = plan_build(kind, prec, n);
+    if (p == NULL) return NULL;
+    struct fft_cached *evict = NULL;
+    pthread_mutex_lock(&cache_lock);
+    int slot = -1;
+    for (int i = 0; i < AC_FFT_CACHE; i++)
+        if (cache[i] == NULL) { slot = i; break; }
+    if (slot < 0) {
+        slot = 0;
+        for (int i = 1; i < AC_FFT_CACHE; i++)
+            if (cache[i]->used < cache[slot]->used) slot = i;
+        evict = cache[slot];
+        if (--evict->refs != 0) evict = NULL;   /* still in use: its last user frees it */
+    }
+    cache[slot] = p;
+    p->refs++;
+    p->used = ++cache_clock;
+    pthread_mutex_unlock(&cache_lock);
+    if (evict) plan_destroy(evict);
+    return p;
+}
+
+void ac_fft_cache_clear(void)
+{
+    struct fft_cached *drop[AC_FFT_CACHE];
+    int nd = 0;
+    pthread_mutex_lock(&cache_lock);
+    for (int i = 0; i < AC_FFT_CACHE; i++) {
+        if (cache[i] && --cache[i]->refs == 0) drop[nd++] = cache[i];
+        cache[i] = NULL;
+    }
+    pthread_mutex_unlock(&cache_lock);
+    for (int i = 0; i < nd; i++) plan_destroy(drop[i]);
+}
+
+int ac_fft_cache_size(void)
+{
+    int k = 0;
+    pthread_mutex_lock(&cache_lock);
+    for (int i = 0; i < AC_FFT_CACHE; i++) k += cache[i] != NULL;
+    pthread_mutex_unlock(&cache_lock);
+    return k;
+}
+
+/* ------------------------------------------------------------------------ */
+/* execution over threads                                                    */
+/* ------------------------------------------------------------------------ */
+
+typedef struct {
+    const ac_fft_job *job;
+    const struct fft_cached *plan;
+    ac_intp lo, hi;
+    int rc;
+} ac_fft_part;
+
+static int run_part(ac_fft_part *t)
+{
+#ifdef AC_FFT_HAVE_AVX2
+    if (ac_cpu_level() >= AC_CPU_AVX2) {
+        if (t->plan->prec == AC_FFT_DOUBLE) return run_lanes_d_avx2(t->job, t->plan->impl, t->lo, t->hi);
+        return run_lanes_f_avx2(t->job, t->plan->impl, t->lo, t->hi);
+    }
+#endif
+    if (t->plan->prec == AC_FFT_DOUBLE) return run_lanes_d(t->job, t->plan->impl, t->lo, t->hi);
+    return run_lanes_f(t->job, t->plan->impl, t->lo, t->hi);
+}
+
+static void *part_thread(void *arg)
+{
+    ac_fft_part *t = arg;
+    t->rc = run_part(t);
+    return NULL;
+}
+
+#define AC_FFT_MAXTHREADS 64
+
+static int run_job(const ac_fft_job *job, const struct fft_cached *plan, ac_intp lanes, int nthreads)
+{
+    if (nthreads > AC_FFT_MAXTHREADS) nthreads = AC_FFT_MAXTHREADS;
+    if (nthreads > lanes) nthreads = (int)lanes;
+    if (nthreads < 1) nthreads = 1;
+    ac_fft_part parts[AC_FFT_MAXTHREADS];
+    pthread_t th[AC_FFT_MAXTHREADS];
+    int started[AC_FFT_MAXTHREADS];
+    for (int t = 0; t < nthreads; t++) {
+        parts[t].job = job; parts[t].plan = plan; parts[t].rc = 0;
+        parts[t].lo = lanes * t / nthreads;
+        parts[t].hi = lanes * (t + 1) / nthreads;
+        started[t] = 0;
+    }
+    for (int t = 1; t < nthreads; t++)
+        started[t] = pthread_create(&th[t], NULL, part_thread, &parts[t]) == 0;
+    /* what did not start runs here */
+    parts[0].rc = run_part(&parts[0]);
+    int rc = parts[0].rc;
+    for (int t = 1; t < nthreads; t++) {
+        if (started[t]) pthread_join(th[t], NULL);
+        else parts[t].rc = run_part(&parts[t]);
+        if (rc == 0) rc = parts[t].rc;
+    }
+    return rc;
+}
+
+int ac_fft_execute(int kind, int prec, int forward, ac_intp n, double fct,
+                   int nouter, const ac_intp *outer,
+                   const char *in, const ac_intp *istr, ac_intp iax, ac_intp nin,
+                   char *out, const ac_intp *ostr, ac_intp oax, int nthreads)
+{
+    if (n < 1 || nin < 0 || nouter < 0 || nouter > 64 || (kind < 0 || kind > 2) ||
+        (prec != AC_FFT_DOUBLE && prec != AC_FFT_FLOAT))
+        return AC_FFT_EBADARGS;
+    ac_intp lanes = 1;
+    for (int d = 0; d < nouter; d++) {
+        if (outer[d] < 0) return AC_FFT_EBADARGS;
+        lanes *= outer[d];
+    }
+    if (lanes == 0) return 0;
+    struct fft_cached *plan = plan_get(kind == AC_FFT_C2C ? 0 : 1, prec, n);
+    if (plan == NULL) return AC_FFT_ENOMEM;
+    ac_fft_job job = {kind, kind == AC_FFT_R2C ? 1 : kind == AC_FFT_C2R ? 0 : forward,
+                      n, fct, nouter, outer, istr, ostr, in, iax, nin, out, oax};
+    int rc = run_job(&job, plan, lanes, nthreads);
+    plan_release(plan);
+    return rc;
+}
+
+/* ------------------------------------------------------------------------ */
+/* plans for C callers                                                       */
+/* ------------------------------------------------------------------------ */
+
+struct ac_fft_user_plan { int kind; struct fft_cached *p; };
+
+ac_fft_plan *ac_fft_plan_new(int kind, int prec, ac_intp n)
+{
+    if (n < 1 || kind < 0 || kind > 2 || (prec != AC_FFT_DOUBLE && prec != AC_FFT_FLOAT))
+        return NULL;
+    struct ac_fft_user_plan *u = malloc(sizeof(*u));
+    if (u == NULL) return NULL;
+    u->kind = kind;
+    u->p = plan_get(kind == AC_FFT_C2C ? 0 : 1, prec, n);
+    if (u->p == NULL) { free(u); return NULL; }
+    return (ac_fft_plan *)u;
+}
+
+void ac_fft_plan_free(ac_fft_plan *p)
+{
+    struct ac_fft_user_plan *u = (struct ac_fft_user_plan *)p;
+    if (u == NULL) return;
+    plan_release(u->p);
+    free(u);
+}
+
+int ac_fft_plan_execute(const ac_fft_plan *p, int forward, double fct, ac_intp howmany,
+                        const char *in, ac_intp idist, ac_intp iax,
+                        char *out, ac_intp odist, ac_intp oax)
+{
+    const struct ac_fft_user_plan *u = (const struct ac_fft_user_plan *)p;
+    if (u == NULL || howmany < 0) return AC_FFT_EBADARGS;
+    ac_intp n = u->p->n;
+    ac_intp nin = u->kind == AC_FFT_C2R ? n / 2 + 1 : n;
+    ac_fft_job job = {u->kind, u->kind == AC_FFT_R2C ? 1 : u->kind == AC_FFT_C2R ? 0 : forward,
+                      n, fct, 1, &howmany, &idist, &odist, in, iax, nin, out, oax};
+    if (howmany == 0) return 0;
+    ac_fft_part part = {&job, u->p, 0, howmany, 0};
+    return run_part(&part);
+}

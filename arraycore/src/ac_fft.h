@@ -1,0 +1,72 @@
+/*
+ * ac_fft.h -- private: arraycore's FFT engine (src/ac_fft.c, compiled into
+ * libaccore).  Plain C, no Python objects, callable without the GIL.
+ *
+ * Complex transforms of any length n >= 1 (mixed-radix Stockham passes of
+ * radix 2, 3, 4, 5, 7 and any odd radix; Bluestein's chirp-z for lengths
+ * with a large prime factor), real transforms through a half-length complex
+ * transform, in double and in single precision.  Plans are cached per
+ * (length, real/complex, precision) in a bounded cache behind a mutex.
+ *
+ * ac_fft_execute runs one transform along one axis of a strided N-d space:
+ * the other (outer) dimensions are the batch, visited in blocks of lanes that
+ * are gathered into contiguous buffers (so axis 0 of a C array reads whole
+ * cache lines), optionally split over `nthreads` threads, with ac_sigint_flag
+ * polled between blocks.
+ */
+#ifndef ARRAYCORE_AC_FFT_H
+#define ARRAYCORE_AC_FFT_H
+
+#include "arraycore/actypes.h"
+#include "ac_export.h"
+
+/* kinds of transform */
+#define AC_FFT_C2C 0   /* complex -> complex, n points in and out */
+#define AC_FFT_R2C 1   /* real n points -> n/2+1 complex (forward)      */
+#define AC_FFT_C2R 2   /* n/2+1 complex (Hermitian half) -> n real (backward) */
+
+/* precisions */
+#define AC_FFT_DOUBLE 0
+#define AC_FFT_FLOAT 1
+
+/* return values besides 0 */
+#define AC_FFT_EBADARGS (-1)
+#define AC_FFT_EINTR (-2)       /* Ctrl-C seen (ac_sigint_flag) */
+#define AC_FFT_ENOMEM (-3)
+
+/*
+ * One transform of length n along one axis.
+ *   kind, prec, forward (sign -1 when non-zero, +1 otherwise; R2C is always
+ *   forward and C2R always backward), fct: the scale applied to the result.
+ *   nouter, outer[nouter], istr[nouter], ostr[nouter]: the batch dimensions
+ *   (byte strides of input and output).
+ *   in, iax (byte stride along the axis), nin: elements available along the
+ *   axis (the input is cropped to, or zero-padded up to, what the transform
+ *   reads: n for C2C/R2C, n/2+1 for C2R).
+ *   out, oax: the output along the axis (n, n/2+1 or n elements).
+ * in and out may be the same memory with the same layout (in place).
+ * Data must be native and aligned (complex = two reals).
+ */
+AC_EXPORT int ac_fft_execute(int kind, int prec, int forward, ac_intp n, double fct,
+                             int nouter, const ac_intp *outer,
+                             const char *in, const ac_intp *istr, ac_intp iax, ac_intp nin,
+                             char *out, const ac_intp *ostr, ac_intp oax,
+                             int nthreads);
+
+/* The plan cache: drop every cached plan (plans in use stay alive until
+ * their last user is done); the number of cached plans. */
+AC_EXPORT void ac_fft_cache_clear(void);
+AC_EXPORT int ac_fft_cache_size(void);
+
+/* Opaque plans for C callers (plan once, execute many times on strided
+ * 1-d data).  ac_fft_plan_new returns NULL for bad arguments or no memory. */
+typedef struct ac_fft_plan_s ac_fft_plan;
+AC_EXPORT ac_fft_plan *ac_fft_plan_new(int kind, int prec, ac_intp n);
+AC_EXPORT void ac_fft_plan_free(ac_fft_plan *p);
+/* howmany transforms, input k at in + k*idist, its elements iax apart (bytes),
+ * likewise the output; returns 0 or an AC_FFT_E* code. */
+AC_EXPORT int ac_fft_plan_execute(const ac_fft_plan *p, int forward, double fct, ac_intp howmany,
+                                  const char *in, ac_intp idist, ac_intp iax,
+                                  char *out, ac_intp odist, ac_intp oax);
+
+#endif

@@ -1,0 +1,786 @@
+/*
+ * ac_fft_tmpl.h -- the FFT kernels of src/ac_fft.c, written once and included
+ * twice: with R = double, FN(x) = x##_d and with R = float, FN(x) = x##_f, so
+ * single precision is computed in single precision.
+ *
+ * Complex plans: n = p1 * p2 * ... * pm; each stage is a Stockham autosort
+ * pass (decimation in frequency, out of place, no bit reversal): with l1 the
+ * product of the radices already done and ido = n / (l1 * p),
+ *     ch[i + ido*(k + l1*q)] = w_L^(i*q) * sum_j cc[i + ido*(j + p*k)] w_p^(j*q)
+ * for k < l1, i < ido, q < p, L = p*ido, w_L = exp(sign * 2 pi i / L).  Radix 2
+ * and 4 are written out; odd radices use the symmetric pairing
+ * (t_j +- t_{p-j}), specialised for 3, 5, 7 by constant propagation.
+ * Lengths whose large prime factors would make those passes slow use
+ * Bluestein's chirp-z algorithm on a smooth length m >= 2n - 1.
+ * Every twiddle comes from ac_fft_root (exact octant reduction of k/n, long
+ * double sin/cos), never from repeated multiplication.
+ */
+
+typedef struct { R r, i; } FN(cpx);
+
+typedef struct FN(cplan_s) {
+    ac_intp n;
+    int nfct;
+    ac_intp fct[64];
+    FN(cpx) *tw[2][64];        /* per stage, [forward, backward]: (p-1)*ido twiddles */
+    R *rc[64], *rs[64];        /* odd radix > 7: cos, sin(2 pi m / p), m < p */
+    /* Bluestein */
+    ac_intp m;                 /* 0: no Bluestein */
+    struct FN(cplan_s) *sub;   /* plan of length m */
+    FN(cpx) *chirp;            /* exp(-i pi k^2 / n), k < n */
+    FN(cpx) *bk;               /* FFT_m of the conjugate chirp, / m */
+    void *mem;                 /* one allocation for the tables above */
+} FN(cplan);
+
+/* scratch (complex elements) that cplan_exec needs besides the data */
+static ac_intp FN(cplan_work)(const FN(cplan) *p)
+{
+    return p->m ? 2 * p->m : p->n;
+}
+
+/* ------------------------------------------------------------------------ */
+/* passes                                                                    */
+/* ------------------------------------------------------------------------ */
+
+static void FN(pass2)(ac_intp ido, ac_intp l1, const FN(cpx) *restrict cc,
+                      FN(cpx) *restrict ch, const FN(cpx) *restrict tw)
+{
+    for (ac_intp k = 0; k < l1; k++) {
+        const FN(cpx) *c0 = cc + ido * (2 * k), *c1 = c0 + ido;
+        FN(cpx) *h0 = ch + ido * k, *h1 = ch + ido * (k + l1);
+        h0[0].r = c0[0].r + c1[0].r; h0[0].i = c0[0].i + c1[0].i;
+        h1[0].r = c0[0].r - c1[0].r; h1[0].i = c0[0].i - c1[0].i;
+        for (ac_intp i = 1; i < ido; i++) {
+            R ar = c0[i].r, ai = c0[i].i, br = c1[i].r, bi = c1[i].i;
+            h0[i].r = ar + br; h0[i].i = ai + bi;
+            R dr = ar - br, di = ai - bi, wr = tw[i].r, wi = tw[i].i;
+            h1[i].r = dr * wr - di * wi;
+            h1[i].i = dr * wi + di * wr;
+        }
+    }
+}
+
+static inline __attribute__((always_inline)) void
+FN(pass4_body)(ac_intp ido, ac_intp l1, const FN(cpx) *restrict cc,
+               FN(cpx) *restrict ch, const FN(cpx) *restrict tw, const R sgn)
+{
+    const FN(cpx) *w1 = tw, *w2 = tw + ido, *w3 = tw + 2 * ido;
+    if (ido == 1) {
+        /* the last pass: no twiddles (they are 1), one butterfly per k */
+        for (ac_intp k = 0; k < l1; k++) {
+            const FN(cpx) *c = cc + 4 * k;
+            R s02r = c[0].r + c[2].r, s02i = c[0].i + c[2].i;
+            R d02r = c[0].r - c[2].r, d02i = c[0].i - c[2].i;
+            R s13r = c[1].r + c[3].r, s13i = c[1].i + c[3].i;
+            R e13r = -sgn * (c[1].i - c[3].i), e13i = sgn * (c[1].r - c[3].r);
+            ch[k].r = s02r + s13r; ch[k].i = s02i + s13i;
+            ch[k + 2 * l1].r = s02r - s13r; ch[k + 2 * l1].i = s02i - s13i;
+            ch[k + l1].r = d02r + e13r; ch[k + l1].i = d02i + e13i;
+            ch[k + 3 * l1].r = d02r - e13r; ch[k + 3 * l1].i = d02i - e13i;
+        }
+        return;
+    }
+    for (ac_intp k = 0; k < l1; k++) {
+        const FN(cpx) *c0 = cc + ido * (4 * k), *c1 = c0 + ido, *c2 = c1 + ido, *c3 = c2 + ido;
+        FN(cpx) *h0 = ch + ido * k, *h1 = ch + ido * (k + l1), *h2 = ch + ido * (k + 2 * l1),
+                *h3 = ch + ido * (k + 3 * l1);
+        for (ac_intp i = 0; i < ido; i++) {
+            R s02r = c0[i].r + c2[i].r, s02i = c0[i].i + c2[i].i;
+            R d02r = c0[i].r - c2[i].r, d02i = c0[i].i - c2[i].i;
+            R s13r = c1[i].r + c3[i].r, s13i = c1[i].i + c3[i].i;
+            /* w (t1 - t3) with w = sgn * i */
+            R e13r = -sgn * (c1[i].i - c3[i].i), e13i = sgn * (c1[i].r - c3[i].r);
+            R u0r = s02r + s13r, u0i = s02i + s13i;
+            R u2r = s02r - s13r, u2i = s02i - s13i;
+            R u1r = d02r + e13r, u1i = d02i + e13i;
+            R u3r = d02r - e13r, u3i = d02i - e13i;
+            h0[i].r = u0r; h0[i].i = u0i;
+            /* (the twiddles of i = 0 are exactly 1) */
+            h1[i].r = u1r * w1[i].r - u1i * w1[i].i; h1[i].i = u1r * w1[i].i + u1i * w1[i].r;
+            h2[i].r = u2r * w2[i].r - u2i * w2[i].i; h2[i].i = u2r * w2[i].i + u2i * w2[i].r;
+            h3[i].r = u3r * w3[i].r - u3i * w3[i].i; h3[i].i = u3r * w3[i].i + u3i * w3[i].r;
+        }
+    }
+}
+
+static void FN(pass4)(ac_intp ido, ac_intp l1, const FN(cpx) *restrict cc,
+                      FN(cpx) *restrict ch, const FN(cpx) *restrict tw, R sgn)
+{
+    if (sgn < 0) FN(pass4_body)(ido, l1, cc, ch, tw, (R)-1);
+    else FN(pass4_body)(ido, l1, cc, ch, tw, (R)1);
+}
+
+/* odd radix p (inlined with a constant p for 3, 5, 7): cs/sn[m] = cos/sin(2 pi m/p) */
+static inline __attribute__((always_inline)) void
+FN(passodd)(const int p, ac_intp ido, ac_intp l1, const FN(cpx) *restrict cc,
+            FN(cpx) *restrict ch, const FN(cpx) *restrict tw, R sgn,
+            const R *cs, const R *sn)
+{
+    const int h = (p - 1) / 2;     /* <= 63: the planner keeps odd radices <= 127 */
+    FN(cpx) s[64], d[64];
+    for (ac_intp k = 0; k < l1; k++) {
+        const FN(cpx) *c = cc + ido * (p * k);
+        for (ac_intp i = 0; i < ido; i++) {
+            R t0r = c[i].r, t0i = c[i].i;
+            R ar0 = t0r, ai0 = t0i;
+            for (int j = 1; j <= h; j++) {
+                const FN(cpx) *a = c + ido * j + i, *b = c + ido * (p - j) + i;
+                s[j].r = a->r + b->r; s[j].i = a->i + b->i;
+                d[j].r = a->r - b->r; d[j].i = a->i - b->i;
+                ar0 += s[j].r; ai0 += s[j].i;
+            }
+            ch[ido * k + i].r = ar0; ch[ido * k + i].i = ai0;
+            for (int q = 1; q <= h; q++) {
+                R Ar = t0r, Ai = t0i, Br = 0, Bi = 0;
+                int m = 0;
+                for (int j = 1; j <= h; j++) {
+                    m += q; if (m >= p) m -= p;
+                    Ar += s[j].r * cs[m]; Ai += s[j].i * cs[m];
+                    Br += d[j].r * sn[m]; Bi += d[j].i * sn[m];
+                }
+                /* u_q = A + i sgn B, u_{p-q} = A - i sgn B */
+                R uqr = Ar - sgn * Bi, uqi = Ai + sgn * Br;
+                R upr = Ar + sgn * Bi, upi = Ai - sgn * Br;
+                FN(cpx) *hq = ch + ido * (k + l1 * q) + i, *hp = ch + ido * (k + l1 * (p - q)) + i;
+                if (ido == 1) {            /* the last pass: twiddles are 1 */
+                    hq->r = uqr; hq->i = uqi; hp->r = upr; hp->i = upi;
+                    continue;
+                }
+                /* (the twiddles of i = 0 are exactly 1) */
+                const FN(cpx) *wq = tw + (q - 1) * ido + i, *wp = tw + (p - q - 1) * ido + i;
+                hq->r = uqr * wq->r - uqi * wq->i; hq->i = uqr * wq->i + uqi * wq->r;
+                hp->r = upr * wp->r - upi * wp->i; hp->i = upr * wp->i + upi * wp->r;
+            }
+        }
+    }
+}
+
+/* radix 3 and 5 written out (constants from the plan's exact tables) */
+#define AC_FFT_PUT(q, vr, vi)                                                    \
+    do { FN(cpx) *o_ = ch + ido * (k + l1 * (q)) + i;                            \
+         if (TW) { const FN(cpx) *w_ = tw + ((q) - 1) * ido + i;                 \
+                   o_->r = (vr) * w_->r - (vi) * w_->i;                          \
+                   o_->i = (vr) * w_->i + (vi) * w_->r; }                        \
+         else { o_->r = (vr); o_->i = (vi); } } while (0)
+
+static inline __attribute__((always_inline)) void
+FN(pass3_body)(const int TW, ac_intp ido, ac_intp l1, const FN(cpx) *restrict cc,
+               FN(cpx) *restrict ch, const FN(cpx) *restrict tw, const R sgn,
+               const R *cs, const R *sn)
+{
+    const R c1 = cs[1], s1 = sgn * sn[1];
+    for (ac_intp k = 0; k < l1; k++) {
+        const FN(cpx) *c = cc + ido * (3 * k);
+        for (ac_intp i = 0; i < ido; i++) {
+            R x0r = c[i].r, x0i = c[i].i;
+            R sr = c[ido + i].r + c[2 * ido + i].r, si = c[ido + i].i + c[2 * ido + i].i;
+            R dr = c[ido + i].r - c[2 * ido + i].r, di = c[ido + i].i - c[2 * ido + i].i;
+            R ar = x0r + c1 * sr, ai = x0i + c1 * si;
+            R br = s1 * dr, bi = s1 * di;            /* u1 = A + i B, u2 = A - i B */
+            ch[ido * k + i].r = x0r + sr; ch[ido * k + i].i = x0i + si;
+            AC_FFT_PUT(1, ar - bi, ai + br);
+            AC_FFT_PUT(2, ar + bi, ai - br);
+        }
+    }
+}
+
+static inline __attribute__((always_inline)) void
+FN(pass5_body)(const int TW, ac_intp ido, ac_intp l1, const FN(cpx) *restrict cc,
+               FN(cpx) *restrict ch, const FN(cpx) *restrict tw, const R sgn,
+               const R *cs, const R *sn)
+{
+    const R c1 = cs[1], c2 = cs[2], s1 = sgn * sn[1], s2 = sgn * sn[2];
+    for (ac_intp k = 0; k < l1; k++) {
+        const FN(cpx) *c = cc + ido * (5 * k);
+        for (ac_intp i = 0; i < ido; i++) {
+            R x0r = c[i].r, x0i = c[i].i;
+            const FN(cpx) *x1 = c + ido + i, *x2 = c + 2 * ido + i, *x3 = c + 3 * ido + i,
+                          *x4 = c + 4 * ido + i;
+            R s1r = x1->r + x4->r, s1i = x1->i + x4->i, d1r = x1->r - x4->r, d1i = x1->i - x4->i;
+            R s2r = x2->r + x3->r, s2i = x2->i + x3->i, d2r = x2->r - x3->r, d2i = x2->i - x3->i;
+            R a1r = x0r + c1 * s1r + c2 * s2r, a1i = x0i + c1 * s1i + c2 * s2i;
+            R a2r = x0r + c2 * s1r + c1 * s2r, a2i = x0i + c2 * s1i + c1 * s2i;
+            R b1r = s1 * d1r + s2 * d2r, b1i = s1 * d1i + s2 * d2i;
+            R b2r = s2 * d1r - s1 * d2r, b2i = s2 * d1i - s1 * d2i;
+            ch[ido * k + i].r = x0r + s1r + s2r; ch[ido * k + i].i = x0i + s1i + s2i;
+            AC_FFT_PUT(1, a1r - b1i, a1i + b1r);
+            AC_FFT_PUT(4, a1r + b1i, a1i - b1r);
+            AC_FFT_PUT(2, a2r - b2i, a2i + b2r);
+            AC_FFT_PUT(3, a2r + b2i, a2i - b2r);
+        }
+    }
+}
+#undef AC_FFT_PUT
+
+#define AC_FFT_DISPATCH(BODY)                                                       \
+    if (ido == 1) {                                                                 \
+        if (sgn < 0) BODY(0, ido, l1, cc, ch, tw, (R)-1, cs, sn);                   \
+        else BODY(0, ido, l1, cc, ch, tw, (R)1, cs, sn);                            \
+    } else {                                                                        \
+        if (sgn < 0) BODY(1, ido, l1, cc, ch, tw, (R)-1, cs, sn);                   \
+        else BODY(1, ido, l1, cc, ch, tw, (R)1, cs, sn);                            \
+    }
+static void FN(pass3)(ac_intp ido, ac_intp l1, const FN(cpx) *cc, FN(cpx) *ch,
+                      const FN(cpx) *tw, R sgn, const R *cs, const R *sn)
+{ AC_FFT_DISPATCH(FN(pass3_body)) }
+static void FN(pass5)(ac_intp ido, ac_intp l1, const FN(cpx) *cc, FN(cpx) *ch,
+                      const FN(cpx) *tw, R sgn, const R *cs, const R *sn)
+{ AC_FFT_DISPATCH(FN(pass5_body)) }
+#undef AC_FFT_DISPATCH
+#define AC_FFT_ODD(P) \
+    if (sgn < 0) FN(passodd)(P, ido, l1, cc, ch, tw, (R)-1, cs, sn); \
+    else FN(passodd)(P, ido, l1, cc, ch, tw, (R)1, cs, sn);
+static void FN(pass7)(ac_intp ido, ac_intp l1, const FN(cpx) *cc, FN(cpx) *ch,
+                      const FN(cpx) *tw, R sgn, const R *cs, const R *sn)
+{ AC_FFT_ODD(7) }
+#undef AC_FFT_ODD
+static void FN(passg)(int p, ac_intp ido, ac_intp l1, const FN(cpx) *cc, FN(cpx) *ch,
+                      const FN(cpx) *tw, R sgn, const R *cs, const R *sn)
+{ FN(passodd)(p, ido, l1, cc, ch, tw, sgn, cs, sn); }
+
+/* ------------------------------------------------------------------------ */
+/* complex plans                                                             */
+/* ------------------------------------------------------------------------ */
+
+static void FN(cplan_free)(FN(cplan) *p)
+{
+    if (p == NULL) return;
+    FN(cplan_free)(p->sub);
+    free(p->mem);
+    free(p);
+}
+
+static FN(cpx) *FN(cplan_exec)(const FN(cplan) *p, int sign, FN(cpx) *a, FN(cpx) *w);
+
+static FN(cplan) *FN(cplan_new)(ac_intp n)
+{
+    FN(cplan) *p = calloc(1, sizeof(FN(cplan)));
+    if (p == NULL) return NULL;
+    p->n = n;
+    if (ac_fft_use_bluestein(n)) {
+        ac_intp m = 1;                    /* a power of two: radix-4 passes are the most accurate */
+        while (m < 2 * n - 1) m *= 2;
+        p->m = m;
+        p->sub = FN(cplan_new)(m);
+        p->mem = malloc(sizeof(FN(cpx)) * (size_t)(n + m));
+        if (p->sub == NULL || p->mem == NULL) { FN(cplan_free)(p); return NULL; }
+        p->chirp = p->mem;
+        p->bk = p->chirp + n;
+        /* chirp_k = exp(-i pi k^2 / n) = root(k^2 mod 2n, 2n), conjugated */
+        for (ac_intp k = 0; k < n; k++) {
+            unsigned long long k2 = ((unsigned long long)k * (unsigned long long)k)
+                                    % (2ULL * (unsigned long long)n);
+            long double c, s;
+            ac_fft_root(k2, 2ULL * (unsigned long long)n, &c, &s);
+            p->chirp[k].r = (R)c; p->chirp[k].i = (R)-s;
+        }
+        /* bk = FFT_m(conj chirp) / m, computed in long double from the exact
+         * chirp and rounded once: the convolution kernel carries no error of
+         * its own */
+        FN(cpx) *b = p->bk;
+        cplan_l *lp = (sizeof(R) == sizeof(long double)) ? NULL : cplan_new_l(m);
+        cpx_l *lb = malloc(sizeof(cpx_l) * (size_t)m);
+        cpx_l *lw = malloc(sizeof(cpx_l) * (size_t)(lp ? cplan_work_l(lp) : 1));
+        if (lb == NULL || lw == NULL || (lp == NULL && sizeof(R) != sizeof(long double))) {
+            free(lb); free(lw); cplan_free_l(lp); FN(cplan_free)(p); return NULL;
+        }
+        for (ac_intp k = 0; k < m; k++) { lb[k].r = 0; lb[k].i = 0; }
+        for (ac_intp k = 0; k < n; k++) {
+            unsigned long long k2 = ((unsigned long long)k * (unsigned long long)k)
+                                    % (2ULL * (unsigned long long)n);
+            long double c, s;
+            ac_fft_root(k2, 2ULL * (unsigned long long)n, &c, &s);
+            lb[k].r = c; lb[k].i = s;
+            if (k) lb[m - k] = lb[k];
+        }
+        if (lp) {
+            cpx_l *res = cplan_exec_l(lp, -1, lb, lw);
+            long double inv = 1.0L / (long double)m;
+            for (ac_intp k = 0; k < m; k++) { b[k].r = (R)(res[k].r * inv); b[k].i = (R)(res[k].i * inv); }
+        } else {
+            /* the long double instance itself: plain transform in its own precision */
+            for (ac_intp k = 0; k < m; k++) { b[k].r = (R)lb[k].r; b[k].i = (R)lb[k].i; }
+            FN(cpx) *work = malloc(sizeof(FN(cpx)) * (size_t)FN(cplan_work)(p->sub));
+            if (work == NULL) { free(lb); free(lw); FN(cplan_free)(p); return NULL; }
+            FN(cpx) *res = FN(cplan_exec)(p->sub, -1, b, work);
+            R inv = (R)(1.0L / (long double)m);
+            for (ac_intp k = 0; k < m; k++) { b[k].r = res[k].r * inv; b[k].i = res[k].i * inv; }
+            free(work);
+        }
+        free(lb); free(lw); cplan_free_l(lp);
+        return p;
+    }
+    /* factors: 4s first, then 2, 3, 5, 7, then other odd primes */
+    ac_intp r = n;
+    int nf = 0;
+    while (r % 4 == 0) { p->fct[nf++] = 4; r /= 4; }
+    if (r % 2 == 0) {               /* the one radix 2 goes first (long runs) */
+        for (int q = nf; q > 0; q--) p->fct[q] = p->fct[q - 1];
+        p->fct[0] = 2; nf++; r /= 2;
+    }
+    for (ac_intp f = 3; f * f <= r; f += 2)
+        while (r % f == 0) { p->fct[nf++] = f; r /= f; }
+    if (r > 1) p->fct[nf++] = r;
+    p->nfct = nf;
+    /* table sizes: 2 directions * (p-1)*ido per stage, plus roots of odd radices > 7 */
+    size_t ntw = 0, nroot = 0;
+    ac_intp l1 = 1;
+    for (int s = 0; s < nf; s++) {
+        ac_intp f = p->fct[s], ido = n / (l1 * f);
+        ntw += 2 * (size_t)((f - 1) * ido);
+        if (f > 7 || f == 3 || f == 5 || f == 7) nroot += 2 * (size_t)f;
+        l1 *= f;
+    }
+    p->mem = malloc(sizeof(FN(cpx)) * ntw + sizeof(R) * nroot + 16);
+    if (p->mem == NULL) { free(p); return NULL; }
+    FN(cpx) *t = p->mem;
+    R *rt = (R *)(t + ntw);
+    l1 = 1;
+    for (int s = 0; s < nf; s++) {
+        ac_intp f = p->fct[s], ido = n / (l1 * f);
+        p->tw[0][s] = t; t += (f - 1) * ido;
+        p->tw[1][s] = t; t += (f - 1) * ido;
+        for (ac_intp q = 1; q < f; q++)
+            for (ac_intp i = 0; i < ido; i++) {
+                long double c, sn;
+                /* w_L^(i q) = root(i*q*l1, n) */
+                ac_fft_root((unsigned long long)i * q * l1 % n, (unsigned long long)n, &c, &sn);
+                p->tw[0][s][(q - 1) * ido + i].r = (R)c;
+                p->tw[0][s][(q - 1) * ido + i].i = (R)-sn;
+                p->tw[1][s][(q - 1) * ido + i].r = (R)c;
+                p->tw[1][s][(q - 1) * ido + i].i = (R)sn;
+            }
+        if (f > 7 || f == 3 || f == 5 || f == 7) {
+            p->rc[s] = rt; p->rs[s] = rt + f;
+            for (ac_intp q = 0; q < f; q++) {
+                long double c, sn;
+                ac_fft_root((unsigned long long)q, (unsigned long long)f, &c, &sn);
+                rt[q] = (R)c; rt[f + q] = (R)sn;
+            }
+            rt += 2 * f;
+        }
+        l1 *= f;
+    }
+    return p;
+}
+
+/* Transform a[0..n) in the direction `sign` (-1 forward, +1 backward),
+ * unnormalized; w has cplan_work(p) elements.  Returns where the result is
+ * (a or w). */
+static FN(cpx) *FN(cplan_exec)(const FN(cplan) *p, int sign, FN(cpx) *a, FN(cpx) *w)
+{
+    ac_intp n = p->n;
+    if (p->m) {
+        ac_intp m = p->m;
+        FN(cpx) *b = w, *w2 = w + m;
+        const FN(cpx) *ch = p->chirp, *bk = p->bk;
+        /* backward through conjugation: conj(F(conj(x))) */
+        R cj = sign < 0 ? 1 : -1;
+        for (ac_intp k = 0; k < n; k++) {
+            R xr = a[k].r, xi = cj * a[k].i;
+            b[k].r = xr * ch[k].r - xi * ch[k].i;
+            b[k].i = xr * ch[k].i + xi * ch[k].r;
+        }
+        for (ac_intp k = n; k < m; k++) { b[k].r = 0; b[k].i = 0; }
+        FN(cpx) *r = FN(cplan_exec)(p->sub, -1, b, w2);
+        for (ac_intp k = 0; k < m; k++) {
+            R xr = r[k].r, xi = r[k].i;
+            /* times bk, then conjugate: the backward transform as conj(F(conj)) */
+            R yr = xr * bk[k].r - xi * bk[k].i, yi = xr * bk[k].i + xi * bk[k].r;
+            r[k].r = yr; r[k].i = -yi;
+        }
+        FN(cpx) *o = (r == b) ? w2 : b;
+        FN(cpx) *q = FN(cplan_exec)(p->sub, -1, r, o);
+        /* q = conj(IFFT_unnorm(...)); result_k = chirp_k * conj(q_k) */
+        for (ac_intp k = 0; k < n; k++) {
+            R xr = q[k].r, xi = -q[k].i;
+            R yr = xr * ch[k].r - xi * ch[k].i, yi = xr * ch[k].i + xi * ch[k].r;
+            a[k].r = yr; a[k].i = cj * yi;
+        }
+        return a;
+    }
+    if (n == 1) return a;
+    R sgn = (R)sign;
+    int dir = sign < 0 ? 0 : 1;
+    FN(cpx) *cc = a, *chh = w;
+    ac_intp l1 = 1;
+    for (int s = 0; s < p->nfct; s++) {
+        ac_intp f = p->fct[s], ido = n / (l1 * f);
+        const FN(cpx) *tw = p->tw[dir][s];
+        switch (f) {
+        case 2: FN(pass2)(ido, l1, cc, chh, tw); break;
+        case 4: FN(pass4)(ido, l1, cc, chh, tw, sgn); break;
+        case 3: FN(pass3)(ido, l1, cc, chh, tw, sgn, p->rc[s], p->rs[s]); break;
+        case 5: FN(pass5)(ido, l1, cc, chh, tw, sgn, p->rc[s], p->rs[s]); break;
+        case 7: FN(pass7)(ido, l1, cc, chh, tw, sgn, p->rc[s], p->rs[s]); break;
+        default: FN(passg)((int)f, ido, l1, cc, chh, tw, sgn, p->rc[s], p->rs[s]); break;
+        }
+        FN(cpx) *t = cc; cc = chh; chh = t;
+        l1 *= f;
+    }
+    return cc;
+}
+
+/* src -> dst (n elements each; src == dst allowed), no copy in or out: the
+ * first pass reads src, the last writes dst.  t1: cplan_work(p) elements,
+ * t2: n elements (used when src == dst and the pass count is odd). */
+static void FN(cplan_run)(const FN(cplan) *p, int sign, const FN(cpx) *src, FN(cpx) *dst,
+                          FN(cpx) *t1, FN(cpx) *t2)
+{
+    ac_intp n = p->n;
+    if (p->m || p->nfct == 0) {
+        if (dst != src) memcpy(dst, src, sizeof(FN(cpx)) * (size_t)n);
+        FN(cpx) *r = FN(cplan_exec)(p, sign, dst, t1);
+        if (r != dst) memcpy(dst, r, sizeof(FN(cpx)) * (size_t)n);
+        return;
+    }
+    R sgn = (R)sign;
+    int dir = sign < 0 ? 0 : 1, k = p->nfct;
+    const FN(cpx) *cc = src;
+    ac_intp l1 = 1;
+    for (int s = 0; s < k; s++) {
+        ac_intp f = p->fct[s], ido = n / (l1 * f);
+        FN(cpx) *chh = ((k - 1 - s) % 2 == 0) ? dst : t1;
+        if (s == 0 && chh == src) chh = t2;
+        const FN(cpx) *tw = p->tw[dir][s];
+        switch (f) {
+        case 2: FN(pass2)(ido, l1, cc, chh, tw); break;
+        case 4: FN(pass4)(ido, l1, cc, chh, tw, sgn); break;
+        case 3: FN(pass3)(ido, l1, cc, chh, tw, sgn, p->rc[s], p->rs[s]); break;
+        case 5: FN(pass5)(ido, l1, cc, chh, tw, sgn, p->rc[s], p->rs[s]); break;
+        case 7: FN(pass7)(ido, l1, cc, chh, tw, sgn, p->rc[s], p->rs[s]); break;
+        default: FN(passg)((int)f, ido, l1, cc, chh, tw, sgn, p->rc[s], p->rs[s]); break;
+        }
+        cc = chh;
+        l1 *= f;
+    }
+    if (cc != dst)      /* one pass, in place: it went through t2 */
+        memcpy(dst, cc, sizeof(FN(cpx)) * (size_t)n);
+}
+
+/* ------------------------------------------------------------------------ */
+/* real plans: n even through a complex plan of n/2, n odd through n         */
+/* ------------------------------------------------------------------------ */
+
+typedef struct {
+    ac_intp n;
+    int half;           /* through a complex transform of n/2 (even n >= 32) */
+    FN(cplan) *cp;      /* n/2 (half) or n */
+    FN(cpx) *rtw;       /* exp(-2 pi i k / n), k < n/2 (even n) */
+} FN(rplan);
+
+static void FN(rplan_free)(FN(rplan) *p)
+{
+    if (p == NULL) return;
+    FN(cplan_free)(p->cp);
+    free(p->rtw);
+    free(p);
+}
+
+static FN(rplan) *FN(rplan_new)(ac_intp n)
+{
+    FN(rplan) *p = calloc(1, sizeof(FN(rplan)));
+    if (p == NULL) return NULL;
+    p->n = n;
+    /* short lengths through the full complex transform: their error is then
+     * the complex transform's (the half-length split adds a rounding) */
+    int even = (n % 2 == 0) && n >= 32;
+    p->half = even;
+    p->cp = FN(cplan_new)(even ? n / 2 : n);
+    if (p->cp == NULL) { free(p); return NULL; }
+    if (even) {
+        p->rtw = malloc(sizeof(FN(cpx)) * (size_t)(n / 2 + 1));
+        if (p->rtw == NULL) { FN(rplan_free)(p); return NULL; }
+        for (ac_intp k = 0; k < n / 2; k++) {
+            long double c, s;
+            ac_fft_root((unsigned long long)k, (unsigned long long)n, &c, &s);
+            p->rtw[k].r = (R)c; p->rtw[k].i = (R)-s;
+        }
+    }
+    return p;
+}
+
+/* work (complex elements) besides the n/2+1 (even) or n (odd) data buffer */
+static ac_intp FN(rplan_work)(const FN(rplan) *p)
+{
+    return FN(cplan_work)(p->cp) + p->n / 2 + 2;
+}
+
+static void FN(rsplit)(const FN(rplan) *p, const FN(cpx) *z, FN(cpx) *o);
+
+/* forward: x (n reals, stored at the start of buf as complex pairs when n is
+ * even, as complex with zero imaginary parts when n is odd) -> n/2+1 complex,
+ * returned pointer (into buf or w). buf holds max(n/2+1, n odd: n) elements. */
+static FN(cpx) *FN(rplan_fwd)(const FN(rplan) *p, FN(cpx) *buf, FN(cpx) *w)
+{
+    if (!p->half) return FN(cplan_exec)(p->cp, -1, buf, w);
+    FN(cpx) *z = FN(cplan_exec)(p->cp, -1, buf, w);
+    FN(cpx) *o = (z == buf) ? w : buf;
+    if (o == w) o = w + FN(cplan_work)(p->cp);   /* keep clear of the plan's scratch */
+    FN(rsplit)(p, z, o);
+    return o;
+}
+
+/* the n/2 + 1 bins of a real transform from the half-length complex one z
+ * (o and z distinct) */
+static void FN(rsplit)(const FN(rplan) *p, const FN(cpx) *z, FN(cpx) *o)
+{
+    ac_intp h = p->n / 2;
+    const FN(cpx) *t = p->rtw;
+    o[0].r = z[0].r + z[0].i; o[0].i = 0;
+    o[h].r = z[0].r - z[0].i; o[h].i = 0;
+    for (ac_intp k = 1; k < h; k++) {
+        /* E = (Z_k + conj Z_{h-k})/2, O = (Z_k - conj Z_{h-k})/(2i); X = E + t_k O */
+        R ar = z[k].r, ai = z[k].i, br = z[h - k].r, bi = -z[h - k].i;
+        R er = (R)0.5 * (ar + br), ei = (R)0.5 * (ai + bi);
+        R dr = (R)0.5 * (ar - br), di = (R)0.5 * (ai - bi);
+        R or_ = di, oi = -dr;
+        o[k].r = er + (t[k].r * or_ - t[k].i * oi);
+        o[k].i = ei + (t[k].r * oi + t[k].i * or_);
+    }
+}
+
+/* backward: X (n/2+1 complex in buf; for odd n, buf has room for n and the
+ * Hermitian extension is built here) -> n reals, returned as a pointer to
+ * complex storage: even n: n/2 pairs (x_2j, x_2j+1); odd n: n complex whose
+ * real parts are the result (*stride2 = 1 then). */
+static FN(cpx) *FN(rplan_bwd)(const FN(rplan) *p, FN(cpx) *buf, FN(cpx) *w, int *odd)
+{
+    ac_intp n = p->n;
+    buf[0].i = 0;
+    if (n % 2 == 0) buf[n / 2].i = 0;
+    if (!p->half) {
+        for (ac_intp k = 1; k <= n / 2; k++) { buf[n - k].r = buf[k].r; buf[n - k].i = -buf[k].i; }
+        *odd = 1;
+        return FN(cplan_exec)(p->cp, 1, buf, w);
+    }
+    *odd = 0;
+    ac_intp h = n / 2;
+    buf[h].i = 0;
+    const FN(cpx) *t = p->rtw;
+    FN(cpx) *z = w + FN(cplan_work)(p->cp);
+    /* Z_k = (X_k + conj X_{h-k}) + i (X_k - conj X_{h-k}) exp(+2 pi i k/n) */
+    for (ac_intp k = 0; k < h; k++) {
+        R ar = buf[k].r, ai = buf[k].i, br = buf[h - k].r, bi = -buf[h - k].i;
+        R sr = ar + br, si = ai + bi, dr = ar - br, di = ai - bi;
+        R tr = t[k].r, ti = -t[k].i;
+        R er = dr * tr - di * ti, ei = dr * ti + di * tr;
+        z[k].r = sr - ei; z[k].i = si + er;
+    }
+    FN(cpx) *r = FN(cplan_exec)(p->cp, 1, z, buf);
+    return r;
+}
+
+/* rsplit in place: z (h + 1 slots, the first h the half-length transform)
+ * becomes the n/2 + 1 bins; outputs k and h - k are made together from the
+ * same two inputs */
+static void FN(rsplit_inplace)(const FN(rplan) *p, FN(cpx) *z)
+{
+    ac_intp h = p->n / 2;
+    const FN(cpx) *t = p->rtw;
+    R z0r = z[0].r, z0i = z[0].i;
+    for (ac_intp k = 1; k <= h - k; k++) {
+        ac_intp m = h - k;
+        R ar = z[k].r, ai = z[k].i, br = z[m].r, bi = -z[m].i;
+        /* X_k from (z_k, conj z_m), X_m from (z_m, conj z_k) */
+        R er = (R)0.5 * (ar + br), ei = (R)0.5 * (ai + bi);
+        R dr = (R)0.5 * (ar - br), di = (R)0.5 * (ai - bi);
+        R xkr = er + (t[k].r * di - t[k].i * -dr), xki = ei + (t[k].r * -dr + t[k].i * di);
+        R ar2 = z[m].r, ai2 = z[m].i, br2 = z[k].r, bi2 = -z[k].i;
+        R er2 = (R)0.5 * (ar2 + br2), ei2 = (R)0.5 * (ai2 + bi2);
+        R dr2 = (R)0.5 * (ar2 - br2), di2 = (R)0.5 * (ai2 - bi2);
+        R xmr = er2 + (t[m].r * di2 - t[m].i * -dr2), xmi = ei2 + (t[m].r * -dr2 + t[m].i * di2);
+        z[k].r = xkr; z[k].i = xki;
+        z[m].r = xmr; z[m].i = xmi;
+    }
+    z[0].r = z0r + z0i; z[0].i = 0;
+    z[h].r = z0r - z0i; z[h].i = 0;
+}
+
+/* the half-length complex input z (h = n/2 elements) of a C2R transform from
+ * the n/2 + 1 bins X (not modified: the imaginary parts of X_0 and X_h are
+ * taken as 0):  Z_k = (X_k + conj X_{h-k}) + i (X_k - conj X_{h-k}) e^{+2 pi i k/n} */
+static void FN(rmerge)(const FN(rplan) *p, const FN(cpx) *X, FN(cpx) *z)
+{
+    ac_intp h = p->n / 2;
+    const FN(cpx) *t = p->rtw;
+    for (ac_intp k = 0; k < h; k++) {
+        R ar = X[k].r, ai = k ? X[k].i : 0, br = X[h - k].r, bi = k ? -X[h - k].i : 0;
+        R sr = ar + br, si = ai + bi, dr = ar - br, di = ai - bi;
+        R tr = t[k].r, ti = -t[k].i;
+        R er = dr * tr - di * ti, ei = dr * ti + di * tr;
+        z[k].r = sr - ei; z[k].i = si + er;
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* the batch driver: lanes [lo, hi) of the outer space, in blocks            */
+/* ------------------------------------------------------------------------ */
+
+static int FN(run_lanes)(const ac_fft_job *j, const void *plan, ac_intp lo, ac_intp hi)
+{
+    const ac_intp n = j->n;
+    const int kind = j->kind;
+    const FN(cplan) *cp = kind == AC_FFT_C2C ? plan : NULL;
+    const FN(rplan) *rp = kind == AC_FFT_C2C ? NULL : plan;
+    ac_intp D = n + 1, W = cp ? FN(cplan_work)(cp) : FN(rplan_work)(rp);
+    ac_intp per = D + W;
+    ac_intp B = (ac_intp)((1 << 20) / (per * (ac_intp)sizeof(FN(cpx))));
+    if (B < 1) B = 1;
+    if (B > 16) B = 16;
+    if (B > hi - lo) B = hi - lo;
+    if (B < 1) return 0;
+    FN(cpx) *mem = malloc(sizeof(FN(cpx)) * (size_t)(per * B));
+    if (mem == NULL) return AC_FFT_ENOMEM;
+    ac_intp ioff[16], ooff[16];
+    FN(cpx) *res[16];
+    int oddc[16];
+    const R fct = (R)j->fct;
+    const int scale = (j->fct != 1.0);
+    const int sign = j->forward ? -1 : 1;
+    /* elements read along the axis, and written */
+    ac_intp need = kind == AC_FFT_C2R ? n / 2 + 1 : n;
+    ac_intp cnt = j->nin < need ? j->nin : need;
+    ac_intp nout = kind == AC_FFT_R2C ? n / 2 + 1 : n;
+    const ac_intp iax = j->iax, oax = j->oax;
+    const int rin = (kind == AC_FFT_R2C), rout = (kind == AC_FFT_C2R);
+    const ac_intp iesz = rin ? (ac_intp)sizeof(R) : (ac_intp)sizeof(FN(cpx));
+    const ac_intp oesz = rout ? (ac_intp)sizeof(R) : (ac_intp)sizeof(FN(cpx));
+    int rc = 0;
+    const int direct = cnt == need && iax == iesz && oax == oesz &&
+        (kind == AC_FFT_C2C || (kind != AC_FFT_C2C && rp->half && j->in != j->out));
+
+    for (ac_intp l0 = lo; l0 < hi; l0 += B) {
+        ac_intp nb = hi - l0 < B ? hi - l0 : B;
+        if (ac_sigint_flag) { rc = AC_FFT_EINTR; break; }
+        for (ac_intp b = 0; b < nb; b++) {
+            ac_intp L = l0 + b, io = 0, oo = 0;
+            for (int d = j->nouter - 1; d >= 0; d--) {
+                ac_intp ix = L % j->outer[d];
+                L /= j->outer[d];
+                io += ix * j->istr[d];
+                oo += ix * j->ostr[d];
+            }
+            ioff[b] = io; ooff[b] = oo;
+        }
+        /* contiguous lanes, whole: no copies in or out (C2C; R2C through
+         * the half-length transform) */
+        if (direct) {
+            for (ac_intp b = 0; b < nb; b++) {
+                FN(cpx) *a = mem + b * per, *w = a + D;
+                const FN(cpx) *src = (const FN(cpx) *)(j->in + ioff[b]);
+                FN(cpx) *dst = (FN(cpx) *)(j->out + ooff[b]);
+                if (kind == AC_FFT_C2C) {
+                    FN(cplan_run)(cp, sign, src, dst, w, a);
+                } else if (kind == AC_FFT_C2R) {
+                    /* z into the real output (n reals = n/2 pairs), then the
+                     * half-length backward transform in place there */
+                    FN(rmerge)(rp, src, dst);
+                    FN(cplan_run)(rp->cp, 1, dst, dst, w, a);
+                    if (scale) {
+                        R *d = (R *)dst;
+                        for (ac_intp i = 0; i < n; i++) d[i] *= fct;
+                    }
+                    continue;
+                } else {
+                    /* R2C: z = FFT_{n/2}(x as pairs) into dst, then the split in place */
+                    FN(cplan_run)(rp->cp, -1, src, dst, w, a);
+                    FN(rsplit_inplace)(rp, dst);
+                }
+                if (scale)
+                    for (ac_intp i = 0; i < nout; i++) { dst[i].r *= fct; dst[i].i *= fct; }
+            }
+            continue;
+        }
+        /* gather */
+        if (rin && rp->half) {
+            /* even real: n reals packed in the complex buffer */
+            if (iax == iesz || nb == 1) {
+                for (ac_intp b = 0; b < nb; b++) {
+                    R *dst = (R *)(mem + b * per);
+                    const char *src = j->in + ioff[b];
+                    if (iax == iesz) memcpy(dst, src, sizeof(R) * (size_t)cnt);
+                    else for (ac_intp i = 0; i < cnt; i++) dst[i] = *(const R *)(src + i * iax);
+                    for (ac_intp i = cnt; i < n; i++) dst[i] = 0;
+                }
+            } else {
+                for (ac_intp i = 0; i < cnt; i++)
+                    for (ac_intp b = 0; b < nb; b++)
+                        ((R *)(mem + b * per))[i] = *(const R *)(j->in + ioff[b] + i * iax);
+                for (ac_intp b = 0; b < nb; b++)
+                    for (ac_intp i = cnt; i < n; i++) ((R *)(mem + b * per))[i] = 0;
+            }
+        } else if (rin) {
+            for (ac_intp i = 0; i < cnt; i++)
+                for (ac_intp b = 0; b < nb; b++) {
+                    FN(cpx) *dst = mem + b * per;
+                    dst[i].r = *(const R *)(j->in + ioff[b] + i * iax);
+                    dst[i].i = 0;
+                }
+            for (ac_intp b = 0; b < nb; b++)
+                for (ac_intp i = cnt; i < n; i++) { mem[b * per + i].r = 0; mem[b * per + i].i = 0; }
+        } else {
+            if (iax == iesz || nb == 1) {
+                for (ac_intp b = 0; b < nb; b++) {
+                    FN(cpx) *dst = mem + b * per;
+                    const char *src = j->in + ioff[b];
+                    if (iax == iesz) memcpy(dst, src, sizeof(FN(cpx)) * (size_t)cnt);
+                    else for (ac_intp i = 0; i < cnt; i++) dst[i] = *(const FN(cpx) *)(src + i * iax);
+                }
+            } else {
+                for (ac_intp i = 0; i < cnt; i++)
+                    for (ac_intp b = 0; b < nb; b++)
+                        mem[b * per + i] = *(const FN(cpx) *)(j->in + ioff[b] + i * iax);
+            }
+            for (ac_intp b = 0; b < nb; b++)
+                for (ac_intp i = cnt; i < need; i++) { mem[b * per + i].r = 0; mem[b * per + i].i = 0; }
+        }
+        /* transform */
+        for (ac_intp b = 0; b < nb; b++) {
+            FN(cpx) *a = mem + b * per, *w = a + D;
+            oddc[b] = 0;
+            if (kind == AC_FFT_C2C) res[b] = FN(cplan_exec)(cp, sign, a, w);
+            else if (kind == AC_FFT_R2C) res[b] = FN(rplan_fwd)(rp, a, w);
+            else res[b] = FN(rplan_bwd)(rp, a, w, &oddc[b]);
+        }
+        /* scatter */
+        if (rout) {
+            for (ac_intp b = 0; b < nb; b++) {
+                char *dst = j->out + ooff[b];
+                if (oddc[b]) {
+                    const FN(cpx) *s = res[b];
+                    for (ac_intp i = 0; i < n; i++)
+                        *(R *)(dst + i * oax) = scale ? s[i].r * fct : s[i].r;
+                } else {
+                    const R *s = (const R *)res[b];
+                    if (oax == oesz && !scale) memcpy(dst, s, sizeof(R) * (size_t)n);
+                    else if (oax == oesz) { R *d = (R *)dst; for (ac_intp i = 0; i < n; i++) d[i] = s[i] * fct; }
+                    else for (ac_intp i = 0; i < n; i++) *(R *)(dst + i * oax) = scale ? s[i] * fct : s[i];
+                }
+            }
+        } else if (oax == oesz || nb == 1) {
+            for (ac_intp b = 0; b < nb; b++) {
+                const FN(cpx) *s = res[b];
+                char *dst = j->out + ooff[b];
+                if (oax == oesz) {
+                    FN(cpx) *d = (FN(cpx) *)dst;
+                    if (!scale) memcpy(d, s, sizeof(FN(cpx)) * (size_t)nout);
+                    else for (ac_intp i = 0; i < nout; i++) { d[i].r = s[i].r * fct; d[i].i = s[i].i * fct; }
+                } else {
+                    for (ac_intp i = 0; i < nout; i++) {
+                        FN(cpx) *d = (FN(cpx) *)(dst + i * oax);
+                        if (scale) { d->r = s[i].r * fct; d->i = s[i].i * fct; } else *d = s[i];
+                    }
+                }
+            }
+        } else {
+            for (ac_intp i = 0; i < nout; i++)
+                for (ac_intp b = 0; b < nb; b++) {
+                    FN(cpx) *d = (FN(cpx) *)(j->out + ooff[b] + i * oax);
+                    if (scale) { d->r = res[b][i].r * fct; d->i = res[b][i].i * fct; } else *d = res[b][i];
+                }
+        }
+    }
+    free(mem);
+    return rc;
+}
