@@ -101,7 +101,10 @@ if _hand_over_if_unbuilt() is None:
 
 
     def astype(x, dtype, /, *, copy=True, device=None):
-        """x cast to `dtype` (a copy unless copy=False and no cast is needed)."""
+        """x cast to `dtype` (a copy unless copy=False and no cast is needed);
+        x may be anything asarray accepts (a NumPy array is viewed, not copied)."""
+        if not isinstance(x, ndarray):
+            x = asarray(x)
         return x.astype(dtype, copy=copy, device=device)
 
 
