@@ -114,6 +114,9 @@ if _hand_over_if_unbuilt() is None:
         return os.path.join(os.path.dirname(__file__), "include")
 
 
+    # issue 11: round(x, decimals=0, out=None) as NumPy's (decimals=0: the ufunc)
+    from arraycore._ndmethods import round  # noqa: F811
+
     try:  # the C-API helpers (arraycore-config, pkg-config dir) when built
         from arraycore._configtool import get_include  # noqa: F811
     except ImportError:
