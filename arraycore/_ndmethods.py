@@ -50,8 +50,8 @@ def round_(a, decimals=0, out=None):
                 return _out(_ac.zeros_like(x), out)   # every value rounds to 0
             q = x // m
             r = x - q * m
-            twice = r * 2
-            up = (twice > m) | ((twice == m) & (q % 2 == 1))
+            rest = m - r        # (2r > m without overflowing)
+            up = (r > rest) | ((r == rest) & (q % 2 != 0))
             res = ((q + up.astype(x.dtype)) * m).astype(x.dtype)
     elif k == "b":
         res = _ac.asarray(x, copy=True)
