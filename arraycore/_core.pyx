@@ -398,6 +398,17 @@ cdef class ndarray:
         return _methods().byteswap(self, inplace)
     def setflags(self, write=None, align=None, uic=None):
         _methods().setflags(self, write, align, uic)
+    def __reduce_ex__(self, protocol):
+        # protocol 5: the data as a PickleBuffer (out of band when the pickler
+        # takes buffers: dask.distributed, multiprocessing with protocol 5)
+        if protocol >= 5:
+            return _methods().reduce_buffer(self)
+        return self.__reduce__()
+
+    @property
+    def __array_priority__(self):
+        return 0.0
+
     def dumps(self):
         return _methods().dumps(self)
     def dump(self, file):

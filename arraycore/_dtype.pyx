@@ -105,6 +105,48 @@ cdef class dtype:
         on first use, never at arraycore's import."""
         return _numpy_dtype(self)
 
+    # NumPy dtype attributes that libraries written for NumPy read
+    @property
+    def type(self):
+        """The NumPy scalar type of this dtype (NumPy is imported on first use)."""
+        return _numpy_dtype(self).type
+
+    @property
+    def names(self):
+        return None
+
+    @property
+    def fields(self):
+        return None
+
+    @property
+    def subdtype(self):
+        return None
+
+    @property
+    def shape(self):
+        return ()
+
+    @property
+    def ndim(self):
+        return 0
+
+    @property
+    def hasobject(self):
+        return False
+
+    @property
+    def base(self):
+        return self
+
+    @property
+    def metadata(self):
+        return None
+
+    @property
+    def descr(self):
+        return [("", self._str)]
+
     def __reduce__(self):
         return (dtype, (self._str,))
 

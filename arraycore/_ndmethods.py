@@ -293,6 +293,25 @@ def setflags(a, write, align, uic):
         a.flags.writeable = bool(write)
 
 
+def reduce_buffer(a):
+    """__reduce_ex__ for pickle protocol 5: the C-contiguous data as a
+    PickleBuffer (a copy first only when a is not C-contiguous)."""
+    c = a if a.flags.c_contiguous else a.copy(order="C")
+    return (_rebuild_from_buffer, (_pickle.PickleBuffer(c), a.dtype.str, a.shape))
+
+
+def _rebuild_from_buffer(buf, typestr, shape):
+    """Unpickle (protocol 5): an array over the buffer's memory, no copy
+    (read-only when the buffer is)."""
+    m = buf.raw() if isinstance(buf, _pickle.PickleBuffer) else memoryview(buf)
+    if m.ndim != 1 or m.format not in ("B", "b", "c"):
+        m = m.cast("B")
+    flat = _ac.asarray(m)
+    if flat.dtype != _ac.uint8:
+        flat = flat.view(_ac.uint8)
+    return _ac.reshape(flat.view(_ac.dtype(typestr)), tuple(shape))
+
+
 def dumps(a):
     return _pickle.dumps(a, protocol=_pickle.HIGHEST_PROTOCOL)
 
