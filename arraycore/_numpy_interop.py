@@ -160,10 +160,7 @@ def _moment(fn):
 def _argminmax(fn):
     def impl(a, axis=None, out=None, *, keepdims=False):
         _plain(out=out)
-        x = _ac.asarray(a)
-        if axis is None and x.ndim > 1:
-            raise _Unsupported      # NumPy's flat index
-        return fn(x, axis=axis, keepdims=bool(keepdims))
+        return fn(_ac.asarray(a), axis=axis, keepdims=bool(keepdims))
     return impl
 
 
@@ -176,17 +173,40 @@ def _sorter(fn):
     return impl
 
 
-def _like(fn, with_value=False):
+class _NoSuchDtype(TypeError):
+    """A *_like function asked for a dtype arraycore arrays cannot hold (e.g.
+    a structured dtype): the TypeError array libraries without it raise
+    (dask, for one, then keeps its intermediates in a dict)."""
+
+
+def _like(fn, new, with_value=False):
     def impl(prototype, *args, dtype=None, order="K", subok=True, shape=None, device=None):
-        if shape is not None or order not in ("K", "C", "A"):
+        args = list(args)
+        value = args.pop(0) if with_value and args else None
+        if with_value and value is None:
             raise _Unsupported
+        names = ["dtype", "order", "subok", "shape"]
+        given = dict(zip(names, args))
+        dtype = given.get("dtype", dtype)
+        order = given.get("order", order)
+        shape = given.get("shape", shape)
+        if order not in ("K", "C", "A"):
+            raise _Unsupported
+        if dtype is not None:
+            try:
+                dtype = _ac.dtype(dtype)
+            except TypeError:
+                raise _NoSuchDtype(f"arraycore arrays cannot hold the dtype {dtype!r}") from None
+        x = _ac.asarray(prototype)
+        if shape is not None:
+            shape = (shape,) if isinstance(shape, int) else tuple(shape)
+            dt = x.dtype if dtype is None else dtype
+            if with_value:
+                return new(shape, value, dtype=dt, device=device)
+            return new(shape, dtype=dt, device=device)
         if with_value:
-            if len(args) != 1:
-                raise _Unsupported
-            return fn(_ac.asarray(prototype), args[0], dtype=dtype, device=device)
-        if args:
-            dtype = args[0]
-        return fn(_ac.asarray(prototype), dtype=dtype, device=device)
+            return fn(x, value, dtype=dtype, device=device)
+        return fn(x, dtype=dtype, device=device)
     return impl
 
 
@@ -231,8 +251,10 @@ def _build_table():
         np.var: _moment(_ac.var), np.std: _moment(_ac.std),
         np.argmax: _argminmax(_ac.argmax), np.argmin: _argminmax(_ac.argmin),
         np.sort: _sorter(_ac.sort), np.argsort: _sorter(_ac.argsort),
-        np.empty_like: _like(_ac.empty_like), np.zeros_like: _like(_ac.zeros_like),
-        np.ones_like: _like(_ac.ones_like), np.full_like: _like(_ac.full_like, True),
+        np.empty_like: _like(_ac.empty_like, _ac.empty),
+        np.zeros_like: _like(_ac.zeros_like, _ac.zeros),
+        np.ones_like: _like(_ac.ones_like, _ac.ones),
+        np.full_like: _like(_ac.full_like, _ac.full, True),
         np.copy: _copy, np.transpose: _transpose, np.clip: _clip,
         np.round: _round, np.dot: _matmul_like,
         np.ravel: lambda a, order="C": _ac.asarray(a).ravel(order),
@@ -264,6 +286,8 @@ def array_function(func, types, args, kwargs):
     if impl is not None:
         try:
             return impl(*args, **kwargs)
+        except _NoSuchDtype:
+            raise
         except (_Unsupported, TypeError, ValueError):
             pass        # NumPy's implementation decides (its result or its error)
     return run_numpy(func, args, kwargs)
