@@ -9,7 +9,9 @@ that arraycore has no ufunc of (``ufunc_fallback``).  The rule:
 - any other function, or option, runs NumPy's own implementation on
   zero-copy NumPy views of the arraycore arrays among the arguments, and the
   NumPy arrays it returns come back as zero-copy arraycore arrays (dtypes that
-  arraycore does not have, e.g. object or strings, stay NumPy arrays);
+  arraycore does not have, e.g. object or strings, stay NumPy arrays), and
+  NumPy scalars come back as 0-d arraycore arrays (arraycore has no scalar
+  types: its own reductions return 0-d arrays too);
 - ``out=`` arraycore arrays are written in place and returned as themselves.
 
 This module is imported on the first call of one of those protocols, i.e.
@@ -55,6 +57,12 @@ def _wrap(r, outs):
             return _ac.asarray(r)
         except (TypeError, ValueError, BufferError):
             return r            # a dtype arraycore does not have (object, str, ...)
+    if isinstance(r, _np.generic) and r.dtype.kind in "biufc":
+        # NumPy's scalars: 0-d arrays, as arraycore's own reductions give
+        try:
+            return _ac.asarray(_np.asarray(r))
+        except (TypeError, ValueError, BufferError):
+            return r
     if t is tuple:
         return tuple(_wrap(y, outs) for y in r)
     if t is list:
