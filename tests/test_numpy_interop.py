@@ -503,3 +503,45 @@ def test_functions_accept_numpy_arrays():
     assert isinstance(r, ac.ndarray)
     assert_array(r, n.astype(np.float32))
     assert_array(ac.astype([1, 2], ac.int8), np.array([1, 2], dtype=np.int8))
+
+
+ACCEPTS = {
+    "concat": lambda x: ac.concat([x, x], axis=0),
+    "stack": lambda x: ac.stack([x, x]),
+    "broadcast_arrays": lambda x: ac.broadcast_arrays(x, x)[1],
+    "meshgrid": lambda x: ac.meshgrid(x[0], x[1])[0],
+    "where": lambda x: ac.where(x > 2, x, x),
+    "sum": lambda x: ac.sum(x, axis=0),
+    "std": lambda x: ac.std(x),
+    "argmax": lambda x: ac.argmax(x, axis=1),
+    "sort": lambda x: ac.sort(x),
+    "unique_values": lambda x: ac.unique_values(x),
+    "matmul": lambda x: ac.matmul(x, x.T),
+    "tensordot": lambda x: ac.tensordot(x, x, axes=([1], [1])),
+    "reshape": lambda x: ac.reshape(x, (-1,)),
+    "permute_dims": lambda x: ac.permute_dims(x, (1, 0)),
+    "flip": lambda x: ac.flip(x),
+    "roll": lambda x: ac.roll(x, 1),
+    "repeat": lambda x: ac.repeat(x, 2, axis=0),
+    "tile": lambda x: ac.tile(x, (2, 1)),
+    "take": lambda x: ac.take(x, ac.asarray([0, 1]), axis=1),
+    "clip": lambda x: ac.clip(x, 1.0, 3.0),
+    "add": lambda x: ac.add(x, x),
+    "sqrt": lambda x: ac.sqrt(x),
+    "astype": lambda x: ac.astype(x, ac.float32),
+    "zeros_like": lambda x: ac.zeros_like(x),
+    "tril": lambda x: ac.tril(x),
+    "diff": lambda x: ac.diff(x),
+    "isin": lambda x: ac.isin(x, x[0]),
+    "cumulative_sum": lambda x: ac.cumulative_sum(x, axis=0),
+    "vecdot": lambda x: ac.vecdot(x, x),
+}
+
+
+@pytest.mark.parametrize("name", list(ACCEPTS))
+def test_functions_take_numpy_arrays_as_asarray_does(name):
+    n = np.arange(6.0).reshape(2, 3)
+    got = ACCEPTS[name](n)
+    want = ACCEPTS[name](ac.asarray(n))
+    assert isinstance(got, ac.ndarray)
+    assert_array(got, np.asarray(want))
