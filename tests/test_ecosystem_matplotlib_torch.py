@@ -98,19 +98,25 @@ def test_torch_read_only_flag():
     torch = pytest.importorskip("torch")
     a = ac.asarray(np.arange(4.0))
     a.flags.writeable = False
-    cap_ok = True
-    try:
-        t = torch.from_dlpack(a)
-    except (BufferError, RuntimeError, TypeError):
-        cap_ok = False            # a consumer may refuse read-only data
-    if cap_ok:
-        assert t[2].item() == 2.0
-    # arraycore marks its read-only exports (DLPack 1.x flag), so a versioned
-    # consumer sees them; arraycore itself refuses to hand out writable views
-    cap = a.__dlpack__(max_version=(1, 0))
+    # arraycore marks read-only exports (DLPack 1.x flag): a reader that
+    # honours it, arraycore itself, imports a read-only array
     b = ac.from_dlpack(a)
     assert not b.flags.writeable
-    del cap
+    with pytest.raises(ValueError):
+        b[0] = 1.0
+    # PyTorch imports read-only DLPack data as an ordinary tensor, without a
+    # warning, exactly as it does a read-only NumPy array's: its behaviour,
+    # documented in docs/interop.rst
+    n = np.arange(4.0)
+    n.flags.writeable = False
+    t_ac, t_np = torch.from_dlpack(a), torch.from_dlpack(n)
+    assert t_ac.tolist() == t_np.tolist() == [0.0, 1.0, 2.0, 3.0]
+    # torch's own tensors come in writable, sharing memory
+    t = torch.zeros(3)
+    c = ac.from_dlpack(t)
+    assert c.flags.writeable
+    c[1] = 7.0
+    assert t[1].item() == 7.0
 
 
 def test_torch_asarray_reads_raw_bytes_of_buffers():
