@@ -101,7 +101,10 @@ if _hand_over_if_unbuilt() is None:
 
 
     def astype(x, dtype, /, *, copy=True, device=None):
-        """x cast to `dtype` (a copy unless copy=False and no cast is needed)."""
+        """x cast to `dtype` (a copy unless copy=False and no cast is needed);
+        x may be anything asarray accepts (a NumPy array is viewed, not copied)."""
+        if not isinstance(x, ndarray):
+            x = asarray(x)
         return x.astype(dtype, copy=copy, device=device)
 
 
@@ -110,6 +113,9 @@ if _hand_over_if_unbuilt() is None:
         import os
         return os.path.join(os.path.dirname(__file__), "include")
 
+
+    # issue 11: round(x, decimals=0, out=None) as NumPy's (decimals=0: the ufunc)
+    from arraycore._ndmethods import round  # noqa: F811
 
     try:  # the C-API helpers (arraycore-config, pkg-config dir) when built
         from arraycore._configtool import get_include  # noqa: F811

@@ -53,6 +53,7 @@ cdef enum:
     GIL_RELEASE_BYTES = 1 << 16     # copies smaller than this keep the GIL
 
 cdef object _format = None         # arraycore._format (repr/str, Python), imported on first use
+cdef object _array_function = None # arraycore._numpy_interop.array_function, imported on first use
 
 
 # ------------------------------------------- the table of implementations
@@ -212,11 +213,11 @@ cdef class ndarray:
         return core_impl.flat(self)
 
     def __iter__(self):
+        # not a generator: iter() of a 0-d array fails at once (np.iterable,
+        # matplotlib and others test iterability with iter())
         if self.nd == 0:
             raise TypeError("iteration over a 0-d array")
-        cdef ac_intp i
-        for i in range(self.dimensions[0]):
-            yield index_view(self, i)
+        return _rows(self)
 
     def __bool__(self):
         cdef ac_intp n = size_of(self.nd, self.dimensions)
@@ -327,7 +328,7 @@ cdef class ndarray:
             return make_view(self, self.nd, self.dimensions, self.strides, self.data)
         d = as_dtype(dtype)
         if d.itemsize != self.descr.itemsize:
-            raise ValueError("view() with a dtype of a different itemsize is not supported")
+            return _view_resized(self, d)
         return make_view(self, self.nd, self.dimensions, self.strides, self.data, d)
 
     def ravel(self, order="C"):
@@ -348,6 +349,78 @@ cdef class ndarray:
 
     def squeeze(self, axis=None):
         return core_impl.squeeze(self, axis)
+
+    # ------------------------- NumPy's ndarray methods and protocols (issue 11)
+    # Views (real, imag) are made here; the others are one-line calls into
+    # arraycore/_ndmethods.py (pure Python on the namespace's functions).
+    def __format__(self, spec):
+        if self.nd == 0:
+            return format(getitem_ptr(self.descr, self.data), spec)
+        if spec:
+            raise TypeError("unsupported format string passed to arraycore.ndarray.__format__")
+        return str(self)
+
+    @property
+    def real(self):
+        return _component_view(self, 0)
+
+    @real.setter
+    def real(self, value):
+        assign(_component_view(self, 0), value)
+
+    @property
+    def imag(self):
+        return _component_view(self, 1)
+
+    @imag.setter
+    def imag(self, value):
+        assign(_component_view(self, 1), value)
+
+    def sort(self, axis=-1, kind=None, order=None, *, stable=None):
+        _methods().sort(self, axis, kind, order, stable)
+    def argsort(self, axis=-1, kind=None, order=None, *, stable=None):
+        return _methods().argsort(self, axis, kind, order, stable)
+    def partition(self, kth, axis=-1, kind="introselect", order=None):
+        _methods().partition(self, kth, axis, kind, order)
+    def argpartition(self, kth, axis=-1, kind="introselect", order=None):
+        return _methods().argpartition(self, kth, axis, kind, order)
+    def searchsorted(self, v, side="left", sorter=None):
+        return _methods().searchsorted(self, v, side, sorter)
+    def nonzero(self):
+        return _methods().nonzero(self)
+    def take(self, indices, axis=None, out=None, mode="raise"):
+        return _methods().take(self, indices, axis, out, mode)
+    def put(self, indices, values, mode="raise"):
+        _methods().put(self, indices, values, mode)
+    def repeat(self, repeats, axis=None):
+        return _methods().repeat(self, repeats, axis)
+    def compress(self, condition, axis=None, out=None):
+        return _methods().compress(self, condition, axis, out)
+    def choose(self, choices, out=None, mode="raise"):
+        return _methods().choose(self, choices, out, mode)
+    def diagonal(self, offset=0, axis1=0, axis2=1):
+        return _methods().diagonal(self, offset, axis1, axis2)
+    def trace(self, offset=0, axis1=0, axis2=1, dtype=None, out=None):
+        return _methods().trace(self, offset, axis1, axis2, dtype, out)
+    def byteswap(self, inplace=False):
+        return _methods().byteswap(self, inplace)
+    def setflags(self, write=None, align=None, uic=None):
+        _methods().setflags(self, write, align, uic)
+    def __reduce_ex__(self, protocol):
+        # protocol 5: the data as a PickleBuffer (out of band when the pickler
+        # takes buffers: dask.distributed, multiprocessing with protocol 5)
+        if protocol >= 5:
+            return _methods().reduce_buffer(self)
+        return self.__reduce__()
+
+    @property
+    def __array_priority__(self):
+        return 0.0
+
+    def dumps(self):
+        return _methods().dumps(self)
+    def dump(self, file):
+        _methods().dump(self, file)
 
     # -------------------------------------------------------------- indexing
     def __getitem__(self, key):
@@ -460,10 +533,10 @@ cdef class ndarray:
         return core_impl.prod(self, axis, dtype, out, keepdims)
     def mean(self, axis=None, dtype=None, out=None, keepdims=False):
         return core_impl.mean(self, axis, dtype, out, keepdims)
-    def var(self, axis=None, dtype=None, out=None, ddof=0, keepdims=False):
-        return core_impl.var(self, axis, dtype, out, ddof, keepdims)
-    def std(self, axis=None, dtype=None, out=None, ddof=0, keepdims=False):
-        return core_impl.std(self, axis, dtype, out, ddof, keepdims)
+    def var(self, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, correction=None):
+        return core_impl.var(self, axis, dtype, out, _ddof(ddof, correction), keepdims)
+    def std(self, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, correction=None):
+        return core_impl.std(self, axis, dtype, out, _ddof(ddof, correction), keepdims)
     def max(self, axis=None, out=None, keepdims=False):
         return core_impl.max(self, axis, None, out, keepdims)
     def min(self, axis=None, out=None, keepdims=False):
@@ -484,11 +557,23 @@ cdef class ndarray:
         return core_impl.clip(self, min, max, out)
     def conj(self): return _unary(AC_OP_CONJ, self)
     def conjugate(self): return _unary(AC_OP_CONJ, self)
-    def round(self): return _unary(AC_OP_ROUND, self)
+    def round(self, decimals=0, out=None):
+        if decimals == 0 and out is None:
+            return _unary(AC_OP_ROUND, self)
+        return _methods().round_(self, decimals, out)
     def dot(self, o): return _binary(AC_OP_MATMUL, self, o, AC_OP_CALL)
 
     def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
         return core_impl.array_ufunc(ufunc, method, inputs, kwargs)
+
+    def __array_function__(self, func, types, args, kwargs):
+        # NEP 18 (arraycore/_numpy_interop.py: arraycore's implementation or
+        # NumPy's on zero-copy views); reached only by programs using NumPy
+        global _array_function
+        if _array_function is None:
+            from arraycore._numpy_interop import array_function as f
+            _array_function = f
+        return _array_function(func, types, args, kwargs)
 
     # -------------------------------------------------------------- exchange
     @property
@@ -535,6 +620,78 @@ cdef class ndarray:
 
     def __releasebuffer__(self, Py_buffer *buf):
         pass
+
+
+# ------------------------------------ helpers of the NumPy-named methods (issue 11)
+cdef object _methods_mod = None   # arraycore._ndmethods, imported on first use
+
+
+cdef object _methods():
+    global _methods_mod
+    if _methods_mod is None:
+        from arraycore import _ndmethods as m
+        _methods_mod = m
+    return _methods_mod
+
+
+def _rows(ndarray a):
+    """The iterator of iter(a): views of a[0], a[1], ..."""
+    cdef ac_intp i
+    for i in range(a.dimensions[0]):
+        yield index_view(a, i)
+
+
+cdef object _ddof(object ddof, object correction):
+    if correction is None:
+        return ddof
+    if ddof != 0:
+        raise ValueError("ddof and correction can't be provided simultaneously")
+    return correction
+
+
+cdef ndarray _component_view(ndarray a, int part):
+    """a.real (part 0) / a.imag (part 1): for complex arrays a view of the
+    float parts (same strides, imag one part further on); for other arrays
+    a itself (real) or read-only zeros (imag), as NumPy's."""
+    cdef Descr d = a.descr
+    cdef Descr c
+    cdef ndarray z
+    if d._kind != b"c":
+        if part == 0:
+            return make_view(a, a.nd, a.dimensions, a.strides, a.data)
+        z = new_array(d, a.nd, a.dimensions, NULL, NULL, 0, None, True)
+        z.flags &= ~AC_ARRAY_WRITEABLE
+        return z
+    c = as_dtype("f%d" % (d.itemsize // 2))
+    if d.swapped:
+        c = c._other
+    return make_view(a, a.nd, a.dimensions, a.strides, a.data + part * c.itemsize, c)
+
+
+cdef ndarray _view_resized(ndarray a, Descr d):
+    """a.view(d) for a dtype of another itemsize: the last axis (contiguous)
+    is re-cut into elements of d; its length in bytes must divide evenly."""
+    cdef ac_intp shape[AC_MAXDIMS]
+    cdef ac_intp strides[AC_MAXDIMS]
+    cdef ac_intp nbytes
+    cdef int i, last = a.nd - 1
+    if a.nd == 0:
+        raise ValueError("Changing the dtype of a 0d array is only supported if the "
+                         "itemsize is unchanged")
+    if a.dimensions[last] != 1 and a.strides[last] != a.descr.itemsize \
+            and size_of(a.nd, a.dimensions) != 0:
+        raise ValueError("To change to a dtype of a different size, the last axis "
+                         "must be contiguous")
+    nbytes = a.dimensions[last] * a.descr.itemsize
+    if nbytes % d.itemsize != 0:
+        raise ValueError("When changing to a different itemsize, the size of the last "
+                         "axis must divide evenly into the new itemsize")
+    for i in range(a.nd):
+        shape[i] = a.dimensions[i]
+        strides[i] = a.strides[i]
+    shape[last] = nbytes // d.itemsize
+    strides[last] = d.itemsize
+    return make_view(a, a.nd, shape, strides, a.data, d)
 
 
 # Arrays are made only by arraycore's own functions: ndarray.__new__ from

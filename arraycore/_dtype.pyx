@@ -93,7 +93,59 @@ cdef class dtype:
         return not r
 
     def __hash__(self):
-        return hash((self.tidx, self.swapped, "arraycore.dtype"))
+        # NumPy's hash of the equal dtype (see _numpy_hash), so that a dtype
+        # and the NumPy dtype it equals find the same dict entries
+        return _HASH[self.tidx][1 if self.swapped else 0]
+
+    @property
+    def dtype(self):
+        """The matching NumPy dtype (byte order kept).  NumPy's dtype
+        conversion reads this attribute, so np.dtype(d), np.zeros(..., dtype=d),
+        np.issubdtype(d, ...) accept arraycore dtypes; NumPy is imported here,
+        on first use, never at arraycore's import."""
+        return _numpy_dtype(self)
+
+    # NumPy dtype attributes that libraries written for NumPy read
+    @property
+    def type(self):
+        """The NumPy scalar type of this dtype (NumPy is imported on first use)."""
+        return _numpy_dtype(self).type
+
+    @property
+    def names(self):
+        return None
+
+    @property
+    def fields(self):
+        return None
+
+    @property
+    def subdtype(self):
+        return None
+
+    @property
+    def shape(self):
+        return ()
+
+    @property
+    def ndim(self):
+        return 0
+
+    @property
+    def hasobject(self):
+        return False
+
+    @property
+    def base(self):
+        return self
+
+    @property
+    def metadata(self):
+        return None
+
+    @property
+    def descr(self):
+        return [("", self._str)]
 
     def __reduce__(self):
         return (dtype, (self._str,))
@@ -103,6 +155,31 @@ cdef class dtype:
 
     def __deepcopy__(self, memo):
         return self
+
+
+# NumPy interop: the hash of each dtype (by dense index, native/swapped), and
+# the NumPy dtype objects, made on first request.
+cdef Py_hash_t _HASH[ACX_NTYPES][2]
+cdef dict _NP_DTYPES = {}
+
+
+cdef Py_hash_t _numpy_hash(dtype d):
+    """NumPy hashes a built-in dtype as the tuple (kind, byte order with '='
+    resolved to the machine's, flags, itemsize, alignment); arraycore's dtypes
+    carry no flags (0, as NumPy's numeric dtypes).  Computed without NumPy, so
+    the hash is the same whether or not NumPy is ever imported."""
+    order = "|" if d.itemsize == 1 else d._str[0]
+    return hash((chr(d._kind), order, 0, d.itemsize, d.alignment))
+
+
+cdef object _numpy_dtype(dtype d):
+    key = (d.tidx, d.swapped)
+    r = _NP_DTYPES.get(key)
+    if r is None:
+        import numpy
+        r = numpy.dtype(d._str)
+        _NP_DTYPES[key] = r
+    return r
 
 
 # descriptors by dense index: borrowed pointers, kept alive by _KEEP
@@ -173,6 +250,8 @@ def _init_table():
         for alias in _TABLE[i][6]:
             _BY_NAME[alias] = n
         _BY_TYPENUM[n.num] = n
+        _HASH[i][0] = _numpy_hash(n)
+        _HASH[i][1] = _numpy_hash(s)
         _KRANK[i] = "buifc".index(_TABLE[i][1])
         # bits of precision carried (for int -> float safety): ints carry
         # their width; a float its storage width, a complex its parts'
@@ -581,13 +660,27 @@ def isdtype(dtype, kind):
 
 
 cdef object _isdtype(object dtype_, object kind):
-    if not isinstance(dtype_, dtype):
+    cdef dtype d
+    if isinstance(dtype_, dtype):
+        d = <dtype>dtype_
+    elif isinstance(dtype_, str) or dtype_ is None:
         raise TypeError(f"isdtype() expects a dtype as its first argument, got {type(dtype_).__name__}")
-    cdef dtype d = <dtype>dtype_
+    else:
+        # what the constructors accept: NumPy dtypes and scalar types, Python types
+        try:
+            d = as_dtype(dtype_)
+        except TypeError:
+            raise TypeError(f"isdtype() expects a dtype as its first argument, "
+                            f"got {type(dtype_).__name__}") from None
     if isinstance(kind, tuple):
         return any(_isdtype(d, k) for k in kind)
     if isinstance(kind, dtype):
         return d == kind
+    if not isinstance(kind, str) and kind is not None:
+        try:
+            return d == as_dtype(kind)
+        except TypeError:
+            pass
     if isinstance(kind, str):
         kinds = _KINDS.get(kind)
         if kinds is None:

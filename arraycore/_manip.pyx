@@ -211,7 +211,7 @@ cdef Descr _common_dtype(list arrs):
 
 def concat(arrays, /, *, axis=0):
     """Join a sequence of arrays along an existing axis (axis=None: flattened)."""
-    cdef list arrs = [as_array(a) for a in arrays]
+    cdef list arrs = [as_array(x) for x in arrays]
     cdef ndarray first, res, a
     cdef ac_intp shape[AC_MAXDIMS]
     cdef ac_intp off = 0

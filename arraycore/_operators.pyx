@@ -185,23 +185,70 @@ cdef inline bint _is_pyscalar(object x):
     return t is float or t is int or t is bool or t is complex
 
 
+cdef dict _NP_UFUNCS = {}       # NumPy ufunc -> arraycore's of the same name, or None
+cdef object _interop = None     # arraycore._numpy_interop, imported on first use
+
+
+cdef object _numpy_interop():
+    global _interop
+    if _interop is None:
+        from arraycore import _numpy_interop as m
+        _interop = m
+    return _interop
+
+
+cdef object _ours(object npufunc):
+    """arraycore's ufunc for a NumPy ufunc: only NumPy's own ufuncs (an
+    attribute of numpy under their name) map to arraycore's of that name;
+    SciPy's and other libraries' ufuncs never do (names may collide)."""
+    try:
+        return _NP_UFUNCS[npufunc]
+    except (KeyError, TypeError):
+        pass
+    name = getattr(npufunc, "__name__", None)
+    np = _sys.modules.get("numpy")
+    ours = None
+    if type(name) is str and not name.startswith("_") and np is not None \
+            and getattr(np, name, None) is npufunc:
+        if name == "matmul":
+            ours = _matmul
+        else:
+            try:
+                ours = get_ufunc(name)
+            except KeyError:
+                ours = None
+    try:
+        _NP_UFUNCS[npufunc] = ours
+    except TypeError:
+        pass
+    return ours
+
+
+cdef object _operand(object x):
+    """A ufunc operand: arrays and Python scalars as they are, array-likes
+    viewed without copying, anything else (lists, tuples, NumPy scalars)
+    converted as NumPy converts it."""
+    if type(x) is ndarray or _is_pyscalar(x) or x is None:
+        return x
+    try:
+        return as_array(x, False)
+    except (ValueError, TypeError, BufferError):
+        return _numpy_interop().as_operand(x)
+
+
 cdef object array_ufunc(object npufunc, object method, tuple inputs, dict kwargs):
     """A NumPy ufunc applied to arraycore arrays: run arraycore's ufunc of the
-    same name on them (NumPy arrays among the operands are viewed, not copied)."""
-    name = getattr(npufunc, "__name__", None)
-    ours = None
-    if name == "matmul":
-        ours = _matmul
-    elif type(name) is str and not name.startswith("_"):
-        try:
-            ours = get_ufunc(name)
-        except KeyError:
-            ours = None
+    same name on them (NumPy arrays among the operands are viewed, not copied);
+    NumPy's and SciPy's ufuncs that arraycore lacks run NumPy's loops on views
+    (arraycore/_numpy_interop.py)."""
+    cdef ufunc ours = <ufunc>_ours(npufunc)
     if ours is None or method not in _METHODS:
-        return NotImplemented
-    conv = []
-    for x in inputs:
-        conv.append(x if type(x) is ndarray or _is_pyscalar(x) else as_array(x, False))
+        return _numpy_interop().ufunc_fallback(npufunc, method, inputs, kwargs)
+    if not kwargs and method == "__call__" and ours._core is None:
+        r = _call_fast(ours, inputs)
+        if r is not None:
+            return r
+    conv = [_operand(x) for x in inputs]
     out = kwargs.get("out")
     if out is not None:
         outs = out if isinstance(out, tuple) else (out,)
@@ -210,7 +257,9 @@ cdef object array_ufunc(object npufunc, object method, tuple inputs, dict kwargs
                               else as_array(o, False) for o in outs)
         if len(kwargs["out"]) == 1 and method != "__call__":
             kwargs["out"] = kwargs["out"][0]
-    kwargs.pop("subok", None)
+    if "subok" in kwargs:
+        kwargs = dict(kwargs)
+        kwargs.pop("subok")
     if method == "__call__":
         return ours(*conv, **kwargs)
     return getattr(ours, method)(*conv, **kwargs)

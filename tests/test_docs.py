@@ -9,7 +9,7 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DOCS = os.path.join(ROOT, "docs")
 PAGES = ["index", "python_api", "cython_guide", "c_guide", "capi_reference", "architecture",
-         "development"]
+         "development", "interop"]
 
 
 def test_docs_build_without_warnings(tmp_path):
