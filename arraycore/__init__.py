@@ -75,3 +75,12 @@ try:  # the C-API helpers (arraycore-config, pkg-config dir) when built
     from arraycore._configtool import get_include  # noqa: F811
 except ImportError:
     pass
+
+# --- NumPy-named functions beside the Array API namespace (issue 12) ---
+# NumPy's names, signatures and results; the Array API names above are unchanged.
+from arraycore._np_shape import *  # noqa: E402,F401,F403
+from arraycore._np_logic import *  # noqa: E402,F401,F403
+from arraycore._np_create import *  # noqa: E402,F401,F403
+from arraycore._np_pad import *  # noqa: E402,F401,F403
+from arraycore._np_stats import *  # noqa: E402,F401,F403
+# --- end of the NumPy-named block ---
