@@ -19,7 +19,7 @@ from arraycore._core import ndarray
 from arraycore._creation import empty, zeros, arange, linspace
 from arraycore._manip import reshape, moveaxis, take, take_along_axis, broadcast_to, concat
 from arraycore._sort import sort, argsort, searchsorted
-from arraycore._elementwise import where, clip
+from arraycore._elementwise import where as _where, clip
 from arraycore import _ufunc as _u
 from arraycore import _stats
 from arraycore import _np_kernels as _k
@@ -125,8 +125,8 @@ def _discrete_to_bound(index, cond):
     prev = _u.floor(index)
     nxt = prev + 1
     gamma = index - prev
-    res = where(cond(gamma, index), prev, nxt).astype(_dt("int64"))
-    return where(res < 0, 0, res)
+    res = _where(cond(gamma, index), prev, nxt).astype(_dt("int64"))
+    return _where(res < 0, 0, res)
 
 
 def _virtual_index(n, q, method):
@@ -140,18 +140,18 @@ def _virtual_index(n, q, method):
         return _discrete_to_bound(n * q - 1, lambda g, i: _u.equal(g, 0)), None
     if method == "averaged_inverted_cdf":
         vi = n * q + (0 + q * (1 - 0 - 1)) - 1
-        return vi, (lambda g, vi: where(_u.equal(g, 0), 0.5, 1.0).astype(g.dtype))
+        return vi, (lambda g, vi: _where(_u.equal(g, 0), 0.5, 1.0).astype(g.dtype))
     if method == "closest_observation":
         return _discrete_to_bound(
             n * q - 1 - 0.5,
             lambda g, i: _u.logical_and(_u.equal(g, 0),
-                                        _u.equal(_u.floor(i) % 2, 0))), None
+                                        _u.equal(_u.floor(i) % 2, 1))), None
     if method == "lower":
         return _u.floor((n - 1) * q).astype(_dt("int64")), None
     if method == "higher":
         return _u.ceil((n - 1) * q).astype(_dt("int64")), None
     if method == "midpoint":
-        return (n - 1) * q, (lambda g, vi: where(_u.equal(vi % 1, 0), 0.0, 0.5).astype(g.dtype))
+        return (n - 1) * q, (lambda g, vi: _where(_u.equal(vi % 1, 0), 0.0, 0.5).astype(g.dtype))
     if method == "nearest":
         return _u.round((n - 1) * q).astype(_dt("int64")), None
     raise ValueError(f"'{method}' is not a valid method. Use one of: {_METHODS}")
@@ -181,7 +181,7 @@ def _lerp(a, b, t):
     d = _u.subtract(b, a)
     r = _u.add(a, d * t)
     r2 = _u.subtract(b, d * (1 - t))
-    return where(_u.greater_equal(t, 0.5), r2.astype(r.dtype, copy=False), r)
+    return _where(_u.greater_equal(t, 0.5), r2.astype(r.dtype, copy=False), r)
 
 
 def _quantile_impl(a, q, axis, method, keepdims, percent, out=None, weights=None):
@@ -209,8 +209,8 @@ def _quantile_impl(a, q, axis, method, keepdims, percent, out=None, weights=None
         nxt = prev + 1
         above = _u.greater_equal(vi, n - 1)
         below = _u.less(vi, 0)
-        prev = where(above, n - 1, where(below, 0, prev)).astype(_dt("int64"))
-        nxt = where(above, n - 1, where(below, 0, nxt)).astype(_dt("int64"))
+        prev = _where(above, n - 1, _where(below, 0, prev)).astype(_dt("int64"))
+        nxt = _where(above, n - 1, _where(below, 0, nxt)).astype(_dt("int64"))
         ks = set(prev.tolist()) | set(nxt.tolist()) | {0, n - 1}
         lanes = _partition_lanes(lanes, ks)
         lo = take(lanes, prev, axis=1)
@@ -220,7 +220,7 @@ def _quantile_impl(a, q, axis, method, keepdims, percent, out=None, weights=None
     if nan_ok:
         bad = _u.isnan(lanes[:, n - 1:n])
         if bool(_stats.any(bad)):
-            res = where(bad, lanes[:, n - 1:n], res)
+            res = _where(bad, lanes[:, n - 1:n], res)
     res = moveaxis(res, 1, 0)                      # (nq, nl)
     shape = tuple(q.shape) + (keep if keepdims else kept)
     res = reshape(res, shape)
@@ -232,7 +232,7 @@ def _quantile_impl(a, q, axis, method, keepdims, percent, out=None, weights=None
 
 def _gamma(vi, above, below, n, fix):
     prev = _u.floor(vi)
-    prev = where(above, n - 1, where(below, 0, prev)).astype(vi.dtype)
+    prev = _where(above, n - 1, _where(below, 0, prev)).astype(vi.dtype)
     g = vi - prev
     return fix(g, vi).astype(vi.dtype, copy=False)
 
@@ -275,7 +275,7 @@ def median(a, axis=None, out=None, overwrite_input=False, keepdims=False):
         res = _stats.mean(mid, axis=1)
     if nan_ok:
         last = lanes[:, n - 1]
-        res = where(_u.isnan(last), last, res)
+        res = _where(_u.isnan(last), last, res)
     return _finish(reshape(res, shape), out)
 
 
@@ -609,15 +609,14 @@ def histogramdd(sample, bins=10, range=None, density=None, weights=None):
         e = edges[i]
         idx = searchsorted(e, col, side="right")
         on_edge = _u.equal(col, e[-1])
-        idx = where(on_edge, idx - 1, idx)
+        idx = _where(on_edge, idx - 1, idx)
         flat = flat * nbin[i] + idx
     total = _prod(nbin)
     counts = bincount(flat, weights=weights, minlength=total)
     hist = reshape(counts, tuple(nbin))
     core = tuple(slice(1, -1) for _ in _brange(D))
     hist = hist[core]
-    if weights is None:
-        hist = hist.astype(_dt("float64"))
+    hist = hist.astype(_dt("float64"))
     if density:
         s_ = _stats.sum(hist)
         for i in _brange(D):
@@ -668,6 +667,8 @@ def bincount(x, weights=None, minlength=0):
         raise ValueError("'minlength' must not be negative")
     xi = _c64(x, "int64")
     n = xi.shape[0]
+    if n == 0:
+        return zeros((minlength,), dtype=_dt("int64"))
     if n:
         mn, mx = _k.minmax_i64(xi)
         if mn < 0:
@@ -773,6 +774,8 @@ def cov(m, y=None, rowvar=True, bias=False, ddof=None, fweights=None, aweights=N
         w = aw if w is None else w * aw
     avg, w_sum = average(X, axis=1, weights=w, returned=True)
     w_sum = w_sum[0].item()
+    if isinstance(w_sum, complex):
+        w_sum = w_sum.real
     if w is None:
         fact = X.shape[1] - ddof
     elif ddof == 0:
@@ -824,7 +827,7 @@ def _replace_nan(a, val):
     a = asarray(a)
     if a.dtype.kind in "fc":
         mask = _u.isnan(a)
-        return where(mask, asarray(val, dtype=a.dtype), a), mask
+        return _where(mask, asarray(val, dtype=a.dtype), a), mask
     return a, None
 
 
@@ -907,7 +910,7 @@ def nanvar(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, where=
         avg = _stats.sum(arr, axis=ax, dtype=dtype, keepdims=True)
         avg = _u.divide(avg, cnt).astype(avg.dtype, copy=False)
         d = _u.subtract(arr, avg).astype(arr.dtype, copy=False)
-        d = where(mask, asarray(0, dtype=d.dtype), d)
+        d = _where(mask, asarray(0, dtype=d.dtype), d)
         sq = _u.real(d * _u.conj(d)) if d.dtype.kind == "c" else d * d
         var = _stats.sum(sq, axis=ax, dtype=dtype, keepdims=keepdims)
         if not keepdims:
@@ -917,7 +920,7 @@ def nanvar(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, where=
     bad = _u.less_equal(dof, 0)
     if bool(_stats.any(bad)):
         warnings.warn("Degrees of freedom <= 0 for slice.", RuntimeWarning, stacklevel=2)
-        var = where(bad, asarray(float("nan"), dtype=var.dtype), var)
+        var = _where(bad, asarray(float("nan"), dtype=var.dtype), var)
     return _finish(var, out)
 
 
@@ -936,11 +939,11 @@ def _nan_minmax(a, axis, out, keepdims, is_max, initial=None):
         return _finish(fn(a, axis=ax, keepdims=keepdims), out)
     mask = _u.isnan(a)
     fill = float("-inf") if is_max else float("inf")
-    r = fn(where(mask, asarray(fill, dtype=a.dtype), a), axis=ax, keepdims=keepdims)
+    r = fn(_where(mask, asarray(fill, dtype=a.dtype), a), axis=ax, keepdims=keepdims)
     alln = _stats.all(mask, axis=ax, keepdims=keepdims)
     if bool(_stats.any(alln)):
         warnings.warn("All-NaN slice encountered", RuntimeWarning, stacklevel=3)
-        r = where(alln, asarray(float("nan"), dtype=a.dtype), r)
+        r = _where(alln, asarray(float("nan"), dtype=a.dtype), r)
     return _finish(r, out)
 
 
@@ -963,7 +966,7 @@ def _nan_arg(a, axis, out, keepdims, is_max):
     if bool(_stats.any(_stats.all(mask, axis=axis))):
         raise ValueError("All-NaN slice encountered")
     fill = float("-inf") if is_max else float("inf")
-    return _finish(fn(where(mask, asarray(fill, dtype=a.dtype), a), axis=axis,
+    return _finish(fn(_where(mask, asarray(fill, dtype=a.dtype), a), axis=axis,
                       keepdims=keepdims), out)
 
 
@@ -1005,7 +1008,7 @@ def nanmedian(a, axis=None, out=None, overwrite_input=False, keepdims=False):
     empty_ = _u.equal(c, 0)
     if bool(_stats.any(empty_)):
         warnings.warn("All-NaN slice encountered", RuntimeWarning, stacklevel=2)
-        res = where(empty_, asarray(float("nan"), dtype=res.dtype), res)
+        res = _where(empty_, asarray(float("nan"), dtype=res.dtype), res)
     return _finish(reshape(res, keep if keepdims else kept), out)
 
 
@@ -1030,25 +1033,25 @@ def _nanquantile_impl(a, q, axis, method, keepdims, percent, out):
     last = cnt - 1
     if fix is None:
         idx = clip(vi.astype(_dt("int64")), 0, n - 1)
-        idx = where(_u.greater(idx, last), _u.maximum(last, 0), idx)
+        idx = _where(_u.greater(idx, last), _u.maximum(last, 0), idx)
         res = take_along_axis(lanes, idx, axis=1)
     else:
         above = _u.greater_equal(vi, last)
         below = _u.less(vi, 0)
         fl = _u.floor(vi)
-        prev = where(above, last, where(below, 0, fl))
-        nxt = where(above, last, where(below, 0, fl + 1))
+        prev = _where(above, last, _where(below, 0, fl))
+        nxt = _where(above, last, _where(below, 0, fl + 1))
         prev = clip(prev.astype(_dt("int64")), 0, n - 1)
         nxt = clip(nxt.astype(_dt("int64")), 0, n - 1)
         lo = take_along_axis(lanes, prev, axis=1)
         hi = take_along_axis(lanes, nxt, axis=1)
-        g = vi - where(above, last, where(below, 0, fl)).astype(vi.dtype)
+        g = vi - _where(above, last, _where(below, 0, fl)).astype(vi.dtype)
         g = fix(g, vi).astype(vi.dtype, copy=False)
         res = _lerp(lo, hi, g)
     allnan = _u.equal(cnt, 0)
     if bool(_stats.any(allnan)):
         warnings.warn("All-NaN slice encountered", RuntimeWarning, stacklevel=3)
-        res = where(allnan, asarray(float("nan"), dtype=res.dtype), res)
+        res = _where(allnan, asarray(float("nan"), dtype=res.dtype), res)
     res = moveaxis(res, 1, 0)
     return _finish(reshape(res, tuple(q.shape) + (keep if keepdims else kept)), out)
 

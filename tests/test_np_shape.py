@@ -399,7 +399,7 @@ MODES = ["constant", "edge", "linear_ramp", "maximum", "mean", "median", "minimu
 
 @settings(max_examples=80, deadline=None)
 @given(pairs(["float64", "float32", "int16", "uint8", "int64", "complex128", "bool"],
-             max_dims=3, min_side=1, max_side=4), st.sampled_from(MODES), st.data())
+             min_dims=1, max_dims=3, min_side=1, max_side=4), st.sampled_from(MODES), st.data())
 def test_pad(nx, mode, data):
     n, x = nx
     if n.dtype.kind in "fc":
