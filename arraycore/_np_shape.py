@@ -17,13 +17,13 @@ from arraycore._manip import (
 from arraycore import _stats
 from arraycore._ufunc import (  # NumPy's names of the standard's ufuncs
     absolute, arcsin, arccos, arctan, arcsinh, arccosh, arctanh, arctan2, power,
-    invert, left_shift, right_shift, true_divide, mod, conjugate, rint,
+    invert, left_shift, right_shift, true_divide, mod, conjugate,
 )
 
 __all__ = [
     "absolute", "arcsin", "arccos", "arctan", "arcsinh", "arccosh", "arctanh", "arctan2",
     "power", "invert", "left_shift", "right_shift", "true_divide", "mod", "conjugate",
-    "rint", "round_",
+    "round_",
     "concatenate", "cumsum", "cumprod", "transpose", "around", "amax", "amin",
     "array", "asanyarray", "ascontiguousarray", "asfortranarray",
     "ravel", "atleast_1d", "atleast_2d", "atleast_3d", "hstack", "vstack", "dstack",
