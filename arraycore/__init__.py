@@ -84,4 +84,5 @@ from arraycore._np_create import *  # noqa: E402,F401,F403
 from arraycore._np_pad import *  # noqa: E402,F401,F403
 from arraycore._np_stats import *  # noqa: E402,F401,F403
 from arraycore._np_math import *  # noqa: E402,F401,F403
+from arraycore._np_select import *  # noqa: E402,F401,F403
 # --- end of the NumPy-named block ---
