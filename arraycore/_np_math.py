@@ -297,12 +297,13 @@ def einsum(subscripts, *operands, out=None, dtype=None, order="K", casting="safe
     """Einstein summation (NumPy's subscripts, ellipsis and interleaved forms)."""
     terms, outs, ops = _parse(subscripts, operands)
     if dtype is not None:
-        from arraycore._dtype import can_cast
+        from arraycore._dtype import dtype as _dtype_of
+        dt = _dtype_of(dtype)
         for o in ops:
-            if _casting_ok(casting) and not can_cast(o.dtype, dtype, casting=casting):
-                raise TypeError(f"einsum: cannot cast {o.dtype} to {dtype} with casting "
+            if not _cast_ok(o.dtype, dt, casting):
+                raise TypeError(f"einsum: cannot cast {o.dtype} to {dt} with casting "
                                 f"{casting!r}")
-        ops = [o.astype(dtype) for o in ops]
+        ops = [o.astype(dt) for o in ops]
     path = _path_for(terms, ops, outs, optimize)
     if len(ops) == 1:
         path = []
@@ -313,8 +314,24 @@ def einsum(subscripts, *operands, out=None, dtype=None, order="K", casting="safe
     return res
 
 
-def _casting_ok(casting):
-    return casting in ("no", "equiv", "safe", "same_kind")
+def _cast_ok(frm, to, casting):
+    """NumPy's casting levels: 'no'/'equiv' (same type), 'safe', 'same_kind', 'unsafe'."""
+    from arraycore._dtype import can_cast
+    if casting == "unsafe":
+        return True
+    if casting in ("no", "equiv"):
+        return frm == to
+    if can_cast(frm, to):
+        return True
+    if casting == "same_kind":
+        order = "biufc"
+        kf = "i" if frm.kind == "u" else frm.kind
+        kt = "i" if to.kind == "u" else to.kind
+        return order.index(kf) <= order.index(kt)
+    if casting != "safe":
+        raise ValueError(f"casting must be one of 'no', 'equiv', 'safe', 'same_kind', or "
+                         f"'unsafe' (got {casting!r})")
+    return False
 
 
 def einsum_path(subscripts, *operands, optimize="greedy", einsum_call=False):

@@ -23,7 +23,6 @@ from arraycore._ufunc import (  # NumPy's names of the standard's ufuncs
 __all__ = [
     "absolute", "arcsin", "arccos", "arctan", "arcsinh", "arccosh", "arctanh", "arctan2",
     "power", "invert", "left_shift", "right_shift", "true_divide", "mod", "conjugate",
-    "round_",
     "concatenate", "cumsum", "cumprod", "transpose", "around", "amax", "amin",
     "array", "asanyarray", "ascontiguousarray", "asfortranarray",
     "ravel", "atleast_1d", "atleast_2d", "atleast_3d", "hstack", "vstack", "dstack",
@@ -138,9 +137,6 @@ def around(a, decimals=0, out=None):
             res = _round(a / f) * f
         res = res.astype(a.dtype, copy=False)
     return _to_out(res, out)
-
-
-round_ = around
 
 
 def amax(a, axis=None, out=None, keepdims=False, initial=None, where=None):

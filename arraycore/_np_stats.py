@@ -823,6 +823,12 @@ def corrcoef(x, y=None, rowvar=True, bias=None, ddof=None, *, dtype=None):
 # --------------------------------------------------------------------------
 # the NaN-aware family
 # --------------------------------------------------------------------------
+def _no_where(where, name, initial=None):
+    if where is not None or initial is not None:
+        raise NotImplementedError(f"{name}(where=..., initial=...) is not supported by "
+                                  "arraycore yet")
+
+
 def _replace_nan(a, val):
     a = asarray(a)
     if a.dtype.kind in "fc":
@@ -878,6 +884,7 @@ def nancumprod(a, axis=None, dtype=None, out=None):
 
 def nanmean(a, axis=None, dtype=None, out=None, keepdims=False, *, where=None):
     """Mean ignoring NaNs (NaN, with a RuntimeWarning, for all-NaN slices)."""
+    _no_where(where, "nanmean")
     arr, mask = _replace_nan(a, 0)
     if mask is None:
         return _finish(_mean(arr, _tuple_axis(axis), keepdims) if dtype is None else
@@ -897,6 +904,9 @@ def nanmean(a, axis=None, dtype=None, out=None, keepdims=False, *, where=None):
 def nanvar(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, where=None,
            mean=None, correction=None):
     """Variance ignoring NaNs."""
+    _no_where(where, "nanvar")
+    if mean is not None:
+        raise NotImplementedError("nanvar(mean=...) is not supported by arraycore yet")
     if correction is not None:
         ddof = correction
     arr, mask = _replace_nan(a, 0)
@@ -927,6 +937,9 @@ def nanvar(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, where=
 def nanstd(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, where=None,
            mean=None, correction=None):
     """Standard deviation ignoring NaNs."""
+    _no_where(where, "nanstd")
+    if mean is not None:
+        raise NotImplementedError("nanstd(mean=...) is not supported by arraycore yet")
     v = nanvar(a, axis, dtype, None, ddof, keepdims, correction=correction)
     return _finish(_u.sqrt(v), out)
 
@@ -949,11 +962,13 @@ def _nan_minmax(a, axis, out, keepdims, is_max, initial=None):
 
 def nanmin(a, axis=None, out=None, keepdims=False, initial=None, where=None):
     """Minimum ignoring NaNs (NaN with a RuntimeWarning for all-NaN slices)."""
+    _no_where(where, "nanmin", initial)
     return _nan_minmax(a, axis, out, keepdims, False)
 
 
 def nanmax(a, axis=None, out=None, keepdims=False, initial=None, where=None):
     """Maximum ignoring NaNs (NaN with a RuntimeWarning for all-NaN slices)."""
+    _no_where(where, "nanmax", initial)
     return _nan_minmax(a, axis, out, keepdims, True)
 
 

@@ -75,6 +75,23 @@ def test_einsum_layouts_interleaved(nx):
     close(xp.einsum("ij,ij->", x, x, optimize=True), np.einsum("ij,ij->", n, n), rtol=1e-5)
 
 
+def test_einsum_dtype_casting():
+    a = np.arange(6.0).reshape(2, 3)
+    with pytest.raises(TypeError):
+        xp.einsum("ij->j", xp.asarray(a), dtype=xp.float32)
+    e = np.einsum("ij->j", a, dtype=np.float32, casting="same_kind")
+    g = xp.einsum("ij->j", xp.asarray(a), dtype=xp.float32, casting="same_kind")
+    close(g, e, rtol=1e-6)
+    with pytest.raises(TypeError):
+        xp.einsum("ij->j", xp.asarray(a), dtype=xp.int32, casting="same_kind")
+    close(xp.einsum("ij->j", xp.asarray(a), dtype=xp.int32, casting="unsafe"),
+          np.einsum("ij->j", a, dtype=np.int32, casting="unsafe"))
+    out = xp.zeros(3)
+    r = xp.einsum("ij->j", xp.asarray(a), out=out)
+    assert r is out
+    close(out, a.sum(0))
+
+
 def test_einsum_errors():
     a = xp.ones((2, 3))
     with pytest.raises(ValueError):
