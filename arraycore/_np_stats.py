@@ -184,19 +184,71 @@ def _lerp(a, b, t):
     return _where(_u.greater_equal(t, 0.5), r2.astype(r.dtype, copy=False), r)
 
 
+def _weighted_lanes(a, weights, axis):
+    """The weights laid out as the lanes of a (same shape, or 1-d along one axis)."""
+    w = asarray(weights)
+    if tuple(w.shape) != tuple(a.shape):
+        if axis is None or isinstance(axis, (tuple, list)) and len(axis) != 1:
+            raise TypeError("Axis must be specified when shapes of a and weights differ.")
+        ax = _axes(axis, a.ndim)[0]
+        if w.ndim != 1 or w.shape[0] != a.shape[ax]:
+            raise ValueError("Shape of weights must be consistent with shape of a along "
+                             "specified axis.")
+        shp = [1] * a.ndim
+        shp[ax] = w.shape[0]
+        w = broadcast_to(reshape(w, tuple(shp)), tuple(a.shape))
+    if bool(_stats.any(_u.less(w, 0))):
+        raise ValueError("Weights must be non-negative.")
+    return _lanes(w.astype(_dt("float64")), axis)[0]
+
+
+def _weighted_quantile(lanes, wl, q):
+    """inverted_cdf with weights: per lane, the first value whose cumulative
+    weight share reaches q (lanes sorted with their weights)."""
+    n = lanes.shape[1]
+    order = argsort(lanes, axis=1, stable=True)
+    sl = take_along_axis(lanes, order, axis=1)
+    sw = take_along_axis(wl, order, axis=1)
+    cdf = _stats.cumulative_sum(sw, axis=1)
+    cdf = cdf / cdf[:, n - 1:n]
+    if bool(_stats.any(_u.isnan(cdf[:, n - 1]))):
+        raise ValueError("Weights included NaN, inf or were all zero.")
+    qf = reshape(q, (-1,))
+    if qf.dtype.kind == "f":
+        cdf = cdf.astype(qf.dtype)
+    if bool(_stats.any(_u.equal(cdf[:, 0], 0))):
+        cdf = _where(_u.equal(cdf, 0), -1, cdf).astype(cdf.dtype)
+    rows = []
+    for i in range(lanes.shape[0]):
+        idx = _u.minimum(searchsorted(cdf[i], qf, side="left"), n - 1)
+        rows.append(take(sl[i], idx))
+    from arraycore._manip import stack
+    res = stack(rows, axis=0) if rows else empty((0, qf.shape[0]), dtype=lanes.dtype)
+    return res, sl
+
+
 def _quantile_impl(a, q, axis, method, keepdims, percent, out=None, weights=None):
-    if weights is not None:
-        raise NotImplementedError("weights are not supported by arraycore's quantile yet")
     a = asarray(a)
     if a.dtype.kind == "c":
         raise TypeError("a must be an array of real numbers")
     if method not in _METHODS:
         raise ValueError(f"'{method}' is not a valid method. Use one of: {_METHODS}")
+    if weights is not None and method != "inverted_cdf":
+        raise ValueError(f"Only method 'inverted_cdf' supports weights. Got: {method}.")
     q = _q_array(q, a, percent)
     lanes, kept, keep = _lanes(a, axis)
     n = lanes.shape[1]
     if n == 0:
         raise IndexError("cannot do a non-empty take from an empty axes.")
+    if weights is not None:
+        wl = _weighted_lanes(a, weights, axis)
+        res, lanes = _weighted_quantile(lanes, wl, q)
+        if _is_inexact(a):
+            bad = _u.isnan(lanes[:, n - 1:n])
+            if bool(_stats.any(bad)):
+                res = _where(bad, lanes[:, n - 1:n], res)
+        res = moveaxis(res, 1, 0)
+        return _finish(reshape(res, tuple(q.shape) + (keep if keepdims else kept)), out)
     qf = reshape(q, (-1,))
     vi, fix = _virtual_index(n, qf, method)
     nan_ok = _is_inexact(a)

@@ -77,6 +77,30 @@ def test_quantile_methods(nx, data):
         close(g, e, rtol=_tol(e.dtype))
 
 
+@S
+@given(pairs(["float64", "int32", "float32"], max_dims=2, min_side=1), st.data())
+def test_quantile_weights(nx, data):
+    n, x = nx
+    ax = data.draw(st.none() | st.integers(0, max(n.ndim - 1, 0))) if n.ndim else None
+    one_d = ax is not None and data.draw(st.booleans())
+    shape = (n.shape[ax],) if one_d else n.shape
+    w = np.arange(1, int(np.prod(shape)) + 1, dtype=float).reshape(shape) % 4
+    w.reshape(-1)[0] = 1.0
+    if one_d and ax is None:
+        return
+    q = data.draw(st.sampled_from([0.5, [0.0, 0.3, 1.0]]))
+    try:
+        e = np.quantile(n, q, axis=ax, method="inverted_cdf", weights=w)
+    except ValueError:
+        with pytest.raises(ValueError):
+            xp.quantile(x, q, axis=ax, method="inverted_cdf", weights=xp.asarray(w))
+        return
+    g = xp.quantile(x, q, axis=ax, method="inverted_cdf", weights=xp.asarray(w))
+    close(g, e, rtol=0)
+    with pytest.raises(ValueError):
+        xp.quantile(x, 0.5, weights=xp.asarray(w))
+
+
 def test_quantile_errors_and_big():
     x = xp.asarray([1.0, 2.0])
     with pytest.raises(ValueError):
