@@ -9,6 +9,8 @@ from arraycore._core cimport ndarray
 cdef extern from "ac_npfuncs.h" nogil:
     int ac_select_lanes(int tidx, char *data, ac_intp nlanes, ac_intp lanestride,
                         ac_intp n, const ac_intp *kth, ac_intp nk)
+    int ac_argselect_lanes(int tidx, const char *data, ac_intp nlanes, ac_intp lanestride,
+                           ac_intp n, const ac_intp *kth, ac_intp nk, ac_int64 *out)
     void ac_bincount(const ac_int64 *x, ac_intp n, const double *w, ac_intp nbins,
                      ac_int64 *counts, double *sums)
     void ac_minmax_i64(const ac_int64 *x, ac_intp n, ac_int64 *mn, ac_int64 *mx)
@@ -59,6 +61,39 @@ def select_lanes(ndarray a, kth):
     free(kp)
     if rc < 0:
         raise TypeError(f"select_lanes: unsupported dtype {a.descr}")
+
+
+def argselect_lanes(ndarray a, kth, ndarray out):
+    """Write into the C-contiguous int64 (nl, n) array `out` the indices that
+    partition each row of the C-contiguous 2-d array `a` at the positions kth."""
+    _check_c(a, "argselect_lanes", 2)
+    _check_c(out, "argselect_lanes", 2)
+    if out.descr.tidx != 7 or out.dimensions[0] != a.dimensions[0] \
+            or out.dimensions[1] != a.dimensions[1]:
+        raise ValueError("argselect_lanes: out must be int64 of a's shape")
+    cdef list ks = sorted(set(int(k) for k in kth))
+    cdef ac_intp n = a.dimensions[1], nl = a.dimensions[0]
+    cdef ac_intp nk = len(ks), i
+    if nk and (ks[0] < 0 or ks[nk - 1] >= n):
+        raise ValueError("kth out of bounds")
+    if n == 0 or nl == 0:
+        return
+    cdef ac_intp *kp = <ac_intp *>malloc((nk + 1) * sizeof(ac_intp))
+    if kp == NULL:
+        raise MemoryError()
+    for i in range(nk):
+        kp[i] = ks[i]
+    cdef int rc, tidx = a.descr.tidx
+    cdef const char *data = a.data
+    cdef ac_intp stride = a.strides[0]
+    cdef ac_int64 *op = <ac_int64 *>out.data
+    with nogil:
+        rc = ac_argselect_lanes(tidx, data, nl, stride, n, kp, nk, op)
+    free(kp)
+    if rc == -2:
+        raise MemoryError()
+    if rc < 0:
+        raise TypeError(f"argselect_lanes: unsupported dtype {a.descr}")
 
 
 def minmax_i64(ndarray x):

@@ -4,8 +4,8 @@ piecewise, place, put, put_along_axis, compress, choose, unique (NumPy's
 keywords), union1d, intersect1d, setdiff1d, setxor1d; the window functions
 (hanning, hamming, blackman, bartlett, kaiser) and i0.
 
-partition runs the introselect kernel (src/ac_npfuncs.c) on contiguous
-lanes; argpartition returns a stable argsort (a valid partition of indices).
+partition and argpartition run the introselect kernel (src/ac_npfuncs.c) on
+contiguous lanes (argpartition on (value, index) pairs).
 """
 import math
 import operator
@@ -114,7 +114,8 @@ def partition(a, kth, axis=-1, kind="introselect", order=None):
 
 
 def argpartition(a, kth, axis=-1, kind="introselect", order=None):
-    """Indices that partition a (a stable argsort: a valid partition at every kth)."""
+    """Indices that partition a along the axis at the kth positions (introselect on
+    (value, index) pairs; float16 and complex fall back to a stable argsort)."""
     a = asarray(a)
     if axis is None:
         a = _flat(a)
@@ -122,8 +123,17 @@ def argpartition(a, kth, axis=-1, kind="introselect", order=None):
     if a.ndim == 0:
         raise ValueError("a 0-d array cannot be partitioned")
     ax = _axis(axis, a.ndim)
-    _kth_list(kth, a.shape[ax])
-    return argsort(a, axis=ax, stable=True)
+    n = a.shape[ax]
+    ks = _kth_list(kth, n)
+    t = moveaxis(a, ax, -1)
+    if n == 0 or t.size == 0 or not _k.can_select(t):
+        return argsort(a, axis=ax, stable=True)
+    lanes = reshape(t.copy(order="C"), (-1, n))
+    if lanes.dtype.str[0] == ">":
+        lanes = lanes.astype(lanes.dtype.str.replace(">", "<"))
+    out = empty(tuple(lanes.shape), dtype=_dt("int64"))
+    _k.argselect_lanes(lanes, ks, out)
+    return moveaxis(reshape(out, tuple(t.shape)), -1, ax)
 
 
 # --------------------------------------------------------------------------

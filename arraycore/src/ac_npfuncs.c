@@ -10,6 +10,7 @@
 #include <string.h>
 #include <math.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include "ac_npfuncs.h"
 
 /* ---------------------------------------------------------------------------
@@ -154,6 +155,66 @@ static int ac_has_nan_d(const double *p, ac_intp n)
     int r = 0;
     for (ac_intp i = 0; i < n; i++) r |= (p[i] != p[i]);
     return r;
+}
+
+/* argpartition: the same selection on (value, index) pairs, ordered by value */
+#define AC_LT_PAIR_INT(a, b) ((a).v < (b).v)
+#define AC_LT_PAIR_FLT(a, b) ((a).v < (b).v || ((b).v != (b).v && (a).v == (a).v))
+#define AC_DEFINE_PAIR(S, T) typedef struct { T v; ac_int64 i; } pair_##S;
+AC_DEFINE_PAIR(b, int8_t)
+AC_DEFINE_PAIR(B, uint8_t)
+AC_DEFINE_PAIR(h, int16_t)
+AC_DEFINE_PAIR(H, uint16_t)
+AC_DEFINE_PAIR(i, int32_t)
+AC_DEFINE_PAIR(I, uint32_t)
+AC_DEFINE_PAIR(l, int64_t)
+AC_DEFINE_PAIR(L, uint64_t)
+AC_DEFINE_PAIR(f, float)
+AC_DEFINE_PAIR(d, double)
+AC_DEFINE_SELECT(asel_b, pair_b, AC_LT_PAIR_INT)
+AC_DEFINE_SELECT(asel_B, pair_B, AC_LT_PAIR_INT)
+AC_DEFINE_SELECT(asel_h, pair_h, AC_LT_PAIR_INT)
+AC_DEFINE_SELECT(asel_H, pair_H, AC_LT_PAIR_INT)
+AC_DEFINE_SELECT(asel_i, pair_i, AC_LT_PAIR_INT)
+AC_DEFINE_SELECT(asel_I, pair_I, AC_LT_PAIR_INT)
+AC_DEFINE_SELECT(asel_l, pair_l, AC_LT_PAIR_INT)
+AC_DEFINE_SELECT(asel_L, pair_L, AC_LT_PAIR_INT)
+AC_DEFINE_SELECT(asel_f, pair_f, AC_LT_PAIR_FLT)
+AC_DEFINE_SELECT(asel_d, pair_d, AC_LT_PAIR_FLT)
+
+#define AC_ARGSEL_CASE(ACX, S, T)                                             \
+    case ACX: {                                                               \
+        pair_##S *w = (pair_##S *)malloc((size_t)n * sizeof(pair_##S));       \
+        if (w == NULL) return -2;                                             \
+        for (ac_intp L = 0; L < nlanes; L++) {                                \
+            const T *p = (const T *)(data + L * lanestride);                  \
+            ac_int64 *o = out + L * n;                                        \
+            for (ac_intp j = 0; j < n; j++) { w[j].v = p[j]; w[j].i = j; }    \
+            asel_##S##_multi(w, 0, n - 1, kth, nk, depth);                    \
+            for (ac_intp j = 0; j < n; j++) o[j] = w[j].i;                    \
+        }                                                                     \
+        free(w);                                                              \
+        return 0;                                                             \
+    }
+
+int ac_argselect_lanes(int tidx, const char *data, ac_intp nlanes, ac_intp lanestride,
+                       ac_intp n, const ac_intp *kth, ac_intp nk, ac_int64 *out)
+{
+    int depth = 2 * 64 + 4;
+    switch (tidx) {
+    AC_ARGSEL_CASE(ACX_BOOL, B, uint8_t)
+    AC_ARGSEL_CASE(ACX_UINT8, B, uint8_t)
+    AC_ARGSEL_CASE(ACX_INT8, b, int8_t)
+    AC_ARGSEL_CASE(ACX_INT16, h, int16_t)
+    AC_ARGSEL_CASE(ACX_UINT16, H, uint16_t)
+    AC_ARGSEL_CASE(ACX_INT32, i, int32_t)
+    AC_ARGSEL_CASE(ACX_UINT32, I, uint32_t)
+    AC_ARGSEL_CASE(ACX_INT64, l, int64_t)
+    AC_ARGSEL_CASE(ACX_UINT64, L, uint64_t)
+    AC_ARGSEL_CASE(ACX_FLOAT32, f, float)
+    AC_ARGSEL_CASE(ACX_FLOAT64, d, double)
+    default: return -1;
+    }
 }
 
 static int ac_depth(ac_intp n)

@@ -16,6 +16,12 @@
 AC_EXPORT int ac_select_lanes(int tidx, char *data, ac_intp nlanes, ac_intp lanestride,
                               ac_intp n, const ac_intp *kth, ac_intp nk);
 
+/* The indices (int64, n per lane, written to out + L * n) that partition each
+ * lane as ac_select_lanes would.  0; -1 unsupported type; -2 out of memory. */
+AC_EXPORT int ac_argselect_lanes(int tidx, const char *data, ac_intp nlanes,
+                                 ac_intp lanestride, ac_intp n, const ac_intp *kth,
+                                 ac_intp nk, ac_int64 *out);
+
 /* counts[x[i]]++ (w NULL) or sums[x[i]] += w[i]; x in [0, nbins) checked by the caller. */
 AC_EXPORT void ac_bincount(const ac_int64 *x, ac_intp n, const double *w, ac_intp nbins,
                            ac_int64 *counts, double *sums);
