@@ -9,7 +9,7 @@ import operator
 
 from arraycore._convert import asarray
 from arraycore._core import ndarray
-from arraycore._creation import empty, zeros, ones, arange, linspace, eye
+from arraycore._creation import empty, zeros, arange, linspace, eye
 from arraycore._manip import reshape, broadcast_to
 from arraycore import _ufunc as _u
 

@@ -9,7 +9,7 @@ import numbers
 
 from arraycore._convert import asarray
 from arraycore._core import ndarray
-from arraycore._manip import broadcast_arrays, reshape
+from arraycore._manip import broadcast_arrays
 from arraycore import _ufunc as _u
 from arraycore import _stats
 

@@ -16,7 +16,6 @@ import math
 import operator
 
 from arraycore._convert import asarray
-from arraycore._core import ndarray
 from arraycore._creation import zeros, empty, arange
 from arraycore._manip import (reshape, permute_dims, moveaxis, broadcast_to, concat,
                               broadcast_arrays)
@@ -584,6 +583,8 @@ def interp(x, xp, fp, left=None, right=None, period=None):
     res = _where(_u.less(xs, xp[0]), lval, res)
     res = _where(_u.greater(xs, xp[-1]), rval, res)
     res = _where(_u.equal(xs, xp[-1]), fp[-1], res)
+    if n > 1:   # NumPy: NaN in, NaN out (a single sample point gives fp[0])
+        res = _where(_u.isnan(xs), asarray(float("nan"), dtype=fdt), res)
     return reshape(res, tuple(x.shape))
 
 

@@ -12,9 +12,9 @@ import operator
 
 from arraycore._convert import asarray
 from arraycore._core import ndarray
-from arraycore._creation import empty, zeros, ones, arange, full, zeros_like
+from arraycore._creation import empty, zeros, ones, arange, zeros_like
 from arraycore._manip import (reshape, moveaxis, take, take_along_axis, broadcast_to,
-                              broadcast_arrays, concat, stack, permute_dims)
+                              broadcast_arrays, concat, stack)
 from arraycore._sort import sort, argsort, nonzero, isin
 from arraycore._elementwise import where as _where
 from arraycore import _ufunc as _u

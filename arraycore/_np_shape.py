@@ -11,9 +11,7 @@ import operator
 from arraycore._convert import asarray
 from arraycore._core import ndarray
 from arraycore._creation import empty, zeros
-from arraycore._manip import (
-    concat, stack, reshape, moveaxis, expand_dims, take, permute_dims,
-)
+from arraycore._manip import concat, reshape, moveaxis, take, permute_dims
 from arraycore import _stats
 from arraycore._ufunc import (  # NumPy's names of the standard's ufuncs
     absolute, arcsin, arccos, arctan, arcsinh, arccosh, arctanh, arctan2, power,

@@ -16,7 +16,7 @@ import warnings
 
 from arraycore._convert import asarray
 from arraycore._core import ndarray
-from arraycore._creation import empty, zeros, arange, linspace
+from arraycore._creation import empty, zeros, linspace
 from arraycore._manip import reshape, moveaxis, take, take_along_axis, broadcast_to, concat
 from arraycore._sort import sort, argsort, searchsorted
 from arraycore._elementwise import where as _where, clip
