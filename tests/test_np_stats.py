@@ -352,3 +352,29 @@ def test_nanmedian_nanquantile(nx, data):
         e = np.nanpercentile(n, qp, axis=ax, method=method, keepdims=kd)
         close(xp.nanpercentile(x, qp, axis=ax, method=method, keepdims=kd), e,
               rtol=_tol(e.dtype))
+
+
+def test_kernel_doors_refuse_bad_layouts():
+    """The C kernels' Cython doors check what the C relies on (no crash)."""
+    from arraycore import _np_kernels as K
+    a = xp.asarray(np.arange(12.0).reshape(3, 4))
+    with pytest.raises(ValueError):
+        K.select_lanes(a[:, ::2], [0])              # not contiguous
+    with pytest.raises(ValueError):
+        K.select_lanes(a, [4])                      # kth out of range
+    with pytest.raises(ValueError):
+        K.select_lanes(xp.asarray(np.arange(3.0)), [0])   # not 2-d
+    with pytest.raises(TypeError):
+        K.select_lanes(xp.asarray(np.ones((2, 2), np.complex128)), [0])
+    with pytest.raises(ValueError):
+        K.argselect_lanes(a, [0], xp.zeros((3, 3), dtype=xp.int64))
+    with pytest.raises(TypeError):
+        K.bincount_into(xp.asarray([1.0]), None, xp.zeros(2, dtype=xp.int64))
+    with pytest.raises(TypeError):
+        K.hist_uniform_into(xp.asarray([1.0]), None, 0.0, 1.0, xp.asarray([0.0, 1.0]),
+                            xp.zeros(3, dtype=xp.int64))
+    with pytest.raises(ValueError):
+        K.minmax_i64(xp.zeros(0, dtype=xp.int64))
+    # huge values: a clear error, not a crash
+    with pytest.raises((MemoryError, ValueError)):
+        xp.bincount(xp.asarray([2 ** 62]))
