@@ -142,3 +142,14 @@ if _hand_over_if_unbuilt() is None:
 
     def __dir__():
         return sorted(set(globals()) | _SUBPACKAGES)
+
+    # --- NumPy-named functions beside the Array API namespace (issue 12) ---
+    # NumPy's names, signatures and results; the Array API names above are unchanged.
+    from arraycore._np_shape import *  # noqa: E402,F401,F403
+    from arraycore._np_logic import *  # noqa: E402,F401,F403
+    from arraycore._np_create import *  # noqa: E402,F401,F403
+    from arraycore._np_pad import *  # noqa: E402,F401,F403
+    from arraycore._np_stats import *  # noqa: E402,F401,F403
+    from arraycore._np_math import *  # noqa: E402,F401,F403
+    from arraycore._np_select import *  # noqa: E402,F401,F403
+    # --- end of the NumPy-named block ---

@@ -20,6 +20,8 @@ INEXACT = {"exp", "expm1", "log", "log1p", "log2", "log10", "logaddexp", "sin", 
            "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh", "asinh", "acosh",
            "atanh", "atan2", "hypot", "pow", "sqrt", "divide", "reciprocal", "sign",
            "abs", "square", "multiply"}
+# the NumPy-named ufuncs of issue 12 that go through libm (or a rounded constant)
+INEXACT |= {"cbrt", "exp2", "logaddexp2", "float_power", "deg2rad", "rad2deg"}
 
 
 def npfunc(name):

@@ -223,6 +223,7 @@ def main(out_path):
              "#include \"ac_umath.h\"",
              "#include \"ac_umath_helpers.h\"",
              "#include \"ac_umath_reduce.h\"",
+             "#include \"ac_npfuncs_umath.h\"",
              "#include \"ac_vmath.h\"",
              "#include <tgmath.h>",
              ""]

@@ -202,3 +202,39 @@ UFUNCS = [
     U("_where", 3, "Select from x1 where the condition is true, else from x2.",
       [("?" + c + c + "->" + c, "a ? b : c") for c in ALL], simd=True),
 ]
+
+# ---- NumPy-named element-wise functions (issue 12) --------------------------
+# Beside the standard's set; NumPy's names, type signatures and results.
+UFUNCS += [
+    unary("cbrt", "Return the cube-root of an array, element-wise.", [(REAL, "cbrt(a)")]),
+    unary("exp2", "Calculate 2**p for all p in the input array.", [(REAL, "exp2(a)")]),
+    unary("deg2rad", "Convert angles from degrees to radians.",
+          [(REAL, "a * (0.017453292519943295769236907684886127)")], alias=("radians",)),
+    unary("rad2deg", "Convert angles from radians to degrees.",
+          [(REAL, "a * (57.295779513082320876798154814105170)")], alias=("degrees",)),
+    # NumPy's rint has no integer loops (integers give floats); it overrides the alias
+    # 'rint' of round above
+    unary("rint", "Round elements of the array to the nearest integer (halves to even).",
+          [(REAL, "rint(a)"), (CPLX, "ac_rint_{S}(a)")]),
+    unary("fabs", "Compute the absolute values element-wise (real floating types).",
+          [(REAL, "fabs(a)")]),
+    binary("logaddexp2", "Logarithm of the sum of exponentiations of the inputs in base-2.",
+           [(REAL, "ac_logaddexp2_{S}(a, b)")], identity="-INFINITY"),
+    binary("fmod", "Returns the element-wise remainder of division (sign of the dividend).",
+           [(INTS, "ac_fmod_{S}(a, b)"), (REAL, "fmod(a, b)")]),
+    binary("heaviside", "Compute the Heaviside step function.",
+           [(REAL, "ac_heaviside_{S}(a, b)")]),
+    U("float_power", 2, "First array elements raised to powers from the second array, "
+      "element-wise, in double precision.",
+      [("dd->d", "pow(a, b)"), ("DD->D", "ac_cpow_D(a, b)")]),
+    binary("gcd", "Returns the greatest common divisor of |x1| and |x2|.",
+           [(INTS, "ac_gcd_{S}(a, b)")], identity="0"),
+    binary("lcm", "Returns the lowest common multiple of |x1| and |x2|.",
+           [(INTS, "ac_lcm_{S}(a, b)")]),
+    binary("fmax", "Element-wise maximum of array elements (NaNs ignored).",
+           [(BOOL, "a || b"), (INTS, "a >= b ? a : b"), (REAL, "fmax(a, b)")],
+           identity="reorderable"),
+    binary("fmin", "Element-wise minimum of array elements (NaNs ignored).",
+           [(BOOL, "a && b"), (INTS, "a <= b ? a : b"), (REAL, "fmin(a, b)")],
+           identity="reorderable"),
+]

@@ -1,0 +1,312 @@
+/*
+ * ac_npfuncs.c -- C kernels of the NumPy-named functions (arraycore/_np_*.py
+ * through arraycore/_np_kernels.pyx): introselect (partition, median,
+ * percentile, quantile), bincount and the uniform-bin histogram.
+ *
+ * Plain C, no Python objects, callable without the GIL.  Data is native byte
+ * order, aligned and contiguous within a lane.  Float ordering is NumPy's
+ * (NaNs last).
+ */
+#include <string.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include "ac_npfuncs.h"
+
+/* ---------------------------------------------------------------------------
+ * introselect: quickselect with a median-of-3 pivot; when the recursion
+ * budget (2 log2 n) runs out, the range is heap-sorted (worst case n log n).
+ * Several order statistics: select the middle one, then recurse on the two
+ * sides with the kth values that fall in each.
+ * ------------------------------------------------------------------------- */
+#define AC_LT_INT(a, b) ((a) < (b))
+#define AC_LT_FLT(a, b) ((a) < (b) || ((b) != (b) && (a) == (a)))
+
+#define AC_DEFINE_SELECT(NAME, T, LT)                                          \
+static void NAME##_sift(T *v, ac_intp start, ac_intp n)                       \
+{                                                                             \
+    ac_intp root = start;                                                     \
+    for (;;) {                                                                \
+        ac_intp child = 2 * root + 1;                                         \
+        if (child >= n) return;                                               \
+        if (child + 1 < n && LT(v[child], v[child + 1])) child++;             \
+        if (!LT(v[root], v[child])) return;                                   \
+        T t = v[root]; v[root] = v[child]; v[child] = t;                      \
+        root = child;                                                         \
+    }                                                                         \
+}                                                                             \
+static void NAME##_heapsort(T *v, ac_intp n)                                  \
+{                                                                             \
+    for (ac_intp s = n / 2 - 1; s >= 0; s--) NAME##_sift(v, s, n);            \
+    for (ac_intp e = n - 1; e > 0; e--) {                                     \
+        T t = v[0]; v[0] = v[e]; v[e] = t;                                    \
+        NAME##_sift(v, 0, e);                                                 \
+    }                                                                         \
+}                                                                             \
+static void NAME##_one(T *v, ac_intp lo, ac_intp hi, ac_intp k, int depth)    \
+{                                                                             \
+    while (hi > lo) {                                                         \
+        if (k == lo || k == hi) {    /* an extreme: one scan and a swap */     \
+            ac_intp b = lo;                                                   \
+            if (k == lo) { for (ac_intp i = lo + 1; i <= hi; i++) if (LT(v[i], v[b])) b = i; } \
+            else { for (ac_intp i = lo + 1; i <= hi; i++) if (!LT(v[i], v[b])) b = i; }        \
+            T t0 = v[k]; v[k] = v[b]; v[b] = t0;                              \
+            return;                                                           \
+        }                                                                     \
+        if (hi - lo < 16) {                                                   \
+            for (ac_intp i = lo + 1; i <= hi; i++) {                          \
+                T x = v[i]; ac_intp j = i;                                    \
+                while (j > lo && LT(x, v[j - 1])) { v[j] = v[j - 1]; j--; }   \
+                v[j] = x;                                                     \
+            }                                                                 \
+            return;                                                           \
+        }                                                                     \
+        if (depth-- <= 0) { NAME##_heapsort(v + lo, hi - lo + 1); return; }   \
+        ac_intp mid = lo + (hi - lo) / 2;                                     \
+        T t;                                                                  \
+        if (LT(v[mid], v[lo])) { t = v[mid]; v[mid] = v[lo]; v[lo] = t; }     \
+        if (LT(v[hi], v[mid])) {                                              \
+            t = v[hi]; v[hi] = v[mid]; v[mid] = t;                            \
+            if (LT(v[mid], v[lo])) { t = v[mid]; v[mid] = v[lo]; v[lo] = t; } \
+        }                                                                     \
+        T pivot = v[mid];                                                     \
+        v[mid] = v[hi - 1]; v[hi - 1] = pivot;                                \
+        ac_intp i = lo, j = hi - 1;                                           \
+        for (;;) {                                                            \
+            do i++; while (LT(v[i], pivot));                                  \
+            do j--; while (LT(pivot, v[j]));                                  \
+            if (i >= j) break;                                                \
+            t = v[i]; v[i] = v[j]; v[j] = t;                                  \
+        }                                                                     \
+        v[hi - 1] = v[i]; v[i] = pivot;                                       \
+        if (k == i) return;                                                   \
+        if (k < i) hi = i - 1; else lo = i + 1;                               \
+    }                                                                         \
+}                                                                             \
+/* Floyd and Rivest's SELECT for large ranges: a pivot chosen by recursively   \
+ * selecting in a sample around k, so one partition pass usually leaves only   \
+ * a small range around k (about 1.5 n comparisons instead of 3 n). */         \
+static void NAME##_fr(T *v, ac_intp left, ac_intp right, ac_intp k, int depth) \
+{                                                                             \
+    while (right - left > 600) {                                              \
+        if (depth-- <= 0) { NAME##_heapsort(v + left, right - left + 1); return; } \
+        double n = (double)(right - left + 1), i = (double)(k - left + 1);    \
+        double z = log(n), s = 0.5 * exp(2.0 * z / 3.0);                      \
+        double sd = 0.5 * sqrt(z * s * (n - s) / n) * (i - n / 2 < 0 ? -1.0 : 1.0); \
+        ac_intp nl = (ac_intp)floor((double)k - i * s / n + sd);              \
+        ac_intp nr = (ac_intp)floor((double)k + (n - i) * s / n + sd);        \
+        if (nl < left) nl = left;                                             \
+        if (nr > right) nr = right;                                           \
+        NAME##_fr(v, nl, nr, k, depth);                                       \
+        T t = v[k], tmp;                                                      \
+        ac_intp a = left, b = right;                                          \
+        tmp = v[left]; v[left] = v[k]; v[k] = tmp;                            \
+        if (LT(t, v[right])) { tmp = v[right]; v[right] = v[left]; v[left] = tmp; } \
+        while (a < b) {                                                       \
+            tmp = v[a]; v[a] = v[b]; v[b] = tmp; a++; b--;                    \
+            while (LT(v[a], t)) a++;                                          \
+            while (LT(t, v[b])) b--;                                          \
+        }                                                                     \
+        if (!LT(v[left], t) && !LT(t, v[left])) {                             \
+            tmp = v[left]; v[left] = v[b]; v[b] = tmp;                        \
+        } else {                                                              \
+            b++; tmp = v[b]; v[b] = v[right]; v[right] = tmp;                 \
+        }                                                                     \
+        if (b == k) return;                                                   \
+        if (b < k) left = b + 1; else right = b - 1;                          \
+    }                                                                         \
+    NAME##_one(v, left, right, k, depth);                                     \
+}                                                                             \
+static void NAME##_multi(T *v, ac_intp lo, ac_intp hi, const ac_intp *kth,    \
+                         ac_intp nk, int depth)                               \
+{                                                                             \
+    while (nk > 0 && hi > lo) {                                               \
+        ac_intp m = nk / 2, k = kth[m];                                       \
+        if (k == lo || k == hi) NAME##_one(v, lo, hi, k, depth);              \
+        else NAME##_fr(v, lo, hi, k, depth);                                  \
+        NAME##_multi(v, lo, k - 1, kth, m, depth);                            \
+        lo = k + 1; kth += m + 1; nk -= m + 1;                                \
+    }                                                                         \
+}
+
+AC_DEFINE_SELECT(sel_b, int8_t, AC_LT_INT)
+AC_DEFINE_SELECT(sel_B, uint8_t, AC_LT_INT)
+AC_DEFINE_SELECT(sel_h, int16_t, AC_LT_INT)
+AC_DEFINE_SELECT(sel_H, uint16_t, AC_LT_INT)
+AC_DEFINE_SELECT(sel_i, int32_t, AC_LT_INT)
+AC_DEFINE_SELECT(sel_I, uint32_t, AC_LT_INT)
+AC_DEFINE_SELECT(sel_l, int64_t, AC_LT_INT)
+AC_DEFINE_SELECT(sel_L, uint64_t, AC_LT_INT)
+AC_DEFINE_SELECT(sel_f, float, AC_LT_FLT)
+AC_DEFINE_SELECT(sel_d, double, AC_LT_FLT)
+/* lanes without NaN: the plain comparison (faster inner loops) */
+AC_DEFINE_SELECT(sel_fq, float, AC_LT_INT)
+AC_DEFINE_SELECT(sel_dq, double, AC_LT_INT)
+
+static int ac_has_nan_f(const float *p, ac_intp n)
+{
+    int r = 0;
+    for (ac_intp i = 0; i < n; i++) r |= (p[i] != p[i]);
+    return r;
+}
+
+static int ac_has_nan_d(const double *p, ac_intp n)
+{
+    int r = 0;
+    for (ac_intp i = 0; i < n; i++) r |= (p[i] != p[i]);
+    return r;
+}
+
+/* argpartition: the same selection on (value, index) pairs, ordered by value */
+#define AC_LT_PAIR_INT(a, b) ((a).v < (b).v)
+#define AC_LT_PAIR_FLT(a, b) ((a).v < (b).v || ((b).v != (b).v && (a).v == (a).v))
+#define AC_DEFINE_PAIR(S, T) typedef struct { T v; ac_int64 i; } pair_##S;
+AC_DEFINE_PAIR(b, int8_t)
+AC_DEFINE_PAIR(B, uint8_t)
+AC_DEFINE_PAIR(h, int16_t)
+AC_DEFINE_PAIR(H, uint16_t)
+AC_DEFINE_PAIR(i, int32_t)
+AC_DEFINE_PAIR(I, uint32_t)
+AC_DEFINE_PAIR(l, int64_t)
+AC_DEFINE_PAIR(L, uint64_t)
+AC_DEFINE_PAIR(f, float)
+AC_DEFINE_PAIR(d, double)
+AC_DEFINE_SELECT(asel_b, pair_b, AC_LT_PAIR_INT)
+AC_DEFINE_SELECT(asel_B, pair_B, AC_LT_PAIR_INT)
+AC_DEFINE_SELECT(asel_h, pair_h, AC_LT_PAIR_INT)
+AC_DEFINE_SELECT(asel_H, pair_H, AC_LT_PAIR_INT)
+AC_DEFINE_SELECT(asel_i, pair_i, AC_LT_PAIR_INT)
+AC_DEFINE_SELECT(asel_I, pair_I, AC_LT_PAIR_INT)
+AC_DEFINE_SELECT(asel_l, pair_l, AC_LT_PAIR_INT)
+AC_DEFINE_SELECT(asel_L, pair_L, AC_LT_PAIR_INT)
+AC_DEFINE_SELECT(asel_f, pair_f, AC_LT_PAIR_FLT)
+AC_DEFINE_SELECT(asel_d, pair_d, AC_LT_PAIR_FLT)
+
+#define AC_ARGSEL_CASE(ACX, S, T)                                             \
+    case ACX: {                                                               \
+        pair_##S *w = (pair_##S *)malloc((size_t)n * sizeof(pair_##S));       \
+        if (w == NULL) return -2;                                             \
+        for (ac_intp L = 0; L < nlanes; L++) {                                \
+            const T *p = (const T *)(data + L * lanestride);                  \
+            ac_int64 *o = out + L * n;                                        \
+            for (ac_intp j = 0; j < n; j++) { w[j].v = p[j]; w[j].i = j; }    \
+            asel_##S##_multi(w, 0, n - 1, kth, nk, depth);                    \
+            for (ac_intp j = 0; j < n; j++) o[j] = w[j].i;                    \
+        }                                                                     \
+        free(w);                                                              \
+        return 0;                                                             \
+    }
+
+int ac_argselect_lanes(int tidx, const char *data, ac_intp nlanes, ac_intp lanestride,
+                       ac_intp n, const ac_intp *kth, ac_intp nk, ac_int64 *out)
+{
+    int depth = 2 * 64 + 4;
+    switch (tidx) {
+    AC_ARGSEL_CASE(ACX_BOOL, B, uint8_t)
+    AC_ARGSEL_CASE(ACX_UINT8, B, uint8_t)
+    AC_ARGSEL_CASE(ACX_INT8, b, int8_t)
+    AC_ARGSEL_CASE(ACX_INT16, h, int16_t)
+    AC_ARGSEL_CASE(ACX_UINT16, H, uint16_t)
+    AC_ARGSEL_CASE(ACX_INT32, i, int32_t)
+    AC_ARGSEL_CASE(ACX_UINT32, I, uint32_t)
+    AC_ARGSEL_CASE(ACX_INT64, l, int64_t)
+    AC_ARGSEL_CASE(ACX_UINT64, L, uint64_t)
+    AC_ARGSEL_CASE(ACX_FLOAT32, f, float)
+    AC_ARGSEL_CASE(ACX_FLOAT64, d, double)
+    default: return -1;
+    }
+}
+
+static int ac_depth(ac_intp n)
+{
+    int d = 0;
+    while (n > 1) { n >>= 1; d++; }
+    return 2 * d + 4;
+}
+
+int ac_select_lanes(int tidx, char *data, ac_intp nlanes, ac_intp lanestride, ac_intp n,
+                    const ac_intp *kth, ac_intp nk)
+{
+    int depth = ac_depth(n);
+    for (ac_intp L = 0; L < nlanes; L++) {
+        char *p = data + L * lanestride;
+        switch (tidx) {
+        case ACX_BOOL:
+        case ACX_UINT8: sel_B_multi((uint8_t *)p, 0, n - 1, kth, nk, depth); break;
+        case ACX_INT8: sel_b_multi((int8_t *)p, 0, n - 1, kth, nk, depth); break;
+        case ACX_INT16: sel_h_multi((int16_t *)p, 0, n - 1, kth, nk, depth); break;
+        case ACX_UINT16: sel_H_multi((uint16_t *)p, 0, n - 1, kth, nk, depth); break;
+        case ACX_INT32: sel_i_multi((int32_t *)p, 0, n - 1, kth, nk, depth); break;
+        case ACX_UINT32: sel_I_multi((uint32_t *)p, 0, n - 1, kth, nk, depth); break;
+        case ACX_INT64: sel_l_multi((int64_t *)p, 0, n - 1, kth, nk, depth); break;
+        case ACX_UINT64: sel_L_multi((uint64_t *)p, 0, n - 1, kth, nk, depth); break;
+        case ACX_FLOAT32:
+            if (ac_has_nan_f((const float *)p, n)) sel_f_multi((float *)p, 0, n - 1, kth, nk, depth);
+            else sel_fq_multi((float *)p, 0, n - 1, kth, nk, depth);
+            break;
+        case ACX_FLOAT64:
+            if (ac_has_nan_d((const double *)p, n)) sel_d_multi((double *)p, 0, n - 1, kth, nk, depth);
+            else sel_dq_multi((double *)p, 0, n - 1, kth, nk, depth);
+            break;
+        default: return -1;
+        }
+    }
+    return 0;
+}
+
+/* ---------------------------------------------------------------------------
+ * bincount: counts (or sums of weights) of the non-negative int64 values.
+ * ------------------------------------------------------------------------- */
+void ac_bincount(const ac_int64 *x, ac_intp n, const double *w, ac_intp nbins,
+                 ac_int64 *counts, double *sums)
+{
+    (void)nbins;
+    if (w == NULL) {
+        ac_intp i = 0;
+        for (; i + 4 <= n; i += 4) {
+            counts[x[i]]++; counts[x[i + 1]]++; counts[x[i + 2]]++; counts[x[i + 3]]++;
+        }
+        for (; i < n; i++) counts[x[i]]++;
+    }
+    else {
+        for (ac_intp i = 0; i < n; i++) sums[x[i]] += w[i];
+    }
+}
+
+/* min and max of int64 values (n >= 1) */
+void ac_minmax_i64(const ac_int64 *x, ac_intp n, ac_int64 *mn, ac_int64 *mx)
+{
+    ac_int64 lo = x[0], hi = x[0];
+    for (ac_intp i = 1; i < n; i++) {
+        ac_int64 v = x[i];
+        lo = v < lo ? v : lo;
+        hi = v > hi ? v : hi;
+    }
+    *mn = lo;
+    *mx = hi;
+}
+
+/* ---------------------------------------------------------------------------
+ * histogram with nbins equal bins on [lo, hi]: the bin of x is guessed from
+ * (x - lo) * nbins / (hi - lo) and corrected against the edges (so the
+ * result depends only on the edges, as NumPy's); x outside [lo, hi] and NaN
+ * are not counted; the last bin is closed.
+ * ------------------------------------------------------------------------- */
+void ac_hist_uniform(const double *x, ac_intp n, const double *w, double lo, double hi,
+                     ac_intp nbins, const double *edges, ac_int64 *counts, double *sums)
+{
+    double span = hi - lo;
+    for (ac_intp i = 0; i < n; i++) {
+        double v = x[i];
+        if (!(v >= lo && v <= hi)) continue;
+        ac_intp b = (ac_intp)(((v - lo) / span) * (double)nbins);
+        if (b >= nbins) b = nbins - 1;
+        if (b < 0) b = 0;
+        if (v < edges[b]) b--;
+        else if (b != nbins - 1 && v >= edges[b + 1]) b++;
+        if (b < 0) b = 0;
+        if (b >= nbins) b = nbins - 1;
+        if (w == NULL) counts[b]++;
+        else sums[b] += w[i];
+    }
+}

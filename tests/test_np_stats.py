@@ -1,0 +1,380 @@
+"""NumPy-named statistics (issue 12): median/percentile/quantile with every method,
+average, ptp, histograms, bincount, digitize, cov/corrcoef and the NaN family,
+against NumPy over dtypes, shapes, layouts and keywords."""
+import warnings
+
+import numpy as np
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from _helpers import xp, pairs, assert_array, to_numpy
+
+S = settings(max_examples=40, deadline=None)
+REALS = ["int8", "uint8", "int16", "int32", "int64", "uint64", "float16", "float32",
+         "float64", "bool"]
+FLOATS = ["float16", "float32", "float64"]
+METHODS = ["inverted_cdf", "averaged_inverted_cdf", "closest_observation",
+           "interpolated_inverted_cdf", "hazen", "weibull", "linear", "median_unbiased",
+           "normal_unbiased", "lower", "higher", "midpoint", "nearest"]
+
+
+def close(got, exp, rtol=1e-6, atol=0.0, dtype=True):
+    exp = np.asarray(exp)
+    g = to_numpy(got)
+    assert g.shape == exp.shape, (g.shape, exp.shape)
+    exp = exp.astype(exp.dtype.newbyteorder("="))
+    if dtype:
+        assert g.dtype.newbyteorder("=") == exp.dtype, (g.dtype, exp.dtype)
+    np.testing.assert_allclose(g.astype(exp.dtype) if g.dtype != exp.dtype else g, exp,
+                               rtol=rtol, atol=atol, equal_nan=True)
+
+
+def axis_for(data, nd):
+    if nd == 0:
+        return None
+    return data.draw(st.none() | st.integers(-nd, nd - 1) |
+                     st.lists(st.integers(0, nd - 1), min_size=1, max_size=nd, unique=True)
+                     .map(tuple))
+
+
+def _tol(dt):
+    return {"float16": 1e-2, "float32": 1e-5}.get(np.dtype(dt).name, 1e-12)
+
+
+@S
+@given(pairs(REALS, max_dims=3, min_side=1), st.data())
+def test_median(nx, data):
+    n, x = nx
+    ax = axis_for(data, n.ndim)
+    kd = data.draw(st.booleans())
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        e = np.median(n, axis=ax, keepdims=kd)
+        g = xp.median(x, axis=ax, keepdims=kd)
+    close(g, e, rtol=_tol(e.dtype))
+
+
+@S
+@given(pairs(REALS, max_dims=3, min_side=1), st.data())
+def test_quantile_methods(nx, data):
+    n, x = nx
+    ax = axis_for(data, n.ndim)
+    method = data.draw(st.sampled_from(METHODS))
+    q = data.draw(st.sampled_from([0.5, 0.0, 1.0, [0.05, 0.5, 0.95], [[0.1], [0.7]],
+                                   0.333]))
+    kd = data.draw(st.booleans())
+    if n.dtype.kind == "b" and method not in ("inverted_cdf", "closest_observation",
+                                              "lower", "higher", "nearest"):
+        return
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        e = np.quantile(n, q, axis=ax, method=method, keepdims=kd)
+        g = xp.quantile(x, q, axis=ax, method=method, keepdims=kd)
+        close(g, e, rtol=_tol(e.dtype))
+        qp = np.multiply(q, 100).tolist() if isinstance(q, list) else q * 100
+        e = np.percentile(n, qp, axis=ax, method=method, keepdims=kd)
+        g = xp.percentile(x, qp, axis=ax, method=method, keepdims=kd)
+        close(g, e, rtol=_tol(e.dtype))
+
+
+@S
+@given(pairs(["float64", "int32", "float32"], max_dims=2, min_side=1), st.data())
+def test_quantile_weights(nx, data):
+    n, x = nx
+    ax = data.draw(st.none() | st.integers(0, max(n.ndim - 1, 0))) if n.ndim else None
+    one_d = ax is not None and data.draw(st.booleans())
+    shape = (n.shape[ax],) if one_d else n.shape
+    w = np.arange(1, int(np.prod(shape)) + 1, dtype=float).reshape(shape) % 4
+    w.reshape(-1)[0] = 1.0
+    if one_d and ax is None:
+        return
+    q = data.draw(st.sampled_from([0.5, [0.0, 0.3, 1.0]]))
+    try:
+        e = np.quantile(n, q, axis=ax, method="inverted_cdf", weights=w)
+    except ValueError:
+        with pytest.raises(ValueError):
+            xp.quantile(x, q, axis=ax, method="inverted_cdf", weights=xp.asarray(w))
+        return
+    g = xp.quantile(x, q, axis=ax, method="inverted_cdf", weights=xp.asarray(w))
+    close(g, e, rtol=0)
+    with pytest.raises(ValueError):
+        xp.quantile(x, 0.5, weights=xp.asarray(w))
+
+
+def test_quantile_errors_and_big():
+    x = xp.asarray([1.0, 2.0])
+    with pytest.raises(ValueError):
+        xp.quantile(x, 1.5)
+    with pytest.raises(ValueError):
+        xp.percentile(x, -1)
+    with pytest.raises(ValueError):
+        xp.quantile(x, 0.5, method="nope")
+    with pytest.raises(TypeError):
+        xp.quantile(xp.asarray([1j]), 0.5)
+    rng = np.random.default_rng(0)
+    for dt in ["float64", "float32", "int64", "uint16"]:
+        a = (rng.random(100001) * 1000).astype(dt)
+        close(xp.median(xp.asarray(a)), np.median(a))
+        close(xp.percentile(xp.asarray(a), [5, 50, 95]), np.percentile(a, [5, 50, 95]))
+    a = rng.random(1001)
+    a[::7] = np.nan
+    close(xp.median(xp.asarray(a)), np.median(a))
+    # adversarial inputs for quickselect: sorted, reversed, constant, organ pipe
+    for a in [np.arange(5000.), np.arange(5000.)[::-1].copy(), np.ones(5000),
+              np.concatenate([np.arange(2500.), np.arange(2500.)[::-1]])]:
+        close(xp.median(xp.asarray(a)), np.median(a))
+        close(xp.quantile(xp.asarray(a), [0.01, 0.3, 0.99]), np.quantile(a, [0.01, 0.3, 0.99]))
+
+
+@S
+@given(pairs(REALS + ["complex128"], max_dims=3, min_side=1), st.data())
+def test_average_ptp(nx, data):
+    n, x = nx
+    if n.dtype.kind in "fc":
+        n = np.nan_to_num(n, nan=1.0, posinf=5.0, neginf=-5.0)
+        n = np.clip(n.real, -1e3, 1e3).astype(n.dtype) if n.dtype.kind == "f" else n
+        x = xp.asarray(n)
+    ax = axis_for(data, n.ndim)
+    kd = data.draw(st.booleans())
+    with np.errstate(all="ignore"):
+        e = np.average(n, axis=ax, keepdims=kd)
+        close(xp.average(x, axis=ax, keepdims=kd), e, rtol=max(_tol(e.dtype), 1e-5))
+        w = np.arange(1, n.size + 1, dtype="f8").reshape(n.shape) % 5 + 1
+        e, es = np.average(n, axis=ax, weights=w, returned=True, keepdims=kd)
+        g, gs = xp.average(x, axis=ax, weights=xp.asarray(w), returned=True, keepdims=kd)
+        close(g, e, rtol=1e-5)
+        close(gs, es)
+        if n.ndim and isinstance(ax, int):
+            w1 = np.arange(1.0, n.shape[ax] + 1)
+            close(xp.average(x, axis=ax, weights=xp.asarray(w1)),
+                  np.average(n, axis=ax, weights=w1), rtol=1e-5)
+        if n.dtype.kind not in "bc":
+            e = np.ptp(n, axis=ax, keepdims=kd)
+            close(xp.ptp(x, axis=ax, keepdims=kd), e)
+    with pytest.raises(ZeroDivisionError):
+        xp.average(xp.asarray([1.0, 2.0]), weights=xp.asarray([1.0, -1.0]))
+
+
+@S
+@given(pairs(["float64", "float32", "int32", "uint8", "int64", "float16"], max_dims=2),
+       st.data())
+def test_histogram(nx, data):
+    n, x = nx
+    if n.dtype.kind == "f":
+        n = np.nan_to_num(n, nan=0.0, posinf=100.0, neginf=-100.0).clip(-1e4, 1e4)
+        x = xp.asarray(n)
+    bins = data.draw(st.sampled_from([1, 3, 10, [0, 1, 2.5, 10], "auto", "fd", "doane",
+                                      "scott", "stone", "rice", "sturges", "sqrt"]))
+    rng = data.draw(st.sampled_from([None, (0, 50), (-5.5, 5.5)]))
+    density = data.draw(st.booleans())
+    use_w = data.draw(st.booleans()) and not isinstance(bins, str)
+    w = (np.arange(n.size) % 3 + 0.5).reshape(n.shape) if use_w else None
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        try:
+            e, ee = np.histogram(n, bins, rng, density, w)
+        except ValueError:
+            with pytest.raises(ValueError):
+                xp.histogram(x, bins, rng, density, None if w is None else xp.asarray(w))
+            return
+        g, ge = xp.histogram(x, bins, rng, density, None if w is None else xp.asarray(w))
+        close(g, e, rtol=1e-9)
+        close(ge, ee, rtol=1e-6)
+        close(xp.histogram_bin_edges(x, bins, rng), np.histogram_bin_edges(n, bins, rng),
+              rtol=1e-6)
+
+
+def test_histogram_big_and_errors():
+    a = np.random.default_rng(1).normal(size=300000)
+    for bins in [100, 7]:
+        g, ge = xp.histogram(xp.asarray(a), bins)
+        e, ee = np.histogram(a, bins)
+        close(g, e)
+        close(ge, ee)
+    with pytest.raises(ValueError):
+        xp.histogram(xp.asarray([1.0, np.inf]))
+    with pytest.raises(ValueError):
+        xp.histogram(xp.asarray([1.0]), bins=0)
+    with pytest.raises(ValueError):
+        xp.histogram(xp.asarray([1.0]), bins=[2, 1])
+    with pytest.raises(ValueError):
+        xp.histogram(xp.asarray([1.0]), bins="bogus")
+
+
+@S
+@given(st.integers(0, 30), st.data())
+def test_histogram2d_dd(n, data):
+    rng = np.random.default_rng(n)
+    a = rng.normal(size=n)
+    b = rng.integers(-3, 3, size=n).astype(float)
+    bins = data.draw(st.sampled_from([3, (2, 4), [[-1, 0, 1], [-3, 0, 3]]]))
+    r = data.draw(st.sampled_from([None, [(-2, 2), (-3, 3)]]))
+    dens = data.draw(st.booleans())
+    w = rng.random(n) if data.draw(st.booleans()) else None
+    with np.errstate(all="ignore"):
+        e, ex, ey = np.histogram2d(a, b, bins, r, dens, w)
+        g, gx, gy = xp.histogram2d(xp.asarray(a), xp.asarray(b), bins, r, dens,
+                                   None if w is None else xp.asarray(w))
+    close(g, e, rtol=1e-9)
+    close(gx, ex, rtol=1e-12)
+    close(gy, ey, rtol=1e-12)
+    s = np.stack([a, b, a * 2], axis=1)
+    e, ee = np.histogramdd(s, bins=3)
+    g, ge = xp.histogramdd(xp.asarray(s), bins=3)
+    close(g, e)
+    for gi, ei in zip(ge, ee):
+        close(gi, ei, rtol=1e-12)
+
+
+@S
+@given(pairs(["int64", "int32", "uint8", "bool", "int8"], shape=st.integers(0, 40)
+             .map(lambda k: (k,))), st.integers(0, 10), st.booleans())
+def test_bincount(nx, minlength, weighted):
+    n, x = nx
+    if n.dtype.kind == "i":
+        n = np.abs(n.astype("int64")) % 50
+        x = xp.asarray(n)
+    w = np.arange(n.size) * 0.5 if weighted else None
+    e = np.bincount(n, w, minlength)
+    g = xp.bincount(x, None if w is None else xp.asarray(w), minlength)
+    assert_array(g, e)
+    with pytest.raises(ValueError):
+        xp.bincount(xp.asarray([1, -1]))
+    with pytest.raises(TypeError):
+        xp.bincount(xp.asarray([1.5]))
+    with pytest.raises(ValueError):
+        xp.bincount(xp.asarray([[1]]))
+
+
+@S
+@given(pairs(["float64", "int32", "float32"], max_dims=2), st.booleans(), st.booleans())
+def test_digitize(nx, right, decreasing):
+    n, x = nx
+    bins = np.array([-10.0, -1.0, 0.0, 0.0, 2.5, 100.0])
+    if decreasing:
+        bins = bins[::-1].copy()
+    assert_array(xp.digitize(x, xp.asarray(bins), right), np.digitize(n, bins, right))
+    with pytest.raises(ValueError):
+        xp.digitize(x, xp.asarray([1.0, 0.0, 2.0]))
+
+
+@S
+@given(st.integers(1, 4), st.integers(1, 8), st.data())
+def test_cov_corrcoef(nv, nobs, data):
+    rng = np.random.default_rng(nv * 10 + nobs)
+    dt = data.draw(st.sampled_from(["float64", "float32", "int32", "complex128"]))
+    m = (rng.normal(size=(nv, nobs)) * 10).astype(dt) if dt != "complex128" else \
+        rng.normal(size=(nv, nobs)) + 1j * rng.normal(size=(nv, nobs))
+    rowvar = data.draw(st.booleans())
+    mm = m if rowvar else m.T.copy()
+    kw = data.draw(st.sampled_from([{}, {"bias": True}, {"ddof": 0},
+                                    {"fweights": np.arange(1, nobs + 1)},
+                                    {"aweights": np.linspace(0.5, 1, nobs)}]))
+    xkw = {k: (xp.asarray(v) if isinstance(v, np.ndarray) else v) for k, v in kw.items()}
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        e = np.cov(mm, rowvar=rowvar, **kw)
+        g = xp.cov(xp.asarray(mm), rowvar=rowvar, **xkw)
+        close(g, e, rtol=1e-9, atol=1e-9)
+        e = np.corrcoef(mm, rowvar=rowvar)
+        g = xp.corrcoef(xp.asarray(mm), rowvar=rowvar)
+        close(g, e, rtol=1e-9, atol=1e-12)
+        y = rng.normal(size=nobs)
+        close(xp.cov(xp.asarray(m), xp.asarray(y)), np.cov(m, y), rtol=1e-9, atol=1e-9)
+
+
+@S
+@given(pairs(FLOATS + ["int32", "complex128"], max_dims=3), st.data())
+def test_nan_family(nx, data):
+    n, x = nx
+    if n.dtype.kind in "fc":   # NaNs kept; magnitudes bounded (sums of squares stay finite)
+        n = n.copy()
+        big = ~np.isfinite(n) | (np.abs(n) > 1e3)
+        n[big & ~np.isnan(n)] = 7.0
+        x = xp.asarray(n)
+    ax = axis_for(data, n.ndim)
+    kd = data.draw(st.booleans())
+    tol = _tol(n.dtype) if n.dtype.kind == "f" else 1e-9
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        for f in ["nansum", "nanprod", "nanmean", "nanvar", "nanstd", "nanmin", "nanmax"]:
+            if n.dtype.kind == "c" and f in ("nanmin", "nanmax"):
+                continue
+            if f in ("nanmin", "nanmax") and n.size == 0 and (ax is None or n.ndim == 0):
+                continue
+            try:
+                e = getattr(np, f)(n, axis=ax, keepdims=kd)
+            except ValueError:
+                with pytest.raises(ValueError):
+                    getattr(xp, f)(x, axis=ax, keepdims=kd)
+                continue
+            g = getattr(xp, f)(x, axis=ax, keepdims=kd)
+            if f in ("nansum", "nanprod") and n.dtype.kind == "f":
+                close(g, e, rtol=max(tol, 1e-3) if n.dtype == "float16" else 1e-5,
+                      atol=1e-3)
+            else:
+                close(g, e, rtol=max(tol, 1e-6), atol=1e-6 if f in ("nanvar", "nanstd")
+                      else 0, dtype=f not in ("nanvar", "nanstd") or n.dtype.kind != "c")
+        if n.ndim <= 1 or isinstance(ax, int) or ax is None:
+            a1 = ax if not isinstance(ax, tuple) else None
+            for f in ["nancumsum", "nancumprod"]:
+                if n.dtype.kind == "f" and n.dtype.itemsize < 8:
+                    continue
+                e = getattr(np, f)(n, axis=a1)
+                close(getattr(xp, f)(x, axis=a1), e, rtol=1e-9)
+            if n.dtype.kind != "c" and n.size:
+                for f in ["nanargmin", "nanargmax"]:
+                    try:
+                        e = getattr(np, f)(n, axis=a1)
+                    except ValueError:
+                        with pytest.raises(ValueError):
+                            getattr(xp, f)(x, axis=a1)
+                        continue
+                    assert_array(getattr(xp, f)(x, axis=a1), e)
+
+
+@S
+@given(pairs(FLOATS, max_dims=3, min_side=1), st.data())
+def test_nanmedian_nanquantile(nx, data):
+    n, x = nx
+    ax = axis_for(data, n.ndim)
+    kd = data.draw(st.booleans())
+    method = data.draw(st.sampled_from(METHODS))
+    q = data.draw(st.sampled_from([0.5, [0.05, 0.95], 0.0, 1.0]))
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        close(xp.nanmedian(x, axis=ax, keepdims=kd), np.nanmedian(n, axis=ax, keepdims=kd),
+              rtol=_tol(n.dtype))
+        e = np.nanquantile(n, q, axis=ax, method=method, keepdims=kd)
+        close(xp.nanquantile(x, q, axis=ax, method=method, keepdims=kd), e,
+              rtol=_tol(e.dtype))
+        qp = np.multiply(q, 100).tolist() if isinstance(q, list) else q * 100
+        e = np.nanpercentile(n, qp, axis=ax, method=method, keepdims=kd)
+        close(xp.nanpercentile(x, qp, axis=ax, method=method, keepdims=kd), e,
+              rtol=_tol(e.dtype))
+
+
+def test_kernel_doors_refuse_bad_layouts():
+    """The C kernels' Cython doors check what the C relies on (no crash)."""
+    from arraycore import _np_kernels as K
+    a = xp.asarray(np.arange(12.0).reshape(3, 4))
+    with pytest.raises(ValueError):
+        K.select_lanes(a[:, ::2], [0])              # not contiguous
+    with pytest.raises(ValueError):
+        K.select_lanes(a, [4])                      # kth out of range
+    with pytest.raises(ValueError):
+        K.select_lanes(xp.asarray(np.arange(3.0)), [0])   # not 2-d
+    with pytest.raises(TypeError):
+        K.select_lanes(xp.asarray(np.ones((2, 2), np.complex128)), [0])
+    with pytest.raises(ValueError):
+        K.argselect_lanes(a, [0], xp.zeros((3, 3), dtype=xp.int64))
+    with pytest.raises(TypeError):
+        K.bincount_into(xp.asarray([1.0]), None, xp.zeros(2, dtype=xp.int64))
+    with pytest.raises(TypeError):
+        K.hist_uniform_into(xp.asarray([1.0]), None, 0.0, 1.0, xp.asarray([0.0, 1.0]),
+                            xp.zeros(3, dtype=xp.int64))
+    with pytest.raises(ValueError):
+        K.minmax_i64(xp.zeros(0, dtype=xp.int64))
+    # huge values: a clear error, not a crash
+    with pytest.raises((MemoryError, ValueError)):
+        xp.bincount(xp.asarray([2 ** 62]))
