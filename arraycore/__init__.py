@@ -75,3 +75,6 @@ try:  # the C-API helpers (arraycore-config, pkg-config dir) when built
     from arraycore._configtool import get_include  # noqa: F811
 except ImportError:
     pass
+
+# the linalg extension (issue 9); BLAS/LAPACK is loaded on first use only
+from arraycore import linalg  # noqa: E402
