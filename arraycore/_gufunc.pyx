@@ -31,6 +31,10 @@ cdef extern from "ac_matmul.h":
                   char *C, ac_intp c_rs, ac_intp c_cs) nogil
     void ac_vecdot(int tidx, ac_intp n, const char *x, ac_intp xs,
                    const char *y, ac_intp ys, char *out) nogil
+    int ac_matmul_blas_worthy(int tidx, ac_intp n, ac_intp k, ac_intp m) nogil
+
+cdef extern from "ac_lapack.h":
+    int ac_blas_loaded() nogil
 
 cdef extern from "arraycore/acufunc.h":
     enum:
@@ -459,12 +463,32 @@ gufunc_impl = gufunc_call       # ufunc.__call__ of gufuncs (see _ufunc.pxd)
 # ----------------------------------------------------------------------------
 # matmul and vecdot on the C kernels (src/ac_matmul.c)
 # ----------------------------------------------------------------------------
+cdef int _blas_tried = 0
+
+
+cdef void _load_blas() noexcept with gil:
+    # the first product large enough for BLAS loads it (arraycore.linalg's
+    # engine); without the library our own kernels keep running
+    global _blas_tried
+    if _blas_tried:
+        return
+    _blas_tried = 1
+    try:
+        from arraycore.linalg._engine import try_ensure
+        try_ensure()
+    except BaseException:
+        pass
+
+
 cdef void _matmul_loop(char **args, const ac_intp *dims, const ac_intp *steps,
                        void *data) noexcept nogil:
     # dims: N, n, k, m; steps: 3 outer, then a_n, a_k, b_k, b_m, c_n, c_m
     global ac_loop_error
     cdef ac_intp i, N = dims[0]
     cdef int t = <int><intptr_t>data, r
+    if not _blas_tried and not ac_blas_loaded() and \
+            ac_matmul_blas_worthy(t, dims[1], dims[2], dims[3]):
+        _load_blas()
     for i in range(N):
         r = ac_matmul(t, dims[1], dims[2], dims[3],
                       args[0] + i * steps[0], steps[3], steps[4],
