@@ -46,7 +46,7 @@ def _work_dtype(x):
     float64 for bool and integers (NumPy's rule)."""
     name = x.dtype.name
     if name in _INEXACT:
-        return x.dtype
+        return ac.dtype(name)           # native byte order
     if name == "float16":
         raise TypeError("array type float16 is unsupported in linalg")
     if ac.isdtype(x.dtype, ("bool", "integral")):
@@ -475,7 +475,7 @@ def eigvals(x, /):
 def _norm_input(x):
     x = _arr(x)
     dt = _work_dtype(x)
-    if x.dtype != dt:
+    if x.dtype != dt or x.dtype.byteorder not in ("=", "|"):
         x = ac.astype(x, dt)
     return x, dt
 
