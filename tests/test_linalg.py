@@ -426,3 +426,28 @@ def test_threadpoolctl():
     assert lines[0] == "1"
     assert lines[1] == "[1]"
     del threadpoolctl
+
+
+_CTRL_C = r"""
+import os, signal, threading, time
+signal.signal(signal.SIGINT, signal.default_int_handler)
+import arraycore as ac
+a = ac.eye(48) * 2.0 + ac.ones((48, 48)) / 100
+stack = ac.broadcast_to(a, (40000, 48, 48))
+ac.linalg.inv(stack[:10])
+threading.Timer(0.3, os.kill, (os.getpid(), signal.SIGINT)).start()
+t0 = time.perf_counter()
+try:
+    ac.linalg.inv(stack)
+    print("completed", time.perf_counter() - t0)
+except KeyboardInterrupt:
+    print("interrupted", time.perf_counter() - t0)
+assert float(ac.linalg.det(ac.eye(3) * 2.0)) == 8.0
+"""
+
+
+def test_ctrl_c_between_matrices():
+    # 40000 LAPACK inversions of 48x48 take seconds; SIGINT after 0.3 s stops
+    # the stack between two matrices and raises KeyboardInterrupt
+    out = _run(_CTRL_C).split()
+    assert out[0] == "interrupted", out
