@@ -1,11 +1,13 @@
 """arraycore.linalg and matmul against numpy.linalg (issue 9), in one process.
 
-    python benchmarks/linalg.py [--quick] [--only WORD]
+    python benchmarks/linalg.py [--quick] [--only WORD] [--threads N]
 
 Prints the best time of each operation for arraycore and NumPy and the ratio
 arraycore / NumPy (targets: <= 0.5 for the stacked small-matrix cases,
 <= 1.0 for the rest).  Both use OpenBLAS (NumPy its bundled copy, arraycore
-the scipy-openblas64 package), with their default thread counts.
+the scipy-openblas64 package), with their default thread counts or, with
+--threads N, both limited to N threads through threadpoolctl (fairer on a
+loaded machine).  The two sides are timed in alternation, best of the runs.
 """
 import sys
 import timeit
@@ -17,6 +19,15 @@ import arraycore as ac
 
 def best(fn, number, repeat):
     return min(timeit.repeat(fn, number=number, repeat=repeat)) / number
+
+
+def best_pair(f1, f2, number, repeat):
+    """Best times of f1 and f2, measured in alternation."""
+    t1 = t2 = float("inf")
+    for _ in range(repeat):
+        t1 = min(t1, timeit.timeit(f1, number=number) / number)
+        t2 = min(t2, timeit.timeit(f2, number=number) / number)
+    return t1, t2
 
 
 def spd(rng, n, batch=()):
@@ -55,6 +66,15 @@ def cases(rng):
 
 
 def main():
+    if "--threads" in sys.argv:
+        from threadpoolctl import threadpool_limits
+        ac.linalg.det(ac.eye(2))            # load arraycore's library first
+        with threadpool_limits(int(sys.argv[sys.argv.index("--threads") + 1])):
+            return run()
+    return run()
+
+
+def run():
     quick = "--quick" in sys.argv
     only = sys.argv[sys.argv.index("--only") + 1] if "--only" in sys.argv else None
     rng = np.random.default_rng(0)
@@ -77,8 +97,7 @@ def main():
         t1 = best(nf, 1, 3)
         number = max(1, int(0.05 / max(t1, 1e-7)))
         repeat = 3 if quick else 7
-        tn = best(nf, number, repeat)
-        ta = best(af, number, repeat)
+        ta, tn = best_pair(af, nf, number, repeat)
         r = ta / tn
         flag = "" if r <= target else "  MISSED"
         print(f"{name:24s} {ta * 1e6:10.1f}us {tn * 1e6:10.1f}us  {r:5.2f} ({target}){flag}")
