@@ -146,7 +146,7 @@ def det(ndarray a, ndarray out, ndarray logabs=None):
     cdef ac_intp B = a.dimensions[0], n = a.dimensions[1], b, i
     cdef size_t es = a.descr.itemsize, mat = n * n * es, oes = out.descr.itemsize
     cdef size_t les = logabs.descr.itemsize if logabs is not None else 0
-    cdef bint slog = logabs is not None, stopped = False, small = n <= 8
+    cdef bint slog = logabs is not None, stopped = False, small = 0 < n <= 8
     cdef ac_blasint *ipiv = <ac_blasint *>_alloc(max(n, 1) * sizeof(ac_blasint))
     cdef int perm[8]
     cdef ac_blasint info = 0
@@ -167,7 +167,7 @@ def det(ndarray a, ndarray out, ndarray logabs=None):
                     for i in range(n):
                         if perm[i] != i:
                             neg ^= 1
-                else:
+                elif n > 0:
                     info = ac_la_getrf(t, n, n, p, n, ipiv)
                     if info < 0:
                         break

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "ac_lapack.h"
+#include "ac_matmul.h"
 
 typedef ac_blasint bi;
 typedef size_t flen;
@@ -131,6 +132,7 @@ int ac_blas_load(const char *path, char *err, int errlen)
         return -1;
     }
     __atomic_store_n(&loaded, 1, __ATOMIC_RELEASE);
+    __atomic_store_n(&ac_matmul_gemm, ac_la_gemm, __ATOMIC_RELEASE);
     return 0;
 }
 

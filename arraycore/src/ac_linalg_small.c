@@ -148,6 +148,7 @@ DEFINE_CLU(double, cd, hypot)
 /* each size gets its own unrolled copy (n is a constant after inlining) */
 #define BY_N(n, CALL)                                                             \
     switch (n) {                                                                  \
+    case 0: return 0;                                                             \
     case 1: { const int n_ = 1; return CALL; }                                    \
     case 2: { const int n_ = 2; return CALL; }                                    \
     case 3: { const int n_ = 3; return CALL; }                                    \
@@ -155,7 +156,8 @@ DEFINE_CLU(double, cd, hypot)
     case 5: { const int n_ = 5; return CALL; }                                    \
     case 6: { const int n_ = 6; return CALL; }                                    \
     case 7: { const int n_ = 7; return CALL; }                                    \
-    default: { const int n_ = 8; return CALL; }                                   \
+    case 8: { const int n_ = 8; return CALL; }                                    \
+    default: return -1;                                                           \
     }
 
 static int lu_f_n(int n, float *a, int *perm) { BY_N(n, lu_f(n_, a, perm)) }

@@ -16,7 +16,6 @@
 #include <string.h>
 #include <pthread.h>
 #include "ac_cpu.h"
-#include "ac_lapack.h"
 
 #define AT(T, p, s, i) (*(const T *)((p) + (s) * (i)))
 
@@ -634,6 +633,10 @@ static const vd_fn vd_table[ACX_NTYPES] = {
     vd_f16, vd_f32, vd_f64, vd_c64, vd_c128};
 
 /* ---- BLAS gemm (src/ac_lapack.c, loaded at run time) ------------------- */
+/* Set by ac_blas_load once the library is loaded (NULL before: our kernels);
+ * a pointer rather than a call into ac_lapack.c keeps this file standalone. */
+ac_matmul_gemm_fn ac_matmul_gemm = NULL;
+
 /* How an r x c operand with byte strides rs, cs reads in column-major BLAS
  * terms: 'R' row-major (its memory is the transpose, leading dimension *ld),
  * 'C' column-major, 0 when BLAS cannot address it (then our kernels run). */
@@ -660,16 +663,17 @@ static int matmul_blas(int tidx, ac_intp n, ac_intp k, ac_intp m,
                        char *C, ac_intp c_rs, ac_intp c_cs)
 {
     ac_intp es = (tidx == ACX_FLOAT32) ? 4 : (tidx == ACX_COMPLEX128) ? 16 : 8;
-    ac_intp lda, ldb, ldc;
+    ac_intp lda = 0, ldb = 0, ldc = 0;
+    ac_matmul_gemm_fn gemm = __atomic_load_n(&ac_matmul_gemm, __ATOMIC_ACQUIRE);
     char la = blas_layout(n, k, a_rs, a_cs, es, &lda);
     char lb = blas_layout(k, m, b_rs, b_cs, es, &ldb);
     char lc = blas_layout(n, m, c_rs, c_cs, es, &ldc);
-    if (!la || !lb || !lc)
+    if (!la || !lb || !lc || gemm == NULL)
         return -1;
     if (lc == 'R')      /* C^T (m x n) = B^T A^T */
-        return ac_la_gemm(tidx, lb == 'R' ? 'N' : 'T', la == 'R' ? 'N' : 'T', m, n, k,
+        return gemm(tidx, lb == 'R' ? 'N' : 'T', la == 'R' ? 'N' : 'T', m, n, k,
                           B, ldb, A, lda, C, ldc);
-    return ac_la_gemm(tidx, la == 'C' ? 'N' : 'T', lb == 'C' ? 'N' : 'T', n, m, k,
+    return gemm(tidx, la == 'C' ? 'N' : 'T', lb == 'C' ? 'N' : 'T', n, m, k,
                       A, lda, B, ldb, C, ldc);
 }
 
@@ -692,7 +696,7 @@ int ac_matmul(int tidx, ac_intp n, ac_intp k, ac_intp m,
 {
     if (tidx < 0 || tidx >= ACX_NTYPES || n <= 0 || m <= 0)
         return 0;
-    if (ac_blas_loaded() && ac_matmul_blas_worthy(tidx, n, k, m)
+    if (ac_matmul_gemm != NULL && ac_matmul_blas_worthy(tidx, n, k, m)
             && matmul_blas(tidx, n, k, m, A, a_rs, a_cs, B, b_rs, b_cs,
                            C, c_rs, c_cs) == 0)
         return ac_sigint_flag ? 1 : 0;
