@@ -677,6 +677,43 @@ static int matmul_blas(int tidx, ac_intp n, ac_intp k, ac_intp m,
                       A, lda, B, ldb, C, ldc);
 }
 
+/* Large products are cut into tiles of C (at least 128 x 128, about 2**27
+ * multiply-adds each) so Ctrl-C is seen between two gemm calls: a single gemm
+ * cannot be interrupted.  Returns 0, 1 when ac_sigint_flag stopped it (C is
+ * incomplete), -1 when BLAS cannot take the operands. */
+#define BLAS_TILE_WORK 134217728.0
+static int matmul_blas_tiled(int tidx, ac_intp n, ac_intp k, ac_intp m,
+                             const char *A, ac_intp a_rs, ac_intp a_cs,
+                             const char *B, ac_intp b_rs, ac_intp b_cs,
+                             char *C, ac_intp c_rs, ac_intp c_cs)
+{
+    ac_intp bn = n, bm = m, i, j;
+    if ((double)n * (double)k * (double)m <= 2.0 * BLAS_TILE_WORK)
+        return matmul_blas(tidx, n, k, m, A, a_rs, a_cs, B, b_rs, b_cs, C, c_rs, c_cs);
+    bn = (ac_intp)(BLAS_TILE_WORK / ((double)k * (double)m));
+    if (bn < 128)
+        bn = 128;
+    if (bn > n)
+        bn = n;
+    bm = (ac_intp)(BLAS_TILE_WORK / ((double)k * (double)bn));
+    if (bm < 128)
+        bm = 128;
+    if (bm > m)
+        bm = m;
+    for (i = 0; i < n; i += bn) {
+        ac_intp rn = n - i < bn ? n - i : bn;
+        for (j = 0; j < m; j += bm) {
+            ac_intp rm = m - j < bm ? m - j : bm;
+            if (ac_sigint_flag)
+                return 1;
+            if (matmul_blas(tidx, rn, k, rm, A + i * a_rs, a_rs, a_cs, B + j * b_cs, b_rs,
+                            b_cs, C + i * c_rs + j * c_cs, c_rs, c_cs) != 0)
+                return -1;
+        }
+    }
+    return ac_sigint_flag ? 1 : 0;
+}
+
 int ac_matmul_blas_worthy(int tidx, ac_intp n, ac_intp k, ac_intp m)
 {
     double w = (double)n * (double)k * (double)m;
@@ -696,10 +733,18 @@ int ac_matmul(int tidx, ac_intp n, ac_intp k, ac_intp m,
 {
     if (tidx < 0 || tidx >= ACX_NTYPES || n <= 0 || m <= 0)
         return 0;
-    if (ac_matmul_gemm != NULL && ac_matmul_blas_worthy(tidx, n, k, m)
-            && matmul_blas(tidx, n, k, m, A, a_rs, a_cs, B, b_rs, b_cs,
-                           C, c_rs, c_cs) == 0)
-        return ac_sigint_flag ? 1 : 0;
+    if (ac_matmul_gemm != NULL && ac_matmul_blas_worthy(tidx, n, k, m)) {
+        /* the layout check comes first, so a tiled run never stops half-way
+         * for a reason other than Ctrl-C */
+        ac_intp l1, es = (tidx == ACX_FLOAT32) ? 4 : (tidx == ACX_COMPLEX128) ? 16 : 8;
+        if (blas_layout(n, k, a_rs, a_cs, es, &l1) && blas_layout(k, m, b_rs, b_cs, es, &l1)
+                && blas_layout(n, m, c_rs, c_cs, es, &l1)) {
+            int r = matmul_blas_tiled(tidx, n, k, m, A, a_rs, a_cs, B, b_rs, b_cs,
+                                      C, c_rs, c_cs);
+            if (r >= 0)
+                return r;
+        }
+    }
     if ((tidx == ACX_FLOAT64 || tidx == ACX_FLOAT32) && k > 0 && (n == 1 || m == 1)
             && float_gemv(tidx == ACX_FLOAT64, n, k, m, A, a_rs, a_cs, B, b_rs, b_cs,
                           C, c_rs, c_cs))
