@@ -677,27 +677,27 @@ static int matmul_blas(int tidx, ac_intp n, ac_intp k, ac_intp m,
                       A, lda, B, ldb, C, ldc);
 }
 
-/* Large products are cut into tiles of C (at least 128 x 128, about 2**27
+/* Large products are cut into tiles of C (at least 64 x 64, about 2**25
  * multiply-adds each) so Ctrl-C is seen between two gemm calls: a single gemm
  * cannot be interrupted.  Returns 0, 1 when ac_sigint_flag stopped it (C is
  * incomplete), -1 when BLAS cannot take the operands. */
-#define BLAS_TILE_WORK 134217728.0
+#define BLAS_TILE_WORK 33554432.0
 static int matmul_blas_tiled(int tidx, ac_intp n, ac_intp k, ac_intp m,
                              const char *A, ac_intp a_rs, ac_intp a_cs,
                              const char *B, ac_intp b_rs, ac_intp b_cs,
                              char *C, ac_intp c_rs, ac_intp c_cs)
 {
     ac_intp bn = n, bm = m, i, j;
-    if ((double)n * (double)k * (double)m <= 2.0 * BLAS_TILE_WORK)
+    if ((double)n * (double)k * (double)m <= 268435456.0)     /* 2**28 */
         return matmul_blas(tidx, n, k, m, A, a_rs, a_cs, B, b_rs, b_cs, C, c_rs, c_cs);
     bn = (ac_intp)(BLAS_TILE_WORK / ((double)k * (double)m));
-    if (bn < 128)
-        bn = 128;
+    if (bn < 64)
+        bn = 64;
     if (bn > n)
         bn = n;
     bm = (ac_intp)(BLAS_TILE_WORK / ((double)k * (double)bn));
-    if (bm < 128)
-        bm = 128;
+    if (bm < 64)
+        bm = 64;
     if (bm > m)
         bm = m;
     for (i = 0; i < n; i += bn) {
