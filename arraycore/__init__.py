@@ -129,10 +129,11 @@ if _hand_over_if_unbuilt() is None:
     )
 
     # The subpackages (arraycore.fft: the Array API fft extension on the C
-    # engine src/ac_fft.c; arraycore.random: generators on src/ac_random_*.c)
+    # engine src/ac_fft.c; arraycore.linalg: the linalg extension on LAPACK,
+    # loaded on first use; arraycore.random: generators on src/ac_random_*.c)
     # are imported on first use of the attribute, as numpy.random is, so
     # `import arraycore` stays light.
-    _SUBPACKAGES = frozenset({"fft", "random"})
+    _SUBPACKAGES = frozenset({"fft", "linalg", "random"})
 
     def __getattr__(name):
         if name in _SUBPACKAGES:

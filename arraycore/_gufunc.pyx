@@ -31,6 +31,10 @@ cdef extern from "ac_matmul.h":
                   char *C, ac_intp c_rs, ac_intp c_cs) nogil
     void ac_vecdot(int tidx, ac_intp n, const char *x, ac_intp xs,
                    const char *y, ac_intp ys, char *out) nogil
+    int ac_matmul_blas_worthy(int tidx, ac_intp n, ac_intp k, ac_intp m) nogil
+
+cdef extern from "ac_lapack.h":
+    int ac_blas_loaded() nogil
 
 cdef extern from "arraycore/acufunc.h":
     enum:
@@ -158,8 +162,88 @@ cdef ndarray _core_last(ndarray a, tuple ax, int ncore, str name, int k):
     return transpose_view(a, tuple(perm))
 
 
+cdef ufunc _matmul_uf = None       # set once matmul exists (below)
+cdef int _blas_tried = 0
+
+
+cdef void _load_blas() noexcept with gil:
+    # the first product large enough for BLAS loads it (arraycore.linalg's
+    # engine); without the library our own kernels keep running
+    global _blas_tried
+    if _blas_tried:
+        return
+    _blas_tried = 1
+    try:
+        from arraycore.linalg._engine import try_ensure
+        try_ensure()
+    except BaseException:
+        pass
+
+
+
+cdef object _matmul_fast(ndarray a, ndarray b):
+    """a @ b for 1-d/2-d native aligned operands of one dtype, straight to the
+    kernel (no broadcasting machinery); None when the general call is needed."""
+    cdef int t = a.descr.tidx
+    cdef ac_intp n = 1, k, k2, m = 1, a_rs = 0, a_cs, b_rs, b_cs = 0, c_rs, c_cs
+    cdef ac_intp shp[2]
+    cdef int nd = 0, r
+    cdef ndarray c
+    if (b.descr.tidx != t or a.descr.swapped or b.descr.swapped
+            or not (a.flags & AC_ARRAY_ALIGNED) or not (b.flags & AC_ARRAY_ALIGNED)
+            or a.nd < 1 or a.nd > 2 or b.nd < 1 or b.nd > 2):
+        return None
+    if a.nd == 2:
+        n = a.dimensions[0]
+        k = a.dimensions[1]
+        a_rs = a.strides[0]
+        a_cs = a.strides[1]
+        shp[nd] = n
+        nd += 1
+    else:
+        k = a.dimensions[0]
+        a_cs = a.strides[0]
+    if b.nd == 2:
+        k2 = b.dimensions[0]
+        m = b.dimensions[1]
+        b_rs = b.strides[0]
+        b_cs = b.strides[1]
+        shp[nd] = m
+        nd += 1
+    else:
+        k2 = b.dimensions[0]
+        b_rs = b.strides[0]
+    if k != k2:
+        return None
+    c = new_array(a.descr, nd, shp, NULL, NULL, 0, None)
+    c_rs = (m if b.nd == 2 else 1) * c.descr.itemsize if a.nd == 2 else 0
+    c_cs = c.descr.itemsize
+    if not _blas_tried and not ac_blas_loaded() and ac_matmul_blas_worthy(t, n, k, m):
+        _load_blas()
+    clear_fpe()
+    if <double>n * <double>k * <double>m >= NOGIL_WORK:
+        sigint_on()
+        with nogil:
+            r = ac_matmul(t, n, k, m, a.data, a_rs, a_cs, b.data, b_rs, b_cs,
+                          c.data, c_rs, c_cs)
+        sigint_done(r > 0)
+    else:
+        r = ac_matmul(t, n, k, m, a.data, a_rs, a_cs, b.data, b_rs, b_cs,
+                      c.data, c_rs, c_cs)
+    if r < 0:
+        raise MemoryError("matmul: out of memory for the kernel's work buffers")
+    fpe_check(_matmul_uf)
+    return c
+
+
 cdef object gufunc_call(ufunc uf, tuple args, object out, object where, int casting,
                         dtype sig, object axes, object axis, object keepdims):
+    if (uf is _matmul_uf and out is None and sig is None and axes is None
+            and axis is None and not keepdims and where is True
+            and type(args[0]) is ndarray and type(args[1]) is ndarray):
+        r = _matmul_fast(<ndarray>args[0], <ndarray>args[1])
+        if r is not None:
+            return r
     cdef CoreSignature cs = <CoreSignature>uf._core
     cdef int nin = uf.nin, nout = uf.nout, nargs = uf.nargs
     cdef int k, i, j, li, nloop = 0, nc, ndim_names = len(cs.names)
@@ -465,6 +549,9 @@ cdef void _matmul_loop(char **args, const ac_intp *dims, const ac_intp *steps,
     global ac_loop_error
     cdef ac_intp i, N = dims[0]
     cdef int t = <int><intptr_t>data, r
+    if not _blas_tried and not ac_blas_loaded() and \
+            ac_matmul_blas_worthy(t, dims[1], dims[2], dims[3]):
+        _load_blas()
     for i in range(N):
         r = ac_matmul(t, dims[1], dims[2], dims[3],
                       args[0] + i * steps[0], steps[3], steps[4],
@@ -501,6 +588,7 @@ cdef ufunc _make_linalg(str name, ACUFuncGenericFunction loop, str sig, str doc)
 matmul = _make_linalg("matmul", _matmul_loop, "(n?,k),(k,m?)->(n?,m?)",
                       "Matrix product of two arrays (stacks of matrices broadcast; "
                       "1-d operands are vectors).")
+_matmul_uf = matmul
 _vecdot_uf = _make_linalg("vecdot", _vecdot_loop, "(n),(n)->()",
                           "Vector dot product along an axis: sum(conj(x1) * x2).")
 

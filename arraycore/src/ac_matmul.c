@@ -632,6 +632,100 @@ static const vd_fn vd_table[ACX_NTYPES] = {
     vd_bool, vd_i8, vd_u8, vd_i16, vd_u16, vd_i32, vd_u32, vd_i64, vd_u64,
     vd_f16, vd_f32, vd_f64, vd_c64, vd_c128};
 
+/* ---- BLAS gemm (src/ac_lapack.c, loaded at run time) ------------------- */
+/* Set by ac_blas_load once the library is loaded (NULL before: our kernels);
+ * a pointer rather than a call into ac_lapack.c keeps this file standalone. */
+ac_matmul_gemm_fn ac_matmul_gemm = NULL;
+
+/* How an r x c operand with byte strides rs, cs reads in column-major BLAS
+ * terms: 'R' row-major (its memory is the transpose, leading dimension *ld),
+ * 'C' column-major, 0 when BLAS cannot address it (then our kernels run). */
+static char blas_layout(ac_intp r, ac_intp c, ac_intp rs, ac_intp cs, ac_intp es,
+                        ac_intp *ld)
+{
+    if (cs == es && (r == 1 || (rs > 0 && rs % es == 0 && rs / es >= c))) {
+        *ld = r == 1 ? (c > 0 ? c : 1) : rs / es;
+        return 'R';
+    }
+    if (rs == es && (c == 1 || (cs > 0 && cs % es == 0 && cs / es >= r))) {
+        *ld = c == 1 ? (r > 0 ? r : 1) : cs / es;
+        return 'C';
+    }
+    return 0;
+}
+
+/* C = A B through gemm, operands passed as they lie (a row-major operand is a
+ * transposed column-major one, so nothing is copied).  0 on success, -1 if the
+ * layout or the type does not suit BLAS. */
+static int matmul_blas(int tidx, ac_intp n, ac_intp k, ac_intp m,
+                       const char *A, ac_intp a_rs, ac_intp a_cs,
+                       const char *B, ac_intp b_rs, ac_intp b_cs,
+                       char *C, ac_intp c_rs, ac_intp c_cs)
+{
+    ac_intp es = (tidx == ACX_FLOAT32) ? 4 : (tidx == ACX_COMPLEX128) ? 16 : 8;
+    ac_intp lda = 0, ldb = 0, ldc = 0;
+    ac_matmul_gemm_fn gemm = __atomic_load_n(&ac_matmul_gemm, __ATOMIC_ACQUIRE);
+    char la = blas_layout(n, k, a_rs, a_cs, es, &lda);
+    char lb = blas_layout(k, m, b_rs, b_cs, es, &ldb);
+    char lc = blas_layout(n, m, c_rs, c_cs, es, &ldc);
+    if (!la || !lb || !lc || gemm == NULL)
+        return -1;
+    if (lc == 'R')      /* C^T (m x n) = B^T A^T */
+        return gemm(tidx, lb == 'R' ? 'N' : 'T', la == 'R' ? 'N' : 'T', m, n, k,
+                          B, ldb, A, lda, C, ldc);
+    return gemm(tidx, la == 'C' ? 'N' : 'T', lb == 'C' ? 'N' : 'T', n, m, k,
+                      A, lda, B, ldb, C, ldc);
+}
+
+/* Large products are cut into tiles of C (at least 64 x 64, about 2**25
+ * multiply-adds each) so Ctrl-C is seen between two gemm calls: a single gemm
+ * cannot be interrupted.  Returns 0, 1 when ac_sigint_flag stopped it (C is
+ * incomplete), -1 when BLAS cannot take the operands. */
+#define BLAS_TILE_WORK 33554432.0
+static int matmul_blas_tiled(int tidx, ac_intp n, ac_intp k, ac_intp m,
+                             const char *A, ac_intp a_rs, ac_intp a_cs,
+                             const char *B, ac_intp b_rs, ac_intp b_cs,
+                             char *C, ac_intp c_rs, ac_intp c_cs)
+{
+    ac_intp bn = n, bm = m, i, j;
+    if ((double)n * (double)k * (double)m <= 268435456.0)     /* 2**28 */
+        return matmul_blas(tidx, n, k, m, A, a_rs, a_cs, B, b_rs, b_cs, C, c_rs, c_cs);
+    bn = (ac_intp)(BLAS_TILE_WORK / ((double)k * (double)m));
+    if (bn < 64)
+        bn = 64;
+    if (bn > n)
+        bn = n;
+    bm = (ac_intp)(BLAS_TILE_WORK / ((double)k * (double)bn));
+    if (bm < 64)
+        bm = 64;
+    if (bm > m)
+        bm = m;
+    for (i = 0; i < n; i += bn) {
+        ac_intp rn = n - i < bn ? n - i : bn;
+        for (j = 0; j < m; j += bm) {
+            ac_intp rm = m - j < bm ? m - j : bm;
+            if (ac_sigint_flag)
+                return 1;
+            if (matmul_blas(tidx, rn, k, rm, A + i * a_rs, a_rs, a_cs, B + j * b_cs, b_rs,
+                            b_cs, C + i * c_rs + j * c_cs, c_rs, c_cs) != 0)
+                return -1;
+        }
+    }
+    return ac_sigint_flag ? 1 : 0;
+}
+
+int ac_matmul_blas_worthy(int tidx, ac_intp n, ac_intp k, ac_intp m)
+{
+    double w = (double)n * (double)k * (double)m;
+    if (k <= 0 || n <= 0 || m <= 0)
+        return 0;
+    if (tidx == ACX_COMPLEX64 || tidx == ACX_COMPLEX128)
+        return w >= AC_BLAS_MIN_WORK_COMPLEX;
+    if (tidx == ACX_FLOAT32 || tidx == ACX_FLOAT64)
+        return n > 1 && m > 1 && w >= AC_BLAS_MIN_WORK;
+    return 0;
+}
+
 int ac_matmul(int tidx, ac_intp n, ac_intp k, ac_intp m,
               const char *A, ac_intp a_rs, ac_intp a_cs,
               const char *B, ac_intp b_rs, ac_intp b_cs,
@@ -639,6 +733,18 @@ int ac_matmul(int tidx, ac_intp n, ac_intp k, ac_intp m,
 {
     if (tidx < 0 || tidx >= ACX_NTYPES || n <= 0 || m <= 0)
         return 0;
+    if (ac_matmul_gemm != NULL && ac_matmul_blas_worthy(tidx, n, k, m)) {
+        /* the layout check comes first, so a tiled run never stops half-way
+         * for a reason other than Ctrl-C */
+        ac_intp l1, es = (tidx == ACX_FLOAT32) ? 4 : (tidx == ACX_COMPLEX128) ? 16 : 8;
+        if (blas_layout(n, k, a_rs, a_cs, es, &l1) && blas_layout(k, m, b_rs, b_cs, es, &l1)
+                && blas_layout(n, m, c_rs, c_cs, es, &l1)) {
+            int r = matmul_blas_tiled(tidx, n, k, m, A, a_rs, a_cs, B, b_rs, b_cs,
+                                      C, c_rs, c_cs);
+            if (r >= 0)
+                return r;
+        }
+    }
     if ((tidx == ACX_FLOAT64 || tidx == ACX_FLOAT32) && k > 0 && (n == 1 || m == 1)
             && float_gemv(tidx == ACX_FLOAT64, n, k, m, A, a_rs, a_cs, B, b_rs, b_cs,
                           C, c_rs, c_cs))
