@@ -23,7 +23,7 @@ from arraycore._dtype cimport (SAFE_CASTING, as_dtype, as_dtype_or_none, descr_f
     ACX_INT64, ACX_UINT64, ACX_FLOAT16, ACX_FLOAT32, ACX_FLOAT64, ACX_COMPLEX64,
     ACX_COMPLEX128)
 from arraycore._core cimport (ndarray, new_array, new_from_shape, make_view, copy_into,
-    copy_array, setitem_ptr, size_of, update_flags, shape_tuple, AC_ARRAY_RO_SOURCE,
+    copy_array, setitem_ptr, size_of, size_mul, update_flags, shape_tuple, AC_ARRAY_RO_SOURCE,
     core_impl)
 import sys
 from collections.abc import Sequence as _Sequence
@@ -81,7 +81,29 @@ def asarray(obj, /, dtype=None, *, device=None, copy=None):
     return _asarray(obj, as_dtype_or_none(dtype), copy)
 
 
+cdef extern from "Python.h":
+    int Py_EnterRecursiveCall(const char *where) except -1
+    void Py_LeaveRecursiveCall()
+
+
 cdef ndarray _asarray(object obj, Descr dt, object copy):
+    """THE recursion limit of conversion: every nested conversion (an
+    __array__ returning another array-like, a Sequence holding array-likes or
+    itself) comes back through here, and each level counts against the
+    interpreter's recursion limit (RecursionError, never a C stack overflow;
+    nested lists are bounded by AC_MAXDIMS in _discover)."""
+    cdef ndarray a
+    t = type(obj)
+    if t is ndarray:
+        return _from_array(<ndarray>obj, dt, copy)
+    Py_EnterRecursiveCall(" while converting an object to an arraycore array")
+    try:
+        return _asarray_impl(obj, dt, copy)
+    finally:
+        Py_LeaveRecursiveCall()
+
+
+cdef ndarray _asarray_impl(object obj, Descr dt, object copy):
     cdef ndarray a
     t = type(obj)
     if t is ndarray:
@@ -827,7 +849,11 @@ def _rebuild(bytes data, str typestr, tuple shape):
     """Unpickle an array."""
     cdef Descr d = as_dtype(typestr)
     cdef ndarray a = new_from_shape(d, shape)
-    memcpy(a.data, <char *>data, len(data))
+    cdef ac_intp nbytes = size_mul(size_of(a.nd, a.dimensions), d.itemsize)
+    if len(data) != nbytes:
+        raise ValueError(f"cannot unpickle an array: the payload has {len(data)} bytes, "
+                         f"but shape {shape} of {d} needs {nbytes}")
+    memcpy(a.data, <char *>data, nbytes)
     return a
 
 
