@@ -228,6 +228,33 @@ def _value(rng, depth=0):
     return 0
 
 
+def _index(rng):
+    """An index: basic, advanced, mixed, with Ellipsis and None, hostile parts."""
+    parts = []
+    for _ in range(rng.randint(0, 5)):
+        r = rng.random()
+        if r < 0.25:
+            parts.append(rng.choice([0, 1, -1, 2, -3, 2 ** 63 - 1, -2 ** 63, 5]))
+        elif r < 0.45:
+            parts.append(slice(rng.choice([None, 0, 1, -1, 2 ** 63 - 1, -2 ** 63]),
+                               rng.choice([None, 0, 2, -1, 2 ** 63 - 1, -2 ** 63]),
+                               rng.choice([None, 1, 2, -1, -2, 2 ** 63 - 1, -2 ** 63 + 1])))
+        elif r < 0.55:
+            parts.append(Ellipsis)
+        elif r < 0.62:
+            parts.append(None)
+        elif r < 0.8:
+            parts.append(ac.asarray(rng.choice([[0, 1], [-1, 0, 0], [[0], [1]], [], [2 ** 62],
+                                                [0, -2 ** 63]]), dtype="int64"))
+        elif r < 0.9:
+            parts.append(ac.asarray(rng.choice([[True, False], [True], [], [[True, False]]]),
+                                    dtype="bool"))
+        else:
+            parts.append(rng.choice([True, False, [0, 1], [[0, 1]], BadIndex(1),
+                                     BadIndex(2 ** 70), 1.5, "a"]))
+    return tuple(parts) if rng.random() < 0.8 or len(parts) != 1 else parts[0]
+
+
 def _deep_list(n):
     x = [1.0]
     for _ in range(n):
@@ -317,11 +344,33 @@ _CAPI_SKIP = {"getptr", "getptr_macros", "static_data", "time_from_any", "bad_ca
               "versions", "import_arraycore", "from_bytearray", "inout_take"}
 
 
-def _kwargs(rng, names):
+_PLAIN = {"axis": [0, -1, None, 1], "dtype": ["float64", "int32", None, "bool"],
+          "keepdims": [True, False], "copy": [None, True], "order": ["C", "F", "K"],
+          "casting": ["same_kind", "unsafe", "safe"], "where": [True],
+          "initial": [0, 1], "k": [0, 1, -1], "shape": [(2, 3), (6,), -1],
+          "device": ["cpu", None], "out": [None], "signature": [None]}
+
+
+def _params(fn):
+    """The keyword parameters fn accepts (None: unknown)."""
+    import inspect
+    try:
+        sig = inspect.signature(fn)
+    except (TypeError, ValueError):
+        return None
+    return {p.name for p in sig.parameters.values()
+            if p.kind in (p.KEYWORD_ONLY, p.POSITIONAL_OR_KEYWORD)}
+
+
+def _kwargs(rng, names, fn=None):
+    """0-2 keyword arguments, mostly among those fn accepts; values hostile
+    half of the time."""
+    accepted = _params(fn) if fn is not None else None
+    pool = [n for n in names if accepted is None or n in accepted] or names
     kw = {}
-    for n in names:
-        if rng.random() < 0.3:
-            kw[n] = _KWARGS[n](rng)
+    for _ in range(rng.choice([0, 0, 1, 1, 2])):
+        n = rng.choice(pool)
+        kw[n] = _KWARGS[n](rng) if rng.random() < 0.5 else rng.choice(_PLAIN[n])
     return kw
 
 
@@ -332,9 +381,10 @@ def make_call(seed, i, capi=None):
     if kind < 0.4:
         name = rng.choice(_FUNCS)
         fn = getattr(ac, name)
-        args = [_value(rng) for _ in range(rng.choice([0, 1, 1, 2, 2, 3]))]
+        args = [_array(rng) if rng.random() < 0.5 else _value(rng)
+                for _ in range(rng.choice([0, 1, 1, 2, 2, 3]))]
         kw = _kwargs(rng, ["axis", "dtype", "out", "keepdims", "copy", "k", "shape",
-                           "device", "order"])
+                           "device", "order"], fn)
         label = f"ac.{name}"
     elif kind < 0.6:
         a = _array(rng) if rng.random() < 0.9 else _value(rng)
@@ -344,7 +394,7 @@ def make_call(seed, i, capi=None):
             return f"getattr({a!r:.200}, {name!r})", (lambda: getattr(a, name))
         fn = attr
         args = [_value(rng) for _ in range(rng.choice([0, 1, 1, 2, 3]))]
-        kw = _kwargs(rng, ["axis", "dtype", "out", "keepdims", "copy", "order"])
+        kw = _kwargs(rng, ["axis", "dtype", "out", "keepdims", "copy", "order"], fn)
         label = f"<{a!r:.300}>.{name}"
     elif kind < 0.75:
         if rng.random() < 0.25:
@@ -355,7 +405,13 @@ def make_call(seed, i, capi=None):
             x, y = _array(rng), _value(rng)
             args = [x, y] if rng.random() < 0.6 else [y, x]
             if fn is operator.setitem:
-                args = [_array(rng), _value(rng), _value(rng)]
+                args = [_array(rng), _index(rng) if rng.random() < 0.7 else _value(rng),
+                        _value(rng)]
+            elif fn is operator.getitem:
+                args = [_array(rng), _index(rng) if rng.random() < 0.7 else _value(rng)]
+            if fn is operator.setitem and rng.random() < 0.3:
+                # the value overlaps the target: a view of the same array
+                args[2] = args[0].T if rng.random() < 0.5 else args[0][::-1]
         kw = {}
         label = getattr(fn, "__name__", repr(fn))
     elif kind < 0.95 or capi is None:
@@ -443,6 +499,7 @@ def main(argv):
     if not verbose:
         sys.stdout = open(os.devnull, "w")     # calls may print (repr of huge things)
     bad = []
+    raised = 0
     for i in range(start, start + count):
         try:
             desc, thunk = make_call(seed, i, capi)
@@ -462,7 +519,7 @@ def main(argv):
         except SystemError as e:
             bad.append(f"[{seed}:{i}] {desc}\n    SystemError: {e}")
         except Exception:
-            pass
+            raised += 1
         except BaseException as e:
             bad.append(f"[{seed}:{i}] {desc}\n    {type(e).__name__}: {e}")
         finally:
@@ -473,6 +530,7 @@ def main(argv):
     sys.stdout = real_stdout
     for b in bad:
         print("BAD", b)
+    print(f"{count - raised} calls returned, {raised} raised an Exception")
     print(f"DONE {count}")
     return 3 if bad else 0
 
