@@ -610,6 +610,15 @@ cdef object _exact_int_compare(ufunc uf, list ins):
     cdef str name = uf.__name__
     cdef ndarray arr, r
     x, y = ins[0], ins[1]
+    # a Python int the array's signedness cannot reach is beyond every element
+    if sx == "i" and sy == "p" and y >= 9223372036854775808:
+        sy = "+"
+    elif sy == "i" and sx == "p" and x >= 9223372036854775808:
+        sx = "+"
+    elif sx == "U" and sy == "p" and y < 0:
+        sy = "-"
+    elif sy == "U" and sx == "p" and x < 0:
+        sx = "-"
     if sx in ("i", "u", "U") and sy in ("+", "-") or sy in ("i", "u", "U") and sx in ("+", "-"):
         # an integer array against a Python int out of every integer type:
         # the answer is the same for every element
@@ -629,15 +638,6 @@ cdef object _exact_int_compare(ufunc uf, list ins):
         r = new_array(descr_from_tidx(ACX_BOOL), arr.nd, arr.dimensions, NULL, NULL, 0, None)
         fill_array(r, val)
         return r
-    # Python ints in range become 0-d arrays of the type that makes the mix
-    if sx == "p" and sy == "i" and x >= 9223372036854775808:
-        x, sx = _asarray(x, descr_from_tidx(ACX_UINT64), None), "U"
-    elif sy == "p" and sx == "i" and y >= 9223372036854775808:
-        y, sy = _asarray(y, descr_from_tidx(ACX_UINT64), None), "U"
-    elif sx == "p" and sy == "U" and x < 0:
-        x, sx = _asarray(x, descr_from_tidx(ACX_INT64), None), "i"
-    elif sy == "p" and sx == "U" and y < 0:
-        y, sy = _asarray(y, descr_from_tidx(ACX_INT64), None), "i"
     if not (sx == "i" and sy == "U" or sx == "U" and sy == "i"):
         return None
     # signed s against uint64: compare as uint64 where s >= 0; where s < 0

@@ -177,7 +177,7 @@ def _array(rng, small=True):
     elif a.ndim >= 1 and r < 0.3:
         a = a[::2]
     elif a.ndim >= 2 and r < 0.4:
-        a = a.T
+        a = a.mT
     elif r < 0.45:
         a = ac.broadcast_to(a, (2,) + tuple(a.shape))
     elif r < 0.5 and np is not None:
@@ -411,7 +411,9 @@ def make_call(seed, i, capi=None):
                 args = [_array(rng), _index(rng) if rng.random() < 0.7 else _value(rng)]
             if fn is operator.setitem and rng.random() < 0.3:
                 # the value overlaps the target: a view of the same array
-                args[2] = args[0].T if rng.random() < 0.5 else args[0][::-1]
+                t = args[0]
+                args[2] = t.mT if t.ndim >= 2 and rng.random() < 0.5 else (
+                    t[::-1] if t.ndim else t)
         kw = {}
         label = getattr(fn, "__name__", repr(fn))
     elif kind < 0.95 or capi is None:
@@ -440,7 +442,8 @@ def make_call(seed, i, capi=None):
         name = rng.choice(sorted(n for n in dir(capi) if not n.startswith("_")
                                  and callable(getattr(capi, n)) and n not in _CAPI_SKIP))
         fn = getattr(capi, name)
-        args = [_value(rng) if rng.random() < 0.6 else rng.choice(_INTS)
+        args = [rng.choice([_value, lambda r: r.choice(_INTS), _KWARGS["shape"],
+                            lambda r: r.randint(-1, 25), _array])(rng)
                 for _ in range(rng.choice([0, 1, 2, 3, 4]))]
         kw = {}
         label = f"capi.{name}"

@@ -87,7 +87,12 @@ def test_fuzz(tmp_path, capi_path):
 def test_fuzz_is_reproducible():
     """A call depends on its seed and index only."""
     import _fuzz
-    a = [_fuzz.make_call(12345, i)[0] for i in range(50)]
-    b = [_fuzz.make_call(12345, i)[0] for i in range(50)]
-    strip = [s.split(" at 0x")[0] for s in a]
-    assert strip == [s.split(" at 0x")[0] for s in b]
+
+    def desc(i):
+        try:
+            return _fuzz.make_call(12345, i)[0].split(" at 0x")[0]
+        except Exception as e:          # the worker skips such calls the same way
+            return f"build failed: {type(e).__name__}"
+    a = [desc(i) for i in range(200)]
+    assert a == [desc(i) for i in range(200)]
+    assert len(set(a)) > 150
