@@ -279,8 +279,7 @@ cdef int _find_loop(ufunc uf, const int *tin, dtype sig, int casting) except -2:
     """Index of the loop for dense input types tin: an exact match, else the
     first loop every input can be cast to safely (with `casting` when an
     output dtype is forced).  -1 when none matches."""
-    cdef int i, k, t, nargs = uf.nargs, nin = uf.nin
-    cdef bint ok
+    cdef int i, k, nin = uf.nin
     cdef int rule = SAFE_CASTING
     cdef unsigned char want[AC_UFUNC_MAXARGS]
     if sig is not None:

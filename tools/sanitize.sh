@@ -9,7 +9,8 @@
 #
 # Environment: PYTHON (default python3), AC_SANITIZE_DIR (default
 # ./build-sanitize: the venv, the meson build dir, the reports),
-# ARRAYCORE_FUZZ_CALLS (the fuzz test's share; default here 5000).
+# ARRAYCORE_FUZZ_CALLS (the fuzz test's share; default here 5000),
+# AC_SANITIZE_SKIP_BUILD=1 (run on the existing instrumented build).
 # How it works: the interpreter itself is not instrumented, so libasan is
 # LD_PRELOADed (its runtime must come first) and PYTHONMALLOC=malloc routes
 # every Python allocation through malloc, where ASan sees it.  Leak detection
@@ -31,10 +32,12 @@ if [ ! -x "$VENV/bin/python" ]; then
 fi
 # numpy, pytest, hypothesis, meson come from the base interpreter (CI installs
 # ".[test]" there first); arraycore itself is built here, instrumented.
-"$VENV/bin/python" -m pip install --no-build-isolation --no-deps --force-reinstall \
-    -Csetup-args=-Db_sanitize=address,undefined \
-    -Csetup-args=-Dc_args=-fno-sanitize-recover=all \
-    -Cbuild-dir="$DIR/build" "$ROOT"
+if [ -z "${AC_SANITIZE_SKIP_BUILD:-}" ]; then     # set it to reuse the last build
+    "$VENV/bin/python" -m pip install --no-build-isolation --no-deps --force-reinstall \
+        -Csetup-args=-Db_sanitize=address,undefined \
+        -Csetup-args=-Dc_args=-fno-sanitize-recover=all \
+        -Cbuild-dir="$DIR/build" "$ROOT"
+fi
 t1=$(date +%s)
 echo "== sanitizer build: $((t1 - t0)) s"
 
