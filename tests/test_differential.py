@@ -74,7 +74,9 @@ def index_case(draw):
             parts.append(np.array(draw(st.lists(st.integers(-n, n - 1), max_size=3)),
                                   dtype=np.int64))
             used += 1
-        else:
+        elif not ell:
+            # a mask's length must match its axis: only before any Ellipsis is
+            # that axis known here (`used` counts from the left)
             n = shape[used]
             parts.append(np.array(draw(st.lists(st.booleans(), min_size=n, max_size=n)),
                                   dtype=bool))

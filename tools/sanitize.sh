@@ -66,7 +66,10 @@ status=0
 t2=$(date +%s)
 echo "== sanitized suite: $((t2 - t1)) s (exit $status)"
 
-reports=$(find "$LOGS" -type f | sort)
+# a report is an ERROR of ASan or a UBSan "runtime error"; ASan's WARNINGs
+# (a huge allocation refused with allocator_may_return_null: MemoryError)
+# are not
+reports=$(grep -l -E "ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:" -r "$LOGS" | sort || true)
 if [ -n "$reports" ]; then
     echo "== SANITIZER REPORTS:"
     for f in $reports; do
