@@ -11,7 +11,7 @@ from libc.string cimport memset
 from arraycore._types cimport *
 from arraycore._dtype cimport dtype
 from arraycore._core cimport (ndarray, new_array, copy_array, getitem_ptr, setitem_ptr,
-    shape_tuple, size_of, broadcast_shapes_c, broadcast_strides, is_index_int,
+    shape_tuple, size_of, size_mul, size_add, size_sub, broadcast_shapes_c, broadcast_strides, is_index_int,
     normalize_axis, reshape_array, core_impl)
 from arraycore._convert cimport _asarray, as_array
 
@@ -511,8 +511,8 @@ cpdef neighborhooditer neighborhood_iter_new(object base, object bounds, int mod
                              f"{i} are not ordered")
         it.bounds[i][0] = lo
         it.bounds[i][1] = hi
-        it.dims_m1[i] = hi - lo
-        it.size *= hi - lo + 1
+        it.dims_m1[i] = size_sub(hi, lo)
+        it.size = size_mul(it.size, size_add(it.dims_m1[i], 1))
         it.dimensions[i] = arr.dimensions[i]
         if (mode == AC_NEIGHBORHOOD_ITER_CIRCULAR_PADDING or
                 mode == AC_NEIGHBORHOOD_ITER_MIRROR_PADDING) and arr.dimensions[i] == 0:

@@ -23,7 +23,7 @@ from arraycore._dtype cimport (SAFE_CASTING, as_dtype, as_dtype_or_none, descr_f
     ACX_INT64, ACX_UINT64, ACX_FLOAT16, ACX_FLOAT32, ACX_FLOAT64, ACX_COMPLEX64,
     ACX_COMPLEX128)
 from arraycore._core cimport (ndarray, new_array, new_from_shape, make_view, copy_into,
-    copy_array, setitem_ptr, size_of, update_flags, shape_tuple, AC_ARRAY_RO_SOURCE,
+    copy_array, setitem_ptr, size_of, size_mul, size_add, update_flags, shape_tuple, AC_ARRAY_RO_SOURCE,
     core_impl)
 import sys
 from collections.abc import Sequence as _Sequence
@@ -81,7 +81,29 @@ def asarray(obj, /, *, dtype=None, device=None, copy=None):
     return _asarray(obj, as_dtype_or_none(dtype), copy)
 
 
+cdef extern from "Python.h":
+    int Py_EnterRecursiveCall(const char *where) except -1
+    void Py_LeaveRecursiveCall()
+
+
 cdef ndarray _asarray(object obj, Descr dt, object copy):
+    """THE recursion limit of conversion: every nested conversion (an
+    __array__ returning another array-like, a Sequence holding array-likes or
+    itself) comes back through here, and each level counts against the
+    interpreter's recursion limit (RecursionError, never a C stack overflow;
+    nested lists are bounded by AC_MAXDIMS in _discover)."""
+    cdef ndarray a
+    t = type(obj)
+    if t is ndarray:
+        return _from_array(<ndarray>obj, dt, copy)
+    Py_EnterRecursiveCall(" while converting an object to an arraycore array")
+    try:
+        return _asarray_impl(obj, dt, copy)
+    finally:
+        Py_LeaveRecursiveCall()
+
+
+cdef ndarray _asarray_impl(object obj, Descr dt, object copy):
     cdef ndarray a
     t = type(obj)
     if t is ndarray:
@@ -553,32 +575,51 @@ cdef ndarray from_array_interface(object obj):
         raise ValueError(f"too many dimensions ({nd})")
     for i in range(nd):
         shape[i] = shp[i]
-    data = iface.get("data")
-    if data is None or not isinstance(data, tuple):
-        # the data is the object's (or the given object's) buffer
-        src = from_buffer(obj if data is None else data)
-        ptr = <uintptr_t>src.data
-        readonly = not (src.flags & AC_ARRAY_WRITEABLE)
-        offset = iface.get("offset", 0)
-        ptr += offset
-        keep = src
-    else:
-        ptr = data[0]
-        readonly = bool(data[1])
-        keep = obj
+    cdef ac_intp n = size_of(nd, shape)          # ValueError: negative or too big
+    cdef ac_intp lo = 0, hi = 0, span, off = 0, nbytes
     st = iface.get("strides")
     if st is None:
         if nd > 0:
             strides[nd - 1] = d.itemsize
             for i in range(nd - 2, -1, -1):
-                strides[i] = strides[i + 1] * shape[i + 1]
+                strides[i] = size_mul(strides[i + 1], shape[i + 1] if shape[i + 1] else 1)
     else:
         st = tuple(st)
         if len(st) != nd:
             raise ValueError("__array_interface__ strides do not match its shape")
         for i in range(nd):
             strides[i] = st[i]
-    if ptr == 0 and size_of(nd, shape) != 0:
+    data = iface.get("data")
+    if data is None or not isinstance(data, tuple):
+        # the data is the object's (or the given object's) buffer: the
+        # elements the shape, strides and offset address must lie inside it
+        mv = memoryview(obj if data is None else data)
+        if not mv.c_contiguous:
+            raise ValueError("__array_interface__ data must be a contiguous buffer")
+        src = from_buffer(mv)
+        ptr = <uintptr_t>src.data
+        readonly = not (src.flags & AC_ARRAY_WRITEABLE)
+        off = iface.get("offset", 0)
+        if n != 0:
+            for i in range(nd):
+                span = size_mul(strides[i], shape[i] - 1)
+                if span < 0:
+                    lo = size_add(lo, span)
+                else:
+                    hi = size_add(hi, span)
+            nbytes = mv.nbytes
+            if size_add(off, lo) < 0 or size_add(size_add(off, hi), d.itemsize) > nbytes:
+                raise ValueError(f"__array_interface__: shape {shp}, strides and offset {off} "
+                                 f"address memory outside the {nbytes}-byte buffer")
+        ptr += off
+        keep = src
+    else:
+        if len(data) != 2:
+            raise ValueError("__array_interface__ data must be a (pointer, read-only) pair")
+        ptr = data[0]
+        readonly = bool(data[1])
+        keep = obj
+    if ptr == 0 and n != 0:
         raise ValueError("__array_interface__ data pointer is NULL")
     a = new_array(d, nd, shape, strides, <char *><uintptr_t>ptr,
                   AC_ARRAY_RO_SOURCE if readonly else AC_ARRAY_WRITEABLE, keep)
@@ -827,7 +868,11 @@ def _rebuild(bytes data, str typestr, tuple shape):
     """Unpickle an array."""
     cdef Descr d = as_dtype(typestr)
     cdef ndarray a = new_from_shape(d, shape)
-    memcpy(a.data, <char *>data, len(data))
+    cdef ac_intp nbytes = size_mul(size_of(a.nd, a.dimensions), d.itemsize)
+    if len(data) != nbytes:
+        raise ValueError(f"cannot unpickle an array: the payload has {len(data)} bytes, "
+                         f"but shape {shape} of {d} needs {nbytes}")
+    memcpy(a.data, <char *>data, nbytes)
     return a
 
 

@@ -44,6 +44,10 @@ cdef int set_shape(ndarray a, int nd) except -1    # sets nd and points dims/str
 # --- shape arithmetic -------------------------------------------------------
 cdef int shape_from_obj(object shape, ac_intp *out, bint allow_negative=*) except -1  # returns nd
 cdef ac_intp size_of(int nd, const ac_intp *shape) except -1     # ValueError on overflow
+# THE overflow-checked size arithmetic (src/ac_size.h): ValueError on overflow
+cdef ac_intp size_mul(ac_intp a, ac_intp b) except? -1
+cdef ac_intp size_add(ac_intp a, ac_intp b) except? -1
+cdef ac_intp size_sub(ac_intp a, ac_intp b) except? -1
 cdef tuple shape_tuple(int nd, const ac_intp *shape)
 cdef int normalize_axis(ac_intp axis, int nd) except -1
 cdef int broadcast_shapes_c(int nd_out, ac_intp *out, int nd, const ac_intp *shape) except -1

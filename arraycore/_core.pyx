@@ -880,6 +880,35 @@ cdef void update_flags(ndarray a) noexcept:
         a.flags |= AC_ARRAY_ALIGNED
 
 
+cdef extern from "ac_size.h":
+    int ac_size_mul(ac_intp a, ac_intp b, ac_intp *out) nogil
+    int ac_size_add(ac_intp a, ac_intp b, ac_intp *out) nogil
+    int ac_size_sub(ac_intp a, ac_intp b, ac_intp *out) nogil
+
+
+cdef ac_intp size_mul(ac_intp a, ac_intp b) except? -1:
+    """a * b, or ValueError when it overflows the index type (the one helper,
+    src/ac_size.h, that every size, length and byte count goes through)."""
+    cdef ac_intp r
+    if ac_size_mul(a, b, &r) != 0:
+        raise ValueError("array is too big; a size overflows the index type")
+    return r
+
+
+cdef ac_intp size_add(ac_intp a, ac_intp b) except? -1:
+    cdef ac_intp r
+    if ac_size_add(a, b, &r) != 0:
+        raise ValueError("array is too big; a size overflows the index type")
+    return r
+
+
+cdef ac_intp size_sub(ac_intp a, ac_intp b) except? -1:
+    cdef ac_intp r
+    if ac_size_sub(a, b, &r) != 0:
+        raise ValueError("array is too big; a size overflows the index type")
+    return r
+
+
 cdef ac_intp size_of(int nd, const ac_intp *shape) except -1:
     cdef ac_intp n = 1
     cdef int i
@@ -892,9 +921,8 @@ cdef ac_intp size_of(int nd, const ac_intp *shape) except -1:
     if zero:
         return 0
     for i in range(nd):
-        if shape[i] != 0 and n > AC_MAX_INTP_VALUE // shape[i]:
+        if ac_size_mul(n, shape[i], &n) != 0:
             raise ValueError("array is too big; the size of the shape overflows the index type")
-        n *= shape[i]
     return n
 
 
@@ -921,20 +949,14 @@ cdef ndarray new_array(dtype descr, int nd, const ac_intp *shape,
         if strides != NULL and n > 0:
             # allocate the extent the given strides address (NewFromDescr semantics)
             for i in range(nd):
-                if shape[i] > 1 and _abs(strides[i]) > AC_MAX_INTP_VALUE // (shape[i] - 1):
-                    raise ValueError("array is too big; the strides overflow the index type")
-                span = strides[i] * (shape[i] - 1)
+                span = size_mul(strides[i], shape[i] - 1)
                 if span < 0:
-                    lo += span
+                    lo = size_add(lo, span)
                 else:
-                    hi += span
-                if lo < -AC_MAX_INTP_VALUE // 2 or hi > AC_MAX_INTP_VALUE // 2:
-                    raise ValueError("array is too big; the strides overflow the index type")
-            nbytes = hi - lo + descr.itemsize
+                    hi = size_add(hi, span)
+            nbytes = size_add(size_sub(hi, lo), descr.itemsize)
         else:
-            if n > AC_MAX_INTP_VALUE // descr.itemsize:
-                raise ValueError("array is too big; the size of the shape overflows the index type")
-            nbytes = n * descr.itemsize
+            nbytes = size_mul(n, descr.itemsize)
             strides = NULL
         a._alloc = ac_data_alloc(<size_t>nbytes, zero)
         if a._alloc == NULL:

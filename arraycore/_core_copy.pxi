@@ -53,6 +53,21 @@ cdef bint same_view(ndarray a, ndarray b) noexcept:
     return True
 
 
+cdef bint _same_elements(ndarray dst, char *sdata, const ac_intp *sstrides) noexcept:
+    """Whether a source at sdata with strides sstrides (already broadcast to
+    dst's shape) reads exactly the element dst writes at every index: the one
+    case of overlapping memory (overlaps(): extents) a copy can go through
+    without a temporary.  a[...] = a.T starts at the same address but is not
+    this case."""
+    cdef int i
+    if sdata != dst.data:
+        return False
+    for i in range(dst.nd):
+        if dst.dimensions[i] > 1 and sstrides[i] != dst.strides[i]:
+            return False
+    return True
+
+
 cdef int copy_into(ndarray dst, ndarray src) except -1:
     cdef ac_intp sstrides[AC_MAXDIMS]
     cdef ac_opinfo dinfo, sinfo
@@ -71,7 +86,8 @@ cdef int copy_into(ndarray dst, ndarray src) except -1:
     if broadcast_strides(src, dst.nd, dst.dimensions, sstrides) != 0:
         raise ValueError(f"could not broadcast input array from shape {src.shape} "
                          f"into shape {dst.shape}")
-    if src.data != dst.data and overlaps(dst, src):
+    if overlaps(dst, src) and not (src.descr.itemsize == dst.descr.itemsize and
+                                   _same_elements(dst, src.data, sstrides)):
         src = copy_array(src, AC_KEEPORDER)
         broadcast_strides(src, dst.nd, dst.dimensions, sstrides)
     opinfo_of(dst.descr, (dst.flags & AC_ARRAY_ALIGNED) != 0, &dinfo)

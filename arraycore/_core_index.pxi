@@ -89,16 +89,16 @@ cdef int _basic_index(ndarray a, tuple key, ac_intp *shape, ac_intp *strides,
                 nd_out += 1
                 ax += 1
         elif isinstance(k, slice):
-            (<slice>k).indices  # type check
-            start, stop, step = _slice_indices(<slice>k, a.dimensions[ax])
-            if step > 0:
-                length = (stop - start + step - 1) // step if stop > start else 0
-            else:
-                length = (start - stop - step - 1) // (-step) if start > stop else 0
+            # CPython's slice arithmetic computes the length without overflow
+            PySlice_Unpack(k, &start, &stop, &step)
+            length = PySlice_AdjustIndices(a.dimensions[ax], &start, &stop, step)
             if nd_out >= AC_MAXDIMS:
                 raise IndexError("too many dimensions after indexing")
             shape[nd_out] = length
-            strides[nd_out] = a.strides[ax] * step
+            # the product only overflows when step is huge, and then the
+            # length is 0 or 1 and the stride is never used
+            if ac_size_mul(a.strides[ax], step, &strides[nd_out]) != 0:
+                strides[nd_out] = a.strides[ax]
             if length > 0:
                 p += start * a.strides[ax]
             nd_out += 1
@@ -146,7 +146,8 @@ cdef object getitem(ndarray a, object key):
         PySlice_Unpack(key, &start, &stop, &step)
         length = PySlice_AdjustIndices(a.dimensions[0], &start, &stop, step)
         shape[0] = length
-        strides[0] = a.strides[0] * step
+        if ac_size_mul(a.strides[0], step, &strides[0]) != 0:
+            strides[0] = a.strides[0]         # length <= 1: the stride is unused
         for nd in range(1, a.nd):
             shape[nd] = a.dimensions[nd]
             strides[nd] = a.strides[nd]

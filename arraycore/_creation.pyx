@@ -1,7 +1,10 @@
 # arraycore/_creation.pyx -- array creation functions of the Array API
 # standard: empty, zeros, ones, full, arange, linspace, eye, tril, triu,
 # meshgrid and the *_like forms.
-from libc.math cimport ceil
+from libc.math cimport ceil, INFINITY
+cdef extern from "Python.h":
+    Py_ssize_t PY_SSIZE_T_MAX
+from operator import index as _index
 from arraycore._types cimport *
 from arraycore._dtype cimport dtype as Descr
 from arraycore._dtype cimport (as_dtype, as_dtype_or_none, descr_from_tidx,
@@ -120,9 +123,16 @@ def arange(start, /, stop=None, step=1, *, dtype=None, device=None):
                   for v in (start, stop, step))
     if all_int:
         start, stop, step = int(start), int(stop), int(step)
-        n = max(0, -((start - stop) // step))
+        length = max(0, -((start - stop) // step))
     else:
-        n = max(0, <ac_intp>ceil((float(stop) - float(start)) / float(step)))
+        flen = (float(stop) - float(start)) / float(step)
+        if flen != flen:
+            raise ValueError("arange: cannot compute length (a bound or the step is nan)")
+        # inf and lengths beyond the index type are caught below (no C cast of them)
+        length = max(0, ceil(flen)) if flen != INFINITY else flen
+    if length > PY_SSIZE_T_MAX:
+        raise ValueError(f"arange: maximum allowed size exceeded (length {length})")
+    n = int(length)
     if dtype is None:
         d = descr_from_tidx(ACX_INT64 if all_int else ACX_FLOAT64)
     else:
@@ -209,9 +219,9 @@ def eye(n_rows, n_cols=None, /, *, k=0, dtype=None, device=None):
     return a
 
 
-cdef ndarray _tri(object x, ac_intp k, bint lower):
+cdef ndarray _tri(object x, object kobj, bint lower):
     cdef ndarray a
-    cdef ac_intp i, nrows, ncols, lo, hi
+    cdef ac_intp i, nrows, ncols, lo, hi, k
     if not isinstance(x, ndarray):
         x = _asarray(x, None, None)
     if (<ndarray>x).nd < 2:
@@ -219,6 +229,10 @@ cdef ndarray _tri(object x, ac_intp k, bint lower):
     a = copy_array(<ndarray>x, AC_CORDER)
     nrows = a.dimensions[a.nd - 2]
     ncols = a.dimensions[a.nd - 1]
+    # any k beyond +-(nrows + ncols) selects as much as that bound: clamp it
+    # (as a Python int) so that i + k cannot overflow below
+    kobj = _index(kobj)
+    k = max(-(nrows + ncols + 1), min(nrows + ncols + 1, kobj))
     for i in range(nrows):
         if lower:
             lo = max(0, min(ncols, i + k + 1))   # zero columns j > i + k

@@ -13,6 +13,8 @@ cdef extern from "ac_driver.h":
     int ac_sigint_flag          # the C core's one flag (libaccore), polled by C loops
     int ac_sigint_on()          # the one SIGINT handler of the process (C, libaccore)
     int ac_sigint_off()
+    void ac_sigint_ignore_in_thread(int delta)   # loops of this thread ignore Ctrl-C
+    int ac_sigint_seen() nogil                   # the flag, unless this thread ignores it
 
 cdef extern from "arraycore/acmath.h":
     enum:

@@ -19,18 +19,57 @@ import warnings as _warnings
 # libaccore, set by the one handler src/ac_driver.c installs (ac_sigint_on);
 # these are its typed doors for Cython.
 
+cdef extern from "pythread.h":
+    unsigned long PyThread_get_thread_ident() nogil
+
+cdef unsigned long _main_ident = 0
+cdef bint _main_known = False
+
+
+cdef bint _in_main_thread() noexcept:
+    """Whether the caller is Python's main thread (the only one Python hands
+    KeyboardInterrupt to); looked up once, again after a fork."""
+    global _main_ident, _main_known
+    if not _main_known:
+        try:
+            import threading
+            _main_ident = threading.main_thread().ident
+            _main_known = True
+        except BaseException:
+            return True
+    return PyThread_get_thread_ident() == _main_ident
+
+
+def _forget_main_thread():
+    global _main_known
+    _main_known = False
+
+
+import os as _os
+if hasattr(_os, "register_at_fork"):
+    _os.register_at_fork(after_in_child=_forget_main_thread)
+
+
 cdef void sigint_on() noexcept:
-    """Install the polling SIGINT handler around a long loop (GIL held; nests)."""
-    ac_sigint_on()
+    """Install the polling SIGINT handler around a long loop (GIL held; nests).
+    In any other thread than the main one, the loop ignores Ctrl-C instead:
+    KeyboardInterrupt is the main thread's (as for any Python code)."""
+    if _in_main_thread():
+        ac_sigint_on()
+    else:
+        ac_sigint_ignore_in_thread(1)
 
 
 cdef int sigint_off() noexcept:
     """Undo sigint_on; returns 1 (and hands SIGINT on to Python) if one arrived."""
-    return ac_sigint_off()
+    if _in_main_thread():
+        return ac_sigint_off()
+    ac_sigint_ignore_in_thread(-1)
+    return 0
 
 
 cdef int sigint_pending() noexcept nogil:
-    return ac_sigint_flag
+    return ac_sigint_seen()
 
 
 cdef int sigint_done(bint stopped) except -1:

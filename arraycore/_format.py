@@ -23,8 +23,13 @@ def _shortest(x, fmtchar):
     packed = struct.pack(fmtchar, x)
     for k in range(1, 18):
         s = "%.*g" % (k, x)
-        if struct.pack(fmtchar, float(s)) == packed:
-            return s
+        try:
+            if struct.pack(fmtchar, float(s)) == packed:
+                return s
+        except OverflowError:
+            # a short rounding of a value near the type's maximum (65504 in
+            # float16 -> 7e+04) does not fit the type: take more digits
+            continue
     return repr(float(x))
 
 

@@ -97,6 +97,13 @@ def parse_signature(str sig, int nin=-1, int nout=-1):
     if nin >= 0 and (counts[0] != nin or counts[1] != nout):
         raise ValueError(f"gufunc signature {sig!r} has {counts[0]} inputs and {counts[1]} "
                          f"outputs, but the ufunc has {nin} and {nout}")
+    if len(ops) > AC_UFUNC_MAXARGS or len(names) > MAXCORE or \
+            len(ops) + sum([len(o) for o in ops]) > AC_UFUNC_MAXARGS * (1 + MAXCORE):
+        # the call's steps[] holds one step per operand and per core dimension
+        raise ValueError(f"invalid gufunc signature {sig!r}: too many operands or core "
+                         f"dimensions (at most {AC_UFUNC_MAXARGS} operands, {MAXCORE} "
+                         f"distinct core dimensions, {AC_UFUNC_MAXARGS * (1 + MAXCORE)} "
+                         "operand and core-dimension entries)")
     cdef CoreSignature cs = CoreSignature.__new__(CoreSignature)
     cs.ops = tuple(ops)
     cs.names = tuple(names)
@@ -262,6 +269,10 @@ cdef object gufunc_call(ufunc uf, tuple args, object out, object where, int cast
         raise TypeError(f"{uf.__name__}(): 'where' is not supported by generalized ufuncs")
     if ndim_names > MAXCORE:
         raise ValueError(f"{uf.__name__}(): too many core dimensions")
+    if nargs + sum([len(op) for op in cs.ops]) > AC_UFUNC_MAXARGS * (1 + MAXCORE):
+        # steps[] holds one outer step per operand and one per core dimension
+        # of each operand (a name repeated across operands counts each time)
+        raise ValueError(f"{uf.__name__}(): too many core dimensions over all operands")
     ax_list = _axes_of(uf, cs, axes, axis)
     ins = []
     for k in range(nin):

@@ -148,6 +148,13 @@ cdef tuple _prepare(ndarray a, tuple key):
     if n_consumed > a.nd:
         raise IndexError(f"too many indices for array: array is {a.nd}-dimensional, "
                          f"but {n_consumed} were indexed")
+    # the advanced indices (arrays, masks, scalar bools, and the ints among
+    # them) count as adjacent only when nothing stands between them in the
+    # key, not even an Ellipsis that expands to no axis (a[:, i, ..., i])
+    adv_at = [j for j, k in enumerate(items)
+              if isinstance(k, tuple) or (k is not None and k is not Ellipsis
+                                          and not isinstance(k, slice))]
+    key_adjacent = all(adv_at[j + 1] == adv_at[j] + 1 for j in range(len(adv_at) - 1))
     # ints become advanced (0-d) indices when arrays are present
     basic = []
     adv_pos = []          # (position in basic key, array)
@@ -216,7 +223,7 @@ cdef tuple _prepare(ndarray a, tuple key):
     for ax, val in bool0:
         adv.append((ax, _asarray([0] if val else [], descr_from_tidx(ACX_INT64), None)))
     adv.sort(key=lambda t: t[0])
-    return view, adv
+    return view, adv, key_adjacent
 
 
 cdef tuple _plan(ndarray view, list adv):
@@ -272,6 +279,9 @@ cdef ndarray _gather(ndarray view, ndarray offs, list rest):
     cdef int nb_nd = offs.nd, nr = len(rest), i
     cdef ac_intp nb = size_of(offs.nd, offs.dimensions), k, chunk
     cdef ac_opinfo info
+    if nb_nd + nr > AC_MAXDIMS:
+        raise IndexError(f"the result of this index would have {nb_nd + nr} dimensions; "
+                         f"the maximum is {AC_MAXDIMS}")
     for i in range(nb_nd):
         shape[i] = offs.dimensions[i]
     for i in range(nr):
@@ -302,10 +312,11 @@ cdef object getitem(ndarray a, object key):
     cdef ndarray m = _whole_mask(a, key)
     if m is not None and a.flags & AC_ARRAY_ALIGNED:
         return _mask_get(a, m)
-    view, adv = _prepare(a, key)
+    view, adv, key_adjacent = _prepare(a, key)
     if not adv:
         return copy_array(view, AC_CORDER) if view is not a else view
     offs, rest, adjacent, first = _plan(<ndarray>view, adv)
+    adjacent = adjacent and key_adjacent
     res = _gather(<ndarray>view, <ndarray>offs, rest)
     cdef int nb_nd = (<ndarray>offs).nd
     if adjacent and first > 0:
@@ -329,11 +340,12 @@ cdef int setitem(ndarray a, object key, object value) except -1:
     if m is not None and (a.flags & AC_ARRAY_ALIGNED) and (a.flags & AC_ARRAY_C_CONTIGUOUS):
         if _mask_set(a, m, value) == 0:
             return 0
-    view_, adv = _prepare(a, key)
+    view_, adv, key_adjacent = _prepare(a, key)
     view = <ndarray>view_
     if not adv:
         return assign(view, value)
     offs_, rest, adjacent, first = _plan(view, adv)
+    adjacent = adjacent and key_adjacent
     offs = <ndarray>offs_
     cdef int nb_nd = offs.nd, nr = len(rest), i
     # the selection's shape in result order, then the values broadcast to it

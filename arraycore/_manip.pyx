@@ -7,7 +7,7 @@ from arraycore._dtype cimport dtype as Descr
 from arraycore._dtype cimport as_dtype, promote, promote_many, native, descr_from_tidx, ACX_INT64
 from arraycore._core cimport (ndarray, new_array, make_view, copy_into, copy_array,
     reshape_array, transpose_view, swap_axes_view, normalize_axis, shape_tuple,
-    shape_from_obj, broadcast_shapes_c, broadcast_strides, size_of, update_flags, empty_like_array,
+    shape_from_obj, broadcast_shapes_c, broadcast_strides, size_of, size_add, update_flags, empty_like_array,
     core_impl)
 from arraycore._convert cimport _asarray, as_array
 
@@ -236,7 +236,7 @@ def concat(arrays, /, *, axis=0):
             if i != ax and a.dimensions[i] != shape[i]:
                 raise ValueError(f"all the input array dimensions except for the concatenation axis "
                                  f"must match exactly (axis {i}: {shape[i]} vs {a.dimensions[i]})")
-        shape[ax] += a.dimensions[ax]
+        shape[ax] = size_add(shape[ax], a.dimensions[ax])
     res = new_array(_common_dtype(arrs), nd, shape, NULL, NULL, 0, None)
     for a in arrs:
         for i in range(nd):

@@ -46,6 +46,18 @@ cdef int reduce_axes(object axis, int nd, char *red) except -1:
     return n
 
 
+cdef int _check_method(ufunc uf, str method, object out) except -1:
+    """The checks every fold method makes first: a generalized ufunc has no
+    element-wise fold, and `out` is an arraycore array (or None)."""
+    if uf._core is not None:
+        raise TypeError(f"method {method} is not allowed in ufunc with non-trivial "
+                        f"signature (generalized ufunc {uf.__name__})")
+    if out is not None and not isinstance(out, ndarray):
+        raise TypeError(f"{uf.__name__}.{method}(): 'out' must be an arraycore array, "
+                        f"not {type(out).__name__}")
+    return 0
+
+
 cdef object _identity_for(ufunc uf, dtype d):
     if uf._identity == ACUFunc_Zero:
         return False if d.tidx == ACX_BOOL else 0
@@ -55,7 +67,8 @@ cdef object _identity_for(ufunc uf, dtype d):
         if d.tidx == ACX_BOOL:
             return True
         if d.kind == "u":
-            return (1 << (8 * d.itemsize)) - 1
+            # all bits set, as a Python int (a C shift overflows for 32/64 bits)
+            return (<object>1 << (8 * d.itemsize)) - 1
         return -1
     if uf._identity == ACUFunc_IdentityValue:
         return uf._identity_value
@@ -100,10 +113,9 @@ cdef object ufunc_reduce(ufunc uf, object arr, object axis, dtype dt, object out
     cdef ac_intp strides[3 * MAXD]
     cdef char *ptrs[3]
     cdef dtype d
+    _check_method(uf, "reduce", out)
     if uf.nin != 2 or uf.nout != 1:
         raise ValueError(f"reduce only supported for binary functions ({uf.__name__})")
-    if uf._core is not None:
-        raise TypeError(f"reduce not supported for generalized ufunc {uf.__name__}")
     nred = reduce_axes(axis, nd, red)
     li = _fold_loop(uf, dt, a.descr, "reduction")
     d = descr_from_tidx(uf._types[li * 3])
@@ -263,6 +275,7 @@ cdef object ufunc_accumulate(ufunc uf, object arr, object axis, dtype dt, object
     cdef ac_intp shape[MAXD]
     cdef char *ptrs[3]
     cdef dtype d
+    _check_method(uf, "accumulate", out)
     if uf.nin != 2 or uf.nout != 1:
         raise ValueError(f"accumulate only supported for binary functions ({uf.__name__})")
     if nd == 0:
@@ -310,6 +323,9 @@ cdef object ufunc_accumulate(ufunc uf, object arr, object axis, dtype dt, object
 
 cdef object ufunc_reduceat(ufunc uf, object arr, object indices, object axis, dtype dt,
                             object out):
+    _check_method(uf, "reduceat", out)
+    if uf.nin != 2 or uf.nout != 1:
+        raise ValueError(f"reduceat only supported for binary functions ({uf.__name__})")
     cdef ndarray a = as_array(arr)
     cdef ndarray idx = as_array(indices)
     cdef int ax = normalize_axis(axis, a.nd)
@@ -406,7 +422,9 @@ cdef object ufunc_at(ufunc uf, object arr, object indices, object b):
     cdef dtype d0 = descr_from_tidx(lt[0])
     cdef dtype dout = descr_from_tidx(lt[uf.nin])
     check_out_cast(uf, dout, a.descr, SAME_KIND_CASTING)
-    pos = pos.reshape(-1)
+    # the positions are read as a contiguous int64 run below: a view of
+    # arange (a[::2], a[::-1]) is strided, so it is copied first
+    pos = copy_array(pos.reshape(-1), AC_CORDER, descr_from_tidx(ACX_INT64))
     n = pos.dimensions[0]
     cdef ac_intp bstride = 0
     if uf.nin == 2:
@@ -418,8 +436,8 @@ cdef object ufunc_at(ufunc uf, object arr, object indices, object b):
             bb = copy_array(broadcast_to(bb, pshape).reshape(-1), AC_CORDER,
                             descr_from_tidx(lt[1]))
             bstride = bb.strides[0] if bb.nd == 1 else 0
-    cdef char abuf[16]
-    cdef char obuf[16]
+    cdef double abuf[2]          # one element of any type, aligned for all
+    cdef double obuf[2]
     cdef const ac_int64 *pp = <const ac_int64 *>pos.data
     cdef bint direct = _direct(a, lt[0]) and a.descr.tidx == lt[uf.nin]
     if direct:
@@ -451,16 +469,16 @@ cdef object ufunc_at(ufunc uf, object arr, object indices, object b):
             off += (q % a.dimensions[k]) * a.strides[k]
             q //= a.dimensions[k]
         v = getitem_ptr(a.descr, a.data + off)
-        setitem_ptr(d0, abuf, v)
-        ptrs[0] = abuf
+        setitem_ptr(d0, <char *>abuf, v)
+        ptrs[0] = <char *>abuf
         if uf.nin == 2:
             ptrs[1] = bb.data + i * bstride
-            ptrs[2] = obuf
+            ptrs[2] = <char *>obuf
         else:
-            ptrs[1] = obuf
+            ptrs[1] = <char *>obuf
         steps[0] = steps[1] = steps[2] = 0
         uf._funcs[li](ptrs, &one, steps, uf._data[li])
-        setitem_ptr(a.descr, a.data + off, getitem_ptr(dout, obuf))
+        setitem_ptr(a.descr, a.data + off, getitem_ptr(dout, <char *>obuf))
     fpe_check(uf)
     return None
 

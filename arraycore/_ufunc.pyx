@@ -22,7 +22,7 @@ from arraycore._dtype cimport (
 from arraycore._core cimport (
     ndarray, new_array, empty_like_array, broadcast_shapes_c, broadcast_strides,
     copy_into, copy_array, shape_tuple, setitem_ptr, parse_order, check_writeable,
-    overlaps, same_view)
+    overlaps, same_view, fill_array)
 from arraycore._convert cimport _asarray, as_array
 from arraycore._iter cimport (
     ACIter, aci_next_fn, iter_build, iter_release, iter_get_next, iter_check_error,
@@ -228,10 +228,15 @@ cdef class ufunc:
 
     def reduceat(self, array, indices, axis=0, dtype=None, out=None):
         """Reductions over the slices indices[i]:indices[i+1] along `axis`."""
+        if out is not None:
+            out = _normalize_out(self, out)[0]
         return ufunc_reduceat(self, array, indices, axis, as_dtype_or_none(dtype), out)
 
     def outer(self, A, B, /, **kwargs):
         """Apply the ufunc to all pairs (a, b) with a in A and b in B."""
+        if self._core is not None:
+            raise TypeError(f"method outer is not allowed in ufunc with non-trivial "
+                            f"signature (generalized ufunc {self.__name__})")
         if self.nin != 2:
             raise ValueError("outer product only supported for binary functions")
         a = as_array(A)
@@ -298,8 +303,7 @@ cdef int _find_loop(ufunc uf, const int *tin, dtype sig, int casting) except -2:
     """Index of the loop for dense input types tin: an exact match, else the
     first loop every input can be cast to safely (with `casting` when an
     output dtype is forced).  -1 when none matches."""
-    cdef int i, k, t, nargs = uf.nargs, nin = uf.nin
-    cdef bint ok
+    cdef int i, k, nin = uf.nin
     cdef int rule = SAFE_CASTING
     cdef unsigned char want[AC_UFUNC_MAXARGS]
     if sig is not None:
@@ -314,6 +318,20 @@ cdef int _find_loop(ufunc uf, const int *tin, dtype sig, int casting) except -2:
     i = _loop_with_types(uf, want, nin + 1 if sig is not None else nin)
     if i >= 0:
         return i
+    # first the loops every input reaches by a safe cast; only when none has
+    # the forced output type, the loops `casting` allows the inputs into (as
+    # NumPy: equal(int64, int8, dtype=bool) compares in int64, not int8)
+    i = _first_castable(uf, tin, sig, SAFE_CASTING)
+    if i < 0 and rule != SAFE_CASTING:
+        i = _first_castable(uf, tin, sig, rule)
+    return i
+
+
+cdef int _first_castable(ufunc uf, const int *tin, dtype sig, int rule) except -2:
+    """The first loop (with output type sig, if given) whose input types the
+    inputs tin can be cast to under `rule`; -1 when none."""
+    cdef int i, k, t, nargs = uf.nargs, nin = uf.nin
+    cdef bint ok
     for i in range(uf.ntypes):
         if sig is not None and uf._types[i * nargs + nin] != sig.tidx:
             continue
@@ -379,17 +397,19 @@ cdef int _int_fitting(int t, object v):
     """For comparisons: the type t if the Python int v fits it, else int64,
     uint64 or float64 (so that the comparison is exact, as in NumPy)."""
     cdef dtype d = descr_from_tidx(t)
+    bits = <object>(8 * d.itemsize)        # Python ints: a C shift would overflow
+    one = <object>1
     if d.kind == "i":
-        if -(1 << (8 * d.itemsize - 1)) <= v < (1 << (8 * d.itemsize - 1)):
+        if -(one << (bits - 1)) <= v < (one << (bits - 1)):
             return t
     elif d.kind == "u":
-        if 0 <= v < (1 << (8 * d.itemsize)):
+        if 0 <= v < (one << bits):
             return t
     else:
         return t
-    if -(1 << 63) <= v < (1 << 63):
+    if -9223372036854775808 <= v <= 9223372036854775807:
         return ACX_INT64
-    if 0 <= v < (1 << 64):
+    if 0 <= v <= 18446744073709551615:
         return ACX_UINT64
     return ACX_FLOAT64
 
@@ -462,6 +482,22 @@ cdef object ufunc_call(ufunc uf, tuple args, object out, object where,
         x = ins[k]
         if type(x) is not ndarray and not isinstance(x, ndarray) and not _is_pyscalar(x):
             ins[k] = _asarray(x, None, None)
+    if uf._flags & UF_COMPARISON and nin == 2 and not masked and \
+            (sig is None or sig.tidx == ACX_BOOL) and uf.__name__ in _COMPARISONS:
+        r = _exact_int_compare(uf, ins)
+        if r is not None:
+            o = None if out is None else out[0]
+            if o is None:
+                return r
+            check_writeable(o)
+            if o.nd != (<ndarray>r).nd or any(o.dimensions[i] != (<ndarray>r).dimensions[i]
+                                              for i in range(o.nd)):
+                raise ValueError(f"{uf.__name__}(): non-broadcastable output operand with "
+                                 f"shape {shape_tuple(o.nd, o.dimensions)} doesn't match the "
+                                 f"broadcast shape {(<ndarray>r).shape}")
+            check_out_cast(uf, (<ndarray>r).descr, o.descr, casting)
+            copy_into(o, <ndarray>r)
+            return o
     li = resolve(uf, ins, tin, sig, casting)
     cdef const unsigned char *lt = uf._types + li * nargs
     if uf._flags & UF_INT_POW and descr_from_tidx(lt[1]).kind == "i":
@@ -561,6 +597,91 @@ cdef object ufunc_call(ufunc uf, tuple args, object out, object where,
     if nout == 1:
         return finals[0]
     return tuple(finals)
+
+
+_COMPARISONS = frozenset(("equal", "not_equal", "less", "less_equal", "greater",
+                          "greater_equal"))
+
+
+cdef str _int_side(object x):
+    """How an operand takes part in an exact integer comparison: 'i' (a
+    signed integer array), 'U' (a uint64 array), 'u' (a smaller unsigned
+    array), '+' / '-' (a Python int above uint64 / below int64), 'p' (a Python
+    int in range), '' (anything else)."""
+    cdef ndarray a
+    if isinstance(x, ndarray):
+        a = <ndarray>x
+        if a.descr.kind == "i":
+            return "i"
+        if a.descr.kind == "u":
+            return "U" if a.descr.itemsize == 8 else "u"
+        return ""
+    if type(x) is int:
+        if x >= 18446744073709551616:
+            return "+"
+        if x < -9223372036854775808:
+            return "-"
+        return "p"
+    return ""
+
+
+cdef object _exact_int_compare(ufunc uf, list ins):
+    """Comparisons of integers that no common type holds (int64 with uint64,
+    an integer array with a Python int beyond both), exactly, as NumPy 2:
+    None when the ordinary loops are exact."""
+    cdef str sx = _int_side(ins[0]), sy = _int_side(ins[1])
+    cdef str name = uf.__name__
+    cdef ndarray arr, r
+    x, y = ins[0], ins[1]
+    # a Python int the array's signedness cannot reach is beyond every element
+    if sx == "i" and sy == "p" and y >= 9223372036854775808:
+        sy = "+"
+    elif sy == "i" and sx == "p" and x >= 9223372036854775808:
+        sx = "+"
+    elif sx == "U" and sy == "p" and y < 0:
+        sy = "-"
+    elif sy == "U" and sx == "p" and x < 0:
+        sx = "-"
+    if sx in ("i", "u", "U") and sy in ("+", "-") or sy in ("i", "u", "U") and sx in ("+", "-"):
+        # an integer array against a Python int out of every integer type:
+        # the answer is the same for every element
+        big_right = sy in ("+", "-")
+        arr = <ndarray>(x if big_right else y)
+        above = (sy if big_right else sx) == "+"     # the Python int is above all
+        if name == "equal":
+            val = False
+        elif name == "not_equal":
+            val = True
+        else:
+            arr_is_less = above                      # the array side is the smaller
+            if name in ("less", "less_equal"):
+                val = arr_is_less if big_right else not arr_is_less
+            else:
+                val = (not arr_is_less) if big_right else arr_is_less
+        r = new_array(descr_from_tidx(ACX_BOOL), arr.nd, arr.dimensions, NULL, NULL, 0, None)
+        fill_array(r, val)
+        return r
+    if not (sx == "i" and sy == "U" or sx == "U" and sy == "i"):
+        return None
+    # signed s against uint64: compare as uint64 where s >= 0; where s < 0
+    # the signed side is the smaller
+    u64 = descr_from_tidx(ACX_UINT64)
+    signed_left = sx == "i"
+    s = <ndarray>(x if signed_left else y)
+    neg = _UFUNCS["less"](s, 0)
+    su = copy_array(s, AC_KEEPORDER, u64)
+    r = <ndarray>(uf(su, y) if signed_left else uf(x, su))
+    if name == "equal":
+        neg_val = False
+    elif name == "not_equal":
+        neg_val = True
+    elif name in ("less", "less_equal"):
+        neg_val = signed_left
+    else:
+        neg_val = not signed_left
+    if neg_val:
+        return _UFUNCS["logical_or"](r, neg)
+    return _UFUNCS["logical_and"](r, _UFUNCS["logical_not"](neg))
 
 
 cdef object _call_buffered(ufunc uf, int li, list ins, list finals, int order):

@@ -12,6 +12,17 @@
 
 volatile sig_atomic_t ac_sigint_flag = 0;
 _Thread_local int ac_loop_error = 0;
+_Thread_local int ac_sigint_ignore = 0;
+
+void ac_sigint_ignore_in_thread(int delta)
+{
+    ac_sigint_ignore += delta;
+}
+
+int ac_sigint_seen(void)
+{
+    return AC_SIGINT_SEEN();
+}
 
 /* ------------------------------------------------------------- SIGINT */
 /* The handler only sets the flag while some caller is between ac_sigint_on
@@ -209,7 +220,7 @@ int ac_drive(int ndim, const ac_intp *shape, int nop, char *const *ptrs,
                 if (ac_loop_error) {
                     return ac_loop_error;
                 }
-                if (ac_sigint_flag) {
+                if (AC_SIGINT_SEEN()) {
                     return AC_DRIVE_INTERRUPTED;
                 }
             }

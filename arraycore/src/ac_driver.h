@@ -40,6 +40,15 @@ typedef int (*ac_inner_loop_fn)(char **ptrs, ac_intp count,
 /* Set by the SIGINT handler ac_sigint_on installs; polled between chunks. */
 extern AC_EXPORT volatile sig_atomic_t ac_sigint_flag;
 
+/* Non-zero in a thread whose loops must not stop on Ctrl-C: Python delivers
+ * KeyboardInterrupt to the main thread only, so a loop run by another Python
+ * thread ignores the flag (ac_sigint_ignore_in_thread, from _errstate's
+ * sigint_on/off).  Poll with AC_SIGINT_SEEN(), not the flag itself. */
+extern _Thread_local int ac_sigint_ignore;
+AC_EXPORT void ac_sigint_ignore_in_thread(int delta);
+AC_EXPORT int ac_sigint_seen(void);
+#define AC_SIGINT_SEEN() (ac_sigint_flag && !ac_sigint_ignore)
+
 /* Set (to an errno value, e.g. ENOMEM) by a loop that failed: loops cannot
  * raise.  ac_drive clears it when it starts, stops when it becomes non-zero
  * and returns it; the caller reports it and clears it. */

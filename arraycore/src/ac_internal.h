@@ -30,6 +30,7 @@ AC_EXPORT void ac_data_free(void *ptr);
 
 /* ---- the N-d strided loop driver, the SIGINT flag, the loop error -- */
 #include "ac_driver.h"
+#include "ac_size.h"
 
 /* ---- casts and copies -----------------------------------------------
  * A strided 1-d cast between two types given by dense index, with the

@@ -169,7 +169,7 @@ double ac_sumsqdev_##NAME(const char *p, ac_intp n, ac_intp s, double mean)   \
         }                                                                     \
         return res;                                                           \
     }                                                                         \
-    if (n > 65536 && ac_sigint_flag) {  /* Ctrl-C: the result is dropped */ \
+    if (n > 65536 && AC_SIGINT_SEEN()) { /* Ctrl-C: the result is dropped */ \
         return 0.0;                                                           \
     }                                                                         \
     ac_intp n2 = n / 2;                                                       \
