@@ -111,7 +111,7 @@ def test_distributed_cluster_workloads(client):
     d, n = _pair(shape=(40, 30), chunks=(10, 10))
     for name in ("sum", "std", "argmax", "matmul", "mask", "cumsum", "where", "rechunk",
                  "concatenate", "astype", "ufunc"):
-        got = client.compute(WORKLOADS[name](d, da)).result()
+        got = client.compute(WORKLOADS[name](d, da)).result(timeout=600)
         want = WORKLOADS[name](n, da).compute(scheduler="sync")
         assert isinstance(got, ac.ndarray), (name, type(got))
         np.testing.assert_allclose(np.asarray(got), want, rtol=1e-12, err_msg=name)
@@ -129,7 +129,7 @@ def test_distributed_two_gigabytes_larger_than_a_worker(client):
     k = 20                                # 2 GB in all, each worker's limit is 1 GB
     x = da.map_blocks(_block, n, chunks=((n,) * k,), dtype=ac.float64,
                       meta=ac.empty((0,)))
-    total = client.compute(x.sum()).result()
+    total = client.compute(x.sum()).result(timeout=600)
     assert isinstance(total, ac.ndarray)
     # the closed form; and one process gives what the cluster gives (on the
     # first two chunks, to keep the test short)
@@ -137,4 +137,4 @@ def test_distributed_two_gigabytes_larger_than_a_worker(client):
     exact = per_period * (n * k // 1000)
     assert float(total) == pytest.approx(exact, rel=1e-9)
     part = x[:2 * n].sum()
-    assert float(client.compute(part).result()) == float(part.compute(scheduler="sync"))
+    assert float(client.compute(part).result(timeout=600)) == float(part.compute(scheduler="sync"))
