@@ -354,6 +354,8 @@ cdef class ndarray:
     # Views (real, imag) are made here; the others are one-line calls into
     # arraycore/_ndmethods.py (pure Python on the namespace's functions).
     def __format__(self, spec):
+        if not isinstance(spec, str):
+            raise TypeError(f"format spec must be a str, not {type(spec).__name__}")
         if self.nd == 0:
             return format(getitem_ptr(self.descr, self.data), spec)
         if spec:

@@ -224,12 +224,22 @@ def test_array_function_errors_are_numpy_errors():
                                 np.fmod, np.heaviside, np.spacing, np.exp2, np.rad2deg])
 @given(n=np_arrays(REAL_FLOAT_NAMES, shape=(5,)))
 def test_ufuncs_arraycore_lacks_run_numpys_loops(uf, n):
+    # NumPy ufuncs arraycore lacks run NumPy's loops (exact); those it has
+    # since issue 12 (cbrt, exp2, ...) run arraycore's loops, on libm, which
+    # may differ from NumPy's SIMD versions in the last place
     a = ac.asarray(n)
     args = (a,) * uf.nin
     with np.errstate(all="ignore"):
         want = uf(*(n,) * uf.nin)
         got = uf(*args)
-    assert_array(got, want)
+    assert isinstance(got, ac.ndarray)
+    if hasattr(ac, uf.__name__):
+        g = np.asarray(got)
+        assert g.dtype == want.dtype
+        np.testing.assert_allclose(g, want, rtol=4 * np.finfo(want.dtype).eps, atol=0,
+                                   equal_nan=True)
+    else:
+        assert_array(got, want)
 
 
 def test_divmod_and_multiple_outputs():
@@ -276,12 +286,12 @@ def test_ufunc_out_arraycore_written_in_place():
     out = ac.zeros(3)
     r = np.cbrt(a, out=out)
     assert r is out
-    assert_array(out, np.array([1.0, 2.0, 3.0]))
+    np.testing.assert_allclose(np.asarray(out), [1.0, 2.0, 3.0], rtol=1e-15)  # libm's cbrt
     r = np.add(a, 1, out=out)
     assert r is out and out[0] == 2.0
     n = np.zeros(3)
     np.cbrt(a, out=n)
-    assert n[2] == 3.0
+    assert n[2] == pytest.approx(3.0, rel=1e-15)
 
 
 def test_ufunc_reduce_fallback():
@@ -317,6 +327,11 @@ def test_format_nd():
     assert f"{a[0, 0]:.2f}" == "1.50"
     with pytest.raises(TypeError):
         format(a, ".2f")
+    # a spec that is not a str is a TypeError for 0-d and n-d arrays (the
+    # fuzzer found a SystemError here)
+    for x in (a, a[0, 0], ac.asarray(121, dtype=ac.uint32)):
+        with pytest.raises(TypeError, match="format spec must be a str"):
+            x.__format__(np.zeros((2, 3)))
 
 
 # ----------------------------------------------------------------- methods
