@@ -45,8 +45,10 @@ def round_(a, decimals=0, out=None):
         if d >= 0:
             res = _ac.asarray(x, copy=True)
         else:
-            m = 10 ** (-d)
-            if m > _ac.iinfo(x.dtype).max:
+            # more digits than any integer dtype has: every value rounds to 0
+            # (and 10 ** -d is never computed for a huge -d)
+            m = 10 ** (-d) if -d <= 40 else None
+            if m is None or m > _ac.iinfo(x.dtype).max:
                 return _out(_ac.zeros_like(x), out)   # every value rounds to 0
             q = x // m
             r = x - q * m

@@ -319,6 +319,9 @@ def column_stack(tup):
     return concatenate(arrs, 1)
 
 
+_MAX_EMPTY_SECTIONS = 1 << 24
+
+
 def array_split(ary, indices_or_sections, axis=0):
     """Split into sub-arrays (views); sections need not divide the axis equally."""
     a = asarray(ary)
@@ -331,6 +334,12 @@ def array_split(ary, indices_or_sections, axis=0):
     else:
         if sections <= 0:
             raise ValueError("number sections must be larger than 0.")
+        if sections > n + _MAX_EMPTY_SECTIONS:
+            # every section past the n-th is empty: a list that long cannot be
+            # built (NumPy tries until memory runs out)
+            raise ValueError(f"number sections ({sections}) is too large: it would make "
+                             f"{sections - n} empty sub-arrays (at most "
+                             f"{_MAX_EMPTY_SECTIONS} are made)")
         each, extra = divmod(n, sections)
         bounds = [0]
         for i in range(sections):

@@ -380,3 +380,23 @@ def test_17_ctrl_c_only_in_main_thread():
         print("MAIN", main, "WORKER", res.get("w"))
     """)
     assert "MAIN interrupted WORKER completed" in out
+
+
+# ---- found by the fuzz harness on the merged NumPy surface (seed 711547225):
+# calls that ran for ever
+def test_split_into_more_empty_sections_than_can_exist_is_a_value_error():
+    a = ac.asarray(np.array([], dtype=np.int32))
+    with pytest.raises(ValueError, match="too large"):
+        ac.split(a, np.uint64(2**64 - 1), axis=0)
+    with pytest.raises(ValueError, match="too large"):
+        ac.array_split(ac.arange(3), 2**40)
+    # NumPy's behaviour below the cap: sections past the data are empty
+    parts = ac.array_split(ac.arange(3), 5)
+    assert [p.shape[0] for p in parts] == [1, 1, 1, 0, 0]
+
+
+def test_round_integers_to_more_digits_than_exist_is_zero_at_once():
+    x = ac.asarray(np.array([73, -21, 102, 126], dtype=np.int8))
+    r = ac.round(x, -9223372036854775809)
+    assert r.dtype == x.dtype and np.asarray(r).tolist() == [0, 0, 0, 0]
+    assert np.asarray(ac.round(x, -2)).tolist() == np.round(np.asarray(x), -2).tolist()
