@@ -92,9 +92,14 @@ def test_xarray_where_requires_numpy_dtypes():
     # dtype is refused there: a limitation of xarray (see docs/interop.md).
     # When xarray lifts it, this test fails: then test the result instead.
     a, n = _pair()
-    with pytest.raises(TypeError, match="extension array dtype or numpy dtype"):
-        a.where(a > 3)
     assert int(n.where(n > 3).isnull().sum()) == 3
+    try:
+        got = a.where(a > 3)
+    except TypeError as e:      # current xarray releases
+        assert "extension array dtype or numpy dtype" in str(e)
+        return
+    # older releases (the newest for Python 3.10) accept it: the result is NumPy's
+    np.testing.assert_array_equal(np.asarray(got.data), n.where(n > 3).data)
 
 
 def test_xarray_rolling_needs_sliding_window_view():

@@ -25,12 +25,28 @@ def _run(mode, array_api):
     return lines
 
 
+def _older(module, version):
+    mod = pytest.importorskip(module)
+    parts = []
+    for p in mod.__version__.split(".")[:2]:
+        digits = "".join(ch for ch in p if ch.isdigit())
+        parts.append(int(digits or 0))
+    return tuple(parts) < version
+
+
 @pytest.mark.parametrize("mode,array_api", [("sklearn", True), ("scipy", True),
                                             ("scipy-plain", False)])
 def test_consumers(mode, array_api):
     pytest.importorskip("scipy")
     if mode == "sklearn":
         pytest.importorskip("sklearn")
+    # the newest releases for Python 3.10 (scikit-learn 1.7, SciPy 1.15) lack
+    # Array API support for some checked functions (pairwise_distances,
+    # special.softmax, signal.convolve return NumPy arrays): visible skips
+    if mode == "sklearn" and _older("sklearn", (1, 8)):
+        pytest.skip("this scikit-learn release (< 1.8) lacks the Array API support checked here")
+    if mode == "scipy" and _older("scipy", (1, 16)):
+        pytest.skip("this SciPy release (< 1.16) lacks the Array API support checked here")
     lines = _run(mode, array_api)
     assert len(lines) >= 6, lines
     failed = [ln for ln in lines if ln.startswith("FAIL")]
