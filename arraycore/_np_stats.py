@@ -485,6 +485,10 @@ def _f64(x):
     return x.astype(_dt("float64"), copy=False) if x.dtype.kind != "f" else x
 
 
+# more equal bins than this cannot be allocated as edges on any machine
+_MAX_BINS = 2 ** 40
+
+
 def _bin_edges(a, bins, rng, weights):
     """(edges, (first, last, nbins) for equal bins else None)."""
     neq = None
@@ -506,7 +510,14 @@ def _bin_edges(a, bins, rng, weights):
             if width:
                 if a.dtype.kind in "iu" and width < 1:
                     width = 1
-                neq = int(math.ceil((last - first) / width))
+                ratio = (last - first) / width
+                # a width far below the range (denormal data) asks for more
+                # bins than any array can hold: say so instead of overflowing
+                if not math.isfinite(ratio) or ratio > _MAX_BINS:
+                    raise ValueError(
+                        f"the {bins!r} estimator asks for {ratio:.3g} bins for data range "
+                        f"[{first!r}, {last!r}]; pass an integer number of bins")
+                neq = int(math.ceil(ratio))
             else:
                 neq = 1
     elif not isinstance(bins, (list, tuple, ndarray)) and not hasattr(bins, "__len__"):
@@ -1072,6 +1083,9 @@ def nanmedian(a, axis=None, out=None, overwrite_input=False, keepdims=False):
     hi = take_along_axis(lanes, reshape(hi_i, (-1, 1)), axis=1)
     from arraycore._manip import concat as _cat
     res = _stats.mean(_cat([lo, hi], axis=1), axis=1)
+    # an odd count has one middle value: take it as it is (the mean of it
+    # with itself overflows near the largest float, as NumPy's does not)
+    res = _where(_u.equal(lo_i, hi_i), reshape(lo, (-1,)), res)
     empty_ = _u.equal(c, 0)
     if bool(_stats.any(empty_)):
         warnings.warn("All-NaN slice encountered", RuntimeWarning, stacklevel=2)

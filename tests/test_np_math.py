@@ -279,6 +279,9 @@ def test_compositions(nx):
             close(gi, ei, rtol=0, atol=0)
             q, r = xp.divmod(x, 3)
             eq, er = np.divmod(n, 3)
+            # the quotient of +-inf by a positive finite number is +-inf in the
+            # Array API standard (floor_divide's special cases); NumPy gives nan
+            eq = np.where(np.isinf(n), n, eq).astype(eq.dtype)
             close(q, eq, rtol=0, atol=0)
             close(r, er, rtol=0, atol=0)
         close(xp.nan_to_num(x), np.nan_to_num(n), rtol=0, atol=0)
