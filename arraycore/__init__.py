@@ -133,7 +133,7 @@ if _hand_over_if_unbuilt() is None:
     # loaded on first use; arraycore.random: generators on src/ac_random_*.c)
     # are imported on first use of the attribute, as numpy.random is, so
     # `import arraycore` stays light.
-    _SUBPACKAGES = frozenset({"fft", "linalg", "random"})
+    _SUBPACKAGES = frozenset({"fft", "linalg", "random", "lib"})
 
     def __getattr__(name):
         if name in _SUBPACKAGES:
