@@ -95,6 +95,8 @@ cdef class dtype:
     def __hash__(self):
         # NumPy's hash of the equal dtype (see _numpy_hash), so that a dtype
         # and the NumPy dtype it equals find the same dict entries
+        if not _HASH_READY:
+            _fill_hashes()
         return _HASH[self.tidx][1 if self.swapped else 0]
 
     @property
@@ -163,13 +165,80 @@ cdef Py_hash_t _HASH[ACX_NTYPES][2]
 cdef dict _NP_DTYPES = {}
 
 
-cdef Py_hash_t _numpy_hash(dtype d):
+cdef bint _HASH_READY = False
+
+
+cdef object _numpy_version():
+    """The version of the NumPy that `import numpy` would load, read from its
+    numpy/version.py without importing it (None when NumPy is not found)."""
+    import importlib.util
+    import os
+    import re
+    try:
+        spec = importlib.util.find_spec("numpy")
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for where in spec.submodule_search_locations:
+        try:
+            with open(os.path.join(where, "version.py"), encoding="utf-8") as f:
+                text = f.read()
+        except OSError:
+            continue
+        m = re.search(r"^(?:__version__|version)\s*(?::\s*str)?\s*=\s*['\"]([0-9]+)\.([0-9]+)",
+                      text, re.M)
+        if m:
+            return (int(m.group(1)), int(m.group(2)))
+    try:
+        from importlib.metadata import version
+        return tuple(int(p) for p in version("numpy").split(".")[:2])
+    except Exception:
+        return None
+
+
+cdef object _numpy_flags_item():
+    """How NumPy puts a dtype's (zero) flags into its hash tuple: NumPy 2.4
+    and later as the integer 0, earlier releases as the one-byte b'\\0'.
+    Asked of NumPy itself when it is imported already, else of the version
+    of the NumPy that an import would load."""
+    np = sys.modules.get("numpy")
+    if np is not None:
+        try:
+            h = hash(np.dtype("f8"))
+            if h == hash(("f", _NATIVE, b"\0", 8, 8)):
+                return b"\0"
+            if h == hash(("f", _NATIVE, 0, 8, 8)):
+                return 0
+        except Exception:       # a NumPy that is still being imported
+            pass
+    v = _numpy_version()
+    return b"\0" if v is not None and v < (2, 4) else 0
+
+
+cdef Py_hash_t _numpy_hash(dtype d, object flags):
     """NumPy hashes a built-in dtype as the tuple (kind, byte order with '='
     resolved to the machine's, flags, itemsize, alignment); arraycore's dtypes
-    carry no flags (0, as NumPy's numeric dtypes).  Computed without NumPy, so
+    carry no flags (0, as NumPy's numeric dtypes), `flags` is how the NumPy
+    release spells them (see _numpy_flags_item).  Computed without NumPy, so
     the hash is the same whether or not NumPy is ever imported."""
     order = "|" if d.itemsize == 1 else d._str[0]
-    return hash((chr(d._kind), order, 0, d.itemsize, d.alignment))
+    return hash((chr(d._kind), order, flags, d.itemsize, d.alignment))
+
+
+cdef int _fill_hashes() except -1:
+    """The hash table, on the first hash of a dtype (not at import: finding
+    NumPy's version costs a file read)."""
+    global _HASH_READY
+    cdef int i
+    cdef dtype n
+    flags = _numpy_flags_item()
+    for i in range(ACX_NTYPES):
+        n = _D(i)
+        _HASH[i][0] = _numpy_hash(n, flags)
+        _HASH[i][1] = _numpy_hash(n._other, flags)
+    _HASH_READY = True
+    return 0
 
 
 cdef object _numpy_dtype(dtype d):
@@ -250,8 +319,6 @@ def _init_table():
         for alias in _TABLE[i][6]:
             _BY_NAME[alias] = n
         _BY_TYPENUM[n.num] = n
-        _HASH[i][0] = _numpy_hash(n)
-        _HASH[i][1] = _numpy_hash(s)
         _KRANK[i] = "buifc".index(_TABLE[i][1])
         # bits of precision carried (for int -> float safety): ints carry
         # their width; a float its storage width, a complex its parts'

@@ -248,6 +248,164 @@ def _matmul_like(a, b, out=None):
     return _ac.matmul(x, y)
 
 
+# --- NumPy functions with an arraycore namesake of the same signature
+# (the NumPy-named functions of _np_*.py, issue 12, and a few others)
+_SAME_SIGNATURE = (
+    # _np_shape
+    "cumsum", "cumprod", "append", "array_split", "split", "hsplit", "vsplit", "dsplit",
+    "atleast_1d", "atleast_2d", "atleast_3d", "hstack", "vstack", "dstack", "column_stack",
+    "block", "insert", "delete", "resize", "rollaxis", "trim_zeros", "shape", "ndim", "size",
+    # _np_logic
+    "allclose", "isclose", "array_equal", "array_equiv", "isreal", "iscomplex",
+    "isrealobj", "iscomplexobj", "isposinf", "isneginf",
+    # _np_create
+    "diag", "diagflat", "vander", "logspace", "geomspace", "ix_", "ravel_multi_index",
+    "unravel_index", "diag_indices_from", "tril_indices_from", "triu_indices_from",
+    # _np_pad
+    "pad",
+    # _np_stats
+    "median", "percentile", "quantile", "average", "ptp", "histogram", "histogram2d",
+    "histogramdd", "histogram_bin_edges", "bincount", "digitize", "cov", "corrcoef",
+    "nansum", "nanprod", "nanmean", "nanvar", "nanstd", "nanmin", "nanmax", "nanargmin",
+    "nanargmax", "nanmedian", "nanpercentile", "nanquantile", "nancumsum", "nancumprod",
+    # _np_math
+    "einsum", "inner", "outer", "kron", "cross", "convolve", "correlate", "interp",
+    "gradient", "trapezoid", "ediff1d", "fix", "sinc", "nan_to_num", "angle", "unwrap",
+    "vdot",
+    # _np_select
+    "lexsort", "partition", "argpartition", "argwhere", "flatnonzero", "extract", "select",
+    "piecewise", "place", "put", "put_along_axis", "compress", "choose", "unique",
+    "union1d", "intersect1d", "setdiff1d", "setxor1d", "i0",
+    # the Array API namespace, same signature as NumPy's
+    "astype", "matrix_transpose", "unstack",
+)
+
+# NumPy functions that arraycore has a namesake of, deliberately left to
+# NumPy's implementation (on zero-copy views), with the reason
+NOT_MAPPED = {
+    "result_type": "NumPy's returns an np.dtype, which consumers test with isinstance",
+    "can_cast": "takes dtypes as much as arrays; NumPy's answer is the same",
+    "real": "NumPy's returns a view of the real part (arraycore's ufunc computes a copy)",
+    "imag": "NumPy's returns a view of the imaginary part (arraycore's ufunc a copy)",
+    "unique_all": "NumPy's named tuple types; NumPy >= 2.3 need not sort the values",
+    "unique_counts": "NumPy's named tuple types; NumPy >= 2.3 need not sort the values",
+    "unique_inverse": "NumPy's named tuple types; NumPy >= 2.3 need not sort the values",
+    "unique_values": "NumPy >= 2.3 returns the values unsorted, arraycore sorted",
+    "einsum_path": "the report string is NumPy's own text",
+    "linspace": "dispatches on start/stop only; retstep, axis and integer dtypes are NumPy's",
+    "save": "NumPy's writer on a zero-copy view writes the same file",
+    "savez": "NumPy's writer on a zero-copy view writes the same file",
+    "savez_compressed": "NumPy's writer on a zero-copy view writes the same file",
+    "savetxt": "NumPy's writer on a zero-copy view writes the same file",
+}
+
+_ABSENT = object()
+
+
+def _reshape(a, /, shape=None, order="C", *, newshape=None, copy=None):
+    if order != "C" or newshape is not None or shape is None:
+        raise _Unsupported
+    return _ac.reshape(_ac.asarray(a), shape, copy=copy)
+
+
+def _take(a, indices, axis=None, out=None, mode="raise"):
+    _plain(out=out)
+    x = _ac.asarray(a)
+    if mode != "raise" or (axis is None and x.ndim != 1) or not isinstance(indices, _HANDLED):
+        raise _Unsupported        # flattening, clip/wrap and scalar indices: NumPy's
+    return _ac.take(x, indices, axis=axis)
+
+
+def _take_along_axis(arr, indices, axis=-1):
+    if axis is None:
+        raise _Unsupported
+    return _ac.take_along_axis(_ac.asarray(arr), _ac.asarray(indices), axis=axis)
+
+
+def _tile(A, reps):
+    reps = (reps,) if isinstance(reps, int) else tuple(reps)
+    return _ac.tile(_ac.asarray(A), reps)
+
+
+def _tri(fn):
+    def impl(m, k=0):
+        x = _ac.asarray(m)
+        if x.ndim < 2:
+            raise _Unsupported    # NumPy broadcasts a 1-d input to a square matrix
+        return fn(x, k=k)
+    return impl
+
+
+def _diff(a, n=1, axis=-1, prepend=_ABSENT, append=_ABSENT):
+    x = _ac.asarray(a)
+    kw = {}
+    for name, v in (("prepend", prepend), ("append", append)):
+        if v is _ABSENT:
+            continue
+        v = _ac.asarray(v)
+        if v.ndim == 0:       # NumPy broadcasts a scalar to the other axes
+            shape = list(x.shape)
+            shape[axis] = 1
+            v = _ac.broadcast_to(v, tuple(shape))
+        kw[name] = v
+    return _ac.diff(x, axis=axis, n=n, **kw)
+
+
+def _searchsorted(a, v, side="left", sorter=None):
+    if not isinstance(v, _HANDLED):
+        raise _Unsupported        # a scalar v: NumPy returns a scalar
+    return _ac.searchsorted(_ac.asarray(a), _ac.asarray(v), side=side, sorter=sorter)
+
+
+def _isin(element, test_elements, assume_unique=False, invert=False, *, kind=None):
+    if kind is not None:
+        raise _Unsupported
+    return _ac.isin(_ac.asarray(element), _ac.asarray(test_elements), invert=invert)
+
+
+def _meshgrid(*xi, copy=True, sparse=False, indexing="xy"):
+    if sparse or not copy:
+        raise _Unsupported        # NumPy's views (sparse or broadcast)
+    return _ac.meshgrid(*[_ac.asarray(x) for x in xi], indexing=indexing)
+
+
+def _count_nonzero(a, axis=None, *, keepdims=False):
+    return _ac.count_nonzero(_ac.asarray(a), axis=axis, keepdims=keepdims)
+
+
+def _cumulative(fn):
+    def impl(x, /, *, axis=None, dtype=None, out=None, include_initial=False):
+        _plain(out=out)
+        return fn(_ac.asarray(x), axis=axis, dtype=dtype, include_initial=include_initial)
+    return impl
+
+
+_ARRAY_API_WRAPPERS = {
+    "reshape": _reshape,
+    "roll": lambda a, shift, axis=None: _ac.roll(_ac.asarray(a), shift, axis=axis),
+    "flip": lambda m, axis=None: _ac.flip(_ac.asarray(m), axis=axis),
+    "expand_dims": lambda a, axis: _ac.expand_dims(_ac.asarray(a), axis=axis),
+    "repeat": lambda a, repeats, axis=None: _ac.repeat(_ac.asarray(a), repeats, axis=axis),
+    "take": _take,
+    "take_along_axis": _take_along_axis,
+    "tile": _tile,
+    "tril": _tri(_ac.tril),
+    "triu": _tri(_ac.triu),
+    "diff": _diff,
+    "searchsorted": _searchsorted,
+    "isin": _isin,
+    "meshgrid": _meshgrid,
+    "nonzero": lambda a: _ac.nonzero(_ac.asarray(a)),
+    "count_nonzero": _count_nonzero,
+    "tensordot": lambda a, b, axes=2: _ac.tensordot(_ac.asarray(a), _ac.asarray(b),
+                                                    axes=axes),
+    "broadcast_arrays": lambda *args, subok=False: _ac.broadcast_arrays(
+        *[_ac.asarray(x) for x in args]),
+    "cumulative_sum": _cumulative(_ac.cumulative_sum),
+    "cumulative_prod": _cumulative(_ac.cumulative_prod),
+}
+
+
 def _build_table():
     np = _np
     t = {
@@ -278,6 +436,20 @@ def _build_table():
         if hasattr(np, name):
             t[getattr(np, name)] = t[{"amax": np.max, "amin": np.min,
                                       "around": np.round}[name]]
+    # the Array API functions whose NumPy namesakes differ in signature only
+    for name, impl in _ARRAY_API_WRAPPERS.items():
+        if hasattr(np, name):
+            t[getattr(np, name)] = impl
+    # the NumPy-named functions (issue 12) and the other functions arraycore
+    # implements with NumPy's name and signature: NumPy's function -> arraycore's
+    for name in _SAME_SIGNATURE:
+        f = getattr(np, name, None)
+        if f is not None and f not in t:
+            t[f] = getattr(_ac, name)
+    lst = getattr(np.lib, "stride_tricks", None)
+    if lst is not None:
+        from arraycore.lib import stride_tricks
+        t[lst.sliding_window_view] = stride_tricks.sliding_window_view
     return t
 
 
