@@ -110,47 +110,93 @@ if _hand_over_if_unbuilt() is None:
 
     def get_include():
         """The directory holding arraycore's C headers (arraycore/arraycore.h)."""
-        import os
-        return os.path.join(os.path.dirname(__file__), "include")
+        try:  # the C-API helpers (arraycore-config, pkg-config dir) when built
+            from arraycore._configtool import get_include as installed_include
+        except ImportError:
+            import os
+            return os.path.join(os.path.dirname(__file__), "include")
+        return installed_include()
 
 
-    # issue 11: round(x, decimals=0, out=None) as NumPy's (decimals=0: the ufunc)
-    from arraycore._ndmethods import round  # noqa: F811
+    # issue 11: round(x, decimals=0, out=None) as NumPy's (decimals=0: the
+    # ufunc; other decimals and out= in _ndmethods, loaded on first need)
+    _round_ufunc = round
 
-    try:  # the C-API helpers (arraycore-config, pkg-config dir) when built
-        from arraycore._configtool import get_include  # noqa: F811
-    except ImportError:
-        pass
-
-    # --- file I/O: NumPy's .npy/.npz formats and text files (arraycore._npyio) ---
-    from arraycore._npyio import (  # noqa: E402
-        save, load, savez, savez_compressed, NpzFile, tofile, fromfile, savetxt, loadtxt,
-        genfromtxt,
-    )
+    def round(x, /, decimals=0, out=None):  # noqa: F811
+        """Round to the nearest integer, halves to even (decimals=0), or to
+        `decimals` decimals as NumPy's round; out= receives the result."""
+        if decimals == 0 and out is None:
+            return _round_ufunc(x)
+        from arraycore._ndmethods import round_
+        return round_(x, decimals, out)
 
     # The subpackages (arraycore.fft: the Array API fft extension on the C
     # engine src/ac_fft.c; arraycore.linalg: the linalg extension on LAPACK,
     # loaded on first use; arraycore.random: generators on src/ac_random_*.c)
     # are imported on first use of the attribute, as numpy.random is, so
-    # `import arraycore` stays light.
+    # `import arraycore` stays light.  So are (issue 11) the
+    # NumPy-named functions beside the Array API namespace (issue 12: NumPy's
+    # names, signatures and results, in _np_*.py) and the file functions
+    # (NumPy's .npy/.npz formats and text files, in _npyio.py): `import
+    # arraycore` loads none of them.  _LAZY_MODULES says which module holds
+    # which names (each module's __all__; tests/test_import_time.py checks
+    # they agree); the first look-up of one name binds all of its module's.
     _SUBPACKAGES = frozenset({"fft", "linalg", "random", "lib"})
+    _LAZY_MODULES = {
+        "_npyio": (
+            "save load savez savez_compressed NpzFile tofile fromfile savetxt loadtxt "
+            "genfromtxt"),
+        "_np_shape": (
+            "absolute arcsin arccos arctan arcsinh arccosh arctanh arctan2 power invert "
+            "left_shift right_shift true_divide mod conjugate concatenate cumsum cumprod "
+            "transpose around amax amin array asanyarray ascontiguousarray asfortranarray "
+            "ravel atleast_1d atleast_2d atleast_3d hstack vstack dstack column_stack "
+            "row_stack split array_split hsplit vsplit dsplit append insert delete resize "
+            "rollaxis block trim_zeros shape ndim size"),
+        "_np_logic": (
+            "allclose isclose array_equal array_equiv isreal iscomplex isrealobj iscomplexobj "
+            "isposinf isneginf isscalar"),
+        "_np_create": (
+            "identity diag diagflat tri vander logspace geomspace fromfunction frombuffer "
+            "fromiter indices mgrid ogrid ix_ copy ravel_multi_index unravel_index "
+            "diag_indices diag_indices_from tril_indices triu_indices tril_indices_from "
+            "triu_indices_from"),
+        "_np_pad": (
+            "pad"),
+        "_np_stats": (
+            "median percentile quantile average ptp histogram histogram2d histogramdd "
+            "histogram_bin_edges bincount digitize cov corrcoef nansum nanprod nanmean nanvar "
+            "nanstd nanmin nanmax nanargmin nanargmax nanmedian nanpercentile nanquantile "
+            "nancumsum nancumprod"),
+        "_np_math": (
+            "einsum einsum_path dot inner outer kron cross convolve correlate interp gradient "
+            "trapezoid ediff1d fix sinc modf divmod nan_to_num angle unwrap vdot rint cbrt "
+            "exp2 deg2rad rad2deg radians degrees fabs logaddexp2 fmod heaviside float_power "
+            "gcd lcm fmax fmin"),
+        "_np_select": (
+            "lexsort partition argpartition argwhere flatnonzero extract select piecewise "
+            "place put put_along_axis compress choose unique union1d intersect1d setdiff1d "
+            "setxor1d hanning hamming blackman bartlett kaiser i0"),
+    }
+    _LAZY = {name: mod for mod, names in _LAZY_MODULES.items() for name in names.split()}
 
     def __getattr__(name):
+        mod = _LAZY.get(name)
+        if mod is not None:
+            import importlib
+            m = importlib.import_module("arraycore." + mod)
+            g = globals()
+            for n in _LAZY_MODULES[mod].split():
+                g[n] = getattr(m, n)
+            return g[name]
         if name in _SUBPACKAGES:
             import importlib
             return importlib.import_module("arraycore." + name)
         raise AttributeError("module 'arraycore' has no attribute %r" % (name,))
 
     def __dir__():
-        return sorted(set(globals()) | _SUBPACKAGES)
+        return sorted(set(globals()) | _SUBPACKAGES | set(_LAZY))
 
-    # --- NumPy-named functions beside the Array API namespace (issue 12) ---
-    # NumPy's names, signatures and results; the Array API names above are unchanged.
-    from arraycore._np_shape import *  # noqa: E402,F401,F403
-    from arraycore._np_logic import *  # noqa: E402,F401,F403
-    from arraycore._np_create import *  # noqa: E402,F401,F403
-    from arraycore._np_pad import *  # noqa: E402,F401,F403
-    from arraycore._np_stats import *  # noqa: E402,F401,F403
-    from arraycore._np_math import *  # noqa: E402,F401,F403
-    from arraycore._np_select import *  # noqa: E402,F401,F403
-    # --- end of the NumPy-named block ---
+    # `from arraycore import *`: every public name, the lazy ones included
+    # (the star import looks each up, which loads their modules)
+    __all__ = sorted({n for n in globals() if not n.startswith("_")} | set(_LAZY))

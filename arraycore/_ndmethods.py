@@ -6,10 +6,9 @@ byteswap, setflags, dump/dumps, round(decimals), and the function
 
 The ndarray methods in _core.pyx are one-line calls into this module, which
 _core imports on first use.  Arguments and results follow NumPy's ndarray
-methods of the same names; NumPy is not imported.
+methods of the same names; NumPy is not imported, nor is pickle until a
+method needs it (so that `import arraycore` does not load it).
 """
-import pickle as _pickle
-
 import arraycore as _ac
 from arraycore._ufunc import round as _round_ufunc
 
@@ -298,6 +297,7 @@ def setflags(a, write, align, uic):
 def reduce_buffer(a):
     """__reduce_ex__ for pickle protocol 5: the C-contiguous data as a
     PickleBuffer (a copy first only when a is not C-contiguous)."""
+    import pickle as _pickle
     c = a if a.flags.c_contiguous else a.copy(order="C")
     return (_rebuild_from_buffer, (_pickle.PickleBuffer(c), a.dtype.str, a.shape))
 
@@ -305,6 +305,7 @@ def reduce_buffer(a):
 def _rebuild_from_buffer(buf, typestr, shape):
     """Unpickle (protocol 5): an array over the buffer's memory, no copy
     (read-only when the buffer is)."""
+    import pickle as _pickle
     m = buf.raw() if isinstance(buf, _pickle.PickleBuffer) else memoryview(buf)
     if m.ndim != 1 or m.format not in ("B", "b", "c"):
         m = m.cast("B")
@@ -315,10 +316,12 @@ def _rebuild_from_buffer(buf, typestr, shape):
 
 
 def dumps(a):
+    import pickle as _pickle
     return _pickle.dumps(a, protocol=_pickle.HIGHEST_PROTOCOL)
 
 
 def dump(a, file):
+    import pickle as _pickle
     if isinstance(file, (str, bytes)) or hasattr(file, "__fspath__"):
         with open(file, "wb") as f:
             _pickle.dump(a, f, protocol=_pickle.HIGHEST_PROTOCOL)
