@@ -723,3 +723,21 @@ def test_native_dispatch_falls_back_for_numpy_only_options():
             assert_array(got, want)
         else:
             assert got == want
+
+
+def test_native_dispatch_writes_into_numpy_targets():
+    # in-place functions and out= keep NumPy's targets (written, returned)
+    n = np.zeros(5)
+    np.put(n, [0, 2], ac.asarray([1.0, 2.0]))
+    assert n.tolist() == [1.0, 0.0, 2.0, 0.0, 0.0]
+    n = np.zeros(4)
+    np.place(n, n == 0, ac.asarray([3.0, 4.0]))
+    assert n.tolist() == [3.0, 4.0, 3.0, 4.0]
+    n = np.zeros((2, 3))
+    np.put_along_axis(n, np.array([[0], [1]]), ac.asarray(7.0), axis=1)
+    assert n.tolist() == [[7.0, 0.0, 0.0], [0.0, 7.0, 0.0]]
+    o = np.zeros(4)
+    assert np.cumsum(ac.arange(4.0), out=o) is o and o.tolist() == [0.0, 1.0, 3.0, 6.0]
+    o = np.zeros((2, 2))
+    assert np.einsum("ij->ji", ac.asarray([[1.0, 2.0], [3.0, 4.0]]), out=o) is o
+    assert o.tolist() == [[1.0, 3.0], [2.0, 4.0]]
