@@ -471,9 +471,11 @@ def _bw_fd(x, r):
 
 
 def _bw_auto(x, r):
-    fd = _bw_fd(x, r)
-    st = _bw_sturges(x, r)
-    return min(fd, st) if fd else st
+    # the smaller of Sturges and Freedman-Diaconis, FD kept at least half the
+    # sqrt width (so constant-looking data do not ask for a huge number of
+    # bins): NumPy 2.4's rule (NumPy 2.2 took FD whenever it was non-zero)
+    fd = max(_bw_fd(x, r), _bw_sqrt(x, r) / 2)
+    return min(fd, _bw_sturges(x, r))
 
 
 _ESTIMATORS = {"stone": _bw_stone, "auto": _bw_auto, "doane": _bw_doane, "fd": _bw_fd,

@@ -384,3 +384,11 @@ def test_kernel_doors_refuse_bad_layouts():
     # huge values: a clear error, not a crash
     with pytest.raises((MemoryError, ValueError)):
         xp.bincount(xp.asarray([2 ** 62]))
+
+
+def test_histogram_auto_keeps_fd_above_half_sqrt():
+    # FD width is 0 here (the quartiles agree), so 'auto' takes max(FD,
+    # sqrt/2) = (1/sqrt(6))/2 ~ 0.204 against Sturges' 1/(log2(6)+1) ~ 0.279:
+    # ceil(1/0.204) = 5 bins (NumPy 2.4's rule)
+    a = np.array([[0.0, 1, 1], [1, 1, 1]])
+    close(xp.histogram_bin_edges(xp.asarray(a), "auto"), np.linspace(0.0, 1.0, 6))
