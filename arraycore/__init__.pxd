@@ -397,4 +397,18 @@ cdef extern from "arraycore/arraycore.h":
     int ACArrayNeighborhoodIter_Reset(ACArrayNeighborhoodIterObject *iter) nogil
     int ACArrayNeighborhoodIter_Next(ACArrayNeighborhoodIterObject *iter) nogil
 
+# ------------------------------------------------------------------ FFT plans
+# arraycore/acfft.h: the opaque plan of the ACFFT_* entries and their numbers.
+cdef extern from "arraycore/arraycore.h":
+    ctypedef struct ACFFT_Plan
+    enum:
+        AC_FFT_C2C
+        AC_FFT_R2C
+        AC_FFT_C2R
+        AC_FFT_DOUBLE
+        AC_FFT_FLOAT
+        AC_FFT_EBADARGS
+        AC_FFT_EINTR
+        AC_FFT_ENOMEM
+
 include "_ac_api.pxi"

@@ -64,6 +64,22 @@ from arraycore._ufunc cimport ufunc, new_ufunc, register_loop, ACUFuncGenericFun
 from arraycore._errstate cimport sigint_on, sigint_off, sigint_pending
 from arraycore._gufunc cimport new_gufunc
 
+# the FFT engine of libaccore (src/ac_fft.c): the ACFFT_* entries wrap its plans
+cdef extern from "ac_fft.h" nogil:
+    ctypedef struct ACFFT_Plan
+    enum:
+        AC_FFT_C2C
+        AC_FFT_R2C
+        AC_FFT_C2R
+        AC_FFT_DOUBLE
+        AC_FFT_FLOAT
+        AC_FFT_EBADARGS
+    ACFFT_Plan *ac_fft_plan_new(int kind, int prec, ac_intp n)
+    void ac_fft_plan_free(ACFFT_Plan *p)
+    int ac_fft_plan_execute(const ACFFT_Plan *p, int forward, double fct, ac_intp howmany,
+                            const char *in_, ac_intp idist, ac_intp iax,
+                            char *out, ac_intp odist, ac_intp oax)
+
 include "_capi_table.pxi"
 
 ABI_VERSION = _AC_ABI_VERSION
@@ -989,6 +1005,37 @@ cdef int capi_SigintOff() except -1:
 
 cdef int capi_SigintPending() except? 0:
     return sigint_pending()
+
+
+# ---------------------------------------------------------------- FFT plans
+cdef ACFFT_Plan *capi_FFTPlanNew(int kind, int precision, ac_intp n) except NULL:
+    if kind != AC_FFT_C2C and kind != AC_FFT_R2C and kind != AC_FFT_C2R:
+        raise ValueError(f"ACFFT_PlanNew: kind must be AC_FFT_C2C, AC_FFT_R2C or "
+                         f"AC_FFT_C2R, got {kind}")
+    if precision != AC_FFT_DOUBLE and precision != AC_FFT_FLOAT:
+        raise ValueError(f"ACFFT_PlanNew: precision must be AC_FFT_DOUBLE or "
+                         f"AC_FFT_FLOAT, got {precision}")
+    if n < 1:
+        raise ValueError(f"ACFFT_PlanNew: the length must be at least 1, got {n}")
+    cdef ACFFT_Plan *p
+    with nogil:
+        p = ac_fft_plan_new(kind, precision, n)
+    if p == NULL:
+        raise MemoryError(f"ACFFT_PlanNew: no memory for a plan of length {n}")
+    return p
+
+
+cdef int capi_FFTExecute(const ACFFT_Plan *plan, int forward, double fct, ac_intp howmany,
+                         const char *in_, ac_intp idist, ac_intp istride, char *out,
+                         ac_intp odist, ac_intp ostride) except -1 nogil:
+    # never raises: the codes of arraycore/acfft.h come back as they are
+    return ac_fft_plan_execute(plan, forward, fct, howmany, in_, idist, istride,
+                               out, odist, ostride)
+
+
+cdef int capi_FFTPlanFree(ACFFT_Plan *plan) except -1 nogil:
+    ac_fft_plan_free(plan)
+    return 0
 
 
 _fill_table(_table)

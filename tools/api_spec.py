@@ -42,12 +42,13 @@ ABI_VERSION = 1
 # API (feature) version: raised when entries are appended.  import_arraycore()
 # requires the installed table's API version to be >= the consumer's target
 # (AC_TARGET_VERSION, default: the version of the header it was compiled with).
-API_VERSION = 0x2
+API_VERSION = 0x3
 
 # The history of API versions, for the docs and the AC_<n>_API_VERSION macros.
 API_VERSIONS = {
     0x1: "arraycore 0.1: the first C-API",
     0x2: "arraycore 0.2: ufuncs, generalized ufuncs, interrupts, iterators",
+    0x3: "arraycore 0.3: FFT plans (ACFFT_*)",
 }
 
 CAPSULE_MODULE = "arraycore._capi"
@@ -494,6 +495,41 @@ ENTRIES = [
              "slice was visited, fn's first non-zero return value when it stopped "
              "the walk (return positive values), or -1 with an exception set on bad "
              "input.",)),
+
+    # ---- FFT plans (the engine of arraycore.fft, on raw strided memory) ---
+    F(86, "ACFFT_PlanNew", "ACFFT_Plan *", "int kind, int precision, ac_intp n",
+      "A plan for transforms of length n: kind AC_FFT_C2C, AC_FFT_R2C or AC_FFT_C2R, "
+      "precision AC_FFT_DOUBLE or AC_FFT_FLOAT.",
+      error="NULL", added=0x3, impl="capi_FFTPlanNew",
+      notes=("ValueError for a bad kind or precision or n < 1, MemoryError when the "
+             "plan cannot be allocated.  Plans of the same (kind, precision, n) share "
+             "arraycore's cached twiddles and factorization, so making one is cheap "
+             "after the first.  A plan is immutable and may be used by any number of "
+             "threads at once; release it with ACFFT_PlanFree.",)),
+    F(87, "ACFFT_Execute", "int",
+      "const ACFFT_Plan *plan, int forward, double fct, ac_intp howmany, const char *in, "
+      "ac_intp idist, ac_intp istride, char *out, ac_intp odist, ac_intp ostride",
+      "Run `howmany` transforms of the plan on raw strided memory; callable without the GIL.",
+      error="-1", added=0x3, impl="capi_FFTExecute", nogil=True,
+      notes=("Transform k reads its input at ``in + k * idist`` with elements "
+             "``istride`` bytes apart and writes ``out + k * odist``, elements "
+             "``ostride`` bytes apart (strides and distances in bytes, any sign).  "
+             "C2C reads and writes n complex values and is forward (exponent -1) when "
+             "``forward`` is non-zero; R2C reads n reals and writes n/2+1 complex "
+             "values; C2R reads n/2+1 complex values (the imaginary parts of the first "
+             "and, for even n, the last are ignored) and writes n reals.  Every output "
+             "is multiplied by ``fct`` (1.0: unnormalized; 1.0/n: NumPy's backward "
+             "normalization of the inverse).  Data must be native-endian and aligned "
+             "to its real type; ``in`` and ``out`` may be the same memory with the same "
+             "layout (in place); other overlaps are undefined.",
+             "Returns 0, or a negative code without setting an exception (it may run "
+             "without the GIL): ``AC_FFT_EBADARGS`` (NULL plan, ``howmany`` < 0), "
+             "``AC_FFT_ENOMEM``, or ``AC_FFT_EINTR`` when Ctrl-C arrived inside "
+             "``AC_SIGINT_ON`` (checked between blocks of transforms).  Raise from the "
+             "code after taking the GIL back.",)),
+    F(88, "ACFFT_PlanFree", "int", "ACFFT_Plan *plan",
+      "Release a plan (NULL is accepted); always returns 0; callable without the GIL.",
+      error="-1", added=0x3, impl="capi_FFTPlanFree", nogil=True),
 ]
 
 

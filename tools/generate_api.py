@@ -149,7 +149,7 @@ def gen_header(spec) -> str:
       " *   AC_NO_DEPRECATED_API  hide deprecated entries and macros\n */\n")
     w("#ifndef ARRAYCORE__AC_API_H\n#define ARRAYCORE__AC_API_H\n\n")
     w("#include <Python.h>\n#include \"arraycore/actypes.h\"\n#include \"arraycore/acapitypes.h\"\n"
-      "#include \"arraycore/aciter.h\"\n#include \"arraycore/acufunc.h\"\n\n")
+      "#include \"arraycore/aciter.h\"\n#include \"arraycore/acufunc.h\"\n#include \"arraycore/acfft.h\"\n\n")
     w(f"#define AC_ABI_VERSION {spec.ABI_VERSION}\n")
     w(f"#define AC_API_VERSION {hexv(spec.API_VERSION)}\n")
     w(f"#define AC_API_TABLE_SIZE {spec.TABLE_SIZE}\n")
@@ -626,6 +626,10 @@ def gen_rst(spec) -> str:
                   "-1": "-1 with an exception set",
                   "0": "0 with an exception set",
                   "0?": "0 with an exception set (check ``PyErr_Occurred()``)"}[e.error]
+        if e.nogil:
+            # callable without the GIL: it never sets an exception (its notes
+            # say what its return values mean)
+            errtxt = "never sets an exception; callable without the GIL"
         w(f"   On error: {errtxt}.  Slot {e.slot}, added in API {_rst_ver(e.added)}.\n")
         if e.deprecated:
             w(f"\n   .. deprecated:: API {_rst_ver(e.added)}\n      {e.deprecated[0].upper() + e.deprecated[1:]}; hidden by ``AC_NO_DEPRECATED_API``.\n")

@@ -314,23 +314,24 @@ int ac_fft_execute(int kind, int prec, int forward, ac_intp n, double fct,
 /* plans for C callers                                                       */
 /* ------------------------------------------------------------------------ */
 
-struct ac_fft_user_plan { int kind; struct fft_cached *p; };
+/* the public opaque type (arraycore/acfft.h) */
+struct ACFFT_PlanInternal { int kind; struct fft_cached *p; };
 
 ac_fft_plan *ac_fft_plan_new(int kind, int prec, ac_intp n)
 {
     if (n < 1 || kind < 0 || kind > 2 || (prec != AC_FFT_DOUBLE && prec != AC_FFT_FLOAT))
         return NULL;
-    struct ac_fft_user_plan *u = malloc(sizeof(*u));
+    ac_fft_plan *u = malloc(sizeof(*u));
     if (u == NULL) return NULL;
     u->kind = kind;
     u->p = plan_get(kind == AC_FFT_C2C ? 0 : 1, prec, n);
     if (u->p == NULL) { free(u); return NULL; }
-    return (ac_fft_plan *)u;
+    return u;
 }
 
 void ac_fft_plan_free(ac_fft_plan *p)
 {
-    struct ac_fft_user_plan *u = (struct ac_fft_user_plan *)p;
+    ac_fft_plan *u = p;
     if (u == NULL) return;
     plan_release(u->p);
     free(u);
@@ -340,7 +341,7 @@ int ac_fft_plan_execute(const ac_fft_plan *p, int forward, double fct, ac_intp h
                         const char *in, ac_intp idist, ac_intp iax,
                         char *out, ac_intp odist, ac_intp oax)
 {
-    const struct ac_fft_user_plan *u = (const struct ac_fft_user_plan *)p;
+    const ac_fft_plan *u = p;
     if (u == NULL || howmany < 0) return AC_FFT_EBADARGS;
     ac_intp n = u->p->n;
     ac_intp nin = u->kind == AC_FFT_C2R ? n / 2 + 1 : n;

@@ -20,19 +20,9 @@
 #include "arraycore/actypes.h"
 #include "ac_export.h"
 
-/* kinds of transform */
-#define AC_FFT_C2C 0   /* complex -> complex, n points in and out */
-#define AC_FFT_R2C 1   /* real n points -> n/2+1 complex (forward)      */
-#define AC_FFT_C2R 2   /* n/2+1 complex (Hermitian half) -> n real (backward) */
-
-/* precisions */
-#define AC_FFT_DOUBLE 0
-#define AC_FFT_FLOAT 1
-
-/* return values besides 0 */
-#define AC_FFT_EBADARGS (-1)
-#define AC_FFT_EINTR (-2)       /* Ctrl-C seen (ac_sigint_flag) */
-#define AC_FFT_ENOMEM (-3)
+/* AC_FFT_C2C/R2C/C2R, AC_FFT_DOUBLE/FLOAT, the AC_FFT_E* codes and the
+ * opaque plan type: the public header (the C-API's ACFFT_* entries use them) */
+#include "arraycore/acfft.h"
 
 /*
  * One transform of length n along one axis.
@@ -60,7 +50,7 @@ AC_EXPORT int ac_fft_cache_size(void);
 
 /* Opaque plans for C callers (plan once, execute many times on strided
  * 1-d data).  ac_fft_plan_new returns NULL for bad arguments or no memory. */
-typedef struct ac_fft_plan_s ac_fft_plan;
+typedef ACFFT_Plan ac_fft_plan;
 AC_EXPORT ac_fft_plan *ac_fft_plan_new(int kind, int prec, ac_intp n);
 AC_EXPORT void ac_fft_plan_free(ac_fft_plan *p);
 /* howmany transforms, input k at in + k*idist, its elements iax apart (bytes),

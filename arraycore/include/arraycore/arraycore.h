@@ -10,6 +10,7 @@
  *   actypes.h      C types, type numbers, flags, object layouts, inline accessors
  *   acapitypes.h   ACArray_Dims and small inline helpers
  *   aciter.h       iterator types, flags and macros (ACIter, ACArray_ITER_*, ...)
+ *   acfft.h        the FFT plan type and constants (ACFFT_Plan, AC_FFT_*)
  *   _ac_api.h      (generated) the function table: AC_ABI_VERSION,
  *                  AC_API_VERSION, import_arraycore(), every ACArray_* entry
  *   aciter_api.h   iterator helpers on the table (ACArray_MultiIterNew)
@@ -26,6 +27,7 @@
 #include "arraycore/actypes.h"
 #include "arraycore/acapitypes.h"
 #include "arraycore/aciter.h"
+#include "arraycore/acfft.h"
 #include "arraycore/acufunc.h"
 #include "arraycore/_ac_api.h"
 #include "arraycore/aciter_api.h"
