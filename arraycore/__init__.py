@@ -153,4 +153,5 @@ if _hand_over_if_unbuilt() is None:
     from arraycore._np_stats import *  # noqa: E402,F401,F403
     from arraycore._np_math import *  # noqa: E402,F401,F403
     from arraycore._np_select import *  # noqa: E402,F401,F403
+    from arraycore._np_poly import *  # noqa: E402,F401,F403
     # --- end of the NumPy-named block ---
