@@ -30,7 +30,7 @@ def both(text, **kw):
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                if lib is np:
+                if lib is np and np.lib.NumpyVersion(np.__version__) < "2.3.0":
                     # NumPy < 2.3 (Python 3.10's newest is 2.2) only warns with a
                     # DeprecationWarning where newer NumPy raises (an integer
                     # column holding "1.0", "1e3" or an out-of-range value):
