@@ -471,9 +471,11 @@ def _bw_fd(x, r):
 
 
 def _bw_auto(x, r):
-    fd = _bw_fd(x, r)
-    st = _bw_sturges(x, r)
-    return min(fd, st) if fd else st
+    # NumPy 2.4's rule: Freedman-Diaconis, kept from going below half the
+    # sqrt width (no flood of bins when the IQR is tiny or zero), capped by
+    # Sturges (NumPy 2.2 took Sturges alone when the IQR was zero)
+    fd = max(_bw_fd(x, r), _bw_sqrt(x, r) / 2)
+    return min(fd, _bw_sturges(x, r))
 
 
 _ESTIMATORS = {"stone": _bw_stone, "auto": _bw_auto, "doane": _bw_doane, "fd": _bw_fd,
