@@ -177,6 +177,9 @@ if _hand_over_if_unbuilt() is None:
             "lexsort partition argpartition argwhere flatnonzero extract select piecewise "
             "place put put_along_axis compress choose unique union1d intersect1d setdiff1d "
             "setxor1d hanning hamming blackman bartlett kaiser i0"),
+        "_np_poly": (
+            "polyfit polyval roots poly polyder polyint polyadd polysub polymul polydiv "
+            "RankWarning"),
     }
     _LAZY = {name: mod for mod, names in _LAZY_MODULES.items() for name in names.split()}
 

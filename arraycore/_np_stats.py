@@ -471,9 +471,9 @@ def _bw_fd(x, r):
 
 
 def _bw_auto(x, r):
-    # the smaller of Sturges and Freedman-Diaconis, FD kept at least half the
-    # sqrt width (so constant-looking data do not ask for a huge number of
-    # bins): NumPy 2.4's rule (NumPy 2.2 took FD whenever it was non-zero)
+    # NumPy 2.4's rule: Freedman-Diaconis, kept from going below half the
+    # sqrt width (no flood of bins when the IQR is tiny or zero), capped by
+    # Sturges (NumPy 2.2 took Sturges alone when the IQR was zero)
     fd = max(_bw_fd(x, r), _bw_sqrt(x, r) / 2)
     return min(fd, _bw_sturges(x, r))
 
@@ -592,6 +592,12 @@ def _c64(x, name):
 
 
 def _incl_search(sa, edges):
+    if sa.dtype != edges.dtype:
+        # compare in the common type, as NumPy's searchsorted does (casting
+        # float edges to an integer type would move 2.5 to 2)
+        from arraycore._dtype import result_type
+        ct = result_type(sa.dtype, edges.dtype)
+        sa, edges = sa.astype(ct, copy=False), edges.astype(ct, copy=False)
     return concat([searchsorted(sa, edges[:-1], side="left"),
                    searchsorted(sa, edges[-1:], side="right")])
 
@@ -599,13 +605,13 @@ def _incl_search(sa, edges):
 def _hist_sorted(a, edges, weights, ntype):
     if weights is None:
         sa = sort(a)
-        cum = _incl_search(sa, edges.astype(sa.dtype) if sa.dtype != edges.dtype else edges)
+        cum = _incl_search(sa, edges)
         return _u.subtract(cum[1:], cum[:-1]).astype(ntype)
     order = argsort(a)
     sa = take(a, order)
     sw = take(weights, order)
     cw = concat([zeros((1,), dtype=ntype), _stats.cumulative_sum(sw.astype(ntype))])
-    idx = _incl_search(sa, edges.astype(sa.dtype) if sa.dtype != edges.dtype else edges)
+    idx = _incl_search(sa, edges)
     c = take(cw, idx)
     return _u.subtract(c[1:], c[:-1])
 
@@ -888,10 +894,29 @@ def corrcoef(x, y=None, rowvar=True, bias=None, ddof=None, *, dtype=None):
 # --------------------------------------------------------------------------
 # the NaN-aware family
 # --------------------------------------------------------------------------
-def _no_where(where, name, initial=None):
-    if where is not None or initial is not None:
-        raise NotImplementedError(f"{name}(where=..., initial=...) is not supported by "
-                                  "arraycore yet")
+def _where_mask(a, where):
+    """`where` broadcast to a's shape as a bool array (None: no mask)."""
+    if where is None or where is True:
+        return None
+    from arraycore._manip import broadcast_to as _bt
+    w = asarray(where)
+    if w.dtype != _dt("bool"):
+        raise TypeError(f"where must be a boolean array, got {w.dtype}")
+    return _bt(w, tuple(a.shape))
+
+
+def _excluded(a, where):
+    """(a with excluded entries zeroed, excluded mask or None): excluded are the
+    NaNs and, with `where`, the entries it leaves out."""
+    a = asarray(a)
+    w = _where_mask(a, where)
+    mask = _u.isnan(a) if a.dtype.kind in "fc" else None
+    if w is not None:
+        out_ = _u.logical_not(w)
+        mask = out_ if mask is None else _u.logical_or(mask, out_)
+    if mask is None:
+        return a, None
+    return _where(mask, asarray(0, dtype=a.dtype), a), mask
 
 
 def _replace_nan(a, val):
@@ -948,9 +973,12 @@ def nancumprod(a, axis=None, dtype=None, out=None):
 
 
 def nanmean(a, axis=None, dtype=None, out=None, keepdims=False, *, where=None):
-    """Mean ignoring NaNs (NaN, with a RuntimeWarning, for all-NaN slices)."""
-    _no_where(where, "nanmean")
-    arr, mask = _replace_nan(a, 0)
+    """Mean ignoring NaNs (NaN, with a RuntimeWarning, for all-NaN slices);
+    `where` leaves entries out as NaNs are."""
+    if where is None:
+        arr, mask = _replace_nan(a, 0)
+    else:
+        arr, mask = _excluded(a, where)
     if mask is None:
         return _finish(_mean(arr, _tuple_axis(axis), keepdims) if dtype is None else
                        _stats.mean(arr.astype(dtype), axis=_tuple_axis(axis),
@@ -958,6 +986,8 @@ def nanmean(a, axis=None, dtype=None, out=None, keepdims=False, *, where=None):
     ax = _tuple_axis(axis)
     cnt = _stats.sum(_u.logical_not(mask), axis=ax, dtype=_dt("int64"), keepdims=keepdims)
     tot = _stats.sum(arr, axis=ax, dtype=dtype, keepdims=keepdims)
+    if tot.dtype.kind in "biu":
+        tot = tot.astype(_dt("float64"))
     from arraycore._errstate import errstate
     with errstate(divide="ignore", invalid="ignore"):
         avg = _u.divide(tot, cnt).astype(tot.dtype, copy=False)
@@ -968,13 +998,19 @@ def nanmean(a, axis=None, dtype=None, out=None, keepdims=False, *, where=None):
 
 def nanvar(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, where=None,
            mean=None, correction=None):
-    """Variance ignoring NaNs."""
-    _no_where(where, "nanvar")
-    if mean is not None:
-        raise NotImplementedError("nanvar(mean=...) is not supported by arraycore yet")
+    """Variance ignoring NaNs; `where` leaves entries out as NaNs are, `mean`
+    (shaped as with keepdims=True) is used instead of computing the mean."""
     if correction is not None:
         ddof = correction
-    arr, mask = _replace_nan(a, 0)
+    if where is None and mean is None:
+        arr, mask = _replace_nan(a, 0)
+    else:
+        a = asarray(a)
+        if a.dtype.kind in "biu":
+            a = a.astype(_dt("float64"))
+        arr, mask = _excluded(a, where)
+        if mask is None:
+            mask = zeros(tuple(a.shape), dtype=_dt("bool"))
     ax = _tuple_axis(axis)
     if mask is None:
         a_ = arr.astype(_dt("float64")) if arr.dtype.kind in "biu" else arr
@@ -982,8 +1018,11 @@ def nanvar(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, where=
     cnt = _stats.sum(_u.logical_not(mask), axis=ax, dtype=_dt("int64"), keepdims=True)
     from arraycore._errstate import errstate
     with errstate(divide="ignore", invalid="ignore"):
-        avg = _stats.sum(arr, axis=ax, dtype=dtype, keepdims=True)
-        avg = _u.divide(avg, cnt).astype(avg.dtype, copy=False)
+        if mean is not None:
+            avg = asarray(mean)
+        else:
+            avg = _stats.sum(arr, axis=ax, dtype=dtype, keepdims=True)
+            avg = _u.divide(avg, cnt).astype(avg.dtype, copy=False)
         d = _u.subtract(arr, avg).astype(arr.dtype, copy=False)
         d = _where(mask, asarray(0, dtype=d.dtype), d)
         sq = _u.real(d * _u.conj(d)) if d.dtype.kind == "c" else d * d
@@ -1001,18 +1040,30 @@ def nanvar(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, where=
 
 def nanstd(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, where=None,
            mean=None, correction=None):
-    """Standard deviation ignoring NaNs."""
-    _no_where(where, "nanstd")
-    if mean is not None:
-        raise NotImplementedError("nanstd(mean=...) is not supported by arraycore yet")
-    v = nanvar(a, axis, dtype, None, ddof, keepdims, correction=correction)
+    """Standard deviation ignoring NaNs (the keywords of nanvar)."""
+    v = nanvar(a, axis, dtype, None, ddof, keepdims, where=where, mean=mean,
+               correction=correction)
     return _finish(_u.sqrt(v), out)
 
 
-def _nan_minmax(a, axis, out, keepdims, is_max, initial=None):
+def _nan_minmax(a, axis, out, keepdims, is_max, initial=None, where=None):
     a = asarray(a)
-    fn = _stats.max if is_max else _stats.min
     ax = _tuple_axis(axis)
+    if initial is not None or where is not None:
+        # NumPy's definition: fmin/fmax reduced with initial and where; a
+        # slice that is still NaN (all NaN, no initial) warns
+        from arraycore._ufunc import builtin_ufuncs
+        kw = {}
+        if initial is not None:
+            kw["initial"] = initial
+        if where is not None:
+            kw["where"] = where
+        r = builtin_ufuncs()["fmax" if is_max else "fmin"].reduce(
+            a, axis=ax, keepdims=keepdims, **kw)
+        if r.dtype.kind in "fc" and bool(_stats.any(_u.isnan(r))):
+            warnings.warn("All-NaN slice encountered", RuntimeWarning, stacklevel=3)
+        return _finish(r, out)
+    fn = _stats.max if is_max else _stats.min
     if a.dtype.kind not in "fc":
         return _finish(fn(a, axis=ax, keepdims=keepdims), out)
     mask = _u.isnan(a)
@@ -1026,15 +1077,15 @@ def _nan_minmax(a, axis, out, keepdims, is_max, initial=None):
 
 
 def nanmin(a, axis=None, out=None, keepdims=False, initial=None, where=None):
-    """Minimum ignoring NaNs (NaN with a RuntimeWarning for all-NaN slices)."""
-    _no_where(where, "nanmin", initial)
-    return _nan_minmax(a, axis, out, keepdims, False)
+    """Minimum ignoring NaNs (NaN with a RuntimeWarning for all-NaN slices);
+    initial and where as for fmin.reduce."""
+    return _nan_minmax(a, axis, out, keepdims, False, initial, where)
 
 
 def nanmax(a, axis=None, out=None, keepdims=False, initial=None, where=None):
-    """Maximum ignoring NaNs (NaN with a RuntimeWarning for all-NaN slices)."""
-    _no_where(where, "nanmax", initial)
-    return _nan_minmax(a, axis, out, keepdims, True)
+    """Maximum ignoring NaNs (NaN with a RuntimeWarning for all-NaN slices);
+    initial and where as for fmax.reduce."""
+    return _nan_minmax(a, axis, out, keepdims, True, initial, where)
 
 
 def _nan_arg(a, axis, out, keepdims, is_max):
@@ -1139,17 +1190,47 @@ def _nanquantile_impl(a, q, axis, method, keepdims, percent, out):
     return _finish(reshape(res, tuple(q.shape) + (keep if keepdims else kept)), out)
 
 
+def _nan_weighted(a, q, axis, method, keepdims, percent, out, weights):
+    """nanquantile with weights (inverted_cdf only, as NumPy): NaNs are left
+    out with their weights; an all-NaN slice gives NaN with a warning."""
+    if method != "inverted_cdf":
+        raise ValueError(f"Only method 'inverted_cdf' supports weights. Got: {method}.")
+    a = asarray(a)
+    if a.dtype.kind not in "fc":
+        return _quantile_impl(a, q, axis, method, keepdims, percent, out, weights)
+    if a.dtype.kind == "c":
+        raise TypeError("a must be an array of real numbers")
+    q = _q_array(q, a, percent)
+    lanes, kept, keep = _lanes(a, axis)
+    n = lanes.shape[1]
+    if n == 0:
+        raise IndexError("cannot do a non-empty take from an empty axes.")
+    wl = _weighted_lanes(a, weights, axis)
+    nanl = _u.isnan(lanes)
+    wl = _where(nanl, asarray(0.0, dtype=wl.dtype), wl)
+    allnan = _stats.all(nanl, axis=1, keepdims=True)
+    if bool(_stats.any(allnan)):
+        warnings.warn("All-NaN slice encountered", RuntimeWarning, stacklevel=3)
+        wl = _where(allnan, asarray(1.0, dtype=wl.dtype), wl)
+    res, _ = _weighted_quantile(lanes, wl, q)
+    res = _where(allnan, asarray(float("nan"), dtype=res.dtype), res)
+    res = moveaxis(res, 1, 0)
+    return _finish(reshape(res, tuple(q.shape) + (keep if keepdims else kept)), out)
+
+
 def nanquantile(a, q, axis=None, out=None, overwrite_input=False, method="linear",
                 keepdims=False, *, weights=None, interpolation=None):
-    """quantile ignoring NaNs."""
+    """quantile ignoring NaNs (weights: method 'inverted_cdf' only, as NumPy)."""
     if weights is not None:
-        raise NotImplementedError("weights are not supported by arraycore's nanquantile yet")
+        return _nan_weighted(a, q, axis, interpolation or method, keepdims, False, out,
+                             weights)
     return _nanquantile_impl(a, q, axis, interpolation or method, keepdims, False, out)
 
 
 def nanpercentile(a, q, axis=None, out=None, overwrite_input=False, method="linear",
                   keepdims=False, *, weights=None, interpolation=None):
-    """percentile ignoring NaNs."""
+    """percentile ignoring NaNs (weights: method 'inverted_cdf' only, as NumPy)."""
     if weights is not None:
-        raise NotImplementedError("weights are not supported by arraycore's nanpercentile yet")
+        return _nan_weighted(a, q, axis, interpolation or method, keepdims, True, out,
+                             weights)
     return _nanquantile_impl(a, q, axis, interpolation or method, keepdims, True, out)

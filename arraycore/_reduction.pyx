@@ -120,8 +120,14 @@ cdef object ufunc_reduce(ufunc uf, object arr, object axis, dtype dt, object out
     li = _fold_loop(uf, dt, a.descr, "reduction")
     d = descr_from_tidx(uf._types[li * 3])
     ident = _identity_for(uf, d)
+    # what the entries `where` leaves out become: the ufunc's own identity
+    # (`initial` is then applied once, by the reduction); without one,
+    # `initial` (min/max and the like, for which op(initial, initial) is initial)
+    masked_fill = ident
     if initial is not NOVALUE and initial is not None:
         ident = initial
+        if masked_fill is NOVALUE:
+            masked_fill = initial
     has_ident = ident is not NOVALUE
     if nred == nd and not keepdims and out is None and where is True and \
             (nd <= 1 or (a.flags & AC_ARRAY_C_CONTIGUOUS)) and _direct(a, d.tidx):
@@ -147,7 +153,7 @@ cdef object ufunc_reduce(ufunc uf, object arr, object axis, dtype dt, object out
         if not has_ident:
             raise ValueError(f"reduction operation '{uf.__name__}' does not have an identity, "
                              "so to use a where mask one has to specify 'initial'")
-        src = ufunc_call(get_ufunc("_where"), (where, a, ident), None, True, UNSAFE_CASTING, d,
+        src = ufunc_call(get_ufunc("_where"), (where, a, masked_fill), None, True, UNSAFE_CASTING, d,
                          AC_KEEPORDER)
         if src.nd != nd:
             raise ValueError("the 'where' mask must broadcast to the reduced array's shape")
@@ -180,10 +186,10 @@ cdef object ufunc_reduce(ufunc uf, object arr, object axis, dtype dt, object out
         else:
             ostrides[i] = o.strides[j]
             j += 1
-    if nred == 0:
+    if nred == 0 and (initial is NOVALUE or initial is None):
         _copy_reshaped(o, a)
         src = None
-    elif has_ident:
+    elif has_ident:         # (also no reduced axis with `initial`: op(initial, a))
         fill_array(o, ident)
         src = a
     elif nred == 1:

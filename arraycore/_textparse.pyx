@@ -554,6 +554,10 @@ def parse(bytes data, object delimiter, tuple comments, Py_ssize_t skiprows,
                             _fail(fs, fe, tname, line - 1, i)
                         (<uint64_t *>(b.data + b.n))[0] = uv
                     else:
+                        # bool reads an int64, as NumPy's parser does: a value
+                        # outside int64's range is an error, not True
+                        if uv > (<uint64_t>1 << 63) - (0 if neg else 1):
+                            _fail(fs, fe, tname, line - 1, i)
                         (<uint8_t *>(b.data + b.n))[0] = 1 if uv != 0 else 0
                 b.n += itemsize
             nrows += 1

@@ -225,6 +225,10 @@ def test_new_unary(nx, name):
                 getattr(xp, name)(x)
             return
         g = getattr(xp, name)(x)
+    if name == "sinc" and e.dtype == np.float16 and np.lib.NumpyVersion(np.__version__) < "2.3.0":
+        # NumPy 2.2 (Python 3.10's newest) gives NaN for float16 sinc(0);
+        # newer NumPy and arraycore give the limit, 1
+        e = np.where(n == 0, np.float16(1), e)
     tol = {"float16": 2e-3, "float32": 2e-6}.get(e.dtype.name, 1e-13)
     close(g, e, rtol=tol, atol=0)
 

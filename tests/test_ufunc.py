@@ -423,6 +423,20 @@ def test_reduce_options():
                  np.add.reduce(n, axis=0, where=m))
     assert_array(ac.maximum.reduce(x, axis=0, where=ac.asarray(m), initial=-1.0),
                  np.maximum.reduce(n, axis=0, where=m, initial=-1.0))
+    # where and initial together: initial counts once, the masked entries not at all
+    for name in ("add", "multiply", "maximum", "minimum"):
+        assert_array(getattr(ac, name).reduce(x, axis=0, where=ac.asarray(m), initial=-2.0),
+                     getattr(np, name).reduce(n, axis=0, where=m, initial=-2.0))
+        assert_array(getattr(ac, name).reduce(x, axis=None, where=ac.asarray(m),
+                                              initial=3.0),
+                     getattr(np, name).reduce(n, axis=None, where=m, initial=3.0))
+        for kd in (False, True):     # nothing reduced: initial still applies once
+            for src in (n[0, 0], n[0]):
+                ax = None if src.ndim == 0 else ()
+                assert_array(getattr(ac, name).reduce(ac.asarray(src), axis=ax, keepdims=kd,
+                                                      initial=-2.0),
+                             getattr(np, name).reduce(src, axis=ax, keepdims=kd,
+                                                      initial=-2.0))
     o = ac.empty(4)
     assert ac.add.reduce(x, axis=0, out=o) is o
     assert_array(o, n.sum(0))
