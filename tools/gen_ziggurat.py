@@ -16,6 +16,14 @@ The normal's recurrence runs in double precision with v = 0.0049286732339746519;
 the exponential's with 50-digit decimals and its exact v = (r + 1) exp(-r).
 These choices are the ones whose tables reproduce NumPy's streams
 (tests/test_random_streams.py checks them draw by draw).
+Known difference (docs/random.rst): fed NumPy's own x[i], this double
+recursion reproduces NumPy's next x at every step but one, the step from x[38]
+to x[37], where NumPy's value is the one given by exp(-x*x/2) rounded up (an
+error of 0.6 ulp; glibc's exp, a correctly rounded exp, an fdlibm-style exp,
+long-double and 50-digit recursions, 1/exp(x*x/2), expm1, log1p and other
+orders of evaluation, and nearby v and r were tried: none gives that step and
+all the others).  The one-ulp step grows upwards, so the top 37 normal strips
+differ from NumPy's by a few ulp.
 Usage: python gen_ziggurat.py OUTPUT
 """
 import decimal
