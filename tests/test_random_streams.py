@@ -320,12 +320,27 @@ def test_normal(bg):
         g.normal(0, [1.0, -1.0])
 
 
-def test_exponential_float32():
-    g, h = pair(3)
-    a = A(g.standard_exponential(20000, dtype="float32"))
-    b = h.standard_exponential(20000, dtype=np.float32)
-    np.testing.assert_allclose(a, b, rtol=3e-7)
-    assert np.mean(a == b) > 0.99
+@pytest.mark.parametrize("bg", BITGENS)
+@pytest.mark.parametrize("seed", [3, 12345, 2**64 + 5])
+def test_exponential_float32(bg, seed):
+    """bit-identical, wedges and tail included (200000 draws reach every
+    strip's wedge, where the f table decides)"""
+    g, h = pair(seed, bg)
+    for n in (1, 7, 200000):
+        np.testing.assert_array_equal(A(g.standard_exponential(n, dtype="float32")),
+                                      h.standard_exponential(n, dtype=np.float32))
+    assert g.random() == h.random()
+    np.testing.assert_array_equal(A(g.exponential(2.0, size=(3, 4))),
+                                  h.exponential(2.0, size=(3, 4)))
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("n", [0, 1, 255, 100000])
+def test_exponential_seeds_sizes(seed, n):
+    g, h = pair(seed)
+    np.testing.assert_array_equal(A(g.standard_exponential(n)), h.standard_exponential(n))
+    np.testing.assert_array_equal(A(g.standard_normal(n, dtype="float32")),
+                                  h.standard_normal(n, dtype=np.float32))
     assert g.random() == h.random()
 
 
