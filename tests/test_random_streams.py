@@ -126,6 +126,42 @@ def test_advance_and_jumped(bg, delta):
                                       getattr(np.random, bg)(4).jumped(j).random_raw(10))
 
 
+@pytest.mark.parametrize("seed", [0, 1, 12345, 2**64 + 5, [1, 2, 3]])
+@pytest.mark.parametrize("jumps", [1, 2, 3])
+def test_mt19937_jumped(seed, jumps):
+    """NumPy's jumped state (key and pos) from fresh and partly drawn
+    generators (pos 623 after seeding, 0 and 624 around a refill, mid-block)
+    and the stream after it"""
+    for pre in (0, 1, 623, 624, 1000):
+        a, b = R.MT19937(seed), np.random.MT19937(seed)
+        a.random_raw(pre)
+        b.random_raw(pre)
+        ja, jb = a.jumped(jumps), b.jumped(jumps)
+        sa, sb = ja.state["state"], jb.state["state"]
+        assert sa["pos"] == sb["pos"]
+        np.testing.assert_array_equal(A(sa["key"]), sb["key"])
+        np.testing.assert_array_equal(A(ja.random_raw(1500)), jb.random_raw(1500))
+        # the source generator is left as it was
+        np.testing.assert_array_equal(A(a.random_raw(700)), b.random_raw(700))
+
+
+def test_mt19937_jumped_chain_and_args():
+    a, b = R.MT19937(8), np.random.MT19937(8)
+    ga, gb = R.Generator(a.jumped().jumped()), np.random.Generator(b.jumped().jumped())
+    np.testing.assert_array_equal(A(ga.random(100)), gb.random(100))
+    np.testing.assert_array_equal(A(a.jumped(0).state["state"]["key"]),
+                                  b.jumped(0).state["state"]["key"])
+    st = np.random.MT19937(9).state
+    st["state"]["pos"] = 624          # a state set from NumPy with pos 624
+    a.state = st
+    b.state = st
+    np.testing.assert_array_equal(A(a.jumped().random_raw(800)), b.jumped().random_raw(800))
+    with pytest.raises(TypeError):
+        a.jumped("1")
+    with pytest.raises(TypeError):
+        a.jumped(None)
+
+
 @pytest.mark.parametrize("bg", BITGENS)
 def test_pickle(bg):
     g = R.Generator(getattr(R, bg)(8))
@@ -284,12 +320,27 @@ def test_normal(bg):
         g.normal(0, [1.0, -1.0])
 
 
-def test_exponential_float32():
-    g, h = pair(3)
-    a = A(g.standard_exponential(20000, dtype="float32"))
-    b = h.standard_exponential(20000, dtype=np.float32)
-    np.testing.assert_allclose(a, b, rtol=3e-7)
-    assert np.mean(a == b) > 0.99
+@pytest.mark.parametrize("bg", BITGENS)
+@pytest.mark.parametrize("seed", [3, 12345, 2**64 + 5])
+def test_exponential_float32(bg, seed):
+    """bit-identical, wedges and tail included (200000 draws reach every
+    strip's wedge, where the f table decides)"""
+    g, h = pair(seed, bg)
+    for n in (1, 7, 200000):
+        np.testing.assert_array_equal(A(g.standard_exponential(n, dtype="float32")),
+                                      h.standard_exponential(n, dtype=np.float32))
+    assert g.random() == h.random()
+    np.testing.assert_array_equal(A(g.exponential(2.0, size=(3, 4))),
+                                  h.exponential(2.0, size=(3, 4)))
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("n", [0, 1, 255, 100000])
+def test_exponential_seeds_sizes(seed, n):
+    g, h = pair(seed)
+    np.testing.assert_array_equal(A(g.standard_exponential(n)), h.standard_exponential(n))
+    np.testing.assert_array_equal(A(g.standard_normal(n, dtype="float32")),
+                                  h.standard_normal(n, dtype=np.float32))
     assert g.random() == h.random()
 
 

@@ -12,13 +12,30 @@ down from r:  x[i-1] = f^-1(f(x[i]) + v / x[i]).  Then
     k[i] = round(x[i-1] / x[i] * 2**bits)   (k[0] = round(r f(r) / v * 2**bits))
     w[i] = x[i] / 2**bits                   (w[0] = v / f(r) / 2**bits)
     f[i] = f(x[i])
-The normal's recurrence runs in double precision with v = 0.0049286732339746519;
+The normal's recurrence runs in double precision (each operation rounded once,
+exp and log correctly rounded, so no libm matters) with v = 0.0049286732339746519;
 the exponential's with 50-digit decimals and its exact v = (r + 1) exp(-r).
+The float32 exponential tables w and f are the double ones written with 9
+significant digits and that decimal rounded to float32 (as a C compiler reads
+a 9-digit float literal): rounding the double directly differs in 4 entries.
 These choices are the ones whose tables reproduce NumPy's streams
 (tests/test_random_streams.py checks them draw by draw).
+Known difference (docs/random.rst): fed NumPy's own x[i], this double
+recursion gives NumPy's next x at every step but one, the step from x[38]
+to x[37].  There f[38] = exp(-0.5 * x[38] * x[38]) is a near tie: the exact
+value lies 0.498 ulp above the double below it, so a correctly rounded exp
+(and glibc's, FMA or not) gives that double, while NumPy's table holds the
+double above (f[38] is NumPy's only f entry off the correctly rounded
+exp(-x*x/2) of its own x), and its recursion used it.  Not reproduced by:
+long-double (x87) recursions with any mix of rounded steps, 50-digit
+recursions, correct rounding of each step, an fdlibm-style exp, 1/exp(x*x/2),
+expm1, log1p, exp2/log2, powers, other orders of evaluation, or nearby v and
+r.  The one-ulp step grows upwards, so the top 37 normal strips (x < 0.8827)
+differ from NumPy's by a few ulp.
 Usage: python gen_ziggurat.py OUTPUT
 """
 import decimal
+import fractions
 import math
 import struct
 import sys
@@ -32,24 +49,69 @@ def f32(x):
     return struct.unpack('f', struct.pack('f', x))[0]
 
 
+def f32_bits(x):
+    return struct.unpack('<I', struct.pack('<f', x))[0]
+
+
+def f32_of_bits(b):
+    return struct.unpack('<f', struct.pack('<I', b))[0]
+
+
+def f32_from_decimal(text):
+    """the float32 nearest to the decimal `text` (ties to even), exactly"""
+    q = fractions.Fraction(text)
+    c = f32(float(q))
+    best = None
+    for b in (f32_bits(c) - 1, f32_bits(c), f32_bits(c) + 1):
+        cand = f32_of_bits(b)
+        key = (abs(fractions.Fraction(cand) - q), b & 1)
+        if best is None or key < best[0]:
+            best = (key, cand)
+    return best[1]
+
+
+def f32_9digits(x):
+    """x written with 9 significant digits, read back as a float32"""
+    return f32_from_decimal('%.8e' % x)
+
+
+def cr_exp(t):
+    """exp(t) correctly rounded to double (40-digit decimal, then the nearest
+    double): the same on every platform, whatever its libm"""
+    with decimal.localcontext() as ctx:
+        ctx.prec = 40
+        return float(decimal.Decimal(t).exp())
+
+
+def cr_log(t):
+    """log(t) correctly rounded to double (as cr_exp)"""
+    with decimal.localcontext() as ctx:
+        ctx.prec = 40
+        return float(decimal.Decimal(t).ln())
+
+
+def normal_pdf(t):
+    return cr_exp(-0.5 * t * t)
+
+
 def normal_x():
-    """x[0..255], double-precision recurrence"""
+    """x[0..255]: the recursion in double precision, each operation rounded
+    once (IEEE division, addition, sqrt; correctly rounded exp and log)"""
     x = [0.0] * 256
     x[255] = NOR_R
     for i in range(255, 1, -1):
-        x[i - 1] = math.sqrt(-2.0 * math.log(math.exp(-0.5 * x[i] * x[i]) + NOR_V / x[i]))
+        x[i - 1] = math.sqrt(-2.0 * cr_log(normal_pdf(x[i]) + NOR_V / x[i]))
     return x
 
 
 def normal_tables(bits):
     x = normal_x()
     scale = float(2 ** bits)
-    pdf = lambda t: math.exp(-0.5 * t * t)
     k = [0] + [int(round(x[i - 1] / x[i] * scale)) for i in range(1, 256)]
-    k[0] = int(round(x[255] * pdf(x[255]) / NOR_V * scale))
+    k[0] = int(round(x[255] * normal_pdf(x[255]) / NOR_V * scale))
     w = [t / scale for t in x]
-    w[0] = NOR_V / pdf(x[255]) / scale
-    f = [pdf(t) for t in x]
+    w[0] = NOR_V / normal_pdf(x[255]) / scale
+    f = [normal_pdf(t) for t in x]
     return k, w, f
 
 
@@ -87,6 +149,7 @@ def main():
     u32 = lambda v: '0x%08xU' % v
     dbl = lambda v: float.hex(v)
     flt = lambda v: float.hex(f32(v)) + 'f'
+    flt9 = lambda v: float.hex(f32_9digits(v)) + 'f'
     for tag, fn, bits in (('nor', normal_tables, 52), ('exp', exp_tables, 53)):
         k, w, f = fn(bits)
         emit(out, 'ac_zig_k%s' % tag, 'uint64_t', k, u64)
@@ -94,8 +157,8 @@ def main():
         emit(out, 'ac_zig_f%s' % tag, 'double', f, dbl)
         k, w, f = fn(23)
         emit(out, 'ac_zig_k%s_f' % tag, 'uint32_t', k, u32)
-        emit(out, 'ac_zig_w%s_f' % tag, 'float', w, flt)
-        emit(out, 'ac_zig_f%s_f' % tag, 'float', f, flt)
+        emit(out, 'ac_zig_w%s_f' % tag, 'float', w, flt9 if tag == 'exp' else flt)
+        emit(out, 'ac_zig_f%s_f' % tag, 'float', f, flt9 if tag == 'exp' else flt)
     with open(sys.argv[1], 'w') as fh:
         fh.write('\n'.join(out) + '\n')
 

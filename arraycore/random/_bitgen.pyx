@@ -3,6 +3,7 @@
 # holding an ac_bitgen_t, random_raw, spawn, pickling) and PCG64, PCG64DXSM,
 # Philox, SFC64, MT19937 with NumPy's state dicts, advance() and jumped().
 # The step functions are C (src/ac_random_bitgen.c).
+import operator
 import threading
 from cpython.pycapsule cimport PyCapsule_New
 from libc.stdlib cimport calloc, free
@@ -395,6 +396,20 @@ cdef class MT19937(BitGenerator):
             for i in range(624):
                 self._mt.key[i] = <uint32_t>(k[i] & 0xFFFFFFFF)
             self._mt.pos = pos
+
+    def jumped(self, jumps=1):
+        """a new generator whose state is this one's moved on as if 2**128 * jumps
+        words had been drawn (NumPy's jump polynomial and resulting state and
+        position: tools/gen_mt19937_jump.py derives it, src/ac_random_bitgen.c
+        applies it); jumps <= 0 gives a copy, as in NumPy"""
+        cdef Py_ssize_t i, n = operator.index(jumps)
+        cdef MT19937 bg = MT19937.__new__(MT19937)
+        _init_like(bg, self)
+        bg.state = self.state
+        with nogil:
+            for i in range(n):
+                ac_mt19937_jump(bg._mt)
+        return bg
 
     def __reduce__(self):
         return (MT19937, (), self.state)

@@ -40,6 +40,7 @@ cdef extern from "ac_random.h" nogil:
     void ac_sfc64_seed(ac_sfc64_state *st, const uint64_t *seed)
     void ac_mt19937_gen(ac_mt19937_state *st)
     void ac_mt19937_seed_legacy(ac_mt19937_state *st, uint32_t seed)
+    void ac_mt19937_jump(ac_mt19937_state *st)
 
     double ac_rand_double(ac_bitgen_t *bg)
     float ac_rand_float(ac_bitgen_t *bg)

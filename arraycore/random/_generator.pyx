@@ -886,9 +886,64 @@ cdef class Generator:
                        None, None, 1)
         return g / _ac.sum(g, axis=-1, keepdims=True)
 
-    def multivariate_normal(self, *args, **kwargs):
-        raise NotImplementedError("multivariate_normal needs arraycore.linalg "
-                                  "(not available yet)")
+    def multivariate_normal(self, mean, cov, size=None, check_valid="warn", tol=1e-8, *,
+                            method="svd"):
+        """Draws of N(mean, cov): standard normals z of shape size + (n,) (the
+        same draws as NumPy's) mapped to mean + z @ F.T, with F from
+        arraycore.linalg: U sqrt(S) of the SVD (method="svd"), Q sqrt(|w|) of
+        eigh ("eigh", the lower triangle), or the Cholesky factor
+        ("cholesky", which raises LinAlgError when cov is not positive
+        definite).  For svd/eigh, a cov that is not symmetric positive
+        semi-definite within tol warns (RuntimeWarning, check_valid="warn"),
+        raises ValueError ("raise") or passes ("ignore")."""
+        import warnings
+        from arraycore import linalg as _la
+        if method not in ("svd", "eigh", "cholesky"):
+            raise ValueError("method must be one of {'eigh', 'svd', 'cholesky'}")
+        mean_a = as_array(mean)
+        cov_a = as_array(cov)
+        if mean_a.dtype.kind == "c" or cov_a.dtype.kind == "c":
+            raise TypeError("mean and cov must not be complex")
+        shape = () if size is None else _shape_of_size(size)
+        if mean_a.ndim != 1:
+            raise ValueError("mean must be 1 dimensional")
+        if cov_a.ndim != 2 or cov_a.shape[0] != cov_a.shape[1]:
+            raise ValueError("cov must be 2 dimensional and square")
+        n = mean_a.shape[0]
+        if n != cov_a.shape[0]:
+            raise ValueError("mean and cov must have same length")
+        mean_a = _ac.asarray(mean_a, dtype=F64)
+        cov_a = _ac.asarray(cov_a, dtype=F64)
+        z = self.standard_normal(shape + (n,))
+        if n == 0:
+            return z
+        if method == "svd":
+            u, s, vh = _la.svd(cov_a)
+        elif method == "eigh":
+            s, u = _la.eigh(cov_a)
+        else:
+            factor = _la.cholesky(cov_a)
+        if method != "cholesky" and check_valid != "ignore":
+            if check_valid not in ("warn", "raise"):
+                raise ValueError("check_valid must equal 'warn', 'raise', or 'ignore'")
+            if method == "svd":
+                psd = _ac.allclose(_ac.matmul(_ac.matrix_transpose(vh) * s, vh), cov_a,
+                                   rtol=tol, atol=tol)
+            else:
+                psd = not bool(_ac.any(s < -tol))
+            if not psd:
+                msg = "covariance is not symmetric positive-semidefinite."
+                if check_valid == "warn":
+                    warnings.warn(msg, RuntimeWarning, stacklevel=2)
+                else:
+                    raise ValueError(msg)
+        if method == "svd":
+            factor = u * _ac.sqrt(s)
+        elif method == "eigh":
+            # |w|: a tiny negative eigenvalue of a semi-definite cov gives no nan
+            factor = u * _ac.sqrt(_ac.abs(s))
+        x = _ac.reshape(z, (-1, n))
+        return _ac.reshape(mean_a + _ac.matmul(x, _ac.matrix_transpose(factor)), shape + (n,))
 
 
 cdef inline Py_ssize_t out_size(ndarray o):

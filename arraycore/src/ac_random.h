@@ -43,6 +43,8 @@ AC_EXPORT void ac_philox_advance(ac_philox_state *st, const uint64_t step[4]);
 AC_EXPORT void ac_sfc64_seed(ac_sfc64_state *st, const uint64_t seed[3]);
 AC_EXPORT void ac_mt19937_gen(ac_mt19937_state *st);
 AC_EXPORT void ac_mt19937_seed_legacy(ac_mt19937_state *st, uint32_t seed);
+/* NumPy's MT19937.jumped(): 2^128 words ahead (ac_random_bitgen.c) */
+AC_EXPORT void ac_mt19937_jump(ac_mt19937_state *st);
 
 /* --- distributions (ac_random_dist.c) --- */
 AC_EXPORT double ac_rand_double(ac_bitgen_t *bg);

@@ -4,6 +4,7 @@
  * 32-bit draws of the 64-bit generators use the two halves of one 64-bit word
  * (low half first, high half kept in `uinteger`), as NumPy does. */
 #include "ac_random.h"
+#include "ac_random_mtjump.h"
 
 #define AC_PCG_CHEAP 0xda942042e4dd58b5ULL
 
@@ -165,6 +166,50 @@ void ac_mt19937_seed_legacy(ac_mt19937_state *st, uint32_t seed)
     for (int i = 1; i < MT_N; i++)
         st->key[i] = 1812433253U * (st->key[i - 1] ^ (st->key[i - 1] >> 30)) + (uint32_t)i;
     st->pos = MT_N;
+}
+
+/* MT19937.jumped as NumPy's: the state is read as the sliding window of the
+ * last 624 words, oldest at `pos` (0 for pos = 624); one step replaces the
+ * oldest word by the next word of the recurrence and moves pos on.  The jump
+ * evaluates J(step) on that window, J = x^(2^128) mod the characteristic
+ * polynomial (tools/gen_mt19937_jump.py), by Horner's scheme:
+ *   t = step(t) [+ the original window] for each coefficient from the top.
+ * The window sum adds word by word from each one's own pos. */
+static void mt_step1(ac_mt19937_state *st)
+{
+    int p = st->pos;
+    int q = p + 1 == MT_N ? 0 : p + 1, r = p + MT_M >= MT_N ? p + MT_M - MT_N : p + MT_M;
+    st->key[p] = mt_twist(st->key[p], st->key[q], st->key[r]);
+    st->pos = q;
+}
+
+static void mt_window_add(ac_mt19937_state *t, const ac_mt19937_state *s)
+{
+    /* t[(tp + i) % N] ^= s[(sp + i) % N] for i < N, in contiguous runs */
+    int tp = t->pos, sp = s->pos, i = 0;
+    while (i < MT_N) {
+        int run = MT_N - i, a = (tp + i) % MT_N, b = (sp + i) % MT_N;
+        if (MT_N - a < run) run = MT_N - a;
+        if (MT_N - b < run) run = MT_N - b;
+        for (int j = 0; j < run; j++) t->key[a + j] ^= s->key[b + j];
+        i += run;
+    }
+}
+
+void ac_mt19937_jump(ac_mt19937_state *st)
+{
+    ac_mt19937_state base, t;
+    int i;
+    if (st->pos >= MT_N) st->pos = 0;
+    base = *st;
+    t = *st;
+#define MT_COEF(k) ((ac_mt_jump_poly[(k) >> 5] >> ((k) & 31)) & 1U)
+    for (i = AC_MT_JUMP_DEGREE - 1; i >= 0; i--) {
+        mt_step1(&t);
+        if (MT_COEF(i)) mt_window_add(&t, &base);
+    }
+#undef MT_COEF
+    *st = t;
 }
 
 static uint32_t mt_next32(void *s)
