@@ -488,3 +488,34 @@ def test_method_out_is_checked_before_the_work(call):
     ro.flags.writeable = False
     with pytest.raises(ValueError, match="read-only"):
         call(a, ro)
+
+
+# ---- found by the fuzz harness (seeds 1405084894 and 1823528817): calls that
+# ran for ever
+def test_around_integers_to_a_huge_negative_decimals_is_zero_at_once():
+    x = np.array([[208, 3]], dtype=np.uint8)
+    r = ac.around(ac.asarray(x), -9223372036854775808)
+    assert r.dtype == ac.uint8 and np.asarray(r).tolist() == [[0, 0]]
+    assert np.asarray(ac.around(ac.asarray(x), -2)).tolist() == np.around(x, -2).tolist()
+    o = ac.zeros((1, 2), dtype="uint8")
+    assert ac.around(ac.asarray(x), -2, out=(o,)) is o          # NumPy's out=(array,)
+    with pytest.raises(TypeError, match="out must be an arraycore array"):
+        ac.around(ac.asarray(x), -2, out=[0])
+
+
+class _SelfSeq(Sequence):
+    def __len__(self):
+        return 2
+
+    def __getitem__(self, i):
+        if i in (0, 1):
+            return self
+        raise IndexError(i)
+
+
+def test_numpy_method_with_arraycore_out_and_self_containing_sequence():
+    # NumPy's clip dispatches to arraycore (out= is an arraycore array); the
+    # operand NumPy would walk 2**64 items of: refused by the bounded conversion
+    n = np.arange(6.0).reshape(2, 3)
+    with pytest.raises(RecursionError):
+        n.clip(_SelfSeq(), out=ac.zeros((2, 3)))
