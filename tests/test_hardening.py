@@ -519,3 +519,21 @@ def test_numpy_method_with_arraycore_out_and_self_containing_sequence():
     n = np.arange(6.0).reshape(2, 3)
     with pytest.raises(RecursionError):
         n.clip(_SelfSeq(), out=ac.zeros((2, 3)))
+
+
+@pytest.mark.parametrize("shape", [(0, 1), (2, 1), (0, 0), (0, 2), (3, 0)])
+@pytest.mark.parametrize("mshape", [(0,), (1,), (0, 1), (0, 0)])
+@pytest.mark.parametrize("form", ["ell", "slice", "alone", "first"])
+def test_empty_boolean_mask_axes_select_nothing_as_numpy(shape, mshape, form):
+    n = np.arange(math.prod(shape)).reshape(shape)
+    m = np.zeros(mshape, dtype=bool)
+    key = {"ell": lambda m: (Ellipsis, m), "slice": lambda m: (slice(None), m),
+           "alone": lambda m: (m,), "first": lambda m: (m, Ellipsis)}[form]
+    try:
+        e = n[key(m)]
+    except IndexError:
+        with pytest.raises(IndexError):
+            ac.asarray(n)[key(ac.asarray(m))]
+        return
+    r = ac.asarray(n)[key(ac.asarray(m))]
+    assert r.shape == e.shape
