@@ -391,18 +391,22 @@ cdef class ndarray:
     def nonzero(self):
         return _methods().nonzero(self)
     def take(self, indices, axis=None, out=None, mode="raise"):
+        method_out_first(out)
         return _methods().take(self, indices, axis, out, mode)
     def put(self, indices, values, mode="raise"):
         _methods().put(self, indices, values, mode)
     def repeat(self, repeats, axis=None):
         return _methods().repeat(self, repeats, axis)
     def compress(self, condition, axis=None, out=None):
+        method_out_first(out)
         return _methods().compress(self, condition, axis, out)
     def choose(self, choices, out=None, mode="raise"):
+        method_out_first(out)
         return _methods().choose(self, choices, out, mode)
     def diagonal(self, offset=0, axis1=0, axis2=1):
         return _methods().diagonal(self, offset, axis1, axis2)
     def trace(self, offset=0, axis1=0, axis2=1, dtype=None, out=None):
+        method_out_first(out)
         return _methods().trace(self, offset, axis1, axis2, dtype, out)
     def byteswap(self, inplace=False):
         return _methods().byteswap(self, inplace)
@@ -530,36 +534,51 @@ cdef class ndarray:
     # ------------------------------------------- NumPy-style method spellings
     # (each one typed call through the table: _stats, _elementwise, _operators)
     def sum(self, axis=None, dtype=None, out=None, keepdims=False):
+        method_out_first(out)
         return core_impl.sum(self, axis, dtype, out, keepdims)
     def prod(self, axis=None, dtype=None, out=None, keepdims=False):
+        method_out_first(out)
         return core_impl.prod(self, axis, dtype, out, keepdims)
     def mean(self, axis=None, dtype=None, out=None, keepdims=False):
+        method_out_first(out)
         return core_impl.mean(self, axis, dtype, out, keepdims)
     def var(self, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, correction=None):
+        method_out_first(out)
         return core_impl.var(self, axis, dtype, out, _ddof(ddof, correction), keepdims)
     def std(self, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, correction=None):
+        method_out_first(out)
         return core_impl.std(self, axis, dtype, out, _ddof(ddof, correction), keepdims)
     def max(self, axis=None, out=None, keepdims=False):
+        method_out_first(out)
         return core_impl.max(self, axis, None, out, keepdims)
     def min(self, axis=None, out=None, keepdims=False):
+        method_out_first(out)
         return core_impl.min(self, axis, None, out, keepdims)
     def argmax(self, axis=None, out=None, keepdims=False):
+        method_out_first(out)
         return core_impl.argmax(self, axis, None, out, keepdims)
     def argmin(self, axis=None, out=None, keepdims=False):
+        method_out_first(out)
         return core_impl.argmin(self, axis, None, out, keepdims)
     def all(self, axis=None, out=None, keepdims=False):
+        method_out_first(out)
         return core_impl.all(self, axis, None, out, keepdims)
     def any(self, axis=None, out=None, keepdims=False):
+        method_out_first(out)
         return core_impl.any(self, axis, None, out, keepdims)
     def cumsum(self, axis=None, dtype=None, out=None):
+        method_out_first(out)
         return core_impl.cumsum(self, axis, dtype, out)
     def cumprod(self, axis=None, dtype=None, out=None):
+        method_out_first(out)
         return core_impl.cumprod(self, axis, dtype, out)
     def clip(self, min=None, max=None, out=None):
+        method_out_first(out)
         return core_impl.clip(self, min, max, out)
     def conj(self): return _unary(AC_OP_CONJ, self)
     def conjugate(self): return _unary(AC_OP_CONJ, self)
     def round(self, decimals=0, out=None):
+        method_out_first(out)
         if decimals == 0 and out is None:
             return _unary(AC_OP_ROUND, self)
         return _methods().round_(self, decimals, out)

@@ -163,6 +163,16 @@ cdef bytes to_bytes(ndarray a, object order):
     return (<char *>c.data)[:size_of(c.nd, c.dimensions) * c.descr.itemsize]
 
 
+cdef int method_out_first(object out) except -1:
+    """The out= checks a method makes before it computes anything: an
+    arraycore array (or None), writeable."""
+    if out is None:
+        return 0
+    if not isinstance(out, ndarray):
+        raise TypeError("out must be an arraycore array")
+    return check_writeable(<ndarray>out)
+
+
 cdef object method_out(object result, object out):
     """What a method given out= returns: out, holding the result (or the result)."""
     if out is None:

@@ -181,7 +181,10 @@ cdef tuple _prepare(ndarray a, tuple key):
         if isinstance(k, tuple) and k[0] == "mask":
             m = <ndarray>k[1]
             for j in range(m.nd):
-                if in_axis + j >= a.nd or a.dimensions[in_axis + j] != m.dimensions[j]:
+                # NumPy's rule: a mask axis of length 0 selects nothing whatever
+                # the array's length there (n[..., empty_mask] on shape (0, 1))
+                if in_axis + j >= a.nd or (a.dimensions[in_axis + j] != m.dimensions[j]
+                                           and m.dimensions[j] != 0):
                     raise IndexError(f"boolean index did not match indexed array along axis "
                                      f"{in_axis + j}; size of axis is "
                                      f"{a.dimensions[in_axis + j] if in_axis + j < a.nd else 0} but size "

@@ -93,6 +93,10 @@ def cumprod(a, axis=None, dtype=None, out=None):
 def _to_out(res, out):
     if out is None:
         return res
+    if isinstance(out, tuple) and len(out) == 1:     # NumPy's out=(array,)
+        out = out[0]
+    if not isinstance(out, ndarray):
+        raise TypeError(f"out must be an arraycore array, not {type(out).__name__}")
     if tuple(out.shape) != tuple(res.shape):
         raise ValueError(f"out has shape {tuple(out.shape)}, expected {tuple(res.shape)}")
     out[...] = res
@@ -120,6 +124,10 @@ def around(a, decimals=0, out=None):
     elif a.dtype.kind in "biu":
         if decimals > 0:
             res = a.copy()
+        elif -decimals > 40:
+            # more digits than any integer has: all round to 0 (10 ** -decimals
+            # is not computed for a huge -decimals: that would run for ever)
+            res = zeros(a.shape, dtype=a.dtype)
         else:
             f = 10 ** (-decimals)
             # integer rounding: round half to even on the scaled value

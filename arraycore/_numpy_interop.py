@@ -84,6 +84,14 @@ def run_numpy(func, args, kwargs):
 def as_operand(x):
     """A ufunc operand that arraycore's conversion rejects without copying
     (lists, tuples, NumPy scalars ...), converted as NumPy converts it."""
+    # a sequence that contains itself is refused first (RecursionError from
+    # arraycore's bounded conversion): NumPy would walk 2**64 items for ever
+    try:
+        _ac.asarray(x)
+    except RecursionError:
+        raise
+    except Exception:
+        pass
     r = _np.asarray(x)
     try:
         return _ac.asarray(r)

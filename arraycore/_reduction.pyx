@@ -76,7 +76,10 @@ cdef object _identity_for(ufunc uf, dtype d):
 
 
 cdef dtype _default_reduce_dtype(ufunc uf, dtype d):
-    """add/multiply reduce small integers and bool in the default integer."""
+    """add/multiply reduce small integers and bool in the default integer;
+    logical_and/or/xor fold truth values (bool) whatever the input type."""
+    if uf.__name__ in ("logical_and", "logical_or", "logical_xor"):
+        return descr_from_tidx(ACX_BOOL)
     if uf.__name__ in ("add", "multiply"):
         if d.tidx == ACX_BOOL or (d.kind == "i" and d.itemsize < 8):
             return descr_from_tidx(ACX_INT64)
@@ -340,6 +343,8 @@ cdef object ufunc_reduceat(ufunc uf, object arr, object indices, object axis, dt
         raise ValueError("reduceat: indices must be one-dimensional")
     if idx.descr.kind not in "iu":
         raise TypeError("reduceat: indices must be integers")
+    # the result's dtype: the fold loop's (an empty range gives a[s] in it)
+    cdef dtype d = descr_from_tidx(uf._types[_fold_loop(uf, dt, a.descr, "reduction") * 3])
     idl = idx.tolist()
     pieces = []
     m = len(idl)
@@ -355,13 +360,13 @@ cdef object ufunc_reduceat(ufunc uf, object arr, object indices, object axis, dt
             pieces.append(ufunc_reduce(uf, a[pre + (slice(s, e),)], ax, dt, None, True,
                                        NOVALUE, True))
         else:
-            pieces.append(a[pre + (slice(s, s + 1),)])
+            pieces.append(copy_array(a[pre + (slice(s, s + 1),)], AC_KEEPORDER, d))
     from arraycore._manip import concat
     if m == 0:
         shp = list(shape_tuple(a.nd, a.dimensions))
         shp[ax] = 0
         from arraycore._creation import empty
-        res = empty(tuple(shp), dtype=a.descr)
+        res = empty(tuple(shp), dtype=d)
     else:
         res = concat(pieces, axis=ax)
     if out is not None:

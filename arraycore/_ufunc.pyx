@@ -56,6 +56,7 @@ cdef enum:
     UF_NO_BOOL = 2              # all-bool inputs are an error (subtract, negative)
     UF_INT_POW = 4              # integer powers refuse negative exponents (pow)
     UF_QUIET_NAN = 8            # NaN inputs are not "invalid" (comparisons, max/min, sign)
+    UF_LOGICAL = 16             # truth values: Python ints of any size take part (logical_*)
 cdef enum:
     BUFFERED_MIN = 65536        # casts of smaller operands copy them whole
 
@@ -369,7 +370,7 @@ cdef int resolve(ufunc uf, list ins, int *tin, dtype sig, int casting) except -1
             for k in range(nin):
                 if tin[k] < 0:
                     tin[k] = result_type_weak(pd, ins[k]).tidx
-                    if uf._flags & UF_COMPARISON and type(ins[k]) is int:
+                    if uf._flags & (UF_COMPARISON | UF_LOGICAL) and type(ins[k]) is int:
                         tin[k] = _int_fitting(tin[k], ins[k])
         else:
             for k in range(nin):
@@ -789,7 +790,7 @@ cdef object _call_fast(ufunc uf, tuple args):
     if any_weak:
         for k in range(nin):
             if tin[k] < 0:
-                if uf._flags & UF_COMPARISON and type(args[k]) is int:
+                if uf._flags & (UF_COMPARISON | UF_LOGICAL) and type(args[k]) is int:
                     return None
                 tin[k] = result_type_weak(first.descr, args[k]).tidx
         for k in range(nin):    # weak scalars with arrays of several types: general path
@@ -1021,6 +1022,8 @@ cdef void _make_builtins() except *:
             uf._flags |= UF_NO_BOOL
         if name == "pow":
             uf._flags |= UF_INT_POW
+        if name in ("logical_and", "logical_or", "logical_xor", "logical_not"):
+            uf._flags |= UF_LOGICAL
         if name in ("equal", "not_equal", "less", "less_equal", "greater", "greater_equal",
                     "maximum", "minimum", "sign", "logical_and", "logical_or", "logical_xor",
                     "logical_not", "_where", "isnan", "isinf", "isfinite", "signbit",

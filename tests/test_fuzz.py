@@ -50,7 +50,8 @@ def _batch(seed, start, count, journal, capi):
     try:
         r = subprocess.run([sys.executable, os.path.join(HERE, "_fuzz.py"), str(seed),
                             str(start), str(count)], capture_output=True, text=True,
-                           env=env, timeout=600, cwd=HERE)
+                           env=env, timeout=600,
+                           cwd=os.path.dirname(journal))   # files a call writes (a.dump) land there
     except subprocess.TimeoutExpired:
         return "hang (600 s)", _last(journal), ""
     if r.returncode == 0 and f"DONE {count}" in r.stdout:

@@ -382,6 +382,43 @@ def test_17_ctrl_c_only_in_main_thread():
     assert "MAIN interrupted WORKER completed" in out
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+@pytest.mark.parametrize("work", [
+    "x @ x",                                   # the blocked GEMM, split over 2 threads
+    "ac.fft.fft(x, axis=0)",                   # FFT lanes (threads too)
+])
+def test_17_ctrl_c_only_in_main_thread_matmul_fft(work):
+    out = _run("""
+        import os, signal, threading, time
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        import arraycore as ac
+        import arraycore.fft
+        x = ac.ones((600, 600))
+        res = {}
+        def worker():
+            try:
+                t0 = time.perf_counter()
+                while time.perf_counter() - t0 < 2.0:
+                    %s
+                res["w"] = "completed"
+            except KeyboardInterrupt:
+                res["w"] = "interrupted"
+        t = threading.Thread(target=worker)
+        t.start()
+        try:
+            time.sleep(0.5)
+            os.kill(os.getpid(), signal.SIGINT)
+            t.join()
+            time.sleep(0.5)
+            main = "completed"
+        except KeyboardInterrupt:
+            main = "interrupted"
+            t.join()
+        print("MAIN", main, "WORKER", res.get("w"))
+    """ % work)
+    assert "MAIN interrupted WORKER completed" in out
+
+
 # ---- found by the fuzz harness on the merged NumPy surface (seed 711547225):
 # calls that ran for ever
 def test_split_into_more_empty_sections_than_can_exist_is_a_value_error():
@@ -400,3 +437,103 @@ def test_round_integers_to_more_digits_than_exist_is_zero_at_once():
     r = ac.round(x, -9223372036854775809)
     assert r.dtype == x.dtype and np.asarray(r).tolist() == [0, 0, 0, 0]
     assert np.asarray(ac.round(x, -2)).tolist() == np.round(np.asarray(x), -2).tolist()
+
+
+# ---- the leftovers of issue 16
+_LOGICAL_DTYPES = ["bool", "int8", "uint8", "int32", "uint64", "float16", "float64",
+                   "complex128"]
+
+
+@pytest.mark.parametrize("dt", _LOGICAL_DTYPES)
+@pytest.mark.parametrize("name", ["logical_and", "logical_or", "logical_xor"])
+def test_logical_ufuncs_take_any_numeric_type_as_truth_values(name, dt):
+    x = np.array([[0, 1, 2], [3, 0, 0]], dtype=dt)
+    f, g = getattr(ac, name), getattr(np, name)
+    for y in (x[::-1], 5, -1, 0, True):
+        assert np.array_equal(np.asarray(f(ac.asarray(x), y if not isinstance(y, np.ndarray)
+                                            else ac.asarray(y))), g(x, y))
+    for axis in (0, 1, None):
+        r = f.reduce(ac.asarray(x), axis=axis)
+        e = g.reduce(x, axis=axis)
+        assert np.asarray(r).dtype == np.bool_ and np.array_equal(np.asarray(r), e)
+    r = f.accumulate(ac.asarray(x), axis=1)
+    assert np.asarray(r).dtype == np.bool_
+    assert np.array_equal(np.asarray(r), g.accumulate(x, axis=1))
+    r = f.reduceat(ac.asarray(x[0]), [2, 0])
+    assert np.array_equal(np.asarray(r), g.reduceat(x[0], [2, 0]))
+    assert np.asarray(r).dtype == np.bool_
+    assert np.array_equal(np.asarray(ac.logical_not(ac.asarray(x))), np.logical_not(x))
+
+
+def test_logical_reduce_with_a_non_bool_dtype_is_a_type_error():
+    with pytest.raises(TypeError):
+        ac.logical_and.reduce(ac.asarray([1, 2]), dtype="int8")
+
+
+@pytest.mark.parametrize("call", [
+    # each computation would fail on its own (bad axis or index): the out=
+    # check has to come first for its error to be the one raised
+    lambda a, o: a.sum(axis=5, out=o), lambda a, o: a.mean(axis=5, out=o),
+    lambda a, o: a.std(axis=5, out=o), lambda a, o: a.max(axis=5, out=o),
+    lambda a, o: a.argmax(axis=5, out=o), lambda a, o: a.all(axis=5, out=o),
+    lambda a, o: a.cumsum(axis=5, out=o), lambda a, o: a.prod(axis=5, out=o),
+    lambda a, o: a.clip("x", "y", out=o), lambda a, o: a.take([10], out=o),
+    lambda a, o: a.trace(axis1=7, out=o), lambda a, o: a.round("x", out=o),
+])
+def test_method_out_is_checked_before_the_work(call):
+    a = ac.ones((3, 3))
+    with pytest.raises(TypeError, match="out must be an arraycore array"):
+        call(a, [0.0])
+    ro = ac.zeros((3, 3))
+    ro.flags.writeable = False
+    with pytest.raises(ValueError, match="read-only"):
+        call(a, ro)
+
+
+# ---- found by the fuzz harness (seeds 1405084894 and 1823528817): calls that
+# ran for ever
+def test_around_integers_to_a_huge_negative_decimals_is_zero_at_once():
+    x = np.array([[208, 3]], dtype=np.uint8)
+    r = ac.around(ac.asarray(x), -9223372036854775808)
+    assert r.dtype == ac.uint8 and np.asarray(r).tolist() == [[0, 0]]
+    assert np.asarray(ac.around(ac.asarray(x), -2)).tolist() == np.around(x, -2).tolist()
+    o = ac.zeros((1, 2), dtype="uint8")
+    assert ac.around(ac.asarray(x), -2, out=(o,)) is o          # NumPy's out=(array,)
+    with pytest.raises(TypeError, match="out must be an arraycore array"):
+        ac.around(ac.asarray(x), -2, out=[0])
+
+
+class _SelfSeq(Sequence):
+    def __len__(self):
+        return 2
+
+    def __getitem__(self, i):
+        if i in (0, 1):
+            return self
+        raise IndexError(i)
+
+
+def test_numpy_method_with_arraycore_out_and_self_containing_sequence():
+    # NumPy's clip dispatches to arraycore (out= is an arraycore array); the
+    # operand NumPy would walk 2**64 items of: refused by the bounded conversion
+    n = np.arange(6.0).reshape(2, 3)
+    with pytest.raises(RecursionError):
+        n.clip(_SelfSeq(), out=ac.zeros((2, 3)))
+
+
+@pytest.mark.parametrize("shape", [(0, 1), (2, 1), (0, 0), (0, 2), (3, 0)])
+@pytest.mark.parametrize("mshape", [(0,), (1,), (0, 1), (0, 0)])
+@pytest.mark.parametrize("form", ["ell", "slice", "alone", "first"])
+def test_empty_boolean_mask_axes_select_nothing_as_numpy(shape, mshape, form):
+    n = np.arange(math.prod(shape)).reshape(shape)
+    m = np.zeros(mshape, dtype=bool)
+    key = {"ell": lambda m: (Ellipsis, m), "slice": lambda m: (slice(None), m),
+           "alone": lambda m: (m,), "first": lambda m: (m, Ellipsis)}[form]
+    try:
+        e = n[key(m)]
+    except IndexError:
+        with pytest.raises(IndexError):
+            ac.asarray(n)[key(ac.asarray(m))]
+        return
+    r = ac.asarray(n)[key(ac.asarray(m))]
+    assert r.shape == e.shape

@@ -72,6 +72,8 @@ typedef struct {
     ac_intp iax, nin;
     char *out;
     ac_intp oax;
+    int watch_sigint;   /* the calling thread sees Ctrl-C (AC_SIGINT_SEEN there);
+                         * the lane threads poll the flag only then */
 } ac_fft_job;
 
 /* long double first: the Bluestein kernels of the other two are computed
@@ -304,7 +306,8 @@ int ac_fft_execute(int kind, int prec, int forward, ac_intp n, double fct,
     struct fft_cached *plan = plan_get(kind == AC_FFT_C2C ? 0 : 1, prec, n);
     if (plan == NULL) return AC_FFT_ENOMEM;
     ac_fft_job job = {kind, kind == AC_FFT_R2C ? 1 : kind == AC_FFT_C2R ? 0 : forward,
-                      n, fct, nouter, outer, istr, ostr, in, iax, nin, out, oax};
+                      n, fct, nouter, outer, istr, ostr, in, iax, nin, out, oax,
+                      !ac_sigint_ignore};
     int rc = run_job(&job, plan, lanes, nthreads);
     plan_release(plan);
     return rc;
@@ -346,7 +349,8 @@ int ac_fft_plan_execute(const ac_fft_plan *p, int forward, double fct, ac_intp h
     ac_intp n = u->p->n;
     ac_intp nin = u->kind == AC_FFT_C2R ? n / 2 + 1 : n;
     ac_fft_job job = {u->kind, u->kind == AC_FFT_R2C ? 1 : u->kind == AC_FFT_C2R ? 0 : forward,
-                      n, fct, 1, &howmany, &idist, &odist, in, iax, nin, out, oax};
+                      n, fct, 1, &howmany, &idist, &odist, in, iax, nin, out, oax,
+                      !ac_sigint_ignore};
     if (howmany == 0) return 0;
     ac_fft_part part = {&job, u->p, 0, howmany, 0};
     return run_part(&part);

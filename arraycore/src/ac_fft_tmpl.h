@@ -652,7 +652,7 @@ static int FN(run_lanes)(const ac_fft_job *j, const void *plan, ac_intp lo, ac_i
 
     for (ac_intp l0 = lo; l0 < hi; l0 += B) {
         ac_intp nb = hi - l0 < B ? hi - l0 : B;
-        if (ac_sigint_flag) { rc = AC_FFT_EINTR; break; }
+        if (j->watch_sigint && ac_sigint_flag) { rc = AC_FFT_EINTR; break; }
         for (ac_intp b = 0; b < nb; b++) {
             ac_intp L = l0 + b, io = 0, oo = 0;
             for (int d = j->nouter - 1; d >= 0; d--) {

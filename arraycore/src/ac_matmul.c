@@ -8,7 +8,8 @@
  * vector registers; matrix-vector products use dot/axpy kernels.  Contiguous
  * float32/float64 vecdot uses vector accumulators per level.  The other types
  * (and tiny strided float products) use simple strided loops.  The GEMM
- * polls ac_sigint_flag between blocks of A, so a long product stops on Ctrl-C.
+ * polls ac_sigint_flag between blocks of A, so a long product stops on Ctrl-C
+ * (only when the calling thread watches Ctrl-C: AC_SIGINT_SEEN, ac_driver.h).
  */
 #include "ac_matmul.h"   /* first: it includes Python.h */
 #include <stdint.h>
@@ -183,6 +184,9 @@ typedef struct {
     const char *A; ac_intp a_rs, a_cs;
     const char *B; ac_intp b_rs, b_cs;
     char *C; ac_intp c_rs, c_cs;
+    int watch_sigint;   /* the calling thread sees Ctrl-C (AC_SIGINT_SEEN there):
+                         * the helper thread has its own, unset, ac_sigint_ignore,
+                         * so both poll this copy of the caller's choice */
 } gemm_args;
 
 typedef int (*gemm_fn)(const gemm_args *g, ac_intp width, ac_intp *next);
@@ -349,7 +353,7 @@ ATTR static int SUF##_gemm(const gemm_args *g, ac_intp width, ac_intp *next)  \
                          g->b_rs, g->b_cs, bbuf);                             \
             for (ac_intp ic = 0; ic < g->n; ic += MC) {                       \
                 ac_intp mc = min_ip(MC, g->n - ic);                           \
-                if (ac_sigint_flag) {       /* Ctrl-C: C is left incomplete */ \
+                if (g->watch_sigint && ac_sigint_flag) { /* Ctrl-C: C incomplete */ \
                     stopped = 1;                                              \
                     goto done;                                                \
                 }                                                             \
@@ -704,14 +708,14 @@ static int matmul_blas_tiled(int tidx, ac_intp n, ac_intp k, ac_intp m,
         ac_intp rn = n - i < bn ? n - i : bn;
         for (j = 0; j < m; j += bm) {
             ac_intp rm = m - j < bm ? m - j : bm;
-            if (ac_sigint_flag)
+            if (AC_SIGINT_SEEN())
                 return 1;
             if (matmul_blas(tidx, rn, k, rm, A + i * a_rs, a_rs, a_cs, B + j * b_cs, b_rs,
                             b_cs, C + i * c_rs + j * c_cs, c_rs, c_cs) != 0)
                 return -1;
         }
     }
-    return ac_sigint_flag ? 1 : 0;
+    return AC_SIGINT_SEEN() ? 1 : 0;
 }
 
 int ac_matmul_blas_worthy(int tidx, ac_intp n, ac_intp k, ac_intp m)
@@ -760,7 +764,8 @@ int ac_matmul(int tidx, ac_intp n, ac_intp k, ac_intp m,
     }
     if ((tidx == ACX_FLOAT64 || tidx == ACX_FLOAT32) && k > 0
             && (double)n * (double)k * (double)m >= GEMM_MIN_WORK) {
-        gemm_args g = {n, k, m, A, a_rs, a_cs, B, b_rs, b_cs, C, c_rs, c_cs};
+        gemm_args g = {n, k, m, A, a_rs, a_cs, B, b_rs, b_cs, C, c_rs, c_cs,
+                       !ac_sigint_ignore};
         int lev = ac_cpu_level();
         if (tidx == ACX_FLOAT64)
             return gemm_run(gemm_d[lev], &g, lev == 2 ? 24 : lev == 1 ? 8 : 4);
