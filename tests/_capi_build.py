@@ -104,6 +104,27 @@ def load_module(name: str, path: str):
     return mod
 
 
+def build_cython_module(out_dir, name: str, source: str, extra_link=()):
+    """Cythonize `source` (a .pyx text that may `cimport arraycore`) against
+    the installed __init__.pxd, compile it against the installed headers in
+    out_dir and import it as module `name`."""
+    inc = ac_include()
+    pyx = os.path.join(str(out_dir), name + ".pyx")
+    with open(pyx, "w") as f:
+        f.write(source)
+    c = os.path.join(str(out_dir), name + ".c")
+    r = subprocess.run([sys.executable, "-m", "cython", "-3", "-I", ac_cython_include(),
+                        pyx, "-o", c], capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout + r.stderr
+    so = os.path.join(str(out_dir), name + ext_suffix())
+    cc, _ = compilers()
+    r = subprocess.run(cc + ["-shared", "-fPIC", "-O1", "-I" + py_include(), "-I" + inc,
+                             "-Wno-unused-function", c, "-o", so, *extra_link],
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout + r.stderr
+    return load_module(name, so)
+
+
 def run_python(code: str, cwd=None, timeout=120):
     """Run code in a fresh interpreter (for import-state tests), from a
     directory outside the source tree so that the installed arraycore is

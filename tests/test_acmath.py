@@ -550,21 +550,7 @@ def status():
 
 @pytest.fixture(scope="module")
 def cymath(tmp_path_factory):
-    inc = B.ac_include()
-    out = tmp_path_factory.mktemp("cython_acmath")
-    pyx = out / "acmath_cy.pyx"
-    pyx.write_text(PYX)
-    c = out / "acmath_cy.c"
-    r = subprocess.run([sys.executable, "-m", "cython", "-3", "-I", B.ac_cython_include(),
-                        str(pyx), "-o", str(c)], capture_output=True, text=True)
-    assert r.returncode == 0, r.stdout + r.stderr
-    so = out / ("acmath_cy" + B.ext_suffix())
-    cc, _ = B.compilers()
-    r = subprocess.run(cc + ["-shared", "-fPIC", "-O1", "-I" + B.py_include(), "-I" + inc,
-                             "-Wno-unused-function", str(c), "-o", str(so), "-lm"],
-                       capture_output=True, text=True)
-    assert r.returncode == 0, r.stdout + r.stderr
-    return B.load_module("acmath_cy", str(so))
+    return B.build_cython_module(tmp_path_factory.mktemp("cython_acmath"), "acmath_cy", PYX, extra_link=["-lm"])
 
 
 def test_cython_cimport_acmath(cymath):

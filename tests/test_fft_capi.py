@@ -4,8 +4,6 @@ compiled in this test run against the installed headers and __init__.pxd):
 plans made with the GIL, transforms run inside a `nogil` loop on raw strided
 memory of arraycore arrays, checked against numpy.fft; bad arguments give
 ValueError from ACFFT_PlanNew and codes (no crash) from ACFFT_Execute."""
-import subprocess
-import sys
 
 import numpy as np
 import pytest
@@ -79,21 +77,7 @@ def constants():
 
 @pytest.fixture(scope="module")
 def cyfft(tmp_path_factory):
-    inc = B.ac_include()
-    out = tmp_path_factory.mktemp("cython_fft_ext")
-    pyx = out / "ac_cy_fft.pyx"
-    pyx.write_text(PYX)
-    c = out / "ac_cy_fft.c"
-    r = subprocess.run([sys.executable, "-m", "cython", "-3", "-I", B.ac_cython_include(),
-                        str(pyx), "-o", str(c)], capture_output=True, text=True)
-    assert r.returncode == 0, r.stdout + r.stderr
-    so = out / ("ac_cy_fft" + B.ext_suffix())
-    cc, _ = B.compilers()
-    r = subprocess.run(cc + ["-shared", "-fPIC", "-O1", "-I" + B.py_include(), "-I" + inc,
-                             "-Wno-unused-function", str(c), "-o", str(so)],
-                       capture_output=True, text=True)
-    assert r.returncode == 0, r.stdout + r.stderr
-    return B.load_module("ac_cy_fft", str(so))
+    return B.build_cython_module(tmp_path_factory.mktemp("cython_fft_ext"), "ac_cy_fft", PYX)
 
 
 def test_constants_and_version(cyfft):

@@ -1,8 +1,6 @@
 """The iterators from Cython (`cimport arraycore as ac`), compiled in this test
 run against the installed __init__.pxd: ACIter driven without the GIL,
 ACIter_ForEachSlice with a nogil callback, and the flat iterator macros."""
-import subprocess
-import sys
 
 import numpy as np
 import pytest
@@ -81,21 +79,7 @@ def flat_sum(a):
 
 @pytest.fixture(scope="session")
 def cyit(tmp_path_factory):
-    inc = B.ac_include()
-    out = tmp_path_factory.mktemp("cython_iter_ext")
-    pyx = out / "ac_cy_iter.pyx"
-    pyx.write_text(PYX)
-    c = out / "ac_cy_iter.c"
-    r = subprocess.run([sys.executable, "-m", "cython", "-3", "-I", B.ac_cython_include(),
-                        str(pyx), "-o", str(c)], capture_output=True, text=True)
-    assert r.returncode == 0, r.stdout + r.stderr
-    so = out / ("ac_cy_iter" + B.ext_suffix())
-    cc, _ = B.compilers()
-    r = subprocess.run(cc + ["-shared", "-fPIC", "-O1", "-I" + B.py_include(), "-I" + inc,
-                             "-Wno-unused-function", str(c), "-o", str(so)],
-                       capture_output=True, text=True)
-    assert r.returncode == 0, r.stdout + r.stderr
-    return B.load_module("ac_cy_iter", str(so))
+    return B.build_cython_module(tmp_path_factory.mktemp("cython_iter_ext"), "ac_cy_iter", PYX)
 
 
 @given(pairs(dtype_names=["int8", "uint16", "int32", "float32", "float64"], min_side=0))
