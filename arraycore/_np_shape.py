@@ -95,8 +95,10 @@ def _to_out(res, out):
         return res
     if isinstance(out, tuple) and len(out) == 1:     # NumPy's out=(array,)
         out = out[0]
-    if not isinstance(out, ndarray):
-        raise TypeError(f"out must be an arraycore array, not {type(out).__name__}")
+    if not isinstance(out, ndarray) and not hasattr(out, "__array_function__"):
+        # an arraycore array, or another library's array written in place
+        # (NumPy's, when np.cumsum(..., out=) dispatches here)
+        raise TypeError(f"out must be an array, not {type(out).__name__}")
     if tuple(out.shape) != tuple(res.shape):
         raise ValueError(f"out has shape {tuple(out.shape)}, expected {tuple(res.shape)}")
     out[...] = res

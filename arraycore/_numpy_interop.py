@@ -284,6 +284,9 @@ _SAME_SIGNATURE = (
     "lexsort", "partition", "argpartition", "argwhere", "flatnonzero", "extract", "select",
     "piecewise", "place", "put", "put_along_axis", "compress", "choose", "unique",
     "union1d", "intersect1d", "setdiff1d", "setxor1d", "i0",
+    # _np_poly (NumPy's poly1d objects are not taken: they fall back to NumPy)
+    "polyfit", "polyval", "roots", "poly", "polyder", "polyint", "polyadd", "polysub",
+    "polymul", "polydiv",
     # the Array API namespace, same signature as NumPy's
     "astype", "matrix_transpose", "unstack",
 )

@@ -499,7 +499,7 @@ def test_around_integers_to_a_huge_negative_decimals_is_zero_at_once():
     assert np.asarray(ac.around(ac.asarray(x), -2)).tolist() == np.around(x, -2).tolist()
     o = ac.zeros((1, 2), dtype="uint8")
     assert ac.around(ac.asarray(x), -2, out=(o,)) is o          # NumPy's out=(array,)
-    with pytest.raises(TypeError, match="out must be an arraycore array"):
+    with pytest.raises(TypeError, match="out must be an array"):
         ac.around(ac.asarray(x), -2, out=[0])
 
 
