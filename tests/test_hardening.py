@@ -341,6 +341,9 @@ def test_15_tril_triu_huge_k(k):
 # ------------------------------------------------------- 16: float16 repr
 @pytest.mark.parametrize("vals", [[65504.0], [-65504.0, 1.5], [65504.0, 6e-8], [6.1e-05]])
 def test_16_float16_repr_near_max(vals):
+    if np.lib.NumpyVersion(np.__version__) < "2.4.0":
+        pytest.skip("the oracle, NumPy < 2.4 (Python 3.10's), prints float16 65504 as "
+                    "6.55e+04; arraycore prints it as NumPy 2.4 does (65504.)")
     n = np.array(vals, dtype=np.float16)
     a = ac.asarray(n)
     assert repr(a) == repr(n)
