@@ -12,9 +12,9 @@ standard's parameters must all be there, in order, with the same kind
 default.  arraycore may add parameters (the standard allows it) only after
 the standard's positional ones and only with a default.
 
-The extensions are tables of their own: add the linalg and fft tables to
-EXTENSIONS when those namespaces land; every name there is checked the same
-way.  The special cases are in test_array_api_letter_special.py.
+The extensions (linalg and fft, from linalg.py and fft.py of the same
+stubs) are tables of their own in EXTENSIONS; every name there is checked the
+same way.  The special cases are in test_array_api_letter_special.py.
 """
 import inspect
 import math
@@ -143,7 +143,47 @@ INFO_METHODS = {
 }
 
 # the extensions: {"linalg": {name: signature}, "fft": {...}} when they land
-EXTENSIONS = {}
+_FFT_1D = "(x, /, *, n=None, axis=-1, norm='backward')"
+_FFT_ND = "(x, /, *, s=None, axes=None, norm='backward')"
+EXTENSIONS = {
+    # linalg.py (eig and eigvals: added in 2025.12)
+    "linalg": {
+        "cholesky": "(x, /, *, upper=False)",
+        "cross": "(x1, x2, /, *, axis=-1)",
+        "det": "(x, /)",
+        "diagonal": "(x, /, *, offset=0)",
+        "eig": "(x, /)",
+        "eigh": "(x, /)",
+        "eigvals": "(x, /)",
+        "eigvalsh": "(x, /)",
+        "inv": "(x, /)",
+        "matmul": "(x1, x2, /)",
+        "matrix_norm": "(x, /, *, keepdims=False, ord='fro')",
+        "matrix_power": "(x, n, /)",
+        "matrix_rank": "(x, /, *, rtol=None)",
+        "matrix_transpose": "(x, /)",
+        "outer": "(x1, x2, /)",
+        "pinv": "(x, /, *, rtol=None)",
+        "qr": "(x, /, *, mode='reduced')",
+        "slogdet": "(x, /)",
+        "solve": "(x1, x2, /)",
+        "svd": "(x, /, *, full_matrices=True)",
+        "svdvals": "(x, /)",
+        "tensordot": "(x1, x2, /, *, axes=2)",
+        "trace": "(x, /, *, offset=0, dtype=None)",
+        "vecdot": "(x1, x2, /, *, axis=-1)",
+        "vector_norm": "(x, /, *, axis=None, keepdims=False, ord=2)",
+    },
+    # fft.py
+    "fft": {
+        **{n: _FFT_1D for n in ("fft", "ifft", "rfft", "irfft", "hfft", "ihfft")},
+        **{n: _FFT_ND for n in ("fftn", "ifftn", "rfftn", "irfftn")},
+        "fftfreq": "(n, /, *, d=1.0, dtype=None, device=None)",
+        "rfftfreq": "(n, /, *, d=1.0, dtype=None, device=None)",
+        "fftshift": "(x, /, *, axes=None)",
+        "ifftshift": "(x, /, *, axes=None)",
+    },
+}
 
 # the constants and data types of the namespace
 CONSTANTS = {"e": math.e, "inf": math.inf, "nan": math.nan, "pi": math.pi, "newaxis": None}
