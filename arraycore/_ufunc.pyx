@@ -485,7 +485,7 @@ cdef object ufunc_call(ufunc uf, tuple args, object out, object where,
             ins[k] = _asarray(x, None, None)
     if uf._flags & UF_COMPARISON and nin == 2 and not masked and \
             (sig is None or sig.tidx == ACX_BOOL) and uf.__name__ in _COMPARISONS:
-        r = _exact_int_compare(uf, ins)
+        r = _exact_int_compare(uf, ins, order)
         if r is not None:
             o = None if out is None else out[0]
             if o is None:
@@ -626,7 +626,7 @@ cdef str _int_side(object x):
     return ""
 
 
-cdef object _exact_int_compare(ufunc uf, list ins):
+cdef object _exact_int_compare(ufunc uf, list ins, int order):
     """Comparisons of integers that no common type holds (int64 with uint64,
     an integer array with a Python int beyond both), exactly, as NumPy 2:
     None when the ordinary loops are exact."""
@@ -664,25 +664,48 @@ cdef object _exact_int_compare(ufunc uf, list ins):
         return r
     if not (sx == "i" and sy == "U" or sx == "U" and sy == "i"):
         return None
-    # signed s against uint64: compare as uint64 where s >= 0; where s < 0
-    # the signed side is the smaller
-    u64 = descr_from_tidx(ACX_UINT64)
-    signed_left = sx == "i"
-    s = <ndarray>(x if signed_left else y)
-    neg = _UFUNCS["less"](s, 0)
-    su = copy_array(s, AC_KEEPORDER, u64)
-    r = <ndarray>(uf(su, y) if signed_left else uf(x, su))
-    if name == "equal":
-        neg_val = False
-    elif name == "not_equal":
-        neg_val = True
-    elif name in ("less", "less_equal"):
-        neg_val = signed_left
-    else:
-        neg_val = not signed_left
-    if neg_val:
-        return _UFUNCS["logical_or"](r, neg)
-    return _UFUNCS["logical_and"](r, _UFUNCS["logical_not"](neg))
+    return _intcmp_arrays(name, <ndarray>x, <ndarray>y, sx == "i", order)
+
+
+cdef extern from "ac_intcmp.h":
+    ACUFuncGenericFunction ac_intcmp_loop(int op, int signed_size, int signed_left)
+
+# comparison name -> AC_ICMP_* code of src/ac_intcmp.h
+cdef dict _ICMP_CODES = {"equal": 0, "not_equal": 1, "less": 2, "less_equal": 3,
+                         "greater": 4, "greater_equal": 5}
+
+
+cdef ndarray _intcmp_arrays(str name, ndarray x, ndarray y, bint signed_left, int order):
+    """x OP y for a signed integer array and a uint64 array (signed_left: x
+    is the signed one), exactly, in one pass of the dedicated loop of
+    src/ac_intcmp.c over the broadcast operands."""
+    cdef ndarray s = x if signed_left else y
+    cdef ACUFuncGenericFunction fn = ac_intcmp_loop(_ICMP_CODES[name], s.descr.itemsize,
+                                                    signed_left)
+    cdef char *ptrs[3]
+    cdef ac_intp strides[3 * MAXD]
+    cdef ac_intp shape[MAXD]
+    cdef int nd = x.nd if x.nd > y.nd else y.nd, i, k
+    cdef ndarray a, r
+    if fn == NULL:
+        raise SystemError(f"no exact comparison loop for {s.descr!r} with uint64")
+    for i in range(nd):
+        shape[i] = 1
+    broadcast_shapes_c(nd, shape, x.nd, x.dimensions)
+    broadcast_shapes_c(nd, shape, y.nd, y.dimensions)
+    ins = [x, y]
+    for k in range(2):
+        a = <ndarray>ins[k]
+        if not _direct(a, a.descr.tidx):     # byte-swapped or misaligned: a native copy
+            a = copy_array(a, AC_KEEPORDER, descr_from_tidx(a.descr.tidx))
+            ins[k] = a
+        broadcast_strides(a, nd, shape, strides + k * MAXD)
+        ptrs[k] = a.data
+    r = _alloc_out(ins, descr_from_tidx(ACX_BOOL), nd, shape, order)
+    ptrs[2] = r.data
+    memcpy(strides + 2 * MAXD, r.strides, sizeof(ac_intp) * nd)
+    run_loop(fn, NULL, nd, shape, 3, ptrs, strides, _key_operand(ins, 2))
+    return r
 
 
 cdef object _call_buffered(ufunc uf, int li, list ins, list finals, int order):
