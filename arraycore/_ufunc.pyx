@@ -18,7 +18,7 @@ from arraycore._dtype cimport (
     result_type_weak, parse_casting, native, dtype_for_pyscalar,
     ACX_BOOL, ACX_INT64, ACX_UINT64, ACX_FLOAT16, ACX_FLOAT64, ACX_COMPLEX64,
     ACX_COMPLEX128, ACX_NTYPES, SAFE_CASTING, SAME_KIND_CASTING, UNSAFE_CASTING,
-    NO_CASTING)
+    NO_CASTING, ACX_INT8, ACX_INT16, ACX_INT32)
 from arraycore._core cimport (
     ndarray, new_array, empty_like_array, broadcast_shapes_c, broadcast_strides,
     copy_into, copy_array, shape_tuple, setitem_ptr, parse_order, check_writeable,
@@ -633,6 +633,8 @@ cdef object _exact_int_compare(ufunc uf, list ins, int order):
     cdef str sx = _int_side(ins[0]), sy = _int_side(ins[1])
     cdef str name = uf.__name__
     cdef ndarray arr, r
+    cdef ac_intp n
+    cdef int i
     x, y = ins[0], ins[1]
     # a Python int the array's signedness cannot reach is beyond every element
     if sx == "i" and sy == "p" and y >= 9223372036854775808:
@@ -660,7 +662,10 @@ cdef object _exact_int_compare(ufunc uf, list ins, int order):
             else:
                 val = (not arr_is_less) if big_right else arr_is_less
         r = new_array(descr_from_tidx(ACX_BOOL), arr.nd, arr.dimensions, NULL, NULL, 0, None)
-        fill_array(r, val)
+        n = 1
+        for i in range(r.nd):
+            n *= r.dimensions[i]
+        memset(r.data, 1 if val else 0, <size_t>n)      # a new contiguous bool array
         return r
     if not (sx == "i" and sy == "U" or sx == "U" and sy == "i"):
         return None
@@ -675,6 +680,10 @@ cdef dict _ICMP_CODES = {"equal": 0, "not_equal": 1, "less": 2, "less_equal": 3,
                          "greater": 4, "greater_equal": 5}
 
 
+cdef inline bint _is_signed_tidx(int t) noexcept:
+    return t == ACX_INT64 or t == ACX_INT32 or t == ACX_INT16 or t == ACX_INT8
+
+
 cdef ndarray _intcmp_arrays(str name, ndarray x, ndarray y, bint signed_left, int order):
     """x OP y for a signed integer array and a uint64 array (signed_left: x
     is the signed one), exactly, in one pass of the dedicated loop of
@@ -685,22 +694,37 @@ cdef ndarray _intcmp_arrays(str name, ndarray x, ndarray y, bint signed_left, in
     cdef char *ptrs[3]
     cdef ac_intp strides[3 * MAXD]
     cdef ac_intp shape[MAXD]
+    cdef ac_intp n = 1
     cdef int nd = x.nd if x.nd > y.nd else y.nd, i, k
     cdef ndarray a, r
     if fn == NULL:
         raise SystemError(f"no exact comparison loop for {s.descr!r} with uint64")
+    if not _direct(x, x.descr.tidx):     # byte-swapped or misaligned: a native copy
+        x = copy_array(x, AC_KEEPORDER, descr_from_tidx(x.descr.tidx))
+    if not _direct(y, y.descr.tidx):
+        y = copy_array(y, AC_KEEPORDER, descr_from_tidx(y.descr.tidx))
+    ptrs[0] = x.data
+    ptrs[1] = y.data
+    # the common case: equal shapes, both C-contiguous: one flat run
+    if x.nd == y.nd and x.flags & y.flags & AC_ARRAY_C_CONTIGUOUS and \
+            memcmp(x.dimensions, y.dimensions, x.nd * sizeof(ac_intp)) == 0:
+        for i in range(x.nd):
+            n *= x.dimensions[i]
+        if n < NOGIL_SIZE:
+            r = new_array(descr_from_tidx(ACX_BOOL), x.nd, x.dimensions, NULL, NULL, 0, None)
+            ptrs[2] = r.data
+            strides[0] = x.descr.itemsize
+            strides[1] = y.descr.itemsize
+            strides[2] = 1
+            fn(ptrs, &n, strides, NULL)
+            return r
     for i in range(nd):
         shape[i] = 1
     broadcast_shapes_c(nd, shape, x.nd, x.dimensions)
     broadcast_shapes_c(nd, shape, y.nd, y.dimensions)
+    broadcast_strides(x, nd, shape, strides)
+    broadcast_strides(y, nd, shape, strides + MAXD)
     ins = [x, y]
-    for k in range(2):
-        a = <ndarray>ins[k]
-        if not _direct(a, a.descr.tidx):     # byte-swapped or misaligned: a native copy
-            a = copy_array(a, AC_KEEPORDER, descr_from_tidx(a.descr.tidx))
-            ins[k] = a
-        broadcast_strides(a, nd, shape, strides + k * MAXD)
-        ptrs[k] = a.data
     r = _alloc_out(ins, descr_from_tidx(ACX_BOOL), nd, shape, order)
     ptrs[2] = r.data
     memcpy(strides + 2 * MAXD, r.strides, sizeof(ac_intp) * nd)
@@ -790,6 +814,15 @@ cdef object _call_fast(ufunc uf, tuple args):
     cdef bint any_weak = False
     if uf.nout != 1 or nin > 3 or len(args) != nin or uf._flags & UF_INT_POW:
         return None
+    if nin == 2 and uf._flags & UF_COMPARISON and type(args[0]) is ndarray and \
+            type(args[1]) is ndarray:
+        # a signed integer array against a uint64 array: the exact loops
+        k = (<ndarray>args[0]).descr.tidx
+        li = (<ndarray>args[1]).descr.tidx
+        if (li == ACX_UINT64 and _is_signed_tidx(k) or
+                k == ACX_UINT64 and _is_signed_tidx(li)) and uf.__name__ in _ICMP_CODES:
+            return _intcmp_arrays(uf.__name__, <ndarray>args[0], <ndarray>args[1],
+                                  k != ACX_UINT64, AC_KEEPORDER)
     for k in range(nin):
         x = args[k]
         if type(x) is ndarray:
