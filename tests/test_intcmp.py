@@ -55,19 +55,29 @@ def signed_uint64_case(draw):
 def _check(r, expected):
     r_np = np.asarray(r)
     assert r_np.dtype == np.bool_
-    assert r_np.shape == expected.shape
-    assert r_np.tolist() == expected.tolist()
+    assert r_np.shape == np.shape(expected)
+    assert r_np.tolist() == np.asarray(expected).tolist()
 
 
 @settings(max_examples=300)
 @given(signed_uint64_case(), st.sampled_from(OPS), st.booleans(),
-       st.sampled_from(["func", "operator", "out"]))
-def test_signed_vs_uint64_matches_numpy(case, op, signed_left, form):
+       st.sampled_from(["func", "operator", "out", "where", "outer"]), st.data())
+def test_signed_vs_uint64_matches_numpy(case, op, signed_left, form, data):
     (sn, sa), (un, ua), shape = case
     xn, yn, xa, ya = (sn, un, sa, ua) if signed_left else (un, sn, ua, sa)
     expected = getattr(np, op)(xn, yn)
     assert expected.shape == shape
-    if form == "func":
+    if form == "where":
+        mask = data.draw(hnp.arrays(np.bool_, shape))
+        start = data.draw(hnp.arrays(np.bool_, shape))
+        out = ac.asarray(start.copy())
+        r = getattr(ac, op)(xa, ya, where=ac.asarray(mask), out=out)
+        assert r is out
+        expected = getattr(np, op)(xn, yn, where=mask, out=start.copy())
+    elif form == "outer":
+        r = getattr(ac, op).outer(xa, ya)
+        expected = getattr(np, op).outer(xn, yn)
+    elif form == "func":
         r = getattr(ac, op)(xa, ya)
     elif form == "operator":
         r = OPERATORS[op](xa, ya)
