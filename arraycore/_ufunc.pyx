@@ -22,7 +22,7 @@ from arraycore._dtype cimport (
 from arraycore._core cimport (
     ndarray, new_array, empty_like_array, broadcast_shapes_c, broadcast_strides,
     copy_into, copy_array, shape_tuple, setitem_ptr, parse_order, check_writeable,
-    overlaps, same_view, fill_array)
+    overlaps, same_view)
 from arraycore._convert cimport _asarray, as_array
 from arraycore._iter cimport (
     ACIter, aci_next_fn, iter_build, iter_release, iter_get_next, iter_check_error,
