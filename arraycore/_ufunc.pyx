@@ -18,11 +18,11 @@ from arraycore._dtype cimport (
     result_type_weak, parse_casting, native, dtype_for_pyscalar,
     ACX_BOOL, ACX_INT64, ACX_UINT64, ACX_FLOAT16, ACX_FLOAT64, ACX_COMPLEX64,
     ACX_COMPLEX128, ACX_NTYPES, SAFE_CASTING, SAME_KIND_CASTING, UNSAFE_CASTING,
-    NO_CASTING)
+    NO_CASTING, ACX_INT8, ACX_INT16, ACX_INT32)
 from arraycore._core cimport (
     ndarray, new_array, empty_like_array, broadcast_shapes_c, broadcast_strides,
     copy_into, copy_array, shape_tuple, setitem_ptr, parse_order, check_writeable,
-    overlaps, same_view, fill_array)
+    overlaps, same_view)
 from arraycore._convert cimport _asarray, as_array
 from arraycore._iter cimport (
     ACIter, aci_next_fn, iter_build, iter_release, iter_get_next, iter_check_error,
@@ -485,7 +485,7 @@ cdef object ufunc_call(ufunc uf, tuple args, object out, object where,
             ins[k] = _asarray(x, None, None)
     if uf._flags & UF_COMPARISON and nin == 2 and not masked and \
             (sig is None or sig.tidx == ACX_BOOL) and uf.__name__ in _COMPARISONS:
-        r = _exact_int_compare(uf, ins)
+        r = _exact_int_compare(uf, ins, order)
         if r is not None:
             o = None if out is None else out[0]
             if o is None:
@@ -626,13 +626,15 @@ cdef str _int_side(object x):
     return ""
 
 
-cdef object _exact_int_compare(ufunc uf, list ins):
+cdef object _exact_int_compare(ufunc uf, list ins, int order):
     """Comparisons of integers that no common type holds (int64 with uint64,
     an integer array with a Python int beyond both), exactly, as NumPy 2:
     None when the ordinary loops are exact."""
     cdef str sx = _int_side(ins[0]), sy = _int_side(ins[1])
     cdef str name = uf.__name__
     cdef ndarray arr, r
+    cdef ac_intp n
+    cdef int i
     x, y = ins[0], ins[1]
     # a Python int the array's signedness cannot reach is beyond every element
     if sx == "i" and sy == "p" and y >= 9223372036854775808:
@@ -660,29 +662,74 @@ cdef object _exact_int_compare(ufunc uf, list ins):
             else:
                 val = (not arr_is_less) if big_right else arr_is_less
         r = new_array(descr_from_tidx(ACX_BOOL), arr.nd, arr.dimensions, NULL, NULL, 0, None)
-        fill_array(r, val)
+        n = 1
+        for i in range(r.nd):
+            n *= r.dimensions[i]
+        memset(r.data, 1 if val else 0, <size_t>n)      # a new contiguous bool array
         return r
     if not (sx == "i" and sy == "U" or sx == "U" and sy == "i"):
         return None
-    # signed s against uint64: compare as uint64 where s >= 0; where s < 0
-    # the signed side is the smaller
-    u64 = descr_from_tidx(ACX_UINT64)
-    signed_left = sx == "i"
-    s = <ndarray>(x if signed_left else y)
-    neg = _UFUNCS["less"](s, 0)
-    su = copy_array(s, AC_KEEPORDER, u64)
-    r = <ndarray>(uf(su, y) if signed_left else uf(x, su))
-    if name == "equal":
-        neg_val = False
-    elif name == "not_equal":
-        neg_val = True
-    elif name in ("less", "less_equal"):
-        neg_val = signed_left
-    else:
-        neg_val = not signed_left
-    if neg_val:
-        return _UFUNCS["logical_or"](r, neg)
-    return _UFUNCS["logical_and"](r, _UFUNCS["logical_not"](neg))
+    return _intcmp_arrays(name, <ndarray>x, <ndarray>y, sx == "i", order)
+
+
+cdef extern from "ac_intcmp.h":
+    ACUFuncGenericFunction ac_intcmp_loop(int op, int signed_size, int signed_left)
+
+# comparison name -> AC_ICMP_* code of src/ac_intcmp.h
+cdef dict _ICMP_CODES = {"equal": 0, "not_equal": 1, "less": 2, "less_equal": 3,
+                         "greater": 4, "greater_equal": 5}
+
+
+cdef inline bint _is_signed_tidx(int t) noexcept:
+    return t == ACX_INT64 or t == ACX_INT32 or t == ACX_INT16 or t == ACX_INT8
+
+
+cdef ndarray _intcmp_arrays(str name, ndarray x, ndarray y, bint signed_left, int order):
+    """x OP y for a signed integer array and a uint64 array (signed_left: x
+    is the signed one), exactly, in one pass of the dedicated loop of
+    src/ac_intcmp.c over the broadcast operands."""
+    cdef ndarray s = x if signed_left else y
+    cdef ACUFuncGenericFunction fn = ac_intcmp_loop(_ICMP_CODES[name], s.descr.itemsize,
+                                                    signed_left)
+    cdef char *ptrs[3]
+    cdef ac_intp strides[3 * MAXD]
+    cdef ac_intp shape[MAXD]
+    cdef ac_intp n = 1
+    cdef int nd = x.nd if x.nd > y.nd else y.nd, i, k
+    cdef ndarray a, r
+    if fn == NULL:
+        raise SystemError(f"no exact comparison loop for {s.descr!r} with uint64")
+    if not _direct(x, x.descr.tidx):     # byte-swapped or misaligned: a native copy
+        x = copy_array(x, AC_KEEPORDER, descr_from_tidx(x.descr.tidx))
+    if not _direct(y, y.descr.tidx):
+        y = copy_array(y, AC_KEEPORDER, descr_from_tidx(y.descr.tidx))
+    ptrs[0] = x.data
+    ptrs[1] = y.data
+    # the common case: equal shapes, both C-contiguous: one flat run
+    if x.nd == y.nd and x.flags & y.flags & AC_ARRAY_C_CONTIGUOUS and \
+            memcmp(x.dimensions, y.dimensions, x.nd * sizeof(ac_intp)) == 0:
+        for i in range(x.nd):
+            n *= x.dimensions[i]
+        if n < NOGIL_SIZE:
+            r = new_array(descr_from_tidx(ACX_BOOL), x.nd, x.dimensions, NULL, NULL, 0, None)
+            ptrs[2] = r.data
+            strides[0] = x.descr.itemsize
+            strides[1] = y.descr.itemsize
+            strides[2] = 1
+            fn(ptrs, &n, strides, NULL)
+            return r
+    for i in range(nd):
+        shape[i] = 1
+    broadcast_shapes_c(nd, shape, x.nd, x.dimensions)
+    broadcast_shapes_c(nd, shape, y.nd, y.dimensions)
+    broadcast_strides(x, nd, shape, strides)
+    broadcast_strides(y, nd, shape, strides + MAXD)
+    ins = [x, y]
+    r = _alloc_out(ins, descr_from_tidx(ACX_BOOL), nd, shape, order)
+    ptrs[2] = r.data
+    memcpy(strides + 2 * MAXD, r.strides, sizeof(ac_intp) * nd)
+    run_loop(fn, NULL, nd, shape, 3, ptrs, strides, _key_operand(ins, 2))
+    return r
 
 
 cdef object _call_buffered(ufunc uf, int li, list ins, list finals, int order):
@@ -767,6 +814,15 @@ cdef object _call_fast(ufunc uf, tuple args):
     cdef bint any_weak = False
     if uf.nout != 1 or nin > 3 or len(args) != nin or uf._flags & UF_INT_POW:
         return None
+    if nin == 2 and uf._flags & UF_COMPARISON and type(args[0]) is ndarray and \
+            type(args[1]) is ndarray:
+        # a signed integer array against a uint64 array: the exact loops
+        k = (<ndarray>args[0]).descr.tidx
+        li = (<ndarray>args[1]).descr.tidx
+        if (li == ACX_UINT64 and _is_signed_tidx(k) or
+                k == ACX_UINT64 and _is_signed_tidx(li)) and uf.__name__ in _ICMP_CODES:
+            return _intcmp_arrays(uf.__name__, <ndarray>args[0], <ndarray>args[1],
+                                  k != ACX_UINT64, AC_KEEPORDER)
     for k in range(nin):
         x = args[k]
         if type(x) is ndarray:
