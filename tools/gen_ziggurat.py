@@ -20,18 +20,16 @@ significant digits and that decimal rounded to float32 (as a C compiler reads
 a 9-digit float literal): rounding the double directly differs in 4 entries.
 These choices are the ones whose tables reproduce NumPy's streams
 (tests/test_random_streams.py checks them draw by draw).
-Known difference (docs/random.rst): fed NumPy's own x[i], this double
-recursion gives NumPy's next x at every step but one, the step from x[38]
-to x[37].  There f[38] = exp(-0.5 * x[38] * x[38]) is a near tie: the exact
-value lies 0.498 ulp above the double below it, so a correctly rounded exp
-(and glibc's, FMA or not) gives that double, while NumPy's table holds the
-double above (f[38] is NumPy's only f entry off the correctly rounded
-exp(-x*x/2) of its own x), and its recursion used it.  Not reproduced by:
-long-double (x87) recursions with any mix of rounded steps, 50-digit
-recursions, correct rounding of each step, an fdlibm-style exp, 1/exp(x*x/2),
-expm1, log1p, exp2/log2, powers, other orders of evaluation, or nearby v and
-r.  The one-ulp step grows upwards, so the top 37 normal strips (x < 0.8827)
-differ from NumPy's by a few ulp.
+One entry is rounded by hand: f[38] = exp(-0.5 * x[38] * x[38]) is a near
+tie (the exact value lies 0.498 ulp above the double below it), and NumPy's
+table holds the double above, where a correctly rounded exp (glibc's too)
+gives the double below.  NumPy's recursion carried that value into x[37] and
+every strip above it, so the streams of the top 37 strips depend on it.
+Nothing else reproduces it (long-double or 50-digit recursions, an
+fdlibm-style exp, other evaluation orders, nearby v and r were all tried), so
+NOR_F38_UP names the exception and rounds that one entry up, in the table and
+in the recursion.  With it, every x, k, w and f entry gives NumPy's streams
+draw by draw (tests/test_random_streams.py).
 Usage: python gen_ziggurat.py OUTPUT
 """
 import decimal
@@ -43,6 +41,8 @@ import sys
 NOR_R = 3.6541528853610087963519472518
 NOR_V = 0.0049286732339746519
 EXP_R = "7.6971174701310497140446280481"
+# the one entry rounded up instead of to nearest (see above)
+NOR_F38_UP = 38
 
 
 def f32(x):
@@ -94,13 +94,19 @@ def normal_pdf(t):
     return cr_exp(-0.5 * t * t)
 
 
+def normal_f(x, i):
+    """f[i] = f(x[i]), correctly rounded except the entry NOR_F38_UP"""
+    f = normal_pdf(x[i])
+    return math.nextafter(f, math.inf) if i == NOR_F38_UP else f
+
+
 def normal_x():
     """x[0..255]: the recursion in double precision, each operation rounded
     once (IEEE division, addition, sqrt; correctly rounded exp and log)"""
     x = [0.0] * 256
     x[255] = NOR_R
     for i in range(255, 1, -1):
-        x[i - 1] = math.sqrt(-2.0 * cr_log(normal_pdf(x[i]) + NOR_V / x[i]))
+        x[i - 1] = math.sqrt(-2.0 * cr_log(normal_f(x, i) + NOR_V / x[i]))
     return x
 
 
@@ -111,7 +117,7 @@ def normal_tables(bits):
     k[0] = int(round(x[255] * normal_pdf(x[255]) / NOR_V * scale))
     w = [t / scale for t in x]
     w[0] = NOR_V / normal_pdf(x[255]) / scale
-    f = [normal_pdf(t) for t in x]
+    f = [normal_f(x, i) for i in range(256)]
     return k, w, f
 
 
