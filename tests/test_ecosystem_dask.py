@@ -118,23 +118,23 @@ def test_distributed_cluster_workloads(client):
         np.testing.assert_allclose(np.asarray(got), want, rtol=1e-12, err_msg=name)
 
 
-def _block(n, block_id=None):
-    # one chunk of the 2 GB array, made on the worker
-    start = block_id[0] * n
-    return (ac.arange(start, start + n, dtype=ac.float64) % 1000.0) * 0.5
-
-
 @pytest.mark.slow
-@pytest.mark.skipif(os.environ.get("ARRAYCORE_TEST_DASK_2GB") != "1",
-                    reason="opt-in (ARRAYCORE_TEST_DASK_2GB=1): in the merged suite's CI-like "
-                           "run its workers died and the computation never finished; "
-                           "under investigation (issue 11)")
 def test_distributed_two_gigabytes_larger_than_a_worker(client):
     n = 12_500_000                        # 100 MB chunks
     k = 20                                # 2 GB in all, each worker's limit is 1 GB
-    x = da.map_blocks(_block, n, chunks=((n,) * k,), dtype=ac.float64,
+
+    def block(n, block_id=None):
+        # one chunk of the 2 GB array, made on the worker.  Defined here, not
+        # at module level, so that cloudpickle sends it by value: the worker
+        # processes cannot import this test module (`tests` is not a package
+        # on their path), and a function pickled by reference made them fail
+        # to deserialize the task and leave the computation hanging.
+        start = block_id[0] * n
+        return (ac.arange(start, start + n, dtype=ac.float64) % 1000.0) * 0.5
+
+    x = da.map_blocks(block, n, chunks=((n,) * k,), dtype=ac.float64,
                       meta=ac.empty((0,)))
-    total = client.compute(x.sum()).result(timeout=600)
+    total = client.compute(x.sum()).result(timeout=300)
     assert isinstance(total, ac.ndarray)
     # the closed form; and one process gives what the cluster gives (on the
     # first two chunks, to keep the test short)
@@ -142,4 +142,4 @@ def test_distributed_two_gigabytes_larger_than_a_worker(client):
     exact = per_period * (n * k // 1000)
     assert float(total) == pytest.approx(exact, rel=1e-9)
     part = x[:2 * n].sum()
-    assert float(client.compute(part).result(timeout=600)) == float(part.compute(scheduler="sync"))
+    assert float(client.compute(part).result(timeout=300)) == float(part.compute(scheduler="sync"))
