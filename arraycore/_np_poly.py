@@ -152,7 +152,9 @@ def polyder(p, m=1):
     """The m-th derivative of the polynomial with coefficients p."""
     m = _order(m, "derivative", "polyint")
     p = asarray(p)
-    for _ in range(m):
+    # after len(p) derivatives p is empty, and one more multiplication fixes
+    # its dtype: later ones change nothing (a huge m must not loop m times)
+    for _ in range(min(m, _len(p) + 1)):
         n = _len(p) - 1
         p = p[:n] * arange(n, 0, -1) if n > 0 else p[:0] * arange(0)
     return p

@@ -186,6 +186,23 @@ def test_polyint(p, m, k):
     close(g, e)
 
 
+@pytest.mark.parametrize("dt", ["bool", "int8", "float32", "complex128"])
+@pytest.mark.parametrize("m", [3, 50, 300])
+def test_polyder_past_the_degree(dt, m):
+    """more derivatives than coefficients: NumPy's empty result, dtype
+    included (NumPy recurses m times; m = 300 stays well under its recursion limit)"""
+    p = np.asarray([1, 0, 1], dtype=dt)
+    e = np.polyder(p, m)
+    g = xp.polyder(xp.asarray(p), m)
+    assert g.shape == e.shape and g.dtype == e.dtype
+
+
+def test_polyder_huge_order_returns_at_once():
+    """fuzz seed 1321290496 call 3941: m = 10**30 looped m times (a hang)"""
+    g = xp.polyder(xp.asarray([True]), 10 ** 30)
+    assert g.shape == (0,) and g.dtype == xp.int64
+
+
 def test_calculus_errors():
     with pytest.raises(ValueError, match="Order of derivative must be positive"):
         xp.polyder(xp.asarray([1, 2]), -1)
