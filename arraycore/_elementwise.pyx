@@ -8,6 +8,7 @@ from arraycore._core cimport (ndarray, shape_tuple, normalize_axis, copy_array, 
     core_impl)
 from arraycore._convert cimport as_array
 from arraycore._ufunc cimport ufunc, ufunc_call, get_ufunc, _call_fast
+from operator import index as _index
 
 cdef ufunc _maximum = get_ufunc("maximum")
 cdef ufunc _minimum = get_ufunc("minimum")
@@ -53,6 +54,7 @@ def diff(x, /, *, axis=-1, n=1, prepend=None, append=None):
     cdef ndarray a = as_array(x)
     if a.nd == 0:
         raise ValueError("diff requires input that is at least one dimensional")
+    n = _index(n)
     if n < 0:
         raise ValueError(f"order must be non-negative but got {n}")
     ax = normalize_axis(axis, a.nd)
@@ -68,7 +70,9 @@ def diff(x, /, *, axis=-1, n=1, prepend=None, append=None):
         a = concat(seq, axis=ax)
     op = _not_equal if a.descr.tidx == ACX_BOOL else _subtract
     pre = (slice(None),) * ax
-    for _ in range(n):
+    # each difference shortens the axis by one and keeps the dtype: past its
+    # length nothing changes, so a huge n costs no more than len + 1 steps
+    for _ in range(min(n, a.dimensions[ax] + 1)):
         a = ufunc_call(op, (a[pre + (slice(1, None),)], a[pre + (slice(None, -1),)]), None,
                        True, SAME_KIND_CASTING, None, AC_KEEPORDER)
     return a

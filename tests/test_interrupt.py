@@ -19,6 +19,11 @@ import _capi_build as B
 ac = pytest.importorskip("arraycore")
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+# the allowed latency after the signal: 0.2 s, scaled by
+# ARRAYCORE_TEST_TIME_SCALE where the code runs slower by design
+# (tools/sanitize.sh sets 4: the instrumented kernels take longer between
+# their polls of the Ctrl-C flag)
+LATENCY = 0.2 * float(os.environ.get("ARRAYCORE_TEST_TIME_SCALE", "1"))
 
 _SCRIPT = r"""
 import os, signal, sys, threading, time
@@ -173,7 +178,7 @@ def _run(name, mode, modpath=None, delay=0.3):
 def _check_interrupted(lines, out):
     state, latency, elapsed = lines["RESULT"]
     assert state == "interrupted", out
-    assert 0.0 <= float(latency) < 0.2, out
+    assert 0.0 <= float(latency) < LATENCY, out
     assert lines["PYTHON"][0] == "interrupted", out
 
 

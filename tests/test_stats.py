@@ -208,6 +208,22 @@ def test_diff(data):
     assert_array(got, exp)
 
 
+@pytest.mark.parametrize("n", [3, 4, 10 ** 9, 10 ** 30])
+@pytest.mark.parametrize("dt", ["float64", "bool", "int8"])
+def test_diff_order_past_the_length(n, dt):
+    """n beyond the axis length: NumPy's empty result at once (the fuzz's
+    n = 10**30 looped n times without a way to stop it)"""
+    x = np.asarray([[1, 0, 3], [4, 5, 0]], dtype=dt)
+    got = xp.diff(xp.asarray(x), n=n, axis=1)
+    want = np.diff(x, n=min(n, 4), axis=1)
+    assert got.shape == want.shape and str(got.dtype) == str(want.dtype)
+
+
+def test_diff_order_must_be_an_integer():
+    with pytest.raises(TypeError):
+        xp.diff(xp.asarray([1.0, 2.0]), n=1.0)
+
+
 def test_bad_inputs():
     x = xp.ones((2, 3))
     with pytest.raises(Exception):

@@ -10,6 +10,8 @@
 # Environment: PYTHON (default python3), AC_SANITIZE_DIR (default
 # ./build-sanitize: the venv, the meson build dir, the reports),
 # ARRAYCORE_FUZZ_CALLS (the fuzz test's share; default here 5000),
+# AC_SANITIZE_VENV (install into this existing venv, which has the test
+# dependencies, instead of making one on PYTHON's site-packages),
 # AC_SANITIZE_SKIP_BUILD=1 (run on the existing instrumented build).
 # How it works: the interpreter itself is not instrumented, so libasan is
 # LD_PRELOADed (its runtime must come first) and PYTHONMALLOC=malloc routes
@@ -27,11 +29,16 @@ VENV="$DIR/venv"
 LOGS="$DIR/reports"
 t0=$(date +%s)
 
-if [ ! -x "$VENV/bin/python" ]; then
+if [ -n "${AC_SANITIZE_VENV:-}" ]; then
+    # an existing virtual environment that holds the test dependencies
+    # (.ci/run's for one interpreter): the instrumented build goes into it
+    VENV="$(cd "$AC_SANITIZE_VENV" && pwd)"
+elif [ ! -x "$VENV/bin/python" ]; then
     "$PY" -m venv --system-site-packages "$VENV"
 fi
 # numpy, pytest, hypothesis, meson come from the base interpreter (CI installs
-# ".[test]" there first); arraycore itself is built here, instrumented.
+# ".[test]" there first) or from AC_SANITIZE_VENV; arraycore itself is built
+# here, instrumented.
 if [ -z "${AC_SANITIZE_SKIP_BUILD:-}" ]; then     # set it to reuse the last build
     "$VENV/bin/python" -m pip install --no-build-isolation --no-deps --force-reinstall \
         -Csetup-args=-Db_sanitize=address,undefined \
@@ -47,13 +54,21 @@ if [ ! -e "$ASAN_LIB" ]; then
     echo "libasan.so not found (compiler $CC)" >&2
     exit 2
 fi
+# libstdc++ is preloaded too: ASan's __cxa_throw interceptor looks the real
+# one up when it starts, and without it a C++ extension loaded later
+# (matplotlib's ft2font) aborts at its first exception
+STDCXX_LIB="$("$CC" -print-file-name=libstdc++.so.6)"
+[ -e "$STDCXX_LIB" ] || STDCXX_LIB=""
 rm -rf "$LOGS"
 mkdir -p "$LOGS"
-export LD_PRELOAD="$ASAN_LIB${LD_PRELOAD:+ $LD_PRELOAD}"
+export LD_PRELOAD="$ASAN_LIB${STDCXX_LIB:+ $STDCXX_LIB}${LD_PRELOAD:+ $LD_PRELOAD}"
 export PYTHONMALLOC=malloc
 export ASAN_OPTIONS="detect_leaks=0:allocator_may_return_null=1:halt_on_error=1:abort_on_error=1:verify_asan_link_order=0:log_path=$LOGS/asan:log_exe_name=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:log_path=$LOGS/ubsan"
 export ARRAYCORE_FUZZ_CALLS="${ARRAYCORE_FUZZ_CALLS:-5000}"
+# instrumented code runs about 3x slower: timing tests (Ctrl-C latency) scale
+# their bounds by this
+export ARRAYCORE_TEST_TIME_SCALE="${ARRAYCORE_TEST_TIME_SCALE:-4}"
 # ASan reserves terabytes of address space: no address-space limit in the fuzz workers
 export ARRAYCORE_FUZZ_RLIMIT_GB=""
 if [ "$#" -eq 0 ]; then
