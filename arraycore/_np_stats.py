@@ -420,40 +420,62 @@ def _outer_edges(a, rng):
         if not (math.isfinite(first) and math.isfinite(last)):
             raise ValueError(f"autodetected range of [{first}, {last}] is not finite")
     if first == last:
-        first = first - 0.5
-        last = last + 0.5
+        if rng is None and a.dtype.kind == "f":
+            # NumPy widens the data's own float values, in their type
+            v = asarray(first, dtype=_native(a.dtype))
+            first, last = _u.subtract(v, 0.5).item(), _u.add(v, 0.5).item()
+        else:
+            first = first - 0.5
+            last = last + 0.5
     return first, last
 
 
+# The bin-width estimators keep NumPy's arithmetic types: with float data the
+# peak-to-peak is taken in the data's type, and a width is a 0-d array of that
+# type where NumPy's is (rice, scott, stone: the data's value with Python
+# floats), a Python float where NumPy's is a float64 (sqrt, sturges, doane and
+# fd go through np.sqrt/np.log2/percentile).  The bin count divides in the
+# same type as NumPy's, so float32 data gets NumPy's count at a ceil boundary.
 def _ptp_val(x):
-    return _stats.max(x).item() - _stats.min(x).item()
+    """max - min: a 0-d array of the data's type for floats, an exact Python
+    int for integers (NumPy subtracts those as unsigned)."""
+    mx, mn = _stats.max(x), _stats.min(x)
+    if x.dtype.kind == "f":
+        return _u.subtract(mx, mn)
+    return int(mx.item()) - int(mn.item())
+
+
+def _div(p, d):
+    """p / d in p's type (a float data type's 0-d array), or as Python floats."""
+    return _u.divide(p, d) if isinstance(p, ndarray) else p / d
 
 
 def _bw_sqrt(x, r):
-    return _ptp_val(x) / math.sqrt(x.size)
+    return float(_ptp_val(x)) / math.sqrt(x.size)
 
 
 def _bw_sturges(x, r):
-    return _ptp_val(x) / (math.log2(x.size) + 1.0)
+    return float(_ptp_val(x)) / (math.log2(x.size) + 1.0)
 
 
 def _bw_rice(x, r):
-    return _ptp_val(x) / (2.0 * x.size ** (1.0 / 3))
+    return _div(_ptp_val(x), 2.0 * x.size ** (1.0 / 3))
 
 
 def _bw_scott(x, r):
-    return (24.0 * math.pi ** 0.5 / x.size) ** (1.0 / 3.0) * _stats.std(_f64(x)).item()
+    sd = _stats.std(x if x.dtype.kind == "f" else _f64(x))
+    return _u.multiply((24.0 * math.pi ** 0.5 / x.size) ** (1.0 / 3.0), sd)
 
 
 def _bw_stone(x, r):
     n = x.size
     p = _ptp_val(x)
-    if n <= 1 or p == 0:
+    if n <= 1 or float(p) == 0:
         return 0
     best, best_v = None, None
     ub = max(100, int(math.sqrt(n)))
     for nb in range(1, ub + 1):
-        hh = p / nb
+        hh = float(_div(p, nb))
         pk = histogram(x, bins=nb, range=r)[0].astype(_dt("float64")) / n
         v = (2 - (n + 1) * _stats.sum(pk * pk).item()) / hh
         if best_v is None or v < best_v:
@@ -461,18 +483,19 @@ def _bw_stone(x, r):
     if best == ub:
         warnings.warn("The number of bins estimated may be suboptimal.", RuntimeWarning,
                       stacklevel=3)
-    return p / best
+    return _div(p, best)
 
 
 def _bw_doane(x, r):
     if x.size > 2:
         sg1 = math.sqrt(6.0 * (x.size - 2) / ((x.size + 1.0) * (x.size + 3)))
-        xf = _f64(x)
-        sigma = _stats.std(xf).item()
-        if sigma > 0.0:
-            t = (xf - _stats.mean(xf)) / sigma
-            g1 = _stats.mean(t * t * t).item()
-            return _ptp_val(x) / (1.0 + math.log2(x.size) + math.log2(1.0 + abs(g1) / sg1))
+        xf = x if x.dtype.kind == "f" else _f64(x)
+        sigma = _stats.std(xf)
+        if float(sigma) > 0.0:
+            t = _u.divide(_u.subtract(xf, _stats.mean(xf)), sigma)
+            g1 = float(_stats.mean(t * t * t))
+            return float(_ptp_val(x)) / (1.0 + math.log2(x.size) +
+                                         math.log2(1.0 + abs(g1) / sg1))
     return 0.0
 
 
@@ -498,6 +521,30 @@ def _f64(x):
     return x.astype(_dt("float64"), copy=False) if x.dtype.kind != "f" else x
 
 
+def _equal_edges(first, last, num, dt):
+    """num equally spaced edges from first to last computed in the float type
+    dt: delta = last - first, step = delta / (num - 1), edge i = i * step +
+    first (i / (num - 1) * delta when the step underflows to 0), the last
+    edge exactly `last`."""
+    f = asarray(first, dtype=dt)
+    l_ = asarray(last, dtype=dt)
+    from arraycore._creation import arange
+    y = arange(0, num, dtype=dt)
+    div = num - 1
+    if div > 0:
+        delta = _u.subtract(l_, f)
+        step = _u.divide(delta, div)
+        if bool(_u.equal(step, 0)):
+            y = _u.multiply(_u.divide(y, div), delta)
+        else:
+            y = _u.multiply(y, step)
+        y = _u.add(y, f)
+        y[num - 1] = l_
+    else:
+        y = _u.add(y, f)
+    return y
+
+
 # more equal bins than this cannot be allocated as edges on any machine
 _MAX_BINS = 2 ** 40
 
@@ -520,10 +567,17 @@ def _bin_edges(a, bins, rng, weights):
             neq = 1
         else:
             width = _ESTIMATORS[bins](a, (first, last))
-            if width:
-                if a.dtype.kind in "iu" and width < 1:
+            if float(width):
+                if a.dtype.kind in "iu" and float(width) < 1:
                     width = 1
-                ratio = (last - first) / width
+                if rng is None and a.dtype.kind == "f":
+                    # the span of the data's own values, in their type
+                    dt = _native(a.dtype)
+                    span = _u.subtract(asarray(last, dtype=dt), asarray(first, dtype=dt))
+                    ratio = float(_u.divide(span, width) if isinstance(width, ndarray)
+                                  else float(span) / width)
+                else:
+                    ratio = (last - first) / float(width)
                 # a width far below the range (denormal data) asks for more
                 # bins than any array can hold: say so instead of overflowing
                 if not math.isfinite(ratio) or ratio > _MAX_BINS:
@@ -551,7 +605,14 @@ def _bin_edges(a, bins, rng, weights):
             raise ValueError("`bins` must increase monotonically, when an array")
         return e, None
     bt = a.dtype if a.dtype.kind == "f" else _dt("float64")
-    edges = linspace(float(first), float(last), neq + 1, endpoint=True, dtype=_dt("float64"))
+    if rng is None and a.dtype.kind == "f":
+        # the outer edges are values of the data's float type, and NumPy's
+        # linspace then steps in that type: the same arithmetic, so float16
+        # and float32 edges are NumPy's to the bit
+        edges = _equal_edges(first, last, neq + 1, _native(a.dtype))
+    else:
+        edges = linspace(float(first), float(last), neq + 1, endpoint=True,
+                         dtype=_dt("float64"))
     edges = edges.astype(bt)
     if neq > 0 and bool(_stats.any(_u.greater_equal(edges[:-1], edges[1:]))):
         raise ValueError(f"Too many bins for data range. Cannot create {neq} finite-sized "
