@@ -807,8 +807,10 @@ def genfromtxt(fname, dtype=float, comments="#", delimiter=None, skip_header=0,
     """
     ac = _ac()
     if names not in (None, False):
-        raise TypeError("genfromtxt: names= gives NumPy a structured array; arraycore has "
-                        "no structured dtypes (use names=None)")
+        raise TypeError("genfromtxt: names= gives NumPy a structured array (columns by "
+                        "field name); arraycore has no structured dtypes. Read the "
+                        "table as one 2-d array with names=None (skip_header=1 skips "
+                        "a header line of names) and take columns as a[:, j]")
     if usemask:
         raise TypeError("genfromtxt: usemask=True gives a masked array; arraycore has no "
                         "masked arrays")
