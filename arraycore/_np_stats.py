@@ -1201,10 +1201,14 @@ def _by_count(lanes, fn, empty_fill, stacklevel):
         sub = lanes if len(counts) == 1 else take(lanes, rows, axis=0)
         parts.append((rows, c, fn(sub, c) if c else None))
     done = [r for _, _, r in parts if r is not None]
+    k, dt = empty_fill
     if done:
-        k, dt = done[0].shape[1], done[0].dtype
-    else:
-        k, dt = empty_fill
+        k = done[0].shape[1]
+        # the first lane's result type, as NumPy's apply_along_axis takes it
+        # (an all-NaN first lane: the data's type)
+        c0 = int(cnt[0])
+        if c0:
+            dt = [r for _, c, r in parts if c == c0][0].dtype
     res = empty((nl, k), dtype=dt)
     for rows, c, r in parts:
         if r is None:
