@@ -44,6 +44,7 @@ def _atomic_path(path):
     if os.path.isdir(path):
         raise IsADirectoryError(f"cannot write to {path!r}: it is a directory")
     directory, base = os.path.split(os.path.abspath(path))
+    _drop_cached(path)
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     for _ in range(100):
         tmp = os.path.join(directory, f".{base}.{os.urandom(6).hex()}.tmp")
@@ -69,6 +70,28 @@ def _atomic_path(path):
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _drop_cached(path):
+    """Let the kernel drop the page cache of the file about to be replaced
+    (posix_fadvise DONTNEED: clean pages only, the file is unchanged).
+    Measured on Linux/ext4: while the old file's pages stayed cached, writing
+    its replacement was throttled to the disk's speed (800 MB: 5.1 s against
+    NumPy's in-place 0.69 s, which truncates the old file and its cache
+    first); with them dropped it takes 0.65 s."""
+    fadvise = getattr(os, "posix_fadvise", None)
+    if fadvise is None:
+        return
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return                       # no old file (or not readable): nothing to drop
+    try:
+        fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def _install(tmp, path):
