@@ -8,9 +8,9 @@ exp2, deg2rad, fmod, gcd, fmax, ...) are in tools/ufunc_table.py.
 einsum: every subscript string is reduced to a sequence of pairwise
 contractions; each contraction lays its operands out as (batch, kept,
 summed) and (batch, summed, kept) and runs one batched matmul, so large
-contractions run at matmul speed.  optimize=True/'greedy'/'optimal' picks the
-pair whose result is smallest at each step; optimize=False contracts left to
-right.
+contractions run at matmul speed.  optimize=True/'greedy' picks the pair
+whose result is smallest at each step; 'optimal' searches every order (up to
+10 operands; greedy beyond); optimize=False contracts left to right.
 """
 import math
 import operator
@@ -255,6 +255,71 @@ def _greedy_path(terms, size, out):
     return path
 
 
+# 'optimal' searches every contraction order up to this many operands
+_OPTIMAL_MAX = 10
+
+
+def _optimal_path(terms, size, out):
+    """The pairwise order of least total cost, searched exhaustively: over the
+    subsets S of the operands (dynamic programming, O(3^n)), best(S) is the
+    cheapest split S = A + B of best(A) + best(B) + the cost of contracting
+    their two results, a contraction costing the product of the sizes of the
+    letters it touches (as the greedy order's tie-break).  The tree is then
+    written as NumPy's path: position pairs in the current operand list, each
+    result appended at the end."""
+    n = len(terms)
+    letters = [set(t) for t in terms]
+    outs = set(out)
+    full = (1 << n) - 1
+
+    def prod(cs):
+        p = 1
+        for c in cs:
+            p *= size.get(c, 1)
+        return p
+
+    # the letters a subset's result keeps: its own that occur outside it or in out
+    res = {}
+    for m in range(1, full + 1):
+        mine, other = set(), set(outs)
+        for k in range(n):
+            (mine if m >> k & 1 else other).update(letters[k])
+        res[m] = frozenset(mine & other)
+    best = {1 << k: (0, None) for k in range(n)}
+    for m in range(1, full + 1):
+        if m in best:
+            continue
+        low = m & -m                       # splits with A holding the lowest operand
+        sub = (m - 1) & m
+        cand = None
+        while sub:
+            if sub & low:
+                a, b = sub, m ^ sub
+                if a in best and b in best:
+                    c = best[a][0] + best[b][0] + prod(res[a] | res[b])
+                    if cand is None or c < cand[0]:
+                        cand = (c, (a, b))
+            sub = (sub - 1) & m
+        best[m] = cand
+    items = [1 << k for k in range(n)]
+    path = []
+
+    def emit(m):
+        split = best[m][1]
+        if split is None:
+            return
+        a, b = split
+        emit(a)
+        emit(b)
+        i, j = sorted((items.index(a), items.index(b)))
+        path.append((i, j))
+        del items[j], items[i]
+        items.append(m)
+
+    emit(full)
+    return path
+
+
 def _run(terms, ops, out, path):
     size = _sizes(terms, ops)
     items = _prep(terms, ops, out, size)
@@ -283,6 +348,8 @@ def _path_for(terms, ops, out, optimize):
         path = [tuple(p) for p in optimize[1:]]
     elif optimize is False or optimize is None or n <= 2:
         path = [(0, 1)] * (n - 1)
+    elif optimize == "optimal" and n <= _OPTIMAL_MAX:
+        path = _optimal_path(terms, _sizes(terms, ops), out)
     elif optimize in (True, "greedy", "optimal"):
         size = _sizes(terms, ops)
         path = _greedy_path(terms, size, out)

@@ -7,7 +7,8 @@ Order statistics use selection, not a full sort: the data is laid out as
 C-contiguous lanes and partitioned in place at the needed positions by the
 introselect kernel (src/ac_npfuncs.c through _np_kernels); float16 and
 complex lanes, which that kernel does not take, are sorted instead.  The
-nan-quantiles sort each lane (NaNs last) and index it per lane.
+nan-quantiles select too: lanes are grouped by their count of non-NaN values
+(NaNs order last, so the order statistics of those values are the lane's).
 bincount and equal-bin histograms run in C.
 """
 import math
@@ -158,30 +159,36 @@ def _virtual_index(n, q, method):
 
 
 def _q_array(q, a, percent):
-    if percent:
-        if isinstance(q, (int, float)) and a.dtype.kind == "f":
-            q = asarray(q, dtype=a.dtype) / asarray(100, dtype=a.dtype)
-        else:
-            q = _u.divide(asarray(q), 100)
-    else:
-        if isinstance(q, (int, float)) and a.dtype.kind == "f":
-            q = asarray(q, dtype=a.dtype)
-        else:
-            q = asarray(q)
+    """(q as an array, weak): NumPy 2.4's rule.  A Python int or float q is
+    "weak": the virtual indices and interpolation weights are computed in
+    float64 and the interpolation runs in the data's float type, as a Python
+    float would in ``lo + (hi - lo) * gamma``; any other q (arrays, lists,
+    NumPy scalars) takes part in the result type."""
+    weak = type(q) in (int, float)
+    q = asarray(q)
     if q.dtype.kind not in "biuf":
         raise TypeError("q must be real numbers")
+    if percent:
+        q = _u.true_divide(q, 100)
     if q.size and not bool(_stats.all(_u.logical_and(_u.greater_equal(q, 0),
                                                      _u.less_equal(q, 1)))):
         raise ValueError("Percentiles must be in the range [0, 100]" if percent
                          else "Quantiles must be in the range [0, 1]")
-    return q
+    return q, weak
 
 
-def _lerp(a, b, t):
+def _lerp(a, b, t, weak=False):
+    """a + (b - a) * t, from the nearer end (b - (b - a) * (1 - t) for t >= 0.5).
+    weak: t stands for Python floats, so with float data the products run in
+    the data's type (t and 1 - t rounded to it first, as NumPy does)."""
     d = _u.subtract(b, a)
-    r = _u.add(a, d * t)
-    r2 = _u.subtract(b, d * (1 - t))
-    return _where(_u.greater_equal(t, 0.5), r2.astype(r.dtype, copy=False), r)
+    upper = _u.greater_equal(t, 0.5)
+    tt, omt = t, 1 - t
+    if weak and d.dtype.kind == "f":
+        tt, omt = tt.astype(d.dtype), omt.astype(d.dtype)
+    r = _u.add(a, d * tt)
+    r2 = _u.subtract(b, d * omt)
+    return _where(upper, r2.astype(r.dtype, copy=False), r)
 
 
 def _weighted_lanes(a, weights, axis):
@@ -227,6 +234,32 @@ def _weighted_quantile(lanes, wl, q):
     return res, sl
 
 
+def _select_quantiles(lanes, n, qf, method, weak, extra=()):
+    """Quantiles of the n smallest values of each lane: (result (nl, nq), lanes).
+
+    lanes: (nl, m) C-contiguous native, m >= n >= 1, NaNs (if any) among the
+    m - n largest.  Partitions the lanes in place at the needed order
+    statistics (and at the positions `extra`); the lanes returned are the
+    partitioned ones (a sorted copy for dtypes the kernel does not take)."""
+    vi, fix = _virtual_index(n, qf, method)
+    if fix is None or (method == "linear" and vi.dtype.kind in "iu"):
+        idx = vi.astype(_dt("int64"))
+        lanes = _partition_lanes(lanes, idx.tolist() + list(extra))
+        return take(lanes, idx, axis=1), lanes
+    prev = _u.floor(vi)
+    nxt = prev + 1
+    above = _u.greater_equal(vi, n - 1)
+    below = _u.less(vi, 0)
+    prev = _where(above, n - 1, _where(below, 0, prev)).astype(_dt("int64"))
+    nxt = _where(above, n - 1, _where(below, 0, nxt)).astype(_dt("int64"))
+    ks = set(prev.tolist()) | set(nxt.tolist()) | {0, n - 1} | set(extra)
+    lanes = _partition_lanes(lanes, ks)
+    lo = take(lanes, prev, axis=1)
+    hi = take(lanes, nxt, axis=1)
+    gamma = _gamma(vi, above, below, n, fix)
+    return _lerp(lo, hi, reshape(gamma, (1, -1)), weak), lanes
+
+
 def _quantile_impl(a, q, axis, method, keepdims, percent, out=None, weights=None):
     a = asarray(a)
     if a.dtype.kind == "c":
@@ -235,7 +268,7 @@ def _quantile_impl(a, q, axis, method, keepdims, percent, out=None, weights=None
         raise ValueError(f"'{method}' is not a valid method. Use one of: {_METHODS}")
     if weights is not None and method != "inverted_cdf":
         raise ValueError(f"Only method 'inverted_cdf' supports weights. Got: {method}.")
-    q = _q_array(q, a, percent)
+    q, weak = _q_array(q, a, percent)
     lanes, kept, keep = _lanes(a, axis)
     n = lanes.shape[1]
     if n == 0:
@@ -249,37 +282,15 @@ def _quantile_impl(a, q, axis, method, keepdims, percent, out=None, weights=None
                 res = _where(bad, lanes[:, n - 1:n], res)
         res = moveaxis(res, 1, 0)
         return _finish(reshape(res, tuple(q.shape) + (keep if keepdims else kept)), out)
-    qf = reshape(q, (-1,))
-    vi, fix = _virtual_index(n, qf, method)
     nan_ok = _is_inexact(a)
-    if fix is None or (method == "linear" and vi.dtype.kind in "iu"):
-        idx = vi.astype(_dt("int64"))
-        lanes = _partition_lanes(lanes, idx.tolist() + ([n - 1] if nan_ok else []))
-        res = take(lanes, idx, axis=1)            # (nl, nq)
-    else:
-        prev = _u.floor(vi)
-        nxt = prev + 1
-        above = _u.greater_equal(vi, n - 1)
-        below = _u.less(vi, 0)
-        prev = _where(above, n - 1, _where(below, 0, prev)).astype(_dt("int64"))
-        nxt = _where(above, n - 1, _where(below, 0, nxt)).astype(_dt("int64"))
-        ks = set(prev.tolist()) | set(nxt.tolist()) | {0, n - 1}
-        lanes = _partition_lanes(lanes, ks)
-        lo = take(lanes, prev, axis=1)
-        hi = take(lanes, nxt, axis=1)
-        gamma = _gamma(vi, above, below, n, fix)
-        res = _lerp(lo, hi, reshape(gamma, (1, -1)))
+    res, lanes = _select_quantiles(lanes, n, reshape(q, (-1,)), method, weak,
+                                   [n - 1] if nan_ok else [])
     if nan_ok:
         bad = _u.isnan(lanes[:, n - 1:n])
         if bool(_stats.any(bad)):
             res = _where(bad, lanes[:, n - 1:n], res)
     res = moveaxis(res, 1, 0)                      # (nq, nl)
-    shape = tuple(q.shape) + (keep if keepdims else kept)
-    res = reshape(res, shape)
-    if out is not None:
-        out[...] = res
-        return out
-    return res
+    return _finish(reshape(res, tuple(q.shape) + (keep if keepdims else kept)), out)
 
 
 def _gamma(vi, above, below, n, fix):
@@ -409,40 +420,62 @@ def _outer_edges(a, rng):
         if not (math.isfinite(first) and math.isfinite(last)):
             raise ValueError(f"autodetected range of [{first}, {last}] is not finite")
     if first == last:
-        first = first - 0.5
-        last = last + 0.5
+        if rng is None and a.dtype.kind == "f":
+            # NumPy widens the data's own float values, in their type
+            v = asarray(first, dtype=_native(a.dtype))
+            first, last = _u.subtract(v, 0.5).item(), _u.add(v, 0.5).item()
+        else:
+            first = first - 0.5
+            last = last + 0.5
     return first, last
 
 
+# The bin-width estimators keep NumPy's arithmetic types: with float data the
+# peak-to-peak is taken in the data's type, and a width is a 0-d array of that
+# type where NumPy's is (rice, scott, stone: the data's value with Python
+# floats), a Python float where NumPy's is a float64 (sqrt, sturges, doane and
+# fd go through np.sqrt/np.log2/percentile).  The bin count divides in the
+# same type as NumPy's, so float32 data gets NumPy's count at a ceil boundary.
 def _ptp_val(x):
-    return _stats.max(x).item() - _stats.min(x).item()
+    """max - min: a 0-d array of the data's type for floats, an exact Python
+    int for integers (NumPy subtracts those as unsigned)."""
+    mx, mn = _stats.max(x), _stats.min(x)
+    if x.dtype.kind == "f":
+        return _u.subtract(mx, mn)
+    return int(mx.item()) - int(mn.item())
+
+
+def _div(p, d):
+    """p / d in p's type (a float data type's 0-d array), or as Python floats."""
+    return _u.divide(p, d) if isinstance(p, ndarray) else p / d
 
 
 def _bw_sqrt(x, r):
-    return _ptp_val(x) / math.sqrt(x.size)
+    return float(_ptp_val(x)) / math.sqrt(x.size)
 
 
 def _bw_sturges(x, r):
-    return _ptp_val(x) / (math.log2(x.size) + 1.0)
+    return float(_ptp_val(x)) / (math.log2(x.size) + 1.0)
 
 
 def _bw_rice(x, r):
-    return _ptp_val(x) / (2.0 * x.size ** (1.0 / 3))
+    return _div(_ptp_val(x), 2.0 * x.size ** (1.0 / 3))
 
 
 def _bw_scott(x, r):
-    return (24.0 * math.pi ** 0.5 / x.size) ** (1.0 / 3.0) * _stats.std(_f64(x)).item()
+    sd = _stats.std(x if x.dtype.kind == "f" else _f64(x))
+    return _u.multiply((24.0 * math.pi ** 0.5 / x.size) ** (1.0 / 3.0), sd)
 
 
 def _bw_stone(x, r):
     n = x.size
     p = _ptp_val(x)
-    if n <= 1 or p == 0:
+    if n <= 1 or float(p) == 0:
         return 0
     best, best_v = None, None
     ub = max(100, int(math.sqrt(n)))
     for nb in range(1, ub + 1):
-        hh = p / nb
+        hh = float(_div(p, nb))
         pk = histogram(x, bins=nb, range=r)[0].astype(_dt("float64")) / n
         v = (2 - (n + 1) * _stats.sum(pk * pk).item()) / hh
         if best_v is None or v < best_v:
@@ -450,18 +483,19 @@ def _bw_stone(x, r):
     if best == ub:
         warnings.warn("The number of bins estimated may be suboptimal.", RuntimeWarning,
                       stacklevel=3)
-    return p / best
+    return _div(p, best)
 
 
 def _bw_doane(x, r):
     if x.size > 2:
         sg1 = math.sqrt(6.0 * (x.size - 2) / ((x.size + 1.0) * (x.size + 3)))
-        xf = _f64(x)
-        sigma = _stats.std(xf).item()
-        if sigma > 0.0:
-            t = (xf - _stats.mean(xf)) / sigma
-            g1 = _stats.mean(t * t * t).item()
-            return _ptp_val(x) / (1.0 + math.log2(x.size) + math.log2(1.0 + abs(g1) / sg1))
+        xf = x if x.dtype.kind == "f" else _f64(x)
+        sigma = _stats.std(xf)
+        if float(sigma) > 0.0:
+            t = _u.divide(_u.subtract(xf, _stats.mean(xf)), sigma)
+            g1 = float(_stats.mean(t * t * t))
+            return float(_ptp_val(x)) / (1.0 + math.log2(x.size) +
+                                         math.log2(1.0 + abs(g1) / sg1))
     return 0.0
 
 
@@ -487,6 +521,30 @@ def _f64(x):
     return x.astype(_dt("float64"), copy=False) if x.dtype.kind != "f" else x
 
 
+def _equal_edges(first, last, num, dt):
+    """num equally spaced edges from first to last computed in the float type
+    dt: delta = last - first, step = delta / (num - 1), edge i = i * step +
+    first (i / (num - 1) * delta when the step underflows to 0), the last
+    edge exactly `last`."""
+    f = asarray(first, dtype=dt)
+    l_ = asarray(last, dtype=dt)
+    from arraycore._creation import arange
+    y = arange(0, num, dtype=dt)
+    div = num - 1
+    if div > 0:
+        delta = _u.subtract(l_, f)
+        step = _u.divide(delta, div)
+        if bool(_u.equal(step, 0)):
+            y = _u.multiply(_u.divide(y, div), delta)
+        else:
+            y = _u.multiply(y, step)
+        y = _u.add(y, f)
+        y[num - 1] = l_
+    else:
+        y = _u.add(y, f)
+    return y
+
+
 # more equal bins than this cannot be allocated as edges on any machine
 _MAX_BINS = 2 ** 40
 
@@ -509,10 +567,17 @@ def _bin_edges(a, bins, rng, weights):
             neq = 1
         else:
             width = _ESTIMATORS[bins](a, (first, last))
-            if width:
-                if a.dtype.kind in "iu" and width < 1:
+            if float(width):
+                if a.dtype.kind in "iu" and float(width) < 1:
                     width = 1
-                ratio = (last - first) / width
+                if rng is None and a.dtype.kind == "f":
+                    # the span of the data's own values, in their type
+                    dt = _native(a.dtype)
+                    span = _u.subtract(asarray(last, dtype=dt), asarray(first, dtype=dt))
+                    ratio = float(_u.divide(span, width) if isinstance(width, ndarray)
+                                  else float(span) / width)
+                else:
+                    ratio = (last - first) / float(width)
                 # a width far below the range (denormal data) asks for more
                 # bins than any array can hold: say so instead of overflowing
                 if not math.isfinite(ratio) or ratio > _MAX_BINS:
@@ -540,7 +605,14 @@ def _bin_edges(a, bins, rng, weights):
             raise ValueError("`bins` must increase monotonically, when an array")
         return e, None
     bt = a.dtype if a.dtype.kind == "f" else _dt("float64")
-    edges = linspace(float(first), float(last), neq + 1, endpoint=True, dtype=_dt("float64"))
+    if rng is None and a.dtype.kind == "f":
+        # the outer edges are values of the data's float type, and NumPy's
+        # linspace then steps in that type: the same arithmetic, so float16
+        # and float32 edges are NumPy's to the bit
+        edges = _equal_edges(first, last, neq + 1, _native(a.dtype))
+    else:
+        edges = linspace(float(first), float(last), neq + 1, endpoint=True,
+                         dtype=_dt("float64"))
     edges = edges.astype(bt)
     if neq > 0 and bool(_stats.any(_u.greater_equal(edges[:-1], edges[1:]))):
         raise ValueError(f"Too many bins for data range. Cannot create {neq} finite-sized "
@@ -1111,13 +1183,41 @@ def nanargmax(a, axis=None, out=None, *, keepdims=False):
     return _nan_arg(a, axis, out, keepdims, True)
 
 
-def _nan_lanes(a, axis):
-    """Sorted lanes (NaNs last) and the number of non-NaN values of each, shape (nl, 1)."""
-    lanes, kept, keep = _lanes(a, axis)
-    lanes = sort(lanes, axis=1)
-    cnt = _stats.sum(_u.logical_not(_u.isnan(lanes)), axis=1, keepdims=True,
-                     dtype=_dt("int64"))
-    return lanes, cnt, kept, keep
+def _by_count(lanes, fn, empty_fill, stacklevel):
+    """Apply fn(sub_lanes, c) -> (rows, k) to the lanes grouped by their
+    number c of non-NaN values (NaNs sort last, so a lane's c smallest values
+    are its non-NaN ones).  Lanes with no value get NaN, with NumPy's warning.
+    Returns (nl, k): one call when no lane holds a NaN (the common case), one
+    per distinct count otherwise (NumPy runs one per lane)."""
+    nl, n = lanes.shape
+    cnt = n - _stats.sum(_u.isnan(lanes), axis=1, dtype=_dt("int64"))
+    counts = sorted(set(cnt.tolist()))
+    if counts == [n]:
+        return fn(lanes, n)
+    from arraycore._sort import nonzero
+    parts = []
+    for c in counts:
+        rows = nonzero(_u.equal(cnt, c))[0]
+        sub = lanes if len(counts) == 1 else take(lanes, rows, axis=0)
+        parts.append((rows, c, fn(sub, c) if c else None))
+    done = [r for _, _, r in parts if r is not None]
+    k, dt = empty_fill
+    if done:
+        k = done[0].shape[1]
+        # the first lane's result type, as NumPy's apply_along_axis takes it
+        # (an all-NaN first lane: the data's type)
+        c0 = int(cnt[0])
+        if c0:
+            dt = [r for _, c, r in parts if c == c0][0].dtype
+    res = empty((nl, k), dtype=dt)
+    for rows, c, r in parts:
+        if r is None:
+            warnings.warn("All-NaN slice encountered", RuntimeWarning,
+                          stacklevel=stacklevel)
+            res[rows] = float("nan")
+        else:
+            res[rows] = r
+    return res
 
 
 def nanmedian(a, axis=None, out=None, overwrite_input=False, keepdims=False):
@@ -1125,24 +1225,22 @@ def nanmedian(a, axis=None, out=None, overwrite_input=False, keepdims=False):
     a = asarray(a)
     if a.dtype.kind not in "fc":
         return median(a, axis, out, keepdims=keepdims)
-    lanes, cnt, kept, keep = _nan_lanes(a, axis)
+    lanes, kept, keep = _lanes(a, axis)
     n = lanes.shape[1]
     if n == 0 or lanes.shape[0] == 0:
         return median(a, axis, out, keepdims=keepdims)
-    c = reshape(cnt, (-1,))
-    lo_i = clip((c - 1) // 2, 0, n - 1)
-    hi_i = clip(c // 2, 0, n - 1)
-    lo = take_along_axis(lanes, reshape(lo_i, (-1, 1)), axis=1)
-    hi = take_along_axis(lanes, reshape(hi_i, (-1, 1)), axis=1)
-    from arraycore._manip import concat as _cat
-    res = _stats.mean(_cat([lo, hi], axis=1), axis=1)
-    # an odd count has one middle value: take it as it is (the mean of it
-    # with itself overflows near the largest float, as NumPy's does not)
-    res = _where(_u.equal(lo_i, hi_i), reshape(lo, (-1,)), res)
-    empty_ = _u.equal(c, 0)
-    if bool(_stats.any(empty_)):
-        warnings.warn("All-NaN slice encountered", RuntimeWarning, stacklevel=2)
-        res = _where(empty_, asarray(float("nan"), dtype=res.dtype), res)
+
+    def med(sub, c):
+        h = c // 2
+        kth = [h - 1, h] if c % 2 == 0 else [h]
+        sub = _partition_lanes(sub, kth)
+        if len(kth) == 1:
+            # one middle value: itself (its mean with itself would overflow
+            # near the largest float)
+            return sub[:, h:h + 1]
+        return _stats.mean(sub[:, h - 1:h + 1], axis=1, keepdims=True)
+
+    res = _by_count(lanes, med, (1, a.dtype), 3)
     return _finish(reshape(res, keep if keepdims else kept), out)
 
 
@@ -1154,38 +1252,14 @@ def _nanquantile_impl(a, q, axis, method, keepdims, percent, out):
         raise TypeError("a must be an array of real numbers")
     if method not in _METHODS:
         raise ValueError(f"'{method}' is not a valid method. Use one of: {_METHODS}")
-    q = _q_array(q, a, percent)
-    lanes, cnt, kept, keep = _nan_lanes(a, axis)
+    q, weak = _q_array(q, a, percent)
+    lanes, kept, keep = _lanes(a, axis)
     n = lanes.shape[1]
     if n == 0:
         raise IndexError("cannot do a non-empty take from an empty axes.")
-    qf = reshape(q, (1, -1))
-    nl = lanes.shape[0]
-    cntf = cnt.astype(qf.dtype) if qf.dtype.kind == "f" else cnt
-    vi, fix = _virtual_index(cntf, qf, method)      # (nl, nq)
-    vi = broadcast_to(vi, (nl, qf.shape[1]))
-    last = cnt - 1
-    if fix is None:
-        idx = clip(vi.astype(_dt("int64")), 0, n - 1)
-        idx = _where(_u.greater(idx, last), _u.maximum(last, 0), idx)
-        res = take_along_axis(lanes, idx, axis=1)
-    else:
-        above = _u.greater_equal(vi, last)
-        below = _u.less(vi, 0)
-        fl = _u.floor(vi)
-        prev = _where(above, last, _where(below, 0, fl))
-        nxt = _where(above, last, _where(below, 0, fl + 1))
-        prev = clip(prev.astype(_dt("int64")), 0, n - 1)
-        nxt = clip(nxt.astype(_dt("int64")), 0, n - 1)
-        lo = take_along_axis(lanes, prev, axis=1)
-        hi = take_along_axis(lanes, nxt, axis=1)
-        g = vi - _where(above, last, _where(below, 0, fl)).astype(vi.dtype)
-        g = fix(g, vi).astype(vi.dtype, copy=False)
-        res = _lerp(lo, hi, g)
-    allnan = _u.equal(cnt, 0)
-    if bool(_stats.any(allnan)):
-        warnings.warn("All-NaN slice encountered", RuntimeWarning, stacklevel=3)
-        res = _where(allnan, asarray(float("nan"), dtype=res.dtype), res)
+    qf = reshape(q, (-1,))
+    res = _by_count(lanes, lambda sub, c: _select_quantiles(sub, c, qf, method, weak)[0],
+                    (qf.shape[0], a.dtype), 4)
     res = moveaxis(res, 1, 0)
     return _finish(reshape(res, tuple(q.shape) + (keep if keepdims else kept)), out)
 
@@ -1200,7 +1274,7 @@ def _nan_weighted(a, q, axis, method, keepdims, percent, out, weights):
         return _quantile_impl(a, q, axis, method, keepdims, percent, out, weights)
     if a.dtype.kind == "c":
         raise TypeError("a must be an array of real numbers")
-    q = _q_array(q, a, percent)
+    q, _ = _q_array(q, a, percent)
     lanes, kept, keep = _lanes(a, axis)
     n = lanes.shape[1]
     if n == 0:

@@ -49,12 +49,15 @@ def main():
         # Alternate the two libraries, after os.sync(): the page cache and the
         # kernel's dirty-page throttling otherwise favour whichever runs second.
         # "new": the target does not exist; "over": it replaces an existing
-        # file, which arraycore does atomically (a temporary file, then
-        # os.replace).  On ext4 (auto_da_alloc) a rename over an existing
-        # file makes the kernel write the new data out at the rename, so
-        # "save over" can run at the disk's speed, not the page cache's:
-        # the price of never leaving a truncated file; NumPy truncates and
-        # rewrites in place.
+        # file, which arraycore does safely (a temporary file; the old file
+        # renamed aside, the new one renamed in, the old one removed).  A
+        # rename *over* an existing file made ext4 (auto_da_alloc) write the
+        # data out at once (6.7x NumPy for 200 MB); renames to free names do
+        # not; and the old file's cached pages are dropped first (kept, they
+        # throttled the write: 800 MB 5.1 s).  NumPy truncates and rewrites in
+        # place.  Writes of a new file
+        # vary a lot on a shared disk (np.save to a new path: 0.14-1.8 s for
+        # 400 MB in one run): compare the best of several rounds.
         ts = {}
 
         def timed(key, fn, fresh=None):

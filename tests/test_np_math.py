@@ -92,6 +92,48 @@ def test_einsum_dtype_casting():
     close(out, a.sum(0))
 
 
+def _path_cost(terms, out, size, path):
+    """Total cost of a pairwise path: per contraction, the product of the sizes
+    of the letters the pair touches (the cost 'optimal' minimises)."""
+    # letters of one operand only (and not in out) are summed first, as einsum does
+    terms = [set(t) & set(out).union(*[set(u) for k2, u in enumerate(terms) if k2 != k])
+             for k, t in enumerate(terms)]
+    total = 0
+    for i, j in path:
+        a, b = terms[i], terms[j]
+        rest = set(out).union(*[t for k, t in enumerate(terms) if k not in (i, j)])
+        total += int(np.prod([size[c] for c in a | b]))
+        terms = [t for k, t in enumerate(terms) if k not in (i, j)] + [(a | b) & rest]
+    return total
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.data())
+def test_einsum_optimal_is_exhaustive(data):
+    # random networks of 3-6 operands over 6 letters: 'optimal' costs no more
+    # than the greedy order or NumPy's optimal path, and gives NumPy's result
+    letters = "abcdef"
+    size = {c: data.draw(st.integers(1, 6)) for c in letters}
+    nops = data.draw(st.integers(3, 6))
+    terms = ["".join(data.draw(st.lists(st.sampled_from(letters), min_size=1, max_size=3,
+                                        unique=True))) for _ in range(nops)]
+    used = sorted(set("".join(terms)))
+    out = "".join(c for c in used if data.draw(st.booleans()))
+    sub = ",".join(terms) + "->" + out
+    rng = np.random.default_rng(0)
+    ops = [rng.random(tuple(size[c] for c in t)) for t in terms]
+    xs = [xp.asarray(o) for o in ops]
+    p_opt = xp.einsum_path(sub, *xs, optimize="optimal")[0][1:]
+    p_greedy = xp.einsum_path(sub, *xs, optimize="greedy")[0][1:]
+    p_np = np.einsum_path(sub, *ops, optimize="optimal")[0][1:]
+    c_opt = _path_cost(terms, out, size, p_opt)
+    assert c_opt <= _path_cost(terms, out, size, p_greedy)
+    if all(len(p) == 2 for p in p_np) and len(p_np) == nops - 1:  # pairwise paths only
+        assert c_opt <= _path_cost(terms, out, size, p_np)
+    np.testing.assert_allclose(to_numpy(xp.einsum(sub, *xs, optimize="optimal")),
+                               np.einsum(sub, *ops), rtol=1e-10, atol=1e-12)
+
+
 def test_einsum_errors():
     a = xp.ones((2, 3))
     with pytest.raises(ValueError):

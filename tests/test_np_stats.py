@@ -13,6 +13,21 @@ S = settings(max_examples=40, deadline=None)
 # NumPy 2.4's 'auto' histogram rule (max(FD, sqrt/2) capped by Sturges): six
 # values with a zero IQR get 5 bins under it, 4 under NumPy 2.2's rule
 _NUMPY_NEW_AUTO = len(np.histogram_bin_edges(np.array([0.0, 1, 1, 1, 1, 1]), "auto")) == 6
+# NumPy 2.4 computes the interpolation weight of a Python-float q in float64
+# (float16 [-65504, 1, 58944, 65504] at q=0.333: -64.5); NumPy 2.2 rounded q
+# to the data's type first (-62.97).  arraycore follows 2.4.
+_NUMPY_WEAK_Q = np.quantile(np.array([-65504.0, 1, 58944, 65504], np.float16), 0.333) == -64.5
+
+
+def _qatol(n, q):
+    """Absolute tolerance for a quantile of n: 0, or on a NumPy that rounds a
+    Python-float q to float16/float32 data (< 2.4), that rounding's effect
+    (a few ulps of the largest finite value: the weight is off by an ulp of
+    the data's type, times the distance of the two values interpolated)."""
+    if _NUMPY_WEAK_Q or n.dtype.kind != "f" or not isinstance(q, float):
+        return 0.0
+    fin = np.abs(n[np.isfinite(n)]).astype(np.float64)
+    return 8 * float(np.finfo(n.dtype).eps) * (float(fin.max()) if fin.size else 0.0)
 REALS = ["int8", "uint8", "int16", "int32", "int64", "uint64", "float16", "float32",
          "float64", "bool"]
 FLOATS = ["float16", "float32", "float64"]
@@ -73,11 +88,11 @@ def test_quantile_methods(nx, data):
         warnings.simplefilter("ignore")
         e = np.quantile(n, q, axis=ax, method=method, keepdims=kd)
         g = xp.quantile(x, q, axis=ax, method=method, keepdims=kd)
-        close(g, e, rtol=_tol(e.dtype))
+        close(g, e, rtol=_tol(e.dtype), atol=_qatol(n, q))
         qp = np.multiply(q, 100).tolist() if isinstance(q, list) else q * 100
         e = np.percentile(n, qp, axis=ax, method=method, keepdims=kd)
         g = xp.percentile(x, qp, axis=ax, method=method, keepdims=kd)
-        close(g, e, rtol=_tol(e.dtype))
+        close(g, e, rtol=_tol(e.dtype), atol=_qatol(n, qp))
 
 
 @S
@@ -204,6 +219,29 @@ def test_histogram(nx, data):
         close(ge, ee, rtol=1e-6)
         close(xp.histogram_bin_edges(x, bins, rng), np.histogram_bin_edges(n, bins, rng),
               rtol=1e-6)
+
+
+@S
+@given(pairs(FLOATS, max_dims=2, min_side=1), st.sampled_from([1, 3, 10, "sturges", "fd"]))
+def test_histogram_edges_from_float_data_are_numpys(nx, bins):
+    # with the range taken from float data NumPy steps the edges in the data's
+    # type (float32 0-d 0.0 into 10 bins: -0.19999999, not -0.2); so does
+    # arraycore, so the edges and the densities built on them agree exactly
+    n, x = nx
+    if not np.isfinite(n).all():
+        n = np.where(np.isfinite(n), n, 1).astype(n.dtype)
+        x = xp.asarray(n)
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        try:
+            e, ee = np.histogram(n, bins, density=True)
+        except (ValueError, OverflowError, MemoryError):
+            return
+        if ee.size > 10000:
+            return
+        g, ge = xp.histogram(x, bins, density=True)
+    assert_array(ge, ee.astype(ee.dtype.newbyteorder("=")), exact_byteorder=False)
+    close(g, e, rtol=1e-12)
 
 
 def test_histogram_big_and_errors():
@@ -355,6 +393,82 @@ def test_nan_family(nx, data):
                     assert_array(getattr(xp, f)(x, axis=a1), e)
 
 
+def _np_nanmedian_lanes(n, axis, keepdims):
+    """NumPy's nanmedian computed lane by lane through its 1-d path.
+
+    NumPy takes a masked-array median for lanes of fewer than 600 values when
+    an axis is given, and that path averages a lone middle value with itself:
+    x + x overflows to inf for |x| > max/2 (np.nanmedian([[9e307]], axis=0) is
+    inf, np.nanmedian([9e307]) is 9e307).  arraycore gives the middle value
+    itself on every path, as NumPy's 1-d path does; this oracle is that path.
+    """
+    nd = n.ndim
+    axs = tuple(range(nd)) if axis is None else \
+        tuple(a % nd for a in (axis if isinstance(axis, tuple) else (axis,)))
+    rest = [i for i in range(nd) if i not in axs]
+    t = np.transpose(n, rest + list(axs))
+    kept = tuple(n.shape[i] for i in rest)
+    lanes = t.reshape(int(np.prod(kept)), -1)      # min_side=1: no empty lanes
+    res = np.array([np.nanmedian(lane) for lane in lanes], dtype=n.dtype).reshape(kept)
+    if keepdims:
+        res = res.reshape(tuple(1 if i in axs else n.shape[i] for i in range(nd)))
+    return res
+
+
+def test_quantile_python_float_q_is_weak():
+    # NumPy 2.4's rule: a Python float q gives float64 weights, the result
+    # keeps the data's float type; a NumPy float64 q or a list takes part in it
+    a = np.array([-65504.0, 1, 58944, 65504], np.float16)
+    x = xp.asarray(a)
+    for f in ("quantile", "nanquantile"):
+        r = getattr(xp, f)(x, 0.333)
+        assert_array(r, np.float16(-64.5))
+        assert to_numpy(getattr(xp, f)(x, [0.333])).dtype == np.float64
+    assert_array(xp.percentile(x, 33.3), np.float16(-64.5))
+    # an integer q on float data: linear needs no interpolation (data's type)
+    f32 = xp.asarray(np.array([1.0, np.nan, 3.0, 2.0], np.float32))
+    assert_array(xp.nanquantile(f32, 1), np.float32(3.0))
+    assert_array(xp.nanquantile(f32, [1]), np.array([3.0], np.float32))
+    # an all-NaN float16 slice keeps the data's type, as NumPy's
+    with pytest.warns(RuntimeWarning, match="All-NaN"):
+        r = xp.nanquantile(xp.asarray(np.full(3, np.nan, np.float16)), [0.05, 0.95],
+                           method="averaged_inverted_cdf")
+    assert_array(r, np.full(2, np.nan, np.float16))
+
+
+def test_nanquantile_groups_lanes_by_nan_count():
+    # lanes with 0..4 NaNs and one all-NaN lane, every method: each lane's
+    # result is NumPy's 1-d result on the lane
+    rng = np.random.default_rng(5)
+    a = rng.standard_normal((6, 5))
+    for i in range(6):
+        a[i, rng.permutation(5)[:i]] = np.nan
+    x = xp.asarray(a)
+    for method in METHODS:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            g = to_numpy(xp.nanquantile(x, [0.1, 0.5, 0.9], axis=1, method=method))
+            e = np.stack([np.nanquantile(lane, [0.1, 0.5, 0.9], method=method)
+                          for lane in a], axis=1)
+        np.testing.assert_allclose(g, e, rtol=1e-12, equal_nan=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        g = to_numpy(xp.nanmedian(x, axis=1))
+    np.testing.assert_allclose(g, [np.nanmedian(lane) if not np.isnan(lane).all() else
+                                   np.nan for lane in a], rtol=1e-12, equal_nan=True)
+
+
+def test_nanmedian_lone_middle_value_does_not_overflow():
+    # NumPy's axis path gives inf here (see _np_nanmedian_lanes); the median
+    # of one value is that value
+    a = np.array([[8.98846567431158e307, np.nan]])
+    assert np.nanmedian(a[0]) == a[0, 0]
+    assert_array(xp.nanmedian(xp.asarray(a), axis=1), np.array([a[0, 0]]))
+    with pytest.warns(RuntimeWarning, match="All-NaN"):
+        r = xp.nanmedian(xp.asarray(a), axis=0)
+    assert_array(r, np.array([a[0, 0], np.nan]))
+
+
 @S
 @given(pairs(FLOATS, max_dims=3, min_side=1), st.data())
 def test_nanmedian_nanquantile(nx, data):
@@ -365,15 +479,15 @@ def test_nanmedian_nanquantile(nx, data):
     q = data.draw(st.sampled_from([0.5, [0.05, 0.95], 0.0, 1.0]))
     with warnings.catch_warnings(), np.errstate(all="ignore"):
         warnings.simplefilter("ignore")
-        close(xp.nanmedian(x, axis=ax, keepdims=kd), np.nanmedian(n, axis=ax, keepdims=kd),
+        close(xp.nanmedian(x, axis=ax, keepdims=kd), _np_nanmedian_lanes(n, ax, kd),
               rtol=_tol(n.dtype))
         e = np.nanquantile(n, q, axis=ax, method=method, keepdims=kd)
         close(xp.nanquantile(x, q, axis=ax, method=method, keepdims=kd), e,
-              rtol=_tol(e.dtype))
+              rtol=_tol(e.dtype), atol=_qatol(n, q))
         qp = np.multiply(q, 100).tolist() if isinstance(q, list) else q * 100
         e = np.nanpercentile(n, qp, axis=ax, method=method, keepdims=kd)
         close(xp.nanpercentile(x, qp, axis=ax, method=method, keepdims=kd), e,
-              rtol=_tol(e.dtype))
+              rtol=_tol(e.dtype), atol=_qatol(n, qp))
 
 
 def test_kernel_doors_refuse_bad_layouts():

@@ -395,6 +395,37 @@ def test_failed_save_keeps_old_file(tmp_path, monkeypatch):
     assert sorted(os.listdir(tmp_path)) == ["keep.npy"]   # no temporary file left
 
 
+def test_save_over_existing_file_and_failed_final_rename(tmp_path, monkeypatch):
+    # an overwrite moves the old file aside, renames the new one in, then
+    # drops the old one; when renaming the new file in fails, the old file is
+    # put back, and no temporary or aside file is left
+    from arraycore import _npyio
+    p = tmp_path / "over.npy"
+    np.save(p, np.arange(10.0))
+    good = p.read_bytes()
+    xp.save(p, xp.arange(5))
+    same(xp.load(p), np.arange(5))
+    assert sorted(os.listdir(tmp_path)) == ["over.npy"]
+    np.save(p, np.arange(10.0))
+    real_rename = os.rename
+
+    def rename(src, dst):
+        if os.path.basename(src).endswith(".tmp"):
+            raise OSError("rename failed (simulated)")
+        return real_rename(src, dst)
+
+    monkeypatch.setattr(_npyio.os, "rename", rename)
+    with pytest.raises(OSError, match="rename failed"):
+        xp.save(p, xp.arange(1000.0))
+    monkeypatch.undo()
+    assert p.read_bytes() == good
+    assert sorted(os.listdir(tmp_path)) == ["over.npy"]
+    # a new path (nothing to move aside)
+    xp.save(tmp_path / "new.npy", xp.arange(3))
+    same(xp.load(tmp_path / "new.npy"), np.arange(3))
+    assert sorted(os.listdir(tmp_path)) == ["new.npy", "over.npy"]
+
+
 def test_save_keeps_permissions(tmp_path):
     p = tmp_path / "perm.npy"
     np.save(p, np.arange(3))
