@@ -131,16 +131,26 @@ FN(passodd)(const int p, ac_intp ido, ac_intp l1, const FN(cpx) *restrict cc,
             }
             ch[ido * k + i].r = ar0; ch[ido * k + i].i = ai0;
             for (int q = 1; q <= h; q++) {
-                R Ar = t0r, Ai = t0i, Br = 0, Bi = 0;
+                /* four partial sums (terms j = 1, 2, 3, 4 mod 4) added
+                 * at the end: each running sum takes a quarter of the
+                 * roundings at a lower magnitude (for large p this is what
+                 * keeps the direct sum as accurate as NumPy's) */
+                R Ar[4] = {0, 0, 0, 0}, Ai[4] = {0, 0, 0, 0};
+                R Br[4] = {0, 0, 0, 0}, Bi[4] = {0, 0, 0, 0};
                 int m = 0;
                 for (int j = 1; j <= h; j++) {
                     m += q; if (m >= p) m -= p;
-                    Ar += s[j].r * cs[m]; Ai += s[j].i * cs[m];
-                    Br += d[j].r * sn[m]; Bi += d[j].i * sn[m];
+                    const int u = (j - 1) & 3;
+                    Ar[u] += s[j].r * cs[m]; Ai[u] += s[j].i * cs[m];
+                    Br[u] += d[j].r * sn[m]; Bi[u] += d[j].i * sn[m];
                 }
+                const R Ar_ = t0r + ((Ar[0] + Ar[2]) + (Ar[1] + Ar[3]));
+                const R Ai_ = t0i + ((Ai[0] + Ai[2]) + (Ai[1] + Ai[3]));
+                const R Br_ = (Br[0] + Br[2]) + (Br[1] + Br[3]);
+                const R Bi_ = (Bi[0] + Bi[2]) + (Bi[1] + Bi[3]);
                 /* u_q = A + i sgn B, u_{p-q} = A - i sgn B */
-                R uqr = Ar - sgn * Bi, uqi = Ai + sgn * Br;
-                R upr = Ar + sgn * Bi, upi = Ai - sgn * Br;
+                R uqr = Ar_ - sgn * Bi_, uqi = Ai_ + sgn * Br_;
+                R upr = Ar_ + sgn * Bi_, upi = Ai_ - sgn * Br_;
                 FN(cpx) *hq = ch + ido * (k + l1 * q) + i, *hp = ch + ido * (k + l1 * (p - q)) + i;
                 if (ido == 1) {            /* the last pass: twiddles are 1 */
                     hq->r = uqr; hq->i = uqi; hp->r = upr; hp->i = upi;
