@@ -35,19 +35,50 @@ static void ac_fft_root(unsigned long long j, unsigned long long n, long double 
     *c = cc; *s = ss;
 }
 
-/* Bluestein only for a prime factor above 127: the direct odd-radix pass is
- * the more accurate of the two (Bluestein's two transforms of length m >= 2n
- * round more often; measured 1.1-1.4x NumPy's error for factors 61..127,
- * where NumPy's pocketfft runs the direct pass), and for those factors not
- * much slower. */
-static int ac_fft_use_bluestein(ac_intp n)
+/* Direct passes or Bluestein for a length n with a large prime factor.
+ * Accuracy decides as much as speed: Bluestein's two transforms of length
+ * m >= 2n round more often than one direct odd-radix pass (measured up to
+ * 1.4x NumPy's error for factors 61..127 where NumPy's pocketfft runs direct
+ * passes), while where NumPy runs Bluestein ours is the more accurate one (its
+ * kernel is computed in long double).  So: direct passes for prime factors up
+ * to 127; Bluestein above AC_FFT_MAXDIRECT (the largest odd pass); between
+ * the two, the choice of a cost model of the same shape as NumPy's (operation
+ * counts ~ length * sum of factors, Bluestein ~ 3 transforms of the smallest
+ * 11-smooth m >= 2L - 1; a real transform's direct passes cost half), so both
+ * libraries take the same algorithm there.  rlen: the length of the real
+ * transform this complex plan serves (0 for a complex transform). */
+#define AC_FFT_MAXDIRECT 257
+static double ac_fft_cost(ac_intp n)
+{
+    double c = 0;
+    ac_intp r = n;
+    while (r % 2 == 0) { c += 2; r /= 2; }
+    for (ac_intp f = 3; f * f <= r; f += 2)
+        while (r % f == 0) { c += f <= 5 ? (double)f : 1.1 * (double)f; r /= f; }
+    if (r > 1) c += r <= 5 ? (double)r : 1.1 * (double)r;
+    return c * (double)n;
+}
+
+static int ac_fft_use_bluestein(ac_intp n, ac_intp rlen)
 {
     ac_intp r = n, big = 1;
     while (r % 2 == 0) r /= 2;
     for (ac_intp f = 3; f * f <= r; f += 2)
         while (r % f == 0) { big = f; r /= f; }
     if (r > big) big = r;
-    return big > 127;
+    if (big <= 127) return 0;
+    if (big > AC_FFT_MAXDIRECT) return 1;
+    ac_intp L = rlen ? rlen : n;
+    if (big * big <= L) return 0;
+    ac_intp m = 2 * L - 1;
+    for (;; m++) {              /* the smallest 11-smooth length >= 2L - 1 */
+        ac_intp t = m;
+        static const int sp[5] = {2, 3, 5, 7, 11};
+        for (int i = 0; i < 5; i++) while (t % sp[i] == 0) t /= sp[i];
+        if (t == 1) break;
+    }
+    double direct = ac_fft_cost(L) * (rlen ? 0.5 : 1.0);
+    return 3.0 * ac_fft_cost(m) < direct;
 }
 
 typedef struct {

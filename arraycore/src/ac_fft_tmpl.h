@@ -116,8 +116,8 @@ FN(passodd)(const int p, ac_intp ido, ac_intp l1, const FN(cpx) *restrict cc,
             FN(cpx) *restrict ch, const FN(cpx) *restrict tw, R sgn,
             const R *cs, const R *sn)
 {
-    const int h = (p - 1) / 2;     /* <= 63: the planner keeps odd radices <= 127 */
-    FN(cpx) s[64], d[64];
+    const int h = (p - 1) / 2;     /* <= 128: the planner keeps odd radices <= 257 */
+    FN(cpx) s[129], d[129];
     for (ac_intp k = 0; k < l1; k++) {
         const FN(cpx) *c = cc + ido * (p * k);
         for (ac_intp i = 0; i < ido; i++) {
@@ -131,23 +131,39 @@ FN(passodd)(const int p, ac_intp ido, ac_intp l1, const FN(cpx) *restrict cc,
             }
             ch[ido * k + i].r = ar0; ch[ido * k + i].i = ai0;
             for (int q = 1; q <= h; q++) {
-                /* four partial sums (terms j = 1, 2, 3, 4 mod 4) added
-                 * at the end: each running sum takes a quarter of the
+                /* p >= 11: four partial sums (terms j = 1, 2, 3, 4 mod 4)
+                 * added at the end: each running sum takes a quarter of the
                  * roundings at a lower magnitude (for large p this is what
                  * keeps the direct sum as accurate as NumPy's) */
-                R Ar[4] = {0, 0, 0, 0}, Ai[4] = {0, 0, 0, 0};
-                R Br[4] = {0, 0, 0, 0}, Bi[4] = {0, 0, 0, 0};
-                int m = 0;
-                for (int j = 1; j <= h; j++) {
-                    m += q; if (m >= p) m -= p;
-                    const int u = (j - 1) & 3;
-                    Ar[u] += s[j].r * cs[m]; Ai[u] += s[j].i * cs[m];
-                    Br[u] += d[j].r * sn[m]; Bi[u] += d[j].i * sn[m];
+                R Ar_, Ai_, Br_, Bi_;
+                int m = 0, j = 1;
+                if (h < 4) {               /* radix 7: one running sum */
+                    Ar_ = t0r; Ai_ = t0i; Br_ = 0; Bi_ = 0;
+                    for (; j <= h; j++) {
+                        m += q; if (m >= p) m -= p;
+                        Ar_ += s[j].r * cs[m]; Ai_ += s[j].i * cs[m];
+                        Br_ += d[j].r * sn[m]; Bi_ += d[j].i * sn[m];
+                    }
+                } else {
+                    R a0r, a0i, a1r, a1i, a2r, a2i, a3r, a3i;
+                    R b0r, b0i, b1r, b1i, b2r, b2i, b3r, b3i;
+#define AC_FFT_TERM(U, OP)                                                          \
+                    m += q; if (m >= p) m -= p;                                     \
+                    a##U##r OP s[j].r * cs[m]; a##U##i OP s[j].i * cs[m];           \
+                    b##U##r OP d[j].r * sn[m]; b##U##i OP d[j].i * sn[m]; j++;
+                    AC_FFT_TERM(0, =) AC_FFT_TERM(1, =) AC_FFT_TERM(2, =) AC_FFT_TERM(3, =)
+                    for (; j + 3 <= h; ) {
+                        AC_FFT_TERM(0, +=) AC_FFT_TERM(1, +=) AC_FFT_TERM(2, +=) AC_FFT_TERM(3, +=)
+                    }
+                    if (j <= h) { AC_FFT_TERM(0, +=) }
+                    if (j <= h) { AC_FFT_TERM(1, +=) }
+                    if (j <= h) { AC_FFT_TERM(2, +=) }
+#undef AC_FFT_TERM
+                    Ar_ = t0r + ((a0r + a2r) + (a1r + a3r));
+                    Ai_ = t0i + ((a0i + a2i) + (a1i + a3i));
+                    Br_ = (b0r + b2r) + (b1r + b3r);
+                    Bi_ = (b0i + b2i) + (b1i + b3i);
                 }
-                const R Ar_ = t0r + ((Ar[0] + Ar[2]) + (Ar[1] + Ar[3]));
-                const R Ai_ = t0i + ((Ai[0] + Ai[2]) + (Ai[1] + Ai[3]));
-                const R Br_ = (Br[0] + Br[2]) + (Br[1] + Br[3]);
-                const R Bi_ = (Bi[0] + Bi[2]) + (Bi[1] + Bi[3]);
                 /* u_q = A + i sgn B, u_{p-q} = A - i sgn B */
                 R uqr = Ar_ - sgn * Bi_, uqi = Ai_ + sgn * Br_;
                 R upr = Ar_ + sgn * Bi_, upi = Ai_ - sgn * Br_;
@@ -262,16 +278,18 @@ static void FN(cplan_free)(FN(cplan) *p)
 
 static FN(cpx) *FN(cplan_exec)(const FN(cplan) *p, int sign, FN(cpx) *a, FN(cpx) *w);
 
-static FN(cplan) *FN(cplan_new)(ac_intp n)
+/* rlen: the length of the real transform this plan serves, 0 if none
+ * (see ac_fft_use_bluestein) */
+static FN(cplan) *FN(cplan_new2)(ac_intp n, ac_intp rlen)
 {
     FN(cplan) *p = calloc(1, sizeof(FN(cplan)));
     if (p == NULL) return NULL;
     p->n = n;
-    if (ac_fft_use_bluestein(n)) {
+    if (ac_fft_use_bluestein(n, rlen)) {
         ac_intp m = 1;                    /* a power of two: radix-4 passes are the most accurate */
         while (m < 2 * n - 1) m *= 2;
         p->m = m;
-        p->sub = FN(cplan_new)(m);
+        p->sub = FN(cplan_new2)(m, 0);
         p->mem = malloc(sizeof(FN(cpx)) * (size_t)(n + m));
         if (p->sub == NULL || p->mem == NULL) { FN(cplan_free)(p); return NULL; }
         p->chirp = p->mem;
@@ -288,7 +306,7 @@ static FN(cplan) *FN(cplan_new)(ac_intp n)
          * chirp and rounded once: the convolution kernel carries no error of
          * its own */
         FN(cpx) *b = p->bk;
-        cplan_l *lp = (sizeof(R) == sizeof(long double)) ? NULL : cplan_new_l(m);
+        cplan_l *lp = (sizeof(R) == sizeof(long double)) ? NULL : cplan_new2_l(m, 0);
         cpx_l *lb = malloc(sizeof(cpx_l) * (size_t)m);
         cpx_l *lw = malloc(sizeof(cpx_l) * (size_t)(lp ? cplan_work_l(lp) : 1));
         if (lb == NULL || lw == NULL || (lp == NULL && sizeof(R) != sizeof(long double))) {
@@ -372,6 +390,11 @@ static FN(cplan) *FN(cplan_new)(ac_intp n)
         l1 *= f;
     }
     return p;
+}
+
+static FN(cplan) *FN(cplan_new)(ac_intp n)
+{
+    return FN(cplan_new2)(n, 0);
 }
 
 /* Transform a[0..n) in the direction `sign` (-1 forward, +1 backward),
@@ -496,7 +519,7 @@ static FN(rplan) *FN(rplan_new)(ac_intp n)
      * the complex transform's (the half-length split adds a rounding) */
     int even = (n % 2 == 0) && n >= 32;
     p->half = even;
-    p->cp = FN(cplan_new)(even ? n / 2 : n);
+    p->cp = FN(cplan_new2)(even ? n / 2 : n, n);
     if (p->cp == NULL) { free(p); return NULL; }
     if (even) {
         p->rtw = malloc(sizeof(FN(cpx)) * (size_t)(n / 2 + 1));
