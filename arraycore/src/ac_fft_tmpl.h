@@ -540,6 +540,7 @@ static ac_intp FN(rplan_work)(const FN(rplan) *p)
 }
 
 static void FN(rsplit)(const FN(rplan) *p, const FN(cpx) *z, FN(cpx) *o);
+static void FN(rmerge)(const FN(rplan) *p, const FN(cpx) *X, FN(cpx) *z);
 
 /* forward: x (n reals, stored at the start of buf as complex pairs when n is
  * even, as complex with zero imaginary parts when n is odd) -> n/2+1 complex,
@@ -562,14 +563,16 @@ static void FN(rsplit)(const FN(rplan) *p, const FN(cpx) *z, FN(cpx) *o)
     const FN(cpx) *t = p->rtw;
     o[0].r = z[0].r + z[0].i; o[0].i = 0;
     o[h].r = z[0].r - z[0].i; o[h].i = 0;
-    for (ac_intp k = 1; k < h; k++) {
-        /* E = (Z_k + conj Z_{h-k})/2, O = (Z_k - conj Z_{h-k})/(2i); X = E + t_k O */
-        R ar = z[k].r, ai = z[k].i, br = z[h - k].r, bi = -z[h - k].i;
+    for (ac_intp k = 1; k <= h - k; k++) {
+        /* E = (Z_k + conj Z_{h-k})/2, O = (Z_k - conj Z_{h-k})/(2i), u = t_k O:
+         * X_k = E + u and (t_{h-k} = -conj t_k) X_{h-k} = conj(E - u) */
+        ac_intp m = h - k;
+        R ar = z[k].r, ai = z[k].i, br = z[m].r, bi = -z[m].i;
         R er = (R)0.5 * (ar + br), ei = (R)0.5 * (ai + bi);
         R dr = (R)0.5 * (ar - br), di = (R)0.5 * (ai - bi);
-        R or_ = di, oi = -dr;
-        o[k].r = er + (t[k].r * or_ - t[k].i * oi);
-        o[k].i = ei + (t[k].r * oi + t[k].i * or_);
+        R ur = t[k].r * di + t[k].i * dr, ui = t[k].i * di - t[k].r * dr;
+        o[k].r = er + ur; o[k].i = ei + ui;
+        o[m].r = er - ur; o[m].i = ui - ei;
     }
 }
 
@@ -590,16 +593,8 @@ static FN(cpx) *FN(rplan_bwd)(const FN(rplan) *p, FN(cpx) *buf, FN(cpx) *w, int 
     *odd = 0;
     ac_intp h = n / 2;
     buf[h].i = 0;
-    const FN(cpx) *t = p->rtw;
     FN(cpx) *z = w + FN(cplan_work)(p->cp);
-    /* Z_k = (X_k + conj X_{h-k}) + i (X_k - conj X_{h-k}) exp(+2 pi i k/n) */
-    for (ac_intp k = 0; k < h; k++) {
-        R ar = buf[k].r, ai = buf[k].i, br = buf[h - k].r, bi = -buf[h - k].i;
-        R sr = ar + br, si = ai + bi, dr = ar - br, di = ai - bi;
-        R tr = t[k].r, ti = -t[k].i;
-        R er = dr * tr - di * ti, ei = dr * ti + di * tr;
-        z[k].r = sr - ei; z[k].i = si + er;
-    }
+    FN(rmerge)(p, buf, z);
     FN(cpx) *r = FN(cplan_exec)(p->cp, 1, z, buf);
     return r;
 }
@@ -613,18 +608,14 @@ static void FN(rsplit_inplace)(const FN(rplan) *p, FN(cpx) *z)
     const FN(cpx) *t = p->rtw;
     R z0r = z[0].r, z0i = z[0].i;
     for (ac_intp k = 1; k <= h - k; k++) {
+        /* as rsplit: X_k = E + u, X_{h-k} = conj(E - u), u = t_k O */
         ac_intp m = h - k;
         R ar = z[k].r, ai = z[k].i, br = z[m].r, bi = -z[m].i;
-        /* X_k from (z_k, conj z_m), X_m from (z_m, conj z_k) */
         R er = (R)0.5 * (ar + br), ei = (R)0.5 * (ai + bi);
         R dr = (R)0.5 * (ar - br), di = (R)0.5 * (ai - bi);
-        R xkr = er + (t[k].r * di - t[k].i * -dr), xki = ei + (t[k].r * -dr + t[k].i * di);
-        R ar2 = z[m].r, ai2 = z[m].i, br2 = z[k].r, bi2 = -z[k].i;
-        R er2 = (R)0.5 * (ar2 + br2), ei2 = (R)0.5 * (ai2 + bi2);
-        R dr2 = (R)0.5 * (ar2 - br2), di2 = (R)0.5 * (ai2 - bi2);
-        R xmr = er2 + (t[m].r * di2 - t[m].i * -dr2), xmi = ei2 + (t[m].r * -dr2 + t[m].i * di2);
-        z[k].r = xkr; z[k].i = xki;
-        z[m].r = xmr; z[m].i = xmi;
+        R ur = t[k].r * di + t[k].i * dr, ui = t[k].i * di - t[k].r * dr;
+        z[k].r = er + ur; z[k].i = ei + ui;
+        z[m].r = er - ur; z[m].i = ui - ei;
     }
     z[0].r = z0r + z0i; z[0].i = 0;
     z[h].r = z0r - z0i; z[h].i = 0;
@@ -637,12 +628,17 @@ static void FN(rmerge)(const FN(rplan) *p, const FN(cpx) *X, FN(cpx) *z)
 {
     ac_intp h = p->n / 2;
     const FN(cpx) *t = p->rtw;
-    for (ac_intp k = 0; k < h; k++) {
-        R ar = X[k].r, ai = k ? X[k].i : 0, br = X[h - k].r, bi = k ? -X[h - k].i : 0;
+    z[0].r = X[0].r + X[h].r; z[0].i = X[0].r - X[h].r;
+    for (ac_intp k = 1; k <= h - k; k++) {
+        /* S = X_k + conj X_{h-k}, D = X_k - conj X_{h-k}, v = i D conj(t_k):
+         * Z_k = S + v and (t_{h-k} = -conj t_k) Z_{h-k} = conj(S - v) */
+        ac_intp m = h - k;
+        R ar = X[k].r, ai = X[k].i, br = X[m].r, bi = -X[m].i;
         R sr = ar + br, si = ai + bi, dr = ar - br, di = ai - bi;
         R tr = t[k].r, ti = -t[k].i;
         R er = dr * tr - di * ti, ei = dr * ti + di * tr;
         z[k].r = sr - ei; z[k].i = si + er;
+        z[m].r = sr + ei; z[m].i = er - si;
     }
 }
 
