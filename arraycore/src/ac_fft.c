@@ -45,9 +45,10 @@ static void ac_fft_root(unsigned long long j, unsigned long long n, long double 
  * the two, the choice of a cost model of the same shape as NumPy's (operation
  * counts ~ length * sum of factors, Bluestein ~ 3 transforms of the smallest
  * 11-smooth m >= 2L - 1; a real transform's direct passes cost half), so both
- * libraries take the same algorithm there.  rlen: the length of the real
- * transform this complex plan serves (0 for a complex transform). */
-#define AC_FFT_MAXDIRECT 257
+ * libraries take the same algorithm there.  rlen: the length of the even real
+ * transform whose half-length complex plan this is (0 for a complex
+ * transform or an odd real one, which runs a full complex transform). */
+#define AC_FFT_MAXDIRECT 509
 static double ac_fft_cost(ac_intp n)
 {
     double c = 0;

@@ -116,8 +116,8 @@ FN(passodd)(const int p, ac_intp ido, ac_intp l1, const FN(cpx) *restrict cc,
             FN(cpx) *restrict ch, const FN(cpx) *restrict tw, R sgn,
             const R *cs, const R *sn)
 {
-    const int h = (p - 1) / 2;     /* <= 128: the planner keeps odd radices <= 257 */
-    FN(cpx) s[129], d[129];
+    const int h = (p - 1) / 2;     /* <= 254: the planner keeps odd radices <= 509 */
+    FN(cpx) s[255], d[255];
     for (ac_intp k = 0; k < l1; k++) {
         const FN(cpx) *c = cc + ido * (p * k);
         for (ac_intp i = 0; i < ido; i++) {
@@ -519,7 +519,9 @@ static FN(rplan) *FN(rplan_new)(ac_intp n)
      * the complex transform's (the half-length split adds a rounding) */
     int even = (n % 2 == 0) && n >= 32;
     p->half = even;
-    p->cp = FN(cplan_new2)(even ? n / 2 : n, n);
+    /* (an odd length runs the full complex transform: its direct passes
+     * cost what a complex one does, so it is planned as one) */
+    p->cp = FN(cplan_new2)(even ? n / 2 : n, even ? n : 0);
     if (p->cp == NULL) { free(p); return NULL; }
     if (even) {
         p->rtw = malloc(sizeof(FN(cpx)) * (size_t)(n / 2 + 1));
