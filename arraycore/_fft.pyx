@@ -1,11 +1,13 @@
 # arraycore/_fft.pyx -- the door from arraycore.fft (Python, arraycore/fft/)
 # to the C FFT engine (src/ac_fft.c in libaccore): one transform along one
 # axis of prepared arrays (native, aligned, of the transform's dtypes), run
-# without the GIL and under the Ctrl-C handler; and the plan cache controls.
+# without the GIL and under the Ctrl-C handler; the plan cache controls; and
+# the block copy of fftshift/ifftshift (shift_copy).
 from arraycore._types cimport *
 from arraycore._dtype cimport dtype, UNSAFE_CASTING, ACX_FLOAT32, ACX_FLOAT64, ACX_COMPLEX64, ACX_COMPLEX128
 from arraycore._core cimport ndarray, check_writeable, astype_array
 from arraycore._errstate cimport sigint_on, sigint_done
+from libc.string cimport memcpy
 
 cdef extern from "ac_fft.h" nogil:
     enum:
@@ -107,3 +109,68 @@ def cache_clear():
 def cache_size():
     """How many FFT plans are cached (at most 24)."""
     return ac_fft_cache_size()
+
+
+def shift_copy(ndarray x, ndarray out, shifts):
+    """out[i] = x[(i - shifts) mod shape] along every dimension (np.roll of
+    all axes at once): out is a new C-contiguous array of x's shape and dtype
+    (any byte order: the items are copied as bytes).  Each output row along
+    the last axis is at most two memcpy calls when x's last axis is
+    contiguous, else a strided item loop, without the GIL."""
+    cdef int nd = x.nd, d
+    cdef ac_intp sh[64]
+    cdef ac_intp idx[64]
+    cdef ac_intp isz = x.descr.itemsize, m, k, rows = 1, r, j
+    cdef ac_intp xs, total = 1
+    cdef char *src
+    cdef char *dst = out.data
+    cdef char *row
+    if out.nd != nd or out.descr.itemsize != isz or not (out.flags & AC_ARRAY_C_CONTIGUOUS):
+        raise ValueError("shift_copy: out must be a new C-contiguous array like x")
+    if len(shifts) != nd:
+        raise ValueError("shift_copy: one shift per dimension")
+    for d in range(nd):
+        if out.dimensions[d] != x.dimensions[d]:
+            raise ValueError("shift_copy: shapes differ")
+        total *= x.dimensions[d]
+        if x.dimensions[d]:
+            sh[d] = shifts[d] % x.dimensions[d]
+        else:
+            sh[d] = 0
+        idx[d] = 0
+    if total == 0:
+        return out
+    if nd == 0:
+        memcpy(dst, x.data, isz)
+        return out
+    for d in range(nd - 1):
+        rows *= x.dimensions[d]
+    m = x.dimensions[nd - 1]
+    k = sh[nd - 1]
+    xs = x.strides[nd - 1]
+    with nogil:
+        for r in range(rows):
+            # the source row: each outer index i_d reads (i_d - sh_d) mod n_d
+            row = x.data
+            for d in range(nd - 1):
+                j = idx[d] - sh[d]
+                if j < 0:
+                    j += x.dimensions[d]
+                row += j * x.strides[d]
+            if xs == isz:
+                memcpy(dst + k * isz, row, (m - k) * isz)
+                memcpy(dst, row + (m - k) * isz, k * isz)
+            else:
+                for j in range(m):
+                    src = row + ((j - k + m) % m) * xs
+                    memcpy(dst + j * isz, src, isz)
+            dst += m * isz
+            # next outer index (C order)
+            d = nd - 2
+            while d >= 0:
+                idx[d] += 1
+                if idx[d] < x.dimensions[d]:
+                    break
+                idx[d] = 0
+                d -= 1
+    return out

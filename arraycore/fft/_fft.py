@@ -354,24 +354,10 @@ def _shift(x, axes, inverse, fname):
     for a in axes:
         m = x.shape[a]
         shift[a] += (m + 1) // 2 if inverse else m // 2
-    out = _ac.empty(x.shape, dtype=x.dtype)
-    moved = [a for a in range(nd) if x.shape[a] and shift[a] % x.shape[a]]
-    if not moved:
-        out[...] = x
-        return out
-    # one block copy per combination of halves: out[dst] = x[src]
-    for mask in range(1 << len(moved)):
-        src = [slice(None)] * nd
-        dst = [slice(None)] * nd
-        for i, a in enumerate(moved):
-            m = x.shape[a]
-            k = shift[a] % m
-            if mask >> i & 1:
-                src[a], dst[a] = slice(m - k, m), slice(0, k)
-            else:
-                src[a], dst[a] = slice(0, m - k), slice(k, m)
-        out[tuple(dst)] = x[tuple(src)]
-    return out
+    if nd > 64:
+        raise ValueError(f"{fname}: at most 64 dimensions")
+    # one pass over the output, rows copied by memcpy (C, arraycore._fft)
+    return _eng.shift_copy(x, _ac.empty(x.shape, dtype=x.dtype), shift)
 
 
 def fftshift(x, /, *, axes=None):

@@ -116,8 +116,8 @@ FN(passodd)(const int p, ac_intp ido, ac_intp l1, const FN(cpx) *restrict cc,
             FN(cpx) *restrict ch, const FN(cpx) *restrict tw, R sgn,
             const R *cs, const R *sn)
 {
-    const int h = (p - 1) / 2;     /* <= 63: the planner keeps odd radices <= 127 */
-    FN(cpx) s[64], d[64];
+    const int h = (p - 1) / 2;     /* <= 254: the planner keeps odd radices <= 509 */
+    FN(cpx) s[255], d[255];
     for (ac_intp k = 0; k < l1; k++) {
         const FN(cpx) *c = cc + ido * (p * k);
         for (ac_intp i = 0; i < ido; i++) {
@@ -131,16 +131,42 @@ FN(passodd)(const int p, ac_intp ido, ac_intp l1, const FN(cpx) *restrict cc,
             }
             ch[ido * k + i].r = ar0; ch[ido * k + i].i = ai0;
             for (int q = 1; q <= h; q++) {
-                R Ar = t0r, Ai = t0i, Br = 0, Bi = 0;
-                int m = 0;
-                for (int j = 1; j <= h; j++) {
-                    m += q; if (m >= p) m -= p;
-                    Ar += s[j].r * cs[m]; Ai += s[j].i * cs[m];
-                    Br += d[j].r * sn[m]; Bi += d[j].i * sn[m];
+                /* p >= 11: four partial sums (terms j = 1, 2, 3, 4 mod 4)
+                 * added at the end: each running sum takes a quarter of the
+                 * roundings at a lower magnitude (for large p this is what
+                 * keeps the direct sum as accurate as NumPy's) */
+                R Ar_, Ai_, Br_, Bi_;
+                int m = 0, j = 1;
+                if (h < 4) {               /* radix 7: one running sum */
+                    Ar_ = t0r; Ai_ = t0i; Br_ = 0; Bi_ = 0;
+                    for (; j <= h; j++) {
+                        m += q; if (m >= p) m -= p;
+                        Ar_ += s[j].r * cs[m]; Ai_ += s[j].i * cs[m];
+                        Br_ += d[j].r * sn[m]; Bi_ += d[j].i * sn[m];
+                    }
+                } else {
+                    R a0r, a0i, a1r, a1i, a2r, a2i, a3r, a3i;
+                    R b0r, b0i, b1r, b1i, b2r, b2i, b3r, b3i;
+#define AC_FFT_TERM(U, OP)                                                          \
+                    m += q; if (m >= p) m -= p;                                     \
+                    a##U##r OP s[j].r * cs[m]; a##U##i OP s[j].i * cs[m];           \
+                    b##U##r OP d[j].r * sn[m]; b##U##i OP d[j].i * sn[m]; j++;
+                    AC_FFT_TERM(0, =) AC_FFT_TERM(1, =) AC_FFT_TERM(2, =) AC_FFT_TERM(3, =)
+                    for (; j + 3 <= h; ) {
+                        AC_FFT_TERM(0, +=) AC_FFT_TERM(1, +=) AC_FFT_TERM(2, +=) AC_FFT_TERM(3, +=)
+                    }
+                    if (j <= h) { AC_FFT_TERM(0, +=) }
+                    if (j <= h) { AC_FFT_TERM(1, +=) }
+                    if (j <= h) { AC_FFT_TERM(2, +=) }
+#undef AC_FFT_TERM
+                    Ar_ = t0r + ((a0r + a2r) + (a1r + a3r));
+                    Ai_ = t0i + ((a0i + a2i) + (a1i + a3i));
+                    Br_ = (b0r + b2r) + (b1r + b3r);
+                    Bi_ = (b0i + b2i) + (b1i + b3i);
                 }
                 /* u_q = A + i sgn B, u_{p-q} = A - i sgn B */
-                R uqr = Ar - sgn * Bi, uqi = Ai + sgn * Br;
-                R upr = Ar + sgn * Bi, upi = Ai - sgn * Br;
+                R uqr = Ar_ - sgn * Bi_, uqi = Ai_ + sgn * Br_;
+                R upr = Ar_ + sgn * Bi_, upi = Ai_ - sgn * Br_;
                 FN(cpx) *hq = ch + ido * (k + l1 * q) + i, *hp = ch + ido * (k + l1 * (p - q)) + i;
                 if (ido == 1) {            /* the last pass: twiddles are 1 */
                     hq->r = uqr; hq->i = uqi; hp->r = upr; hp->i = upi;
@@ -252,16 +278,18 @@ static void FN(cplan_free)(FN(cplan) *p)
 
 static FN(cpx) *FN(cplan_exec)(const FN(cplan) *p, int sign, FN(cpx) *a, FN(cpx) *w);
 
-static FN(cplan) *FN(cplan_new)(ac_intp n)
+/* rlen: the length of the real transform this plan serves, 0 if none
+ * (see ac_fft_use_bluestein) */
+static FN(cplan) *FN(cplan_new2)(ac_intp n, ac_intp rlen)
 {
     FN(cplan) *p = calloc(1, sizeof(FN(cplan)));
     if (p == NULL) return NULL;
     p->n = n;
-    if (ac_fft_use_bluestein(n)) {
+    if (ac_fft_use_bluestein(n, rlen)) {
         ac_intp m = 1;                    /* a power of two: radix-4 passes are the most accurate */
         while (m < 2 * n - 1) m *= 2;
         p->m = m;
-        p->sub = FN(cplan_new)(m);
+        p->sub = FN(cplan_new2)(m, 0);
         p->mem = malloc(sizeof(FN(cpx)) * (size_t)(n + m));
         if (p->sub == NULL || p->mem == NULL) { FN(cplan_free)(p); return NULL; }
         p->chirp = p->mem;
@@ -278,7 +306,7 @@ static FN(cplan) *FN(cplan_new)(ac_intp n)
          * chirp and rounded once: the convolution kernel carries no error of
          * its own */
         FN(cpx) *b = p->bk;
-        cplan_l *lp = (sizeof(R) == sizeof(long double)) ? NULL : cplan_new_l(m);
+        cplan_l *lp = (sizeof(R) == sizeof(long double)) ? NULL : cplan_new2_l(m, 0);
         cpx_l *lb = malloc(sizeof(cpx_l) * (size_t)m);
         cpx_l *lw = malloc(sizeof(cpx_l) * (size_t)(lp ? cplan_work_l(lp) : 1));
         if (lb == NULL || lw == NULL || (lp == NULL && sizeof(R) != sizeof(long double))) {
@@ -362,6 +390,11 @@ static FN(cplan) *FN(cplan_new)(ac_intp n)
         l1 *= f;
     }
     return p;
+}
+
+static FN(cplan) *FN(cplan_new)(ac_intp n)
+{
+    return FN(cplan_new2)(n, 0);
 }
 
 /* Transform a[0..n) in the direction `sign` (-1 forward, +1 backward),
@@ -486,7 +519,9 @@ static FN(rplan) *FN(rplan_new)(ac_intp n)
      * the complex transform's (the half-length split adds a rounding) */
     int even = (n % 2 == 0) && n >= 32;
     p->half = even;
-    p->cp = FN(cplan_new)(even ? n / 2 : n);
+    /* (an odd length runs the full complex transform: its direct passes
+     * cost what a complex one does, so it is planned as one) */
+    p->cp = FN(cplan_new2)(even ? n / 2 : n, even ? n : 0);
     if (p->cp == NULL) { free(p); return NULL; }
     if (even) {
         p->rtw = malloc(sizeof(FN(cpx)) * (size_t)(n / 2 + 1));
@@ -507,6 +542,7 @@ static ac_intp FN(rplan_work)(const FN(rplan) *p)
 }
 
 static void FN(rsplit)(const FN(rplan) *p, const FN(cpx) *z, FN(cpx) *o);
+static void FN(rmerge)(const FN(rplan) *p, const FN(cpx) *X, FN(cpx) *z);
 
 /* forward: x (n reals, stored at the start of buf as complex pairs when n is
  * even, as complex with zero imaginary parts when n is odd) -> n/2+1 complex,
@@ -529,14 +565,16 @@ static void FN(rsplit)(const FN(rplan) *p, const FN(cpx) *z, FN(cpx) *o)
     const FN(cpx) *t = p->rtw;
     o[0].r = z[0].r + z[0].i; o[0].i = 0;
     o[h].r = z[0].r - z[0].i; o[h].i = 0;
-    for (ac_intp k = 1; k < h; k++) {
-        /* E = (Z_k + conj Z_{h-k})/2, O = (Z_k - conj Z_{h-k})/(2i); X = E + t_k O */
-        R ar = z[k].r, ai = z[k].i, br = z[h - k].r, bi = -z[h - k].i;
+    for (ac_intp k = 1; k <= h - k; k++) {
+        /* E = (Z_k + conj Z_{h-k})/2, O = (Z_k - conj Z_{h-k})/(2i), u = t_k O:
+         * X_k = E + u and (t_{h-k} = -conj t_k) X_{h-k} = conj(E - u) */
+        ac_intp m = h - k;
+        R ar = z[k].r, ai = z[k].i, br = z[m].r, bi = -z[m].i;
         R er = (R)0.5 * (ar + br), ei = (R)0.5 * (ai + bi);
         R dr = (R)0.5 * (ar - br), di = (R)0.5 * (ai - bi);
-        R or_ = di, oi = -dr;
-        o[k].r = er + (t[k].r * or_ - t[k].i * oi);
-        o[k].i = ei + (t[k].r * oi + t[k].i * or_);
+        R ur = t[k].r * di + t[k].i * dr, ui = t[k].i * di - t[k].r * dr;
+        o[k].r = er + ur; o[k].i = ei + ui;
+        o[m].r = er - ur; o[m].i = ui - ei;
     }
 }
 
@@ -557,16 +595,8 @@ static FN(cpx) *FN(rplan_bwd)(const FN(rplan) *p, FN(cpx) *buf, FN(cpx) *w, int 
     *odd = 0;
     ac_intp h = n / 2;
     buf[h].i = 0;
-    const FN(cpx) *t = p->rtw;
     FN(cpx) *z = w + FN(cplan_work)(p->cp);
-    /* Z_k = (X_k + conj X_{h-k}) + i (X_k - conj X_{h-k}) exp(+2 pi i k/n) */
-    for (ac_intp k = 0; k < h; k++) {
-        R ar = buf[k].r, ai = buf[k].i, br = buf[h - k].r, bi = -buf[h - k].i;
-        R sr = ar + br, si = ai + bi, dr = ar - br, di = ai - bi;
-        R tr = t[k].r, ti = -t[k].i;
-        R er = dr * tr - di * ti, ei = dr * ti + di * tr;
-        z[k].r = sr - ei; z[k].i = si + er;
-    }
+    FN(rmerge)(p, buf, z);
     FN(cpx) *r = FN(cplan_exec)(p->cp, 1, z, buf);
     return r;
 }
@@ -580,18 +610,14 @@ static void FN(rsplit_inplace)(const FN(rplan) *p, FN(cpx) *z)
     const FN(cpx) *t = p->rtw;
     R z0r = z[0].r, z0i = z[0].i;
     for (ac_intp k = 1; k <= h - k; k++) {
+        /* as rsplit: X_k = E + u, X_{h-k} = conj(E - u), u = t_k O */
         ac_intp m = h - k;
         R ar = z[k].r, ai = z[k].i, br = z[m].r, bi = -z[m].i;
-        /* X_k from (z_k, conj z_m), X_m from (z_m, conj z_k) */
         R er = (R)0.5 * (ar + br), ei = (R)0.5 * (ai + bi);
         R dr = (R)0.5 * (ar - br), di = (R)0.5 * (ai - bi);
-        R xkr = er + (t[k].r * di - t[k].i * -dr), xki = ei + (t[k].r * -dr + t[k].i * di);
-        R ar2 = z[m].r, ai2 = z[m].i, br2 = z[k].r, bi2 = -z[k].i;
-        R er2 = (R)0.5 * (ar2 + br2), ei2 = (R)0.5 * (ai2 + bi2);
-        R dr2 = (R)0.5 * (ar2 - br2), di2 = (R)0.5 * (ai2 - bi2);
-        R xmr = er2 + (t[m].r * di2 - t[m].i * -dr2), xmi = ei2 + (t[m].r * -dr2 + t[m].i * di2);
-        z[k].r = xkr; z[k].i = xki;
-        z[m].r = xmr; z[m].i = xmi;
+        R ur = t[k].r * di + t[k].i * dr, ui = t[k].i * di - t[k].r * dr;
+        z[k].r = er + ur; z[k].i = ei + ui;
+        z[m].r = er - ur; z[m].i = ui - ei;
     }
     z[0].r = z0r + z0i; z[0].i = 0;
     z[h].r = z0r - z0i; z[h].i = 0;
@@ -604,12 +630,17 @@ static void FN(rmerge)(const FN(rplan) *p, const FN(cpx) *X, FN(cpx) *z)
 {
     ac_intp h = p->n / 2;
     const FN(cpx) *t = p->rtw;
-    for (ac_intp k = 0; k < h; k++) {
-        R ar = X[k].r, ai = k ? X[k].i : 0, br = X[h - k].r, bi = k ? -X[h - k].i : 0;
+    z[0].r = X[0].r + X[h].r; z[0].i = X[0].r - X[h].r;
+    for (ac_intp k = 1; k <= h - k; k++) {
+        /* S = X_k + conj X_{h-k}, D = X_k - conj X_{h-k}, v = i D conj(t_k):
+         * Z_k = S + v and (t_{h-k} = -conj t_k) Z_{h-k} = conj(S - v) */
+        ac_intp m = h - k;
+        R ar = X[k].r, ai = X[k].i, br = X[m].r, bi = -X[m].i;
         R sr = ar + br, si = ai + bi, dr = ar - br, di = ai - bi;
         R tr = t[k].r, ti = -t[k].i;
         R er = dr * tr - di * ti, ei = dr * ti + di * tr;
         z[k].r = sr - ei; z[k].i = si + er;
+        z[m].r = sr + ei; z[m].i = er - si;
     }
 }
 
