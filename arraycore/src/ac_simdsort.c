@@ -1,0 +1,347 @@
+/*
+ * ac_simdsort.c -- unstable vectorized quicksort of unsigned 32- and 64-bit
+ * keys, the engine of the value sorts in src/ac_sort.c (which map every
+ * real type to order-preserving unsigned keys and restore signed zeros and
+ * NaN payloads afterwards, so instability is never observable).
+ *
+ * Per SIMD level (chosen at run time through ac_cpu.h):
+ *  - AVX-512: in-place two-way partitions.  One register of keys is kept
+ *    back from each end of the range, which leaves room to write; each step
+ *    reads the next register from the side with less room (chosen without a
+ *    branch), compresses the keys below the pivot to the left write front
+ *    and the others to the right one (masked stores, never
+ *    memory-destination compresses, which are slow on some CPUs).  Ranges
+ *    of up to 8 registers (64 x 64-bit or 128 x 32-bit keys) are sorted in
+ *    registers: a sorting network per register, then bitonic merges.
+ *  - AVX2: the same partition with permutation tables in place of the
+ *    compresses; short ranges by insertion sort.
+ * Pivots are medians of 16 or 64 samples.  Duplicates: when no key is
+ * below the pivot, a second partition by "<= pivot" splits off the block of
+ * keys equal to it (which is then done), so runs of equal keys cost one
+ * extra pass and never degrade the recursion.  After 2 log2(n) + 4 levels
+ * the sort gives up (returns 0) and the caller's radix sort finishes.
+ */
+#include "ac_simdsort.h"
+#include "ac_cpu.h"
+#include <string.h>
+
+#define AC_SS_LEAF_REGS 16
+#define AC_SS_UNROLL 4           /* registers read per partition step */
+
+static int ac_ss_depth(ac_intp n)
+{
+    int depth = 4;
+    for (; n > 1; n >>= 1) {
+        depth += 2;
+    }
+    return depth;
+}
+
+#if AC_HAVE_DISPATCH
+#include <immintrin.h>
+
+#define AC_T512 __attribute__((target("avx512f,avx512dq,avx512vl,avx512bw,avx2,fma,popcnt")))
+#define AC_T256 __attribute__((target("avx2,fma,popcnt")))
+#define AC_INL inline __attribute__((always_inline))
+
+/* ====================================================== AVX-512 */
+
+/* one layer of compare-exchanges: lane i meets lane perm[i]; lanes in `hi`
+ * keep the larger key.  The networks below were checked by the 0-1
+ * principle. */
+static AC_INL AC_T512 __m512i cx_u64(__m512i v, __m512i perm, __mmask8 hi)
+{
+    __m512i w = _mm512_permutexvar_epi64(perm, v);
+    return _mm512_mask_blend_epi64(hi, _mm512_min_epu64(v, w), _mm512_max_epu64(v, w));
+}
+static AC_INL AC_T512 __m512i cx_u32(__m512i v, __m512i perm, __mmask16 hi)
+{
+    __m512i w = _mm512_permutexvar_epi32(perm, v);
+    return _mm512_mask_blend_epi32(hi, _mm512_min_epu32(v, w), _mm512_max_epu32(v, w));
+}
+
+/* 8 keys: a 19-comparator, 6-layer network */
+static AC_INL AC_T512 __m512i net_u64(__m512i v)
+{
+    v = cx_u64(v, _mm512_set_epi64(5, 4, 7, 6, 1, 0, 3, 2), 0xCC);
+    v = cx_u64(v, _mm512_set_epi64(3, 2, 1, 0, 7, 6, 5, 4), 0xF0);
+    v = cx_u64(v, _mm512_set_epi64(6, 7, 4, 5, 2, 3, 0, 1), 0xAA);
+    v = cx_u64(v, _mm512_set_epi64(7, 6, 3, 2, 5, 4, 1, 0), 0x30);
+    v = cx_u64(v, _mm512_set_epi64(7, 3, 5, 1, 6, 2, 4, 0), 0x50);
+    v = cx_u64(v, _mm512_set_epi64(7, 5, 6, 3, 4, 1, 2, 0), 0x54);
+    return v;
+}
+/* 16 keys: Batcher's odd-even merge sort, 63 comparators in 10 layers */
+static AC_INL AC_T512 __m512i net_u32(__m512i v)
+{
+    v = cx_u32(v, _mm512_set_epi32(14, 15, 12, 13, 10, 11, 8, 9, 6, 7, 4, 5, 2, 3, 0, 1), 0xAAAA);
+    v = cx_u32(v, _mm512_set_epi32(13, 12, 15, 14, 9, 8, 11, 10, 5, 4, 7, 6, 1, 0, 3, 2), 0xCCCC);
+    v = cx_u32(v, _mm512_set_epi32(15, 13, 14, 12, 11, 9, 10, 8, 7, 5, 6, 4, 3, 1, 2, 0), 0x4444);
+    v = cx_u32(v, _mm512_set_epi32(11, 10, 9, 8, 15, 14, 13, 12, 3, 2, 1, 0, 7, 6, 5, 4), 0xF0F0);
+    v = cx_u32(v, _mm512_set_epi32(15, 14, 11, 10, 13, 12, 9, 8, 7, 6, 3, 2, 5, 4, 1, 0), 0x3030);
+    v = cx_u32(v, _mm512_set_epi32(15, 13, 14, 11, 12, 9, 10, 8, 7, 5, 6, 3, 4, 1, 2, 0), 0x5454);
+    v = cx_u32(v, _mm512_set_epi32(7, 6, 5, 4, 3, 2, 1, 0, 15, 14, 13, 12, 11, 10, 9, 8), 0xFF00);
+    v = cx_u32(v, _mm512_set_epi32(15, 14, 13, 12, 7, 6, 5, 4, 11, 10, 9, 8, 3, 2, 1, 0), 0x0F00);
+    v = cx_u32(v, _mm512_set_epi32(15, 14, 11, 10, 13, 12, 7, 6, 9, 8, 3, 2, 5, 4, 1, 0), 0x3330);
+    v = cx_u32(v, _mm512_set_epi32(15, 13, 14, 11, 12, 9, 10, 7, 8, 5, 6, 3, 4, 1, 2, 0), 0x5554);
+    return v;
+}
+
+/* sort a bitonic register (half-cleaners at distances NL/2 .. 1) */
+static AC_INL AC_T512 __m512i bitonic_u64(__m512i v)
+{
+    v = cx_u64(v, _mm512_set_epi64(3, 2, 1, 0, 7, 6, 5, 4), 0xF0);
+    v = cx_u64(v, _mm512_set_epi64(5, 4, 7, 6, 1, 0, 3, 2), 0xCC);
+    v = cx_u64(v, _mm512_set_epi64(6, 7, 4, 5, 2, 3, 0, 1), 0xAA);
+    return v;
+}
+static AC_INL AC_T512 __m512i bitonic_u32(__m512i v)
+{
+    v = cx_u32(v, _mm512_set_epi32(7, 6, 5, 4, 3, 2, 1, 0, 15, 14, 13, 12, 11, 10, 9, 8), 0xFF00);
+    v = cx_u32(v, _mm512_set_epi32(11, 10, 9, 8, 15, 14, 13, 12, 3, 2, 1, 0, 7, 6, 5, 4), 0xF0F0);
+    v = cx_u32(v, _mm512_set_epi32(13, 12, 15, 14, 9, 8, 11, 10, 5, 4, 7, 6, 1, 0, 3, 2), 0xCCCC);
+    v = cx_u32(v, _mm512_set_epi32(14, 15, 12, 13, 10, 11, 8, 9, 6, 7, 4, 5, 2, 3, 0, 1), 0xAAAA);
+    return v;
+}
+static AC_INL AC_T512 __m512i rev_u64(__m512i v)
+{
+    return _mm512_permutexvar_epi64(_mm512_set_epi64(0, 1, 2, 3, 4, 5, 6, 7), v);
+}
+static AC_INL AC_T512 __m512i rev_u32(__m512i v)
+{
+    return _mm512_permutexvar_epi32(
+        _mm512_set_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15), v);
+}
+
+/* Per key width W (NL lanes a register, mask type MT):
+ *  - sortregs: sort R (1, 2, 4 or 8) registers as one sequence: a network
+ *    per register, then merges of sorted runs of s registers into runs of
+ *    2s (compare key j with key 2s NL - 1 - j, then half-cleaners between
+ *    registers and inside each);
+ *  - leaf: up to 8 registers of keys, padded with the largest key;
+ *  - part: the in-place two-way partition (see the file comment);
+ *  - qsort: the recursion. */
+#define AC_DEFINE_512(W, KT, MT, NL)                                          \
+static AC_INL AC_T512 MT lowmask_u##W(int c)                                  \
+{                                                                             \
+    return (MT)(((uint32_t)1 << c) - 1);                                      \
+}                                                                             \
+static AC_INL AC_T512 void sortregs_u##W(__m512i *v, const int R)             \
+{                                                                             \
+    int s, b, i, d, r;                                                        \
+    _Pragma("GCC unroll 16")                                                   \
+    for (i = 0; i < R; i++) {                                                 \
+        v[i] = net_u##W(v[i]);                                                \
+    }                                                                         \
+    for (s = 1; s < R; s <<= 1) {                                             \
+        for (b = 0; b < R; b += 2 * s) {                                      \
+            _Pragma("GCC unroll 4")                                           \
+            for (i = 0; i < s; i++) {                                         \
+                __m512i x = v[b + i], y = rev_u##W(v[b + 2 * s - 1 - i]);     \
+                v[b + i] = _mm512_min_epu##W(x, y);                           \
+                v[b + 2 * s - 1 - i] = rev_u##W(_mm512_max_epu##W(x, y));     \
+            }                                                                 \
+            for (d = s / 2; d >= 1; d >>= 1) {                                \
+                _Pragma("GCC unroll 16")                                       \
+                for (r = b; r < b + 2 * s; r++) {                             \
+                    if (!((r - b) & d)) {                                     \
+                        __m512i x = v[r], y = v[r + d];                       \
+                        v[r] = _mm512_min_epu##W(x, y);                       \
+                        v[r + d] = _mm512_max_epu##W(x, y);                   \
+                    }                                                         \
+                }                                                             \
+            }                                                                 \
+            _Pragma("GCC unroll 16")                                           \
+            for (i = b; i < b + 2 * s; i++) {                                 \
+                v[i] = bitonic_u##W(v[i]);                                    \
+            }                                                                 \
+        }                                                                     \
+    }                                                                         \
+}                                                                             \
+static AC_INL AC_T512 void leafr_u##W(KT *k, ac_intp n, const int R)          \
+{                                                                             \
+    const __m512i pad = _mm512_set1_epi##W(-1);                               \
+    __m512i v[AC_SS_LEAF_REGS];                                               \
+    MT m[AC_SS_LEAF_REGS];                                                    \
+    int i;                                                                    \
+    _Pragma("GCC unroll 16")                                                   \
+    for (i = 0; i < R; i++) {                                                 \
+        const ac_intp rest = n - (ac_intp)i * NL;                             \
+        m[i] = rest >= NL ? (MT)~(MT)0 : rest <= 0 ? (MT)0 : lowmask_u##W((int)rest); \
+        v[i] = _mm512_mask_loadu_epi##W(pad, m[i], k + i * NL);               \
+    }                                                                         \
+    sortregs_u##W(v, R);                                                      \
+    _Pragma("GCC unroll 16")                                                   \
+    for (i = 0; i < R; i++) {                                                 \
+        _mm512_mask_storeu_epi##W(k + i * NL, m[i], v[i]);                    \
+    }                                                                         \
+}                                                                             \
+static AC_T512 void leaf_u##W(KT *k, ac_intp n)                               \
+{                                                                             \
+    if (n <= NL) { leafr_u##W(k, n, 1); }                                     \
+    else if (n <= 2 * NL) { leafr_u##W(k, n, 2); }                            \
+    else if (n <= 4 * NL) { leafr_u##W(k, n, 4); }                            \
+    else if (n <= 8 * NL) { leafr_u##W(k, n, 8); }                            \
+    else { leafr_u##W(k, n, 16); }                                            \
+}                                                                             \
+/* the median of 16 or 64 keys spread over the range */                      \
+static AC_T512 KT pivot512_u##W(const KT *k, ac_intp n)                       \
+{                                                                             \
+    KT s[64];                                                                 \
+    const int ns = n >= 8192 ? 64 : 16;                                       \
+    const ac_intp step = n / ns;                                              \
+    int i;                                                                    \
+    for (i = 0; i < ns; i++) {                                                \
+        s[i] = k[i * step + step / 2];                                        \
+    }                                                                         \
+    leaf_u##W(s, ns);                                                         \
+    return s[ns / 2];                                                         \
+}                                                                             \
+/* keys of one register go left (below the pivot, or not above it when LE) \
+ * or right; `valid` marks the lanes that hold keys */                       \
+static AC_INL AC_T512 void step512_u##W(KT *k, __m512i v, __m512i pv, MT valid, \
+                                        const int LE, ac_intp *wl, ac_intp *wr) \
+{                                                                             \
+    const MT lt = LE ? _mm512_mask_cmple_epu##W##_mask(valid, v, pv)          \
+                     : _mm512_mask_cmplt_epu##W##_mask(valid, v, pv);         \
+    const MT ge = (MT)(valid & (MT)~lt);                                      \
+    const int nl = _mm_popcnt_u32((unsigned)lt);                              \
+    const int ng = _mm_popcnt_u32((unsigned)ge);                              \
+    _mm512_mask_storeu_epi##W(k + *wl, lowmask_u##W(nl),                      \
+                              _mm512_maskz_compress_epi##W(lt, v));           \
+    _mm512_mask_storeu_epi##W(k + *wr - ng, lowmask_u##W(ng),                 \
+                              _mm512_maskz_compress_epi##W(ge, v));           \
+    *wl += nl;                                                                \
+    *wr -= ng;                                                                \
+}                                                                             \
+/* reorder k[0, n), n >= 2 (UN + 1) NL, so the keys below p (not above it \
+ * when LE) come first; returns their count.  UN + 1 registers are kept    \
+ * back from each end and UN are read a step from the side with less room: \
+ * the load addresses of a step do not wait for the compresses of the one  \
+ * before, and the side read always keeps a register of room (its room     \
+ * never shrinks, the other's stays above half the total minus a step), so \
+ * no masked store's 64 bytes overlap a later load (which would stall). */  \
+static AC_INL AC_T512 ac_intp part512r_u##W(KT *k, ac_intp n, KT p, const int LE) \
+{                                                                             \
+    enum { UN = AC_SS_UNROLL, B = AC_SS_UNROLL * NL, KB = B + NL };          \
+    const __m512i pv = _mm512_set1_epi##W((KT)p);                             \
+    const MT full = (MT)~(MT)0;                                               \
+    __m512i lv[AC_SS_UNROLL + 1], rv[AC_SS_UNROLL + 1];                       \
+    ac_intp wl = 0, wr = n, rl = KB, rr = n - KB;                             \
+    ac_intp rem = (rr - rl) % B;                                              \
+    int j;                                                                    \
+    _Pragma("GCC unroll 5")                                                   \
+    for (j = 0; j <= UN; j++) {                                               \
+        lv[j] = _mm512_loadu_si512((const void *)(k + j * NL));               \
+        rv[j] = _mm512_loadu_si512((const void *)(k + n - KB + j * NL));      \
+    }                                                                         \
+    /* the remainder first, from the left (its keys land in the kept-back   \
+     * ends, never on unread ones) */                                         \
+    while (rem > 0) {                                                         \
+        const int c = rem >= NL ? NL : (int)rem;                              \
+        const MT m = c == NL ? full : lowmask_u##W(c);                        \
+        const __m512i v = _mm512_maskz_loadu_epi##W(m, k + rl);               \
+        rl += c;                                                              \
+        rem -= c;                                                             \
+        step512_u##W(k, v, pv, m, LE, &wl, &wr);                              \
+    }                                                                         \
+    while (rl < rr) {                                                         \
+        /* read from the side with less room left */                         \
+        const int left = (rl - wl) <= (wr - rr);                              \
+        const ac_intp at = left ? rl : rr - B;                                \
+        __m512i v[AC_SS_UNROLL];                                              \
+        _Pragma("GCC unroll 4")                                               \
+        for (j = 0; j < UN; j++) {                                            \
+            v[j] = _mm512_loadu_si512((const void *)(k + at + j * NL));       \
+        }                                                                     \
+        rl += left ? B : 0;                                                   \
+        rr -= left ? 0 : B;                                                   \
+        _Pragma("GCC unroll 4")                                               \
+        for (j = 0; j < UN; j++) {                                            \
+            step512_u##W(k, v[j], pv, full, LE, &wl, &wr);                    \
+        }                                                                     \
+    }                                                                         \
+    _Pragma("GCC unroll 5")                                                   \
+    for (j = 0; j <= UN; j++) {                                               \
+        step512_u##W(k, lv[j], pv, full, LE, &wl, &wr);                       \
+        step512_u##W(k, rv[j], pv, full, LE, &wl, &wr);                       \
+    }                                                                         \
+    return wl;                                                                \
+}                                                                             \
+static AC_T512 ac_intp part512_lt_u##W(KT *k, ac_intp n, KT p)                \
+{                                                                             \
+    return part512r_u##W(k, n, p, 0);                                         \
+}                                                                             \
+static AC_T512 ac_intp part512_le_u##W(KT *k, ac_intp n, KT p)                \
+{                                                                             \
+    return part512r_u##W(k, n, p, 1);                                         \
+}                                                                             \
+static AC_T512 int qsort512_u##W(KT *k, ac_intp n, int depth)                 \
+{                                                                             \
+    while (n > AC_SS_LEAF_REGS * NL) {                                        \
+        KT p;                                                                 \
+        ac_intp l;                                                            \
+        if (depth-- <= 0) {                                                   \
+            return 0;                                                         \
+        }                                                                     \
+        p = pivot512_u##W(k, n);                                              \
+        l = part512_lt_u##W(k, n, p);                                         \
+        if (l == 0) {                                                         \
+            /* p is the least key: split off the keys equal to it */         \
+            l = part512_le_u##W(k, n, p);                                     \
+            k += l;                                                           \
+            n -= l;                                                           \
+            continue;                                                         \
+        }                                                                     \
+        if (l < n - l) {                                                      \
+            if (!qsort512_u##W(k, l, depth)) { return 0; }                    \
+            k += l;                                                           \
+            n -= l;                                                           \
+        }                                                                     \
+        else {                                                                \
+            if (!qsort512_u##W(k + l, n - l, depth)) { return 0; }            \
+            n = l;                                                            \
+        }                                                                     \
+    }                                                                         \
+    if (n > 1) {                                                              \
+        leaf_u##W(k, n);                                                      \
+    }                                                                         \
+    return 1;                                                                 \
+}
+
+AC_DEFINE_512(64, uint64_t, __mmask8, 8)
+AC_DEFINE_512(32, uint32_t, __mmask16, 16)
+
+#endif  /* AC_HAVE_DISPATCH */
+
+int ac_simdsort_u64(uint64_t *k, ac_intp n)
+{
+#if AC_HAVE_DISPATCH
+    const int level = ac_cpu_level();
+    if (n < 2) {
+        return 1;
+    }
+    if (level >= AC_CPU_AVX512) {
+        return qsort512_u64(k, n, ac_ss_depth(n));
+    }
+#else
+    (void)k; (void)n;
+#endif
+    return 0;
+}
+
+int ac_simdsort_u32(uint32_t *k, ac_intp n)
+{
+#if AC_HAVE_DISPATCH
+    const int level = ac_cpu_level();
+    if (n < 2) {
+        return 1;
+    }
+    if (level >= AC_CPU_AVX512) {
+        return qsort512_u32(k, n, ac_ss_depth(n));
+    }
+#else
+    (void)k; (void)n;
+#endif
+    return 0;
+}
