@@ -23,6 +23,7 @@
  */
 #include "ac_simdsort.h"
 #include "ac_cpu.h"
+#include <stdlib.h>
 #include <string.h>
 
 #define AC_SS_LEAF_REGS 16
@@ -312,6 +313,76 @@ static AC_T512 int qsort512_u##W(KT *k, ac_intp n, int depth)                 \
 AC_DEFINE_512(64, uint64_t, __mmask8, 8)
 AC_DEFINE_512(32, uint32_t, __mmask16, 16)
 
+/* ------------------------------------------------ keys in place (AVX-512)
+ * tokeys: every element of d becomes its key (see ac_simdsort.h), NaNs and
+ * zeros of float kinds are copied to spec (NaNs from the front, zeros from
+ * the back, in reverse) and counted; fromkeys: the inverse map of k into d
+ * (k may be d). */
+#define AC_DEFINE_KEYS512(W, KT, MT, NL)                                      \
+static AC_T512 void tokeys512_u##W(KT *d, ac_intp n, int kind, int desc,      \
+                                   KT *spec, ac_intp *cnt)                    \
+{                                                                             \
+    const KT SIGN = (KT)((KT)1 << (W - 1));                                   \
+    const __m512i sign = _mm512_set1_epi##W((KT)SIGN);                        \
+    const __m512i inf = _mm512_set1_epi##W(                                   \
+        (KT)(W == 64 ? (KT)0x7ff0000000000000ull : (KT)0x7f800000u));         \
+    const __m512i ones = _mm512_set1_epi##W(-1);                              \
+    const __m512i dx = desc ? ones : _mm512_setzero_si512();                  \
+    const __m512i flip = kind == AC_SS_SIGNED ? sign : _mm512_setzero_si512(); \
+    ac_intp i, nnan = 0, nzero = 0, nneg = 0;                                 \
+    for (i = 0; i < n; i += NL) {                                             \
+        const MT m = n - i >= NL ? (MT)~(MT)0 : lowmask_u##W((int)(n - i));   \
+        const __m512i u = _mm512_maskz_loadu_epi##W(m, d + i);                \
+        __m512i key;                                                          \
+        if (kind == AC_SS_FLOAT) {                                            \
+            const __m512i mag = _mm512_andnot_si512(sign, u);                 \
+            const MT isnan = _mm512_mask_cmpgt_epu##W##_mask(m, mag, inf);    \
+            const MT iszero = _mm512_mask_cmpeq_epi##W##_mask(m, mag, _mm512_setzero_si512()); \
+            const MT neg = _mm512_mask_cmplt_epi##W##_mask(m, u, _mm512_setzero_si512()); \
+            key = _mm512_xor_si512(u, _mm512_or_si512(_mm512_srai_epi##W(u, W - 1), sign)); \
+            key = _mm512_mask_mov_epi##W(key, isnan, ones);                   \
+            key = _mm512_mask_mov_epi##W(key, iszero, sign);                  \
+            nneg += _mm_popcnt_u32((unsigned)(MT)(neg & (MT)~(isnan | iszero))); \
+            if ((MT)(isnan | iszero)) {                                       \
+                int j;                                                        \
+                for (j = 0; j < NL && i + j < n; j++) {                       \
+                    if ((isnan >> j) & 1) { spec[nnan++] = d[i + j]; }        \
+                    else if ((iszero >> j) & 1) { spec[n - 1 - nzero++] = d[i + j]; } \
+                }                                                             \
+            }                                                                 \
+        }                                                                     \
+        else {                                                                \
+            key = _mm512_xor_si512(u, flip);                                  \
+        }                                                                     \
+        _mm512_mask_storeu_epi##W(d + i, m, _mm512_xor_si512(key, dx));       \
+    }                                                                         \
+    cnt[0] = nnan; cnt[1] = nzero; cnt[2] = nneg;                             \
+}                                                                             \
+static AC_T512 void fromkeys512_u##W(KT *d, const KT *k, ac_intp n, int kind, int desc) \
+{                                                                             \
+    const __m512i sign = _mm512_set1_epi##W((KT)((KT)1 << (W - 1)));          \
+    const __m512i ones = _mm512_set1_epi##W(-1);                              \
+    const __m512i dx = desc ? ones : _mm512_setzero_si512();                  \
+    const __m512i flip = kind == AC_SS_SIGNED ? sign : _mm512_setzero_si512(); \
+    ac_intp i;                                                                \
+    for (i = 0; i < n; i += NL) {                                             \
+        const MT m = n - i >= NL ? (MT)~(MT)0 : lowmask_u##W((int)(n - i));   \
+        const __m512i key = _mm512_xor_si512(_mm512_maskz_loadu_epi##W(m, k + i), dx); \
+        __m512i u;                                                            \
+        if (kind == AC_SS_FLOAT) {                                            \
+            const __m512i nk = _mm512_xor_si512(key, ones);                   \
+            u = _mm512_xor_si512(key, _mm512_or_si512(_mm512_srai_epi##W(nk, W - 1), sign)); \
+        }                                                                     \
+        else {                                                                \
+            u = _mm512_xor_si512(key, flip);                                  \
+        }                                                                     \
+        _mm512_mask_storeu_epi##W(d + i, m, u);                               \
+    }                                                                         \
+}
+
+AC_DEFINE_KEYS512(64, uint64_t, __mmask8, 8)
+AC_DEFINE_KEYS512(32, uint32_t, __mmask16, 16)
+
 #endif  /* AC_HAVE_DISPATCH */
 
 int ac_simdsort_u64(uint64_t *k, ac_intp n)
@@ -345,3 +416,30 @@ int ac_simdsort_u32(uint32_t *k, ac_intp n)
 #endif
     return 0;
 }
+
+int ac_simdsort_inplace_ok(void)
+{
+#if AC_HAVE_DISPATCH
+    return ac_cpu_level() >= AC_CPU_AVX512;
+#else
+    return 0;
+#endif
+}
+
+#define AC_DEFINE_KEYS_API(W, KT)                                             \
+void ac_simdsort_tokeys_u##W(KT *d, ac_intp n, int kind, int desc, KT *spec,  \
+                             ac_intp *cnt)                                    \
+{                                                                             \
+    AC_KEYS_CALL(tokeys512_u##W(d, n, kind, desc, spec, cnt));                \
+}                                                                             \
+void ac_simdsort_fromkeys_u##W(KT *d, const KT *k, ac_intp n, int kind, int desc) \
+{                                                                             \
+    AC_KEYS_CALL(fromkeys512_u##W(d, k, n, kind, desc));                      \
+}
+#if AC_HAVE_DISPATCH
+#define AC_KEYS_CALL(call) call
+#else
+#define AC_KEYS_CALL(call) abort()
+#endif
+AC_DEFINE_KEYS_API(64, uint64_t)
+AC_DEFINE_KEYS_API(32, uint32_t)

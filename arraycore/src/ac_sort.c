@@ -565,6 +565,44 @@ static ac_int64 *argsort_keys_w(int width, void *k, void *tk, ac_int64 *ix, ac_i
     }
 }
 
+/* a contiguous lane of 32-/64-bit elements with AVX-512: keys made in
+ * place (vectorized), sorted there, elements back in place; the original
+ * NaNs and zeros were kept in w->tk, w->k is the radix sort's scratch */
+static void sort_real_lane_inplace(int tidx, char *data, ac_intp n, int desc,
+                                   ac_sortwork *w)
+{
+    const ac_realtype *rt = &ac_realtypes[tidx];
+    const int W = rt->width;
+    const int kind = rt->isfloat ? AC_SS_FLOAT
+        : (tidx == ACX_INT32 || tidx == ACX_INT64) ? AC_SS_SIGNED : AC_SS_UNSIGNED;
+    ac_intp cnt[3], nnan, nzero, i;
+    char *s;
+    if (W == 8) {
+        ac_simdsort_tokeys_u64((uint64_t *)data, n, kind, desc, (uint64_t *)w->tk, cnt);
+    }
+    else {
+        ac_simdsort_tokeys_u32((uint32_t *)data, n, kind, desc, (uint32_t *)w->tk, cnt);
+    }
+    s = (char *)sort_keys_w(W, data, w->k, n, w->hist);
+    if (W == 8) {
+        ac_simdsort_fromkeys_u64((uint64_t *)data, (const uint64_t *)s, n, kind, desc);
+    }
+    else {
+        ac_simdsort_fromkeys_u32((uint32_t *)data, (const uint32_t *)s, n, kind, desc);
+    }
+    nnan = cnt[0];
+    nzero = cnt[1];
+    if (nnan || nzero) {
+        const ac_intp npos = n - nnan - nzero - cnt[2];
+        const ac_intp nanpos = desc ? 0 : n - nnan;
+        const ac_intp zeropos = desc ? nnan + npos : cnt[2];
+        memcpy(data + nanpos * W, w->tk, (size_t)(nnan * W));
+        for (i = 0; i < nzero; i++) {
+            memcpy(data + (zeropos + i) * W, w->tk + (n - 1 - i) * W, (size_t)W);
+        }
+    }
+}
+
 /* sort one lane of a real type in place */
 static void sort_real_lane(const ac_realtype *rt, char *data, ac_intp n, ac_intp stride,
                            int desc, ac_sortwork *w)
@@ -572,6 +610,11 @@ static void sort_real_lane(const ac_realtype *rt, char *data, ac_intp n, ac_intp
     ac_sortcnt c;
     char *s, *other;
     const int W = rt->width;
+    if ((W == 4 || W == 8) && stride == W && n >= 2 && ac_simdsort_inplace_ok()
+            && ((uintptr_t)data % (uintptr_t)W) == 0) {
+        sort_real_lane_inplace((int)(rt - ac_realtypes), data, n, desc, w);
+        return;
+    }
     rt->keys(data, stride, n, w->k, desc, &c);
     s = (char *)sort_keys_w(W, w->k, w->tk, n, w->hist);
     other = (s == w->k) ? w->tk : w->k;
