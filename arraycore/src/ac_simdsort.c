@@ -27,7 +27,8 @@
 #include <string.h>
 
 #define AC_SS_LEAF_REGS 16
-#define AC_SS_UNROLL 4           /* registers read per partition step */
+#define AC_SS_UNROLL 16          /* registers read per partition step (long ranges) */
+#define AC_SS_UNROLL_SHORT 4     /* ... short ranges */
 
 static int ac_ss_depth(ac_intp n)
 {
@@ -114,14 +115,219 @@ static AC_INL AC_T512 __m512i rev_u32(__m512i v)
         _mm512_set_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15), v);
 }
 
+/* The lane order that puts the lanes of mask m first and the others after
+ * them (each in lane order), one byte per lane: entry m of 256.  Made by
+ * listing the set bits of m, then the clear ones. */
+static const uint64_t ac_ss_perm8[256] = {
+    0x0706050403020100ull, 0x0706050403020100ull, 0x0706050403020001ull, 0x0706050403020100ull,
+    0x0706050403010002ull, 0x0706050403010200ull, 0x0706050403000201ull, 0x0706050403020100ull,
+    0x0706050402010003ull, 0x0706050402010300ull, 0x0706050402000301ull, 0x0706050402030100ull,
+    0x0706050401000302ull, 0x0706050401030200ull, 0x0706050400030201ull, 0x0706050403020100ull,
+    0x0706050302010004ull, 0x0706050302010400ull, 0x0706050302000401ull, 0x0706050302040100ull,
+    0x0706050301000402ull, 0x0706050301040200ull, 0x0706050300040201ull, 0x0706050304020100ull,
+    0x0706050201000403ull, 0x0706050201040300ull, 0x0706050200040301ull, 0x0706050204030100ull,
+    0x0706050100040302ull, 0x0706050104030200ull, 0x0706050004030201ull, 0x0706050403020100ull,
+    0x0706040302010005ull, 0x0706040302010500ull, 0x0706040302000501ull, 0x0706040302050100ull,
+    0x0706040301000502ull, 0x0706040301050200ull, 0x0706040300050201ull, 0x0706040305020100ull,
+    0x0706040201000503ull, 0x0706040201050300ull, 0x0706040200050301ull, 0x0706040205030100ull,
+    0x0706040100050302ull, 0x0706040105030200ull, 0x0706040005030201ull, 0x0706040503020100ull,
+    0x0706030201000504ull, 0x0706030201050400ull, 0x0706030200050401ull, 0x0706030205040100ull,
+    0x0706030100050402ull, 0x0706030105040200ull, 0x0706030005040201ull, 0x0706030504020100ull,
+    0x0706020100050403ull, 0x0706020105040300ull, 0x0706020005040301ull, 0x0706020504030100ull,
+    0x0706010005040302ull, 0x0706010504030200ull, 0x0706000504030201ull, 0x0706050403020100ull,
+    0x0705040302010006ull, 0x0705040302010600ull, 0x0705040302000601ull, 0x0705040302060100ull,
+    0x0705040301000602ull, 0x0705040301060200ull, 0x0705040300060201ull, 0x0705040306020100ull,
+    0x0705040201000603ull, 0x0705040201060300ull, 0x0705040200060301ull, 0x0705040206030100ull,
+    0x0705040100060302ull, 0x0705040106030200ull, 0x0705040006030201ull, 0x0705040603020100ull,
+    0x0705030201000604ull, 0x0705030201060400ull, 0x0705030200060401ull, 0x0705030206040100ull,
+    0x0705030100060402ull, 0x0705030106040200ull, 0x0705030006040201ull, 0x0705030604020100ull,
+    0x0705020100060403ull, 0x0705020106040300ull, 0x0705020006040301ull, 0x0705020604030100ull,
+    0x0705010006040302ull, 0x0705010604030200ull, 0x0705000604030201ull, 0x0705060403020100ull,
+    0x0704030201000605ull, 0x0704030201060500ull, 0x0704030200060501ull, 0x0704030206050100ull,
+    0x0704030100060502ull, 0x0704030106050200ull, 0x0704030006050201ull, 0x0704030605020100ull,
+    0x0704020100060503ull, 0x0704020106050300ull, 0x0704020006050301ull, 0x0704020605030100ull,
+    0x0704010006050302ull, 0x0704010605030200ull, 0x0704000605030201ull, 0x0704060503020100ull,
+    0x0703020100060504ull, 0x0703020106050400ull, 0x0703020006050401ull, 0x0703020605040100ull,
+    0x0703010006050402ull, 0x0703010605040200ull, 0x0703000605040201ull, 0x0703060504020100ull,
+    0x0702010006050403ull, 0x0702010605040300ull, 0x0702000605040301ull, 0x0702060504030100ull,
+    0x0701000605040302ull, 0x0701060504030200ull, 0x0700060504030201ull, 0x0706050403020100ull,
+    0x0605040302010007ull, 0x0605040302010700ull, 0x0605040302000701ull, 0x0605040302070100ull,
+    0x0605040301000702ull, 0x0605040301070200ull, 0x0605040300070201ull, 0x0605040307020100ull,
+    0x0605040201000703ull, 0x0605040201070300ull, 0x0605040200070301ull, 0x0605040207030100ull,
+    0x0605040100070302ull, 0x0605040107030200ull, 0x0605040007030201ull, 0x0605040703020100ull,
+    0x0605030201000704ull, 0x0605030201070400ull, 0x0605030200070401ull, 0x0605030207040100ull,
+    0x0605030100070402ull, 0x0605030107040200ull, 0x0605030007040201ull, 0x0605030704020100ull,
+    0x0605020100070403ull, 0x0605020107040300ull, 0x0605020007040301ull, 0x0605020704030100ull,
+    0x0605010007040302ull, 0x0605010704030200ull, 0x0605000704030201ull, 0x0605070403020100ull,
+    0x0604030201000705ull, 0x0604030201070500ull, 0x0604030200070501ull, 0x0604030207050100ull,
+    0x0604030100070502ull, 0x0604030107050200ull, 0x0604030007050201ull, 0x0604030705020100ull,
+    0x0604020100070503ull, 0x0604020107050300ull, 0x0604020007050301ull, 0x0604020705030100ull,
+    0x0604010007050302ull, 0x0604010705030200ull, 0x0604000705030201ull, 0x0604070503020100ull,
+    0x0603020100070504ull, 0x0603020107050400ull, 0x0603020007050401ull, 0x0603020705040100ull,
+    0x0603010007050402ull, 0x0603010705040200ull, 0x0603000705040201ull, 0x0603070504020100ull,
+    0x0602010007050403ull, 0x0602010705040300ull, 0x0602000705040301ull, 0x0602070504030100ull,
+    0x0601000705040302ull, 0x0601070504030200ull, 0x0600070504030201ull, 0x0607050403020100ull,
+    0x0504030201000706ull, 0x0504030201070600ull, 0x0504030200070601ull, 0x0504030207060100ull,
+    0x0504030100070602ull, 0x0504030107060200ull, 0x0504030007060201ull, 0x0504030706020100ull,
+    0x0504020100070603ull, 0x0504020107060300ull, 0x0504020007060301ull, 0x0504020706030100ull,
+    0x0504010007060302ull, 0x0504010706030200ull, 0x0504000706030201ull, 0x0504070603020100ull,
+    0x0503020100070604ull, 0x0503020107060400ull, 0x0503020007060401ull, 0x0503020706040100ull,
+    0x0503010007060402ull, 0x0503010706040200ull, 0x0503000706040201ull, 0x0503070604020100ull,
+    0x0502010007060403ull, 0x0502010706040300ull, 0x0502000706040301ull, 0x0502070604030100ull,
+    0x0501000706040302ull, 0x0501070604030200ull, 0x0500070604030201ull, 0x0507060403020100ull,
+    0x0403020100070605ull, 0x0403020107060500ull, 0x0403020007060501ull, 0x0403020706050100ull,
+    0x0403010007060502ull, 0x0403010706050200ull, 0x0403000706050201ull, 0x0403070605020100ull,
+    0x0402010007060503ull, 0x0402010706050300ull, 0x0402000706050301ull, 0x0402070605030100ull,
+    0x0401000706050302ull, 0x0401070605030200ull, 0x0400070605030201ull, 0x0407060503020100ull,
+    0x0302010007060504ull, 0x0302010706050400ull, 0x0302000706050401ull, 0x0302070605040100ull,
+    0x0301000706050402ull, 0x0301070605040200ull, 0x0300070605040201ull, 0x0307060504020100ull,
+    0x0201000706050403ull, 0x0201070605040300ull, 0x0200070605040301ull, 0x0207060504030100ull,
+    0x0100070605040302ull, 0x0107060504030200ull, 0x0007060504030201ull, 0x0706050403020100ull,
+};
+
+/* A full register of 64-bit keys in the middle of a partition, where both
+ * write fronts have a register of room: one permutation puts the keys
+ * going left first and the others last, and two plain stores write it at
+ * both fronts (the extra lanes land in free room and are overwritten later).
+ * Cheaper than two compresses and two masked stores. */
+static AC_INL AC_T512 void stepfull512_u64(uint64_t *k, __m512i v, __m512i pv, const int LE,
+                                          ac_intp *wl, ac_intp *wr)
+{
+    const __mmask8 lt = LE ? _mm512_cmple_epu64_mask(v, pv) : _mm512_cmplt_epu64_mask(v, pv);
+    const int nl = _mm_popcnt_u32((unsigned)lt);
+    const __m512i idx = _mm512_cvtepu8_epi64(_mm_cvtsi64_si128((long long)ac_ss_perm8[lt]));
+    const __m512i w = _mm512_permutexvar_epi64(idx, v);
+    _mm512_storeu_si512((void *)(k + *wl), w);
+    _mm512_storeu_si512((void *)(k + *wr - 8), w);
+    *wl += nl;
+    *wr -= 8 - nl;
+}
+
+/* 64-bit keys, 8 registers as an 8 x 8 matrix: transposed by three
+ * layers of two-source permutations (blocks of 4, 2, 1 swapped). */
+static AC_INL AC_T512 void transpose8_u64(__m512i *u)
+{
+    const __m512i a4 = _mm512_set_epi64(11, 10, 9, 8, 3, 2, 1, 0);
+    const __m512i b4 = _mm512_set_epi64(15, 14, 13, 12, 7, 6, 5, 4);
+    const __m512i a2 = _mm512_set_epi64(13, 12, 5, 4, 9, 8, 1, 0);
+    const __m512i b2 = _mm512_set_epi64(15, 14, 7, 6, 11, 10, 3, 2);
+    int i;
+    _Pragma("GCC unroll 8")
+    for (i = 0; i < 4; i++) {
+        const __m512i x = u[i], y = u[i + 4];
+        u[i] = _mm512_permutex2var_epi64(x, a4, y);
+        u[i + 4] = _mm512_permutex2var_epi64(x, b4, y);
+    }
+    _Pragma("GCC unroll 8")
+    for (i = 0; i < 8; i++) {
+        if (!(i & 2)) {
+            const __m512i x = u[i], y = u[i + 2];
+            u[i] = _mm512_permutex2var_epi64(x, a2, y);
+            u[i + 2] = _mm512_permutex2var_epi64(x, b2, y);
+        }
+    }
+    _Pragma("GCC unroll 8")
+    for (i = 0; i < 8; i += 2) {
+        const __m512i x = u[i], y = u[i + 1];
+        u[i] = _mm512_unpacklo_epi64(x, y);
+        u[i + 1] = _mm512_unpackhi_epi64(x, y);
+    }
+}
+
+/* sort every register of v[0, R): blocks of 8 registers sort their columns
+ * with a bitonic network across registers (min/max only) and are then
+ * transposed, far fewer shuffles than a network inside each register */
+static AC_INL AC_T512 void colsort8_u64(__m512i *u)
+{
+    int i, j, kk;
+    _Pragma("GCC unroll 3")
+    for (kk = 2; kk <= 8; kk <<= 1) {
+        _Pragma("GCC unroll 3")
+        for (j = kk >> 1; j > 0; j >>= 1) {
+            _Pragma("GCC unroll 8")
+            for (i = 0; i < 8; i++) {
+                const int l = (i ^ j) & 7;
+                if (l > i) {
+                    const __m512i mn = _mm512_min_epu64(u[i], u[l]);
+                    const __m512i mx = _mm512_max_epu64(u[i], u[l]);
+                    u[i] = (i & kk) ? mx : mn;
+                    u[l] = (i & kk) ? mn : mx;
+                }
+            }
+        }
+    }
+    transpose8_u64(u);
+}
+static AC_INL AC_T512 void first_u64(__m512i *v, const int R)
+{
+    int i;
+    if (R < 8) {
+        _Pragma("GCC unroll 8")
+        for (i = 0; i < R; i++) {
+            v[i] = net_u64(v[i]);
+        }
+        return;
+    }
+    colsort8_u64(v);
+    if (R == 16) {
+        colsort8_u64(v + 8);
+    }
+}
+
+/* sort two bitonic registers at once: each layer of half-cleaners gathers
+ * the pairs of both registers into two registers (one min, one max) */
+static AC_INL AC_T512 void bitonic2_u64(__m512i *a, __m512i *b)
+{
+    __m512i x = _mm512_permutex2var_epi64(*a, _mm512_set_epi64(11, 10, 9, 8, 3, 2, 1, 0), *b);
+    __m512i y = _mm512_permutex2var_epi64(*a, _mm512_set_epi64(15, 14, 13, 12, 7, 6, 5, 4), *b);
+    __m512i lo = _mm512_min_epu64(x, y), hi = _mm512_max_epu64(x, y);
+    x = _mm512_permutex2var_epi64(lo, _mm512_set_epi64(13, 12, 5, 4, 9, 8, 1, 0), hi);
+    y = _mm512_permutex2var_epi64(lo, _mm512_set_epi64(15, 14, 7, 6, 11, 10, 3, 2), hi);
+    lo = _mm512_min_epu64(x, y);
+    hi = _mm512_max_epu64(x, y);
+    x = _mm512_unpacklo_epi64(lo, hi);
+    y = _mm512_unpackhi_epi64(lo, hi);
+    lo = _mm512_min_epu64(x, y);
+    hi = _mm512_max_epu64(x, y);
+    *a = _mm512_permutex2var_epi64(lo, _mm512_set_epi64(11, 3, 10, 2, 9, 1, 8, 0), hi);
+    *b = _mm512_permutex2var_epi64(lo, _mm512_set_epi64(15, 7, 14, 6, 13, 5, 12, 4), hi);
+}
+/* sort the bitonic registers v[0, c), c even */
+static AC_INL AC_T512 void clean_u64(__m512i *v, const int c)
+{
+    int i;
+    _Pragma("GCC unroll 8")
+    for (i = 0; i < c; i += 2) {
+        bitonic2_u64(v + i, v + i + 1);
+    }
+}
+static AC_INL AC_T512 void first_u32(__m512i *v, const int R)
+{
+    int i;
+    _Pragma("GCC unroll 16")
+    for (i = 0; i < R; i++) {
+        v[i] = net_u32(v[i]);
+    }
+}
+static AC_INL AC_T512 void clean_u32(__m512i *v, const int c)
+{
+    int i;
+    _Pragma("GCC unroll 16")
+    for (i = 0; i < c; i++) {
+        v[i] = bitonic_u32(v[i]);
+    }
+}
+
 /* Per key width W (NL lanes a register, mask type MT):
- *  - sortregs: sort R (1, 2, 4 or 8) registers as one sequence: a network
- *    per register, then merges of sorted runs of s registers into runs of
+ *  - sortregs: sort R (1, 2, 4, 8 or 16) registers as one sequence: each
+ *    register sorted (first_), then merges of sorted runs of s registers into runs of
  *    2s (compare key j with key 2s NL - 1 - j, then half-cleaners between
  *    registers and inside each);
- *  - leaf: up to 8 registers of keys, padded with the largest key;
+ *  - leaf: up to 16 registers of keys, padded with the largest key;
  *  - part: the in-place two-way partition (see the file comment);
  *  - qsort: the recursion. */
+#define AC_SS_STEPFULL_u64(k, v, pv, full, LE, wl, wr) stepfull512_u64(k, v, pv, LE, wl, wr)
+#define AC_SS_STEPFULL_u32(k, v, pv, full, LE, wl, wr) step512_u32(k, v, pv, full, LE, wl, wr)
 #define AC_DEFINE_512(W, KT, MT, NL)                                          \
 static AC_INL AC_T512 MT lowmask_u##W(int c)                                  \
 {                                                                             \
@@ -130,10 +336,7 @@ static AC_INL AC_T512 MT lowmask_u##W(int c)                                  \
 static AC_INL AC_T512 void sortregs_u##W(__m512i *v, const int R)             \
 {                                                                             \
     int s, b, i, d, r;                                                        \
-    _Pragma("GCC unroll 16")                                                   \
-    for (i = 0; i < R; i++) {                                                 \
-        v[i] = net_u##W(v[i]);                                                \
-    }                                                                         \
+    first_u##W(v, R);                                                         \
     for (s = 1; s < R; s <<= 1) {                                             \
         for (b = 0; b < R; b += 2 * s) {                                      \
             _Pragma("GCC unroll 4")                                           \
@@ -143,7 +346,7 @@ static AC_INL AC_T512 void sortregs_u##W(__m512i *v, const int R)             \
                 v[b + 2 * s - 1 - i] = rev_u##W(_mm512_max_epu##W(x, y));     \
             }                                                                 \
             for (d = s / 2; d >= 1; d >>= 1) {                                \
-                _Pragma("GCC unroll 16")                                       \
+                _Pragma("GCC unroll 16")                                      \
                 for (r = b; r < b + 2 * s; r++) {                             \
                     if (!((r - b) & d)) {                                     \
                         __m512i x = v[r], y = v[r + d];                       \
@@ -152,10 +355,7 @@ static AC_INL AC_T512 void sortregs_u##W(__m512i *v, const int R)             \
                     }                                                         \
                 }                                                             \
             }                                                                 \
-            _Pragma("GCC unroll 16")                                           \
-            for (i = b; i < b + 2 * s; i++) {                                 \
-                v[i] = bitonic_u##W(v[i]);                                    \
-            }                                                                 \
+            clean_u##W(v + b, 2 * s);                                         \
         }                                                                     \
     }                                                                         \
 }                                                                             \
@@ -165,14 +365,14 @@ static AC_INL AC_T512 void leafr_u##W(KT *k, ac_intp n, const int R)          \
     __m512i v[AC_SS_LEAF_REGS];                                               \
     MT m[AC_SS_LEAF_REGS];                                                    \
     int i;                                                                    \
-    _Pragma("GCC unroll 16")                                                   \
+    _Pragma("GCC unroll 16")                                                  \
     for (i = 0; i < R; i++) {                                                 \
         const ac_intp rest = n - (ac_intp)i * NL;                             \
         m[i] = rest >= NL ? (MT)~(MT)0 : rest <= 0 ? (MT)0 : lowmask_u##W((int)rest); \
         v[i] = _mm512_mask_loadu_epi##W(pad, m[i], k + i * NL);               \
     }                                                                         \
     sortregs_u##W(v, R);                                                      \
-    _Pragma("GCC unroll 16")                                                   \
+    _Pragma("GCC unroll 16")                                                  \
     for (i = 0; i < R; i++) {                                                 \
         _mm512_mask_storeu_epi##W(k + i * NL, m[i], v[i]);                    \
     }                                                                         \
@@ -222,16 +422,17 @@ static AC_INL AC_T512 void step512_u##W(KT *k, __m512i v, __m512i pv, MT valid, 
  * before, and the side read always keeps a register of room (its room     \
  * never shrinks, the other's stays above half the total minus a step), so \
  * no masked store's 64 bytes overlap a later load (which would stall). */  \
-static AC_INL AC_T512 ac_intp part512r_u##W(KT *k, ac_intp n, KT p, const int LE) \
+static AC_INL AC_T512 ac_intp part512r_u##W(KT *k, ac_intp n, KT p, const int LE, \
+                                            const int UN)                      \
 {                                                                             \
-    enum { UN = AC_SS_UNROLL, B = AC_SS_UNROLL * NL, KB = B + NL };          \
+    const ac_intp B = (ac_intp)UN * NL, KB = B + NL;                          \
     const __m512i pv = _mm512_set1_epi##W((KT)p);                             \
     const MT full = (MT)~(MT)0;                                               \
     __m512i lv[AC_SS_UNROLL + 1], rv[AC_SS_UNROLL + 1];                       \
     ac_intp wl = 0, wr = n, rl = KB, rr = n - KB;                             \
     ac_intp rem = (rr - rl) % B;                                              \
     int j;                                                                    \
-    _Pragma("GCC unroll 5")                                                   \
+    _Pragma("GCC unroll 17")                                                  \
     for (j = 0; j <= UN; j++) {                                               \
         lv[j] = _mm512_loadu_si512((const void *)(k + j * NL));               \
         rv[j] = _mm512_loadu_si512((const void *)(k + n - KB + j * NL));      \
@@ -251,18 +452,18 @@ static AC_INL AC_T512 ac_intp part512r_u##W(KT *k, ac_intp n, KT p, const int LE
         const int left = (rl - wl) <= (wr - rr);                              \
         const ac_intp at = left ? rl : rr - B;                                \
         __m512i v[AC_SS_UNROLL];                                              \
-        _Pragma("GCC unroll 4")                                               \
+        _Pragma("GCC unroll 16")                                              \
         for (j = 0; j < UN; j++) {                                            \
             v[j] = _mm512_loadu_si512((const void *)(k + at + j * NL));       \
         }                                                                     \
         rl += left ? B : 0;                                                   \
         rr -= left ? 0 : B;                                                   \
-        _Pragma("GCC unroll 4")                                               \
+        _Pragma("GCC unroll 16")                                              \
         for (j = 0; j < UN; j++) {                                            \
-            step512_u##W(k, v[j], pv, full, LE, &wl, &wr);                    \
+            AC_SS_STEPFULL_u##W(k, v[j], pv, full, LE, &wl, &wr);             \
         }                                                                     \
     }                                                                         \
-    _Pragma("GCC unroll 5")                                                   \
+    _Pragma("GCC unroll 17")                                                  \
     for (j = 0; j <= UN; j++) {                                               \
         step512_u##W(k, lv[j], pv, full, LE, &wl, &wr);                       \
         step512_u##W(k, rv[j], pv, full, LE, &wl, &wr);                       \
@@ -271,11 +472,17 @@ static AC_INL AC_T512 ac_intp part512r_u##W(KT *k, ac_intp n, KT p, const int LE
 }                                                                             \
 static AC_T512 ac_intp part512_lt_u##W(KT *k, ac_intp n, KT p)                \
 {                                                                             \
-    return part512r_u##W(k, n, p, 0);                                         \
+    if (n >= 2 * (AC_SS_UNROLL + 1) * NL) {                                   \
+        return part512r_u##W(k, n, p, 0, AC_SS_UNROLL);                       \
+    }                                                                         \
+    return part512r_u##W(k, n, p, 0, AC_SS_UNROLL_SHORT);                     \
 }                                                                             \
 static AC_T512 ac_intp part512_le_u##W(KT *k, ac_intp n, KT p)                \
 {                                                                             \
-    return part512r_u##W(k, n, p, 1);                                         \
+    if (n >= 2 * (AC_SS_UNROLL + 1) * NL) {                                   \
+        return part512r_u##W(k, n, p, 1, AC_SS_UNROLL);                       \
+    }                                                                         \
+    return part512r_u##W(k, n, p, 1, AC_SS_UNROLL_SHORT);                     \
 }                                                                             \
 static AC_T512 int qsort512_u##W(KT *k, ac_intp n, int depth)                 \
 {                                                                             \
