@@ -29,6 +29,7 @@
 #define AC_SS_LEAF_REGS 16
 #define AC_SS_UNROLL 16          /* registers read per partition step (long ranges) */
 #define AC_SS_UNROLL_SHORT 4     /* ... short ranges */
+#define AC_SS_UNROLL256 8        /* AVX2: registers read per partition step */
 
 static int ac_ss_depth(ac_intp n)
 {
@@ -590,6 +591,272 @@ static AC_T512 void fromkeys512_u##W(KT *d, const KT *k, ac_intp n, int kind, in
 AC_DEFINE_KEYS512(64, uint64_t, __mmask8, 8)
 AC_DEFINE_KEYS512(32, uint32_t, __mmask16, 16)
 
+/* ====================================================== AVX2
+ * No compress and no unsigned compares: keys are compared with their sign
+ * bits flipped, the lane order comes from ac_ss_perm8 (indexed by the
+ * 32-bit lane mask, where a 64-bit lane is two equal bits, so one table
+ * serves both widths) and partial registers are read and written through
+ * 32-bit lane masks.  Ranges of up to 4 registers are sorted in registers
+ * (leaf256). */
+static AC_INL AC_T256 __m256i lanes256(int lo, int hi)      /* 32-bit lanes [lo, hi) */
+{
+    const __m256i iota = _mm256_set_epi32(7, 6, 5, 4, 3, 2, 1, 0);
+    return _mm256_andnot_si256(_mm256_cmpgt_epi32(_mm256_set1_epi32(lo), iota),
+                               _mm256_cmpgt_epi32(_mm256_set1_epi32(hi), iota));
+}
+
+/* compare-exchange layers inside a register (as cx_u64/cx_u32 above): 64-bit
+ * lanes by a 4-lane immediate permutation and flipped signed compares,
+ * 32-bit lanes by an index permutation and unsigned min/max; `hi` is the
+ * 32-bit lane blend mask of the lanes that keep the larger key */
+#define AC_CX256_64(v, PERM, HI) do {                                         \
+    const __m256i w_ = _mm256_permute4x64_epi64(v, PERM);                     \
+    const __m256i s_ = _mm256_set1_epi64x((long long)0x8000000000000000ull);  \
+    const __m256i g_ = _mm256_cmpgt_epi64(_mm256_xor_si256(v, s_), _mm256_xor_si256(w_, s_)); \
+    const __m256i mn_ = _mm256_blendv_epi8(v, w_, g_), mx_ = _mm256_blendv_epi8(w_, v, g_); \
+    v = _mm256_blend_epi32(mn_, mx_, HI);                                     \
+} while (0)
+#define AC_CX256_32(v, I7, I6, I5, I4, I3, I2, I1, I0, HI) do {               \
+    const __m256i w_ = _mm256_permutevar8x32_epi32(v,                         \
+        _mm256_set_epi32(I7, I6, I5, I4, I3, I2, I1, I0));                    \
+    v = _mm256_blend_epi32(_mm256_min_epu32(v, w_), _mm256_max_epu32(v, w_), HI); \
+} while (0)
+static AC_INL AC_T256 __m256i net256_u64(__m256i v)        /* 4 keys, 5 comparators */
+{
+    AC_CX256_64(v, 0xB1, 0xCC);
+    AC_CX256_64(v, 0x4E, 0xF0);
+    AC_CX256_64(v, 0xD8, 0x30);
+    return v;
+}
+static AC_INL AC_T256 __m256i bitonic256_u64(__m256i v)
+{
+    AC_CX256_64(v, 0x4E, 0xF0);
+    AC_CX256_64(v, 0xB1, 0xCC);
+    return v;
+}
+static AC_INL AC_T256 __m256i net256_u32(__m256i v)        /* the 8-key network of net_u64 */
+{
+    AC_CX256_32(v, 5, 4, 7, 6, 1, 0, 3, 2, 0xCC);
+    AC_CX256_32(v, 3, 2, 1, 0, 7, 6, 5, 4, 0xF0);
+    AC_CX256_32(v, 6, 7, 4, 5, 2, 3, 0, 1, 0xAA);
+    AC_CX256_32(v, 7, 6, 3, 2, 5, 4, 1, 0, 0x30);
+    AC_CX256_32(v, 7, 3, 5, 1, 6, 2, 4, 0, 0x50);
+    AC_CX256_32(v, 7, 5, 6, 3, 4, 1, 2, 0, 0x54);
+    return v;
+}
+static AC_INL AC_T256 __m256i bitonic256_u32(__m256i v)
+{
+    AC_CX256_32(v, 3, 2, 1, 0, 7, 6, 5, 4, 0xF0);
+    AC_CX256_32(v, 5, 4, 7, 6, 1, 0, 3, 2, 0xCC);
+    AC_CX256_32(v, 6, 7, 4, 5, 2, 3, 0, 1, 0xAA);
+    return v;
+}
+static AC_INL AC_T256 __m256i rev256_u64(__m256i v) { return _mm256_permute4x64_epi64(v, 0x1B); }
+static AC_INL AC_T256 __m256i rev256_u32(__m256i v)
+{
+    return _mm256_permutevar8x32_epi32(v, _mm256_set_epi32(0, 1, 2, 3, 4, 5, 6, 7));
+}
+static AC_INL AC_T256 void minmax256_u64(__m256i *x, __m256i *y)
+{
+    const __m256i s = _mm256_set1_epi64x((long long)0x8000000000000000ull);
+    const __m256i g = _mm256_cmpgt_epi64(_mm256_xor_si256(*x, s), _mm256_xor_si256(*y, s));
+    const __m256i mn = _mm256_blendv_epi8(*x, *y, g), mx = _mm256_blendv_epi8(*y, *x, g);
+    *x = mn;
+    *y = mx;
+}
+static AC_INL AC_T256 void minmax256_u32(__m256i *x, __m256i *y)
+{
+    const __m256i mn = _mm256_min_epu32(*x, *y), mx = _mm256_max_epu32(*x, *y);
+    *x = mn;
+    *y = mx;
+}
+/* sort up to 4 registers of keys (padded with the largest key): a network
+ * per register, then bitonic merges as sortregs_ */
+#define AC_DEFINE_LEAF256(W, KT, NL)                                          \
+static AC_INL AC_T256 void leaf256r_u##W(KT *k, ac_intp n, const int R)       \
+{                                                                             \
+    __m256i v[4], m[4];                                                       \
+    const __m256i pad = _mm256_set1_epi32(-1);                                \
+    int i, s, b, d, r;                                                        \
+    for (i = 0; i < R; i++) {                                                 \
+        const ac_intp rest = n - (ac_intp)i * NL;                             \
+        const int c = rest >= NL ? NL : rest <= 0 ? 0 : (int)rest;            \
+        m[i] = lanes256(0, c * (W / 32));                                     \
+        v[i] = _mm256_blendv_epi8(pad, _mm256_maskload_epi32((const int *)(k + i * NL), m[i]), m[i]); \
+        v[i] = net256_u##W(v[i]);                                             \
+    }                                                                         \
+    for (s = 1; s < R; s <<= 1) {                                             \
+        for (b = 0; b < R; b += 2 * s) {                                      \
+            for (i = 0; i < s; i++) {                                         \
+                __m256i x = v[b + i], y = rev256_u##W(v[b + 2 * s - 1 - i]);  \
+                minmax256_u##W(&x, &y);                                       \
+                v[b + i] = x;                                                 \
+                v[b + 2 * s - 1 - i] = rev256_u##W(y);                        \
+            }                                                                 \
+            for (d = s / 2; d >= 1; d >>= 1) {                                \
+                for (r = b; r < b + 2 * s; r++) {                             \
+                    if (!((r - b) & d)) {                                     \
+                        minmax256_u##W(&v[r], &v[(r + d) & 3]);               \
+                    }                                                         \
+                }                                                             \
+            }                                                                 \
+            for (i = b; i < b + 2 * s; i++) {                                 \
+                v[i] = bitonic256_u##W(v[i]);                                 \
+            }                                                                 \
+        }                                                                     \
+    }                                                                         \
+    for (i = 0; i < R; i++) {                                                 \
+        _mm256_maskstore_epi32((int *)(k + i * NL), m[i], v[i]);              \
+    }                                                                         \
+}                                                                             \
+static AC_T256 void leaf256_u##W(KT *k, ac_intp n)                            \
+{                                                                             \
+    if (n <= NL) { leaf256r_u##W(k, n, 1); }                                  \
+    else if (n <= 2 * NL) { leaf256r_u##W(k, n, 2); }                         \
+    else { leaf256r_u##W(k, n, 4); }                                          \
+}
+AC_DEFINE_LEAF256(64, uint64_t, 4)
+AC_DEFINE_LEAF256(32, uint32_t, 8)
+
+#define ac_set1_256_u64(x) _mm256_set1_epi64x((long long)(x))
+#define ac_set1_256_u32(x) _mm256_set1_epi32((int)(x))
+#define AC_DEFINE_256(W, KT, NL)                                              \
+static AC_INL AC_T256 __m256i sflip256_u##W(__m256i v)                        \
+{                                                                             \
+    return _mm256_xor_si256(v, ac_set1_256_u##W((KT)1 << (W - 1)));   \
+}                                                                             \
+/* keys of v (lanes [0, c) valid, the others set to the largest key) going \
+ * left or right; `full`: both fronts have a register of room */            \
+static AC_INL AC_T256 void step256_u##W(KT *k, __m256i v, __m256i ps, int c,  \
+                                        const int LE, const int full,         \
+                                        ac_intp *wl, ac_intp *wr)             \
+{                                                                             \
+    const __m256i vs = sflip256_u##W(v);                                      \
+    const __m256i gt = LE ? _mm256_cmpgt_epi##W(vs, ps) : _mm256_cmpgt_epi##W(ps, vs); \
+    const int m8 = _mm256_movemask_ps(_mm256_castsi256_ps(gt))                \
+                   & ((1 << (c * (W / 32))) - 1);                             \
+    /* LE: lanes not above the pivot go left; else lanes below it */         \
+    const int lt8 = LE ? (~m8 & ((1 << (c * (W / 32))) - 1)) : m8;           \
+    const int nl = _mm_popcnt_u32((unsigned)lt8) / (W / 32);                  \
+    const __m256i idx = _mm256_cvtepu8_epi32(_mm_cvtsi64_si128((long long)ac_ss_perm8[lt8])); \
+    const __m256i w = _mm256_permutevar8x32_epi32(v, idx);                    \
+    if (full) {                                                               \
+        _mm256_storeu_si256((__m256i *)(k + *wl), w);                         \
+        _mm256_storeu_si256((__m256i *)(k + *wr - NL), w);                    \
+    }                                                                         \
+    else {                                                                    \
+        const int ng = c - nl, s = W / 32;                                    \
+        _mm256_maskstore_epi32((int *)(k + *wl), lanes256(0, nl * s), w);     \
+        _mm256_maskstore_epi32((int *)(k + *wr - ng - nl), lanes256(nl * s, c * s), w); \
+    }                                                                         \
+    *wl += nl;                                                                \
+    *wr -= c - nl;                                                            \
+}                                                                             \
+/* as part512r (same room invariants), UN registers a step */                \
+static AC_INL AC_T256 ac_intp part256r_u##W(KT *k, ac_intp n, KT p, const int LE, \
+                                            const int UN)                     \
+{                                                                             \
+    const ac_intp B = (ac_intp)UN * NL, KB = B + NL;                          \
+    const __m256i ps = sflip256_u##W(ac_set1_256_u##W(p));              \
+    __m256i lv[AC_SS_UNROLL256 + 1], rv[AC_SS_UNROLL256 + 1];                 \
+    ac_intp wl = 0, wr = n, rl = KB, rr = n - KB;                             \
+    ac_intp rem = (rr - rl) % B;                                              \
+    int j;                                                                    \
+    for (j = 0; j <= UN; j++) {                                               \
+        lv[j] = _mm256_loadu_si256((const __m256i *)(k + j * NL));            \
+        rv[j] = _mm256_loadu_si256((const __m256i *)(k + n - KB + j * NL));   \
+    }                                                                         \
+    while (rem > 0) {                                                         \
+        const int c = rem >= NL ? NL : (int)rem;                              \
+        const __m256i v = _mm256_maskload_epi32((const int *)(k + rl),       \
+                                                lanes256(0, c * (W / 32)));  \
+        rl += c;                                                              \
+        rem -= c;                                                             \
+        step256_u##W(k, v, ps, c, LE, 0, &wl, &wr);                           \
+    }                                                                         \
+    while (rl < rr) {                                                         \
+        const int left = (rl - wl) <= (wr - rr);                              \
+        const ac_intp at = left ? rl : rr - B;                                \
+        __m256i v[AC_SS_UNROLL256];                                           \
+        _Pragma("GCC unroll 8")                                               \
+        for (j = 0; j < UN; j++) {                                            \
+            v[j] = _mm256_loadu_si256((const __m256i *)(k + at + j * NL));    \
+        }                                                                     \
+        rl += left ? B : 0;                                                   \
+        rr -= left ? 0 : B;                                                   \
+        _Pragma("GCC unroll 8")                                               \
+        for (j = 0; j < UN; j++) {                                            \
+            step256_u##W(k, v[j], ps, NL, LE, 1, &wl, &wr);                   \
+        }                                                                     \
+    }                                                                         \
+    for (j = 0; j <= UN; j++) {                                               \
+        step256_u##W(k, lv[j], ps, NL, LE, 0, &wl, &wr);                      \
+        step256_u##W(k, rv[j], ps, NL, LE, 0, &wl, &wr);                      \
+    }                                                                         \
+    return wl;                                                                \
+}                                                                             \
+static AC_T256 ac_intp part256_u##W(KT *k, ac_intp n, KT p, int le)           \
+{                                                                             \
+    const int big = n >= 2 * (AC_SS_UNROLL256 + 1) * NL;                      \
+    if (le) {                                                                 \
+        return big ? part256r_u##W(k, n, p, 1, AC_SS_UNROLL256)               \
+                   : part256r_u##W(k, n, p, 1, 1);                            \
+    }                                                                         \
+    return big ? part256r_u##W(k, n, p, 0, AC_SS_UNROLL256)                   \
+               : part256r_u##W(k, n, p, 0, 1);                                \
+}                                                                             \
+static void isort_u##W(KT *k, ac_intp n)                                      \
+{                                                                             \
+    ac_intp i, j;                                                             \
+    for (i = 1; i < n; i++) {                                                 \
+        const KT t = k[i];                                                    \
+        for (j = i; j > 0 && t < k[j - 1]; j--) {                             \
+            k[j] = k[j - 1];                                                  \
+        }                                                                     \
+        k[j] = t;                                                             \
+    }                                                                         \
+}                                                                             \
+static AC_T256 int qsort256_u##W(KT *k, ac_intp n, int depth)                 \
+{                                                                             \
+    while (n > 4 * NL) {                                                      \
+        KT s[16], p;                                                          \
+        const ac_intp step = n / 16;                                          \
+        ac_intp l;                                                            \
+        int i;                                                                \
+        if (depth-- <= 0) {                                                   \
+            return 0;                                                         \
+        }                                                                     \
+        for (i = 0; i < 16; i++) {                                            \
+            s[i] = k[i * step + step / 2];                                    \
+        }                                                                     \
+        isort_u##W(s, 16);                                                    \
+        p = s[8];                                                             \
+        l = part256_u##W(k, n, p, 0);                                         \
+        if (l == 0) {                                                         \
+            l = part256_u##W(k, n, p, 1);                                     \
+            k += l;                                                           \
+            n -= l;                                                           \
+            continue;                                                         \
+        }                                                                     \
+        if (l < n - l) {                                                      \
+            if (!qsort256_u##W(k, l, depth)) { return 0; }                    \
+            k += l;                                                           \
+            n -= l;                                                           \
+        }                                                                     \
+        else {                                                                \
+            if (!qsort256_u##W(k + l, n - l, depth)) { return 0; }            \
+            n = l;                                                            \
+        }                                                                     \
+    }                                                                         \
+    if (n > 1) {                                                              \
+        leaf256_u##W(k, n);                                                   \
+    }                                                                         \
+    return 1;                                                                 \
+}
+
+AC_DEFINE_256(64, uint64_t, 4)
+AC_DEFINE_256(32, uint32_t, 8)
+
 #endif  /* AC_HAVE_DISPATCH */
 
 int ac_simdsort_u64(uint64_t *k, ac_intp n)
@@ -601,6 +868,9 @@ int ac_simdsort_u64(uint64_t *k, ac_intp n)
     }
     if (level >= AC_CPU_AVX512) {
         return qsort512_u64(k, n, ac_ss_depth(n));
+    }
+    if (level >= AC_CPU_AVX2) {
+        return qsort256_u64(k, n, ac_ss_depth(n));
     }
 #else
     (void)k; (void)n;
@@ -617,6 +887,9 @@ int ac_simdsort_u32(uint32_t *k, ac_intp n)
     }
     if (level >= AC_CPU_AVX512) {
         return qsort512_u32(k, n, ac_ss_depth(n));
+    }
+    if (level >= AC_CPU_AVX2) {
+        return qsort256_u32(k, n, ac_ss_depth(n));
     }
 #else
     (void)k; (void)n;
