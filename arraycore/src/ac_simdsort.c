@@ -521,6 +521,219 @@ static AC_T512 int qsort512_u##W(KT *k, ac_intp n, int depth)                 \
 AC_DEFINE_512(64, uint64_t, __mmask8, 8)
 AC_DEFINE_512(32, uint32_t, __mmask16, 16)
 
+/* ====================================================== AVX-512 key-index sort
+ * The same quicksort on 64-bit keys that carry a 64-bit index each: every
+ * permutation, compress and store of a key register is done to its index
+ * register too; compare-exchanges choose with a mask and move both (a lane
+ * takes its partner only when the partner's key is strictly on its side,
+ * so equal keys never move).  Unstable; the caller restores the input order
+ * among equal keys. */
+static AC_INL AC_T512 void cxp_u64(__m512i *v, __m512i *x, __m512i perm, __mmask8 hi)
+{
+    const __m512i w = _mm512_permutexvar_epi64(perm, *v);
+    const __m512i wx = _mm512_permutexvar_epi64(perm, *x);
+    const __mmask8 t = (__mmask8)((_mm512_cmpgt_epu64_mask(w, *v) & hi)
+                                  | (_mm512_cmplt_epu64_mask(w, *v) & (__mmask8)~hi));
+    *v = _mm512_mask_mov_epi64(*v, t, w);
+    *x = _mm512_mask_mov_epi64(*x, t, wx);
+}
+static AC_INL AC_T512 void netp_u64(__m512i *v, __m512i *x)
+{
+    cxp_u64(v, x, _mm512_set_epi64(5, 4, 7, 6, 1, 0, 3, 2), 0xCC);
+    cxp_u64(v, x, _mm512_set_epi64(3, 2, 1, 0, 7, 6, 5, 4), 0xF0);
+    cxp_u64(v, x, _mm512_set_epi64(6, 7, 4, 5, 2, 3, 0, 1), 0xAA);
+    cxp_u64(v, x, _mm512_set_epi64(7, 6, 3, 2, 5, 4, 1, 0), 0x30);
+    cxp_u64(v, x, _mm512_set_epi64(7, 3, 5, 1, 6, 2, 4, 0), 0x50);
+    cxp_u64(v, x, _mm512_set_epi64(7, 5, 6, 3, 4, 1, 2, 0), 0x54);
+}
+static AC_INL AC_T512 void bitonicp_u64(__m512i *v, __m512i *x)
+{
+    cxp_u64(v, x, _mm512_set_epi64(3, 2, 1, 0, 7, 6, 5, 4), 0xF0);
+    cxp_u64(v, x, _mm512_set_epi64(5, 4, 7, 6, 1, 0, 3, 2), 0xCC);
+    cxp_u64(v, x, _mm512_set_epi64(6, 7, 4, 5, 2, 3, 0, 1), 0xAA);
+}
+static AC_INL AC_T512 void minmaxp_u64(__m512i *a, __m512i *ax, __m512i *b, __m512i *bx)
+{
+    const __mmask8 t = _mm512_cmplt_epu64_mask(*b, *a);
+    const __m512i na = _mm512_mask_mov_epi64(*a, t, *b), nb = _mm512_mask_mov_epi64(*b, t, *a);
+    const __m512i nax = _mm512_mask_mov_epi64(*ax, t, *bx), nbx = _mm512_mask_mov_epi64(*bx, t, *ax);
+    *a = na; *b = nb; *ax = nax; *bx = nbx;
+}
+#define AC_PAIR_LEAF_REGS 8
+static AC_INL AC_T512 void leafpr_u64(uint64_t *k, int64_t *ix, ac_intp n, const int R)
+{
+    const __m512i pad = _mm512_set1_epi64(-1);
+    const __m512i rv = _mm512_set_epi64(0, 1, 2, 3, 4, 5, 6, 7);
+    __m512i v[AC_PAIR_LEAF_REGS], x[AC_PAIR_LEAF_REGS];
+    __mmask8 m[AC_PAIR_LEAF_REGS];
+    int i, s, b, d, r;
+    _Pragma("GCC unroll 8")
+    for (i = 0; i < R; i++) {
+        const ac_intp rest = n - (ac_intp)i * 8;
+        m[i] = rest >= 8 ? (__mmask8)0xFF : rest <= 0 ? (__mmask8)0 : (__mmask8)((1u << rest) - 1);
+        v[i] = _mm512_mask_loadu_epi64(pad, m[i], k + i * 8);
+        x[i] = _mm512_maskz_loadu_epi64(m[i], ix + i * 8);
+        netp_u64(&v[i], &x[i]);
+    }
+    for (s = 1; s < R; s <<= 1) {
+        for (b = 0; b < R; b += 2 * s) {
+            _Pragma("GCC unroll 4")
+            for (i = 0; i < s; i++) {
+                const int o = (b + 2 * s - 1 - i) & (AC_PAIR_LEAF_REGS - 1);
+                __m512i y = _mm512_permutexvar_epi64(rv, v[o]);
+                __m512i yx = _mm512_permutexvar_epi64(rv, x[o]);
+                minmaxp_u64(&v[b + i], &x[b + i], &y, &yx);
+                v[o] = _mm512_permutexvar_epi64(rv, y);
+                x[o] = _mm512_permutexvar_epi64(rv, yx);
+            }
+            for (d = s / 2; d >= 1; d >>= 1) {
+                _Pragma("GCC unroll 8")
+                for (r = b; r < b + 2 * s; r++) {
+                    if (!((r - b) & d)) {
+                        const int o = (r + d) & (AC_PAIR_LEAF_REGS - 1);
+                        minmaxp_u64(&v[r], &x[r], &v[o], &x[o]);
+                    }
+                }
+            }
+            _Pragma("GCC unroll 8")
+            for (i = b; i < b + 2 * s; i++) {
+                bitonicp_u64(&v[i], &x[i]);
+            }
+        }
+    }
+    _Pragma("GCC unroll 8")
+    for (i = 0; i < R; i++) {
+        _mm512_mask_storeu_epi64(k + i * 8, m[i], v[i]);
+        _mm512_mask_storeu_epi64(ix + i * 8, m[i], x[i]);
+    }
+}
+static AC_T512 void leafp_u64(uint64_t *k, int64_t *ix, ac_intp n)
+{
+    if (n <= 8) { leafpr_u64(k, ix, n, 1); }
+    else if (n <= 16) { leafpr_u64(k, ix, n, 2); }
+    else if (n <= 32) { leafpr_u64(k, ix, n, 4); }
+    else { leafpr_u64(k, ix, n, 8); }
+}
+static AC_INL AC_T512 void stepp_u64(uint64_t *k, int64_t *ix, __m512i v, __m512i x, __m512i pv,
+                                     __mmask8 valid, const int LE, const int full,
+                                     ac_intp *wl, ac_intp *wr)
+{
+    const __mmask8 lt = LE ? _mm512_mask_cmple_epu64_mask(valid, v, pv)
+                           : _mm512_mask_cmplt_epu64_mask(valid, v, pv);
+    const int nl = _mm_popcnt_u32((unsigned)lt);
+    if (full) {
+        const __m512i idx = _mm512_cvtepu8_epi64(_mm_cvtsi64_si128((long long)ac_ss_perm8[lt]));
+        const __m512i w = _mm512_permutexvar_epi64(idx, v);
+        const __m512i wx = _mm512_permutexvar_epi64(idx, x);
+        _mm512_storeu_si512((void *)(k + *wl), w);
+        _mm512_storeu_si512((void *)(k + *wr - 8), w);
+        _mm512_storeu_si512((void *)(ix + *wl), wx);
+        _mm512_storeu_si512((void *)(ix + *wr - 8), wx);
+        *wl += nl;
+        *wr -= 8 - nl;
+    }
+    else {
+        const __mmask8 ge = (__mmask8)(valid & (__mmask8)~lt);
+        const int ng = _mm_popcnt_u32((unsigned)ge);
+        const __mmask8 ml = (__mmask8)((1u << nl) - 1), mg = (__mmask8)((1u << ng) - 1);
+        _mm512_mask_storeu_epi64(k + *wl, ml, _mm512_maskz_compress_epi64(lt, v));
+        _mm512_mask_storeu_epi64(ix + *wl, ml, _mm512_maskz_compress_epi64(lt, x));
+        _mm512_mask_storeu_epi64(k + *wr - ng, mg, _mm512_maskz_compress_epi64(ge, v));
+        _mm512_mask_storeu_epi64(ix + *wr - ng, mg, _mm512_maskz_compress_epi64(ge, x));
+        *wl += nl;
+        *wr -= ng;
+    }
+}
+#define AC_PAIR_UNROLL 8
+static AC_INL AC_T512 ac_intp partpr_u64(uint64_t *k, int64_t *ix, ac_intp n, uint64_t p,
+                                         const int LE, const int UN)
+{
+    const ac_intp B = (ac_intp)UN * 8, KB = B + 8;
+    const __m512i pv = _mm512_set1_epi64((long long)p);
+    __m512i lv[AC_PAIR_UNROLL + 1], rv[AC_PAIR_UNROLL + 1];
+    __m512i lx[AC_PAIR_UNROLL + 1], rx[AC_PAIR_UNROLL + 1];
+    ac_intp wl = 0, wr = n, rl = KB, rr = n - KB;
+    ac_intp rem = (rr - rl) % B;
+    int j;
+    for (j = 0; j <= UN; j++) {
+        lv[j] = _mm512_loadu_si512((const void *)(k + j * 8));
+        lx[j] = _mm512_loadu_si512((const void *)(ix + j * 8));
+        rv[j] = _mm512_loadu_si512((const void *)(k + n - KB + j * 8));
+        rx[j] = _mm512_loadu_si512((const void *)(ix + n - KB + j * 8));
+    }
+    while (rem > 0) {
+        const int c = rem >= 8 ? 8 : (int)rem;
+        const __mmask8 m = (__mmask8)((1u << c) - 1);
+        const __m512i v = _mm512_maskz_loadu_epi64(m, k + rl);
+        const __m512i x = _mm512_maskz_loadu_epi64(m, ix + rl);
+        rl += c;
+        rem -= c;
+        stepp_u64(k, ix, v, x, pv, m, LE, 0, &wl, &wr);
+    }
+    while (rl < rr) {
+        const int left = (rl - wl) <= (wr - rr);
+        const ac_intp at = left ? rl : rr - B;
+        __m512i v[AC_PAIR_UNROLL], x[AC_PAIR_UNROLL];
+        _Pragma("GCC unroll 8")
+        for (j = 0; j < UN; j++) {
+            v[j] = _mm512_loadu_si512((const void *)(k + at + j * 8));
+            x[j] = _mm512_loadu_si512((const void *)(ix + at + j * 8));
+        }
+        rl += left ? B : 0;
+        rr -= left ? 0 : B;
+        _Pragma("GCC unroll 8")
+        for (j = 0; j < UN; j++) {
+            stepp_u64(k, ix, v[j], x[j], pv, 0xFF, LE, 1, &wl, &wr);
+        }
+    }
+    for (j = 0; j <= UN; j++) {
+        stepp_u64(k, ix, lv[j], lx[j], pv, 0xFF, LE, 0, &wl, &wr);
+        stepp_u64(k, ix, rv[j], rx[j], pv, 0xFF, LE, 0, &wl, &wr);
+    }
+    return wl;
+}
+static AC_T512 ac_intp partp_u64(uint64_t *k, int64_t *ix, ac_intp n, uint64_t p, int le)
+{
+    const int big = n >= 2 * (AC_PAIR_UNROLL + 1) * 8;
+    if (le) {
+        return big ? partpr_u64(k, ix, n, p, 1, AC_PAIR_UNROLL) : partpr_u64(k, ix, n, p, 1, 3);
+    }
+    return big ? partpr_u64(k, ix, n, p, 0, AC_PAIR_UNROLL) : partpr_u64(k, ix, n, p, 0, 3);
+}
+static AC_T512 int qsortp512_u64(uint64_t *k, int64_t *ix, ac_intp n, int depth)
+{
+    while (n > AC_PAIR_LEAF_REGS * 8) {
+        uint64_t p;
+        ac_intp l;
+        if (depth-- <= 0) {
+            return 0;
+        }
+        p = pivot512_u64(k, n);
+        l = partp_u64(k, ix, n, p, 0);
+        if (l == 0) {
+            l = partp_u64(k, ix, n, p, 1);
+            k += l;
+            ix += l;
+            n -= l;
+            continue;
+        }
+        if (l < n - l) {
+            if (!qsortp512_u64(k, ix, l, depth)) { return 0; }
+            k += l;
+            ix += l;
+            n -= l;
+        }
+        else {
+            if (!qsortp512_u64(k + l, ix + l, n - l, depth)) { return 0; }
+            n = l;
+        }
+    }
+    if (n > 1) {
+        leafp_u64(k, ix, n);
+    }
+    return 1;
+}
+
 /* ------------------------------------------------ keys in place (AVX-512)
  * tokeys: every element of d becomes its key (see ac_simdsort.h), NaNs and
  * zeros of float kinds are copied to spec (NaNs from the front, zeros from
@@ -923,3 +1136,18 @@ void ac_simdsort_fromkeys_u##W(KT *d, const KT *k, ac_intp n, int kind, int desc
 #endif
 AC_DEFINE_KEYS_API(64, uint64_t)
 AC_DEFINE_KEYS_API(32, uint32_t)
+
+int ac_simdargsort_u64(uint64_t *k, int64_t *ix, ac_intp n)
+{
+#if AC_HAVE_DISPATCH
+    if (n < 2) {
+        return 1;
+    }
+    if (ac_cpu_level() >= AC_CPU_AVX512) {
+        return qsortp512_u64(k, ix, n, ac_ss_depth(n));
+    }
+#else
+    (void)k; (void)ix; (void)n;
+#endif
+    return 0;
+}

@@ -15,6 +15,10 @@
  * the keys for the caller's scalar sort. */
 int ac_simdsort_u64(uint64_t *k, ac_intp n);
 int ac_simdsort_u32(uint32_t *k, ac_intp n);
+/* Sort the n keys k ascending carrying the indices ix along (unstable:
+ * equal keys end in any order of their indices); AVX-512 only.  Returns 1
+ * when sorted, 0 when it declined (k and ix then hold the pairs permuted). */
+int ac_simdargsort_u64(uint64_t *k, int64_t *ix, ac_intp n);
 
 
 /* In-place key transforms for contiguous lanes (AVX-512 only: callers ask

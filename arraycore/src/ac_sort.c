@@ -33,6 +33,7 @@
 #define AC_RADIX_WIDE_MIN 65536 /* 8-bit digits below this length, wider from it */
 #define AC_RADIX_MAXBUCKETS 2048
 #define AC_RADIX_MAXPASS 8
+#define AC_SIMD_ARGSORT_MIN 16   /* vectorized argsort from this length */
 
 #if defined(__GNUC__) || defined(__clang__)
 #define AC_MAYBE_UNUSED __attribute__((unused))
@@ -651,12 +652,73 @@ static void sort_complex_lane(int tidx, char *data, ac_intp n, ac_intp stride, i
     }
 }
 
+static int cmp_int64(const void *a, const void *b)
+{
+    const ac_int64 x = *(const ac_int64 *)a, y = *(const ac_int64 *)b;
+    return (x > y) - (x < y);
+}
+
+/* The stable order of a lane of 32-/64-bit keys by the vectorized sorts
+ * (AVX-512), or NULL when they decline (the caller then sorts as usual).
+ * 32-bit keys: (key << 32 | index) sorted as 64-bit keys is stable by
+ * construction.  64-bit keys: the unstable key-index quicksort, then every
+ * run of equal keys gets its indices in ascending order, which is exactly
+ * the stable order. */
+static ac_int64 *argsort_lane_simd(const ac_realtype *rt, const char *src, ac_intp n,
+                                   ac_intp stride, int desc, ac_sortwork *w)
+{
+    ac_int64 *ix = w->ix;
+    ac_intp i, j;
+    rt->keys(src, stride, n, w->k, desc, NULL);
+    if (rt->width == 4) {
+        /* widen in place, from the end: element i's 8 bytes only cover keys
+         * 2i and 2i + 1, which are never needed after key i */
+        const uint32_t *k32 = (const uint32_t *)w->k;
+        uint64_t *p = (uint64_t *)w->k;             /* k and tk: 8n bytes */
+        for (i = n - 1; i >= 0; i--) {
+            p[i] = ((uint64_t)k32[i] << 32) | (uint64_t)i;
+        }
+        if (!ac_simdsort_u64(p, n)) {
+            return NULL;
+        }
+        for (i = 0; i < n; i++) {
+            ix[i] = (ac_int64)(p[i] & 0xFFFFFFFFu);
+        }
+        return ix;
+    }
+    else {
+        const uint64_t *k = (const uint64_t *)w->k;
+        for (i = 0; i < n; i++) {
+            ix[i] = i;
+        }
+        if (!ac_simdargsort_u64((uint64_t *)w->k, (int64_t *)ix, n)) {
+            return NULL;
+        }
+        for (i = 0; i + 1 < n; i = j) {
+            const uint64_t key = k[i];
+            for (j = i + 1; j < n && k[j] == key; j++) {
+            }
+            if (j - i > 1 && !ac_simdsort_u64((uint64_t *)(ix + i), j - i)) {
+                qsort(ix + i, (size_t)(j - i), sizeof(ac_int64), cmp_int64);
+            }
+        }
+        return ix;
+    }
+}
+
 /* the stable order of one lane into w->ix or w->tix: returns which */
 static ac_int64 *argsort_lane(int tidx, const char *src, ac_intp n, ac_intp stride,
                               int desc, ac_sortwork *w)
 {
     if (!ac_is_complex(tidx)) {
         const ac_realtype *rt = &ac_realtypes[tidx];
+        if ((rt->width == 8 || (rt->width == 4 && n <= (ac_intp)0xFFFFFFFF))
+                && n >= AC_SIMD_ARGSORT_MIN && ac_simdsort_inplace_ok()) {
+            ac_int64 *r = argsort_lane_simd(rt, src, n, stride, desc, w);
+            if (r != NULL) {
+                return r;
+            }
+        }
         rt->keys(src, stride, n, w->k, desc, NULL);
         return argsort_keys_w(rt->width, w->k, w->tk, w->ix, w->tix, n, w->hist, NULL);
     }
