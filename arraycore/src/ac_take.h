@@ -1,0 +1,31 @@
+/*
+ * ac_take.h -- integer-array indexing kernels (src/ac_take.c): typed
+ * gathers and scatters of whole elements.  Elements are `itemsize` bytes;
+ * indices are int64, negative ones counting from the end of the axis.
+ */
+#ifndef ARRAYCORE_AC_TAKE_H
+#define ARRAYCORE_AC_TAKE_H
+
+#include "ac_internal.h"
+
+/* dst[i] = src[idx[i] * sstride] for i < n (dst contiguous).  Returns -1,
+ * or the position of the first index outside [-dim, dim) (nothing is
+ * written from there on). */
+AC_EXPORT ac_intp ac_take_1d(char *dst, const char *src, ac_intp sstride, ac_intp dim,
+                             const ac_int64 *idx, ac_intp n, int itemsize);
+/* dst[idx[i] * dstride] = src[i * vstride] in order (the last of repeated
+ * indices wins; vstride 0 repeats one value).  Returns as ac_take_1d;
+ * every index is checked first, so nothing is written when one is bad. */
+AC_EXPORT ac_intp ac_put_1d(char *dst, ac_intp dstride, ac_intp dim, const ac_int64 *idx,
+                            ac_intp n, const char *src, ac_intp vstride, int itemsize);
+/* offs[i] += (idx[i], wrapped) * stride; returns as ac_take_1d. */
+AC_EXPORT ac_intp ac_index_offsets(ac_int64 *offs, const ac_int64 *idx, ac_intp n, ac_intp dim,
+                                   ac_intp stride);
+/* dst[i] = *(base + offs[i]) (dst contiguous) */
+AC_EXPORT void ac_gather_offsets(char *dst, const char *base, const ac_int64 *offs, ac_intp n,
+                                 int itemsize);
+/* *(base + offs[i]) = src[i * vstride], in order */
+AC_EXPORT void ac_scatter_offsets(char *base, const ac_int64 *offs, ac_intp n, const char *src,
+                                  ac_intp vstride, int itemsize);
+
+#endif
