@@ -96,3 +96,44 @@ def test_out_of_bounds_and_nothing_written():
     with pytest.raises(IndexError, match="out of bounds for axis 0 with size 3"):
         z[xp.asarray(np.array([3], dtype=np.int64))]
     assert to_numpy(z[xp.asarray(np.array([2, -3], dtype=np.int64))]).shape == (2, 0)
+
+
+# ---------------------------------------------------------------- ufunc.at
+@given(st.sampled_from(DTYPE_NAMES), st.sampled_from(["add", "subtract", "multiply"]),
+       st.sampled_from(WRITABLE_LAYOUTS), st.booleans(), st.integers(1, 40),
+       st.integers(0, 2**32 - 1))
+def test_ufunc_at_arith(name, op, layout, scalar_b, size, seed):
+    # repeated and negative indices accumulate in index order; integers wrap
+    rng = np.random.default_rng(seed)
+    dt = np.dtype(name)
+    if dt.kind == "b":
+        a = rng.integers(0, 2, size).astype(dt)
+    elif dt.kind in "iu":
+        info = np.iinfo(dt)
+        a = rng.integers(info.min, info.max, size, dtype=dt, endpoint=True)
+    else:
+        a = (rng.standard_normal(size) * 10).astype(dt)
+    idx = rng.integers(-size, size, int(rng.integers(0, 3 * size + 1)))
+    if scalar_b:
+        b = a[0]
+    else:
+        b = a[rng.integers(0, size, idx.size)]
+    n, x = layout_pair(a, layout)
+    ref = n.copy()
+    with np.errstate(all="ignore"):
+        getattr(np, op).at(ref, idx, b)
+        getattr(xp, op).at(x, xp.asarray(idx), b if scalar_b else xp.asarray(b))
+    assert_array(x, ref, exact_byteorder=False)
+
+
+@pytest.mark.skipif(IS_NUMPY, reason="arraycore's kernels")
+def test_ufunc_at_cast_and_errors():
+    x = xp.asarray(np.zeros(4, dtype=np.int32))
+    xp.add.at(x, xp.asarray(np.array([0, 0, -1])), 2)            # Python int: weak
+    assert_array(x, np.array([4, 0, 0, 2], dtype=np.int32))
+    with pytest.raises(IndexError, match="out of bounds"):
+        xp.add.at(x, xp.asarray(np.array([1, 4])), 1)
+    assert_array(x, np.array([4, 0, 0, 2], dtype=np.int32))     # nothing written
+    f = xp.asarray(np.ones(3))
+    xp.multiply.at(f, xp.asarray(np.array([2, 2])), xp.asarray(np.array([3, 4], dtype=np.int8)))
+    assert_array(f, np.array([1.0, 1.0, 12.0]))

@@ -137,3 +137,48 @@ void ac_scatter_offsets(char *base, const ac_int64 *offs, ac_intp n, const char 
         }
     }
 }
+
+/* ---------------------------------------------------------------- ufunc.at */
+#define AC_AT_LOOP(T, EXPR)                                                   \
+    for (i = 0; i < n; i++) {                                                 \
+        T *p = (T *)(a + pos[i] * astride);                                   \
+        const T y = *(const T *)(b + i * bstride);                            \
+        const T x = *p;                                                       \
+        *p = (EXPR);                                                          \
+    }                                                                         \
+    return 0;
+/* integers in their unsigned type: wrap-around without undefined behaviour */
+#define AC_AT_INT(T, UT)                                                      \
+    switch (op) {                                                             \
+    case AC_AT_ADD: { AC_AT_LOOP(T, (T)((UT)x + (UT)y)) }                     \
+    case AC_AT_SUBTRACT: { AC_AT_LOOP(T, (T)((UT)x - (UT)y)) }                \
+    case AC_AT_MULTIPLY: { AC_AT_LOOP(T, (T)((UT)x * (UT)y)) }                \
+    }                                                                         \
+    return -1;
+#define AC_AT_FLOAT(T)                                                        \
+    switch (op) {                                                             \
+    case AC_AT_ADD: { AC_AT_LOOP(T, x + y) }                                  \
+    case AC_AT_SUBTRACT: { AC_AT_LOOP(T, x - y) }                             \
+    case AC_AT_MULTIPLY: { AC_AT_LOOP(T, x * y) }                             \
+    }                                                                         \
+    return -1;
+
+int ac_at_arith(int op, int tidx, char *a, ac_intp astride, const ac_int64 *pos, ac_intp n,
+                const char *b, ac_intp bstride)
+{
+    ac_intp i;
+    switch (tidx) {
+    case ACX_INT8: AC_AT_INT(int8_t, uint8_t)
+    case ACX_UINT8: AC_AT_INT(uint8_t, uint8_t)
+    case ACX_INT16: AC_AT_INT(int16_t, uint16_t)
+    case ACX_UINT16: AC_AT_INT(uint16_t, uint16_t)
+    case ACX_INT32: AC_AT_INT(int32_t, uint32_t)
+    case ACX_UINT32: AC_AT_INT(uint32_t, uint32_t)
+    case ACX_INT64: AC_AT_INT(int64_t, uint64_t)
+    case ACX_UINT64: AC_AT_INT(uint64_t, uint64_t)
+    case ACX_FLOAT32: AC_AT_FLOAT(float)
+    case ACX_FLOAT64: AC_AT_FLOAT(double)
+    default:
+        return -1;
+    }
+}

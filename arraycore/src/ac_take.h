@@ -28,4 +28,12 @@ AC_EXPORT void ac_gather_offsets(char *dst, const char *base, const ac_int64 *of
 AC_EXPORT void ac_scatter_offsets(char *base, const ac_int64 *offs, ac_intp n, const char *src,
                                   ac_intp vstride, int itemsize);
 
+/* ufunc.at for add, subtract and multiply of one real type (not bool or
+ * float16): a[pos[i]] = a[pos[i]] OP b[i * bstride] in index order (a 1-d,
+ * native, aligned; positions already checked).  0 when done, -1 when the
+ * type or op has no kernel here (the caller's general loop takes it). */
+enum { AC_AT_ADD = 0, AC_AT_SUBTRACT = 1, AC_AT_MULTIPLY = 2 };
+AC_EXPORT int ac_at_arith(int op, int tidx, char *a, ac_intp astride, const ac_int64 *pos,
+                          ac_intp n, const char *b, ac_intp bstride);
+
 #endif
