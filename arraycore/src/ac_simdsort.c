@@ -735,13 +735,13 @@ static AC_T512 int qsortp512_u64(uint64_t *k, int64_t *ix, ac_intp n, int depth)
 }
 
 /* ------------------------------------------------ keys in place (AVX-512)
- * tokeys: every element of d becomes its key (see ac_simdsort.h), NaNs and
+ * tokeys: d[i] becomes the key of src[i] (see ac_simdsort.h), NaNs and
  * zeros of float kinds are copied to spec (NaNs from the front, zeros from
  * the back, in reverse) and counted; fromkeys: the inverse map of k into d
  * (k may be d). */
 #define AC_DEFINE_KEYS512(W, KT, MT, NL)                                      \
-static AC_T512 void tokeys512_u##W(KT *d, ac_intp n, int kind, int desc,      \
-                                   KT *spec, ac_intp *cnt)                    \
+static AC_T512 void tokeys512_u##W(KT *d, const KT *src, ac_intp n, int kind, \
+                                   int desc, KT *spec, ac_intp *cnt)          \
 {                                                                             \
     const KT SIGN = (KT)((KT)1 << (W - 1));                                   \
     const __m512i sign = _mm512_set1_epi##W((KT)SIGN);                        \
@@ -753,7 +753,7 @@ static AC_T512 void tokeys512_u##W(KT *d, ac_intp n, int kind, int desc,      \
     ac_intp i, nnan = 0, nzero = 0, nneg = 0;                                 \
     for (i = 0; i < n; i += NL) {                                             \
         const MT m = n - i >= NL ? (MT)~(MT)0 : lowmask_u##W((int)(n - i));   \
-        const __m512i u = _mm512_maskz_loadu_epi##W(m, d + i);                \
+        const __m512i u = _mm512_maskz_loadu_epi##W(m, src + i);              \
         __m512i key;                                                          \
         if (kind == AC_SS_FLOAT) {                                            \
             const __m512i mag = _mm512_andnot_si512(sign, u);                 \
@@ -767,8 +767,8 @@ static AC_T512 void tokeys512_u##W(KT *d, ac_intp n, int kind, int desc,      \
             if ((MT)(isnan | iszero)) {                                       \
                 int j;                                                        \
                 for (j = 0; j < NL && i + j < n; j++) {                       \
-                    if ((isnan >> j) & 1) { spec[nnan++] = d[i + j]; }        \
-                    else if ((iszero >> j) & 1) { spec[n - 1 - nzero++] = d[i + j]; } \
+                    if ((isnan >> j) & 1) { spec[nnan++] = src[i + j]; }      \
+                    else if ((iszero >> j) & 1) { spec[n - 1 - nzero++] = src[i + j]; } \
                 }                                                             \
             }                                                                 \
         }                                                                     \
@@ -1120,10 +1120,10 @@ int ac_simdsort_inplace_ok(void)
 }
 
 #define AC_DEFINE_KEYS_API(W, KT)                                             \
-void ac_simdsort_tokeys_u##W(KT *d, ac_intp n, int kind, int desc, KT *spec,  \
-                             ac_intp *cnt)                                    \
+void ac_simdsort_tokeys_u##W(KT *d, const KT *src, ac_intp n, int kind, int desc, \
+                             KT *spec, ac_intp *cnt)                          \
 {                                                                             \
-    AC_KEYS_CALL(tokeys512_u##W(d, n, kind, desc, spec, cnt));                \
+    AC_KEYS_CALL(tokeys512_u##W(d, src, n, kind, desc, spec, cnt));           \
 }                                                                             \
 void ac_simdsort_fromkeys_u##W(KT *d, const KT *k, ac_intp n, int kind, int desc) \
 {                                                                             \

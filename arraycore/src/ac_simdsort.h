@@ -23,19 +23,19 @@ int ac_simdargsort_u64(uint64_t *k, int64_t *ix, ac_intp n);
 
 /* In-place key transforms for contiguous lanes (AVX-512 only: callers ask
  * ac_simdsort_inplace_ok() first).  kind: the element type's family.
- * tokeys turns every element of d (n items) into its sort key, the same
- * keys as src/ac_sort.c's (complemented when desc); for AC_SS_FLOAT it
- * copies the original NaNs to spec[0, nnan) and the original zeros to
+ * tokeys writes to d the sort keys of the n elements of src (src may be d),
+ * the same keys as src/ac_sort.c's (complemented when desc); for
+ * AC_SS_FLOAT it copies the original NaNs to spec[0, nnan) and the original zeros to
  * spec[n - 1], spec[n - 2], ... (input order), and sets cnt[0..2] to the
  * numbers of NaNs, zeros and negative values.  fromkeys writes the
  * elements of the keys k into d (k may be d; NaNs and zeros come back as
  * one canonical bit pattern, which the caller replaces). */
 enum { AC_SS_UNSIGNED = 0, AC_SS_SIGNED = 1, AC_SS_FLOAT = 2 };
 int ac_simdsort_inplace_ok(void);
-void ac_simdsort_tokeys_u64(uint64_t *d, ac_intp n, int kind, int desc, uint64_t *spec,
-                            ac_intp *cnt);
-void ac_simdsort_tokeys_u32(uint32_t *d, ac_intp n, int kind, int desc, uint32_t *spec,
-                            ac_intp *cnt);
+void ac_simdsort_tokeys_u64(uint64_t *d, const uint64_t *src, ac_intp n, int kind, int desc,
+                            uint64_t *spec, ac_intp *cnt);
+void ac_simdsort_tokeys_u32(uint32_t *d, const uint32_t *src, ac_intp n, int kind, int desc,
+                            uint32_t *spec, ac_intp *cnt);
 void ac_simdsort_fromkeys_u64(uint64_t *d, const uint64_t *k, ac_intp n, int kind, int desc);
 void ac_simdsort_fromkeys_u32(uint32_t *d, const uint32_t *k, ac_intp n, int kind, int desc);
 

@@ -566,11 +566,12 @@ static ac_int64 *argsort_keys_w(int width, void *k, void *tk, ac_int64 *ix, ac_i
     }
 }
 
-/* a contiguous lane of 32-/64-bit elements with AVX-512: keys made in
- * place (vectorized), sorted there, elements back in place; the original
+/* a contiguous lane of 32-/64-bit elements with AVX-512: keys of src made
+ * into data (vectorized; src may be data), sorted there, elements back in
+ * place; the original
  * NaNs and zeros were kept in w->tk, w->k is the radix sort's scratch */
-static void sort_real_lane_inplace(int tidx, char *data, ac_intp n, int desc,
-                                   ac_sortwork *w)
+static void sort_real_lane_inplace(int tidx, const char *src, char *data, ac_intp n,
+                                   int desc, ac_sortwork *w)
 {
     const ac_realtype *rt = &ac_realtypes[tidx];
     const int W = rt->width;
@@ -579,10 +580,12 @@ static void sort_real_lane_inplace(int tidx, char *data, ac_intp n, int desc,
     ac_intp cnt[3], nnan, nzero, i;
     char *s;
     if (W == 8) {
-        ac_simdsort_tokeys_u64((uint64_t *)data, n, kind, desc, (uint64_t *)w->tk, cnt);
+        ac_simdsort_tokeys_u64((uint64_t *)data, (const uint64_t *)src, n, kind, desc,
+                               (uint64_t *)w->tk, cnt);
     }
     else {
-        ac_simdsort_tokeys_u32((uint32_t *)data, n, kind, desc, (uint32_t *)w->tk, cnt);
+        ac_simdsort_tokeys_u32((uint32_t *)data, (const uint32_t *)src, n, kind, desc,
+                               (uint32_t *)w->tk, cnt);
     }
     s = (char *)sort_keys_w(W, data, w->k, n, w->hist);
     if (W == 8) {
@@ -613,7 +616,7 @@ static void sort_real_lane(const ac_realtype *rt, char *data, ac_intp n, ac_intp
     const int W = rt->width;
     if ((W == 4 || W == 8) && stride == W && n >= 2 && ac_simdsort_inplace_ok()
             && ((uintptr_t)data % (uintptr_t)W) == 0) {
-        sort_real_lane_inplace((int)(rt - ac_realtypes), data, n, desc, w);
+        sort_real_lane_inplace((int)(rt - ac_realtypes), data, data, n, desc, w);
         return;
     }
     rt->keys(data, stride, n, w->k, desc, &c);
@@ -759,6 +762,26 @@ static int sort_inner(char **ptrs, ac_intp count, const ac_intp *strides, void *
         }
     }
     return 0;
+}
+
+int ac_sort_copy_lane(int tidx, const char *src, char *dst, ac_intp n, int flags)
+{
+    ac_sortwork w;
+    int W;
+    if (tidx < 0 || tidx > ACX_FLOAT64 || n < 2 || !ac_simdsort_inplace_ok()) {
+        return 0;
+    }
+    W = ac_realtypes[tidx].width;
+    if ((W != 4 && W != 8) || ((uintptr_t)src % (uintptr_t)W) != 0
+            || ((uintptr_t)dst % (uintptr_t)W) != 0) {
+        return 0;
+    }
+    if (work_alloc(&w, n, W, 0) < 0) {
+        return -1;
+    }
+    sort_real_lane_inplace(tidx, src, dst, n, (flags & AC_SORT_DESCENDING) != 0, &w);
+    free(w.mem);
+    return 1;
 }
 
 int ac_sort_lanes(int tidx, int nouter, const ac_intp *oshape,
