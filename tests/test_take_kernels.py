@@ -120,6 +120,10 @@ def test_ufunc_at_arith(name, op, layout, scalar_b, size, seed):
         b = a[rng.integers(0, size, idx.size)]
     n, x = layout_pair(a, layout)
     ref = n.copy()
+    if dt.kind == "b" and op == "subtract":      # no boolean subtract, in either library
+        with pytest.raises(TypeError):
+            xp.subtract.at(x, xp.asarray(idx), b)
+        return
     with np.errstate(all="ignore"):
         getattr(np, op).at(ref, idx, b)
         getattr(xp, op).at(x, xp.asarray(idx), b if scalar_b else xp.asarray(b))
