@@ -20,6 +20,94 @@ cdef extern from "ac_mask.h":
     void ac_mask_expand(char *dst, const char *src, ac_intp src_step, ac_intp src_count,
                         const ac_uint8 *mask, ac_intp n, ac_intp itemsize) nogil
 
+cdef extern from "ac_take.h":
+    ac_intp ac_take_1d(char *dst, const char *src, ac_intp sstride, ac_intp dim,
+                       const ac_int64 *idx, ac_intp n, int itemsize) nogil
+    ac_intp ac_put_1d(char *dst, ac_intp dstride, ac_intp dim, const ac_int64 *idx,
+                      ac_intp n, const char *src, ac_intp vstride, int itemsize) nogil
+    void ac_gather_offsets(char *dst, const char *base, const ac_int64 *offs, ac_intp n,
+                           int itemsize) nogil
+    void ac_scatter_offsets(char *base, const ac_int64 *offs, ac_intp n, const char *src,
+                            ac_intp vstride, int itemsize) nogil
+
+
+cdef ndarray _int_key(ndarray a, tuple key):
+    """The key's index array when the key is one native, aligned, C-contiguous
+    int64 array and a is C-contiguous with ndim >= 1 (a[i] of everyday code:
+    whole rows of a are then the elements picked), else None."""
+    cdef ndarray k
+    if len(key) != 1 or type(key[0]) is not ndarray or a.nd == 0:
+        return None
+    k = <ndarray>key[0]
+    if k.descr.tidx != ACX_INT64 or k.descr.swapped or k.nd + a.nd - 1 > AC_MAXDIMS:
+        return None
+    if not (k.flags & AC_ARRAY_C_CONTIGUOUS) or not (k.flags & AC_ARRAY_ALIGNED):
+        return None
+    if not (a.flags & AC_ARRAY_C_CONTIGUOUS):
+        return None
+    return k
+
+
+cdef ndarray _take_rows(ndarray a, ndarray k):
+    """a[k] for _int_key's case: one typed gather of rows (src/ac_take.c)."""
+    cdef ac_intp shape[AC_MAXDIMS]
+    cdef int i
+    cdef ac_intp n = size_of(k.nd, k.dimensions), bad, j
+    cdef ac_intp row = size_of(a.nd - 1, a.dimensions + 1) * a.descr.itemsize
+    for i in range(k.nd):
+        shape[i] = k.dimensions[i]
+    for i in range(1, a.nd):
+        shape[k.nd + i - 1] = a.dimensions[i]
+    cdef ndarray res = new_array(a.descr, k.nd + a.nd - 1, shape, NULL, NULL, 0, None)
+    cdef const ac_int64 *ip = <const ac_int64 *>k.data
+    if row > 0 and row <= 0x7FFFFFFF:
+        with nogil:
+            bad = ac_take_1d(res.data, a.data, row, a.dimensions[0], ip, n, <int>row)
+    else:
+        bad = -1
+        for j in range(n):
+            if ip[j] < -a.dimensions[0] or ip[j] >= a.dimensions[0]:
+                bad = j
+                break
+    if bad >= 0:
+        raise IndexError(f"index {ip[bad]} is out of bounds for axis 0 with size "
+                         f"{a.dimensions[0]}")
+    return res
+
+
+cdef int _put_rows(ndarray a, ndarray k, object value) except -1:
+    """a[k] = value for _int_key's case on a 1-d a, when value is one element
+    (any 0-d value) or one per index (k's shape); returns 0 when done, 1 when
+    the general path must take it."""
+    cdef ndarray vals
+    cdef ac_intp n = size_of(k.nd, k.dimensions), bad, vstride
+    cdef int i
+    if a.nd != 1:
+        return 1
+    if isinstance(value, ndarray):
+        vals = <ndarray>value
+    else:
+        vals = _asarray(value, a.descr, None)
+    if vals.nd == 0:
+        vstride = 0
+    elif vals.nd == k.nd:
+        for i in range(k.nd):
+            if vals.dimensions[i] != k.dimensions[i]:
+                return 1
+        vstride = a.descr.itemsize
+    else:
+        return 1
+    vals = copy_array(vals, AC_CORDER, a.descr)     # cast once; a copy: value may alias a
+    cdef const ac_int64 *ip = <const ac_int64 *>k.data
+    with nogil:
+        bad = ac_put_1d(a.data, a.strides[0], a.dimensions[0], ip, n, vals.data, vstride,
+                        <int>a.descr.itemsize)
+    if bad >= 0:
+        raise IndexError(f"index {ip[bad]} is out of bounds for axis 0 with size "
+                         f"{a.dimensions[0]}")
+    return 0
+
+
 cdef ndarray _whole_mask(ndarray a, tuple key):
     """The key's mask when the key is one bool array of a's whole shape (the
     a[mask] of everyday code), else None."""
@@ -302,8 +390,8 @@ cdef ndarray _gather(ndarray view, ndarray offs, list rest):
     for i in range(nr):
         dstrides[i] = res.strides[nb_nd + i]
     if nr == 0:
-        for k in range(nb):
-            memcpy(res.data + k * isz, view.data + op[k], isz)
+        with nogil:
+            ac_gather_offsets(res.data, view.data, <const ac_int64 *>op, nb, <int>isz)
     else:
         for k in range(nb):
             ac_copy_nd(nr, rshape, res.data + k * chunk, dstrides, &dinfo,
@@ -312,6 +400,9 @@ cdef ndarray _gather(ndarray view, ndarray offs, list rest):
 
 
 cdef object getitem(ndarray a, object key):
+    cdef ndarray k = _int_key(a, key)
+    if k is not None:
+        return _take_rows(a, k)
     cdef ndarray m = _whole_mask(a, key)
     if m is not None and a.flags & AC_ARRAY_ALIGNED:
         return _mask_get(a, m)
@@ -339,6 +430,10 @@ cdef int setitem(ndarray a, object key, object value) except -1:
     cdef ac_intp sstrides[AC_MAXDIMS]
     cdef ac_opinfo dinfo, sinfo
     check_writeable(a)
+    cdef ndarray ik = _int_key(a, key)
+    if ik is not None and (a.flags & AC_ARRAY_ALIGNED):
+        if _put_rows(a, ik, value) == 0:
+            return 0
     cdef ndarray m = _whole_mask(a, key)
     if m is not None and (a.flags & AC_ARRAY_ALIGNED) and (a.flags & AC_ARRAY_C_CONTIGUOUS):
         if _mask_set(a, m, value) == 0:
@@ -379,6 +474,11 @@ cdef int setitem(ndarray a, object key, object value) except -1:
     sinfo = dinfo
     sinfo.aligned = True
     cdef long long *op = <long long *>offs.data
+    if nr == 0:
+        with nogil:
+            ac_scatter_offsets(view.data, <const ac_int64 *>op, nb, vals.data,
+                               view.descr.itemsize, <int>view.descr.itemsize)
+        return 0
     for k in range(nb):
         ac_copy_nd(nr, rshape, view.data + op[k], rstrides, &dinfo,
                    vals.data + k * chunk, sstrides, &sinfo)

@@ -11,6 +11,10 @@ from arraycore._core cimport (ndarray, new_array, make_view, copy_into, copy_arr
     core_impl)
 from arraycore._convert cimport _asarray, as_array
 
+cdef extern from "ac_take.h":
+    ac_intp ac_take_1d(char *dst, const char *src, ac_intp sstride, ac_intp dim,
+                       const ac_int64 *idx, ac_intp n, int itemsize) nogil
+
 
 cdef int _axes_tuple(object axis, int nd, int *out, bint allow_dup=False) except -1:
     """Normalize an int or a tuple of ints into `out`; returns the count."""
@@ -393,15 +397,13 @@ def take(x, indices, /, *, axis=None):
         return reshape_array(flat, a.shape[:ax] + ishape + a.shape[ax + 1:], "C", None)
     n = a.dimensions[ax]
     m = idx.dimensions[0]
-    idx64 = copy_array(idx, AC_CORDER, descr_from_tidx(ACX_INT64))
+    if (idx.descr.tidx == ACX_INT64 and not idx.descr.swapped
+            and (idx.flags & AC_ARRAY_C_CONTIGUOUS) and (idx.flags & AC_ARRAY_ALIGNED)):
+        idx64 = idx                 # read as is: ac_take_1d wraps and checks
+    else:
+        idx64 = copy_array(idx, AC_CORDER, descr_from_tidx(ACX_INT64))
     ip = <long long *>idx64.data
-    for i in range(m):
-        k = ip[i]
-        if k < 0:
-            k += n
-        if k < 0 or k >= n:
-            raise IndexError(f"index {ip[i]} is out of bounds for axis {ax} with size {n}")
-        ip[i] = k
+    cdef ac_intp bad = -1
     src = a if (a.flags & AC_ARRAY_C_CONTIGUOUS) else copy_array(a, AC_CORDER)
     for d in range(a.nd):
         shape[d] = a.dimensions[d]
@@ -415,9 +417,18 @@ def take(x, indices, /, *, axis=None):
     cdef char *sp = src.data
     cdef char *dp = res.data
     with nogil:
-        for i in range(outer):
-            for j in range(m):
-                memcpy(dp + (i * m + j) * chunk, sp + (i * n + ip[j]) * chunk, chunk)
+        for i in range(outer):      # the first row checks every index
+            bad = ac_take_1d(dp + i * m * chunk, sp + i * n * chunk, chunk, n,
+                             <const ac_int64 *>ip, m, <int>chunk)
+            if bad >= 0:
+                break
+    if outer == 0:                  # nothing to take: the indices are still checked
+        for i in range(m):
+            if ip[i] < -n or ip[i] >= n:
+                bad = i
+                break
+    if bad >= 0:
+        raise IndexError(f"index {ip[bad]} is out of bounds for axis {ax} with size {n}")
     return res
 
 

@@ -378,6 +378,26 @@ cdef object ufunc_reduceat(ufunc uf, object arr, object indices, object axis, dt
 # ----------------------------------------------------------------------------
 # at: unbuffered, in place
 # ----------------------------------------------------------------------------
+cdef extern from "ac_take.h":
+    int ac_at_arith(int op, int tidx, char *a, ac_intp astride, const ac_int64 *pos,
+                    ac_intp n, const char *b, ac_intp bstride) nogil
+
+cdef object _AT_UFUNCS = None
+
+
+cdef int _at_op(ufunc uf):
+    """0, 1, 2 for add, subtract, multiply (ac_at_arith's ops), else -1."""
+    global _AT_UFUNCS
+    cdef int i
+    if _AT_UFUNCS is None:
+        from arraycore import add, subtract, multiply
+        _AT_UFUNCS = (add, subtract, multiply)
+    for i in range(3):
+        if uf is _AT_UFUNCS[i]:
+            return i
+    return -1
+
+
 cdef object ufunc_at(ufunc uf, object arr, object indices, object b):
     cdef ndarray a = <ndarray>arr if isinstance(arr, ndarray) else None
     cdef ndarray bb = None, pos
@@ -435,7 +455,9 @@ cdef object ufunc_at(ufunc uf, object arr, object indices, object b):
     check_out_cast(uf, dout, a.descr, SAME_KIND_CASTING)
     # the positions are read as a contiguous int64 run below: a view of
     # arange (a[::2], a[::-1]) is strided, so it is copied first
-    pos = copy_array(pos.reshape(-1), AC_CORDER, descr_from_tidx(ACX_INT64))
+    if not (pos.nd == 1 and pos.descr.tidx == ACX_INT64 and not pos.descr.swapped
+            and (pos.flags & AC_ARRAY_C_CONTIGUOUS) and (pos.flags & AC_ARRAY_ALIGNED)):
+        pos = copy_array(pos.reshape(-1), AC_CORDER, descr_from_tidx(ACX_INT64))
     n = pos.dimensions[0]
     cdef ac_intp bstride = 0
     if uf.nin == 2:
@@ -451,6 +473,17 @@ cdef object ufunc_at(ufunc uf, object arr, object indices, object b):
     cdef double obuf[2]
     cdef const ac_int64 *pp = <const ac_int64 *>pos.data
     cdef bint direct = _direct(a, lt[0]) and a.descr.tidx == lt[uf.nin]
+    cdef int at_op, r
+    if direct and a.nd == 1 and uf.nin == 2 and lt[1] == lt[0]:
+        # add/subtract/multiply of one real type: one typed C loop (src/ac_take.c)
+        at_op = _at_op(uf)
+        if at_op >= 0:
+            clear_fpe()
+            with nogil:
+                r = ac_at_arith(at_op, lt[0], a.data, a.strides[0], pp, n, bb.data, bstride)
+            if r == 0:
+                fpe_check(uf)
+                return None
     if direct:
         # the element is its own input and output: one loop call per index, in C
         steps[0] = steps[1] = steps[2] = 0

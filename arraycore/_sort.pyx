@@ -19,6 +19,7 @@ cdef extern from "ac_sort.h" nogil:
         AC_SORT_DESCENDING
     ctypedef struct ac_unique_state:
         ac_intp nuniq
+    int ac_sort_copy_lane(int tidx, const char *src, char *dst, ac_intp n, int flags)
     int ac_sort_lanes(int tidx, int nouter, const ac_intp *oshape,
                       char *data, const ac_intp *ostrides,
                       ac_intp n, ac_intp stride, int flags)
@@ -105,12 +106,23 @@ def sort(x, /, *, axis=-1, descending=False, stable=True):
     is always stable (a stable sort also satisfies stable=False)."""
     cdef ndarray a = _arr(x)
     cdef int ax = normalize_axis(axis, a.nd)
-    cdef ndarray res = copy_array(a, AC_CORDER, native(a.descr))
+    cdef ndarray res
+    cdef int rc
+    cdef int flags = AC_SORT_DESCENDING if descending else 0
+    if a.nd == 1 and _is_native_aligned(a) and a.strides[0] == a.descr.itemsize:
+        # one contiguous lane: the sort keys are made while copying (a pass less)
+        res = new_array(a.descr, 1, a.dimensions, NULL, NULL, 0, None)
+        with nogil:
+            rc = ac_sort_copy_lane(a.descr.tidx, a.data, res.data, a.dimensions[0], flags)
+        if rc < 0:
+            raise MemoryError("sort(): out of memory")
+        if rc == 1:
+            return res
+    res = copy_array(a, AC_CORDER, native(a.descr))
     cdef ac_intp oshape[AC_MAXDIMS]
     cdef ac_intp ostrides[AC_MAXDIMS]
     cdef int nouter = _lane_layout(res, ax, oshape, ostrides)
-    cdef int tidx = res.descr.tidx, rc
-    cdef int flags = AC_SORT_DESCENDING if descending else 0
+    cdef int tidx = res.descr.tidx
     cdef ac_intp n = res.dimensions[ax], stride = res.strides[ax]
     cdef bint big = size_of(res.nd, res.dimensions) >= SIGINT_SIZE
     if big:

@@ -14,15 +14,16 @@
  * back into their blocks in their original order (which is what a stable
  * sort of the values gives).  The radix paths first check whether the keys
  * are already in order (or strictly decreasing), which costs one pass that
- * stops at the first element out of line.  A value sort of 32-/64-bit keys in
- * lanes of up to AC_SIMD_SORT_MAX elements takes an AVX-512 quicksort when
- * the CPU has it (order among equal keys is invisible there).  Complex types
+ * stops at the first element out of line.  A value sort of 32-/64-bit keys
+ * takes the vectorized quicksort of ac_simdsort.c when the CPU has a SIMD
+ * level for it (order among equal keys is invisible there).  Complex types
  * use a merge sort with NumPy's ordering (argsort merges (value, index)
  * pairs, no indirection).  Each algorithm is written once, as a macro
  * instantiated per key width or per complex type.
  */
 #include "ac_sort.h"
 #include "ac_cpu.h"
+#include "ac_simdsort.h"
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +33,7 @@
 #define AC_RADIX_WIDE_MIN 65536 /* 8-bit digits below this length, wider from it */
 #define AC_RADIX_MAXBUCKETS 2048
 #define AC_RADIX_MAXPASS 8
+#define AC_SIMD_ARGSORT_MIN 16   /* vectorized argsort from this length */
 
 #if defined(__GNUC__) || defined(__clang__)
 #define AC_MAYBE_UNUSED __attribute__((unused))
@@ -176,191 +178,13 @@ static int radix_##S(KT *k, KT *tk, ac_int64 *ix, ac_int64 *tix, ac_intp n,   \
 #define AC_PLAIN_LT(a, b) ((a) < (b))
 
 
-/* ====================================================== AVX-512 key sort
+/* ====================================================== SIMD key sort
  * For a value sort the order among equal keys cannot be seen, so 32- and
- * 64-bit keys of short and middle-sized lanes may take an unstable AVX-512
- * quicksort: three-way partitions with compresses (keys equal to the pivot
- * fill the middle), and sorting networks in registers for runs of at most
- * two registers of keys.  Chosen at run time (ac_cpu.h); returns 0, leaving
- * a permutation of the keys, when it declines (no AVX-512, too short or too
- * long, or too many unbalanced partitions), and the caller sorts as usual. */
-#define AC_SIMD_SORT_MAX 2048
-#if AC_HAVE_DISPATCH
-#include <immintrin.h>
-
-static const unsigned char ac_popcnt8[256] = {
-#define AC_P2(n) n, n + 1, n + 1, n + 2
-#define AC_P4(n) AC_P2(n), AC_P2(n + 1), AC_P2(n + 1), AC_P2(n + 2)
-#define AC_P6(n) AC_P4(n), AC_P4(n + 1), AC_P4(n + 1), AC_P4(n + 2)
-    AC_P6(0), AC_P6(1), AC_P6(1), AC_P6(2)
-#undef AC_P2
-#undef AC_P4
-#undef AC_P6
-};
-#define AC_POPCNT_8(m) ((int)ac_popcnt8[(m)])
-#define AC_POPCNT_16(m) ((int)ac_popcnt8[(m) & 0xFF] + (int)ac_popcnt8[(m) >> 8])
-
-/* one layer of compare-exchanges: lane i meets lane perm[i]; lanes in `hi`
- * keep the larger key.  The networks below were checked by the 0-1
- * principle. */
-AC_TARGET_AVX512 static inline __m512i ac_cx_u64(__m512i v, __m512i perm, __mmask8 hi)
-{
-    __m512i w = _mm512_permutexvar_epi64(perm, v);
-    return _mm512_mask_blend_epi64(hi, _mm512_min_epu64(v, w), _mm512_max_epu64(v, w));
-}
-AC_TARGET_AVX512 static inline __m512i ac_cx_u32(__m512i v, __m512i perm, __mmask16 hi)
-{
-    __m512i w = _mm512_permutexvar_epi32(perm, v);
-    return _mm512_mask_blend_epi32(hi, _mm512_min_epu32(v, w), _mm512_max_epu32(v, w));
-}
-
-/* 8 keys: a 19-comparator, 6-layer network */
-AC_TARGET_AVX512 static inline __m512i ac_net_u64(__m512i v)
-{
-    v = ac_cx_u64(v, _mm512_set_epi64(5, 4, 7, 6, 1, 0, 3, 2), 0xCC);
-    v = ac_cx_u64(v, _mm512_set_epi64(3, 2, 1, 0, 7, 6, 5, 4), 0xF0);
-    v = ac_cx_u64(v, _mm512_set_epi64(6, 7, 4, 5, 2, 3, 0, 1), 0xAA);
-    v = ac_cx_u64(v, _mm512_set_epi64(7, 6, 3, 2, 5, 4, 1, 0), 0x30);
-    v = ac_cx_u64(v, _mm512_set_epi64(7, 3, 5, 1, 6, 2, 4, 0), 0x50);
-    v = ac_cx_u64(v, _mm512_set_epi64(7, 5, 6, 3, 4, 1, 2, 0), 0x54);
-    return v;
-}
-/* 16 keys: Batcher's odd-even merge sort, 63 comparators in 10 layers */
-AC_TARGET_AVX512 static inline __m512i ac_net_u32(__m512i v)
-{
-    v = ac_cx_u32(v, _mm512_set_epi32(14, 15, 12, 13, 10, 11, 8, 9, 6, 7, 4, 5, 2, 3, 0, 1), 0xAAAA);
-    v = ac_cx_u32(v, _mm512_set_epi32(13, 12, 15, 14, 9, 8, 11, 10, 5, 4, 7, 6, 1, 0, 3, 2), 0xCCCC);
-    v = ac_cx_u32(v, _mm512_set_epi32(15, 13, 14, 12, 11, 9, 10, 8, 7, 5, 6, 4, 3, 1, 2, 0), 0x4444);
-    v = ac_cx_u32(v, _mm512_set_epi32(11, 10, 9, 8, 15, 14, 13, 12, 3, 2, 1, 0, 7, 6, 5, 4), 0xF0F0);
-    v = ac_cx_u32(v, _mm512_set_epi32(15, 14, 11, 10, 13, 12, 9, 8, 7, 6, 3, 2, 5, 4, 1, 0), 0x3030);
-    v = ac_cx_u32(v, _mm512_set_epi32(15, 13, 14, 11, 12, 9, 10, 8, 7, 5, 6, 3, 4, 1, 2, 0), 0x5454);
-    v = ac_cx_u32(v, _mm512_set_epi32(7, 6, 5, 4, 3, 2, 1, 0, 15, 14, 13, 12, 11, 10, 9, 8), 0xFF00);
-    v = ac_cx_u32(v, _mm512_set_epi32(15, 14, 13, 12, 7, 6, 5, 4, 11, 10, 9, 8, 3, 2, 1, 0), 0x0F00);
-    v = ac_cx_u32(v, _mm512_set_epi32(15, 14, 11, 10, 13, 12, 7, 6, 9, 8, 3, 2, 5, 4, 1, 0), 0x3330);
-    v = ac_cx_u32(v, _mm512_set_epi32(15, 13, 14, 11, 12, 9, 10, 7, 8, 5, 6, 3, 4, 1, 2, 0), 0x5554);
-    return v;
-}
-
-/* sort a bitonic register (half-cleaners at distances NL/2 .. 1) */
-AC_TARGET_AVX512 static inline __m512i ac_bitonic_u64(__m512i v)
-{
-    v = ac_cx_u64(v, _mm512_set_epi64(3, 2, 1, 0, 7, 6, 5, 4), 0xF0);
-    v = ac_cx_u64(v, _mm512_set_epi64(5, 4, 7, 6, 1, 0, 3, 2), 0xCC);
-    v = ac_cx_u64(v, _mm512_set_epi64(6, 7, 4, 5, 2, 3, 0, 1), 0xAA);
-    return v;
-}
-AC_TARGET_AVX512 static inline __m512i ac_bitonic_u32(__m512i v)
-{
-    v = ac_cx_u32(v, _mm512_set_epi32(7, 6, 5, 4, 3, 2, 1, 0, 15, 14, 13, 12, 11, 10, 9, 8), 0xFF00);
-    v = ac_cx_u32(v, _mm512_set_epi32(11, 10, 9, 8, 15, 14, 13, 12, 3, 2, 1, 0, 7, 6, 5, 4), 0xF0F0);
-    v = ac_cx_u32(v, _mm512_set_epi32(13, 12, 15, 14, 9, 8, 11, 10, 5, 4, 7, 6, 1, 0, 3, 2), 0xCCCC);
-    v = ac_cx_u32(v, _mm512_set_epi32(14, 15, 12, 13, 10, 11, 8, 9, 6, 7, 4, 5, 2, 3, 0, 1), 0xAAAA);
-    return v;
-}
-#define AC_REV_u64 _mm512_set_epi64(0, 1, 2, 3, 4, 5, 6, 7)
-#define AC_REV_u32 _mm512_set_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)
-
-/* Per key width W (64: 8 lanes, 32: 16 lanes): the leaf sort of up to two
- * registers of keys (padded with the largest key: two networks, then a
- * bitonic merge) and the quicksort. */
-#define AC_DEFINE_SIMD_QSORT(W, KT, MT, NL)                                   \
-AC_TARGET_AVX512 static void ac_leaf_u##W(KT *k, ac_intp n)                   \
-{                                                                             \
-    const __m512i pad = _mm512_set1_epi##W(-1);                               \
-    const MT m0 = n >= NL ? (MT)~(MT)0 : (MT)((1u << n) - 1);                 \
-    const MT m1 = n <= NL ? (MT)0 : (MT)((1u << (n - NL)) - 1);               \
-    __m512i a = ac_net_u##W(_mm512_mask_loadu_epi##W(pad, m0, k));            \
-    if (m1) {                                                                 \
-        __m512i b = ac_net_u##W(_mm512_mask_loadu_epi##W(pad, m1, k + NL));   \
-        b = _mm512_permutexvar_epi##W(AC_REV_u##W, b);                        \
-        __m512i lo = _mm512_min_epu##W(a, b), hi = _mm512_max_epu##W(a, b);   \
-        _mm512_mask_storeu_epi##W(k + NL, m1, ac_bitonic_u##W(hi));           \
-        a = ac_bitonic_u##W(lo);                                              \
-    }                                                                         \
-    _mm512_mask_storeu_epi##W(k, m0, a);                                      \
-}                                                                             \
-AC_TARGET_AVX512 static int ac_qsort_u##W(KT *k, KT *t, ac_intp n, int depth) \
-{                                                                             \
-    while (n > 2 * NL) {                                                      \
-        KT a = k[0], b = k[n / 2], c = k[n - 1], p;                           \
-        ac_intp l = 0, g = 0, r, i;                                           \
-        __m512i pv;                                                           \
-        if (depth-- == 0) {                                                   \
-            return 0;                                                         \
-        }                                                                     \
-        p = a < b ? (b < c ? b : (a < c ? c : a)) : (a < c ? a : (b < c ? c : b)); \
-        pv = _mm512_set1_epi##W((KT)p);                                       \
-        /* keys below the pivot go to t, keys above it to the front of k    \
-         * itself (never past what has been read); compress in registers    \
-         * and store with plain masks (memory-destination compresses are    \
-         * slow on some CPUs) */                                              \
-        for (i = 0; i < n; i += NL) {                                         \
-            const MT m = n - i >= NL ? (MT)~(MT)0 : (MT)((1u << (n - i)) - 1); \
-            const __m512i v = _mm512_maskz_loadu_epi##W(m, k + i);            \
-            const MT lt = _mm512_mask_cmplt_epu##W##_mask(m, v, pv);          \
-            const MT gt = _mm512_mask_cmpgt_epu##W##_mask(m, v, pv);          \
-            const int nl = AC_POPCNT_##NL(lt), ng = AC_POPCNT_##NL(gt);       \
-            _mm512_mask_storeu_epi##W(t + l, (MT)((1u << nl) - 1),            \
-                                      _mm512_maskz_compress_epi##W(lt, v));   \
-            _mm512_mask_storeu_epi##W(k + g, (MT)((1u << ng) - 1),            \
-                                      _mm512_maskz_compress_epi##W(gt, v));   \
-            l += nl;                                                          \
-            g += ng;                                                          \
-        }                                                                     \
-        r = n - g;                                                            \
-        memmove(k + r, k, (size_t)g * sizeof(KT));                            \
-        memcpy(k, t, (size_t)l * sizeof(KT));                                 \
-        for (i = l; i < r; i++) {                                             \
-            k[i] = p;                                                         \
-        }                                                                     \
-        /* recurse into the shorter side, loop on the longer */              \
-        if (l < n - r) {                                                      \
-            if (!ac_qsort_u##W(k, t, l, depth)) {                             \
-                return 0;                                                     \
-            }                                                                 \
-            k += r; t += r; n -= r;                                           \
-        }                                                                     \
-        else {                                                                \
-            if (!ac_qsort_u##W(k + r, t + r, n - r, depth)) {                 \
-                return 0;                                                     \
-            }                                                                 \
-            n = l;                                                            \
-        }                                                                     \
-    }                                                                         \
-    if (n > 1) {                                                              \
-        ac_leaf_u##W(k, n);                                                   \
-    }                                                                         \
-    return 1;                                                                 \
-}
-
-AC_DEFINE_SIMD_QSORT(64, uint64_t, __mmask8, 8)
-AC_DEFINE_SIMD_QSORT(32, uint32_t, __mmask16, 16)
-#endif
-
-/* sort the keys k (scratch t) with AVX-512 when available and the lane is
- * neither very short nor long; 1 when done */
-#if AC_HAVE_DISPATCH
-#define AC_SIMD_SORT_FN(W, KT)                                                \
-static int ac_simd_sort_u##W(KT *k, KT *t, ac_intp n)                         \
-{                                                                             \
-    if (n >= 4 && n <= AC_SIMD_SORT_MAX && ac_cpu_level() >= AC_CPU_AVX512) { \
-        int depth = 4;                                                        \
-        ac_intp m;                                                            \
-        for (m = n; m > 1; m >>= 1) {                                         \
-            depth += 2;                                                       \
-        }                                                                     \
-        return ac_qsort_u##W(k, t, n, depth);                                 \
-    }                                                                         \
-    return 0;                                                                 \
-}
-AC_SIMD_SORT_FN(64, uint64_t)
-AC_SIMD_SORT_FN(32, uint32_t)
-#define AC_SIMD_SORTKEYS_k32(k, t, n) ac_simd_sort_u32(k, t, n)
-#define AC_SIMD_SORTKEYS_k64(k, t, n) ac_simd_sort_u64(k, t, n)
-#else
-#define AC_SIMD_SORTKEYS_k32(k, t, n) 0
-#define AC_SIMD_SORTKEYS_k64(k, t, n) 0
-#endif
+ * 64-bit keys take the unstable vectorized quicksort of src/ac_simdsort.c
+ * (AVX-512 or AVX2, chosen at run time); it returns 0, leaving a
+ * permutation of the keys, when it declines, and the caller sorts as usual. */
+#define AC_SIMD_SORTKEYS_k32(k, t, n) ((void)(t), ac_simdsort_u32(k, n))
+#define AC_SIMD_SORTKEYS_k64(k, t, n) ((void)(t), ac_simdsort_u64(k, n))
 #define AC_SIMD_SORTKEYS_k8(k, t, n) 0
 #define AC_SIMD_SORTKEYS_k16(k, t, n) 0
 
@@ -399,23 +223,25 @@ static int runs_##S(const KT *k, ac_intp n)                                   \
 }                                                                             \
 static KT *sortkeys_##S(KT *k, KT *tk, ac_intp n, ac_intp *hist)              \
 {                                                                             \
+    if (n >= AC_RADIX_MIN) {                                                  \
+        switch (runs_##S(k, n)) {                                             \
+        case 1:                                                               \
+            return k;                                                         \
+        case -1: {                                                            \
+            ac_intp i;                                                        \
+            for (i = 0; i < n / 2; i++) {                                     \
+                KT t = k[i]; k[i] = k[n - 1 - i]; k[n - 1 - i] = t;           \
+            }                                                                 \
+            return k;                                                         \
+        }                                                                     \
+        }                                                                     \
+    }                                                                         \
     if (AC_SIMD_SORTKEYS_##S(k, tk, n)) {                                     \
         return k;                                                             \
     }                                                                         \
     if (n < AC_RADIX_MIN) {                                                   \
         msort_##S(k, n, tk);                                                  \
         return k;                                                             \
-    }                                                                         \
-    switch (runs_##S(k, n)) {                                                 \
-    case 1:                                                                   \
-        return k;                                                             \
-    case -1: {                                                                \
-        ac_intp i;                                                            \
-        for (i = 0; i < n / 2; i++) {                                         \
-            KT t = k[i]; k[i] = k[n - 1 - i]; k[n - 1 - i] = t;               \
-        }                                                                     \
-        return k;                                                             \
-    }                                                                         \
     }                                                                         \
     return radix_##S(k, tk, NULL, NULL, n, hist) ? tk : k;                    \
 }                                                                             \
@@ -740,6 +566,47 @@ static ac_int64 *argsort_keys_w(int width, void *k, void *tk, ac_int64 *ix, ac_i
     }
 }
 
+/* a contiguous lane of 32-/64-bit elements with AVX-512: keys of src made
+ * into data (vectorized; src may be data), sorted there, elements back in
+ * place; the original
+ * NaNs and zeros were kept in w->tk, w->k is the radix sort's scratch */
+static void sort_real_lane_inplace(int tidx, const char *src, char *data, ac_intp n,
+                                   int desc, ac_sortwork *w)
+{
+    const ac_realtype *rt = &ac_realtypes[tidx];
+    const int W = rt->width;
+    const int kind = rt->isfloat ? AC_SS_FLOAT
+        : (tidx == ACX_INT32 || tidx == ACX_INT64) ? AC_SS_SIGNED : AC_SS_UNSIGNED;
+    ac_intp cnt[3], nnan, nzero, i;
+    char *s;
+    if (W == 8) {
+        ac_simdsort_tokeys_u64((uint64_t *)data, (const uint64_t *)src, n, kind, desc,
+                               (uint64_t *)w->tk, cnt);
+    }
+    else {
+        ac_simdsort_tokeys_u32((uint32_t *)data, (const uint32_t *)src, n, kind, desc,
+                               (uint32_t *)w->tk, cnt);
+    }
+    s = (char *)sort_keys_w(W, data, w->k, n, w->hist);
+    if (W == 8) {
+        ac_simdsort_fromkeys_u64((uint64_t *)data, (const uint64_t *)s, n, kind, desc);
+    }
+    else {
+        ac_simdsort_fromkeys_u32((uint32_t *)data, (const uint32_t *)s, n, kind, desc);
+    }
+    nnan = cnt[0];
+    nzero = cnt[1];
+    if (nnan || nzero) {
+        const ac_intp npos = n - nnan - nzero - cnt[2];
+        const ac_intp nanpos = desc ? 0 : n - nnan;
+        const ac_intp zeropos = desc ? nnan + npos : cnt[2];
+        memcpy(data + nanpos * W, w->tk, (size_t)(nnan * W));
+        for (i = 0; i < nzero; i++) {
+            memcpy(data + (zeropos + i) * W, w->tk + (n - 1 - i) * W, (size_t)W);
+        }
+    }
+}
+
 /* sort one lane of a real type in place */
 static void sort_real_lane(const ac_realtype *rt, char *data, ac_intp n, ac_intp stride,
                            int desc, ac_sortwork *w)
@@ -747,6 +614,11 @@ static void sort_real_lane(const ac_realtype *rt, char *data, ac_intp n, ac_intp
     ac_sortcnt c;
     char *s, *other;
     const int W = rt->width;
+    if ((W == 4 || W == 8) && stride == W && n >= 2 && ac_simdsort_inplace_ok()
+            && ((uintptr_t)data % (uintptr_t)W) == 0) {
+        sort_real_lane_inplace((int)(rt - ac_realtypes), data, data, n, desc, w);
+        return;
+    }
     rt->keys(data, stride, n, w->k, desc, &c);
     s = (char *)sort_keys_w(W, w->k, w->tk, n, w->hist);
     other = (s == w->k) ? w->tk : w->k;
@@ -783,12 +655,73 @@ static void sort_complex_lane(int tidx, char *data, ac_intp n, ac_intp stride, i
     }
 }
 
+static int cmp_int64(const void *a, const void *b)
+{
+    const ac_int64 x = *(const ac_int64 *)a, y = *(const ac_int64 *)b;
+    return (x > y) - (x < y);
+}
+
+/* The stable order of a lane of 32-/64-bit keys by the vectorized sorts
+ * (AVX-512), or NULL when they decline (the caller then sorts as usual).
+ * 32-bit keys: (key << 32 | index) sorted as 64-bit keys is stable by
+ * construction.  64-bit keys: the unstable key-index quicksort, then every
+ * run of equal keys gets its indices in ascending order, which is exactly
+ * the stable order. */
+static ac_int64 *argsort_lane_simd(const ac_realtype *rt, const char *src, ac_intp n,
+                                   ac_intp stride, int desc, ac_sortwork *w)
+{
+    ac_int64 *ix = w->ix;
+    ac_intp i, j;
+    rt->keys(src, stride, n, w->k, desc, NULL);
+    if (rt->width == 4) {
+        /* widen in place, from the end: element i's 8 bytes only cover keys
+         * 2i and 2i + 1, which are never needed after key i */
+        const uint32_t *k32 = (const uint32_t *)w->k;
+        uint64_t *p = (uint64_t *)w->k;             /* k and tk: 8n bytes */
+        for (i = n - 1; i >= 0; i--) {
+            p[i] = ((uint64_t)k32[i] << 32) | (uint64_t)i;
+        }
+        if (!ac_simdsort_u64(p, n)) {
+            return NULL;
+        }
+        for (i = 0; i < n; i++) {
+            ix[i] = (ac_int64)(p[i] & 0xFFFFFFFFu);
+        }
+        return ix;
+    }
+    else {
+        const uint64_t *k = (const uint64_t *)w->k;
+        for (i = 0; i < n; i++) {
+            ix[i] = i;
+        }
+        if (!ac_simdargsort_u64((uint64_t *)w->k, (int64_t *)ix, n)) {
+            return NULL;
+        }
+        for (i = 0; i + 1 < n; i = j) {
+            const uint64_t key = k[i];
+            for (j = i + 1; j < n && k[j] == key; j++) {
+            }
+            if (j - i > 1 && !ac_simdsort_u64((uint64_t *)(ix + i), j - i)) {
+                qsort(ix + i, (size_t)(j - i), sizeof(ac_int64), cmp_int64);
+            }
+        }
+        return ix;
+    }
+}
+
 /* the stable order of one lane into w->ix or w->tix: returns which */
 static ac_int64 *argsort_lane(int tidx, const char *src, ac_intp n, ac_intp stride,
                               int desc, ac_sortwork *w)
 {
     if (!ac_is_complex(tidx)) {
         const ac_realtype *rt = &ac_realtypes[tidx];
+        if ((rt->width == 8 || (rt->width == 4 && n <= (ac_intp)0xFFFFFFFF))
+                && n >= AC_SIMD_ARGSORT_MIN && ac_simdsort_inplace_ok()) {
+            ac_int64 *r = argsort_lane_simd(rt, src, n, stride, desc, w);
+            if (r != NULL) {
+                return r;
+            }
+        }
         rt->keys(src, stride, n, w->k, desc, NULL);
         return argsort_keys_w(rt->width, w->k, w->tk, w->ix, w->tix, n, w->hist, NULL);
     }
@@ -829,6 +762,26 @@ static int sort_inner(char **ptrs, ac_intp count, const ac_intp *strides, void *
         }
     }
     return 0;
+}
+
+int ac_sort_copy_lane(int tidx, const char *src, char *dst, ac_intp n, int flags)
+{
+    ac_sortwork w;
+    int W;
+    if (tidx < 0 || tidx > ACX_FLOAT64 || n < 2 || !ac_simdsort_inplace_ok()) {
+        return 0;
+    }
+    W = ac_realtypes[tidx].width;
+    if ((W != 4 && W != 8) || ((uintptr_t)src % (uintptr_t)W) != 0
+            || ((uintptr_t)dst % (uintptr_t)W) != 0) {
+        return 0;
+    }
+    if (work_alloc(&w, n, W, 0) < 0) {
+        return -1;
+    }
+    sort_real_lane_inplace(tidx, src, dst, n, (flags & AC_SORT_DESCENDING) != 0, &w);
+    free(w.mem);
+    return 1;
 }
 
 int ac_sort_lanes(int tidx, int nouter, const ac_intp *oshape,

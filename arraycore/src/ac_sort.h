@@ -24,6 +24,13 @@ AC_EXPORT int ac_sort_lanes(int tidx, int nouter, const ac_intp *oshape,
                   char *data, const ac_intp *ostrides,
                   ac_intp n, ac_intp stride, int flags);
 
+/* sort: dst (n contiguous native elements) becomes the sorted copy of the
+ * contiguous native src in one pass less than a copy and a sort, when the
+ * type and CPU allow it (32/64-bit real types with AVX-512, both aligned):
+ * returns 1 when done, 0 when not taken (nothing written), -1 when out of
+ * memory. */
+AC_EXPORT int ac_sort_copy_lane(int tidx, const char *src, char *dst, ac_intp n, int flags);
+
 /* The stable argsort of every lane of `src` into the int64 lanes of `dst`
  * (same outer grid; ostrides[op * AC_MAXDIMS + d] with op 0 = src and
  * op 1 = dst, the driver's layout).  Returns as ac_sort_lanes. */
