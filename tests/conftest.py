@@ -21,6 +21,13 @@ if _HERE not in sys.path:
 
 XP_NAME = os.environ.get("ARRAYCORE_TEST_XP", "arraycore")
 
+# the fuzz harness's seed (tests/test_fuzz.py): ARRAYCORE_FUZZ_SEED, or a new
+# one each session, chosen here so the report header prints it before any
+# test runs (a failure prints it again with the call to replay)
+if not os.environ.get("ARRAYCORE_FUZZ_SEED"):
+    import random as _random
+    os.environ["ARRAYCORE_FUZZ_SEED"] = str(_random.SystemRandom().randrange(2 ** 31))
+
 # Hypothesis: modest settings so the whole suite stays within a few minutes
 # on two cores.  HYPOTHESIS_PROFILE=thorough runs more examples.
 try:
@@ -59,7 +66,9 @@ def pytest_configure(config):
 
 
 def pytest_report_header(config):
-    return f"arraycore test namespace: {XP_NAME}"
+    return [f"arraycore test namespace: {XP_NAME}",
+            f"fuzz seed: ARRAYCORE_FUZZ_SEED={os.environ['ARRAYCORE_FUZZ_SEED']} "
+            f"(calls: ARRAYCORE_FUZZ_CALLS={os.environ.get('ARRAYCORE_FUZZ_CALLS', '3000')})"]
 
 
 def pytest_collection_modifyitems(config, items):
