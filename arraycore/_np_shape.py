@@ -173,10 +173,18 @@ def _minmax(fn, ufname, a, axis, out, keepdims, initial, where):
     return _to_out(res, out)
 
 
-def array(object, dtype=None, *, copy=True, order="K", subok=False, ndmin=0, like=None):
-    """NumPy's array(): a new array (copy=True by default), with at least `ndmin` dims."""
+def array(object, dtype=None, *, copy=True, order="K", subok=False, ndmin=0, ndmax=0,
+          like=None):
+    """NumPy's array(): a new array (copy=True by default), with at least `ndmin`
+    dims; `ndmax` > 0 caps the dimensions a nested list or tuple may make
+    (NumPy 2.4: deeper nesting would need dtype=object, which arraycore does
+    not have, so it is the same ValueError as NumPy's without it)."""
     if order not in ("K", "A", "C", "F", None):
         raise ValueError(f"order must be one of 'K', 'A', 'C', 'F', got {order!r}")
+    ndmax = operator.index(ndmax)
+    if not 0 <= ndmax <= 64:
+        raise ValueError("ndmax must be in the range [0, 64], the most dimensions "
+                         "an array may have")
     if copy is True and order in ("C", "F"):
         a = asarray(object, dtype=dtype)
         a = a.copy(order=order) if a is object or isinstance(object, ndarray) else a
@@ -186,23 +194,31 @@ def array(object, dtype=None, *, copy=True, order="K", subok=False, ndmin=0, lik
             a = a.copy(order="C")
     else:
         a = asarray(object, dtype=dtype, copy=copy)
+    if ndmax and isinstance(object, (list, tuple)) and a.ndim > ndmax:
+        raise ValueError(f"setting an array element with a sequence: the nested "
+                         f"sequence makes {a.ndim} dimensions, more than ndmax={ndmax}")
     ndmin = operator.index(ndmin)
     if a.ndim < ndmin:
         a = reshape(a, (1,) * (ndmin - a.ndim) + tuple(a.shape))
     return a
 
 
-def asanyarray(a, dtype=None, order=None, *, like=None):
+def asanyarray(a, dtype=None, order=None, *, device=None, copy=None, like=None):
     """Convert the input to an array (arraycore has no subclasses: asarray)."""
-    return _asarray_order(a, dtype, order)
+    return _asarray_order(a, dtype, order, device, copy)
 
 
-def _asarray_order(a, dtype, order):
-    a = asarray(a, dtype=dtype)
-    if order == "C" and not a.flags["C_CONTIGUOUS"]:
-        a = a.copy(order="C")
-    elif order == "F" and not a.flags["F_CONTIGUOUS"]:
-        a = a.copy(order="F")
+def _asarray_order(a, dtype, order, device=None, copy=None):
+    if order not in ("K", "A", "C", "F", None):
+        raise ValueError(f"order must be one of 'K', 'A', 'C', 'F', got {order!r}")
+    a = asarray(a, dtype=dtype, device=device, copy=copy)
+    want = ("C_CONTIGUOUS" if order == "C" else
+            "F_CONTIGUOUS" if order == "F" else None)
+    if want is not None and not a.flags[want]:
+        if copy is False:
+            raise ValueError(f"Unable to avoid copy while creating an array in "
+                             f"order {order!r} as requested (copy=False)")
+        a = a.copy(order=order)
     return a
 
 

@@ -99,6 +99,60 @@ def test_array_and_contiguity(nx, ndmin, order):
     same(xp.array([[1, 2], [3, 4]], dtype=xp.float32), np.array([[1, 2], [3, 4]], "f4"))
 
 
+_NDMAX_CASES = [([[1, 2], [3, 4]], 1), ([[1, 2], [3, 4]], 2), ([[1, 2]], 3),
+                ([[[1]]], 2), ([[[1]]], 3), ((1.5, 2.5), 1), ([], 1), (5, 1)]
+
+
+@pytest.mark.parametrize("obj, ndmax", _NDMAX_CASES)
+def test_array_ndmax(obj, ndmax):
+    """NumPy 2.4's ndmax: a nested list/tuple deeper than ndmax is a
+    ValueError (NumPy would need dtype=object); arrays and scalars are not
+    limited.  NumPy is the oracle where it has the keyword (2.4+)."""
+    depth = np.asarray(obj).ndim
+    if isinstance(obj, (list, tuple)) and depth > ndmax:
+        with pytest.raises(ValueError):
+            xp.array(obj, ndmax=ndmax)
+    else:
+        same(xp.array(obj, ndmax=ndmax), np.asarray(obj))
+    if "ndmax" in (np.array.__doc__ or "").split("Parameters")[0]:
+        try:
+            want = np.array(obj, ndmax=ndmax)
+        except ValueError:
+            with pytest.raises(ValueError):
+                xp.array(obj, ndmax=ndmax)
+        else:
+            same(xp.array(obj, ndmax=ndmax), want)
+
+
+def test_array_ndmax_arrays_and_range():
+    a = xp.ones((2, 3))
+    assert xp.array(a, ndmax=1).shape == (2, 3)
+    with pytest.raises(ValueError):
+        xp.array([[1.0]], ndmax=-1)
+    with pytest.raises(ValueError):
+        xp.array([1.0], ndmax=65)
+    with pytest.raises(TypeError):
+        xp.array([1.0], ndmax=1.5)
+
+
+def test_asanyarray_device_and_copy():
+    n = np.arange(6.0).reshape(2, 3)
+    x = xp.asarray(n)
+    assert xp.asanyarray(x, copy=False) is x or np.shares_memory(to_numpy(xp.asanyarray(x, copy=False)), to_numpy(x))
+    c = xp.asanyarray(x, copy=True)
+    assert not np.shares_memory(to_numpy(c), to_numpy(x))
+    same(c, np.asanyarray(n, copy=True))
+    same(xp.asanyarray(x, device=x.device), n)
+    with pytest.raises(ValueError):
+        xp.asanyarray([1.0, 2.0], copy=False)          # a list needs a copy
+    with pytest.raises(ValueError):
+        xp.asanyarray(x.mT, order="C", copy=False)     # so does reordering
+    same(xp.asanyarray(x.mT, order="C"), np.asanyarray(n.T, order="C"))
+    assert xp.asanyarray(x.mT, order="C").flags["C_CONTIGUOUS"]
+    with pytest.raises(ValueError):
+        xp.asanyarray(x, order="X")
+
+
 # ---------------------------------------------------------------- shape & assembly
 @S
 @given(pairs(DTYPE_NAMES, max_dims=4))
