@@ -220,7 +220,7 @@ def inv(ndarray a):
     cdef char *work = NULL
     cdef ac_intp bad = -1
     cdef bint stopped = False
-    cdef bint small = n <= 8 and not _cplx(t)
+    cdef bint small = n <= 8
     try:
         if B == 0 or n == 0:
             return 0
@@ -269,7 +269,7 @@ def solve(ndarray a, ndarray x):
     cdef ac_blasint *ipiv = <ac_blasint *>_alloc(max(n, 1) * sizeof(ac_blasint))
     cdef ac_blasint info = 0
     cdef ac_intp bad = -1
-    cdef bint stopped = False, small = n <= 8 and not _cplx(t)
+    cdef bint stopped = False, small = n <= 8
     if B == 0 or n == 0:
         free(ipiv)
         return 0

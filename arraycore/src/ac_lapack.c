@@ -145,7 +145,7 @@ int ac_blas_loaded(void)
 #define RIDX    (i & 1)      /* index into the 2-entry real/complex tables */
 
 int ac_la_gemm(int t, char ta, char tb, bi m, bi n, bi k, const void *a, bi lda,
-               const void *b, bi ldb, void *c, bi ldc)
+               const void *b, bi ldb, void *c, bi ldc, int accumulate)
 {
     static const float one_f[2] = {1.0f, 0.0f}, zero_f[2] = {0.0f, 0.0f};
     static const double one_d[2] = {1.0, 0.0}, zero_d[2] = {0.0, 0.0};
@@ -153,7 +153,9 @@ int ac_la_gemm(int t, char ta, char tb, bi m, bi n, bi k, const void *a, bi lda,
     if (i < 0 || !loaded)
         return -1;
     T.gemm[i](&ta, &tb, &m, &n, &k, (i & 1) ? (const void *)one_d : (const void *)one_f,
-              a, &lda, b, &ldb, (i & 1) ? (const void *)zero_d : (const void *)zero_f,
+              a, &lda, b, &ldb,
+              accumulate ? ((i & 1) ? (const void *)one_d : (const void *)one_f)
+                         : ((i & 1) ? (const void *)zero_d : (const void *)zero_f),
               c, &ldc, 1, 1);
     return 0;
 }

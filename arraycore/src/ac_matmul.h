@@ -35,10 +35,12 @@ AC_EXPORT void ac_vecdot(int tidx, ac_intp n, const char *x, ac_intp xs,
 /* 1 when a product of this type and size should run on BLAS (the gufunc loop
  * loads the library on the first such product). */
 AC_EXPORT int ac_matmul_blas_worthy(int tidx, ac_intp n, ac_intp k, ac_intp m);
-/* C = op(A) op(B), column-major, as ac_la_gemm (src/ac_lapack.h) */
+/* C = op(A) op(B) (+ C when accumulate), column-major, as ac_la_gemm
+ * (src/ac_lapack.h) */
 typedef int (*ac_matmul_gemm_fn)(int t, char ta, char tb, long long m, long long n,
                                  long long k, const void *a, long long lda,
-                                 const void *b, long long ldb, void *c, long long ldc);
+                                 const void *b, long long ldb, void *c, long long ldc,
+                                 int accumulate);
 /* NULL until the BLAS library is loaded (ac_blas_load sets it). */
 extern ac_matmul_gemm_fn ac_matmul_gemm;
 
