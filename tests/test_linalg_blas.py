@@ -6,7 +6,8 @@ the inner dimension accumulated with beta = 1; panels of rows when C is
 large; src/ac_matmul.c, matmul_blas_pieces) so Ctrl-C is seen between them;
 here every layout of the operands and of the output must still give numpy's
 product.  Stacks of complex matrices with n <= 8 go through our own LU
-kernels (src/ac_linalg_small.c) for det, inv and solve."""
+kernels (src/ac_linalg_small.c) for det, inv and solve.  Last, non-finite
+input where NumPy's answer is defined by which triangle LAPACK reads."""
 import numpy as np
 import pytest
 from hypothesis import given, settings, strategies as st, HealthCheck
@@ -108,3 +109,25 @@ def test_complex_small_nan(dt):
         want = np.linalg.inv(a)
     got = np.asarray(L.inv(ac.asarray(a)))
     assert np.isnan(got).any() and np.isnan(want).any()
+
+
+@pytest.mark.parametrize("dt", ["float32", "float64", "complex64", "complex128"])
+def test_eigh_ignores_the_unread_triangle(dt):
+    # eigh/eigvalsh read the lower triangle: a NaN above it changes nothing
+    # (NumPy's results); a NaN in the lower triangle is a LinAlgError
+    rng = np.random.default_rng(13)
+    h = rng.standard_normal((2, 4, 4)).astype(dt)
+    h = (h + np.conj(np.swapaxes(h, -1, -2))).astype(dt)
+    up = h.copy()
+    up[1, 0, 3] = np.nan
+    t = 1e-4 if dt in ("float32", "complex64") else 1e-12
+    np.testing.assert_allclose(np.asarray(L.eigvalsh(ac.asarray(up))),
+                               np.linalg.eigvalsh(up), rtol=t, atol=t)
+    np.testing.assert_allclose(np.asarray(L.eigh(ac.asarray(up)).eigenvalues),
+                               np.linalg.eigh(up).eigenvalues, rtol=t, atol=t)
+    low = h.copy()
+    low[1, 3, 0] = np.nan
+    with pytest.raises(L.LinAlgError):
+        L.eigvalsh(ac.asarray(low))
+    with pytest.raises(np.linalg.LinAlgError):
+        np.linalg.eigvalsh(low)
