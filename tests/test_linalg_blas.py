@@ -1,5 +1,5 @@
-"""matmul on BLAS beyond one gemm call, and the small-matrix kernels of the
-complex types (issue 9): numpy as the oracle.
+"""matmul on BLAS beyond one gemm call and on gemv, and the small-matrix
+kernels of the complex types (issue 9): numpy as the oracle.
 
 Products larger than 2**30 multiply-adds run as several gemm calls (chunks of
 the inner dimension accumulated with beta = 1; panels of rows when C is
@@ -60,6 +60,29 @@ def test_matmul_in_pieces_other_types(dt):
             @ y).astype(dt)
     t = 1e-6 if dt in ("float32", "complex64") else 1e-13
     _close(ac.asarray(x) @ ac.asarray(y), want, t * k)
+
+
+@pytest.mark.parametrize("dt", ["float32", "float64"])
+@pytest.mark.parametrize("n,k", [(700, 300), (1, 70000), (70000, 1), (3, 40000)])
+def test_matvec_on_gemv(dt, n, k):
+    # matrix @ vector and vector @ matrix of >= 65536 multiply-adds run on
+    # BLAS gemv: every layout of the matrix, strided vectors and outputs
+    rng = np.random.default_rng(14)
+    a = rng.standard_normal((n, k)).astype(dt)
+    v = rng.standard_normal(k).astype(dt)
+    want = a.astype("float64") @ v.astype("float64")
+    t = (1e-5 if dt == "float32" else 1e-13) * max(k, 1)
+    vs = (ac.asarray(v), ac.asarray(np.repeat(v, 2))[::2])
+    for A in (_as_layout(a, "C"), _as_layout(a, "F"), ac.asarray(np.repeat(a, 2, axis=1))[:, ::2]):
+        for V in vs:
+            _close(A @ V, want.astype(dt), t)
+            _close(V @ ac.matrix_transpose(A), want.astype(dt), t)
+            o = ac.empty((2 * n,), dtype=A.dtype)[::2]
+            ac.matmul(A, V, out=o)
+            _close(o, want.astype(dt), t)
+    # a stack of matrices against one vector: gemv per matrix
+    s = np.stack([a, -a])
+    _close(ac.asarray(s) @ vs[0], np.stack([want, -want]).astype(dt), t)
 
 
 # ---- complex stacks of small matrices -------------------------------------

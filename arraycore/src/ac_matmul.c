@@ -641,6 +641,7 @@ static const vd_fn vd_table[ACX_NTYPES] = {
 /* Set by ac_blas_load once the library is loaded (NULL before: our kernels);
  * a pointer rather than a call into ac_lapack.c keeps this file standalone. */
 ac_matmul_gemm_fn ac_matmul_gemm = NULL;
+ac_matmul_gemv_fn ac_matmul_gemv = NULL;
 
 /* How an r x c operand with byte strides rs, cs reads in column-major BLAS
  * terms: 'R' row-major (its memory is the transpose, leading dimension *ld),
@@ -752,6 +753,35 @@ static int matmul_blas_pieces(int tidx, ac_intp n, ac_intp k, ac_intp m,
     return AC_SIGINT_SEEN() ? 1 : 0;
 }
 
+/* A matrix-vector product (n == 1 or m == 1) through gemv: the matrix as it
+ * lies ('R' row-major is a transposed column-major one), the vectors with
+ * their positive element strides.  0 on success, -1 if BLAS cannot take it. */
+static int matvec_blas(int tidx, ac_intp n, ac_intp k, ac_intp m,
+                       const char *A, ac_intp a_rs, ac_intp a_cs,
+                       const char *B, ac_intp b_rs, ac_intp b_cs,
+                       char *C, ac_intp c_rs, ac_intp c_cs)
+{
+    ac_intp es = (tidx == ACX_FLOAT32) ? 4 : 8, ld = 0, xs, ys, rows;
+    ac_matmul_gemv_fn gemv = __atomic_load_n(&ac_matmul_gemv, __ATOMIC_ACQUIRE);
+    const char *M, *x;
+    char lay;
+    if (gemv == NULL || k < 1)
+        return -1;
+    if (m == 1) {               /* C[:, 0] = A B[:, 0] */
+        lay = blas_layout(n, k, a_rs, a_cs, es, &ld);
+        M = A; x = B; xs = b_rs; ys = c_rs; rows = n;
+    }
+    else {                      /* C[0, :] = B^T A[0, :] */
+        lay = blas_layout(m, k, b_cs, b_rs, es, &ld);     /* B^T: m x k */
+        M = B; x = A; xs = a_cs; ys = c_cs; rows = m;
+    }
+    if (!lay || xs <= 0 || ys <= 0 || xs % es || ys % es)
+        return -1;
+    if (lay == 'R')             /* column-major k x rows: y = M^T x */
+        return gemv(tidx, 'T', k, rows, M, ld, x, xs / es, C, ys / es);
+    return gemv(tidx, 'N', rows, k, M, ld, x, xs / es, C, ys / es);
+}
+
 int ac_matmul_blas_worthy(int tidx, ac_intp n, ac_intp k, ac_intp m)
 {
     double w = (double)n * (double)k * (double)m;
@@ -759,8 +789,13 @@ int ac_matmul_blas_worthy(int tidx, ac_intp n, ac_intp k, ac_intp m)
         return 0;
     if (tidx == ACX_COMPLEX64 || tidx == ACX_COMPLEX128)
         return w >= AC_BLAS_MIN_WORK_COMPLEX;
-    if (tidx == ACX_FLOAT32 || tidx == ACX_FLOAT64)
-        return n > 1 && m > 1 && w >= AC_BLAS_MIN_WORK;
+    if (tidx == ACX_FLOAT32 || tidx == ACX_FLOAT64) {
+        if (n == 1 && m == 1)
+            return 0;
+        if (n == 1 || m == 1)                   /* gemv */
+            return w >= AC_BLAS_MIN_GEMV;
+        return w >= AC_BLAS_MIN_WORK;
+    }
     return 0;
 }
 
@@ -771,7 +806,8 @@ int ac_matmul(int tidx, ac_intp n, ac_intp k, ac_intp m,
 {
     if (tidx < 0 || tidx >= ACX_NTYPES || n <= 0 || m <= 0)
         return 0;
-    if (ac_matmul_gemm != NULL && ac_matmul_blas_worthy(tidx, n, k, m)) {
+    if (ac_matmul_gemm != NULL && ac_matmul_blas_worthy(tidx, n, k, m)
+            && !((tidx == ACX_FLOAT32 || tidx == ACX_FLOAT64) && (n == 1 || m == 1))) {
         /* the layout check comes first, so a tiled run never stops half-way
          * for a reason other than Ctrl-C */
         ac_intp l1, es = (tidx == ACX_FLOAT32) ? 4 : (tidx == ACX_COMPLEX128) ? 16 : 8;
@@ -783,6 +819,10 @@ int ac_matmul(int tidx, ac_intp n, ac_intp k, ac_intp m,
                 return r;
         }
     }
+    if ((tidx == ACX_FLOAT64 || tidx == ACX_FLOAT32) && k > 0 && (n == 1) != (m == 1)
+            && (double)k * (double)(n > m ? n : m) >= AC_BLAS_MIN_GEMV
+            && matvec_blas(tidx, n, k, m, A, a_rs, a_cs, B, b_rs, b_cs, C, c_rs, c_cs) == 0)
+        return 0;
     if ((tidx == ACX_FLOAT64 || tidx == ACX_FLOAT32) && k > 0 && (n == 1 || m == 1)
             && float_gemv(tidx == ACX_FLOAT64, n, k, m, A, a_rs, a_cs, B, b_rs, b_cs,
                           C, c_rs, c_cs))
