@@ -35,6 +35,10 @@ def spd(rng, n, batch=()):
     return a @ np.swapaxes(a, -1, -2) + n * np.eye(n)
 
 
+def crand(rng, shape, dt):
+    return (rng.standard_normal(shape) + 1j * rng.standard_normal(shape)).astype(dt)
+
+
 def cases(rng):
     yield "det 10000 x 3x3", "det", (rng.standard_normal((10000, 3, 3)),), 0.5
     yield "inv 10000 x 4x4", "inv", (rng.standard_normal((10000, 4, 4)),), 0.5
@@ -63,6 +67,22 @@ def cases(rng):
     yield "a @ b 1-d n=8", "matmul", (rng.standard_normal(8), rng.standard_normal(8)), 1.0
     yield "vector_norm 1M", "vector_norm", (rng.standard_normal(1_000_000),), 1.0
     yield "matrix_norm fro 500", "matrix_norm", (a500,), 1.0
+    # beyond the rows: complex stacks of small matrices (our LU kernels),
+    # stacked products, vecdot and outer
+    for dt in ("complex64", "complex128"):
+        tag = "c64" if dt == "complex64" else "c128"
+        yield f"det 10000 x 3x3 {tag}", "det", (crand(rng, (10000, 3, 3), dt),), 0.5
+        yield f"inv 10000 x 4x4 {tag}", "inv", (crand(rng, (10000, 4, 4), dt),), 0.5
+        yield f"solve 1000 x 8x8 {tag}", "solve", (crand(rng, (1000, 8, 8), dt),
+                                                   crand(rng, (1000, 8, 1), dt)), 0.5
+    for b, n in ((1000, 8), (100, 64)):
+        yield f"matmul stack {b} x {n}x{n}", "matmul", (rng.standard_normal((b, n, n)),
+                                                      rng.standard_normal((b, n, n))), 1.0
+    yield "vecdot 1000 x 1000", "vecdot", (rng.standard_normal((1000, 1000)),
+                                           rng.standard_normal((1000, 1000))), 1.0
+    yield "outer 2000", "outer", (rng.standard_normal(2000), rng.standard_normal(2000)), 1.0
+    yield "matmul 2000x2000 @ 2000", "matmul", (rng.standard_normal((2000, 2000)),
+                                                rng.standard_normal(2000)), 1.0
 
 
 def main():

@@ -137,70 +137,65 @@ cdef int _finish(bint stopped, ac_intp bad, ac_blasint info, str what) except -1
 
 
 # ----------------------------------------------------------------------------
-# LU: det / slogdet, inv, solve
+# the one stack driver: a Job holds one routine's arguments for the whole
+# stack (base pointers and bytes per matrix); a per-matrix function (below,
+# one per routine) does matrix b and returns LAPACK's info; _run_stack calls
+# it for every matrix with the GIL released, polls Ctrl-C between matrices,
+# stops at the first failure and turns the outcome into an exception.
 # ----------------------------------------------------------------------------
-def det(ndarray a, ndarray out, ndarray logabs=None):
-    """a: (B, n, n) work copy (destroyed).  Without logabs: out[b] = det.  With
-    it: out[b] = sign (type of a), logabs[b] = log|det| (real type)."""
-    cdef int t = _tidx(a)
-    cdef ac_intp B = a.dimensions[0], n = a.dimensions[1], b, i
-    cdef size_t es = a.descr.itemsize, mat = n * n * es, oes = out.descr.itemsize
-    cdef size_t les = logabs.descr.itemsize if logabs is not None else 0
-    cdef bint slog = logabs is not None, stopped = False, small = 0 < n <= 8
-    cdef ac_blasint *ipiv = <ac_blasint *>_alloc(max(n, 1) * sizeof(ac_blasint))
-    cdef int perm[8]
+cdef struct Job:
+    int t, ct                   # type of the matrices; complex type of geev's output
+    bint flag                   # det: slogdet; solve/inv: small kernels; geev: vectors
+    char jobz
+    ac_intp n, m, k             # dimensions (meaning per routine)
+    ac_blasint ld               # a second leading dimension (gesdd's ldu/ldvt)
+    size_t es, rs               # itemsize of the matrices, of their real type
+    char *a
+    size_t amat                 # bytes per matrix of a
+    char *x
+    size_t xmat
+    char *y
+    size_t ymat
+    char *z
+    size_t zmat
+    ac_blasint *ipiv
+    char *work
+    char *rwork
+    char *tmp                   # geev: eigenvalues and vectors before unpacking
+    char *tmp2
+    ac_blasint *iwork
+    ac_blasint lwork, lrwork, liwork
+
+ctypedef ac_blasint (*MatFn)(Job *j, ac_intp b) noexcept nogil
+
+
+cdef int _run_stack(Job *j, MatFn f, ac_intp B, str what) except -1:
+    """f(j, b) for b < B; info > 0 at matrix b raises LinAlgError(what)."""
+    cdef ac_intp b, bad = -1
     cdef ac_blasint info = 0
-    cdef double pr, pi, re, im, la, ar, tmp, mag
-    cdef int neg
-    cdef char *p
+    cdef bint stopped = False
     sigint_on()
-    try:
-        with nogil:
-            for b in range(B):
-                if sigint_pending():
-                    stopped = True
-                    break
-                p = a.data + b * mat
-                neg = 0
-                if small:
-                    ac_small_lu(t, <int>n, p, perm)
-                    for i in range(n):
-                        if perm[i] != i:
-                            neg ^= 1
-                elif n > 0:
-                    info = ac_la_getrf(t, n, n, p, n, ipiv)
-                    if info < 0:
-                        break
-                    for i in range(n):
-                        if ipiv[i] != i + 1:
-                            neg ^= 1
-                pr = -1.0 if neg else 1.0
-                pi = 0.0
-                la = 0.0
-                for i in range(n):
-                    _get(t, p + (i * n + i) * es, &re, &im)
-                    if slog:
-                        mag = hypot(re, im)
-                        if mag == 0.0:
-                            pr = 0.0; pi = 0.0
-                            la = -_inf()
-                            break
-                        la += log(mag)
-                        re /= mag; im /= mag
-                    tmp = pr * re - pi * im
-                    pi = pr * im + pi * re
-                    pr = tmp
-                if slog:
-                    _put(t, out.data + b * oes, pr, pi)
-                    if les == 4:
-                        (<float *>(logabs.data + b * les))[0] = <float>la
-                    else:
-                        (<double *>(logabs.data + b * les))[0] = la
-                else:
-                    _put(t, out.data + b * oes, pr, pi)
-    finally:
-        free(ipiv)
-    return _finish(stopped, -1, info if info < 0 else 0, "det")
+    with nogil:
+        for b in range(B):
+            if sigint_pending():
+                stopped = True
+                break
+            info = f(j, b)
+            if info != 0:
+                if info > 0:
+                    bad = b
+                break
+    return _finish(stopped, bad, info if info < 0 else 0, what)
+
+
+cdef Job _job(ndarray a):
+    cdef Job j
+    memset(&j, 0, sizeof(Job))
+    j.t = _tidx(a)
+    j.es = a.descr.itemsize
+    j.rs = _rsize(j.t)
+    j.a = a.data
+    return j
 
 
 cdef inline double _inf() noexcept nogil:
@@ -208,400 +203,409 @@ cdef inline double _inf() noexcept nogil:
     return big * 10.0
 
 
+# ----------------------------------------------------------------------------
+# LU: det / slogdet, inv, solve
+# ----------------------------------------------------------------------------
+cdef ac_blasint _det1(Job *j, ac_intp b) noexcept nogil:
+    cdef int t = j.t, neg = 0
+    cdef ac_intp n = j.n, i
+    cdef char *p = j.a + b * j.amat
+    cdef int perm[8]
+    cdef ac_blasint info
+    cdef double pr, pi = 0.0, re, im, la = 0.0, tmp, mag
+    if n <= 8:
+        ac_small_lu(t, <int>n, p, perm)
+        for i in range(n):
+            if perm[i] != i:
+                neg ^= 1
+    else:
+        info = ac_la_getrf(t, n, n, p, n, j.ipiv)
+        if info < 0:
+            return info
+        for i in range(n):
+            if j.ipiv[i] != i + 1:
+                neg ^= 1
+    pr = -1.0 if neg else 1.0
+    for i in range(n):
+        _get(t, p + (i * n + i) * j.es, &re, &im)
+        if j.flag:
+            mag = hypot(re, im)
+            if mag == 0.0:
+                pr = 0.0; pi = 0.0
+                la = -_inf()
+                break
+            la += log(mag)
+            re /= mag; im /= mag
+        tmp = pr * re - pi * im
+        pi = pr * im + pi * re
+        pr = tmp
+    _put(t, j.x + b * j.xmat, pr, pi)
+    if j.flag:
+        if j.ymat == 4:
+            (<float *>(j.y + b * j.ymat))[0] = <float>la
+        else:
+            (<double *>(j.y + b * j.ymat))[0] = la
+    return 0
+
+
+def det(ndarray a, ndarray out, ndarray logabs=None):
+    """a: (B, n, n) work copy (destroyed).  Without logabs: out[b] = det.  With
+    it: out[b] = sign (type of a), logabs[b] = log|det| (real type)."""
+    cdef Job j = _job(a)
+    j.n = a.dimensions[1]
+    j.amat = j.n * j.n * j.es
+    j.x = out.data
+    j.xmat = out.descr.itemsize
+    j.flag = logabs is not None
+    if j.flag:
+        j.y = logabs.data
+        j.ymat = logabs.descr.itemsize
+    j.ipiv = <ac_blasint *>_alloc(max(j.n, 1) * sizeof(ac_blasint))
+    try:
+        return _run_stack(&j, _det1, a.dimensions[0], "det")
+    finally:
+        free(j.ipiv)
+
+
+cdef ac_blasint _inv1(Job *j, ac_intp b) noexcept nogil:
+    cdef char *p = j.a + b * j.amat
+    cdef ac_blasint info
+    if j.flag:
+        return ac_small_inv(j.t, <int>j.n, p)
+    info = ac_la_getrf(j.t, j.n, j.n, p, j.n, j.ipiv)
+    if info != 0:
+        return info
+    return ac_la_getri(j.t, j.n, p, j.n, j.ipiv, j.work, j.lwork)
+
+
 def inv(ndarray a):
     """a: (B, n, n) C-contiguous, replaced by its inverse in place (the C data is
     the transpose in LAPACK's order, and inv(A^T) = inv(A)^T)."""
-    cdef int t = _tidx(a)
-    cdef ac_intp B = a.dimensions[0], n = a.dimensions[1], b
-    cdef size_t es = a.descr.itemsize, mat = n * n * es
-    cdef ac_blasint *ipiv = <ac_blasint *>_alloc(max(n, 1) * sizeof(ac_blasint))
-    cdef ac_blasint info = 0, lwork
+    cdef Job j = _job(a)
+    cdef ac_blasint info
     cdef char q[16]
-    cdef char *work = NULL
-    cdef ac_intp bad = -1
-    cdef bint stopped = False
-    cdef bint small = n <= 8 and not _cplx(t)
+    j.n = a.dimensions[1]
+    j.amat = j.n * j.n * j.es
+    j.flag = j.n <= 8
+    if a.dimensions[0] == 0 or j.n == 0:
+        return 0
     try:
-        if B == 0 or n == 0:
-            return 0
-        if small:
-            sigint_on()
-            with nogil:
-                for b in range(B):
-                    if sigint_pending():
-                        stopped = True
-                        break
-                    if ac_small_inv(t, <int>n, a.data + b * mat):
-                        bad = b
-                        break
-            return _finish(stopped, bad, 0, "Singular matrix")
-        info = ac_la_getri(t, n, a.data, n, ipiv, q, -1)
-        if info < 0:
-            return _finish(False, -1, info, "inv")
-        lwork = _wsize(t, q)
-        work = <char *>_alloc(lwork * es)
-        sigint_on()
-        with nogil:
-            for b in range(B):
-                if sigint_pending():
-                    stopped = True
-                    break
-                info = ac_la_getrf(t, n, n, a.data + b * mat, n, ipiv)
-                if info != 0:
-                    bad = b
-                    break
-                info = ac_la_getri(t, n, a.data + b * mat, n, ipiv, work, lwork)
-                if info != 0:
-                    bad = b
-                    break
+        j.ipiv = <ac_blasint *>_alloc(j.n * sizeof(ac_blasint))
+        if not j.flag:
+            info = ac_la_getri(j.t, j.n, a.data, j.n, j.ipiv, q, -1)
+            if info < 0:
+                return _finish(False, -1, info, "inv")
+            j.lwork = _wsize(j.t, q)
+            j.work = <char *>_alloc(j.lwork * j.es)
+        return _run_stack(&j, _inv1, a.dimensions[0], "Singular matrix")
     finally:
-        free(ipiv)
-        free(work)
-    return _finish(stopped, bad, info if info < 0 else 0, "Singular matrix")
+        free(j.ipiv)
+        free(j.work)
+
+
+cdef ac_blasint _solve1(Job *j, ac_intp b) noexcept nogil:
+    cdef char *p = j.a + b * j.amat
+    cdef char *x = j.x + b * j.xmat
+    cdef ac_blasint info
+    if j.flag:
+        return ac_small_solve(j.t, <int>j.n, <int>j.k, p, x)
+    info = ac_la_getrf(j.t, j.n, j.n, p, j.n, j.ipiv)
+    if info != 0 or j.k == 0:
+        return info
+    # the C data of A is A^T in column-major order: solve A^T^T X = B
+    return ac_la_getrs(j.t, b'T', j.n, j.k, p, j.n, j.ipiv, x, j.n)
 
 
 def solve(ndarray a, ndarray x):
     """a: (B, n, n) C-contiguous (destroyed); x: (B, k, n), the right-hand sides
     in LAPACK's order (column-major n x k), overwritten by the solutions."""
-    cdef int t = _tidx(a)
-    cdef ac_intp B = a.dimensions[0], n = a.dimensions[1], k = x.dimensions[1], b
-    cdef size_t es = a.descr.itemsize, mat = n * n * es, xmat = n * k * es
-    cdef ac_blasint *ipiv = <ac_blasint *>_alloc(max(n, 1) * sizeof(ac_blasint))
-    cdef ac_blasint info = 0
-    cdef ac_intp bad = -1
-    cdef bint stopped = False, small = n <= 8 and not _cplx(t)
-    if B == 0 or n == 0:
-        free(ipiv)
+    cdef Job j = _job(a)
+    j.n = a.dimensions[1]
+    j.k = x.dimensions[1]
+    j.amat = j.n * j.n * j.es
+    j.x = x.data
+    j.xmat = j.n * j.k * j.es
+    j.flag = j.n <= 8
+    if a.dimensions[0] == 0 or j.n == 0:
         return 0
-    sigint_on()
+    j.ipiv = <ac_blasint *>_alloc(j.n * sizeof(ac_blasint))
     try:
-        with nogil:
-            for b in range(B):
-                if sigint_pending():
-                    stopped = True
-                    break
-                if small:
-                    if ac_small_solve(t, <int>n, <int>k, a.data + b * mat,
-                                      x.data + b * xmat):
-                        bad = b
-                        break
-                    continue
-                info = ac_la_getrf(t, n, n, a.data + b * mat, n, ipiv)
-                if info != 0:
-                    bad = b
-                    break
-                if k > 0:
-                    # the C data of A is A^T in column-major order: solve A^T^T X = B
-                    info = ac_la_getrs(t, b'T', n, k, a.data + b * mat, n, ipiv,
-                                       x.data + b * xmat, n)
-                    if info != 0:
-                        bad = b
-                        break
+        return _run_stack(&j, _solve1, a.dimensions[0], "Singular matrix")
     finally:
-        free(ipiv)
-    return _finish(stopped, bad, info if info < 0 else 0, "Singular matrix")
+        free(j.ipiv)
 
 
 # ----------------------------------------------------------------------------
 # Cholesky
 # ----------------------------------------------------------------------------
+cdef ac_blasint _chol1(Job *j, ac_intp b) noexcept nogil:
+    cdef char *p = j.a + b * j.amat
+    cdef ac_intp i, n = j.n
+    # column-major 'U' is the C lower triangle; for complex the C data is
+    # conj(A) read column-major, whose upper factor U' gives L = U'^T
+    cdef ac_blasint info = ac_la_potrf(j.t, b'U', n, p, n)
+    if info == 0:
+        for i in range(n):
+            memset(p + (i * n + i + 1) * j.es, 0, (n - i - 1) * j.es)
+    return info
+
+
 def cholesky(ndarray a):
     """a: (B, n, n) C-contiguous; its lower triangle (in C order) is replaced by L
     with A = L L^H; the strict upper triangle is zeroed."""
-    cdef int t = _tidx(a)
-    cdef ac_intp B = a.dimensions[0], n = a.dimensions[1], b, i, j
-    cdef size_t es = a.descr.itemsize, mat = n * n * es
-    cdef ac_blasint info = 0
-    cdef ac_intp bad = -1
-    cdef bint stopped = False
-    cdef char *p
-    if B == 0 or n == 0:
+    cdef Job j = _job(a)
+    j.n = a.dimensions[1]
+    j.amat = j.n * j.n * j.es
+    if a.dimensions[0] == 0 or j.n == 0:
         return 0
-    sigint_on()
-    with nogil:
-        for b in range(B):
-            if sigint_pending():
-                stopped = True
-                break
-            p = a.data + b * mat
-            # column-major 'U' is the C lower triangle; for complex the C data is
-            # conj(A) read column-major, whose upper factor U' gives L = U'^T
-            info = ac_la_potrf(t, b'U', n, p, n)
-            if info != 0:
-                bad = b
-                break
-            for i in range(n):
-                memset(p + (i * n + i + 1) * es, 0, (n - i - 1) * es)
-    return _finish(stopped, bad, info if info < 0 else 0,
-                   "Matrix is not positive definite")
+    return _run_stack(&j, _chol1, a.dimensions[0], "Matrix is not positive definite")
 
 
 # ----------------------------------------------------------------------------
 # QR
 # ----------------------------------------------------------------------------
+cdef ac_blasint _geqrf1(Job *j, ac_intp b) noexcept nogil:
+    return ac_la_geqrf(j.t, j.m, j.n, j.a + b * j.amat, j.m, j.x + b * j.xmat,
+                       j.work, j.lwork)
+
+
+cdef ac_blasint _orgqr1(Job *j, ac_intp b) noexcept nogil:
+    return ac_la_orgqr(j.t, j.m, j.n, j.k, j.a + b * j.amat, j.m, j.x + b * j.xmat,
+                       j.work, j.lwork)
+
+
 def geqrf(ndarray a, ndarray tau):
     """a: (B, N, M): column-major M x N matrices, factored in place (R above the
     diagonal, reflectors below); tau: (B, min(M, N))."""
-    cdef int t = _tidx(a)
-    cdef ac_intp B = a.dimensions[0], N = a.dimensions[1], M = a.dimensions[2], b
-    cdef ac_intp K = tau.dimensions[1]
-    cdef size_t es = a.descr.itemsize, mat = N * M * es
-    cdef ac_blasint info = 0, lwork
+    cdef Job j = _job(a)
+    cdef ac_blasint info
     cdef char q[16]
-    cdef char *work = NULL
-    cdef bint stopped = False
-    if B == 0 or M == 0 or N == 0:
+    j.n = a.dimensions[1]
+    j.m = a.dimensions[2]
+    j.amat = j.n * j.m * j.es
+    j.x = tau.data
+    j.xmat = tau.dimensions[1] * j.es
+    if a.dimensions[0] == 0 or j.m == 0 or j.n == 0:
         return 0
-    info = ac_la_geqrf(t, M, N, a.data, M, tau.data, q, -1)
+    info = ac_la_geqrf(j.t, j.m, j.n, a.data, j.m, tau.data, q, -1)
     if info < 0:
         return _finish(False, -1, info, "qr")
-    lwork = _wsize(t, q)
-    work = <char *>_alloc(lwork * es)
-    sigint_on()
-    with nogil:
-        for b in range(B):
-            if sigint_pending():
-                stopped = True
-                break
-            info = ac_la_geqrf(t, M, N, a.data + b * mat, M, tau.data + b * K * es,
-                               work, lwork)
-            if info != 0:
-                break
-    free(work)
-    return _finish(stopped, -1, info if info < 0 else 0, "qr")
+    j.lwork = _wsize(j.t, q)
+    j.work = <char *>_alloc(j.lwork * j.es)
+    try:
+        return _run_stack(&j, _geqrf1, a.dimensions[0], "qr")
+    finally:
+        free(j.work)
 
 
 def orgqr(ndarray q, ndarray tau):
     """q: (B, mc, M): column-major M x mc, its first columns the reflectors of
     geqrf; replaced by the orthonormal/unitary Q.  tau: (B, K)."""
-    cdef int t = _tidx(q)
-    cdef ac_intp B = q.dimensions[0], mc = q.dimensions[1], M = q.dimensions[2], b
-    cdef ac_intp K = tau.dimensions[1]
-    cdef size_t es = q.descr.itemsize, mat = mc * M * es
-    cdef ac_blasint info = 0, lwork
+    cdef Job j = _job(q)
+    cdef ac_blasint info
     cdef char w[16]
-    cdef char *work = NULL
-    cdef bint stopped = False
-    if B == 0 or M == 0 or mc == 0:
+    j.n = q.dimensions[1]
+    j.m = q.dimensions[2]
+    j.k = tau.dimensions[1]
+    j.amat = j.n * j.m * j.es
+    j.x = tau.data
+    j.xmat = j.k * j.es
+    if q.dimensions[0] == 0 or j.m == 0 or j.n == 0:
         return 0
-    info = ac_la_orgqr(t, M, mc, K, q.data, M, tau.data, w, -1)
+    info = ac_la_orgqr(j.t, j.m, j.n, j.k, q.data, j.m, tau.data, w, -1)
     if info < 0:
         return _finish(False, -1, info, "qr")
-    lwork = _wsize(t, w)
-    work = <char *>_alloc(lwork * es)
-    sigint_on()
-    with nogil:
-        for b in range(B):
-            if sigint_pending():
-                stopped = True
-                break
-            info = ac_la_orgqr(t, M, mc, K, q.data + b * mat, M, tau.data + b * K * es,
-                               work, lwork)
-            if info != 0:
-                break
-    free(work)
-    return _finish(stopped, -1, info if info < 0 else 0, "qr")
+    j.lwork = _wsize(j.t, w)
+    j.work = <char *>_alloc(j.lwork * j.es)
+    try:
+        return _run_stack(&j, _orgqr1, q.dimensions[0], "qr")
+    finally:
+        free(j.work)
 
 
 # ----------------------------------------------------------------------------
 # SVD
 # ----------------------------------------------------------------------------
+cdef ac_blasint _gesdd1(Job *j, ac_intp b) noexcept nogil:
+    return ac_la_gesdd(j.t, j.jobz, j.m, j.n, j.a + b * j.amat, j.m,
+                       j.x + b * j.xmat,
+                       j.y + b * j.ymat if j.y != NULL else NULL, max(j.m, 1),
+                       j.z + b * j.zmat if j.z != NULL else NULL, j.ld,
+                       j.work, j.lwork, j.rwork, j.iwork)
+
+
 def gesdd(ndarray a, ndarray s, ndarray u, ndarray vt, str job):
     """SVD of column-major m x n matrices a (B, n, m) (destroyed): s (B, k) real,
     u (B, ucols, m) and vt (B, n, vrows) column-major; job 'N', 'S' or 'A'
     (u and vt ignored for 'N')."""
-    cdef int t = _tidx(a)
-    cdef ac_intp B = a.dimensions[0], n = a.dimensions[1], m = a.dimensions[2], b
-    cdef ac_intp k = min(m, n), mx = max(m, n)
-    cdef char jobz = ord(job[0])
-    cdef size_t es = a.descr.itemsize, rs = _rsize(t), mat = m * n * es
-    cdef size_t umat = 0, vmat = 0
-    cdef ac_blasint ldu = max(m, 1), ldvt = 1, info = 0, lwork, lrwork
+    cdef Job j = _job(a)
+    cdef ac_intp k, mx
+    cdef ac_blasint info
     cdef char q[16]
-    cdef char *work = NULL
-    cdef char *rwork = NULL
-    cdef ac_blasint *iwork = NULL
-    cdef char *up = NULL
-    cdef char *vp = NULL
-    cdef bint stopped = False
-    cdef ac_intp bad = -1
-    if jobz != b'N':
-        umat = u.dimensions[1] * u.dimensions[2] * es
-        vmat = vt.dimensions[1] * vt.dimensions[2] * es
-        ldvt = max(vt.dimensions[2], 1)
-        up = u.data
-        vp = vt.data
-    if B == 0 or k == 0:
+    j.n = a.dimensions[1]
+    j.m = a.dimensions[2]
+    k = min(j.m, j.n)
+    mx = max(j.m, j.n)
+    j.jobz = ord(job[0])
+    j.amat = j.m * j.n * j.es
+    j.x = s.data
+    j.xmat = k * j.rs
+    j.ld = 1
+    if j.jobz != b'N':
+        j.y = u.data
+        j.ymat = u.dimensions[1] * u.dimensions[2] * j.es
+        j.z = vt.data
+        j.zmat = vt.dimensions[1] * vt.dimensions[2] * j.es
+        j.ld = max(vt.dimensions[2], 1)
+    if a.dimensions[0] == 0 or k == 0:
         return 0
-    if jobz == b'N':
-        lrwork = 7 * k
+    if j.jobz == b'N':
+        j.lrwork = 7 * k
     else:
-        lrwork = max(5 * k * k + 5 * k, 2 * mx * k + 2 * k * k + k)
+        j.lrwork = max(5 * k * k + 5 * k, 2 * mx * k + 2 * k * k + k)
     try:
-        iwork = <ac_blasint *>_alloc(8 * k * sizeof(ac_blasint))
-        rwork = <char *>_alloc(lrwork * rs if _cplx(t) else 1)
-        info = ac_la_gesdd(t, jobz, m, n, a.data, m, s.data, up, ldu, vp, ldvt, q, -1,
-                           rwork, iwork)
+        j.iwork = <ac_blasint *>_alloc(8 * k * sizeof(ac_blasint))
+        j.rwork = <char *>_alloc(j.lrwork * j.rs if _cplx(j.t) else 1)
+        j.work = q
+        j.lwork = -1
+        info = _gesdd1(&j, 0)
+        j.work = NULL
         if info < 0:
             return _finish(False, -1, info, "svd")
-        lwork = _wsize(t, q)
-        work = <char *>_alloc(lwork * es)
-        sigint_on()
-        with nogil:
-            for b in range(B):
-                if sigint_pending():
-                    stopped = True
-                    break
-                info = ac_la_gesdd(t, jobz, m, n, a.data + b * mat, m, s.data + b * k * rs,
-                                   up + b * umat if up != NULL else NULL, ldu,
-                                   vp + b * vmat if vp != NULL else NULL, ldvt,
-                                   work, lwork, rwork, iwork)
-                if info != 0:
-                    bad = b
-                    break
+        j.lwork = _wsize(j.t, q)
+        j.work = <char *>_alloc(j.lwork * j.es)
+        return _run_stack(&j, _gesdd1, a.dimensions[0], "SVD did not converge")
     finally:
-        free(work)
-        free(rwork)
-        free(iwork)
-    return _finish(stopped, bad, info if info < 0 else 0, "SVD did not converge")
+        free(j.work)
+        free(j.rwork)
+        free(j.iwork)
 
 
 # ----------------------------------------------------------------------------
 # symmetric / Hermitian eigenproblems
 # ----------------------------------------------------------------------------
+cdef ac_blasint _syevd1(Job *j, ac_intp b) noexcept nogil:
+    return ac_la_syevd(j.t, j.jobz, b'U', j.n, j.a + b * j.amat, j.n, j.x + b * j.xmat,
+                       j.work, j.lwork, j.rwork, j.lrwork, j.iwork, j.liwork)
+
+
 def syevd(ndarray a, ndarray w, bint vectors):
     """a: (B, n, n) C-contiguous; its C lower triangle is used (column-major
     upper).  w: (B, n) real, ascending.  With vectors, a is replaced by the
     column-major eigenvectors of the C data (conj(A) for complex input)."""
-    cdef int t = _tidx(a)
-    cdef ac_intp B = a.dimensions[0], n = a.dimensions[1], b
-    cdef size_t es = a.descr.itemsize, rs = _rsize(t), mat = n * n * es
-    cdef char jobz = b'V' if vectors else b'N'
-    cdef ac_blasint info = 0, lwork, lrwork = 1, liwork
+    cdef Job j = _job(a)
+    cdef ac_blasint info, iq = 0
     cdef char q[16]
     cdef char rq[16]
-    cdef ac_blasint iq = 0
-    cdef char *work = NULL
-    cdef char *rwork = NULL
-    cdef ac_blasint *iwork = NULL
-    cdef bint stopped = False
-    cdef ac_intp bad = -1
-    if B == 0 or n == 0:
+    j.n = a.dimensions[1]
+    j.amat = j.n * j.n * j.es
+    j.x = w.data
+    j.xmat = j.n * j.rs
+    j.jobz = b'V' if vectors else b'N'
+    if a.dimensions[0] == 0 or j.n == 0:
         return 0
-    info = ac_la_syevd(t, jobz, b'U', n, a.data, n, w.data, q, -1, rq, -1, &iq, -1)
+    info = ac_la_syevd(j.t, j.jobz, b'U', j.n, a.data, j.n, w.data, q, -1, rq, -1, &iq, -1)
     if info < 0:
         return _finish(False, -1, info, "eigh")
-    lwork = _wsize(t, q)
-    liwork = max(iq, 1)
-    if _cplx(t):
-        lrwork = _wsize(t, rq)
+    j.lwork = _wsize(j.t, q)
+    j.liwork = max(iq, 1)
+    j.lrwork = _wsize(j.t, rq) if _cplx(j.t) else 1
     try:
-        work = <char *>_alloc(lwork * es)
-        rwork = <char *>_alloc(lrwork * rs)
-        iwork = <ac_blasint *>_alloc(liwork * sizeof(ac_blasint))
-        sigint_on()
-        with nogil:
-            for b in range(B):
-                if sigint_pending():
-                    stopped = True
-                    break
-                info = ac_la_syevd(t, jobz, b'U', n, a.data + b * mat, n,
-                                   w.data + b * n * rs, work, lwork, rwork, lrwork,
-                                   iwork, liwork)
-                if info != 0:
-                    bad = b
-                    break
+        j.work = <char *>_alloc(j.lwork * j.es)
+        j.rwork = <char *>_alloc(j.lrwork * j.rs)
+        j.iwork = <ac_blasint *>_alloc(j.liwork * sizeof(ac_blasint))
+        return _run_stack(&j, _syevd1, a.dimensions[0], "Eigenvalues did not converge")
     finally:
-        free(work)
-        free(rwork)
-        free(iwork)
-    return _finish(stopped, bad, info if info < 0 else 0,
-                   "Eigenvalues did not converge")
+        free(j.work)
+        free(j.rwork)
+        free(j.iwork)
 
 
 # ----------------------------------------------------------------------------
 # general eigenproblem
 # ----------------------------------------------------------------------------
+cdef ac_blasint _geev1(Job *j, ac_intp b) noexcept nogil:
+    cdef int t = j.t, ct = j.ct
+    cdef ac_intp n = j.n, i, c
+    cdef size_t es = j.es, rs = j.rs, ces = j.zmat
+    cdef char *wt = j.tmp
+    cdef char *vr = j.tmp2
+    cdef char *wo = j.x + b * j.xmat
+    cdef char *vo = j.y + b * j.ymat if j.flag else NULL
+    cdef double wr, wi, xr, xi
+    cdef ac_blasint info = ac_la_geev(t, j.jobz, n, j.a + b * j.amat, n, wt, vr, n,
+                                      j.work, j.lwork, j.rwork)
+    if info != 0:
+        return info
+    if _cplx(t):
+        for i in range(n):
+            _get(t, wt + i * es, &wr, &wi)
+            _put(ct, wo + i * ces, wr, wi)
+        if j.flag:
+            for c in range(n):          # column c of VR -> column c of v
+                for i in range(n):
+                    _get(t, vr + (c * n + i) * es, &xr, &xi)
+                    _put(ct, vo + (i * n + c) * ces, xr, xi)
+        return 0
+    # real: wr in wt[0:n], wi in wt[n:2n]; a complex pair's vectors are
+    # stored as the real and imaginary parts in two columns
+    c = 0
+    while c < n:
+        wr = _getr(t, wt + c * rs)
+        wi = _getr(t, wt + (n + c) * rs)
+        _put(ct, wo + c * ces, wr, wi)
+        if wi != 0.0 and c + 1 < n:
+            _put(ct, wo + (c + 1) * ces, wr, -wi)
+            if j.flag:
+                for i in range(n):
+                    xr = _getr(t, vr + (c * n + i) * rs)
+                    xi = _getr(t, vr + ((c + 1) * n + i) * rs)
+                    _put(ct, vo + (i * n + c) * ces, xr, xi)
+                    _put(ct, vo + (i * n + c + 1) * ces, xr, -xi)
+            c += 2
+        else:
+            if j.flag:
+                for i in range(n):
+                    _put(ct, vo + (i * n + c) * ces, _getr(t, vr + (c * n + i) * rs), 0.0)
+            c += 1
+    return 0
+
+
 def geev(ndarray a, ndarray w, ndarray v=None):
     """a: (B, n, n) column-major matrices (destroyed).  w: (B, n) complex of the
     matching precision; v (optional): (B, n, n) complex, C order, receives the
     right eigenvectors as columns (real input: conjugate pairs unpacked)."""
-    cdef int t = _tidx(a), ct = _tidx(w)
-    cdef ac_intp B = a.dimensions[0], n = a.dimensions[1], b, i, j
-    cdef size_t es = a.descr.itemsize, ces = w.descr.itemsize, rs = _rsize(t)
-    cdef size_t mat = n * n * es
-    cdef bint vec = v is not None, cx = _cplx(t), stopped = False
-    cdef char jobvr = b'V' if vec else b'N'
-    cdef ac_blasint info = 0, lwork
+    cdef Job j = _job(a)
+    cdef ac_blasint info
     cdef char q[16]
-    cdef char *work = NULL
-    cdef char *rwork = NULL
-    cdef char *wt = NULL
-    cdef char *vr = NULL
-    cdef ac_intp bad = -1
-    cdef double wr, wi, xr, xi, yr, yi
-    cdef char *vo
-    if B == 0 or n == 0:
+    j.ct = _tidx(w)
+    j.n = a.dimensions[1]
+    j.amat = j.n * j.n * j.es
+    j.zmat = w.descr.itemsize               # the complex output's itemsize
+    j.x = w.data
+    j.xmat = j.n * j.zmat
+    j.flag = v is not None
+    j.jobz = b'V' if j.flag else b'N'
+    if j.flag:
+        j.y = v.data
+        j.ymat = j.n * j.n * j.zmat
+    if a.dimensions[0] == 0 or j.n == 0:
         return 0
     try:
-        wt = <char *>_alloc(2 * n * rs)
-        vr = <char *>_alloc(mat if vec else es)
-        rwork = <char *>_alloc(2 * n * rs)
-        info = ac_la_geev(t, jobvr, n, a.data, n, wt, vr, n, q, -1, rwork)
+        j.tmp = <char *>_alloc(2 * j.n * j.rs)
+        j.tmp2 = <char *>_alloc(j.amat if j.flag else j.es)
+        j.rwork = <char *>_alloc(2 * j.n * j.rs)
+        info = ac_la_geev(j.t, j.jobz, j.n, a.data, j.n, j.tmp, j.tmp2, j.n, q, -1, j.rwork)
         if info < 0:
             return _finish(False, -1, info, "eig")
-        lwork = _wsize(t, q)
-        work = <char *>_alloc(lwork * es)
-        sigint_on()
-        with nogil:
-            for b in range(B):
-                if sigint_pending():
-                    stopped = True
-                    break
-                info = ac_la_geev(t, jobvr, n, a.data + b * mat, n, wt, vr, n, work, lwork,
-                                  rwork)
-                if info != 0:
-                    bad = b
-                    break
-                vo = v.data + b * n * n * ces if vec else NULL
-                if cx:
-                    for i in range(n):
-                        _get(t, wt + i * es, &wr, &wi)
-                        _put(ct, w.data + (b * n + i) * ces, wr, wi)
-                    if vec:
-                        for j in range(n):          # column j of VR -> column j of v
-                            for i in range(n):
-                                _get(t, vr + (j * n + i) * es, &xr, &xi)
-                                _put(ct, vo + (i * n + j) * ces, xr, xi)
-                    continue
-                # real: wr in wt[0:n], wi in wt[n:2n]
-                j = 0
-                while j < n:
-                    wr = _getr(t, wt + j * rs)
-                    wi = _getr(t, wt + (n + j) * rs)
-                    _put(ct, w.data + (b * n + j) * ces, wr, wi)
-                    if wi != 0.0 and j + 1 < n:
-                        _put(ct, w.data + (b * n + j + 1) * ces, wr, -wi)
-                        if vec:
-                            for i in range(n):
-                                xr = _getr(t, vr + (j * n + i) * rs)
-                                xi = _getr(t, vr + ((j + 1) * n + i) * rs)
-                                _put(ct, vo + (i * n + j) * ces, xr, xi)
-                                _put(ct, vo + (i * n + j + 1) * ces, xr, -xi)
-                        j += 2
-                    else:
-                        if vec:
-                            for i in range(n):
-                                _put(ct, vo + (i * n + j) * ces,
-                                     _getr(t, vr + (j * n + i) * rs), 0.0)
-                        j += 1
+        j.lwork = _wsize(j.t, q)
+        j.work = <char *>_alloc(j.lwork * j.es)
+        return _run_stack(&j, _geev1, a.dimensions[0], "Eigenvalues did not converge")
     finally:
-        free(work)
-        free(rwork)
-        free(wt)
-        free(vr)
-    return _finish(stopped, bad, info if info < 0 else 0,
-                   "Eigenvalues did not converge")
+        free(j.work)
+        free(j.rwork)
+        free(j.tmp)
+        free(j.tmp2)
 
 
 # ----------------------------------------------------------------------------

@@ -16,6 +16,9 @@ typedef size_t flen;
 typedef void (*gemm_f)(const char *, const char *, const bi *, const bi *, const bi *,
                        const void *, const void *, const bi *, const void *, const bi *,
                        const void *, void *, const bi *, flen, flen);
+typedef void (*gemv_f)(const char *, const bi *, const bi *, const void *, const void *,
+                       const bi *, const void *, const bi *, const void *, void *,
+                       const bi *, flen);
 typedef void (*getrf_f)(const bi *, const bi *, void *, const bi *, bi *, bi *);
 typedef void (*getrs_f)(const char *, const bi *, const bi *, const void *, const bi *,
                         const bi *, void *, const bi *, bi *, flen);
@@ -53,6 +56,7 @@ typedef void (*gelsd_c)(const bi *, const bi *, const bi *, void *, const bi *, 
 /* index 0..3: s, d, c, z */
 static struct {
     gemm_f gemm[4];
+    gemv_f gemv[4];
     getrf_f getrf[4];
     getrs_f getrs[4];
     getri_f getri[4];
@@ -108,6 +112,7 @@ int ac_blas_load(const char *path, char *err, int errlen)
     }
     for (i = 0; i < 4; i++) {
         T.gemm[i] = (gemm_f)sym("gemm", pre[i], err, errlen, &bad);
+        T.gemv[i] = (gemv_f)sym("gemv", pre[i], err, errlen, &bad);
         T.getrf[i] = (getrf_f)sym("getrf", pre[i], err, errlen, &bad);
         T.getrs[i] = (getrs_f)sym("getrs", pre[i], err, errlen, &bad);
         T.getri[i] = (getri_f)sym("getri", pre[i], err, errlen, &bad);
@@ -132,6 +137,7 @@ int ac_blas_load(const char *path, char *err, int errlen)
         return -1;
     }
     __atomic_store_n(&loaded, 1, __ATOMIC_RELEASE);
+    __atomic_store_n(&ac_matmul_gemv, ac_la_gemv, __ATOMIC_RELEASE);
     __atomic_store_n(&ac_matmul_gemm, ac_la_gemm, __ATOMIC_RELEASE);
     return 0;
 }
@@ -145,7 +151,7 @@ int ac_blas_loaded(void)
 #define RIDX    (i & 1)      /* index into the 2-entry real/complex tables */
 
 int ac_la_gemm(int t, char ta, char tb, bi m, bi n, bi k, const void *a, bi lda,
-               const void *b, bi ldb, void *c, bi ldc)
+               const void *b, bi ldb, void *c, bi ldc, int accumulate)
 {
     static const float one_f[2] = {1.0f, 0.0f}, zero_f[2] = {0.0f, 0.0f};
     static const double one_d[2] = {1.0, 0.0}, zero_d[2] = {0.0, 0.0};
@@ -153,8 +159,23 @@ int ac_la_gemm(int t, char ta, char tb, bi m, bi n, bi k, const void *a, bi lda,
     if (i < 0 || !loaded)
         return -1;
     T.gemm[i](&ta, &tb, &m, &n, &k, (i & 1) ? (const void *)one_d : (const void *)one_f,
-              a, &lda, b, &ldb, (i & 1) ? (const void *)zero_d : (const void *)zero_f,
+              a, &lda, b, &ldb,
+              accumulate ? ((i & 1) ? (const void *)one_d : (const void *)one_f)
+                         : ((i & 1) ? (const void *)zero_d : (const void *)zero_f),
               c, &ldc, 1, 1);
+    return 0;
+}
+
+int ac_la_gemv(int t, char trans, bi m, bi n, const void *a, bi lda, const void *x,
+               bi incx, void *y, bi incy)
+{
+    static const float one_f[2] = {1.0f, 0.0f}, zero_f[2] = {0.0f, 0.0f};
+    static const double one_d[2] = {1.0, 0.0}, zero_d[2] = {0.0, 0.0};
+    int i = tindex(t);
+    if (i < 0 || !loaded)
+        return -1;
+    T.gemv[i](&trans, &m, &n, (i & 1) ? (const void *)one_d : (const void *)one_f, a, &lda,
+              x, &incx, (i & 1) ? (const void *)zero_d : (const void *)zero_f, y, &incy, 1);
     return 0;
 }
 

@@ -23,12 +23,19 @@ AC_EXPORT int ac_blas_load(const char *path, char *err, int errlen);
 /* 1 once the table is filled. */
 AC_EXPORT int ac_blas_loaded(void);
 
-/* C = op(A) op(B) in column-major storage, alpha = 1, beta = 0; ta/tb 'N' or
- * 'T' (no conjugation).  Returns 0, or -1 when BLAS is not loaded or the type
- * has no gemm. */
+/* C = op(A) op(B) in column-major storage, alpha = 1, beta = 0 (beta = 1,
+ * C += op(A) op(B), when accumulate); ta/tb 'N' or 'T' (no conjugation).
+ * Returns 0, or -1 when BLAS is not loaded or the type has no gemm. */
 AC_EXPORT int ac_la_gemm(int t, char ta, char tb, ac_blasint m, ac_blasint n,
                          ac_blasint k, const void *a, ac_blasint lda,
-                         const void *b, ac_blasint ldb, void *c, ac_blasint ldc);
+                         const void *b, ac_blasint ldb, void *c, ac_blasint ldc,
+                         int accumulate);
+
+/* y = op(A) x, A column-major m x n, alpha = 1, beta = 0; trans 'N' or 'T'
+ * (no conjugation); incx, incy > 0.  Returns 0, or -1 as ac_la_gemm. */
+AC_EXPORT int ac_la_gemv(int t, char trans, ac_blasint m, ac_blasint n, const void *a,
+                         ac_blasint lda, const void *x, ac_blasint incx, void *y,
+                         ac_blasint incy);
 
 AC_EXPORT ac_blasint ac_la_getrf(int t, ac_blasint m, ac_blasint n, void *a,
                                  ac_blasint lda, ac_blasint *ipiv);

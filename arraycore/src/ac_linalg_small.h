@@ -1,5 +1,5 @@
 /*
- * ac_linalg_small.h -- LU-based kernels for small real matrices (n <= 8) of
+ * ac_linalg_small.h -- LU-based kernels for small matrices (n <= 8) of
  * the stacked det/inv/solve paths of arraycore.linalg: one C call per matrix
  * instead of LAPACK's per-call overhead.  Row-major n x n data, partial
  * pivoting; plain C, no GIL.
@@ -17,12 +17,12 @@
  * continues, as LAPACK's getrf). */
 AC_EXPORT int ac_small_lu(int t, int n, void *a, int *perm);
 
-/* Solve A X = B for a float32/float64 n x n matrix a (row-major, destroyed)
+/* Solve A X = B for a float32/float64/complex64/complex128 n x n matrix a (row-major, destroyed)
  * and k right-hand sides stored one after the other (x[r*n + i]), overwritten
  * by the solutions.  Returns 0, or 1 if A is singular. */
 AC_EXPORT int ac_small_solve(int t, int n, int k, void *a, void *x);
 
-/* Replace the float32/float64 n x n matrix a (row-major) by its inverse.
+/* Replace the n x n matrix a (row-major; the four types) by its inverse.
  * Returns 0, or 1 if it is singular (a is then undefined). */
 AC_EXPORT int ac_small_inv(int t, int n, void *a);
 

@@ -12,6 +12,7 @@
  * (only when the calling thread watches Ctrl-C: AC_SIGINT_SEEN, ac_driver.h).
  */
 #include "ac_matmul.h"   /* first: it includes Python.h */
+#include <time.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -640,6 +641,7 @@ static const vd_fn vd_table[ACX_NTYPES] = {
 /* Set by ac_blas_load once the library is loaded (NULL before: our kernels);
  * a pointer rather than a call into ac_lapack.c keeps this file standalone. */
 ac_matmul_gemm_fn ac_matmul_gemm = NULL;
+ac_matmul_gemv_fn ac_matmul_gemv = NULL;
 
 /* How an r x c operand with byte strides rs, cs reads in column-major BLAS
  * terms: 'R' row-major (its memory is the transpose, leading dimension *ld),
@@ -658,13 +660,13 @@ static char blas_layout(ac_intp r, ac_intp c, ac_intp rs, ac_intp cs, ac_intp es
     return 0;
 }
 
-/* C = A B through gemm, operands passed as they lie (a row-major operand is a
- * transposed column-major one, so nothing is copied).  0 on success, -1 if the
- * layout or the type does not suit BLAS. */
+/* C = A B (+ C when acc) through gemm, operands passed as they lie (a
+ * row-major operand is a transposed column-major one, so nothing is copied).
+ * 0 on success, -1 if the layout or the type does not suit BLAS. */
 static int matmul_blas(int tidx, ac_intp n, ac_intp k, ac_intp m,
                        const char *A, ac_intp a_rs, ac_intp a_cs,
                        const char *B, ac_intp b_rs, ac_intp b_cs,
-                       char *C, ac_intp c_rs, ac_intp c_cs)
+                       char *C, ac_intp c_rs, ac_intp c_cs, int acc)
 {
     ac_intp es = (tidx == ACX_FLOAT32) ? 4 : (tidx == ACX_COMPLEX128) ? 16 : 8;
     ac_intp lda = 0, ldb = 0, ldc = 0;
@@ -676,46 +678,108 @@ static int matmul_blas(int tidx, ac_intp n, ac_intp k, ac_intp m,
         return -1;
     if (lc == 'R')      /* C^T (m x n) = B^T A^T */
         return gemm(tidx, lb == 'R' ? 'N' : 'T', la == 'R' ? 'N' : 'T', m, n, k,
-                          B, ldb, A, lda, C, ldc);
+                          B, ldb, A, lda, C, ldc, acc);
     return gemm(tidx, la == 'C' ? 'N' : 'T', lb == 'C' ? 'N' : 'T', n, m, k,
-                      A, lda, B, ldb, C, ldc);
+                      A, lda, B, ldb, C, ldc, acc);
 }
 
-/* Large products are cut into tiles of C (at least 64 x 64, about 2**25
- * multiply-adds each) so Ctrl-C is seen between two gemm calls: a single gemm
- * cannot be interrupted.  Returns 0, 1 when ac_sigint_flag stopped it (C is
- * incomplete), -1 when BLAS cannot take the operands. */
-#define BLAS_TILE_WORK 33554432.0
-static int matmul_blas_tiled(int tidx, ac_intp n, ac_intp k, ac_intp m,
-                             const char *A, ac_intp a_rs, ac_intp a_cs,
-                             const char *B, ac_intp b_rs, ac_intp b_cs,
-                             char *C, ac_intp c_rs, ac_intp c_cs)
+/* A single gemm call cannot be interrupted, so a large product runs as
+ * pieces with Ctrl-C checked between them, each sized from the speed the
+ * previous one showed so that it lasts about BLAS_PIECE_SECONDS whatever the
+ * machine and its load (Ctrl-C latency stays bounded; a fast machine makes
+ * few calls).  The cut follows the blocking gemm does inside one call: the
+ * inner dimension is cut into chunks (C += A[:, l:l+kc] B[l:l+kc, :], beta = 1
+ * after the first: C is read and written once per chunk, as gemm does per
+ * block of its own), and only a C larger than BLAS_PANEL_ELEMS is first cut
+ * into panels of at least 64 rows (B's chunk is then packed once per panel;
+ * cutting rows of a smaller C measured up to 1.4x slower than cutting k).  Products up to
+ * BLAS_ONE_CALL_WORK (1024 x 1024 x 1024) are one call.  Returns 0, 1 when
+ * ac_sigint_flag stopped it (C is incomplete), -1 when BLAS cannot take the
+ * operands. */
+#define BLAS_ONE_CALL_WORK 1073741824.0         /* 2**30 multiply-adds */
+#define BLAS_FIRST_PIECE 134217728.0            /* 2**27 */
+#define BLAS_PIECE_SECONDS 0.05
+#define BLAS_PANEL_ELEMS 4194304.0              /* 2**22 elements of C */
+#define BLAS_MIN_KC 128
+
+static double now_seconds(void)
 {
-    ac_intp bn = n, bm = m, i, j;
-    if ((double)n * (double)k * (double)m <= 268435456.0)     /* 2**28 */
-        return matmul_blas(tidx, n, k, m, A, a_rs, a_cs, B, b_rs, b_cs, C, c_rs, c_cs);
-    bn = (ac_intp)(BLAS_TILE_WORK / ((double)k * (double)m));
-    if (bn < 64)
-        bn = 64;
-    if (bn > n)
-        bn = n;
-    bm = (ac_intp)(BLAS_TILE_WORK / ((double)k * (double)bn));
-    if (bm < 64)
-        bm = 64;
-    if (bm > m)
-        bm = m;
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+static int matmul_blas_pieces(int tidx, ac_intp n, ac_intp k, ac_intp m,
+                              const char *A, ac_intp a_rs, ac_intp a_cs,
+                              const char *B, ac_intp b_rs, ac_intp b_cs,
+                              char *C, ac_intp c_rs, ac_intp c_cs)
+{
+    ac_intp bn = n, bm = m, i, j, l, kc;
+    double work = BLAS_FIRST_PIECE;             /* multiply-adds of the next piece */
+    if ((double)n * (double)k * (double)m <= BLAS_ONE_CALL_WORK)
+        return matmul_blas(tidx, n, k, m, A, a_rs, a_cs, B, b_rs, b_cs, C, c_rs, c_cs, 0);
+    if ((double)n * (double)m > BLAS_PANEL_ELEMS) {
+        double q = BLAS_PANEL_ELEMS / (double)m;
+        bn = q < 64 ? 64 : (ac_intp)q;
+        if (bn > n)
+            bn = n;
+    }
     for (i = 0; i < n; i += bn) {
         ac_intp rn = n - i < bn ? n - i : bn;
         for (j = 0; j < m; j += bm) {
             ac_intp rm = m - j < bm ? m - j : bm;
-            if (AC_SIGINT_SEEN())
-                return 1;
-            if (matmul_blas(tidx, rn, k, rm, A + i * a_rs, a_rs, a_cs, B + j * b_cs, b_rs,
-                            b_cs, C + i * c_rs + j * c_cs, c_rs, c_cs) != 0)
-                return -1;
+            for (l = 0; l < k; l += kc) {
+                double t0, dt, q = work / ((double)rn * (double)rm);
+                kc = q < BLAS_MIN_KC ? BLAS_MIN_KC : q > (double)k ? k : (ac_intp)q;
+                if (kc > k - l)
+                    kc = k - l;
+                if (AC_SIGINT_SEEN())
+                    return 1;
+                t0 = now_seconds();
+                if (matmul_blas(tidx, rn, kc, rm, A + i * a_rs + l * a_cs, a_rs, a_cs,
+                                B + l * b_rs + j * b_cs, b_rs, b_cs,
+                                C + i * c_rs + j * c_cs, c_rs, c_cs, l > 0) != 0)
+                    return -1;
+                dt = now_seconds() - t0;
+                q = (double)rn * (double)rm * (double)kc;   /* what this piece did */
+                /* the next piece lasts about BLAS_PIECE_SECONDS at this speed,
+                 * growing at most 4x a step */
+                work = dt > 0 ? q * (BLAS_PIECE_SECONDS / dt) : 4.0 * q;
+                if (work > 4.0 * q)
+                    work = 4.0 * q;
+            }
         }
     }
     return AC_SIGINT_SEEN() ? 1 : 0;
+}
+
+/* A matrix-vector product (n == 1 or m == 1) through gemv: the matrix as it
+ * lies ('R' row-major is a transposed column-major one), the vectors with
+ * their positive element strides.  0 on success, -1 if BLAS cannot take it. */
+static int matvec_blas(int tidx, ac_intp n, ac_intp k, ac_intp m,
+                       const char *A, ac_intp a_rs, ac_intp a_cs,
+                       const char *B, ac_intp b_rs, ac_intp b_cs,
+                       char *C, ac_intp c_rs, ac_intp c_cs)
+{
+    ac_intp es = (tidx == ACX_FLOAT32) ? 4 : 8, ld = 0, xs, ys, rows;
+    ac_matmul_gemv_fn gemv = __atomic_load_n(&ac_matmul_gemv, __ATOMIC_ACQUIRE);
+    const char *M, *x;
+    char lay;
+    if (gemv == NULL || k < 1)
+        return -1;
+    if (m == 1) {               /* C[:, 0] = A B[:, 0] */
+        lay = blas_layout(n, k, a_rs, a_cs, es, &ld);
+        M = A; x = B; xs = b_rs; ys = c_rs; rows = n;
+    }
+    else {                      /* C[0, :] = B^T A[0, :] */
+        lay = blas_layout(m, k, b_cs, b_rs, es, &ld);     /* B^T: m x k */
+        M = B; x = A; xs = a_cs; ys = c_cs; rows = m;
+    }
+    if (!lay || xs <= 0 || ys <= 0 || xs % es || ys % es)
+        return -1;
+    if (lay == 'R')             /* column-major k x rows: y = M^T x */
+        return gemv(tidx, 'T', k, rows, M, ld, x, xs / es, C, ys / es);
+    return gemv(tidx, 'N', rows, k, M, ld, x, xs / es, C, ys / es);
 }
 
 int ac_matmul_blas_worthy(int tidx, ac_intp n, ac_intp k, ac_intp m)
@@ -725,8 +789,13 @@ int ac_matmul_blas_worthy(int tidx, ac_intp n, ac_intp k, ac_intp m)
         return 0;
     if (tidx == ACX_COMPLEX64 || tidx == ACX_COMPLEX128)
         return w >= AC_BLAS_MIN_WORK_COMPLEX;
-    if (tidx == ACX_FLOAT32 || tidx == ACX_FLOAT64)
-        return n > 1 && m > 1 && w >= AC_BLAS_MIN_WORK;
+    if (tidx == ACX_FLOAT32 || tidx == ACX_FLOAT64) {
+        if (n == 1 && m == 1)
+            return 0;
+        if (n == 1 || m == 1)                   /* gemv */
+            return w >= AC_BLAS_MIN_GEMV;
+        return w >= AC_BLAS_MIN_WORK;
+    }
     return 0;
 }
 
@@ -737,18 +806,23 @@ int ac_matmul(int tidx, ac_intp n, ac_intp k, ac_intp m,
 {
     if (tidx < 0 || tidx >= ACX_NTYPES || n <= 0 || m <= 0)
         return 0;
-    if (ac_matmul_gemm != NULL && ac_matmul_blas_worthy(tidx, n, k, m)) {
+    if (ac_matmul_gemm != NULL && ac_matmul_blas_worthy(tidx, n, k, m)
+            && !((tidx == ACX_FLOAT32 || tidx == ACX_FLOAT64) && (n == 1 || m == 1))) {
         /* the layout check comes first, so a tiled run never stops half-way
          * for a reason other than Ctrl-C */
         ac_intp l1, es = (tidx == ACX_FLOAT32) ? 4 : (tidx == ACX_COMPLEX128) ? 16 : 8;
         if (blas_layout(n, k, a_rs, a_cs, es, &l1) && blas_layout(k, m, b_rs, b_cs, es, &l1)
                 && blas_layout(n, m, c_rs, c_cs, es, &l1)) {
-            int r = matmul_blas_tiled(tidx, n, k, m, A, a_rs, a_cs, B, b_rs, b_cs,
-                                      C, c_rs, c_cs);
+            int r = matmul_blas_pieces(tidx, n, k, m, A, a_rs, a_cs, B, b_rs, b_cs,
+                                       C, c_rs, c_cs);
             if (r >= 0)
                 return r;
         }
     }
+    if ((tidx == ACX_FLOAT64 || tidx == ACX_FLOAT32) && k > 0 && (n == 1) != (m == 1)
+            && (double)k * (double)(n > m ? n : m) >= AC_BLAS_MIN_GEMV
+            && matvec_blas(tidx, n, k, m, A, a_rs, a_cs, B, b_rs, b_cs, C, c_rs, c_cs) == 0)
+        return 0;
     if ((tidx == ACX_FLOAT64 || tidx == ACX_FLOAT32) && k > 0 && (n == 1 || m == 1)
             && float_gemv(tidx == ACX_FLOAT64, n, k, m, A, a_rs, a_cs, B, b_rs, b_cs,
                           C, c_rs, c_cs))

@@ -32,14 +32,25 @@ AC_EXPORT void ac_vecdot(int tidx, ac_intp n, const char *x, ac_intp xs,
  * (src/ac_lapack.c); below, our kernels win on call overhead. */
 #define AC_BLAS_MIN_WORK 32768.0
 #define AC_BLAS_MIN_WORK_COMPLEX 512.0
-/* 1 when a product of this type and size should run on BLAS (the gufunc loop
- * loads the library on the first such product). */
+/* 1 when a product of this type and size should run on BLAS, gemm or (real
+ * types, n or m == 1) gemv (the gufunc loop loads the library on the first
+ * such product). */
 AC_EXPORT int ac_matmul_blas_worthy(int tidx, ac_intp n, ac_intp k, ac_intp m);
-/* C = op(A) op(B), column-major, as ac_la_gemm (src/ac_lapack.h) */
+/* C = op(A) op(B) (+ C when accumulate), column-major, as ac_la_gemm
+ * (src/ac_lapack.h) */
 typedef int (*ac_matmul_gemm_fn)(int t, char ta, char tb, long long m, long long n,
                                  long long k, const void *a, long long lda,
-                                 const void *b, long long ldb, void *c, long long ldc);
-/* NULL until the BLAS library is loaded (ac_blas_load sets it). */
+                                 const void *b, long long ldb, void *c, long long ldc,
+                                 int accumulate);
+/* y = op(A) x, column-major, as ac_la_gemv (src/ac_lapack.h) */
+typedef int (*ac_matmul_gemv_fn)(int t, char trans, long long m, long long n,
+                                 const void *a, long long lda, const void *x,
+                                 long long incx, void *y, long long incy);
+/* NULL until the BLAS library is loaded (ac_blas_load sets them). */
 extern ac_matmul_gemm_fn ac_matmul_gemm;
+extern ac_matmul_gemv_fn ac_matmul_gemv;
+/* float32/float64 matrix-vector products of at least this many multiply-adds
+ * go to BLAS gemv (multi-threaded there); below, our dot/axpy kernels. */
+#define AC_BLAS_MIN_GEMV 65536.0
 
 #endif
