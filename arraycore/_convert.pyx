@@ -86,20 +86,43 @@ cdef extern from "Python.h":
     void Py_LeaveRecursiveCall()
 
 
+cdef extern from *:
+    """
+    /* nesting depth of conversions in this thread (see _asarray) */
+    static __thread int ac_convert_depth = 0;
+    """
+    int ac_convert_depth
+
+
+# THE depth limit of nested conversion.  Python's own limit is not enough:
+# from CPython 3.12 on Py_EnterRecursiveCall counts against the C recursion
+# limit (10,000 on 3.13), and 10,000 levels of _asarray -> from_sequence ->
+# _discover -> __array__ overflow an 8 MB C stack (sooner under ASan).  No
+# real array-like nests conversions this deep (nested lists count as one).
+cdef enum:
+    MAX_CONVERT_DEPTH = 1000
+
+
 cdef ndarray _asarray(object obj, Descr dt, object copy):
     """THE recursion limit of conversion: every nested conversion (an
     __array__ returning another array-like, a Sequence holding array-likes or
-    itself) comes back through here, and each level counts against the
-    interpreter's recursion limit (RecursionError, never a C stack overflow;
-    nested lists are bounded by AC_MAXDIMS in _discover)."""
-    cdef ndarray a
+    itself) comes back through here, and each level counts against both
+    MAX_CONVERT_DEPTH (per thread) and the interpreter's recursion limit:
+    RecursionError, never a C stack overflow.  Nested lists are bounded by
+    AC_MAXDIMS in _discover."""
+    global ac_convert_depth
     t = type(obj)
     if t is ndarray:
         return _from_array(<ndarray>obj, dt, copy)
+    if ac_convert_depth >= MAX_CONVERT_DEPTH:
+        raise RecursionError(f"maximum nesting depth of array conversion ({MAX_CONVERT_DEPTH}) "
+                             "exceeded: an __array__ or a sequence that contains itself?")
     Py_EnterRecursiveCall(" while converting an object to an arraycore array")
+    ac_convert_depth += 1
     try:
         return _asarray_impl(obj, dt, copy)
     finally:
+        ac_convert_depth -= 1
         Py_LeaveRecursiveCall()
 
 

@@ -56,10 +56,24 @@ def test_01_conversion_recursion_is_bounded():
             else:
                 print("no error")
         print(ac.asarray(Chain(20)).tolist())
+        # conversion's own depth limit holds when Python's is raised (from
+        # 3.12 on Py_EnterRecursiveCall counts against the C limit, 10,000
+        # on 3.13, which an 8 MB stack does not survive here): RecursionError
+        import sys
+        sys.setrecursionlimit(1_000_000)
+        for obj in (Self(), a, Chain(100000), Loop()):
+            try:
+                ac.asarray(obj)
+            except RecursionError as e:
+                print("depth" if "nesting depth of array conversion" in str(e) else "python")
+            else:
+                print("no error")
+        print(ac.asarray(Chain(900)).tolist())   # a deep but finite chain still converts
     """)
     lines = out.split()
     assert "no error" not in lines
-    assert lines[-1] == "[1.0]"
+    assert lines[-6] == "[1.0]"
+    assert lines[-5:] == ["depth"] * 4 + ["[1.0]"]
 
 
 # ------------------------------------------------- 2, 3: gufunc methods, out=
