@@ -81,11 +81,13 @@ def vander(x, N=None, increasing=False):
     from arraycore._dtype import promote_types
     dt = promote_types(x.dtype, _int64())
     res = empty((x.shape[0], N), dtype=dt)
-    if N:
+    if N and x.shape[0]:
         res[:, 0] = 1
-        xc = x.astype(dt, copy=False)
-        for j in range(1, N):
-            res[:, j] = res[:, j - 1] * xc
+        if N > 1:
+            # the powers by one running product along each row (as NumPy)
+            xc = x.astype(dt, copy=False)
+            res[:, 1:] = _u.multiply.accumulate(broadcast_to(xc[:, None], (x.shape[0], N - 1)),
+                                                axis=1)
     if not increasing:
         res = res[:, ::-1]
     return res

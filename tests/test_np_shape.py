@@ -363,6 +363,15 @@ def test_vander(nx, N, inc):
         assert to_numpy(g).dtype == e.dtype
 
 
+def test_vander_empty_x_huge_n_returns_at_once():
+    """fuzz seed 1184802799 call 1546: N = 2**45 columns of an empty x looped
+    N times (a hang); the powers are one running product now, as NumPy's"""
+    g = xp.vander(xp.asarray([], dtype=xp.float32), 2 ** 45)
+    assert g.shape == (0, 2 ** 45) and g.dtype == xp.float64
+    x = np.asarray([1.1, -0.3, 2.7])
+    same(xp.vander(xp.asarray(x), 7), np.vander(x, 7))
+
+
 @S
 @given(st.floats(-3, 3), st.floats(-3, 3), st.integers(0, 7), st.booleans(),
        st.sampled_from([10.0, 2.0]))
