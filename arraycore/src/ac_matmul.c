@@ -695,16 +695,17 @@ static int matmul_blas(int tidx, ac_intp n, ac_intp k, ac_intp m,
  * is first cut into panels of at least 64 rows (B's chunk is then packed once
  * per panel; cutting rows of a smaller C measured up to 1.4x slower than
  * cutting k).  Products up to BLAS_ONE_CALL_WORK (2048 x 2048 x 2048) are one
- * call, and pieces last about a quarter of a second: every call is a barrier
- * for gemm's threads, and on a loaded 2-core machine (OpenBLAS called
- * directly, alternating) a 2048 float64 product cut into six pieces of ~50 ms
- * took 11-14% longer than one call, four equal pieces 6%, two 2%; 3000 x 3000
- * in three or four pieces 2-5%.  Ctrl-C then waits for at most one call
- * (0.25 s for 2048 here).  Returns 0, 1 when ac_sigint_flag stopped it (C is
+ * call: every call is a barrier for gemm's threads, and on a loaded 2-core
+ * machine (OpenBLAS called directly, alternating) a 2048 float64 product cut
+ * into six pieces of ~50 ms took 11-14% longer than one call, four equal
+ * pieces 6%, two 2%.  Beyond that the pieces last about BLAS_PIECE_SECONDS,
+ * so Ctrl-C stops a long product within 0.2 s (tests/test_interrupt.py); a
+ * product of one call (0.25 s for 2048 on this machine) is waited for, as
+ * NumPy's always is.  Returns 0, 1 when ac_sigint_flag stopped it (C is
  * incomplete), -1 when BLAS cannot take the operands. */
 #define BLAS_ONE_CALL_WORK 8589934592.0         /* 2**33 multiply-adds */
-#define BLAS_FIRST_PIECE 2147483648.0           /* 2**31 */
-#define BLAS_PIECE_SECONDS 0.25
+#define BLAS_FIRST_PIECE 268435456.0            /* 2**28 */
+#define BLAS_PIECE_SECONDS 0.08
 #define BLAS_PANEL_ELEMS 4194304.0              /* 2**22 elements of C */
 #define BLAS_MIN_KC 128
 #define BLAS_KC_ROUND 256
