@@ -453,7 +453,7 @@ def vdot(a, b):
     return dot(a, b)
 
 
-def inner(a, b):
+def inner(a, b, /):
     """Inner product over the last axes."""
     a = asarray(a)
     b = asarray(b)

@@ -814,7 +814,7 @@ def histogram2d(x, y, bins=10, range=None, density=None, weights=None):
 # --------------------------------------------------------------------------
 # bincount, digitize
 # --------------------------------------------------------------------------
-def bincount(x, weights=None, minlength=0):
+def bincount(x, /, weights=None, minlength=0):
     """Counts of each value of the non-negative integers x (sums of weights if given)."""
     x = asarray(x)
     if x.ndim != 1:
