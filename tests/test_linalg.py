@@ -198,6 +198,31 @@ def test_norms(case, ord):
     close(L.norm(a), np.linalg.norm(x), t)
 
 
+@OLD_NUMPY_EMPTY
+@pytest.mark.parametrize("shape", [(0, 0), (3, 0), (0, 3), (2, 0, 0), (0, 2, 2)])
+def test_empty_matrix_norms(shape):
+    # the largest of no values is 0 (ord 1, 2, inf), the smallest an error
+    x = np.zeros(shape)
+    a = ac.asarray(x)
+    for ord in ("fro", "nuc", 1, -1, 2, -2, np.inf, -np.inf):
+        for keep in (False, True):
+            try:
+                want = np.linalg.matrix_norm(x, ord=ord, keepdims=keep)
+            except ValueError:
+                with pytest.raises(ValueError):
+                    L.matrix_norm(a, ord=ord, keepdims=keep)
+                continue
+            close(L.matrix_norm(a, ord=ord, keepdims=keep), want, 0)
+        if x.ndim == 2:
+            try:
+                want = np.linalg.norm(x, ord)
+            except ValueError:
+                with pytest.raises(ValueError):
+                    L.norm(a, ord)
+                continue
+            close(L.norm(a, ord), np.asarray(want), 0)
+
+
 def test_vector_norm_scaling_and_specials():
     # no overflow/underflow where the norm itself is representable (NumPy's
     # plain sum of squares gives inf/0 there): the reference is math.hypot
