@@ -176,11 +176,11 @@ def fromfunction(function, shape, *, dtype=float, like=None, **kwargs):
                     **kwargs)
 
 
-def frombuffer(buffer, dtype=float, count=-1, offset=0, *, like=None):
+def frombuffer(buffer, dtype=None, count=-1, offset=0, *, like=None):
     """A 1-d array viewing the bytes of a buffer (no copy)."""
     from arraycore._dtype import dtype as _dtype
     from arraycore import uint8
-    dt = _dtype("float64" if dtype is float else dtype)
+    dt = _dtype("float64" if dtype is float or dtype is None else dtype)
     mv = memoryview(buffer).cast("B")
     n = mv.nbytes
     offset = operator.index(offset)

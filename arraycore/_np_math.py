@@ -453,7 +453,7 @@ def vdot(a, b):
     return dot(a, b)
 
 
-def inner(a, b):
+def inner(a, b, /):
     """Inner product over the last axes."""
     a = asarray(a)
     b = asarray(b)
@@ -808,10 +808,59 @@ def sinc(x):
     return _u.sin(y) / y
 
 
-def modf(x, out=None):
-    """(fractional part, integral part), both with the sign of x."""
+def _two_outputs(name, outs, out):
+    """The outputs of a two-output NumPy ufunc: given after the input(s)
+    positionally, or as out=(o1, o2) (None entries: a new array)."""
+    if outs:
+        if len(outs) > 2:
+            raise TypeError(f"{name}() takes at most 2 output arguments ({len(outs)} given)")
+        if out is not None and tuple(out) != (None, None):
+            raise TypeError("cannot specify 'out' as both a positional and keyword argument")
+        return tuple(outs) + (None,) * (2 - len(outs))
+    if out is None:
+        return None, None
+    if not isinstance(out, tuple):
+        raise TypeError("'out' must be a tuple of arrays")
+    if len(out) != 2:
+        raise ValueError("The 'out' tuple must have exactly one entry per ufunc output")
+    return out
+
+
+def _deliver(name, results, outs, where, casting, order):
+    """Each result written into its output (where `where` holds), as a ufunc
+    writes its outputs; the results themselves when no output and no mask."""
+    if where is True and outs == (None, None):
+        return tuple(results)
+    from arraycore._dtype import can_cast
+    for i, (r, o) in enumerate(zip(results, outs)):
+        if o is not None and hasattr(o, "dtype") and \
+                not can_cast(r.dtype, o.dtype, casting=casting):
+            raise _u.UFuncTypeError(f"Cannot cast ufunc '{name}' output {i} from {r.dtype!r} "
+                                    f"to {o.dtype!r} with casting rule {casting!r}")
+    return tuple(_u.positive(r, out=o, where=where, casting=casting, order=order)
+                 for r, o in zip(results, outs))
+
+
+def _no_signature(name, signature):
+    if signature is not None:
+        raise TypeError(f"{name}: signature= is not supported (arraycore's {name} is a "
+                        "composition of ufuncs); pass dtype= instead")
+
+
+def modf(x, /, *outs, out=(None, None), where=True, casting="same_kind", order="K",
+         dtype=None, subok=True, signature=None):
+    """(fractional part, integral part), both with the sign of x; NumPy's ufunc
+    keywords (out, where, casting, order, dtype)."""
+    _no_signature("modf", signature)
+    outs = _two_outputs("modf", outs, out)
     x = asarray(x)
-    if x.dtype.kind not in "f":
+    if dtype is not None:
+        from arraycore._dtype import dtype as _as_dtype
+        dt = _as_dtype(dtype)
+        if dt.kind != "f":
+            raise TypeError(f"ufunc 'modf' has no loop for dtype {dt}")
+        x = _u.positive(x, dtype=dt, casting=casting) if x.dtype != dt else x
+    elif x.dtype.kind not in "f":
         if x.dtype.kind in "biu":
             x = x.astype(_dt("float64"))
         else:
@@ -821,12 +870,19 @@ def modf(x, out=None):
     with errstate(invalid="ignore"):
         fr = _where(_u.isinf(x), asarray(0.0, dtype=x.dtype), x - ip)
     fr = _u.copysign(fr, x)
-    return fr, ip
+    return _deliver("modf", (fr, ip), outs, where, casting, order)
 
 
-def divmod(x1, x2, out=(None, None)):
-    """(floor_divide(x1, x2), remainder(x1, x2))."""
-    return _u.floor_divide(x1, x2), _u.remainder(x1, x2)
+def divmod(x1, x2, /, *outs, out=(None, None), where=True, casting="same_kind", order="K",
+           dtype=None, subok=True, signature=None):
+    """(floor_divide(x1, x2), remainder(x1, x2)); NumPy's ufunc keywords (out,
+    where, casting, order, dtype)."""
+    _no_signature("divmod", signature)
+    outs = _two_outputs("divmod", outs, out)
+    kw = {"casting": casting} if dtype is None else {"casting": casting, "dtype": dtype}
+    q = _u.floor_divide(x1, x2, **kw)
+    r = _u.remainder(x1, x2, **kw)
+    return _deliver("divmod", (q, r), outs, where, casting, order)
 
 
 def nan_to_num(x, copy=True, nan=0.0, posinf=None, neginf=None):

@@ -47,7 +47,7 @@ def _flat(a):
 # --------------------------------------------------------------------------
 # aliases
 # --------------------------------------------------------------------------
-def concatenate(arrays, axis=0, out=None, *, dtype=None, casting="same_kind"):
+def concatenate(arrays, /, axis=0, out=None, *, dtype=None, casting="same_kind"):
     """Join a sequence of arrays along an existing axis (axis=None: flattened)."""
     arrs = [asarray(a) for a in arrays]
     if not arrs:

@@ -476,7 +476,10 @@ def _bw_stone(x, r):
     ub = max(100, int(math.sqrt(n)))
     for nb in range(1, ub + 1):
         hh = float(_div(p, nb))
-        pk = histogram(x, bins=nb, range=r)[0].astype(_dt("float64")) / n
+        # NumPy passes the data's own min and max as the range here: the
+        # edges are stepped in the data's float type (float16 data gets
+        # float16 edges, as NumPy's linspace makes them)
+        pk = _histogram(x, nb, r, None, None, True)[0].astype(_dt("float64")) / n
         v = (2 - (n + 1) * _stats.sum(pk * pk).item()) / hh
         if best_v is None or v < best_v:
             best, best_v = nb, v
@@ -549,8 +552,10 @@ def _equal_edges(first, last, num, dt):
 _MAX_BINS = 2 ** 40
 
 
-def _bin_edges(a, bins, rng, weights):
-    """(edges, (first, last, nbins) for equal bins else None)."""
+def _bin_edges(a, bins, rng, weights, data_range=False):
+    """(edges, (first, last, nbins) for equal bins else None).  data_range:
+    rng holds the float data's own min and max (NumPy's float scalars of the
+    data's type), so equal edges are computed in that type."""
     neq = None
     if isinstance(bins, str):
         if bins not in _ESTIMATORS:
@@ -567,6 +572,13 @@ def _bin_edges(a, bins, rng, weights):
             neq = 1
         else:
             width = _ESTIMATORS[bins](a, (first, last))
+            if not math.isfinite(float(width)):
+                # float16 data whose sums overflow float16 (NumPy computes the
+                # statistics in the data's type too, and then fails in bincount)
+                raise ValueError(
+                    f"the {bins!r} estimator gave a bin width of {float(width)} for "
+                    f"{a.dtype} data (its statistics overflow the data's type); pass an "
+                    "integer number of bins or data of a wider float type")
             if float(width):
                 if a.dtype.kind in "iu" and float(width) < 1:
                     width = 1
@@ -605,7 +617,7 @@ def _bin_edges(a, bins, rng, weights):
             raise ValueError("`bins` must increase monotonically, when an array")
         return e, None
     bt = a.dtype if a.dtype.kind == "f" else _dt("float64")
-    if rng is None and a.dtype.kind == "f":
+    if (rng is None or data_range) and a.dtype.kind == "f":
         # the outer edges are values of the data's float type, and NumPy's
         # linspace then steps in that type: the same arithmetic, so float16
         # and float32 edges are NumPy's to the bit
@@ -614,6 +626,11 @@ def _bin_edges(a, bins, rng, weights):
         edges = linspace(float(first), float(last), neq + 1, endpoint=True,
                          dtype=_dt("float64"))
     edges = edges.astype(bt)
+    if not bool(_stats.all(_u.isfinite(edges))):
+        # float16 data spanning more than float16 holds (-20000 to 58000):
+        # the steps overflow (NumPy fails later, in its binning)
+        raise ValueError(f"the bin edges from {first!r} to {last!r} overflow {bt}; "
+                         "pass data of a wider float type")
     if neq > 0 and bool(_stats.any(_u.greater_equal(edges[:-1], edges[1:]))):
         raise ValueError(f"Too many bins for data range. Cannot create {neq} finite-sized "
                          "bins.")
@@ -628,13 +645,17 @@ def histogram_bin_edges(a, bins=10, range=None, weights=None):
 
 def histogram(a, bins=10, range=None, density=None, weights=None):
     """(counts, bin edges) of the values of a (flattened)."""
+    return _histogram(a, bins, range, density, weights, False)
+
+
+def _histogram(a, bins, range, density, weights, data_range):
     a = reshape(asarray(a), (-1,))
     if weights is not None:
         weights = asarray(weights)
         if tuple(weights.shape) != tuple(a.shape) and weights.size != a.size:
             raise ValueError("weights should have the same shape as a.")
         weights = reshape(weights, (-1,))
-    edges, uni = _bin_edges(a, bins, range, weights)
+    edges, uni = _bin_edges(a, bins, range, weights, data_range)
     ntype = _dt("int64") if weights is None else weights.dtype
     if uni is not None and (weights is None or weights.dtype.kind != "c"):
         first, last, nb = uni
@@ -793,7 +814,7 @@ def histogram2d(x, y, bins=10, range=None, density=None, weights=None):
 # --------------------------------------------------------------------------
 # bincount, digitize
 # --------------------------------------------------------------------------
-def bincount(x, weights=None, minlength=0):
+def bincount(x, /, weights=None, minlength=0):
     """Counts of each value of the non-negative integers x (sums of weights if given)."""
     x = asarray(x)
     if x.ndim != 1:

@@ -378,13 +378,13 @@ def _parse_item(tok, dt):
     return v
 
 
-def fromfile(file, dtype=float, count=-1, sep="", offset=0, *, like=None):
+def fromfile(file, dtype=None, count=-1, sep="", offset=0, *, like=None):
     """An array of the items in a file: raw bytes (sep='', after skipping
     `offset` bytes) or numbers separated by `sep` (whitespace around it is
     ignored; a separator of spaces matches any whitespace).  count=-1 reads
     them all."""
     ac = _ac()
-    dt = ac.dtype(dtype)
+    dt = ac.dtype("float64" if dtype is None else dtype)
     count = int(count)
     with contextlib.ExitStack() as stack:
         if hasattr(file, "read"):

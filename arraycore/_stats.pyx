@@ -175,7 +175,13 @@ cdef object _var(ndarray a, object axis, object correction, bint keepdims):
         res = new_array(d, a.nd if keepdims else 0, shp, NULL, NULL, 0, None)
         setitem_ptr(d, res.data, ss / (n - ddof) if n - ddof > 0 else float("nan"))
         return res
-    m = _mean(a, axis, True)
+    if t == ACX_FLOAT16:
+        # NumPy's float16 variance: float16 sums (accumulated in float32),
+        # each divided by the count in float64 (a count above 65504 is inf
+        # in float16: the variance of 70,000 values came out 0), rounded back
+        m = _div_in_float64(ufunc_reduce(_add, a, axis, None, None, True, _NV, True), n, d)
+    else:
+        m = _mean(a, axis, True)
     dev = ufunc_call(_subtract, (a, m), None, True, SAME_KIND_CASTING,
                      d if d.kind != "c" else None, AC_KEEPORDER)
     if d.kind == "c":
@@ -188,7 +194,16 @@ cdef object _var(ndarray a, object axis, object correction, bint keepdims):
     denom = n - ddof
     if denom <= 0:
         denom = 0.0
+    if t == ACX_FLOAT16:
+        return _div_in_float64(r, denom, d)
     return ufunc_call(_divide, (r, denom), (r,), True, SAME_KIND_CASTING, None, AC_KEEPORDER)
+
+
+cdef object _div_in_float64(object s, object count, dtype d):
+    """s / count computed in float64, rounded to d."""
+    f = s.astype(descr_from_tidx(ACX_FLOAT64))
+    f = ufunc_call(_divide, (f, count), (f,), True, SAME_KIND_CASTING, None, AC_KEEPORDER)
+    return f.astype(d)
 
 
 def cumulative_sum(x, /, *, axis=None, dtype=None, include_initial=False):

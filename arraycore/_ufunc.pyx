@@ -115,7 +115,7 @@ class _SignatureOf:
         ps = [Parameter(n, Parameter.POSITIONAL_ONLY) for n in names]
         ps.append(Parameter("out", Parameter.POSITIONAL_OR_KEYWORD, default=None))
         kws = [("where", True), ("casting", "same_kind"), ("order", "K"), ("dtype", None),
-               ("signature", None), ("subok", True)]
+               ("subok", True), ("signature", None)]      # NumPy's order
         if (<ufunc>uf)._core is not None:
             kws += [("axes", None), ("axis", None), ("keepdims", False)]
         ps += [Parameter(n, Parameter.KEYWORD_ONLY, default=v) for n, v in kws]

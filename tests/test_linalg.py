@@ -198,6 +198,31 @@ def test_norms(case, ord):
     close(L.norm(a), np.linalg.norm(x), t)
 
 
+@OLD_NUMPY_EMPTY
+@pytest.mark.parametrize("shape", [(0, 0), (3, 0), (0, 3), (2, 0, 0), (0, 2, 2)])
+def test_empty_matrix_norms(shape):
+    # the largest of no values is 0 (ord 1, 2, inf), the smallest an error
+    x = np.zeros(shape)
+    a = ac.asarray(x)
+    for ord in ("fro", "nuc", 1, -1, 2, -2, np.inf, -np.inf):
+        for keep in (False, True):
+            try:
+                want = np.linalg.matrix_norm(x, ord=ord, keepdims=keep)
+            except ValueError:
+                with pytest.raises(ValueError):
+                    L.matrix_norm(a, ord=ord, keepdims=keep)
+                continue
+            close(L.matrix_norm(a, ord=ord, keepdims=keep), want, 0)
+        if x.ndim == 2:
+            try:
+                want = np.linalg.norm(x, ord)
+            except ValueError:
+                with pytest.raises(ValueError):
+                    L.norm(a, ord)
+                continue
+            close(L.norm(a, ord), np.asarray(want), 0)
+
+
 def test_vector_norm_scaling_and_specials():
     # no overflow/underflow where the norm itself is representable (NumPy's
     # plain sum of squares gives inf/0 there): the reference is math.hypot
@@ -361,6 +386,56 @@ def test_large_lapack_paths():
         close(L.inv(ac.asarray(x)), np.linalg.inv(x), tol(dt), 10)
         b = rand(rng, (3, 30, 2), dt)
         close(L.solve(ac.asarray(x), ac.asarray(b)), np.linalg.solve(x, b), tol(dt), 10)
+
+
+@pytest.mark.parametrize("dt", DTYPES)
+def test_workspace_routines_larger_sizes(dt):
+    # the routines that ask LAPACK for their workspace first (getri, geqrf,
+    # orgqr, gesdd, syevd/heevd, geev, gelsd), at sizes where the blocked
+    # code paths and large workspaces are used, in every precision
+    rng = np.random.default_rng(11)
+    t = tol(dt)
+    for m, n in ((45, 30), (30, 45), (40, 40)):
+        a = rand(rng, (2, m, n), dt)
+        x = ac.asarray(a)
+        for mode in ("reduced", "complete"):
+            q, r = L.qr(x, mode=mode)
+            q, r = np.asarray(q), np.asarray(r)
+            close(q @ r, a, t, 50)
+            close(np.conj(np.swapaxes(q, -1, -2)) @ q, np.broadcast_to(
+                np.eye(q.shape[-1], dtype=dt), (2, q.shape[-1], q.shape[-1])), t, 50)
+        for full in (False, True):
+            u, s, vh = (np.asarray(v) for v in L.svd(x, full_matrices=full))
+            k = min(m, n)
+            close((u[..., :, :k] * s[..., None, :].astype(dt)) @ vh[..., :k, :], a, t, 50)
+            close(s, np.linalg.svd(a, compute_uv=False), t, 50)
+        close(L.svdvals(x), np.linalg.svd(a, compute_uv=False), t, 50)
+        sol = np.asarray(L.lstsq(x[0], ac.asarray(a[1][:, :3]))[0])
+        close(sol, np.linalg.lstsq(a[0], a[1][:, :3])[0], t, 500)
+    # a rank-deficient least-squares problem: the minimum-norm solution
+    a = (rand(rng, (40, 5), dt) @ rand(rng, (5, 30), dt)).astype(dt)
+    b = rand(rng, (40, 2), dt)
+    r1 = L.lstsq(ac.asarray(a), ac.asarray(b))
+    # the default rcond is the input type's own machine precision: NumPy
+    # computes float32/complex64 in float64 with float64's (rank 30 here)
+    r2 = np.linalg.lstsq(a, b, rcond=np.finfo(dt).eps * 40)
+    assert r1[2] == r2[2] == 5
+    close(r1[0], r2[0], t, 500)
+    close(r1[3], r2[3], t, 500)
+    h = hpd(rng, (2,), 50, dt)
+    w, v = L.eigh(ac.asarray(h))
+    w, v = np.asarray(w), np.asarray(v)
+    close(w, np.linalg.eigvalsh(h), t, 500)
+    close(h @ v, v * w[..., None, :].astype(dt), t, 500)
+    close(L.eigvalsh(ac.asarray(h)), np.linalg.eigvalsh(h), t, 500)
+    g = well_conditioned(rng, (2,), 40, dt)
+    w, v = L.eig(ac.asarray(g))
+    w, v = np.asarray(w), np.asarray(v)
+    close(g.astype(w.dtype) @ v, v * w[..., None, :], t, 500)
+    np.testing.assert_allclose(np.sort_complex(w.ravel()),
+                               np.sort_complex(np.linalg.eigvals(g).ravel()),
+                               rtol=t * 500, atol=t * 500)
+    close(L.inv(ac.asarray(g)), np.linalg.inv(g), t, 50)
 
 
 @pytest.mark.parametrize("dt", DTYPES + ["int64"])

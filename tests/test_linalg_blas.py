@@ -1,7 +1,7 @@
 """matmul on BLAS beyond one gemm call and on gemv, and the small-matrix
 kernels of the complex types (issue 9): numpy as the oracle.
 
-Products larger than 2**30 multiply-adds run as several gemm calls (chunks of
+Products larger than 2**33 multiply-adds run as several gemm calls (chunks of
 the inner dimension accumulated with beta = 1; panels of rows when C is
 large; src/ac_matmul.c, matmul_blas_pieces) so Ctrl-C is seen between them;
 here every layout of the operands and of the output must still give numpy's
@@ -30,8 +30,8 @@ def _close(got, want, rtol):
     assert np.abs(got - want).max() <= rtol * scale, np.abs(got - want).max() / scale
 
 
-@pytest.mark.parametrize("n,k,m", [(1100, 1100, 1100),      # chunks of k
-                                   (4200, 260, 1000)])      # C > 2**22: row panels too
+@pytest.mark.parametrize("n,k,m", [(2100, 2100, 2100),      # chunks of k
+                                   (4200, 2100, 1000)])     # C > 2**22: row panels too
 def test_matmul_in_pieces_float64_layouts(n, k, m):
     rng = np.random.default_rng(11)
     x = rng.standard_normal((n, k))
@@ -48,7 +48,7 @@ def test_matmul_in_pieces_float64_layouts(n, k, m):
 @pytest.mark.parametrize("dt", ["float32", "complex64", "complex128"])
 def test_matmul_in_pieces_other_types(dt):
     rng = np.random.default_rng(12)
-    n = k = m = 1040
+    n = k = m = 2050
     x = rng.standard_normal((n, k))
     y = rng.standard_normal((k, m))
     if dt.startswith("complex"):

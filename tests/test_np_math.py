@@ -323,6 +323,78 @@ def test_ufunc_methods_of_new_ufuncs():
 
 
 @S
+@given(pairs(["float16", "float32", "float64", "int16", "int64", "uint8"], min_dims=1,
+             max_dims=2), st.sampled_from(["keyword", "positional", "first", "none"]),
+       st.booleans(), st.sampled_from([None, "float32", "float64"]))
+def test_modf_divmod_ufunc_keywords(nx, how, masked, dt):
+    # modf and divmod take NumPy's ufunc keywords: outputs positionally or as
+    # out=(o1, o2) (None: a new array), where=, casting=, dtype=
+    n, x = nx
+    if n.dtype.kind == "f":
+        # finite values a float16/float32 dtype= can hold (the quotient of inf
+        # is inf in the Array API standard, nan in NumPy)
+        n = np.clip(np.nan_to_num(n, nan=1.5, posinf=7.0, neginf=-7.0), -6e4, 6e4)
+    x = xp.asarray(n)
+    mask = (np.arange(n.size).reshape(n.shape) % 2 == 0) if masked else True
+    kw = {} if dt is None else {"dtype": dt}
+    for name, args in (("modf", (n,)), ("divmod", (n, n.dtype.type(3)))):
+        if name == "modf" and dt is None and n.dtype.kind != "f":
+            continue            # NumPy's modf of integers goes through float64 too
+        with np.errstate(all="ignore"), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            e = getattr(np, name)(*args, **kw)
+            fill = [np.full(r.shape, 9, dtype=r.dtype) for r in e]
+            outs_n = [f.copy() for f in fill]
+            outs_x = [xp.asarray(f.copy()) for f in fill]
+            if how == "none":
+                o_n, o_x, pos_n, pos_x = {}, {}, (), ()
+            elif how == "keyword":
+                o_n, o_x, pos_n, pos_x = ({"out": tuple(outs_n)}, {"out": tuple(outs_x)},
+                                          (), ())
+            elif how == "first":
+                o_n, o_x, pos_n, pos_x = ({"out": (outs_n[0], None)},
+                                          {"out": (outs_x[0], None)}, (), ())
+            else:
+                o_n, o_x, pos_n, pos_x = {}, {}, tuple(outs_n), tuple(outs_x)
+            wk = {} if mask is True else {"where": mask}
+            wx = {} if mask is True else {"where": xp.asarray(mask)}
+            e = getattr(np, name)(*args, *pos_n, **o_n, **kw, **wk)
+            xargs = (x,) if name == "modf" else (x, args[1])
+            g = getattr(xp, name)(*xargs, *pos_x, **o_x, **kw, **wx)
+        assert isinstance(g, tuple) and len(g) == 2
+        for i in range(2):
+            if how in ("keyword", "positional") or (how == "first" and i == 0):
+                assert g[i] is outs_x[i]
+            if mask is True or how != "none" and not (how == "first" and i == 1):
+                close(g[i], e[i], rtol=0, atol=0)
+            else:
+                # unmasked places of a new output are uninitialized (in NumPy too)
+                got = to_numpy(g[i])
+                assert got.dtype == e[i].dtype
+                np.testing.assert_array_equal(got[mask], e[i][mask])
+
+
+def test_modf_divmod_output_errors():
+    x = xp.asarray([1.5, -2.25])
+    o = xp.zeros((2,))
+    with pytest.raises(TypeError):
+        xp.modf(x, out=o)                       # out must be a tuple for two outputs
+    with pytest.raises(ValueError):
+        xp.modf(x, out=(o,))
+    with pytest.raises(TypeError):
+        xp.modf(x, o, out=(o, None))            # positional and keyword outputs
+    with pytest.raises(TypeError):              # same_kind: float64 -> int64 refused
+        xp.modf(x, out=(xp.zeros((2,), dtype=xp.int64), None))
+    with pytest.raises(TypeError):
+        xp.divmod(x, x, out=(None, xp.zeros((2,), dtype=xp.int64)))
+    with pytest.raises(TypeError):
+        xp.modf(xp.asarray([1j]))
+    # unsafe casting into a float32 output is allowed, as in NumPy
+    fr, ip = xp.modf(x, out=(None, xp.zeros((2,), dtype=xp.float32)), casting="unsafe")
+    assert_array(ip, np.array([1.0, -2.0], dtype=np.float32))
+
+
+@S
 @given(pairs(["float32", "float64", "int32", "complex128"], max_dims=2))
 def test_compositions(nx):
     n, x = nx

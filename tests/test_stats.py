@@ -106,6 +106,31 @@ def test_var_fast_path_accuracy():
               .astype(a.dtype), rtol=1e-6 if a.dtype == np.float32 else 1e-9)
 
 
+@pytest.mark.parametrize("name", ["var", "std"])
+@settings(max_examples=60, deadline=None)
+@given(data=st.data(), correction=st.sampled_from([0, 1, 0.5]))
+def test_var_std_float16(name, data, correction):
+    # float16: NumPy's float16 sums, divided by the count in float64
+    a, axis, keepdims = data.draw(case(["float16"], elements=st.floats(-20, 20, width=16)))
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        exp = getattr(np, name)(a, axis=axis, keepdims=keepdims, ddof=correction)
+        got = getattr(xp, name)(xp.asarray(a), axis=axis, keepdims=keepdims,
+                                correction=correction)
+    close(got, exp, rtol=2e-3)
+
+
+@pytest.mark.parametrize("name", ["var", "std"])
+def test_var_std_float16_more_values_than_float16_holds(name):
+    # 70,000 is inf in float16: the variance divides in float64 (it was 0)
+    n = (np.random.default_rng(3).normal(size=(2, 70000)) * 1e-2).astype(np.float16)
+    for a, axis in [(n[0], None), (n, 1), (n.T, 0), (n[:, ::2], None)]:
+        exp = getattr(np, name)(a, axis=axis, ddof=1)
+        got = getattr(xp, name)(xp.asarray(a), axis=axis, correction=1)
+        close(got, exp, rtol=2e-3)
+        assert float(np.max(to_numpy(got))) > 0
+
+
 def test_pairwise_sum_accuracy():
     # a naive running sum loses ~1e-9 relative here; pairwise stays near 1e-15
     n = np.full(10_000_001, 0.1)

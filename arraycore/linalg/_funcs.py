@@ -570,15 +570,21 @@ def _mnorm(x, ord, rdt):
                            2, rdt)
     if ord == "nuc":
         return ac.sum(svdvals(x), axis=-1)
+    # an empty matrix: the largest of no singular values / column or row sums
+    # is 0 (NumPy 2.3+: a norm is >= 0), the smallest is undefined
     if ord in (2, -2):
         if x.shape[-2] == 0 or x.shape[-1] == 0:
-            raise ValueError("matrix_norm: ord=+-2 of an empty matrix")
+            if ord == 2:
+                return ac.zeros(x.shape[:-2], dtype=rdt)
+            raise ValueError("matrix_norm: ord=-2 of an empty matrix")
         s = svdvals(x)
         return s[..., 0] if ord == 2 else s[..., -1]
     if ord in (1, -1, math.inf, -math.inf):
         ax = -2 if ord in (1, -1) else -1
         sums = ac.sum(ac.abs(x), axis=ax)
         if sums.shape[-1] == 0:
+            if ord > 0:
+                return ac.zeros(sums.shape[:-1], dtype=rdt)
             raise ValueError(f"matrix_norm: ord={ord} of an empty matrix")
         return ac.max(sums, axis=-1) if ord > 0 else ac.min(sums, axis=-1)
     raise ValueError(f"matrix_norm: invalid norm order {ord!r}")

@@ -165,6 +165,9 @@ cdef struct Job:
     char *tmp2
     ac_blasint *iwork
     ac_blasint lwork, lrwork, liwork
+    ac_blasint rpad, ipad       # added to the queried lrwork/liwork (gelsd)
+    double rcond                # gelsd
+    ac_blasint rank             # gelsd's result
 
 ctypedef ac_blasint (*MatFn)(Job *j, ac_intp b) noexcept nogil
 
@@ -196,6 +199,73 @@ cdef Job _job(ndarray a):
     j.rs = _rsize(j.t)
     j.a = a.data
     return j
+
+
+# ----------------------------------------------------------------------------
+# the one home of LAPACK's "workspace query, then run": the query function
+# runs on matrix 0 with lwork = -1 (and lrwork/liwork = -1 for the arrays
+# named in `what_q`), writing the optimal sizes into small buffers; the work
+# arrays are allocated at those sizes (or at the sizes the caller set for the
+# arrays it does not query), the stack runs, and they are freed.
+# ----------------------------------------------------------------------------
+cdef enum:
+    Q_WORK = 1          # query lwork (elements of the matrix type)
+    Q_RWORK = 2         # query lrwork (elements of the real type)
+    Q_IWORK = 4         # query liwork (integers)
+
+
+cdef int _query_then_run(Job *j, MatFn query, int what_q, MatFn f, ac_intp B,
+                         str name, str failure) except -1:
+    """query(j, 0) asks for the sizes in what_q (none when what_q == 0); then
+    f runs over the B matrices with work arrays of j.lwork (matrix type),
+    j.lrwork (real type) and j.liwork (integer) elements.  An illegal argument
+    in the query raises LinAlgError naming `name`; a failure in the run raises
+    LinAlgError(failure)."""
+    cdef char wq[16]
+    cdef char rq[16]
+    cdef ac_blasint iq[2]
+    cdef ac_blasint info
+    memset(wq, 0, 16)
+    memset(rq, 0, 16)
+    iq[0] = 0
+    iq[1] = 0
+    if what_q:
+        # arrays not queried get the small buffers too (a query writes at
+        # most their first element: zgeev's asks ztrevc3, which sets
+        # rwork[0]) and keep the sizes the caller set
+        j.work = wq
+        j.rwork = rq
+        j.iwork = iq
+        if what_q & Q_WORK:
+            j.lwork = -1
+        if what_q & Q_RWORK:
+            j.lrwork = -1
+        if what_q & Q_IWORK:
+            j.liwork = -1
+        info = query(j, 0)
+        j.work = NULL
+        j.rwork = NULL
+        j.iwork = NULL
+        if info < 0:
+            return _finish(False, -1, info, name)
+        if what_q & Q_WORK:
+            j.lwork = _wsize(j.t, wq)
+        if what_q & Q_RWORK:
+            j.lrwork = _wsize(j.t, rq) + j.rpad
+        if what_q & Q_IWORK:
+            j.liwork = max(iq[0], 1) + j.ipad
+    try:
+        j.work = <char *>_alloc(max(j.lwork, 0) * j.es)
+        j.rwork = <char *>_alloc(max(j.lrwork, 0) * j.rs)
+        j.iwork = <ac_blasint *>_alloc(max(j.liwork, 0) * sizeof(ac_blasint))
+        return _run_stack(j, f, B, failure)
+    finally:
+        free(j.work)
+        free(j.rwork)
+        free(j.iwork)
+        j.work = NULL
+        j.rwork = NULL
+        j.iwork = NULL
 
 
 cdef inline double _inf() noexcept nogil:
@@ -267,6 +337,10 @@ def det(ndarray a, ndarray out, ndarray logabs=None):
         free(j.ipiv)
 
 
+cdef ac_blasint _getri_query(Job *j, ac_intp b) noexcept nogil:
+    return ac_la_getri(j.t, j.n, j.a + b * j.amat, j.n, j.ipiv, j.work, j.lwork)
+
+
 cdef ac_blasint _inv1(Job *j, ac_intp b) noexcept nogil:
     cdef char *p = j.a + b * j.amat
     cdef ac_blasint info
@@ -282,25 +356,17 @@ def inv(ndarray a):
     """a: (B, n, n) C-contiguous, replaced by its inverse in place (the C data is
     the transpose in LAPACK's order, and inv(A^T) = inv(A)^T)."""
     cdef Job j = _job(a)
-    cdef ac_blasint info
-    cdef char q[16]
     j.n = a.dimensions[1]
     j.amat = j.n * j.n * j.es
-    j.flag = j.n <= 8
+    j.flag = j.n <= 8           # small kernels: no LAPACK, no workspace
     if a.dimensions[0] == 0 or j.n == 0:
         return 0
+    j.ipiv = <ac_blasint *>_alloc(j.n * sizeof(ac_blasint))
     try:
-        j.ipiv = <ac_blasint *>_alloc(j.n * sizeof(ac_blasint))
-        if not j.flag:
-            info = ac_la_getri(j.t, j.n, a.data, j.n, j.ipiv, q, -1)
-            if info < 0:
-                return _finish(False, -1, info, "inv")
-            j.lwork = _wsize(j.t, q)
-            j.work = <char *>_alloc(j.lwork * j.es)
-        return _run_stack(&j, _inv1, a.dimensions[0], "Singular matrix")
+        return _query_then_run(&j, _getri_query, 0 if j.flag else Q_WORK, _inv1,
+                               a.dimensions[0], "inv", "Singular matrix")
     finally:
         free(j.ipiv)
-        free(j.work)
 
 
 cdef ac_blasint _solve1(Job *j, ac_intp b) noexcept nogil:
@@ -378,8 +444,6 @@ def geqrf(ndarray a, ndarray tau):
     """a: (B, N, M): column-major M x N matrices, factored in place (R above the
     diagonal, reflectors below); tau: (B, min(M, N))."""
     cdef Job j = _job(a)
-    cdef ac_blasint info
-    cdef char q[16]
     j.n = a.dimensions[1]
     j.m = a.dimensions[2]
     j.amat = j.n * j.m * j.es
@@ -387,23 +451,13 @@ def geqrf(ndarray a, ndarray tau):
     j.xmat = tau.dimensions[1] * j.es
     if a.dimensions[0] == 0 or j.m == 0 or j.n == 0:
         return 0
-    info = ac_la_geqrf(j.t, j.m, j.n, a.data, j.m, tau.data, q, -1)
-    if info < 0:
-        return _finish(False, -1, info, "qr")
-    j.lwork = _wsize(j.t, q)
-    j.work = <char *>_alloc(j.lwork * j.es)
-    try:
-        return _run_stack(&j, _geqrf1, a.dimensions[0], "qr")
-    finally:
-        free(j.work)
+    return _query_then_run(&j, _geqrf1, Q_WORK, _geqrf1, a.dimensions[0], "qr", "qr")
 
 
 def orgqr(ndarray q, ndarray tau):
     """q: (B, mc, M): column-major M x mc, its first columns the reflectors of
     geqrf; replaced by the orthonormal/unitary Q.  tau: (B, K)."""
     cdef Job j = _job(q)
-    cdef ac_blasint info
-    cdef char w[16]
     j.n = q.dimensions[1]
     j.m = q.dimensions[2]
     j.k = tau.dimensions[1]
@@ -412,15 +466,7 @@ def orgqr(ndarray q, ndarray tau):
     j.xmat = j.k * j.es
     if q.dimensions[0] == 0 or j.m == 0 or j.n == 0:
         return 0
-    info = ac_la_orgqr(j.t, j.m, j.n, j.k, q.data, j.m, tau.data, w, -1)
-    if info < 0:
-        return _finish(False, -1, info, "qr")
-    j.lwork = _wsize(j.t, w)
-    j.work = <char *>_alloc(j.lwork * j.es)
-    try:
-        return _run_stack(&j, _orgqr1, q.dimensions[0], "qr")
-    finally:
-        free(j.work)
+    return _query_then_run(&j, _orgqr1, Q_WORK, _orgqr1, q.dimensions[0], "qr", "qr")
 
 
 # ----------------------------------------------------------------------------
@@ -440,8 +486,6 @@ def gesdd(ndarray a, ndarray s, ndarray u, ndarray vt, str job):
     (u and vt ignored for 'N')."""
     cdef Job j = _job(a)
     cdef ac_intp k, mx
-    cdef ac_blasint info
-    cdef char q[16]
     j.n = a.dimensions[1]
     j.m = a.dimensions[2]
     k = min(j.m, j.n)
@@ -459,26 +503,16 @@ def gesdd(ndarray a, ndarray s, ndarray u, ndarray vt, str job):
         j.ld = max(vt.dimensions[2], 1)
     if a.dimensions[0] == 0 or k == 0:
         return 0
-    if j.jobz == b'N':
+    # rwork (complex only) and iwork have the sizes LAPACK documents
+    if not _cplx(j.t):
+        j.lrwork = 1
+    elif j.jobz == b'N':
         j.lrwork = 7 * k
     else:
         j.lrwork = max(5 * k * k + 5 * k, 2 * mx * k + 2 * k * k + k)
-    try:
-        j.iwork = <ac_blasint *>_alloc(8 * k * sizeof(ac_blasint))
-        j.rwork = <char *>_alloc(j.lrwork * j.rs if _cplx(j.t) else 1)
-        j.work = q
-        j.lwork = -1
-        info = _gesdd1(&j, 0)
-        j.work = NULL
-        if info < 0:
-            return _finish(False, -1, info, "svd")
-        j.lwork = _wsize(j.t, q)
-        j.work = <char *>_alloc(j.lwork * j.es)
-        return _run_stack(&j, _gesdd1, a.dimensions[0], "SVD did not converge")
-    finally:
-        free(j.work)
-        free(j.rwork)
-        free(j.iwork)
+    j.liwork = 8 * k
+    return _query_then_run(&j, _gesdd1, Q_WORK, _gesdd1, a.dimensions[0], "svd",
+                           "SVD did not converge")
 
 
 # ----------------------------------------------------------------------------
@@ -494,9 +528,6 @@ def syevd(ndarray a, ndarray w, bint vectors):
     upper).  w: (B, n) real, ascending.  With vectors, a is replaced by the
     column-major eigenvectors of the C data (conj(A) for complex input)."""
     cdef Job j = _job(a)
-    cdef ac_blasint info, iq = 0
-    cdef char q[16]
-    cdef char rq[16]
     j.n = a.dimensions[1]
     j.amat = j.n * j.n * j.es
     j.x = w.data
@@ -504,26 +535,20 @@ def syevd(ndarray a, ndarray w, bint vectors):
     j.jobz = b'V' if vectors else b'N'
     if a.dimensions[0] == 0 or j.n == 0:
         return 0
-    info = ac_la_syevd(j.t, j.jobz, b'U', j.n, a.data, j.n, w.data, q, -1, rq, -1, &iq, -1)
-    if info < 0:
-        return _finish(False, -1, info, "eigh")
-    j.lwork = _wsize(j.t, q)
-    j.liwork = max(iq, 1)
-    j.lrwork = _wsize(j.t, rq) if _cplx(j.t) else 1
-    try:
-        j.work = <char *>_alloc(j.lwork * j.es)
-        j.rwork = <char *>_alloc(j.lrwork * j.rs)
-        j.iwork = <ac_blasint *>_alloc(j.liwork * sizeof(ac_blasint))
-        return _run_stack(&j, _syevd1, a.dimensions[0], "Eigenvalues did not converge")
-    finally:
-        free(j.work)
-        free(j.rwork)
-        free(j.iwork)
+    j.lrwork = 1                # real types have no rwork
+    return _query_then_run(&j, _syevd1,
+                           Q_WORK | Q_IWORK | (Q_RWORK if _cplx(j.t) else 0),
+                           _syevd1, a.dimensions[0], "eigh", "Eigenvalues did not converge")
 
 
 # ----------------------------------------------------------------------------
 # general eigenproblem
 # ----------------------------------------------------------------------------
+cdef ac_blasint _geev_query(Job *j, ac_intp b) noexcept nogil:
+    return ac_la_geev(j.t, j.jobz, j.n, j.a + b * j.amat, j.n, j.tmp, j.tmp2, j.n,
+                      j.work, j.lwork, j.rwork)
+
+
 cdef ac_blasint _geev1(Job *j, ac_intp b) noexcept nogil:
     cdef int t = j.t, ct = j.ct
     cdef ac_intp n = j.n, i, c
@@ -576,8 +601,6 @@ def geev(ndarray a, ndarray w, ndarray v=None):
     matching precision; v (optional): (B, n, n) complex, C order, receives the
     right eigenvectors as columns (real input: conjugate pairs unpacked)."""
     cdef Job j = _job(a)
-    cdef ac_blasint info
-    cdef char q[16]
     j.ct = _tidx(w)
     j.n = a.dimensions[1]
     j.amat = j.n * j.n * j.es
@@ -591,19 +614,13 @@ def geev(ndarray a, ndarray w, ndarray v=None):
         j.ymat = j.n * j.n * j.zmat
     if a.dimensions[0] == 0 or j.n == 0:
         return 0
+    j.lrwork = 2 * j.n          # zgeev's rwork (unused for real types)
     try:
         j.tmp = <char *>_alloc(2 * j.n * j.rs)
         j.tmp2 = <char *>_alloc(j.amat if j.flag else j.es)
-        j.rwork = <char *>_alloc(2 * j.n * j.rs)
-        info = ac_la_geev(j.t, j.jobz, j.n, a.data, j.n, j.tmp, j.tmp2, j.n, q, -1, j.rwork)
-        if info < 0:
-            return _finish(False, -1, info, "eig")
-        j.lwork = _wsize(j.t, q)
-        j.work = <char *>_alloc(j.lwork * j.es)
-        return _run_stack(&j, _geev1, a.dimensions[0], "Eigenvalues did not converge")
+        return _query_then_run(&j, _geev_query, Q_WORK, _geev1, a.dimensions[0], "eig",
+                               "Eigenvalues did not converge")
     finally:
-        free(j.work)
-        free(j.rwork)
         free(j.tmp)
         free(j.tmp2)
 
@@ -611,43 +628,37 @@ def geev(ndarray a, ndarray w, ndarray v=None):
 # ----------------------------------------------------------------------------
 # least squares
 # ----------------------------------------------------------------------------
+cdef ac_blasint _gelsd1(Job *j, ac_intp b) noexcept nogil:
+    return ac_la_gelsd(j.t, j.m, j.n, j.k, j.a + b * j.amat, max(j.m, 1), j.x + b * j.xmat,
+                       j.ld, j.y + b * j.ymat, j.rcond, &j.rank, j.work, j.lwork, j.rwork,
+                       j.iwork)
+
+
 def gelsd(ndarray a, ndarray x, ndarray s, double rcond):
     """Minimum-norm least squares: a (1, n, m) column-major m x n (destroyed);
     x (1, k, ldb) column-major right-hand sides (ldb = max(m, n)), overwritten by
     the solution in its first n rows; s (1, min(m, n)) singular values.
     Returns the rank."""
-    cdef int t = _tidx(a)
-    cdef ac_intp n = a.dimensions[1], m = a.dimensions[2], k = x.dimensions[1]
-    cdef ac_intp ldb = x.dimensions[2], mn = min(m, n)
-    cdef size_t es = a.descr.itemsize, rs = _rsize(t)
-    cdef ac_blasint info = 0, lwork, rank = 0, liwork, lrwork
-    cdef char q[16]
-    cdef char rq[16]
-    cdef ac_blasint iq[2]
-    cdef char *work = NULL
-    cdef char *rwork = NULL
-    cdef ac_blasint *iwork = NULL
-    if mn == 0 or k == 0:
+    cdef Job j = _job(a)
+    cdef ac_intp mn
+    j.n = a.dimensions[1]
+    j.m = a.dimensions[2]
+    j.k = x.dimensions[1]
+    j.ld = x.dimensions[2]
+    j.amat = j.n * j.m * j.es
+    j.x = x.data
+    j.xmat = j.k * j.ld * j.es
+    j.y = s.data
+    j.ymat = s.dimensions[1] * j.rs
+    j.rcond = rcond
+    mn = min(j.m, j.n)
+    if mn == 0 or j.k == 0:
         return 0
-    iq[0] = 0
-    info = ac_la_gelsd(t, m, n, k, a.data, max(m, 1), x.data, ldb, s.data, rcond, &rank,
-                       q, -1, rq, iq)
-    if info < 0:
-        return _finish(False, -1, info, "lstsq")
-    lwork = _wsize(t, q)
-    liwork = max(iq[0], 1) + 3 * mn * 32 + 11 * mn
-    lrwork = _wsize(t, rq) if _cplx(t) else 1
-    try:
-        work = <char *>_alloc(lwork * es)
-        rwork = <char *>_alloc(lrwork * rs + 10 * mn * rs * 32)
-        iwork = <ac_blasint *>_alloc(liwork * sizeof(ac_blasint))
-        with nogil:
-            info = ac_la_gelsd(t, m, n, k, a.data, max(m, 1), x.data, ldb, s.data, rcond,
-                               &rank, work, lwork, rwork, iwork)
-    finally:
-        free(work)
-        free(rwork)
-        free(iwork)
-    _finish(False, 0 if info > 0 else -1, info if info < 0 else 0,
-            "SVD did not converge in Linear Least Squares")
-    return rank
+    # room beyond the queried iwork/rwork sizes (some LAPACK builds report
+    # too little for them)
+    j.ipad = 3 * mn * 32 + 11 * mn
+    j.rpad = 10 * mn * 32
+    j.lrwork = 1 + j.rpad       # real types: rwork is not queried
+    _query_then_run(&j, _gelsd1, Q_WORK | Q_IWORK | (Q_RWORK if _cplx(j.t) else 0),
+                    _gelsd1, 1, "lstsq", "SVD did not converge in Linear Least Squares")
+    return j.rank

@@ -690,17 +690,25 @@ static int matmul_blas(int tidx, ac_intp n, ac_intp k, ac_intp m,
  * few calls).  The cut follows the blocking gemm does inside one call: the
  * inner dimension is cut into chunks (C += A[:, l:l+kc] B[l:l+kc, :], beta = 1
  * after the first: C is read and written once per chunk, as gemm does per
- * block of its own), and only a C larger than BLAS_PANEL_ELEMS is first cut
- * into panels of at least 64 rows (B's chunk is then packed once per panel;
- * cutting rows of a smaller C measured up to 1.4x slower than cutting k).  Products up to
- * BLAS_ONE_CALL_WORK (1024 x 1024 x 1024) are one call.  Returns 0, 1 when
- * ac_sigint_flag stopped it (C is incomplete), -1 when BLAS cannot take the
- * operands. */
-#define BLAS_ONE_CALL_WORK 1073741824.0         /* 2**30 multiply-adds */
-#define BLAS_FIRST_PIECE 134217728.0            /* 2**27 */
-#define BLAS_PIECE_SECONDS 0.05
+ * block of its own; chunks above BLAS_KC_ROUND are whole multiples of it, so
+ * gemm's own k-blocks stay whole), and only a C larger than BLAS_PANEL_ELEMS
+ * is first cut into panels of at least 64 rows (B's chunk is then packed once
+ * per panel; cutting rows of a smaller C measured up to 1.4x slower than
+ * cutting k).  Products up to BLAS_ONE_CALL_WORK (2048 x 2048 x 2048) are one
+ * call: every call is a barrier for gemm's threads, and on a loaded 2-core
+ * machine (OpenBLAS called directly, alternating) a 2048 float64 product cut
+ * into six pieces of ~50 ms took 11-14% longer than one call, four equal
+ * pieces 6%, two 2%.  Beyond that the pieces last about BLAS_PIECE_SECONDS,
+ * so Ctrl-C stops a long product within 0.2 s (tests/test_interrupt.py); a
+ * product of one call (0.25 s for 2048 on this machine) is waited for, as
+ * NumPy's always is.  Returns 0, 1 when ac_sigint_flag stopped it (C is
+ * incomplete), -1 when BLAS cannot take the operands. */
+#define BLAS_ONE_CALL_WORK 8589934592.0         /* 2**33 multiply-adds */
+#define BLAS_FIRST_PIECE 268435456.0            /* 2**28 */
+#define BLAS_PIECE_SECONDS 0.08
 #define BLAS_PANEL_ELEMS 4194304.0              /* 2**22 elements of C */
 #define BLAS_MIN_KC 128
+#define BLAS_KC_ROUND 256
 
 static double now_seconds(void)
 {
@@ -731,6 +739,8 @@ static int matmul_blas_pieces(int tidx, ac_intp n, ac_intp k, ac_intp m,
             for (l = 0; l < k; l += kc) {
                 double t0, dt, q = work / ((double)rn * (double)rm);
                 kc = q < BLAS_MIN_KC ? BLAS_MIN_KC : q > (double)k ? k : (ac_intp)q;
+                if (kc > BLAS_KC_ROUND)
+                    kc -= kc % BLAS_KC_ROUND;
                 if (kc > k - l)
                     kc = k - l;
                 if (AC_SIGINT_SEEN())
