@@ -11,8 +11,10 @@
  *    branch), compresses the keys below the pivot to the left write front
  *    and the others to the right one (masked stores, never
  *    memory-destination compresses, which are slow on some CPUs).  Ranges
- *    of up to 8 registers (64 x 64-bit or 128 x 32-bit keys) are sorted in
- *    registers: a sorting network per register, then bitonic merges.
+ *    of up to 16 registers (128 x 64-bit or 256 x 32-bit keys) are sorted
+ *    in registers by generated straight-line code (ac_sortnet.h, from
+ *    tools/gen_sortnet.py): column networks and transposes, then bitonic
+ *    merges, with every operation on padding registers left out.
  *  - AVX2: the same partition with permutation tables in place of the
  *    compresses; short ranges by insertion sort.
  * Pivots are medians of 16 or 64 samples.  Duplicates: when no key is
@@ -204,77 +206,6 @@ static AC_INL AC_T512 void stepfull512_u64(uint64_t *k, __m512i v, __m512i pv, c
     *wr -= 8 - nl;
 }
 
-/* 64-bit keys, 8 registers as an 8 x 8 matrix: transposed by three
- * layers of two-source permutations (blocks of 4, 2, 1 swapped). */
-static AC_INL AC_T512 void transpose8_u64(__m512i *u)
-{
-    const __m512i a4 = _mm512_set_epi64(11, 10, 9, 8, 3, 2, 1, 0);
-    const __m512i b4 = _mm512_set_epi64(15, 14, 13, 12, 7, 6, 5, 4);
-    const __m512i a2 = _mm512_set_epi64(13, 12, 5, 4, 9, 8, 1, 0);
-    const __m512i b2 = _mm512_set_epi64(15, 14, 7, 6, 11, 10, 3, 2);
-    int i;
-    _Pragma("GCC unroll 8")
-    for (i = 0; i < 4; i++) {
-        const __m512i x = u[i], y = u[i + 4];
-        u[i] = _mm512_permutex2var_epi64(x, a4, y);
-        u[i + 4] = _mm512_permutex2var_epi64(x, b4, y);
-    }
-    _Pragma("GCC unroll 8")
-    for (i = 0; i < 8; i++) {
-        if (!(i & 2)) {
-            const __m512i x = u[i], y = u[i + 2];
-            u[i] = _mm512_permutex2var_epi64(x, a2, y);
-            u[i + 2] = _mm512_permutex2var_epi64(x, b2, y);
-        }
-    }
-    _Pragma("GCC unroll 8")
-    for (i = 0; i < 8; i += 2) {
-        const __m512i x = u[i], y = u[i + 1];
-        u[i] = _mm512_unpacklo_epi64(x, y);
-        u[i + 1] = _mm512_unpackhi_epi64(x, y);
-    }
-}
-
-/* sort every register of v[0, R): blocks of 8 registers sort their columns
- * with a bitonic network across registers (min/max only) and are then
- * transposed, far fewer shuffles than a network inside each register */
-static AC_INL AC_T512 void colsort8_u64(__m512i *u)
-{
-    int i, j, kk;
-    _Pragma("GCC unroll 3")
-    for (kk = 2; kk <= 8; kk <<= 1) {
-        _Pragma("GCC unroll 3")
-        for (j = kk >> 1; j > 0; j >>= 1) {
-            _Pragma("GCC unroll 8")
-            for (i = 0; i < 8; i++) {
-                const int l = (i ^ j) & 7;
-                if (l > i) {
-                    const __m512i mn = _mm512_min_epu64(u[i], u[l]);
-                    const __m512i mx = _mm512_max_epu64(u[i], u[l]);
-                    u[i] = (i & kk) ? mx : mn;
-                    u[l] = (i & kk) ? mn : mx;
-                }
-            }
-        }
-    }
-    transpose8_u64(u);
-}
-static AC_INL AC_T512 void first_u64(__m512i *v, const int R)
-{
-    int i;
-    if (R < 8) {
-        _Pragma("GCC unroll 8")
-        for (i = 0; i < R; i++) {
-            v[i] = net_u64(v[i]);
-        }
-        return;
-    }
-    colsort8_u64(v);
-    if (R == 16) {
-        colsort8_u64(v + 8);
-    }
-}
-
 /* sort two bitonic registers at once: each layer of half-cleaners gathers
  * the pairs of both registers into two registers (one min, one max) */
 static AC_INL AC_T512 void bitonic2_u64(__m512i *a, __m512i *b)
@@ -293,40 +224,13 @@ static AC_INL AC_T512 void bitonic2_u64(__m512i *a, __m512i *b)
     *a = _mm512_permutex2var_epi64(lo, _mm512_set_epi64(11, 3, 10, 2, 9, 1, 8, 0), hi);
     *b = _mm512_permutex2var_epi64(lo, _mm512_set_epi64(15, 7, 14, 6, 13, 5, 12, 4), hi);
 }
-/* sort the bitonic registers v[0, c), c even */
-static AC_INL AC_T512 void clean_u64(__m512i *v, const int c)
-{
-    int i;
-    _Pragma("GCC unroll 8")
-    for (i = 0; i < c; i += 2) {
-        bitonic2_u64(v + i, v + i + 1);
-    }
-}
-static AC_INL AC_T512 void first_u32(__m512i *v, const int R)
-{
-    int i;
-    _Pragma("GCC unroll 16")
-    for (i = 0; i < R; i++) {
-        v[i] = net_u32(v[i]);
-    }
-}
-static AC_INL AC_T512 void clean_u32(__m512i *v, const int c)
-{
-    int i;
-    _Pragma("GCC unroll 16")
-    for (i = 0; i < c; i++) {
-        v[i] = bitonic_u32(v[i]);
-    }
-}
-
 /* Per key width W (NL lanes a register, mask type MT):
- *  - sortregs: sort R (1, 2, 4, 8 or 16) registers as one sequence: each
- *    register sorted (first_), then merges of sorted runs of s registers into runs of
- *    2s (compare key j with key 2s NL - 1 - j, then half-cleaners between
- *    registers and inside each);
- *  - leaf: up to 16 registers of keys, padded with the largest key;
+ *  - leaf: up to 16 registers of keys sorted in registers by the generated
+ *    straight-line networks of ac_sortnet.h (tools/gen_sortnet.py: exactly
+ *    ceil(n / NL) registers, the operations on padding left out);
  *  - part: the in-place two-way partition (see the file comment);
  *  - qsort: the recursion. */
+#include "ac_sortnet.h"
 #define AC_SS_STEPFULL_u64(k, v, pv, full, LE, wl, wr) stepfull512_u64(k, v, pv, LE, wl, wr)
 #define AC_SS_STEPFULL_u32(k, v, pv, full, LE, wl, wr) step512_u32(k, v, pv, full, LE, wl, wr)
 #define AC_DEFINE_512(W, KT, MT, NL)                                          \
@@ -334,57 +238,9 @@ static AC_INL AC_T512 MT lowmask_u##W(int c)                                  \
 {                                                                             \
     return (MT)(((uint32_t)1 << c) - 1);                                      \
 }                                                                             \
-static AC_INL AC_T512 void sortregs_u##W(__m512i *v, const int R)             \
+static AC_INL AC_T512 void leaf_u##W(KT *k, ac_intp n)                       \
 {                                                                             \
-    int s, b, i, d, r;                                                        \
-    first_u##W(v, R);                                                         \
-    for (s = 1; s < R; s <<= 1) {                                             \
-        for (b = 0; b < R; b += 2 * s) {                                      \
-            _Pragma("GCC unroll 4")                                           \
-            for (i = 0; i < s; i++) {                                         \
-                __m512i x = v[b + i], y = rev_u##W(v[b + 2 * s - 1 - i]);     \
-                v[b + i] = _mm512_min_epu##W(x, y);                           \
-                v[b + 2 * s - 1 - i] = rev_u##W(_mm512_max_epu##W(x, y));     \
-            }                                                                 \
-            for (d = s / 2; d >= 1; d >>= 1) {                                \
-                _Pragma("GCC unroll 16")                                      \
-                for (r = b; r < b + 2 * s; r++) {                             \
-                    if (!((r - b) & d)) {                                     \
-                        __m512i x = v[r], y = v[r + d];                       \
-                        v[r] = _mm512_min_epu##W(x, y);                       \
-                        v[r + d] = _mm512_max_epu##W(x, y);                   \
-                    }                                                         \
-                }                                                             \
-            }                                                                 \
-            clean_u##W(v + b, 2 * s);                                         \
-        }                                                                     \
-    }                                                                         \
-}                                                                             \
-static AC_INL AC_T512 void leafr_u##W(KT *k, ac_intp n, const int R)          \
-{                                                                             \
-    const __m512i pad = _mm512_set1_epi##W(-1);                               \
-    __m512i v[AC_SS_LEAF_REGS];                                               \
-    MT m[AC_SS_LEAF_REGS];                                                    \
-    int i;                                                                    \
-    _Pragma("GCC unroll 16")                                                  \
-    for (i = 0; i < R; i++) {                                                 \
-        const ac_intp rest = n - (ac_intp)i * NL;                             \
-        m[i] = rest >= NL ? (MT)~(MT)0 : rest <= 0 ? (MT)0 : lowmask_u##W((int)rest); \
-        v[i] = _mm512_mask_loadu_epi##W(pad, m[i], k + i * NL);               \
-    }                                                                         \
-    sortregs_u##W(v, R);                                                      \
-    _Pragma("GCC unroll 16")                                                  \
-    for (i = 0; i < R; i++) {                                                 \
-        _mm512_mask_storeu_epi##W(k + i * NL, m[i], v[i]);                    \
-    }                                                                         \
-}                                                                             \
-static AC_T512 void leaf_u##W(KT *k, ac_intp n)                               \
-{                                                                             \
-    if (n <= NL) { leafr_u##W(k, n, 1); }                                     \
-    else if (n <= 2 * NL) { leafr_u##W(k, n, 2); }                            \
-    else if (n <= 4 * NL) { leafr_u##W(k, n, 4); }                            \
-    else if (n <= 8 * NL) { leafr_u##W(k, n, 8); }                            \
-    else { leafr_u##W(k, n, 16); }                                            \
+    snet512_u##W(k, n);                                                       \
 }                                                                             \
 /* the median of 16 or 64 keys spread over the range */                      \
 static AC_T512 KT pivot512_u##W(const KT *k, ac_intp n)                       \

@@ -1,0 +1,286 @@
+#!/usr/bin/env python
+"""tools/gen_sortnet.py -- generate ac_sortnet.h, the in-register sorts of the
+short ranges ("leaves") of the vectorized quicksort in src/ac_simdsort.c.
+
+    python tools/gen_sortnet.py OUTPUT.h
+
+For every register count R = 1 .. 16 and key width (AVX-512: 8 lanes of
+64-bit keys, 16 lanes of 32-bit keys) it writes one straight-line function
+
+    static AC_T512 void snet512_u<W>_<R>(KT *k, ac_intp n)   /* n in (NL(R-1), NL R] */
+
+that loads the n keys into R registers (the last one padded with the largest
+key), sorts them and stores them back.  Straight-line code (no loops, no
+arrays) keeps every register in a register: the compiler never has to spill
+an array indexed at run time.
+
+The sort is a bitonic merge sort over P = 2**ceil(log2 R) registers in which
+registers R .. P-1 are padding (every key the largest).  The generator runs
+the network symbolically and leaves out every operation whose result it
+knows: min(x, PAD) = x and max(x, PAD) = PAD, so a compare-exchange with a
+pad register is a no-op or a renaming, and pad registers are never sorted.
+R = 12 therefore costs far less than R = 16 and no block is padded to a
+power of two.  Steps:
+ 1. every register sorted: a full group of NL registers sorts its columns
+    with Batcher's odd-even merge sort across registers (min/max only, no
+    shuffles) and is transposed; the registers of a partial group are sorted
+    one by one with an in-register network (C helpers net_u64/net_u32);
+ 2. merges of sorted runs of s registers into runs of 2s: key j of the
+    first run against key 2s NL - 1 - j of the second (one reversal), which
+    leaves two bitonic halves; half-cleaners between registers, then inside
+    each register (C helpers bitonic2_u64 for two registers at once,
+    bitonic_u<W> for one).
+The comparator lists are checked here by the 0-1 principle, and the whole
+generated merge network is checked on random inputs by simulation.
+"""
+import itertools
+import random
+import sys
+
+MAXR = 16
+
+
+def oddeven_pairs(n):
+    """Batcher's odd-even merge sort of n = 2**m inputs: (i, j), i < j,
+    min to i.  Written from the definition: sort both halves, then merge
+    the odd and the even subsequences and fix neighbours."""
+    out = []
+
+    def merge(lo, length, step):
+        # merge the sorted subsequences lo, lo + step, ... (length/step items,
+        # both halves sorted)
+        if 2 * step < length:
+            merge(lo, length, 2 * step)
+            merge(lo + step, length, 2 * step)
+            for i in range(lo + step, lo + length - step, 2 * step):
+                out.append((i, i + step))
+        else:
+            out.append((lo, lo + step))
+
+    def sort(lo, length):
+        if length > 1:
+            half = length // 2
+            sort(lo, half)
+            sort(lo + half, half)
+            merge(lo, length, 1)
+
+    sort(0, n)
+    return out
+
+
+def check_network(n, pairs):
+    for bits in itertools.product((0, 1), repeat=n):
+        v = list(bits)
+        for i, j in pairs:
+            if v[i] > v[j]:
+                v[i], v[j] = v[j], v[i]
+        assert v == sorted(v), (n, bits)
+
+
+PAD = None
+
+
+class Emitter:
+    """Straight-line code over symbolic registers: a name, or PAD."""
+
+    def __init__(self, w, nl):
+        self.w, self.nl = w, nl
+        self.lines = []
+        self.count = 0
+        self.sim = {}          # name -> list of lanes (simulation)
+
+    def fresh(self):
+        self.count += 1
+        return f"r{self.count}"
+
+    def emit(self, expr, lanes):
+        name = self.fresh()
+        self.lines.append(f"    const __m512i {name} = {expr};")
+        self.sim[name] = lanes
+        return name
+
+    def lanes(self, x):
+        return [float("inf")] * self.nl if x is PAD else self.sim[x]
+
+    def minmax(self, a, b):
+        if b is PAD:
+            return a, PAD
+        if a is PAD:
+            return b, PAD
+        la, lb = self.sim[a], self.sim[b]
+        lo = self.emit(f"_mm512_min_epu{self.w}({a}, {b})", [min(x, y) for x, y in zip(la, lb)])
+        hi = self.emit(f"_mm512_max_epu{self.w}({a}, {b})", [max(x, y) for x, y in zip(la, lb)])
+        return lo, hi
+
+    def rev(self, a):
+        return self.emit(f"rev_u{self.w}({a})", self.sim[a][::-1])
+
+    def sort1(self, a):
+        return self.emit(f"net_u{self.w}({a})", sorted(self.sim[a]))
+
+    def clean1(self, a):
+        # a bitonic register, sorted
+        return self.emit(f"bitonic_u{self.w}({a})", sorted(self.sim[a]))
+
+    def clean2(self, a, b):
+        # two bitonic registers, each sorted (64-bit: one helper for both)
+        x, y = self.fresh(), self.fresh()
+        self.lines.append(f"    __m512i {x} = {a}, {y} = {b};")
+        self.lines.append(f"    bitonic2_u64(&{x}, &{y});")
+        self.sim[x] = sorted(self.sim[a])
+        self.sim[y] = sorted(self.sim[b])
+        return x, y
+
+    def transpose(self, regs):
+        """regs: NL names (a group); returns the transposed group"""
+        nl, w = self.nl, self.w
+        u = list(regs)
+        h = nl // 2
+        while h >= 1:
+            nu = list(u)
+            for i in range(nl):
+                if i & h:
+                    continue
+                x, y = u[i], u[i + h]
+                lx, ly = self.sim[x], self.sim[y]
+                lo_idx = [(nl + p - h) if (p & h) else p for p in range(nl)]
+                hi_idx = [(nl + p) if (p & h) else p + h for p in range(nl)]
+                both = lx + ly
+                llo = [both[q] for q in lo_idx]
+                lhi = [both[q] for q in hi_idx]
+                if w == 64 and h == 1:
+                    nu[i] = self.emit(f"_mm512_unpacklo_epi64({x}, {y})", llo)
+                    nu[i + h] = self.emit(f"_mm512_unpackhi_epi64({x}, {y})", lhi)
+                else:
+                    def setv(idx):
+                        return (f"_mm512_set_epi{w}("
+                                + ", ".join(str(q) for q in reversed(idx)) + ")")
+                    nu[i] = self.emit(f"_mm512_permutex2var_epi{w}({x}, {setv(lo_idx)}, {y})",
+                                      llo)
+                    nu[i + h] = self.emit(
+                        f"_mm512_permutex2var_epi{w}({x}, {setv(hi_idx)}, {y})", lhi)
+            u = nu
+            h //= 2
+        return u
+
+
+def gen_leaf(w, R, check_rounds=30):
+    nl = 512 // w
+    kt = f"uint{w}_t"
+    mt = "__mmask8" if w == 64 else "__mmask16"
+    P = 1
+    while P < R:
+        P *= 2
+    e = Emitter(w, nl)
+    rnd = random.Random(1000 * w + R)
+    # inputs, simulated with random keys (the last register's top lanes pad)
+    v = []
+    for i in range(P):
+        if i >= R:
+            v.append(PAD)
+            continue
+        lanes = [rnd.randrange(50) for _ in range(nl)]
+        if i < R - 1:
+            v.append(e.emit(f"_mm512_loadu_si512((const void *)(k + {nl * i}))", lanes))
+        else:
+            nvalid = rnd.randrange(1, nl + 1)
+            lanes = lanes[:nvalid] + [float("inf")] * (nl - nvalid)
+            v.append(e.emit(f"_mm512_mask_loadu_epi{w}(pad, m, k + {nl * i})", lanes))
+    inputs = sorted(x for name in v if name is not PAD for x in e.sim[name])
+    # 1. every register sorted
+    full = (R // nl) * nl
+    pairs = oddeven_pairs(nl)
+    for g in range(0, full, nl):
+        grp = v[g:g + nl]
+        for i, j in pairs:
+            grp[i], grp[j] = e.minmax(grp[i], grp[j])
+        v[g:g + nl] = e.transpose(grp)
+    for i in range(full, R):
+        v[i] = e.sort1(v[i])
+    # 2. merges
+    s = 1
+    while s < P:
+        for b in range(0, P, 2 * s):
+            if all(x is PAD for x in v[b + s:b + 2 * s]):
+                continue
+            nv = list(v)
+            for i in range(s):
+                x, y = v[b + i], v[b + 2 * s - 1 - i]
+                if y is not PAD:
+                    y = e.rev(y)
+                nv[b + i], nv[b + s + i] = e.minmax(x, y)
+            v = nv
+            d = s // 2
+            while d >= 1:
+                for r in range(b, b + 2 * s):
+                    if not ((r - b) & d):
+                        v[r], v[r + d] = e.minmax(v[r], v[r + d])
+                d //= 2
+            real = [r for r in range(b, b + 2 * s) if v[r] is not PAD]
+            if w == 64:
+                for t in range(0, len(real) - 1, 2):
+                    v[real[t]], v[real[t + 1]] = e.clean2(v[real[t]], v[real[t + 1]])
+                if len(real) % 2:
+                    v[real[-1]] = e.clean1(v[real[-1]])
+            else:
+                for r in real:
+                    v[r] = e.clean1(v[r])
+        s *= 2
+    # simulate: the concatenation must be the sorted input
+    out = []
+    for name in v:
+        out += e.lanes(name)
+    assert out[:len(inputs)] == inputs, (w, R)
+    # stores
+    body = list(e.lines)
+    for i in range(R):
+        src = v[i] if v[i] is not PAD else "pad"
+        if i < R - 1:
+            body.append(f"    _mm512_storeu_si512((void *)(k + {nl * i}), {src});")
+        else:
+            body.append(f"    _mm512_mask_storeu_epi{w}(k + {nl * i}, m, {src});")
+    head = [
+        f"static AC_T512 void snet512_u{w}_{R}({kt} *k, ac_intp n)",
+        "{",
+        f"    const __m512i pad = _mm512_set1_epi{w}(-1);",
+        f"    const {mt} m = ({mt})((((uint32_t)1) << (n - {nl * (R - 1)})) - 1);",
+    ]
+    if R > 1 and check_rounds:
+        # the simulation above used one input; check more inputs
+        for _ in range(check_rounds):
+            gen_leaf(w, R, check_rounds=0)
+    return head + body + ["}", ""]
+
+
+def main():
+    out = sys.argv[1]
+    for n in (8, 16):
+        # 0-1 principle for the column networks (2**16 inputs for 16)
+        check_network(n, oddeven_pairs(n))
+    lines = [
+        "/* ac_sortnet.h -- GENERATED by tools/gen_sortnet.py: do not edit.",
+        " * In-register sorts of 1 .. 16 registers of keys (AVX-512), the leaves of",
+        " * src/ac_simdsort.c's quicksort; included there after the helpers",
+        " * (net_u*, bitonic_u*, bitonic2_u64, rev_u*) they call. */",
+        "",
+    ]
+    for w in (64, 32):
+        for R in range(1, MAXR + 1):
+            lines += gen_leaf(w, R)
+        nl = 512 // w
+        lines.append(f"/* sort k[0, n), 1 <= n <= {nl * MAXR} */")
+        lines.append(f"static AC_T512 void snet512_u{w}(uint{w}_t *k, ac_intp n)")
+        lines.append("{")
+        lines.append(f"    switch ((n + {nl - 1}) / {nl}) {{")
+        for R in range(1, MAXR + 1):
+            lines.append(f"    case {R}: snet512_u{w}_{R}(k, n); break;")
+        lines.append("    default: break;")
+        lines.append("    }")
+        lines.append("}")
+        lines.append("")
+    with open(out, "w") as f:
+        f.write("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
