@@ -596,9 +596,15 @@ static AC_T512 int qsortp512_u64(uint64_t *k, int64_t *ix, ac_intp n, int depth)
  * the back, in reverse) and counted; fromkeys: the inverse map of k into d
  * (k may be d). */
 #define AC_DEFINE_KEYS512(W, KT, MT, NL)                                      \
-static AC_T512 void tokeys512_u##W(KT *d, const KT *src, ac_intp n, int kind, \
-                                   int desc, KT *spec, ac_intp *cnt)          \
+/* PART: d is not src, and the keys are written partitioned around the key  \
+ * p (those below it from the front, the others from the back, as part512's \
+ * steps do); returns the number below */                                    \
+static AC_INL AC_T512 ac_intp tokeys512r_u##W(KT *d, const KT *src, ac_intp n, int kind, \
+                                   int desc, KT *spec, ac_intp *cnt,          \
+                                   const int PART, KT p)                      \
 {                                                                             \
+    const __m512i pv = _mm512_set1_epi##W((KT)p);                             \
+    ac_intp wl = 0, wr = n;                                                   \
     const KT SIGN = (KT)((KT)1 << (W - 1));                                   \
     const __m512i sign = _mm512_set1_epi##W((KT)SIGN);                        \
     const __m512i inf = _mm512_set1_epi##W(                                   \
@@ -631,9 +637,65 @@ static AC_T512 void tokeys512_u##W(KT *d, const KT *src, ac_intp n, int kind, \
         else {                                                                \
             key = _mm512_xor_si512(u, flip);                                  \
         }                                                                     \
-        _mm512_mask_storeu_epi##W(d + i, m, _mm512_xor_si512(key, dx));       \
+        key = _mm512_xor_si512(key, dx);                                      \
+        if (PART) {                                                           \
+            /* full registers with room for two plain stores (64-bit keys) */  \
+            if (W == 64 && n - i >= 16) {                                     \
+                AC_SS_STEPFULL_u##W(d, key, pv, (MT)~(MT)0, 0, &wl, &wr);     \
+            }                                                                 \
+            else {                                                            \
+                step512_u##W(d, key, pv, m, 0, &wl, &wr);                     \
+            }                                                                 \
+        }                                                                     \
+        else {                                                                \
+            _mm512_mask_storeu_epi##W(d + i, m, key);                         \
+        }                                                                     \
     }                                                                         \
     cnt[0] = nnan; cnt[1] = nzero; cnt[2] = nneg;                             \
+    return wl;                                                                \
+}                                                                             \
+static AC_T512 void tokeys512_u##W(KT *d, const KT *src, ac_intp n, int kind, \
+                                   int desc, KT *spec, ac_intp *cnt)          \
+{                                                                             \
+    tokeys512r_u##W(d, src, n, kind, desc, spec, cnt, 0, 0);                  \
+}                                                                             \
+/* the key of one element (as tokeys512r's) */                               \
+static AC_INL KT key1_u##W(KT u, int kind, int desc)                          \
+{                                                                             \
+    const KT SIGN = (KT)((KT)1 << (W - 1));                                   \
+    const KT INF = (KT)(W == 64 ? (KT)0x7ff0000000000000ull : (KT)0x7f800000u); \
+    KT key = u;                                                               \
+    if (kind == AC_SS_FLOAT) {                                                \
+        const KT mag = (KT)(u & (KT)~SIGN);                                   \
+        key = mag > INF ? (KT)~(KT)0 : mag == 0 ? SIGN                       \
+            : (u & SIGN) ? (KT)~u : (KT)(u ^ SIGN);                           \
+    }                                                                         \
+    else if (kind == AC_SS_SIGNED) {                                          \
+        key = (KT)(u ^ SIGN);                                                 \
+    }                                                                         \
+    return desc ? (KT)~key : key;                                             \
+}                                                                             \
+/* tokeys fused with the quicksort's first partition (d is not src: the     \
+ * keys are written partitioned, which saves a pass over memory), then both \
+ * parts sorted; 0 when the quicksort declined */                            \
+static AC_T512 int tokeys_sort512_u##W(KT *d, const KT *src, ac_intp n, int kind, \
+                                       int desc, KT *spec, ac_intp *cnt)      \
+{                                                                             \
+    KT s[64], p;                                                              \
+    const ac_intp step = n / 64;                                              \
+    const int depth = ac_ss_depth(n);                                         \
+    ac_intp l;                                                                \
+    int i;                                                                    \
+    for (i = 0; i < 64; i++) {                                                \
+        s[i] = key1_u##W(src[i * step + step / 2], kind, desc);               \
+    }                                                                         \
+    snet512_u##W(s, 64);                                                      \
+    p = s[32];                                                                \
+    l = tokeys512r_u##W(d, src, n, kind, desc, spec, cnt, 1, p);              \
+    if (l == 0 || l == n) {                                                   \
+        return qsort512_u##W(d, n, depth);                                    \
+    }                                                                         \
+    return qsort512_u##W(d, l, depth) && qsort512_u##W(d + l, n - l, depth);  \
 }                                                                             \
 static AC_T512 void fromkeys512_u##W(KT *d, const KT *k, ac_intp n, int kind, int desc) \
 {                                                                             \
@@ -984,11 +1046,22 @@ void ac_simdsort_tokeys_u##W(KT *d, const KT *src, ac_intp n, int kind, int desc
 void ac_simdsort_fromkeys_u##W(KT *d, const KT *k, ac_intp n, int kind, int desc) \
 {                                                                             \
     AC_KEYS_CALL(fromkeys512_u##W(d, k, n, kind, desc));                      \
+}                                                                             \
+int ac_simdsort_tokeys_sort_u##W(KT *d, const KT *src, ac_intp n, int kind, int desc, \
+                                 KT *spec, ac_intp *cnt)                      \
+{                                                                             \
+    if (n < 64) {                                                             \
+        AC_KEYS_CALL(tokeys512_u##W(d, src, n, kind, desc, spec, cnt));       \
+        return ac_simdsort_u##W(d, n);                                        \
+    }                                                                         \
+    AC_KEYS_RET(tokeys_sort512_u##W(d, src, n, kind, desc, spec, cnt));       \
 }
 #if AC_HAVE_DISPATCH
 #define AC_KEYS_CALL(call) call
+#define AC_KEYS_RET(call) return call
 #else
 #define AC_KEYS_CALL(call) abort()
+#define AC_KEYS_RET(call) abort()
 #endif
 AC_DEFINE_KEYS_API(64, uint64_t)
 AC_DEFINE_KEYS_API(32, uint32_t)
