@@ -5,9 +5,11 @@ short ranges ("leaves") of the vectorized quicksort in src/ac_simdsort.c.
     python tools/gen_sortnet.py OUTPUT.h
 
 For every register count R = 1 .. 16 and key width (AVX-512: 8 lanes of
-64-bit keys, 16 lanes of 32-bit keys) it writes one straight-line function
+64-bit keys, 16 lanes of 32-bit keys; AVX2: R = 1 .. 8 of 4 or 8 lanes, 16
+ymm registers) it writes one straight-line function
 
     static AC_T512 void snet512_u<W>_<R>(KT *k, ac_intp n)   /* n in (NL(R-1), NL R] */
+    static AC_T256 void snet256_u<W>_<R>(KT *k, ac_intp n)
 
 that loads the n keys into R registers (the last one padded with the largest
 key), sorts them and stores them back.  Straight-line code (no loops, no
@@ -37,7 +39,8 @@ import itertools
 import random
 import sys
 
-MAXR = 16
+MAXR = 16      # AVX-512: 32 registers
+MAXR256 = 8    # AVX2: 16 registers
 
 
 def oddeven_pairs(n):
@@ -81,10 +84,13 @@ PAD = None
 
 
 class Emitter:
-    """Straight-line code over symbolic registers: a name, or PAD."""
+    """Straight-line code over symbolic registers: a name, or PAD.  isa 512
+    (AVX-512) or 256 (AVX2: no unsigned 64-bit min/max, a helper does it)."""
 
-    def __init__(self, w, nl):
-        self.w, self.nl = w, nl
+    def __init__(self, w, nl, isa=512):
+        self.w, self.nl, self.isa = w, nl, isa
+        self.vt = "__m512i" if isa == 512 else "__m256i"
+        self.sfx = "" if isa == 512 else "256"
         self.lines = []
         self.count = 0
         self.sim = {}          # name -> list of lanes (simulation)
@@ -95,7 +101,7 @@ class Emitter:
 
     def emit(self, expr, lanes):
         name = self.fresh()
-        self.lines.append(f"    const __m512i {name} = {expr};")
+        self.lines.append(f"    const {self.vt} {name} = {expr};")
         self.sim[name] = lanes
         return name
 
@@ -108,19 +114,28 @@ class Emitter:
         if a is PAD:
             return b, PAD
         la, lb = self.sim[a], self.sim[b]
-        lo = self.emit(f"_mm512_min_epu{self.w}({a}, {b})", [min(x, y) for x, y in zip(la, lb)])
-        hi = self.emit(f"_mm512_max_epu{self.w}({a}, {b})", [max(x, y) for x, y in zip(la, lb)])
+        llo = [min(x, y) for x, y in zip(la, lb)]
+        lhi = [max(x, y) for x, y in zip(la, lb)]
+        if self.isa == 256 and self.w == 64:
+            lo, hi = self.fresh(), self.fresh()
+            self.lines.append(f"    __m256i {lo} = {a}, {hi} = {b};")
+            self.lines.append(f"    minmax256_u64(&{lo}, &{hi});")
+            self.sim[lo], self.sim[hi] = llo, lhi
+            return lo, hi
+        pre = "_mm512" if self.isa == 512 else "_mm256"
+        lo = self.emit(f"{pre}_min_epu{self.w}({a}, {b})", llo)
+        hi = self.emit(f"{pre}_max_epu{self.w}({a}, {b})", lhi)
         return lo, hi
 
     def rev(self, a):
-        return self.emit(f"rev_u{self.w}({a})", self.sim[a][::-1])
+        return self.emit(f"rev{self.sfx}_u{self.w}({a})", self.sim[a][::-1])
 
     def sort1(self, a):
-        return self.emit(f"net_u{self.w}({a})", sorted(self.sim[a]))
+        return self.emit(f"net{self.sfx}_u{self.w}({a})", sorted(self.sim[a]))
 
     def clean1(self, a):
         # a bitonic register, sorted
-        return self.emit(f"bitonic_u{self.w}({a})", sorted(self.sim[a]))
+        return self.emit(f"bitonic{self.sfx}_u{self.w}({a})", sorted(self.sim[a]))
 
     def clean2(self, a, b):
         # two bitonic registers, each sorted (64-bit: one helper for both)
@@ -131,8 +146,91 @@ class Emitter:
         self.sim[y] = sorted(self.sim[b])
         return x, y
 
+    def op2(self, expr, a, b, lanes_of):
+        return self.emit(expr, lanes_of(self.sim[a], self.sim[b]))
+
+    def transpose256(self, regs):
+        """AVX2: 4 x 4 (64-bit) or 8 x 8 (32-bit) transpose by unpacks and
+        128-bit lane permutes (simulated lane by lane)."""
+        nl = self.nl
+
+        def unpack(x, y, hi, width):
+            # per 128-bit half: interleave the low (or high) half-elements
+            per = 128 // width            # elements per 128-bit half
+            out = []
+            for base in range(0, nl, per):
+                xs, ys = x[base:base + per], y[base:base + per]
+                half = per // 2
+                src = range(half, per) if hi else range(half)
+                for q in src:
+                    out += [xs[q], ys[q]]
+            return out
+
+        def unpack_w(xl, yl, hi, width):
+            # width in bits of the interleaved unit, lanes of W bits
+            g = width // self.w
+            xs = [xl[i:i + g] for i in range(0, nl, g)]
+            ys = [yl[i:i + g] for i in range(0, nl, g)]
+            per = 128 // width
+            out = []
+            for base in range(0, len(xs), per):
+                half = per // 2
+                for q in (range(half, per) if hi else range(half)):
+                    out += xs[base + q] + ys[base + q]
+            return out
+
+        def perm2(xl, yl, imm):
+            h = nl // 2
+            pick = {0: xl[:h], 1: xl[h:], 2: yl[:h], 3: yl[h:]}
+            return pick[imm & 3] + pick[(imm >> 4) & 3]
+
+        u = list(regs)
+        if self.w == 64:
+            a, b, c, d = u
+            t0 = self.op2(f"_mm256_unpacklo_epi64({a}, {b})", a, b,
+                          lambda x, y: unpack_w(x, y, 0, 64))
+            t1 = self.op2(f"_mm256_unpackhi_epi64({a}, {b})", a, b,
+                          lambda x, y: unpack_w(x, y, 1, 64))
+            t2 = self.op2(f"_mm256_unpacklo_epi64({c}, {d})", c, d,
+                          lambda x, y: unpack_w(x, y, 0, 64))
+            t3 = self.op2(f"_mm256_unpackhi_epi64({c}, {d})", c, d,
+                          lambda x, y: unpack_w(x, y, 1, 64))
+            out = []
+            for (x, y, imm) in ((t0, t2, 0x20), (t1, t3, 0x20), (t0, t2, 0x31), (t1, t3, 0x31)):
+                out.append(self.op2(f"_mm256_permute2x128_si256({x}, {y}, {imm:#x})", x, y,
+                                    lambda p, q, imm=imm: perm2(p, q, imm)))
+            return out
+        # 32-bit, 8 x 8
+        t = []
+        for i in range(0, 8, 2):
+            x, y = u[i], u[i + 1]
+            t.append(self.op2(f"_mm256_unpacklo_epi32({x}, {y})", x, y,
+                              lambda p, q: unpack_w(p, q, 0, 32)))
+            t.append(self.op2(f"_mm256_unpackhi_epi32({x}, {y})", x, y,
+                              lambda p, q: unpack_w(p, q, 1, 32)))
+        # t[0], t[1]: rows 0,1 lo/hi; t[2], t[3]: rows 2,3; t[4..7]: rows 4..7
+        q = []
+        for base in (0, 4):
+            for hi in (0, 1):
+                x, y = t[base + hi], t[base + 2 + hi]
+                q.append(self.op2(f"_mm256_unpacklo_epi64({x}, {y})", x, y,
+                                  lambda p, r: unpack_w(p, r, 0, 64)))
+                q.append(self.op2(f"_mm256_unpackhi_epi64({x}, {y})", x, y,
+                                  lambda p, r: unpack_w(p, r, 1, 64)))
+        # q[0..3]: rows 0-3, columns (0|4), (1|5), (2|6), (3|7); q[4..7]: rows 4-7
+        out = [None] * 8
+        for c in range(4):
+            x, y = q[c], q[4 + c]
+            out[c] = self.op2(f"_mm256_permute2x128_si256({x}, {y}, 0x20)", x, y,
+                              lambda p, r: perm2(p, r, 0x20))
+            out[c + 4] = self.op2(f"_mm256_permute2x128_si256({x}, {y}, 0x31)", x, y,
+                                  lambda p, r: perm2(p, r, 0x31))
+        return out
+
     def transpose(self, regs):
         """regs: NL names (a group); returns the transposed group"""
+        if self.isa == 256:
+            return self.transpose256(regs)
         nl, w = self.nl, self.w
         u = list(regs)
         h = nl // 2
@@ -164,15 +262,15 @@ class Emitter:
         return u
 
 
-def gen_leaf(w, R, check_rounds=30):
-    nl = 512 // w
+def gen_leaf(w, R, check_rounds=30, isa=512, seed=0):
+    nl = isa // w
     kt = f"uint{w}_t"
     mt = "__mmask8" if w == 64 else "__mmask16"
     P = 1
     while P < R:
         P *= 2
-    e = Emitter(w, nl)
-    rnd = random.Random(1000 * w + R)
+    e = Emitter(w, nl, isa)
+    rnd = random.Random(1000 * w + R + 100000 * seed + isa)
     # inputs, simulated with random keys (the last register's top lanes pad)
     v = []
     for i in range(P):
@@ -181,11 +279,18 @@ def gen_leaf(w, R, check_rounds=30):
             continue
         lanes = [rnd.randrange(50) for _ in range(nl)]
         if i < R - 1:
-            v.append(e.emit(f"_mm512_loadu_si512((const void *)(k + {nl * i}))", lanes))
+            if isa == 512:
+                v.append(e.emit(f"_mm512_loadu_si512((const void *)(k + {nl * i}))", lanes))
+            else:
+                v.append(e.emit(f"_mm256_loadu_si256((const __m256i *)(k + {nl * i}))", lanes))
         else:
             nvalid = rnd.randrange(1, nl + 1)
             lanes = lanes[:nvalid] + [float("inf")] * (nl - nvalid)
-            v.append(e.emit(f"_mm512_mask_loadu_epi{w}(pad, m, k + {nl * i})", lanes))
+            if isa == 512:
+                v.append(e.emit(f"_mm512_mask_loadu_epi{w}(pad, m, k + {nl * i})", lanes))
+            else:
+                v.append(e.emit("_mm256_blendv_epi8(pad, _mm256_maskload_epi32("
+                                f"(const int *)(k + {nl * i}), m), m)", lanes))
     inputs = sorted(x for name in v if name is not PAD for x in e.sim[name])
     # 1. every register sorted
     full = (R // nl) * nl
@@ -217,7 +322,7 @@ def gen_leaf(w, R, check_rounds=30):
                         v[r], v[r + d] = e.minmax(v[r], v[r + d])
                 d //= 2
             real = [r for r in range(b, b + 2 * s) if v[r] is not PAD]
-            if w == 64:
+            if w == 64 and isa == 512:
                 for t in range(0, len(real) - 1, 2):
                     v[real[t]], v[real[t + 1]] = e.clean2(v[real[t]], v[real[t + 1]])
                 if len(real) % 2:
@@ -235,20 +340,34 @@ def gen_leaf(w, R, check_rounds=30):
     body = list(e.lines)
     for i in range(R):
         src = v[i] if v[i] is not PAD else "pad"
-        if i < R - 1:
-            body.append(f"    _mm512_storeu_si512((void *)(k + {nl * i}), {src});")
+        if isa == 512:
+            if i < R - 1:
+                body.append(f"    _mm512_storeu_si512((void *)(k + {nl * i}), {src});")
+            else:
+                body.append(f"    _mm512_mask_storeu_epi{w}(k + {nl * i}, m, {src});")
         else:
-            body.append(f"    _mm512_mask_storeu_epi{w}(k + {nl * i}, m, {src});")
-    head = [
-        f"static AC_T512 void snet512_u{w}_{R}({kt} *k, ac_intp n)",
-        "{",
-        f"    const __m512i pad = _mm512_set1_epi{w}(-1);",
-        f"    const {mt} m = ({mt})((((uint32_t)1) << (n - {nl * (R - 1)})) - 1);",
-    ]
+            if i < R - 1:
+                body.append(f"    _mm256_storeu_si256((__m256i *)(k + {nl * i}), {src});")
+            else:
+                body.append(f"    _mm256_maskstore_epi32((int *)(k + {nl * i}), m, {src});")
+    if isa == 512:
+        head = [
+            f"static AC_T512 void snet512_u{w}_{R}({kt} *k, ac_intp n)",
+            "{",
+            f"    const __m512i pad = _mm512_set1_epi{w}(-1);",
+            f"    const {mt} m = ({mt})((((uint32_t)1) << (n - {nl * (R - 1)})) - 1);",
+        ]
+    else:
+        head = [
+            f"static AC_T256 void snet256_u{w}_{R}({kt} *k, ac_intp n)",
+            "{",
+            "    const __m256i pad = _mm256_set1_epi32(-1);",
+            f"    const __m256i m = lanes256(0, (int)(n - {nl * (R - 1)}) * {w // 32});",
+        ]
     if R > 1 and check_rounds:
         # the simulation above used one input; check more inputs
-        for _ in range(check_rounds):
-            gen_leaf(w, R, check_rounds=0)
+        for r in range(check_rounds):
+            gen_leaf(w, R, check_rounds=0, isa=isa, seed=r + 1)
     return head + body + ["}", ""]
 
 
@@ -259,25 +378,30 @@ def main():
         check_network(n, oddeven_pairs(n))
     lines = [
         "/* ac_sortnet.h -- GENERATED by tools/gen_sortnet.py: do not edit.",
-        " * In-register sorts of 1 .. 16 registers of keys (AVX-512), the leaves of",
-        " * src/ac_simdsort.c's quicksort; included there after the helpers",
-        " * (net_u*, bitonic_u*, bitonic2_u64, rev_u*) they call. */",
+        " * In-register sorts of 1 .. 16 registers of keys (AVX-512; 1 .. 8 for AVX2),",
+        " * the leaves of src/ac_simdsort.c's quicksort; included there twice, with",
+        " * AC_SORTNET_512 after the AVX-512 helpers they call (net_u*, bitonic_u*,",
+        " * bitonic2_u64, rev_u*) and with AC_SORTNET_256 after the AVX2 ones. */",
         "",
     ]
-    for w in (64, 32):
-        for R in range(1, MAXR + 1):
-            lines += gen_leaf(w, R)
-        nl = 512 // w
-        lines.append(f"/* sort k[0, n), 1 <= n <= {nl * MAXR} */")
-        lines.append(f"static AC_T512 void snet512_u{w}(uint{w}_t *k, ac_intp n)")
+    for isa, maxr in ((512, MAXR), (256, MAXR256)):
+      lines.append(f"#ifdef AC_SORTNET_{isa}")
+      for w in (64, 32):
+        for R in range(1, maxr + 1):
+            lines += gen_leaf(w, R, isa=isa)
+        nl = isa // w
+        lines.append(f"/* sort k[0, n), 1 <= n <= {nl * maxr} */")
+        lines.append(f"static AC_T{isa} void snet{isa}_u{w}(uint{w}_t *k, ac_intp n)")
         lines.append("{")
         lines.append(f"    switch ((n + {nl - 1}) / {nl}) {{")
-        for R in range(1, MAXR + 1):
-            lines.append(f"    case {R}: snet512_u{w}_{R}(k, n); break;")
+        for R in range(1, maxr + 1):
+            lines.append(f"    case {R}: snet{isa}_u{w}_{R}(k, n); break;")
         lines.append("    default: break;")
         lines.append("    }")
         lines.append("}")
         lines.append("")
+      lines.append(f"#endif  /* AC_SORTNET_{isa} */")
+      lines.append("")
     with open(out, "w") as f:
         f.write("\n".join(lines))
 

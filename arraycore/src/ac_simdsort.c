@@ -230,7 +230,9 @@ static AC_INL AC_T512 void bitonic2_u64(__m512i *a, __m512i *b)
  *    ceil(n / NL) registers, the operations on padding left out);
  *  - part: the in-place two-way partition (see the file comment);
  *  - qsort: the recursion. */
+#define AC_SORTNET_512
 #include "ac_sortnet.h"
+#undef AC_SORTNET_512
 #define AC_SS_STEPFULL_u64(k, v, pv, full, LE, wl, wr) stepfull512_u64(k, v, pv, LE, wl, wr)
 #define AC_SS_STEPFULL_u32(k, v, pv, full, LE, wl, wr) step512_u32(k, v, pv, full, LE, wl, wr)
 #define AC_DEFINE_512(W, KT, MT, NL)                                          \
@@ -801,50 +803,14 @@ static AC_INL AC_T256 void minmax256_u32(__m256i *x, __m256i *y)
     *x = mn;
     *y = mx;
 }
-/* sort up to 4 registers of keys (padded with the largest key): a network
- * per register, then bitonic merges as sortregs_ */
+#define AC_SORTNET_256
+#include "ac_sortnet.h"
+#undef AC_SORTNET_256
+/* sort up to 8 registers of keys: the generated networks of ac_sortnet.h */
 #define AC_DEFINE_LEAF256(W, KT, NL)                                          \
-static AC_INL AC_T256 void leaf256r_u##W(KT *k, ac_intp n, const int R)       \
+static AC_INL AC_T256 void leaf256_u##W(KT *k, ac_intp n)                     \
 {                                                                             \
-    __m256i v[4], m[4];                                                       \
-    const __m256i pad = _mm256_set1_epi32(-1);                                \
-    int i, s, b, d, r;                                                        \
-    for (i = 0; i < R; i++) {                                                 \
-        const ac_intp rest = n - (ac_intp)i * NL;                             \
-        const int c = rest >= NL ? NL : rest <= 0 ? 0 : (int)rest;            \
-        m[i] = lanes256(0, c * (W / 32));                                     \
-        v[i] = _mm256_blendv_epi8(pad, _mm256_maskload_epi32((const int *)(k + i * NL), m[i]), m[i]); \
-        v[i] = net256_u##W(v[i]);                                             \
-    }                                                                         \
-    for (s = 1; s < R; s <<= 1) {                                             \
-        for (b = 0; b < R; b += 2 * s) {                                      \
-            for (i = 0; i < s; i++) {                                         \
-                __m256i x = v[b + i], y = rev256_u##W(v[b + 2 * s - 1 - i]);  \
-                minmax256_u##W(&x, &y);                                       \
-                v[b + i] = x;                                                 \
-                v[b + 2 * s - 1 - i] = rev256_u##W(y);                        \
-            }                                                                 \
-            for (d = s / 2; d >= 1; d >>= 1) {                                \
-                for (r = b; r < b + 2 * s; r++) {                             \
-                    if (!((r - b) & d)) {                                     \
-                        minmax256_u##W(&v[r], &v[(r + d) & 3]);               \
-                    }                                                         \
-                }                                                             \
-            }                                                                 \
-            for (i = b; i < b + 2 * s; i++) {                                 \
-                v[i] = bitonic256_u##W(v[i]);                                 \
-            }                                                                 \
-        }                                                                     \
-    }                                                                         \
-    for (i = 0; i < R; i++) {                                                 \
-        _mm256_maskstore_epi32((int *)(k + i * NL), m[i], v[i]);              \
-    }                                                                         \
-}                                                                             \
-static AC_T256 void leaf256_u##W(KT *k, ac_intp n)                            \
-{                                                                             \
-    if (n <= NL) { leaf256r_u##W(k, n, 1); }                                  \
-    else if (n <= 2 * NL) { leaf256r_u##W(k, n, 2); }                         \
-    else { leaf256r_u##W(k, n, 4); }                                          \
+    snet256_u##W(k, n);                                                       \
 }
 AC_DEFINE_LEAF256(64, uint64_t, 4)
 AC_DEFINE_LEAF256(32, uint32_t, 8)
@@ -936,20 +902,9 @@ static AC_T256 ac_intp part256_u##W(KT *k, ac_intp n, KT p, int le)           \
     return big ? part256r_u##W(k, n, p, 0, AC_SS_UNROLL256)                   \
                : part256r_u##W(k, n, p, 0, 1);                                \
 }                                                                             \
-static void isort_u##W(KT *k, ac_intp n)                                      \
-{                                                                             \
-    ac_intp i, j;                                                             \
-    for (i = 1; i < n; i++) {                                                 \
-        const KT t = k[i];                                                    \
-        for (j = i; j > 0 && t < k[j - 1]; j--) {                             \
-            k[j] = k[j - 1];                                                  \
-        }                                                                     \
-        k[j] = t;                                                             \
-    }                                                                         \
-}                                                                             \
 static AC_T256 int qsort256_u##W(KT *k, ac_intp n, int depth)                 \
 {                                                                             \
-    while (n > 4 * NL) {                                                      \
+    while (n > 8 * NL) {                                                      \
         KT s[16], p;                                                          \
         const ac_intp step = n / 16;                                          \
         ac_intp l;                                                            \
@@ -960,7 +915,7 @@ static AC_T256 int qsort256_u##W(KT *k, ac_intp n, int depth)                 \
         for (i = 0; i < 16; i++) {                                            \
             s[i] = k[i * step + step / 2];                                    \
         }                                                                     \
-        isort_u##W(s, 16);                                                    \
+        leaf256_u##W(s, 16);                                                  \
         p = s[8];                                                             \
         l = part256_u##W(k, n, p, 0);                                         \
         if (l == 0) {                                                         \
