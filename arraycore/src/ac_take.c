@@ -5,6 +5,7 @@
  * instead of a copy call per element.  Plain C, no Python objects.
  */
 #include "ac_take.h"
+#include "ac_cpu.h"
 #include <string.h>
 #include <stdint.h>
 
@@ -41,25 +42,90 @@ ac_intp ac_take_1d(char *dst, const char *src, ac_intp sstride, ac_intp dim,
     }
 }
 
-/* ---------------------------------------------------------------- put */
+/* ---------------------------------------------------------------- put
+ * Every index is checked before any write (a bad one leaves dst as it was),
+ * but cheaply: the check is a branch-free pass over blocks of indices that
+ * the compiler vectorizes (a flag per block; only a block holding a bad
+ * index is searched), and the writes then wrap negative indices without a
+ * branch and prefetch the rows AC_PUT_AHEAD indices ahead (random writes
+ * into a large array are cache misses; the prefetch overlaps them). */
+#define AC_PUT_BLOCK 2048
+#define AC_PUT_AHEAD 16
 #define AC_PUT_LOOP(T)                                                        \
+    if (big) {                                                                \
+        for (i = 0; i < n; i++) {                                             \
+            ac_int64 j = idx[i];                                              \
+            j += (j >> 63) & dim;                                             \
+            if (i + AC_PUT_AHEAD < n) {                                       \
+                ac_int64 f = idx[i + AC_PUT_AHEAD];                           \
+                f += (f >> 63) & dim;                                         \
+                AC_TAKE_PREFETCHW(dst + f * dstride);                         \
+            }                                                                 \
+            memcpy(dst + j * dstride, src + i * vstride, sizeof(T));          \
+        }                                                                     \
+        return -1;                                                            \
+    }                                                                         \
     for (i = 0; i < n; i++) {                                                 \
         ac_int64 j = idx[i];                                                  \
-        if (j < 0) { j += dim; }                                              \
-        if ((uint64_t)j >= (uint64_t)dim) { return i; }                       \
+        j += (j >> 63) & dim;                                                 \
         memcpy(dst + j * dstride, src + i * vstride, sizeof(T));              \
     }                                                                         \
     return -1;
+
+#if defined(__GNUC__) || defined(__clang__)
+#define AC_TAKE_PREFETCHW(p) __builtin_prefetch((p), 1)
+#else
+#define AC_TAKE_PREFETCHW(p) ((void)(p))
+#endif
+
+/* the position of the first index of idx[0, n) outside [-dim, dim), or -1
+ * (compiled for the baseline and AVX2, where 64-bit compares are native) */
+#define AC_DEFINE_FIRST_BAD(NAME, TARGET)                                     \
+static TARGET ac_intp NAME(const ac_int64 *idx, ac_intp n, ac_intp dim)       \
+{                                                                             \
+    ac_intp b, i;                                                             \
+    for (b = 0; b < n; b += AC_PUT_BLOCK) {                                   \
+        const ac_intp e = n - b < AC_PUT_BLOCK ? n : b + AC_PUT_BLOCK;        \
+        uint64_t bad = 0;                                                     \
+        for (i = b; i < e; i++) {           /* vectorized: no early exit */   \
+            const ac_int64 j = idx[i];                                        \
+            bad |= (uint64_t)((uint64_t)(j + ((j >> 63) & dim)) >= (uint64_t)dim); \
+        }                                                                     \
+        if (bad) {                                                            \
+            for (i = b; i < e; i++) {                                         \
+                const ac_int64 j = idx[i];                                    \
+                if ((uint64_t)(j + ((j >> 63) & dim)) >= (uint64_t)dim) {     \
+                    return i;                                                 \
+                }                                                             \
+            }                                                                 \
+        }                                                                     \
+    }                                                                         \
+    return -1;                                                                \
+}
+AC_DEFINE_FIRST_BAD(first_bad_base, )
+#if AC_HAVE_DISPATCH
+AC_DEFINE_FIRST_BAD(first_bad_avx2, AC_TARGET_AVX2)
+#endif
+
+static ac_intp first_bad_index(const ac_int64 *idx, ac_intp n, ac_intp dim)
+{
+#if AC_HAVE_DISPATCH
+    if (ac_cpu_level() >= AC_CPU_AVX2) {
+        return first_bad_avx2(idx, n, dim);
+    }
+#endif
+    return first_bad_base(idx, n, dim);
+}
 
 ac_intp ac_put_1d(char *dst, ac_intp dstride, ac_intp dim, const ac_int64 *idx, ac_intp n,
                   const char *src, ac_intp vstride, int itemsize)
 {
     ac_intp i;
-    for (i = 0; i < n; i++) {               /* every index checked before any write */
-        const ac_int64 j = idx[i];
-        if ((uint64_t)(j < 0 ? j + dim : j) >= (uint64_t)dim) {
-            return i;
-        }
+    /* prefetch only when the rows written do not fit in the caches */
+    const int big = (double)dim * (double)(dstride < 0 ? -dstride : dstride) > 1048576.0;
+    const ac_intp bad = first_bad_index(idx, n, dim);
+    if (bad >= 0) {
+        return bad;
     }
     switch (itemsize) {
     case 1: { AC_PUT_LOOP(uint8_t) }
@@ -70,8 +136,7 @@ ac_intp ac_put_1d(char *dst, ac_intp dstride, ac_intp dim, const ac_int64 *idx, 
     default:
         for (i = 0; i < n; i++) {
             ac_int64 j = idx[i];
-            if (j < 0) { j += dim; }
-            if ((uint64_t)j >= (uint64_t)dim) { return i; }
+            j += (j >> 63) & dim;
             memcpy(dst + j * dstride, src + i * vstride, (size_t)itemsize);
         }
         return -1;
