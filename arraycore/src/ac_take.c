@@ -203,13 +203,46 @@ void ac_scatter_offsets(char *base, const ac_int64 *offs, ac_intp n, const char 
     }
 }
 
-/* ---------------------------------------------------------------- ufunc.at */
+/* ---------------------------------------------------------------- ufunc.at
+ * a[pos[i]] = a[pos[i]] OP b[i * bstride] in index order, one typed loop per
+ * (op, type).  Positions may be negative (wrapped here, branch-free: the
+ * caller checked them against `wrap`, the length of a's one axis); rows of
+ * a large array are prefetched AC_PUT_AHEAD indices ahead.  The element
+ * formulas are those of the ufuncs' own loops (tools/ufunc_table.py):
+ * maximum/minimum propagate NaN as `(x >= y || x != x) ? x : y`, fmax/fmin
+ * are C's, integers wrap in their unsigned type. */
+#include <math.h>
+
 #define AC_AT_LOOP(T, EXPR)                                                   \
+    if (big) {                                                                \
+        for (i = 0; i < n; i++) {                                             \
+            ac_int64 q = pos[i];                                              \
+            T *p;                                                             \
+            q += (q >> 63) & wrap;                                            \
+            p = (T *)(a + q * astride);                                       \
+            if (i + AC_PUT_AHEAD < n) {                                       \
+                ac_int64 f = pos[i + AC_PUT_AHEAD];                           \
+                f += (f >> 63) & wrap;                                        \
+                AC_TAKE_PREFETCHW(a + f * astride);                           \
+            }                                                                 \
+            {                                                                 \
+                const T y = *(const T *)(b + i * bstride);                    \
+                const T x = *p;                                               \
+                *p = (EXPR);                                                  \
+            }                                                                 \
+        }                                                                     \
+        return 0;                                                             \
+    }                                                                         \
     for (i = 0; i < n; i++) {                                                 \
-        T *p = (T *)(a + pos[i] * astride);                                   \
-        const T y = *(const T *)(b + i * bstride);                            \
-        const T x = *p;                                                       \
-        *p = (EXPR);                                                          \
+        ac_int64 q = pos[i];                                                  \
+        T *p;                                                                 \
+        q += (q >> 63) & wrap;                                                \
+        p = (T *)(a + q * astride);                                           \
+        {                                                                     \
+            const T y = *(const T *)(b + i * bstride);                        \
+            const T x = *p;                                                   \
+            *p = (EXPR);                                                      \
+        }                                                                     \
     }                                                                         \
     return 0;
 /* integers in their unsigned type: wrap-around without undefined behaviour */
@@ -218,20 +251,40 @@ void ac_scatter_offsets(char *base, const ac_int64 *offs, ac_intp n, const char 
     case AC_AT_ADD: { AC_AT_LOOP(T, (T)((UT)x + (UT)y)) }                     \
     case AC_AT_SUBTRACT: { AC_AT_LOOP(T, (T)((UT)x - (UT)y)) }                \
     case AC_AT_MULTIPLY: { AC_AT_LOOP(T, (T)((UT)x * (UT)y)) }                \
+    case AC_AT_MAXIMUM: case AC_AT_FMAX: { AC_AT_LOOP(T, x >= y ? x : y) }    \
+    case AC_AT_MINIMUM: case AC_AT_FMIN: { AC_AT_LOOP(T, x <= y ? x : y) }    \
+    case AC_AT_AND: { AC_AT_LOOP(T, (T)(x & y)) }                             \
+    case AC_AT_OR: { AC_AT_LOOP(T, (T)(x | y)) }                              \
+    case AC_AT_XOR: { AC_AT_LOOP(T, (T)(x ^ y)) }                             \
     }                                                                         \
     return -1;
-#define AC_AT_FLOAT(T)                                                        \
+#define AC_AT_FLOAT(T, FMAX, FMIN)                                            \
     switch (op) {                                                             \
     case AC_AT_ADD: { AC_AT_LOOP(T, x + y) }                                  \
     case AC_AT_SUBTRACT: { AC_AT_LOOP(T, x - y) }                             \
     case AC_AT_MULTIPLY: { AC_AT_LOOP(T, x * y) }                             \
+    case AC_AT_MAXIMUM: { AC_AT_LOOP(T, (x >= y || x != x) ? x : y) }         \
+    case AC_AT_MINIMUM: { AC_AT_LOOP(T, (x <= y || x != x) ? x : y) }         \
+    case AC_AT_FMAX: { AC_AT_LOOP(T, FMAX(x, y)) }                            \
+    case AC_AT_FMIN: { AC_AT_LOOP(T, FMIN(x, y)) }                            \
+    }                                                                         \
+    return -1;
+/* complex: add and subtract, part by part */
+typedef struct { float re, im; } ac_at_c64;
+typedef struct { double re, im; } ac_at_c128;
+#define AC_AT_CPLX(T)                                                         \
+    switch (op) {                                                             \
+    case AC_AT_ADD: { AC_AT_LOOP(T, ((T){x.re + y.re, x.im + y.im})) }        \
+    case AC_AT_SUBTRACT: { AC_AT_LOOP(T, ((T){x.re - y.re, x.im - y.im})) }   \
     }                                                                         \
     return -1;
 
-int ac_at_arith(int op, int tidx, char *a, ac_intp astride, const ac_int64 *pos, ac_intp n,
-                const char *b, ac_intp bstride)
+int ac_at_arith(int op, int tidx, char *a, ac_intp astride, ac_intp wrap, const ac_int64 *pos,
+                ac_intp n, const char *b, ac_intp bstride)
 {
     ac_intp i;
+    const int big = n > 64
+        && (double)wrap * (double)(astride < 0 ? -astride : astride) > 1048576.0;
     switch (tidx) {
     case ACX_INT8: AC_AT_INT(int8_t, uint8_t)
     case ACX_UINT8: AC_AT_INT(uint8_t, uint8_t)
@@ -241,9 +294,16 @@ int ac_at_arith(int op, int tidx, char *a, ac_intp astride, const ac_int64 *pos,
     case ACX_UINT32: AC_AT_INT(uint32_t, uint32_t)
     case ACX_INT64: AC_AT_INT(int64_t, uint64_t)
     case ACX_UINT64: AC_AT_INT(uint64_t, uint64_t)
-    case ACX_FLOAT32: AC_AT_FLOAT(float)
-    case ACX_FLOAT64: AC_AT_FLOAT(double)
+    case ACX_FLOAT32: AC_AT_FLOAT(float, (float)fmax, (float)fmin)
+    case ACX_FLOAT64: AC_AT_FLOAT(double, fmax, fmin)
+    case ACX_COMPLEX64: AC_AT_CPLX(ac_at_c64)
+    case ACX_COMPLEX128: AC_AT_CPLX(ac_at_c128)
     default:
         return -1;
     }
+}
+
+ac_intp ac_index_check(const ac_int64 *idx, ac_intp n, ac_intp dim)
+{
+    return first_bad_index(idx, n, dim);
 }
