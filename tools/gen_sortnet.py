@@ -4,12 +4,13 @@ short ranges ("leaves") of the vectorized quicksort in src/ac_simdsort.c.
 
     python tools/gen_sortnet.py OUTPUT.h
 
-For every register count R = 1 .. 16 and key width (AVX-512: 8 lanes of
-64-bit keys, 16 lanes of 32-bit keys; AVX2: R = 1 .. 8 of 4 or 8 lanes, 16
-ymm registers) it writes one straight-line function
+For every register count R = 1 .. 16 and flavour S (AVX-512: 8 lanes of
+64-bit or 16 of 32-bit unsigned keys, u64/u32, or of doubles/floats without
+NaNs, f64/f32, compared by the FP min/max; AVX2: R = 1 .. 8 of 4 or 8
+lanes of keys, 16 ymm registers) it writes one straight-line function
 
-    static AC_T512 void snet512_u<W>_<R>(KT *k, ac_intp n)   /* n in (NL(R-1), NL R] */
-    static AC_T256 void snet256_u<W>_<R>(KT *k, ac_intp n)
+    static AC_T512 void snet512_<S>_<R>(KT *k, ac_intp n)   /* n in (NL(R-1), NL R] */
+    static AC_T256 void snet256_<S>_<R>(KT *k, ac_intp n)
 
 that loads the n keys into R registers (the last one padded with the largest
 key), sorts them and stores them back.  Straight-line code (no loops, no
@@ -87,8 +88,9 @@ class Emitter:
     """Straight-line code over symbolic registers: a name, or PAD.  isa 512
     (AVX-512) or 256 (AVX2: no unsigned 64-bit min/max, a helper does it)."""
 
-    def __init__(self, w, nl, isa=512):
+    def __init__(self, w, nl, isa=512, fl="u"):
         self.w, self.nl, self.isa = w, nl, isa
+        self.S = f"{fl}{w}"               # flavour: u64, u32 (keys), f64, f32 (floats)
         self.vt = "__m512i" if isa == 512 else "__m256i"
         self.sfx = "" if isa == 512 else "256"
         self.lines = []
@@ -122,26 +124,29 @@ class Emitter:
             self.lines.append(f"    minmax256_u64(&{lo}, &{hi});")
             self.sim[lo], self.sim[hi] = llo, lhi
             return lo, hi
-        pre = "_mm512" if self.isa == 512 else "_mm256"
-        lo = self.emit(f"{pre}_min_epu{self.w}({a}, {b})", llo)
-        hi = self.emit(f"{pre}_max_epu{self.w}({a}, {b})", lhi)
+        if self.isa == 512:
+            lo = self.emit(f"ac_min512_{self.S}({a}, {b})", llo)
+            hi = self.emit(f"ac_max512_{self.S}({a}, {b})", lhi)
+        else:
+            lo = self.emit(f"_mm256_min_epu{self.w}({a}, {b})", llo)
+            hi = self.emit(f"_mm256_max_epu{self.w}({a}, {b})", lhi)
         return lo, hi
 
     def rev(self, a):
-        return self.emit(f"rev{self.sfx}_u{self.w}({a})", self.sim[a][::-1])
+        return self.emit(f"rev{self.sfx}_{self.S}({a})", self.sim[a][::-1])
 
     def sort1(self, a):
-        return self.emit(f"net{self.sfx}_u{self.w}({a})", sorted(self.sim[a]))
+        return self.emit(f"net{self.sfx}_{self.S}({a})", sorted(self.sim[a]))
 
     def clean1(self, a):
         # a bitonic register, sorted
-        return self.emit(f"bitonic{self.sfx}_u{self.w}({a})", sorted(self.sim[a]))
+        return self.emit(f"bitonic{self.sfx}_{self.S}({a})", sorted(self.sim[a]))
 
     def clean2(self, a, b):
         # two bitonic registers, each sorted (64-bit: one helper for both)
         x, y = self.fresh(), self.fresh()
         self.lines.append(f"    __m512i {x} = {a}, {y} = {b};")
-        self.lines.append(f"    bitonic2_u64(&{x}, &{y});")
+        self.lines.append(f"    bitonic2_{self.S}(&{x}, &{y});")
         self.sim[x] = sorted(self.sim[a])
         self.sim[y] = sorted(self.sim[b])
         return x, y
@@ -262,14 +267,15 @@ class Emitter:
         return u
 
 
-def gen_leaf(w, R, check_rounds=30, isa=512, seed=0):
+def gen_leaf(w, R, check_rounds=30, isa=512, seed=0, fl="u"):
     nl = isa // w
     kt = f"uint{w}_t"
     mt = "__mmask8" if w == 64 else "__mmask16"
     P = 1
     while P < R:
         P *= 2
-    e = Emitter(w, nl, isa)
+    e = Emitter(w, nl, isa, fl)
+    S = e.S
     rnd = random.Random(1000 * w + R + 100000 * seed + isa)
     # inputs, simulated with random keys (the last register's top lanes pad)
     v = []
@@ -350,11 +356,14 @@ def gen_leaf(w, R, check_rounds=30, isa=512, seed=0):
                 body.append(f"    _mm256_storeu_si256((__m256i *)(k + {nl * i}), {src});")
             else:
                 body.append(f"    _mm256_maskstore_epi32((int *)(k + {nl * i}), m, {src});")
+    # padding: the largest key (unsigned: all ones; floats: +infinity)
+    padval = "-1" if fl == "u" else ("(long long)0x7ff0000000000000ull" if w == 64
+                                     else "(int)0x7f800000")
     if isa == 512:
         head = [
-            f"static AC_T512 void snet512_u{w}_{R}({kt} *k, ac_intp n)",
+            f"static AC_T512 void snet512_{S}_{R}({kt} *k, ac_intp n)",
             "{",
-            f"    const __m512i pad = _mm512_set1_epi{w}(-1);",
+            f"    const __m512i pad = _mm512_set1_epi{w}({padval});",
             f"    const {mt} m = ({mt})((((uint32_t)1) << (n - {nl * (R - 1)})) - 1);",
         ]
     else:
@@ -367,7 +376,7 @@ def gen_leaf(w, R, check_rounds=30, isa=512, seed=0):
     if R > 1 and check_rounds:
         # the simulation above used one input; check more inputs
         for r in range(check_rounds):
-            gen_leaf(w, R, check_rounds=0, isa=isa, seed=r + 1)
+            gen_leaf(w, R, check_rounds=0, isa=isa, seed=r + 1, fl=fl)
     return head + body + ["}", ""]
 
 
@@ -384,18 +393,19 @@ def main():
         " * bitonic2_u64, rev_u*) and with AC_SORTNET_256 after the AVX2 ones. */",
         "",
     ]
-    for isa, maxr in ((512, MAXR), (256, MAXR256)):
+    for isa, maxr, fls in ((512, MAXR, "uf"), (256, MAXR256, "u")):
       lines.append(f"#ifdef AC_SORTNET_{isa}")
-      for w in (64, 32):
+      for fl, w in [(fl, w) for fl in fls for w in (64, 32)]:
+        S = f"{fl}{w}"
         for R in range(1, maxr + 1):
-            lines += gen_leaf(w, R, isa=isa)
+            lines += gen_leaf(w, R, isa=isa, fl=fl)
         nl = isa // w
         lines.append(f"/* sort k[0, n), 1 <= n <= {nl * maxr} */")
-        lines.append(f"static AC_T{isa} void snet{isa}_u{w}(uint{w}_t *k, ac_intp n)")
+        lines.append(f"static AC_T{isa} void snet{isa}_{S}(uint{w}_t *k, ac_intp n)")
         lines.append("{")
         lines.append(f"    switch ((n + {nl - 1}) / {nl}) {{")
         for R in range(1, maxr + 1):
-            lines.append(f"    case {R}: snet{isa}_u{w}_{R}(k, n); break;")
+            lines.append(f"    case {R}: snet{isa}_{S}_{R}(k, n); break;")
         lines.append("    default: break;")
         lines.append("    }")
         lines.append("}")

@@ -51,63 +51,111 @@ static int ac_ss_depth(ac_intp n)
 
 /* ====================================================== AVX-512 */
 
-/* one layer of compare-exchanges: lane i meets lane perm[i]; lanes in `hi`
- * keep the larger key.  The networks below were checked by the 0-1
- * principle. */
-static AC_INL AC_T512 __m512i cx_u64(__m512i v, __m512i perm, __mmask8 hi)
+/* Min/max and masked compares of the key flavours: unsigned keys (u64,
+ * u32) and float values (f64, f32: the FP-domain sort of float arrays,
+ * NaNs replaced by infinities beforehand, where the FP min/max of this CPU
+ * are cheaper than the integer ones) on the same __m512i registers. */
+static AC_INL AC_T512 __m512i ac_fmin64(__m512i a, __m512i b)
 {
-    __m512i w = _mm512_permutexvar_epi64(perm, v);
-    return _mm512_mask_blend_epi64(hi, _mm512_min_epu64(v, w), _mm512_max_epu64(v, w));
+    return _mm512_castpd_si512(_mm512_min_pd(_mm512_castsi512_pd(a), _mm512_castsi512_pd(b)));
 }
-static AC_INL AC_T512 __m512i cx_u32(__m512i v, __m512i perm, __mmask16 hi)
+static AC_INL AC_T512 __m512i ac_fmax64(__m512i a, __m512i b)
 {
-    __m512i w = _mm512_permutexvar_epi32(perm, v);
-    return _mm512_mask_blend_epi32(hi, _mm512_min_epu32(v, w), _mm512_max_epu32(v, w));
+    return _mm512_castpd_si512(_mm512_max_pd(_mm512_castsi512_pd(a), _mm512_castsi512_pd(b)));
 }
+static AC_INL AC_T512 __m512i ac_fmin32(__m512i a, __m512i b)
+{
+    return _mm512_castps_si512(_mm512_min_ps(_mm512_castsi512_ps(a), _mm512_castsi512_ps(b)));
+}
+static AC_INL AC_T512 __m512i ac_fmax32(__m512i a, __m512i b)
+{
+    return _mm512_castps_si512(_mm512_max_ps(_mm512_castsi512_ps(a), _mm512_castsi512_ps(b)));
+}
+#define ac_min512_u64 _mm512_min_epu64
+#define ac_max512_u64 _mm512_max_epu64
+#define ac_min512_u32 _mm512_min_epu32
+#define ac_max512_u32 _mm512_max_epu32
+#define ac_min512_f64 ac_fmin64
+#define ac_max512_f64 ac_fmax64
+#define ac_min512_f32 ac_fmin32
+#define ac_max512_f32 ac_fmax32
+#define AC_CMPLT_u64(m, a, b) _mm512_mask_cmplt_epu64_mask(m, a, b)
+#define AC_CMPLE_u64(m, a, b) _mm512_mask_cmple_epu64_mask(m, a, b)
+#define AC_CMPLT_u32(m, a, b) _mm512_mask_cmplt_epu32_mask(m, a, b)
+#define AC_CMPLE_u32(m, a, b) _mm512_mask_cmple_epu32_mask(m, a, b)
+#define AC_CMPLT_f64(m, a, b) _mm512_mask_cmp_pd_mask(m, _mm512_castsi512_pd(a), \
+                                                      _mm512_castsi512_pd(b), _CMP_LT_OQ)
+#define AC_CMPLE_f64(m, a, b) _mm512_mask_cmp_pd_mask(m, _mm512_castsi512_pd(a), \
+                                                      _mm512_castsi512_pd(b), _CMP_LE_OQ)
+#define AC_CMPLT_f32(m, a, b) _mm512_mask_cmp_ps_mask(m, _mm512_castsi512_ps(a), \
+                                                      _mm512_castsi512_ps(b), _CMP_LT_OQ)
+#define AC_CMPLE_f32(m, a, b) _mm512_mask_cmp_ps_mask(m, _mm512_castsi512_ps(a), \
+                                                      _mm512_castsi512_ps(b), _CMP_LE_OQ)
 
-/* 8 keys: a 19-comparator, 6-layer network */
-static AC_INL AC_T512 __m512i net_u64(__m512i v)
-{
-    v = cx_u64(v, _mm512_set_epi64(5, 4, 7, 6, 1, 0, 3, 2), 0xCC);
-    v = cx_u64(v, _mm512_set_epi64(3, 2, 1, 0, 7, 6, 5, 4), 0xF0);
-    v = cx_u64(v, _mm512_set_epi64(6, 7, 4, 5, 2, 3, 0, 1), 0xAA);
-    v = cx_u64(v, _mm512_set_epi64(7, 6, 3, 2, 5, 4, 1, 0), 0x30);
-    v = cx_u64(v, _mm512_set_epi64(7, 3, 5, 1, 6, 2, 4, 0), 0x50);
-    v = cx_u64(v, _mm512_set_epi64(7, 5, 6, 3, 4, 1, 2, 0), 0x54);
-    return v;
-}
-/* 16 keys: Batcher's odd-even merge sort, 63 comparators in 10 layers */
-static AC_INL AC_T512 __m512i net_u32(__m512i v)
-{
-    v = cx_u32(v, _mm512_set_epi32(14, 15, 12, 13, 10, 11, 8, 9, 6, 7, 4, 5, 2, 3, 0, 1), 0xAAAA);
-    v = cx_u32(v, _mm512_set_epi32(13, 12, 15, 14, 9, 8, 11, 10, 5, 4, 7, 6, 1, 0, 3, 2), 0xCCCC);
-    v = cx_u32(v, _mm512_set_epi32(15, 13, 14, 12, 11, 9, 10, 8, 7, 5, 6, 4, 3, 1, 2, 0), 0x4444);
-    v = cx_u32(v, _mm512_set_epi32(11, 10, 9, 8, 15, 14, 13, 12, 3, 2, 1, 0, 7, 6, 5, 4), 0xF0F0);
-    v = cx_u32(v, _mm512_set_epi32(15, 14, 11, 10, 13, 12, 9, 8, 7, 6, 3, 2, 5, 4, 1, 0), 0x3030);
-    v = cx_u32(v, _mm512_set_epi32(15, 13, 14, 11, 12, 9, 10, 8, 7, 5, 6, 3, 4, 1, 2, 0), 0x5454);
-    v = cx_u32(v, _mm512_set_epi32(7, 6, 5, 4, 3, 2, 1, 0, 15, 14, 13, 12, 11, 10, 9, 8), 0xFF00);
-    v = cx_u32(v, _mm512_set_epi32(15, 14, 13, 12, 7, 6, 5, 4, 11, 10, 9, 8, 3, 2, 1, 0), 0x0F00);
-    v = cx_u32(v, _mm512_set_epi32(15, 14, 11, 10, 13, 12, 7, 6, 9, 8, 3, 2, 5, 4, 1, 0), 0x3330);
-    v = cx_u32(v, _mm512_set_epi32(15, 13, 14, 11, 12, 9, 10, 7, 8, 5, 6, 3, 4, 1, 2, 0), 0x5554);
-    return v;
-}
+/* one layer of compare-exchanges (cx): lane i meets lane perm[i]; lanes in
+ * `hi` keep the larger key.  The networks were checked by the 0-1
+ * principle.  Per flavour S with its MIN and MAX: net sorts one register
+ * (8 keys: a 19-comparator, 6-layer network; 16 keys: Batcher's odd-even
+ * merge sort, 63 comparators in 10 layers), bitonic sorts a bitonic one
+ * (half-cleaners at distances NL/2 .. 1). */
+#define AC_DEFINE_NETS64(S, MIN, MAX)                                         \
+static AC_INL AC_T512 __m512i cx_##S(__m512i v, __m512i perm, __mmask8 hi)    \
+{                                                                             \
+    __m512i w = _mm512_permutexvar_epi64(perm, v);                            \
+    return _mm512_mask_blend_epi64(hi, MIN(v, w), MAX(v, w));                 \
+}                                                                             \
+static AC_INL AC_T512 __m512i net_##S(__m512i v)                              \
+{                                                                             \
+    v = cx_##S(v, _mm512_set_epi64(5, 4, 7, 6, 1, 0, 3, 2), 0xCC);            \
+    v = cx_##S(v, _mm512_set_epi64(3, 2, 1, 0, 7, 6, 5, 4), 0xF0);            \
+    v = cx_##S(v, _mm512_set_epi64(6, 7, 4, 5, 2, 3, 0, 1), 0xAA);            \
+    v = cx_##S(v, _mm512_set_epi64(7, 6, 3, 2, 5, 4, 1, 0), 0x30);            \
+    v = cx_##S(v, _mm512_set_epi64(7, 3, 5, 1, 6, 2, 4, 0), 0x50);            \
+    v = cx_##S(v, _mm512_set_epi64(7, 5, 6, 3, 4, 1, 2, 0), 0x54);            \
+    return v;                                                                 \
+}                                                                             \
+static AC_INL AC_T512 __m512i bitonic_##S(__m512i v)                          \
+{                                                                             \
+    v = cx_##S(v, _mm512_set_epi64(3, 2, 1, 0, 7, 6, 5, 4), 0xF0);            \
+    v = cx_##S(v, _mm512_set_epi64(5, 4, 7, 6, 1, 0, 3, 2), 0xCC);            \
+    v = cx_##S(v, _mm512_set_epi64(6, 7, 4, 5, 2, 3, 0, 1), 0xAA);            \
+    return v;                                                                 \
+}                                                                             \
 
-/* sort a bitonic register (half-cleaners at distances NL/2 .. 1) */
-static AC_INL AC_T512 __m512i bitonic_u64(__m512i v)
-{
-    v = cx_u64(v, _mm512_set_epi64(3, 2, 1, 0, 7, 6, 5, 4), 0xF0);
-    v = cx_u64(v, _mm512_set_epi64(5, 4, 7, 6, 1, 0, 3, 2), 0xCC);
-    v = cx_u64(v, _mm512_set_epi64(6, 7, 4, 5, 2, 3, 0, 1), 0xAA);
-    return v;
-}
-static AC_INL AC_T512 __m512i bitonic_u32(__m512i v)
-{
-    v = cx_u32(v, _mm512_set_epi32(7, 6, 5, 4, 3, 2, 1, 0, 15, 14, 13, 12, 11, 10, 9, 8), 0xFF00);
-    v = cx_u32(v, _mm512_set_epi32(11, 10, 9, 8, 15, 14, 13, 12, 3, 2, 1, 0, 7, 6, 5, 4), 0xF0F0);
-    v = cx_u32(v, _mm512_set_epi32(13, 12, 15, 14, 9, 8, 11, 10, 5, 4, 7, 6, 1, 0, 3, 2), 0xCCCC);
-    v = cx_u32(v, _mm512_set_epi32(14, 15, 12, 13, 10, 11, 8, 9, 6, 7, 4, 5, 2, 3, 0, 1), 0xAAAA);
-    return v;
-}
+#define AC_DEFINE_NETS32(S, MIN, MAX)                                         \
+static AC_INL AC_T512 __m512i cx_##S(__m512i v, __m512i perm, __mmask16 hi)   \
+{                                                                             \
+    __m512i w = _mm512_permutexvar_epi32(perm, v);                            \
+    return _mm512_mask_blend_epi32(hi, MIN(v, w), MAX(v, w));                 \
+}                                                                             \
+static AC_INL AC_T512 __m512i net_##S(__m512i v)                              \
+{                                                                             \
+    v = cx_##S(v, _mm512_set_epi32(14, 15, 12, 13, 10, 11, 8, 9, 6, 7, 4, 5, 2, 3, 0, 1), 0xAAAA); \
+    v = cx_##S(v, _mm512_set_epi32(13, 12, 15, 14, 9, 8, 11, 10, 5, 4, 7, 6, 1, 0, 3, 2), 0xCCCC); \
+    v = cx_##S(v, _mm512_set_epi32(15, 13, 14, 12, 11, 9, 10, 8, 7, 5, 6, 4, 3, 1, 2, 0), 0x4444); \
+    v = cx_##S(v, _mm512_set_epi32(11, 10, 9, 8, 15, 14, 13, 12, 3, 2, 1, 0, 7, 6, 5, 4), 0xF0F0); \
+    v = cx_##S(v, _mm512_set_epi32(15, 14, 11, 10, 13, 12, 9, 8, 7, 6, 3, 2, 5, 4, 1, 0), 0x3030); \
+    v = cx_##S(v, _mm512_set_epi32(15, 13, 14, 11, 12, 9, 10, 8, 7, 5, 6, 3, 4, 1, 2, 0), 0x5454); \
+    v = cx_##S(v, _mm512_set_epi32(7, 6, 5, 4, 3, 2, 1, 0, 15, 14, 13, 12, 11, 10, 9, 8), 0xFF00); \
+    v = cx_##S(v, _mm512_set_epi32(15, 14, 13, 12, 7, 6, 5, 4, 11, 10, 9, 8, 3, 2, 1, 0), 0x0F00); \
+    v = cx_##S(v, _mm512_set_epi32(15, 14, 11, 10, 13, 12, 7, 6, 9, 8, 3, 2, 5, 4, 1, 0), 0x3330); \
+    v = cx_##S(v, _mm512_set_epi32(15, 13, 14, 11, 12, 9, 10, 7, 8, 5, 6, 3, 4, 1, 2, 0), 0x5554); \
+    return v;                                                                 \
+}                                                                             \
+static AC_INL AC_T512 __m512i bitonic_##S(__m512i v)                          \
+{                                                                             \
+    v = cx_##S(v, _mm512_set_epi32(7, 6, 5, 4, 3, 2, 1, 0, 15, 14, 13, 12, 11, 10, 9, 8), 0xFF00); \
+    v = cx_##S(v, _mm512_set_epi32(11, 10, 9, 8, 15, 14, 13, 12, 3, 2, 1, 0, 7, 6, 5, 4), 0xF0F0); \
+    v = cx_##S(v, _mm512_set_epi32(13, 12, 15, 14, 9, 8, 11, 10, 5, 4, 7, 6, 1, 0, 3, 2), 0xCCCC); \
+    v = cx_##S(v, _mm512_set_epi32(14, 15, 12, 13, 10, 11, 8, 9, 6, 7, 4, 5, 2, 3, 0, 1), 0xAAAA); \
+    return v;                                                                 \
+}                                                                             \
+
+AC_DEFINE_NETS64(u64, ac_min512_u64, ac_max512_u64)
+AC_DEFINE_NETS64(f64, ac_min512_f64, ac_max512_f64)
+AC_DEFINE_NETS32(u32, ac_min512_u32, ac_max512_u32)
+AC_DEFINE_NETS32(f32, ac_min512_f32, ac_max512_f32)
+
 static AC_INL AC_T512 __m512i rev_u64(__m512i v)
 {
     return _mm512_permutexvar_epi64(_mm512_set_epi64(0, 1, 2, 3, 4, 5, 6, 7), v);
@@ -188,42 +236,50 @@ static const uint64_t ac_ss_perm8[256] = {
     0x0100070605040302ull, 0x0107060504030200ull, 0x0007060504030201ull, 0x0706050403020100ull,
 };
 
-/* A full register of 64-bit keys in the middle of a partition, where both
- * write fronts have a register of room: one permutation puts the keys
- * going left first and the others last, and two plain stores write it at
- * both fronts (the extra lanes land in free room and are overwritten later).
- * Cheaper than two compresses and two masked stores. */
-static AC_INL AC_T512 void stepfull512_u64(uint64_t *k, __m512i v, __m512i pv, const int LE,
-                                          ac_intp *wl, ac_intp *wr)
-{
-    const __mmask8 lt = LE ? _mm512_cmple_epu64_mask(v, pv) : _mm512_cmplt_epu64_mask(v, pv);
-    const int nl = _mm_popcnt_u32((unsigned)lt);
-    const __m512i idx = _mm512_cvtepu8_epi64(_mm_cvtsi64_si128((long long)ac_ss_perm8[lt]));
-    const __m512i w = _mm512_permutexvar_epi64(idx, v);
-    _mm512_storeu_si512((void *)(k + *wl), w);
-    _mm512_storeu_si512((void *)(k + *wr - 8), w);
-    *wl += nl;
-    *wr -= 8 - nl;
-}
 
-/* sort two bitonic registers at once: each layer of half-cleaners gathers
- * the pairs of both registers into two registers (one min, one max) */
-static AC_INL AC_T512 void bitonic2_u64(__m512i *a, __m512i *b)
-{
-    __m512i x = _mm512_permutex2var_epi64(*a, _mm512_set_epi64(11, 10, 9, 8, 3, 2, 1, 0), *b);
-    __m512i y = _mm512_permutex2var_epi64(*a, _mm512_set_epi64(15, 14, 13, 12, 7, 6, 5, 4), *b);
-    __m512i lo = _mm512_min_epu64(x, y), hi = _mm512_max_epu64(x, y);
-    x = _mm512_permutex2var_epi64(lo, _mm512_set_epi64(13, 12, 5, 4, 9, 8, 1, 0), hi);
-    y = _mm512_permutex2var_epi64(lo, _mm512_set_epi64(15, 14, 7, 6, 11, 10, 3, 2), hi);
-    lo = _mm512_min_epu64(x, y);
-    hi = _mm512_max_epu64(x, y);
-    x = _mm512_unpacklo_epi64(lo, hi);
-    y = _mm512_unpackhi_epi64(lo, hi);
-    lo = _mm512_min_epu64(x, y);
-    hi = _mm512_max_epu64(x, y);
-    *a = _mm512_permutex2var_epi64(lo, _mm512_set_epi64(11, 3, 10, 2, 9, 1, 8, 0), hi);
-    *b = _mm512_permutex2var_epi64(lo, _mm512_set_epi64(15, 7, 14, 6, 13, 5, 12, 4), hi);
-}
+/* stepfull512: a full register of 64-bit keys in the middle of a
+ * partition, where both write fronts have a register of room: one
+ * permutation puts the keys going left first and the others last, and two
+ * plain stores write it at both fronts (the extra lanes land in free room
+ * and are overwritten later); cheaper than two compresses and two masked
+ * stores.  bitonic2: two bitonic registers sorted at once, each layer of
+ * half-cleaners gathering the pairs of both into two registers (one min,
+ * one max). */
+#define AC_DEFINE_STEP64(S, MIN, MAX, CMPLT, CMPLE)                           \
+static AC_INL AC_T512 void stepfull512_##S(uint64_t *k, __m512i v, __m512i pv, const int LE, \
+                                          ac_intp *wl, ac_intp *wr)           \
+{                                                                             \
+    const __mmask8 lt = LE ? CMPLE((__mmask8)0xFF, v, pv) : CMPLT((__mmask8)0xFF, v, pv); \
+    const int nl = _mm_popcnt_u32((unsigned)lt);                              \
+    const __m512i idx = _mm512_cvtepu8_epi64(_mm_cvtsi64_si128((long long)ac_ss_perm8[lt])); \
+    const __m512i w = _mm512_permutexvar_epi64(idx, v);                       \
+    _mm512_storeu_si512((void *)(k + *wl), w);                                \
+    _mm512_storeu_si512((void *)(k + *wr - 8), w);                            \
+    *wl += nl;                                                                \
+    *wr -= 8 - nl;                                                            \
+}                                                                             \
+static AC_INL AC_T512 void bitonic2_##S(__m512i *a, __m512i *b)               \
+{                                                                             \
+    __m512i x = _mm512_permutex2var_epi64(*a, _mm512_set_epi64(11, 10, 9, 8, 3, 2, 1, 0), *b); \
+    __m512i y = _mm512_permutex2var_epi64(*a, _mm512_set_epi64(15, 14, 13, 12, 7, 6, 5, 4), *b); \
+    __m512i lo = MIN(x, y), hi = MAX(x, y);                                   \
+    x = _mm512_permutex2var_epi64(lo, _mm512_set_epi64(13, 12, 5, 4, 9, 8, 1, 0), hi); \
+    y = _mm512_permutex2var_epi64(lo, _mm512_set_epi64(15, 14, 7, 6, 11, 10, 3, 2), hi); \
+    lo = MIN(x, y);                                                           \
+    hi = MAX(x, y);                                                           \
+    x = _mm512_unpacklo_epi64(lo, hi);                                        \
+    y = _mm512_unpackhi_epi64(lo, hi);                                        \
+    lo = MIN(x, y);                                                           \
+    hi = MAX(x, y);                                                           \
+    *a = _mm512_permutex2var_epi64(lo, _mm512_set_epi64(11, 3, 10, 2, 9, 1, 8, 0), hi); \
+    *b = _mm512_permutex2var_epi64(lo, _mm512_set_epi64(15, 7, 14, 6, 13, 5, 12, 4), hi); \
+}                                                                             \
+
+AC_DEFINE_STEP64(u64, ac_min512_u64, ac_max512_u64, AC_CMPLT_u64, AC_CMPLE_u64)
+AC_DEFINE_STEP64(f64, ac_min512_f64, ac_max512_f64, AC_CMPLT_f64, AC_CMPLE_f64)
+#define rev_f64 rev_u64
+#define rev_f32 rev_u32
+
 /* Per key width W (NL lanes a register, mask type MT):
  *  - leaf: up to 16 registers of keys sorted in registers by the generated
  *    straight-line networks of ac_sortnet.h (tools/gen_sortnet.py: exactly
@@ -235,17 +291,19 @@ static AC_INL AC_T512 void bitonic2_u64(__m512i *a, __m512i *b)
 #undef AC_SORTNET_512
 #define AC_SS_STEPFULL_u64(k, v, pv, full, LE, wl, wr) stepfull512_u64(k, v, pv, LE, wl, wr)
 #define AC_SS_STEPFULL_u32(k, v, pv, full, LE, wl, wr) step512_u32(k, v, pv, full, LE, wl, wr)
-#define AC_DEFINE_512(W, KT, MT, NL)                                          \
-static AC_INL AC_T512 MT lowmask_u##W(int c)                                  \
+#define AC_SS_STEPFULL_f64(k, v, pv, full, LE, wl, wr) stepfull512_f64(k, v, pv, LE, wl, wr)
+#define AC_SS_STEPFULL_f32(k, v, pv, full, LE, wl, wr) step512_f32(k, v, pv, full, LE, wl, wr)
+#define AC_DEFINE_512(S, W, KT, MT, NL)                                       \
+static AC_INL AC_T512 MT lowmask_##S(int c)                                  \
 {                                                                             \
     return (MT)(((uint32_t)1 << c) - 1);                                      \
 }                                                                             \
-static AC_INL AC_T512 void leaf_u##W(KT *k, ac_intp n)                       \
+static AC_INL AC_T512 void leaf_##S(KT *k, ac_intp n)                       \
 {                                                                             \
-    snet512_u##W(k, n);                                                       \
+    snet512_##S(k, n);                                                       \
 }                                                                             \
 /* the median of 16 or 64 keys spread over the range */                      \
-static AC_T512 KT pivot512_u##W(const KT *k, ac_intp n)                       \
+static AC_T512 KT pivot512_##S(const KT *k, ac_intp n)                       \
 {                                                                             \
     KT s[64];                                                                 \
     const int ns = n >= 8192 ? 64 : 16;                                       \
@@ -254,22 +312,22 @@ static AC_T512 KT pivot512_u##W(const KT *k, ac_intp n)                       \
     for (i = 0; i < ns; i++) {                                                \
         s[i] = k[i * step + step / 2];                                        \
     }                                                                         \
-    leaf_u##W(s, ns);                                                         \
+    leaf_##S(s, ns);                                                         \
     return s[ns / 2];                                                         \
 }                                                                             \
 /* keys of one register go left (below the pivot, or not above it when LE) \
  * or right; `valid` marks the lanes that hold keys */                       \
-static AC_INL AC_T512 void step512_u##W(KT *k, __m512i v, __m512i pv, MT valid, \
+static AC_INL AC_T512 void step512_##S(KT *k, __m512i v, __m512i pv, MT valid, \
                                         const int LE, ac_intp *wl, ac_intp *wr) \
 {                                                                             \
-    const MT lt = LE ? _mm512_mask_cmple_epu##W##_mask(valid, v, pv)          \
-                     : _mm512_mask_cmplt_epu##W##_mask(valid, v, pv);         \
+    const MT lt = LE ? AC_CMPLE_##S(valid, v, pv)                            \
+                     : AC_CMPLT_##S(valid, v, pv);                            \
     const MT ge = (MT)(valid & (MT)~lt);                                      \
     const int nl = _mm_popcnt_u32((unsigned)lt);                              \
     const int ng = _mm_popcnt_u32((unsigned)ge);                              \
-    _mm512_mask_storeu_epi##W(k + *wl, lowmask_u##W(nl),                      \
+    _mm512_mask_storeu_epi##W(k + *wl, lowmask_##S(nl),                      \
                               _mm512_maskz_compress_epi##W(lt, v));           \
-    _mm512_mask_storeu_epi##W(k + *wr - ng, lowmask_u##W(ng),                 \
+    _mm512_mask_storeu_epi##W(k + *wr - ng, lowmask_##S(ng),                 \
                               _mm512_maskz_compress_epi##W(ge, v));           \
     *wl += nl;                                                                \
     *wr -= ng;                                                                \
@@ -281,7 +339,7 @@ static AC_INL AC_T512 void step512_u##W(KT *k, __m512i v, __m512i pv, MT valid, 
  * before, and the side read always keeps a register of room (its room     \
  * never shrinks, the other's stays above half the total minus a step), so \
  * no masked store's 64 bytes overlap a later load (which would stall). */  \
-static AC_INL AC_T512 ac_intp part512r_u##W(KT *k, ac_intp n, KT p, const int LE, \
+static AC_INL AC_T512 ac_intp part512r_##S(KT *k, ac_intp n, KT p, const int LE, \
                                             const int UN)                      \
 {                                                                             \
     const ac_intp B = (ac_intp)UN * NL, KB = B + NL;                          \
@@ -300,11 +358,11 @@ static AC_INL AC_T512 ac_intp part512r_u##W(KT *k, ac_intp n, KT p, const int LE
      * ends, never on unread ones) */                                         \
     while (rem > 0) {                                                         \
         const int c = rem >= NL ? NL : (int)rem;                              \
-        const MT m = c == NL ? full : lowmask_u##W(c);                        \
+        const MT m = c == NL ? full : lowmask_##S(c);                        \
         const __m512i v = _mm512_maskz_loadu_epi##W(m, k + rl);               \
         rl += c;                                                              \
         rem -= c;                                                             \
-        step512_u##W(k, v, pv, m, LE, &wl, &wr);                              \
+        step512_##S(k, v, pv, m, LE, &wl, &wr);                              \
     }                                                                         \
     while (rl < rr) {                                                         \
         /* read from the side with less room left */                         \
@@ -319,31 +377,31 @@ static AC_INL AC_T512 ac_intp part512r_u##W(KT *k, ac_intp n, KT p, const int LE
         rr -= left ? 0 : B;                                                   \
         _Pragma("GCC unroll 16")                                              \
         for (j = 0; j < UN; j++) {                                            \
-            AC_SS_STEPFULL_u##W(k, v[j], pv, full, LE, &wl, &wr);             \
+            AC_SS_STEPFULL_##S(k, v[j], pv, full, LE, &wl, &wr);             \
         }                                                                     \
     }                                                                         \
     _Pragma("GCC unroll 17")                                                  \
     for (j = 0; j <= UN; j++) {                                               \
-        step512_u##W(k, lv[j], pv, full, LE, &wl, &wr);                       \
-        step512_u##W(k, rv[j], pv, full, LE, &wl, &wr);                       \
+        step512_##S(k, lv[j], pv, full, LE, &wl, &wr);                       \
+        step512_##S(k, rv[j], pv, full, LE, &wl, &wr);                       \
     }                                                                         \
     return wl;                                                                \
 }                                                                             \
-static AC_T512 ac_intp part512_lt_u##W(KT *k, ac_intp n, KT p)                \
+static AC_T512 ac_intp part512_lt_##S(KT *k, ac_intp n, KT p)                \
 {                                                                             \
     if (n >= 2 * (AC_SS_UNROLL + 1) * NL) {                                   \
-        return part512r_u##W(k, n, p, 0, AC_SS_UNROLL);                       \
+        return part512r_##S(k, n, p, 0, AC_SS_UNROLL);                       \
     }                                                                         \
-    return part512r_u##W(k, n, p, 0, AC_SS_UNROLL_SHORT);                     \
+    return part512r_##S(k, n, p, 0, AC_SS_UNROLL_SHORT);                     \
 }                                                                             \
-static AC_T512 ac_intp part512_le_u##W(KT *k, ac_intp n, KT p)                \
+static AC_T512 ac_intp part512_le_##S(KT *k, ac_intp n, KT p)                \
 {                                                                             \
     if (n >= 2 * (AC_SS_UNROLL + 1) * NL) {                                   \
-        return part512r_u##W(k, n, p, 1, AC_SS_UNROLL);                       \
+        return part512r_##S(k, n, p, 1, AC_SS_UNROLL);                       \
     }                                                                         \
-    return part512r_u##W(k, n, p, 1, AC_SS_UNROLL_SHORT);                     \
+    return part512r_##S(k, n, p, 1, AC_SS_UNROLL_SHORT);                     \
 }                                                                             \
-static AC_T512 int qsort512_u##W(KT *k, ac_intp n, int depth)                 \
+static AC_T512 int qsort512_##S(KT *k, ac_intp n, int depth)                 \
 {                                                                             \
     while (n > AC_SS_LEAF_REGS * NL) {                                        \
         KT p;                                                                 \
@@ -351,33 +409,35 @@ static AC_T512 int qsort512_u##W(KT *k, ac_intp n, int depth)                 \
         if (depth-- <= 0) {                                                   \
             return 0;                                                         \
         }                                                                     \
-        p = pivot512_u##W(k, n);                                              \
-        l = part512_lt_u##W(k, n, p);                                         \
+        p = pivot512_##S(k, n);                                              \
+        l = part512_lt_##S(k, n, p);                                         \
         if (l == 0) {                                                         \
             /* p is the least key: split off the keys equal to it */         \
-            l = part512_le_u##W(k, n, p);                                     \
+            l = part512_le_##S(k, n, p);                                     \
             k += l;                                                           \
             n -= l;                                                           \
             continue;                                                         \
         }                                                                     \
         if (l < n - l) {                                                      \
-            if (!qsort512_u##W(k, l, depth)) { return 0; }                    \
+            if (!qsort512_##S(k, l, depth)) { return 0; }                    \
             k += l;                                                           \
             n -= l;                                                           \
         }                                                                     \
         else {                                                                \
-            if (!qsort512_u##W(k + l, n - l, depth)) { return 0; }            \
+            if (!qsort512_##S(k + l, n - l, depth)) { return 0; }            \
             n = l;                                                            \
         }                                                                     \
     }                                                                         \
     if (n > 1) {                                                              \
-        leaf_u##W(k, n);                                                      \
+        leaf_##S(k, n);                                                      \
     }                                                                         \
     return 1;                                                                 \
 }
 
-AC_DEFINE_512(64, uint64_t, __mmask8, 8)
-AC_DEFINE_512(32, uint32_t, __mmask16, 16)
+AC_DEFINE_512(u64, 64, uint64_t, __mmask8, 8)
+AC_DEFINE_512(u32, 32, uint32_t, __mmask16, 16)
+AC_DEFINE_512(f64, 64, uint64_t, __mmask8, 8)
+AC_DEFINE_512(f32, 32, uint32_t, __mmask16, 16)
 
 /* ====================================================== AVX-512 key-index sort
  * The same quicksort on 64-bit keys that carry a 64-bit index each: every
@@ -600,10 +660,13 @@ static AC_T512 int qsortp512_u64(uint64_t *k, int64_t *ix, ac_intp n, int depth)
 #define AC_DEFINE_KEYS512(W, KT, MT, NL)                                      \
 /* PART: d is not src, and the keys are written partitioned around the key  \
  * p (those below it from the front, the others from the back, as part512's \
- * steps do); returns the number below */                                    \
+ * steps do); returns the number below.  FP (floats only): the "keys" are    \
+ * the values themselves in the FP domain of the f flavour: negated when     \
+ * desc, zeros made +0.0, NaNs made the infinity that sorts last (first     \
+ * when desc: -inf after the negation), p and the partition compares in FP. */ \
 static AC_INL AC_T512 ac_intp tokeys512r_u##W(KT *d, const KT *src, ac_intp n, int kind, \
                                    int desc, KT *spec, ac_intp *cnt,          \
-                                   const int PART, KT p)                      \
+                                   const int PART, KT p, const int FP)        \
 {                                                                             \
     const __m512i pv = _mm512_set1_epi##W((KT)p);                             \
     ac_intp wl = 0, wr = n;                                                   \
@@ -624,9 +687,18 @@ static AC_INL AC_T512 ac_intp tokeys512r_u##W(KT *d, const KT *src, ac_intp n, i
             const MT isnan = _mm512_mask_cmpgt_epu##W##_mask(m, mag, inf);    \
             const MT iszero = _mm512_mask_cmpeq_epi##W##_mask(m, mag, _mm512_setzero_si512()); \
             const MT neg = _mm512_mask_cmplt_epi##W##_mask(m, u, _mm512_setzero_si512()); \
-            key = _mm512_xor_si512(u, _mm512_or_si512(_mm512_srai_epi##W(u, W - 1), sign)); \
-            key = _mm512_mask_mov_epi##W(key, isnan, ones);                   \
-            key = _mm512_mask_mov_epi##W(key, iszero, sign);                  \
+            if (FP) {                                                         \
+                key = desc ? _mm512_xor_si512(u, sign) : u;                   \
+                key = _mm512_mask_mov_epi##W(key, isnan,                      \
+                    desc ? _mm512_or_si512(inf, sign) : inf);                 \
+                key = _mm512_maskz_mov_epi##W((MT)~iszero, key);              \
+            }                                                                 \
+            else {                                                            \
+                key = _mm512_xor_si512(u, _mm512_or_si512(_mm512_srai_epi##W(u, W - 1), sign)); \
+                key = _mm512_mask_mov_epi##W(key, isnan, ones);               \
+                key = _mm512_mask_mov_epi##W(key, iszero, sign);              \
+                key = _mm512_xor_si512(key, dx);                              \
+            }                                                                 \
             nneg += _mm_popcnt_u32((unsigned)(MT)(neg & (MT)~(isnan | iszero))); \
             if ((MT)(isnan | iszero)) {                                       \
                 int j;                                                        \
@@ -637,10 +709,17 @@ static AC_INL AC_T512 ac_intp tokeys512r_u##W(KT *d, const KT *src, ac_intp n, i
             }                                                                 \
         }                                                                     \
         else {                                                                \
-            key = _mm512_xor_si512(u, flip);                                  \
+            key = _mm512_xor_si512(_mm512_xor_si512(u, flip), dx);            \
         }                                                                     \
-        key = _mm512_xor_si512(key, dx);                                      \
-        if (PART) {                                                           \
+        if (PART && FP) {                                                     \
+            if (W == 64 && n - i >= 16) {                                     \
+                AC_SS_STEPFULL_f##W(d, key, pv, (MT)~(MT)0, 0, &wl, &wr);     \
+            }                                                                 \
+            else {                                                            \
+                step512_f##W(d, key, pv, m, 0, &wl, &wr);                     \
+            }                                                                 \
+        }                                                                     \
+        else if (PART) {                                                      \
             /* full registers with room for two plain stores (64-bit keys) */  \
             if (W == 64 && n - i >= 16) {                                     \
                 AC_SS_STEPFULL_u##W(d, key, pv, (MT)~(MT)0, 0, &wl, &wr);     \
@@ -659,7 +738,7 @@ static AC_INL AC_T512 ac_intp tokeys512r_u##W(KT *d, const KT *src, ac_intp n, i
 static AC_T512 void tokeys512_u##W(KT *d, const KT *src, ac_intp n, int kind, \
                                    int desc, KT *spec, ac_intp *cnt)          \
 {                                                                             \
-    tokeys512r_u##W(d, src, n, kind, desc, spec, cnt, 0, 0);                  \
+    tokeys512r_u##W(d, src, n, kind, desc, spec, cnt, 0, 0, 0);               \
 }                                                                             \
 /* the key of one element (as tokeys512r's) */                               \
 static AC_INL KT key1_u##W(KT u, int kind, int desc)                          \
@@ -677,23 +756,66 @@ static AC_INL KT key1_u##W(KT u, int kind, int desc)                          \
     }                                                                         \
     return desc ? (KT)~key : key;                                             \
 }                                                                             \
+/* the FP-domain value of one float element (as tokeys512r's with FP) */     \
+static AC_INL KT fpkey1_u##W(KT u, int desc)                                  \
+{                                                                             \
+    const KT SIGN = (KT)((KT)1 << (W - 1));                                   \
+    const KT INF = (KT)(W == 64 ? (KT)0x7ff0000000000000ull : (KT)0x7f800000u); \
+    const KT mag = (KT)(u & (KT)~SIGN);                                       \
+    if (mag > INF) {                                                          \
+        return desc ? (KT)(INF | SIGN) : INF;                                 \
+    }                                                                         \
+    if (mag == 0) {                                                           \
+        return 0;                                                             \
+    }                                                                         \
+    return desc ? (KT)(u ^ SIGN) : u;                                         \
+}                                                                             \
 /* tokeys fused with the quicksort's first partition (d is not src: the     \
  * keys are written partitioned, which saves a pass over memory), then both \
- * parts sorted; 0 when the quicksort declined */                            \
+ * parts sorted.  Floats are sorted in the FP domain (f flavour) and come   \
+ * back as values (negated back when desc; the caller still puts the NaNs   \
+ * and zeros kept in spec into their blocks): returns 2; other kinds leave \
+ * sorted keys: 1; 0 when the quicksort declined (d then holds the keys,    \
+ * permuted, for the caller's own sort). */                                  \
 static AC_T512 int tokeys_sort512_u##W(KT *d, const KT *src, ac_intp n, int kind, \
                                        int desc, KT *spec, ac_intp *cnt)      \
 {                                                                             \
     KT s[64], p;                                                              \
     const ac_intp step = n / 64;                                              \
     const int depth = ac_ss_depth(n);                                         \
-    ac_intp l;                                                                \
-    int i;                                                                    \
-    for (i = 0; i < 64; i++) {                                                \
-        s[i] = key1_u##W(src[i * step + step / 2], kind, desc);               \
+    ac_intp l, i;                                                             \
+    int j, ok;                                                                \
+    /* the FP domain needs denormals compared as they are (no DAZ/FTZ) */   \
+    if (W == 64 && kind == AC_SS_FLOAT && !(_mm_getcsr() & 0x8040u)) {        \
+        for (j = 0; j < 64; j++) {                                            \
+            s[j] = fpkey1_u##W(src[j * step + step / 2], desc);               \
+        }                                                                     \
+        snet512_f##W(s, 64);                                                  \
+        p = s[32];                                                            \
+        l = tokeys512r_u##W(d, src, n, kind, desc, spec, cnt, 1, p, 1);       \
+        ok = (l == 0 || l == n) ? qsort512_f##W(d, n, depth)                  \
+            : (qsort512_f##W(d, l, depth) && qsort512_f##W(d + l, n - l, depth)); \
+        if (!ok) {                                                            \
+            /* the caller's sort takes the keys */                            \
+            tokeys512_u##W(d, src, n, kind, desc, spec, cnt);                 \
+            return 0;                                                         \
+        }                                                                     \
+        if (desc) {                                                           \
+            const __m512i sign = _mm512_set1_epi##W((KT)((KT)1 << (W - 1)));  \
+            for (i = 0; i < n; i += NL) {                                     \
+                const MT m = n - i >= NL ? (MT)~(MT)0 : lowmask_u##W((int)(n - i)); \
+                _mm512_mask_storeu_epi##W(d + i, m, _mm512_xor_si512(         \
+                    _mm512_maskz_loadu_epi##W(m, d + i), sign));              \
+            }                                                                 \
+        }                                                                     \
+        return 2;                                                             \
+    }                                                                         \
+    for (j = 0; j < 64; j++) {                                                \
+        s[j] = key1_u##W(src[j * step + step / 2], kind, desc);               \
     }                                                                         \
     snet512_u##W(s, 64);                                                      \
     p = s[32];                                                                \
-    l = tokeys512r_u##W(d, src, n, kind, desc, spec, cnt, 1, p);              \
+    l = tokeys512r_u##W(d, src, n, kind, desc, spec, cnt, 1, p, 0);           \
     if (l == 0 || l == n) {                                                   \
         return qsort512_u##W(d, n, depth);                                    \
     }                                                                         \

@@ -597,7 +597,10 @@ static void sort_real_lane_inplace(int tidx, const char *src, char *data, ac_int
                                (uint32_t *)w->tk, cnt);
     }
     s = done ? data : (char *)sort_keys_w(W, data, w->k, n, w->hist);
-    if (W == 8) {
+    if (done == 2) {
+        /* values already (floats sorted as values) */
+    }
+    else if (W == 8) {
         ac_simdsort_fromkeys_u64((uint64_t *)data, (const uint64_t *)s, n, kind, desc);
     }
     else {
