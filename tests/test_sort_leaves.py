@@ -27,7 +27,11 @@ def _values(rng, name, n, kind):
         a = rng.integers(0, 5, n).astype(dt)
     else:                               # extremes: the smallest and largest keys
         info = np.finfo(dt) if dt.kind == "f" else np.iinfo(dt)
-        a = rng.choice(np.array([info.min, info.max, 0, 1], dtype=dt), n)
+        pool = [info.min, info.max, 0, 1]
+        if dt.kind == "f":              # subnormals (the FP-domain sort compares them)
+            pool += [info.smallest_subnormal, -info.smallest_subnormal,
+                     info.smallest_subnormal * 3, info.tiny, -info.tiny]
+        a = rng.choice(np.array(pool, dtype=dt), n)
     a = np.array(a, dtype=dt)
     if dt.kind == "f":
         ut = np.dtype(f"uint{dt.itemsize * 8}")
