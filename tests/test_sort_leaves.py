@@ -6,7 +6,8 @@ keys already partitioned (the fused first pass).  Every length from 1 to 300
 partition thresholds and long lanes, every 32-/64-bit dtype, ascending and
 descending, with duplicates, NaNs with payloads and signs, infinities and
 signed zeros; checked bit for bit against NumPy's stable sort (which is what
-arraycore's value sort must be observably equal to)."""
+arraycore's value sort must be observably equal to), and argsort (the
+key-index sort's generated pair networks) against NumPy's stable argsort."""
 import zlib
 
 import numpy as np
@@ -61,6 +62,12 @@ def _check(a, descending):
     exp = _expected(a, descending)
     got = to_numpy(xp.sort(xp.asarray(a), descending=descending))
     np.testing.assert_array_equal(got.view(ut), exp.view(ut))
+    # argsort: the key-index sort (generated pair networks), then equal keys'
+    # indices in input order
+    order = len(a) - 1 - np.argsort(a[::-1], kind="stable")[::-1] if descending \
+        else np.argsort(a, kind="stable")
+    np.testing.assert_array_equal(
+        to_numpy(xp.argsort(xp.asarray(a), descending=descending)), order)
     # a 2-d array sorts its rows in place (keys made in place, no fused pass)
     b = np.stack([a, a[::-1]])
     exp2 = np.stack([exp, _expected(a[::-1], descending)])

@@ -38,10 +38,12 @@ generated merge network is checked on random inputs by simulation.
 """
 import itertools
 import random
+import re
 import sys
 
 MAXR = 16      # AVX-512: 32 registers
 MAXR256 = 8    # AVX2: 16 registers
+MAXRPAIR = 8   # AVX-512 key-index pairs: two registers each
 
 
 def oddeven_pairs(n):
@@ -380,6 +382,169 @@ def gen_leaf(w, R, check_rounds=30, isa=512, seed=0, fl="u"):
     return head + body + ["}", ""]
 
 
+
+class PairEmitter(Emitter):
+    """64-bit keys carrying a 64-bit index each (the key-index sort of
+    argsort): a symbolic register is (key name, index name) or PAD.  A
+    compare-exchange moves a pair only when the other key is strictly on its
+    side (equal keys never move), so padding (the largest key, index 0) only
+    ever moves up and never passes a real key equal to it; the merges
+    therefore reverse back (positions kept), transposes are used only on
+    groups without padding, and no operation may meet padding below a real
+    register (asserted)."""
+
+    def __init__(self):
+        super().__init__(64, 8, 512, "u")
+
+    def emit2(self, kexpr, xexpr, lanes):
+        kn, xn = self.fresh(), self.fresh()
+        self.lines.append(f"    const __m512i {kn} = {kexpr};")
+        self.lines.append(f"    const __m512i {xn} = {xexpr};")
+        self.sim[kn] = lanes
+        return (kn, xn)
+
+    def lanes(self, x):
+        return [(float("inf"), 0)] * self.nl if x is PAD else self.sim[x[0]]
+
+    def minmax(self, a, b):
+        if b is PAD:
+            return a, PAD
+        assert a is not PAD, "padding below a real register"
+        (ak, ax), (bk, bx) = a, b
+        la, lb = self.sim[ak], self.sim[bk]
+        t = self.fresh()
+        self.lines.append(f"    const __mmask8 {t} = _mm512_cmplt_epu64_mask({bk}, {ak});")
+        llo = [y if y[0] < x[0] else x for x, y in zip(la, lb)]
+        lhi = [x if y[0] < x[0] else y for x, y in zip(la, lb)]
+        lo = self.emit2(f"_mm512_mask_mov_epi64({ak}, {t}, {bk})",
+                        f"_mm512_mask_mov_epi64({ax}, {t}, {bx})", llo)
+        hi = self.emit2(f"_mm512_mask_mov_epi64({bk}, {t}, {ak})",
+                        f"_mm512_mask_mov_epi64({bx}, {t}, {ax})", lhi)
+        return lo, hi
+
+    def rev(self, a):
+        k, x = a
+        return self.emit2(f"rev_u64({k})", f"rev_u64({x})", self.sim[k][::-1])
+
+    def _inplace(self, fn, a):
+        k, x = a
+        kn, xn = self.fresh(), self.fresh()
+        self.lines.append(f"    __m512i {kn} = {k}, {xn} = {x};")
+        self.lines.append(f"    {fn}(&{kn}, &{xn});")
+        self.sim[kn] = sorted(self.sim[k])
+        return (kn, xn)
+
+    def sort1(self, a):
+        return self._inplace("netp_u64", a)
+
+    def clean1(self, a):
+        return self._inplace("bitonicp_u64", a)
+
+    def transpose(self, regs):
+        ks = [r[0] for r in regs]
+        xs = [r[1] for r in regs]
+        # the same permutations on keys and indices: transpose the keys
+        # (simulated on the pairs), then replay the lines on the indices
+        start = len(self.lines)
+        tk = Emitter.transpose(self, ks)
+        klines = self.lines[start:]
+        ren = dict(zip(ks, xs))
+        xlines = []
+        for ln in klines:
+            name = ln.split("=")[0].split()[-1]
+            new = self.fresh()
+            ren[name] = new
+            out = ln
+            for old, nw in sorted(ren.items(), key=lambda kv: -len(kv[0])):
+                out = re.sub(rf"\b{old}\b", nw, out)
+            xlines.append(out)
+        self.lines += xlines
+        return [(k, ren[k]) for k in tk]
+
+
+def gen_pair_leaf(R, check_rounds=30, seed=0):
+    """snetp512_u64_<R>(uint64_t *k, int64_t *ix, n): as gen_leaf, for pairs"""
+    nl = 8
+    P = 1
+    while P < R:
+        P *= 2
+    e = PairEmitter()
+    rnd = random.Random(7000 + R + 100000 * seed)
+    nvalid = rnd.randrange(1, nl + 1)
+    keys = rnd.sample(range(10 ** 6), R * nl)        # distinct: the order is defined
+    v = []
+    for i in range(P):
+        if i >= R:
+            v.append(PAD)
+            continue
+        lanes = [(keys[i * nl + q], i * nl + q) for q in range(nl)]
+        if i < R - 1:
+            v.append(e.emit2(f"_mm512_loadu_si512((const void *)(k + {nl * i}))",
+                             f"_mm512_loadu_si512((const void *)(ix + {nl * i}))", lanes))
+        else:
+            lanes = lanes[:nvalid] + [(float("inf"), 0)] * (nl - nvalid)
+            v.append(e.emit2(f"_mm512_mask_loadu_epi64(pad, m, k + {nl * i})",
+                             f"_mm512_maskz_loadu_epi64(m, ix + {nl * i})", lanes))
+    inputs = sorted(x for r in v if r is not PAD for x in e.sim[r[0]] if x[0] != float("inf"))
+    # 1. registers sorted: full groups with no padding at all (the last
+    # register counts as padded) by columns + transpose, others one by one
+    full = ((R - 1) // nl) * nl
+    pairs = oddeven_pairs(nl)
+    for g in range(0, full, nl):
+        grp = v[g:g + nl]
+        for i, j in pairs:
+            grp[i], grp[j] = e.minmax(grp[i], grp[j])
+        v[g:g + nl] = e.transpose(grp)
+    for i in range(full, R):
+        v[i] = e.sort1(v[i])
+    # 2. merges, positions kept (reverse back)
+    s = 1
+    while s < P:
+        for b in range(0, P, 2 * s):
+            if all(x is PAD for x in v[b + s:b + 2 * s]):
+                continue
+            nv = list(v)
+            for i in range(s):
+                x, y = v[b + i], v[b + 2 * s - 1 - i]
+                if y is PAD:
+                    continue
+                lo, hi = e.minmax(x, e.rev(y))
+                nv[b + i], nv[b + 2 * s - 1 - i] = lo, e.rev(hi)
+            v = nv
+            d = s // 2
+            while d >= 1:
+                for r in range(b, b + 2 * s):
+                    if not ((r - b) & d):
+                        v[r], v[r + d] = e.minmax(v[r], v[r + d])
+                d //= 2
+            for r in range(b, b + 2 * s):
+                if v[r] is not PAD:
+                    v[r] = e.clean1(v[r])
+        s *= 2
+    out = []
+    for r in v:
+        out += e.lanes(r)
+    assert out[:len(inputs)] == inputs, R
+    body = list(e.lines)
+    for i in range(R):
+        k, x = v[i]
+        if i < R - 1:
+            body.append(f"    _mm512_storeu_si512((void *)(k + {nl * i}), {k});")
+            body.append(f"    _mm512_storeu_si512((void *)(ix + {nl * i}), {x});")
+        else:
+            body.append(f"    _mm512_mask_storeu_epi64(k + {nl * i}, m, {k});")
+            body.append(f"    _mm512_mask_storeu_epi64(ix + {nl * i}, m, {x});")
+    head = [
+        f"static AC_T512 void snetp512_u64_{R}(uint64_t *k, int64_t *ix, ac_intp n)",
+        "{",
+        "    const __m512i pad = _mm512_set1_epi64(-1);",
+        f"    const __mmask8 m = (__mmask8)((((uint32_t)1) << (n - {nl * (R - 1)})) - 1);",
+    ]
+    if check_rounds:
+        for r in range(check_rounds):
+            gen_pair_leaf(R, check_rounds=0, seed=r + 1)
+    return head + body + ["}", ""]
+
 def main():
     out = sys.argv[1]
     for n in (8, 16):
@@ -412,6 +577,16 @@ def main():
         lines.append("")
       lines.append(f"#endif  /* AC_SORTNET_{isa} */")
       lines.append("")
+    lines.append("#ifdef AC_SORTNET_PAIR")
+    for R in range(1, MAXRPAIR + 1):
+        lines += gen_pair_leaf(R)
+    lines.append(f"/* sort the pairs (k, ix)[0, n) by key, 1 <= n <= {8 * MAXRPAIR} */")
+    lines.append("static AC_T512 void snetp512_u64(uint64_t *k, int64_t *ix, ac_intp n)")
+    lines.append("{")
+    lines.append("    switch ((n + 7) / 8) {")
+    for R in range(1, MAXRPAIR + 1):
+        lines.append(f"    case {R}: snetp512_u64_{R}(k, ix, n); break;")
+    lines += ["    default: break;", "    }", "}", "#endif  /* AC_SORTNET_PAIR */", ""]
     with open(out, "w") as f:
         f.write("\n".join(lines))
 

@@ -470,67 +470,14 @@ static AC_INL AC_T512 void bitonicp_u64(__m512i *v, __m512i *x)
     cxp_u64(v, x, _mm512_set_epi64(5, 4, 7, 6, 1, 0, 3, 2), 0xCC);
     cxp_u64(v, x, _mm512_set_epi64(6, 7, 4, 5, 2, 3, 0, 1), 0xAA);
 }
-static AC_INL AC_T512 void minmaxp_u64(__m512i *a, __m512i *ax, __m512i *b, __m512i *bx)
-{
-    const __mmask8 t = _mm512_cmplt_epu64_mask(*b, *a);
-    const __m512i na = _mm512_mask_mov_epi64(*a, t, *b), nb = _mm512_mask_mov_epi64(*b, t, *a);
-    const __m512i nax = _mm512_mask_mov_epi64(*ax, t, *bx), nbx = _mm512_mask_mov_epi64(*bx, t, *ax);
-    *a = na; *b = nb; *ax = nax; *bx = nbx;
-}
 #define AC_PAIR_LEAF_REGS 8
-static AC_INL AC_T512 void leafpr_u64(uint64_t *k, int64_t *ix, ac_intp n, const int R)
+/* up to 8 registers of pairs: the generated networks of ac_sortnet.h */
+#define AC_SORTNET_PAIR
+#include "ac_sortnet.h"
+#undef AC_SORTNET_PAIR
+static AC_INL AC_T512 void leafp_u64(uint64_t *k, int64_t *ix, ac_intp n)
 {
-    const __m512i pad = _mm512_set1_epi64(-1);
-    const __m512i rv = _mm512_set_epi64(0, 1, 2, 3, 4, 5, 6, 7);
-    __m512i v[AC_PAIR_LEAF_REGS], x[AC_PAIR_LEAF_REGS];
-    __mmask8 m[AC_PAIR_LEAF_REGS];
-    int i, s, b, d, r;
-    _Pragma("GCC unroll 8")
-    for (i = 0; i < R; i++) {
-        const ac_intp rest = n - (ac_intp)i * 8;
-        m[i] = rest >= 8 ? (__mmask8)0xFF : rest <= 0 ? (__mmask8)0 : (__mmask8)((1u << rest) - 1);
-        v[i] = _mm512_mask_loadu_epi64(pad, m[i], k + i * 8);
-        x[i] = _mm512_maskz_loadu_epi64(m[i], ix + i * 8);
-        netp_u64(&v[i], &x[i]);
-    }
-    for (s = 1; s < R; s <<= 1) {
-        for (b = 0; b < R; b += 2 * s) {
-            _Pragma("GCC unroll 4")
-            for (i = 0; i < s; i++) {
-                const int o = (b + 2 * s - 1 - i) & (AC_PAIR_LEAF_REGS - 1);
-                __m512i y = _mm512_permutexvar_epi64(rv, v[o]);
-                __m512i yx = _mm512_permutexvar_epi64(rv, x[o]);
-                minmaxp_u64(&v[b + i], &x[b + i], &y, &yx);
-                v[o] = _mm512_permutexvar_epi64(rv, y);
-                x[o] = _mm512_permutexvar_epi64(rv, yx);
-            }
-            for (d = s / 2; d >= 1; d >>= 1) {
-                _Pragma("GCC unroll 8")
-                for (r = b; r < b + 2 * s; r++) {
-                    if (!((r - b) & d)) {
-                        const int o = (r + d) & (AC_PAIR_LEAF_REGS - 1);
-                        minmaxp_u64(&v[r], &x[r], &v[o], &x[o]);
-                    }
-                }
-            }
-            _Pragma("GCC unroll 8")
-            for (i = b; i < b + 2 * s; i++) {
-                bitonicp_u64(&v[i], &x[i]);
-            }
-        }
-    }
-    _Pragma("GCC unroll 8")
-    for (i = 0; i < R; i++) {
-        _mm512_mask_storeu_epi64(k + i * 8, m[i], v[i]);
-        _mm512_mask_storeu_epi64(ix + i * 8, m[i], x[i]);
-    }
-}
-static AC_T512 void leafp_u64(uint64_t *k, int64_t *ix, ac_intp n)
-{
-    if (n <= 8) { leafpr_u64(k, ix, n, 1); }
-    else if (n <= 16) { leafpr_u64(k, ix, n, 2); }
-    else if (n <= 32) { leafpr_u64(k, ix, n, 4); }
-    else { leafpr_u64(k, ix, n, 8); }
+    snetp512_u64(k, ix, n);
 }
 static AC_INL AC_T512 void stepp_u64(uint64_t *k, int64_t *ix, __m512i v, __m512i x, __m512i pv,
                                      __mmask8 valid, const int LE, const int full,
