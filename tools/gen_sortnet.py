@@ -33,12 +33,16 @@ power of two.  Steps:
     leaves two bitonic halves; half-cleaners between registers, then inside
     each register (C helpers bitonic2_u64 for two registers at once,
     bitonic_u<W> for one).
+For the key-index sort of argsort it also writes snetp512_u64_<R>(k, ix, n),
+R = 1 .. 8: the same merges on pairs of registers (keys and their int64
+indices), with compare-exchanges that never move equal keys (see
+PairEmitter).
+
 The comparator lists are checked here by the 0-1 principle, and the whole
 generated merge network is checked on random inputs by simulation.
 """
 import itertools
 import random
-import re
 import sys
 
 MAXR = 16      # AVX-512: 32 registers
@@ -389,9 +393,8 @@ class PairEmitter(Emitter):
     compare-exchange moves a pair only when the other key is strictly on its
     side (equal keys never move), so padding (the largest key, index 0) only
     ever moves up and never passes a real key equal to it; the merges
-    therefore reverse back (positions kept), transposes are used only on
-    groups without padding, and no operation may meet padding below a real
-    register (asserted)."""
+    therefore reverse back (positions kept), there are no transposes, and no
+    operation may meet padding below a real register (asserted)."""
 
     def __init__(self):
         super().__init__(64, 8, 512, "u")
@@ -440,27 +443,6 @@ class PairEmitter(Emitter):
     def clean1(self, a):
         return self._inplace("bitonicp_u64", a)
 
-    def transpose(self, regs):
-        ks = [r[0] for r in regs]
-        xs = [r[1] for r in regs]
-        # the same permutations on keys and indices: transpose the keys
-        # (simulated on the pairs), then replay the lines on the indices
-        start = len(self.lines)
-        tk = Emitter.transpose(self, ks)
-        klines = self.lines[start:]
-        ren = dict(zip(ks, xs))
-        xlines = []
-        for ln in klines:
-            name = ln.split("=")[0].split()[-1]
-            new = self.fresh()
-            ren[name] = new
-            out = ln
-            for old, nw in sorted(ren.items(), key=lambda kv: -len(kv[0])):
-                out = re.sub(rf"\b{old}\b", nw, out)
-            xlines.append(out)
-        self.lines += xlines
-        return [(k, ren[k]) for k in tk]
-
 
 def gen_pair_leaf(R, check_rounds=30, seed=0):
     """snetp512_u64_<R>(uint64_t *k, int64_t *ix, n): as gen_leaf, for pairs"""
@@ -486,16 +468,9 @@ def gen_pair_leaf(R, check_rounds=30, seed=0):
             v.append(e.emit2(f"_mm512_mask_loadu_epi64(pad, m, k + {nl * i})",
                              f"_mm512_maskz_loadu_epi64(m, ix + {nl * i})", lanes))
     inputs = sorted(x for r in v if r is not PAD for x in e.sim[r[0]] if x[0] != float("inf"))
-    # 1. registers sorted: full groups with no padding at all (the last
-    # register counts as padded) by columns + transpose, others one by one
-    full = ((R - 1) // nl) * nl
-    pairs = oddeven_pairs(nl)
-    for g in range(0, full, nl):
-        grp = v[g:g + nl]
-        for i, j in pairs:
-            grp[i], grp[j] = e.minmax(grp[i], grp[j])
-        v[g:g + nl] = e.transpose(grp)
-    for i in range(full, R):
+    # 1. every register sorted by the in-register pair network (a transpose
+    # would move padding past equal keys; with R <= 8 there is no full group)
+    for i in range(R):
         v[i] = e.sort1(v[i])
     # 2. merges, positions kept (reverse back)
     s = 1
