@@ -384,6 +384,8 @@ cdef extern from "ac_take.h":
     ac_intp ac_index_check(const ac_int64 *idx, ac_intp n, ac_intp dim) nogil
 
 cdef object _AT_UFUNCS = None
+cdef object _at_arange = None
+cdef object _at_broadcast_to = None
 
 
 cdef int _at_op(ufunc uf):
@@ -418,8 +420,13 @@ cdef object ufunc_at(ufunc uf, object arr, object indices, object b):
         raise ValueError("second operand needed for ufunc.at with a binary ufunc")
     if uf.nin == 1 and b is not None:
         raise ValueError("second operand provided when ufunc is unary")
-    from arraycore._creation import arange
-    from arraycore._manip import broadcast_to
+    global _at_arange, _at_broadcast_to
+    if _at_arange is None:      # imported once (an import statement costs per call)
+        from arraycore._creation import arange as _ar
+        from arraycore._manip import broadcast_to as _bt
+        _at_arange, _at_broadcast_to = _ar, _bt
+    arange = _at_arange
+    broadcast_to = _at_broadcast_to
     cdef ac_intp j, dim0
     cdef ac_int64 *wp
     ind = indices if isinstance(indices, ndarray) or _is_pyscalar(indices) else None
