@@ -456,6 +456,36 @@ cdef ACIter *iter_build(list ops, ac_uint32 flags, list op_flags, object op_dtyp
     return it
 
 
+cdef ACIter *iter_build_one(ndarray arr) except NULL:
+    """iter_build for the everyday call nditer(a): one array operand,
+    read-only, no flags, order 'K', default casting and buffer size (none
+    of iter_build's lists, parsing or checks apply; the iterator is the same)."""
+    cdef int ndim = arr.nd, d
+    cdef ac_intp ostr[AC_MAXDIMS]
+    cdef ACIter *it
+    cdef dtype dt = arr.descr
+    if size_of(ndim, arr.dimensions) == 0:
+        raise ValueError("Iteration of zero-sized operands is not enabled")
+    for d in range(ndim):
+        ostr[d] = arr.strides[d] if arr.dimensions[d] != 1 else 0
+    it = aci_alloc(ndim, 1, 0)
+    if it == NULL:
+        raise MemoryError()
+    for d in range(ndim):
+        it.origshape[d] = arr.dimensions[d]
+    it.baseptrs[0] = arr.data
+    it.opflags[0] = ACI_OP_READ
+    opinfo_of(dt, (arr.flags & AC_ARRAY_ALIGNED) != 0, &it.opinfo[0])
+    opinfo_of(native(dt), True, &it.bufinfo[0])
+    Py_INCREF(arr)
+    it.opobjs[0] = <void *>arr
+    Py_INCREF(dt)
+    it.opdescrs[0] = <void *>dt
+    aci_setup(it, ostr, AC_KEEPORDER)
+    it.buffersize = DEFAULT_BUFSIZE
+    return it
+
+
 cdef bint _multirow_ok(ACIter *it, ac_uint32 flags) noexcept:
     """Buffered chunks may cross rows when the inner dimension is shorter than
     a buffer, no index is tracked, and no written operand is reduced (a
@@ -815,6 +845,19 @@ cdef class nditer:
         cdef int o, c
         if self.it != NULL:
             raise RuntimeError("nditer.__init__ called twice")
+        if (flags is None and op_flags is None and op_dtypes is None and op_axes is None
+                and itershape is None and isinstance(op, ndarray)
+                and type(order) is str and order == "K"
+                and type(casting) is str and casting == "safe"
+                and type(buffersize) is int and buffersize == 0):
+            # nditer(a): the common call, without the general path's parsing
+            self.it = iter_build_one(<ndarray>op)
+            self.single = True
+            self.nop = 1
+            self.closed = False
+            self.delayed = False
+            self._restart()
+            return
         single_op = not isinstance(op, (tuple, list))
         ops = [op] if single_op else list(op)
         nop = len(ops)

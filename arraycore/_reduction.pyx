@@ -379,20 +379,24 @@ cdef object ufunc_reduceat(ufunc uf, object arr, object indices, object axis, dt
 # at: unbuffered, in place
 # ----------------------------------------------------------------------------
 cdef extern from "ac_take.h":
-    int ac_at_arith(int op, int tidx, char *a, ac_intp astride, const ac_int64 *pos,
-                    ac_intp n, const char *b, ac_intp bstride) nogil
+    int ac_at_arith(int op, int tidx, char *a, ac_intp astride, ac_intp wrap,
+                    const ac_int64 *pos, ac_intp n, const char *b, ac_intp bstride) nogil
+    ac_intp ac_index_check(const ac_int64 *idx, ac_intp n, ac_intp dim) nogil
 
 cdef object _AT_UFUNCS = None
+cdef object _at_arange = None
+cdef object _at_broadcast_to = None
 
 
 cdef int _at_op(ufunc uf):
-    """0, 1, 2 for add, subtract, multiply (ac_at_arith's ops), else -1."""
+    """ac_at_arith's op number of the ufunc (AC_AT_ADD, ...), else -1."""
     global _AT_UFUNCS
     cdef int i
     if _AT_UFUNCS is None:
-        from arraycore import add, subtract, multiply
-        _AT_UFUNCS = (add, subtract, multiply)
-    for i in range(3):
+        import arraycore as _ac
+        _AT_UFUNCS = (_ac.add, _ac.subtract, _ac.multiply, _ac.maximum, _ac.minimum,
+                      _ac.fmax, _ac.fmin, _ac.bitwise_and, _ac.bitwise_or, _ac.bitwise_xor)
+    for i in range(len(_AT_UFUNCS)):
         if uf is _AT_UFUNCS[i]:
             return i
     return -1
@@ -416,23 +420,35 @@ cdef object ufunc_at(ufunc uf, object arr, object indices, object b):
         raise ValueError("second operand needed for ufunc.at with a binary ufunc")
     if uf.nin == 1 and b is not None:
         raise ValueError("second operand provided when ufunc is unary")
-    from arraycore._creation import arange
-    from arraycore._manip import broadcast_to
+    global _at_arange, _at_broadcast_to
+    if _at_arange is None:      # imported once (an import statement costs per call)
+        from arraycore._creation import arange as _ar
+        from arraycore._manip import broadcast_to as _bt
+        _at_arange, _at_broadcast_to = _ar, _bt
+    arange = _at_arange
+    broadcast_to = _at_broadcast_to
     cdef ac_intp j, dim0
     cdef ac_int64 *wp
     ind = indices if isinstance(indices, ndarray) or _is_pyscalar(indices) else None
+    cdef ac_intp wrap = 0         # positions below 0 count from here (1-d a)
     if a.nd == 1 and isinstance(ind, ndarray) and (<ndarray>ind).descr.kind in "iu":
         # one integer index array into a 1-d array: the positions are the
-        # indices themselves (bounds-checked, negatives wrapped)
-        pos = copy_array(<ndarray>ind, AC_CORDER, descr_from_tidx(ACX_INT64))
+        # indices themselves (checked here, negatives wrapped where used); a
+        # contiguous int64 index array is read in place unless it shares
+        # memory with a
+        pos = <ndarray>ind
+        if not (pos.descr.tidx == ACX_INT64 and not pos.descr.swapped
+                and (pos.flags & AC_ARRAY_C_CONTIGUOUS) and (pos.flags & AC_ARRAY_ALIGNED)
+                and not overlaps(pos, a)):
+            pos = copy_array(<ndarray>ind, AC_CORDER, descr_from_tidx(ACX_INT64))
         wp = <ac_int64 *>pos.data
         dim0 = a.dimensions[0]
-        for j in range(size_of(pos.nd, pos.dimensions)):
-            if wp[j] < 0:
-                wp[j] += dim0
-            if wp[j] < 0 or wp[j] >= dim0:
-                raise IndexError(f"index {wp[j] - dim0 if wp[j] < 0 else wp[j]} is out of "
-                                 f"bounds for axis 0 with size {dim0}")
+        n = size_of(pos.nd, pos.dimensions)
+        with nogil:
+            j = ac_index_check(wp, n, dim0)
+        if j >= 0:
+            raise IndexError(f"index {wp[j]} is out of bounds for axis 0 with size {dim0}")
+        wrap = dim0
     else:
         pos = arange(size_of(a.nd, a.dimensions), dtype="int64").reshape(
             shape_tuple(a.nd, a.dimensions))[indices]
@@ -474,13 +490,18 @@ cdef object ufunc_at(ufunc uf, object arr, object indices, object b):
     cdef const ac_int64 *pp = <const ac_int64 *>pos.data
     cdef bint direct = _direct(a, lt[0]) and a.descr.tidx == lt[uf.nin]
     cdef int at_op, r
-    if direct and a.nd == 1 and uf.nin == 2 and lt[1] == lt[0]:
-        # add/subtract/multiply of one real type: one typed C loop (src/ac_take.c)
+    cdef ac_intp astride = 0
+    if a.nd == 1:
+        astride = a.strides[0]
+    elif a.flags & AC_ARRAY_C_CONTIGUOUS:
+        astride = a.descr.itemsize      # flat positions of a C-contiguous array
+    if direct and (a.nd == 1 or astride != 0) and uf.nin == 2 and lt[1] == lt[0]:
+        # one typed C loop (src/ac_take.c) for the common ops and types
         at_op = _at_op(uf)
         if at_op >= 0:
             clear_fpe()
             with nogil:
-                r = ac_at_arith(at_op, lt[0], a.data, a.strides[0], pp, n, bb.data, bstride)
+                r = ac_at_arith(at_op, lt[0], a.data, astride, wrap, pp, n, bb.data, bstride)
             if r == 0:
                 fpe_check(uf)
                 return None
@@ -490,6 +511,8 @@ cdef object ufunc_at(ufunc uf, object arr, object indices, object b):
         clear_fpe()
         for i in range(n):
             q = pp[i]
+            if q < 0:
+                q += wrap
             if a.nd == 1:
                 off = q * a.strides[0]
             else:
@@ -509,6 +532,8 @@ cdef object ufunc_at(ufunc uf, object arr, object indices, object b):
     for i in range(n):
         off = 0
         q = pp[i]
+        if q < 0:
+            q += wrap
         for k in range(a.nd - 1, -1, -1):
             off += (q % a.dimensions[k]) * a.strides[k]
             q //= a.dimensions[k]

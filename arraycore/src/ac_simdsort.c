@@ -11,8 +11,10 @@
  *    branch), compresses the keys below the pivot to the left write front
  *    and the others to the right one (masked stores, never
  *    memory-destination compresses, which are slow on some CPUs).  Ranges
- *    of up to 8 registers (64 x 64-bit or 128 x 32-bit keys) are sorted in
- *    registers: a sorting network per register, then bitonic merges.
+ *    of up to 16 registers (128 x 64-bit or 256 x 32-bit keys) are sorted
+ *    in registers by generated straight-line code (ac_sortnet.h, from
+ *    tools/gen_sortnet.py): column networks and transposes, then bitonic
+ *    merges, with every operation on padding registers left out.
  *  - AVX2: the same partition with permutation tables in place of the
  *    compresses; short ranges by insertion sort.
  * Pivots are medians of 16 or 64 samples.  Duplicates: when no key is
@@ -49,63 +51,111 @@ static int ac_ss_depth(ac_intp n)
 
 /* ====================================================== AVX-512 */
 
-/* one layer of compare-exchanges: lane i meets lane perm[i]; lanes in `hi`
- * keep the larger key.  The networks below were checked by the 0-1
- * principle. */
-static AC_INL AC_T512 __m512i cx_u64(__m512i v, __m512i perm, __mmask8 hi)
+/* Min/max and masked compares of the key flavours: unsigned keys (u64,
+ * u32) and float values (f64, f32: the FP-domain sort of float arrays,
+ * NaNs replaced by infinities beforehand, where the FP min/max of this CPU
+ * are cheaper than the integer ones) on the same __m512i registers. */
+static AC_INL AC_T512 __m512i ac_fmin64(__m512i a, __m512i b)
 {
-    __m512i w = _mm512_permutexvar_epi64(perm, v);
-    return _mm512_mask_blend_epi64(hi, _mm512_min_epu64(v, w), _mm512_max_epu64(v, w));
+    return _mm512_castpd_si512(_mm512_min_pd(_mm512_castsi512_pd(a), _mm512_castsi512_pd(b)));
 }
-static AC_INL AC_T512 __m512i cx_u32(__m512i v, __m512i perm, __mmask16 hi)
+static AC_INL AC_T512 __m512i ac_fmax64(__m512i a, __m512i b)
 {
-    __m512i w = _mm512_permutexvar_epi32(perm, v);
-    return _mm512_mask_blend_epi32(hi, _mm512_min_epu32(v, w), _mm512_max_epu32(v, w));
+    return _mm512_castpd_si512(_mm512_max_pd(_mm512_castsi512_pd(a), _mm512_castsi512_pd(b)));
 }
+static AC_INL AC_T512 __m512i ac_fmin32(__m512i a, __m512i b)
+{
+    return _mm512_castps_si512(_mm512_min_ps(_mm512_castsi512_ps(a), _mm512_castsi512_ps(b)));
+}
+static AC_INL AC_T512 __m512i ac_fmax32(__m512i a, __m512i b)
+{
+    return _mm512_castps_si512(_mm512_max_ps(_mm512_castsi512_ps(a), _mm512_castsi512_ps(b)));
+}
+#define ac_min512_u64 _mm512_min_epu64
+#define ac_max512_u64 _mm512_max_epu64
+#define ac_min512_u32 _mm512_min_epu32
+#define ac_max512_u32 _mm512_max_epu32
+#define ac_min512_f64 ac_fmin64
+#define ac_max512_f64 ac_fmax64
+#define ac_min512_f32 ac_fmin32
+#define ac_max512_f32 ac_fmax32
+#define AC_CMPLT_u64(m, a, b) _mm512_mask_cmplt_epu64_mask(m, a, b)
+#define AC_CMPLE_u64(m, a, b) _mm512_mask_cmple_epu64_mask(m, a, b)
+#define AC_CMPLT_u32(m, a, b) _mm512_mask_cmplt_epu32_mask(m, a, b)
+#define AC_CMPLE_u32(m, a, b) _mm512_mask_cmple_epu32_mask(m, a, b)
+#define AC_CMPLT_f64(m, a, b) _mm512_mask_cmp_pd_mask(m, _mm512_castsi512_pd(a), \
+                                                      _mm512_castsi512_pd(b), _CMP_LT_OQ)
+#define AC_CMPLE_f64(m, a, b) _mm512_mask_cmp_pd_mask(m, _mm512_castsi512_pd(a), \
+                                                      _mm512_castsi512_pd(b), _CMP_LE_OQ)
+#define AC_CMPLT_f32(m, a, b) _mm512_mask_cmp_ps_mask(m, _mm512_castsi512_ps(a), \
+                                                      _mm512_castsi512_ps(b), _CMP_LT_OQ)
+#define AC_CMPLE_f32(m, a, b) _mm512_mask_cmp_ps_mask(m, _mm512_castsi512_ps(a), \
+                                                      _mm512_castsi512_ps(b), _CMP_LE_OQ)
 
-/* 8 keys: a 19-comparator, 6-layer network */
-static AC_INL AC_T512 __m512i net_u64(__m512i v)
-{
-    v = cx_u64(v, _mm512_set_epi64(5, 4, 7, 6, 1, 0, 3, 2), 0xCC);
-    v = cx_u64(v, _mm512_set_epi64(3, 2, 1, 0, 7, 6, 5, 4), 0xF0);
-    v = cx_u64(v, _mm512_set_epi64(6, 7, 4, 5, 2, 3, 0, 1), 0xAA);
-    v = cx_u64(v, _mm512_set_epi64(7, 6, 3, 2, 5, 4, 1, 0), 0x30);
-    v = cx_u64(v, _mm512_set_epi64(7, 3, 5, 1, 6, 2, 4, 0), 0x50);
-    v = cx_u64(v, _mm512_set_epi64(7, 5, 6, 3, 4, 1, 2, 0), 0x54);
-    return v;
-}
-/* 16 keys: Batcher's odd-even merge sort, 63 comparators in 10 layers */
-static AC_INL AC_T512 __m512i net_u32(__m512i v)
-{
-    v = cx_u32(v, _mm512_set_epi32(14, 15, 12, 13, 10, 11, 8, 9, 6, 7, 4, 5, 2, 3, 0, 1), 0xAAAA);
-    v = cx_u32(v, _mm512_set_epi32(13, 12, 15, 14, 9, 8, 11, 10, 5, 4, 7, 6, 1, 0, 3, 2), 0xCCCC);
-    v = cx_u32(v, _mm512_set_epi32(15, 13, 14, 12, 11, 9, 10, 8, 7, 5, 6, 4, 3, 1, 2, 0), 0x4444);
-    v = cx_u32(v, _mm512_set_epi32(11, 10, 9, 8, 15, 14, 13, 12, 3, 2, 1, 0, 7, 6, 5, 4), 0xF0F0);
-    v = cx_u32(v, _mm512_set_epi32(15, 14, 11, 10, 13, 12, 9, 8, 7, 6, 3, 2, 5, 4, 1, 0), 0x3030);
-    v = cx_u32(v, _mm512_set_epi32(15, 13, 14, 11, 12, 9, 10, 8, 7, 5, 6, 3, 4, 1, 2, 0), 0x5454);
-    v = cx_u32(v, _mm512_set_epi32(7, 6, 5, 4, 3, 2, 1, 0, 15, 14, 13, 12, 11, 10, 9, 8), 0xFF00);
-    v = cx_u32(v, _mm512_set_epi32(15, 14, 13, 12, 7, 6, 5, 4, 11, 10, 9, 8, 3, 2, 1, 0), 0x0F00);
-    v = cx_u32(v, _mm512_set_epi32(15, 14, 11, 10, 13, 12, 7, 6, 9, 8, 3, 2, 5, 4, 1, 0), 0x3330);
-    v = cx_u32(v, _mm512_set_epi32(15, 13, 14, 11, 12, 9, 10, 7, 8, 5, 6, 3, 4, 1, 2, 0), 0x5554);
-    return v;
-}
+/* one layer of compare-exchanges (cx): lane i meets lane perm[i]; lanes in
+ * `hi` keep the larger key.  The networks were checked by the 0-1
+ * principle.  Per flavour S with its MIN and MAX: net sorts one register
+ * (8 keys: a 19-comparator, 6-layer network; 16 keys: Batcher's odd-even
+ * merge sort, 63 comparators in 10 layers), bitonic sorts a bitonic one
+ * (half-cleaners at distances NL/2 .. 1). */
+#define AC_DEFINE_NETS64(S, MIN, MAX)                                         \
+static AC_INL AC_T512 __m512i cx_##S(__m512i v, __m512i perm, __mmask8 hi)    \
+{                                                                             \
+    __m512i w = _mm512_permutexvar_epi64(perm, v);                            \
+    return _mm512_mask_blend_epi64(hi, MIN(v, w), MAX(v, w));                 \
+}                                                                             \
+static AC_INL AC_T512 __m512i net_##S(__m512i v)                              \
+{                                                                             \
+    v = cx_##S(v, _mm512_set_epi64(5, 4, 7, 6, 1, 0, 3, 2), 0xCC);            \
+    v = cx_##S(v, _mm512_set_epi64(3, 2, 1, 0, 7, 6, 5, 4), 0xF0);            \
+    v = cx_##S(v, _mm512_set_epi64(6, 7, 4, 5, 2, 3, 0, 1), 0xAA);            \
+    v = cx_##S(v, _mm512_set_epi64(7, 6, 3, 2, 5, 4, 1, 0), 0x30);            \
+    v = cx_##S(v, _mm512_set_epi64(7, 3, 5, 1, 6, 2, 4, 0), 0x50);            \
+    v = cx_##S(v, _mm512_set_epi64(7, 5, 6, 3, 4, 1, 2, 0), 0x54);            \
+    return v;                                                                 \
+}                                                                             \
+static AC_INL AC_T512 __m512i bitonic_##S(__m512i v)                          \
+{                                                                             \
+    v = cx_##S(v, _mm512_set_epi64(3, 2, 1, 0, 7, 6, 5, 4), 0xF0);            \
+    v = cx_##S(v, _mm512_set_epi64(5, 4, 7, 6, 1, 0, 3, 2), 0xCC);            \
+    v = cx_##S(v, _mm512_set_epi64(6, 7, 4, 5, 2, 3, 0, 1), 0xAA);            \
+    return v;                                                                 \
+}                                                                             \
 
-/* sort a bitonic register (half-cleaners at distances NL/2 .. 1) */
-static AC_INL AC_T512 __m512i bitonic_u64(__m512i v)
-{
-    v = cx_u64(v, _mm512_set_epi64(3, 2, 1, 0, 7, 6, 5, 4), 0xF0);
-    v = cx_u64(v, _mm512_set_epi64(5, 4, 7, 6, 1, 0, 3, 2), 0xCC);
-    v = cx_u64(v, _mm512_set_epi64(6, 7, 4, 5, 2, 3, 0, 1), 0xAA);
-    return v;
-}
-static AC_INL AC_T512 __m512i bitonic_u32(__m512i v)
-{
-    v = cx_u32(v, _mm512_set_epi32(7, 6, 5, 4, 3, 2, 1, 0, 15, 14, 13, 12, 11, 10, 9, 8), 0xFF00);
-    v = cx_u32(v, _mm512_set_epi32(11, 10, 9, 8, 15, 14, 13, 12, 3, 2, 1, 0, 7, 6, 5, 4), 0xF0F0);
-    v = cx_u32(v, _mm512_set_epi32(13, 12, 15, 14, 9, 8, 11, 10, 5, 4, 7, 6, 1, 0, 3, 2), 0xCCCC);
-    v = cx_u32(v, _mm512_set_epi32(14, 15, 12, 13, 10, 11, 8, 9, 6, 7, 4, 5, 2, 3, 0, 1), 0xAAAA);
-    return v;
-}
+#define AC_DEFINE_NETS32(S, MIN, MAX)                                         \
+static AC_INL AC_T512 __m512i cx_##S(__m512i v, __m512i perm, __mmask16 hi)   \
+{                                                                             \
+    __m512i w = _mm512_permutexvar_epi32(perm, v);                            \
+    return _mm512_mask_blend_epi32(hi, MIN(v, w), MAX(v, w));                 \
+}                                                                             \
+static AC_INL AC_T512 __m512i net_##S(__m512i v)                              \
+{                                                                             \
+    v = cx_##S(v, _mm512_set_epi32(14, 15, 12, 13, 10, 11, 8, 9, 6, 7, 4, 5, 2, 3, 0, 1), 0xAAAA); \
+    v = cx_##S(v, _mm512_set_epi32(13, 12, 15, 14, 9, 8, 11, 10, 5, 4, 7, 6, 1, 0, 3, 2), 0xCCCC); \
+    v = cx_##S(v, _mm512_set_epi32(15, 13, 14, 12, 11, 9, 10, 8, 7, 5, 6, 4, 3, 1, 2, 0), 0x4444); \
+    v = cx_##S(v, _mm512_set_epi32(11, 10, 9, 8, 15, 14, 13, 12, 3, 2, 1, 0, 7, 6, 5, 4), 0xF0F0); \
+    v = cx_##S(v, _mm512_set_epi32(15, 14, 11, 10, 13, 12, 9, 8, 7, 6, 3, 2, 5, 4, 1, 0), 0x3030); \
+    v = cx_##S(v, _mm512_set_epi32(15, 13, 14, 11, 12, 9, 10, 8, 7, 5, 6, 3, 4, 1, 2, 0), 0x5454); \
+    v = cx_##S(v, _mm512_set_epi32(7, 6, 5, 4, 3, 2, 1, 0, 15, 14, 13, 12, 11, 10, 9, 8), 0xFF00); \
+    v = cx_##S(v, _mm512_set_epi32(15, 14, 13, 12, 7, 6, 5, 4, 11, 10, 9, 8, 3, 2, 1, 0), 0x0F00); \
+    v = cx_##S(v, _mm512_set_epi32(15, 14, 11, 10, 13, 12, 7, 6, 9, 8, 3, 2, 5, 4, 1, 0), 0x3330); \
+    v = cx_##S(v, _mm512_set_epi32(15, 13, 14, 11, 12, 9, 10, 7, 8, 5, 6, 3, 4, 1, 2, 0), 0x5554); \
+    return v;                                                                 \
+}                                                                             \
+static AC_INL AC_T512 __m512i bitonic_##S(__m512i v)                          \
+{                                                                             \
+    v = cx_##S(v, _mm512_set_epi32(7, 6, 5, 4, 3, 2, 1, 0, 15, 14, 13, 12, 11, 10, 9, 8), 0xFF00); \
+    v = cx_##S(v, _mm512_set_epi32(11, 10, 9, 8, 15, 14, 13, 12, 3, 2, 1, 0, 7, 6, 5, 4), 0xF0F0); \
+    v = cx_##S(v, _mm512_set_epi32(13, 12, 15, 14, 9, 8, 11, 10, 5, 4, 7, 6, 1, 0, 3, 2), 0xCCCC); \
+    v = cx_##S(v, _mm512_set_epi32(14, 15, 12, 13, 10, 11, 8, 9, 6, 7, 4, 5, 2, 3, 0, 1), 0xAAAA); \
+    return v;                                                                 \
+}                                                                             \
+
+AC_DEFINE_NETS64(u64, ac_min512_u64, ac_max512_u64)
+AC_DEFINE_NETS64(f64, ac_min512_f64, ac_max512_f64)
+AC_DEFINE_NETS32(u32, ac_min512_u32, ac_max512_u32)
+AC_DEFINE_NETS32(f32, ac_min512_f32, ac_max512_f32)
+
 static AC_INL AC_T512 __m512i rev_u64(__m512i v)
 {
     return _mm512_permutexvar_epi64(_mm512_set_epi64(0, 1, 2, 3, 4, 5, 6, 7), v);
@@ -186,208 +236,74 @@ static const uint64_t ac_ss_perm8[256] = {
     0x0100070605040302ull, 0x0107060504030200ull, 0x0007060504030201ull, 0x0706050403020100ull,
 };
 
-/* A full register of 64-bit keys in the middle of a partition, where both
- * write fronts have a register of room: one permutation puts the keys
- * going left first and the others last, and two plain stores write it at
- * both fronts (the extra lanes land in free room and are overwritten later).
- * Cheaper than two compresses and two masked stores. */
-static AC_INL AC_T512 void stepfull512_u64(uint64_t *k, __m512i v, __m512i pv, const int LE,
-                                          ac_intp *wl, ac_intp *wr)
-{
-    const __mmask8 lt = LE ? _mm512_cmple_epu64_mask(v, pv) : _mm512_cmplt_epu64_mask(v, pv);
-    const int nl = _mm_popcnt_u32((unsigned)lt);
-    const __m512i idx = _mm512_cvtepu8_epi64(_mm_cvtsi64_si128((long long)ac_ss_perm8[lt]));
-    const __m512i w = _mm512_permutexvar_epi64(idx, v);
-    _mm512_storeu_si512((void *)(k + *wl), w);
-    _mm512_storeu_si512((void *)(k + *wr - 8), w);
-    *wl += nl;
-    *wr -= 8 - nl;
-}
 
-/* 64-bit keys, 8 registers as an 8 x 8 matrix: transposed by three
- * layers of two-source permutations (blocks of 4, 2, 1 swapped). */
-static AC_INL AC_T512 void transpose8_u64(__m512i *u)
-{
-    const __m512i a4 = _mm512_set_epi64(11, 10, 9, 8, 3, 2, 1, 0);
-    const __m512i b4 = _mm512_set_epi64(15, 14, 13, 12, 7, 6, 5, 4);
-    const __m512i a2 = _mm512_set_epi64(13, 12, 5, 4, 9, 8, 1, 0);
-    const __m512i b2 = _mm512_set_epi64(15, 14, 7, 6, 11, 10, 3, 2);
-    int i;
-    _Pragma("GCC unroll 8")
-    for (i = 0; i < 4; i++) {
-        const __m512i x = u[i], y = u[i + 4];
-        u[i] = _mm512_permutex2var_epi64(x, a4, y);
-        u[i + 4] = _mm512_permutex2var_epi64(x, b4, y);
-    }
-    _Pragma("GCC unroll 8")
-    for (i = 0; i < 8; i++) {
-        if (!(i & 2)) {
-            const __m512i x = u[i], y = u[i + 2];
-            u[i] = _mm512_permutex2var_epi64(x, a2, y);
-            u[i + 2] = _mm512_permutex2var_epi64(x, b2, y);
-        }
-    }
-    _Pragma("GCC unroll 8")
-    for (i = 0; i < 8; i += 2) {
-        const __m512i x = u[i], y = u[i + 1];
-        u[i] = _mm512_unpacklo_epi64(x, y);
-        u[i + 1] = _mm512_unpackhi_epi64(x, y);
-    }
-}
+/* stepfull512: a full register of 64-bit keys in the middle of a
+ * partition, where both write fronts have a register of room: one
+ * permutation puts the keys going left first and the others last, and two
+ * plain stores write it at both fronts (the extra lanes land in free room
+ * and are overwritten later); cheaper than two compresses and two masked
+ * stores.  bitonic2: two bitonic registers sorted at once, each layer of
+ * half-cleaners gathering the pairs of both into two registers (one min,
+ * one max). */
+#define AC_DEFINE_STEP64(S, MIN, MAX, CMPLT, CMPLE)                           \
+static AC_INL AC_T512 void stepfull512_##S(uint64_t *k, __m512i v, __m512i pv, const int LE, \
+                                          ac_intp *wl, ac_intp *wr)           \
+{                                                                             \
+    const __mmask8 lt = LE ? CMPLE((__mmask8)0xFF, v, pv) : CMPLT((__mmask8)0xFF, v, pv); \
+    const int nl = _mm_popcnt_u32((unsigned)lt);                              \
+    const __m512i idx = _mm512_cvtepu8_epi64(_mm_cvtsi64_si128((long long)ac_ss_perm8[lt])); \
+    const __m512i w = _mm512_permutexvar_epi64(idx, v);                       \
+    _mm512_storeu_si512((void *)(k + *wl), w);                                \
+    _mm512_storeu_si512((void *)(k + *wr - 8), w);                            \
+    *wl += nl;                                                                \
+    *wr -= 8 - nl;                                                            \
+}                                                                             \
+static AC_INL AC_T512 void bitonic2_##S(__m512i *a, __m512i *b)               \
+{                                                                             \
+    __m512i x = _mm512_permutex2var_epi64(*a, _mm512_set_epi64(11, 10, 9, 8, 3, 2, 1, 0), *b); \
+    __m512i y = _mm512_permutex2var_epi64(*a, _mm512_set_epi64(15, 14, 13, 12, 7, 6, 5, 4), *b); \
+    __m512i lo = MIN(x, y), hi = MAX(x, y);                                   \
+    x = _mm512_permutex2var_epi64(lo, _mm512_set_epi64(13, 12, 5, 4, 9, 8, 1, 0), hi); \
+    y = _mm512_permutex2var_epi64(lo, _mm512_set_epi64(15, 14, 7, 6, 11, 10, 3, 2), hi); \
+    lo = MIN(x, y);                                                           \
+    hi = MAX(x, y);                                                           \
+    x = _mm512_unpacklo_epi64(lo, hi);                                        \
+    y = _mm512_unpackhi_epi64(lo, hi);                                        \
+    lo = MIN(x, y);                                                           \
+    hi = MAX(x, y);                                                           \
+    *a = _mm512_permutex2var_epi64(lo, _mm512_set_epi64(11, 3, 10, 2, 9, 1, 8, 0), hi); \
+    *b = _mm512_permutex2var_epi64(lo, _mm512_set_epi64(15, 7, 14, 6, 13, 5, 12, 4), hi); \
+}                                                                             \
 
-/* sort every register of v[0, R): blocks of 8 registers sort their columns
- * with a bitonic network across registers (min/max only) and are then
- * transposed, far fewer shuffles than a network inside each register */
-static AC_INL AC_T512 void colsort8_u64(__m512i *u)
-{
-    int i, j, kk;
-    _Pragma("GCC unroll 3")
-    for (kk = 2; kk <= 8; kk <<= 1) {
-        _Pragma("GCC unroll 3")
-        for (j = kk >> 1; j > 0; j >>= 1) {
-            _Pragma("GCC unroll 8")
-            for (i = 0; i < 8; i++) {
-                const int l = (i ^ j) & 7;
-                if (l > i) {
-                    const __m512i mn = _mm512_min_epu64(u[i], u[l]);
-                    const __m512i mx = _mm512_max_epu64(u[i], u[l]);
-                    u[i] = (i & kk) ? mx : mn;
-                    u[l] = (i & kk) ? mn : mx;
-                }
-            }
-        }
-    }
-    transpose8_u64(u);
-}
-static AC_INL AC_T512 void first_u64(__m512i *v, const int R)
-{
-    int i;
-    if (R < 8) {
-        _Pragma("GCC unroll 8")
-        for (i = 0; i < R; i++) {
-            v[i] = net_u64(v[i]);
-        }
-        return;
-    }
-    colsort8_u64(v);
-    if (R == 16) {
-        colsort8_u64(v + 8);
-    }
-}
-
-/* sort two bitonic registers at once: each layer of half-cleaners gathers
- * the pairs of both registers into two registers (one min, one max) */
-static AC_INL AC_T512 void bitonic2_u64(__m512i *a, __m512i *b)
-{
-    __m512i x = _mm512_permutex2var_epi64(*a, _mm512_set_epi64(11, 10, 9, 8, 3, 2, 1, 0), *b);
-    __m512i y = _mm512_permutex2var_epi64(*a, _mm512_set_epi64(15, 14, 13, 12, 7, 6, 5, 4), *b);
-    __m512i lo = _mm512_min_epu64(x, y), hi = _mm512_max_epu64(x, y);
-    x = _mm512_permutex2var_epi64(lo, _mm512_set_epi64(13, 12, 5, 4, 9, 8, 1, 0), hi);
-    y = _mm512_permutex2var_epi64(lo, _mm512_set_epi64(15, 14, 7, 6, 11, 10, 3, 2), hi);
-    lo = _mm512_min_epu64(x, y);
-    hi = _mm512_max_epu64(x, y);
-    x = _mm512_unpacklo_epi64(lo, hi);
-    y = _mm512_unpackhi_epi64(lo, hi);
-    lo = _mm512_min_epu64(x, y);
-    hi = _mm512_max_epu64(x, y);
-    *a = _mm512_permutex2var_epi64(lo, _mm512_set_epi64(11, 3, 10, 2, 9, 1, 8, 0), hi);
-    *b = _mm512_permutex2var_epi64(lo, _mm512_set_epi64(15, 7, 14, 6, 13, 5, 12, 4), hi);
-}
-/* sort the bitonic registers v[0, c), c even */
-static AC_INL AC_T512 void clean_u64(__m512i *v, const int c)
-{
-    int i;
-    _Pragma("GCC unroll 8")
-    for (i = 0; i < c; i += 2) {
-        bitonic2_u64(v + i, v + i + 1);
-    }
-}
-static AC_INL AC_T512 void first_u32(__m512i *v, const int R)
-{
-    int i;
-    _Pragma("GCC unroll 16")
-    for (i = 0; i < R; i++) {
-        v[i] = net_u32(v[i]);
-    }
-}
-static AC_INL AC_T512 void clean_u32(__m512i *v, const int c)
-{
-    int i;
-    _Pragma("GCC unroll 16")
-    for (i = 0; i < c; i++) {
-        v[i] = bitonic_u32(v[i]);
-    }
-}
+AC_DEFINE_STEP64(u64, ac_min512_u64, ac_max512_u64, AC_CMPLT_u64, AC_CMPLE_u64)
+AC_DEFINE_STEP64(f64, ac_min512_f64, ac_max512_f64, AC_CMPLT_f64, AC_CMPLE_f64)
+#define rev_f64 rev_u64
+#define rev_f32 rev_u32
 
 /* Per key width W (NL lanes a register, mask type MT):
- *  - sortregs: sort R (1, 2, 4, 8 or 16) registers as one sequence: each
- *    register sorted (first_), then merges of sorted runs of s registers into runs of
- *    2s (compare key j with key 2s NL - 1 - j, then half-cleaners between
- *    registers and inside each);
- *  - leaf: up to 16 registers of keys, padded with the largest key;
+ *  - leaf: up to 16 registers of keys sorted in registers by the generated
+ *    straight-line networks of ac_sortnet.h (tools/gen_sortnet.py: exactly
+ *    ceil(n / NL) registers, the operations on padding left out);
  *  - part: the in-place two-way partition (see the file comment);
  *  - qsort: the recursion. */
+#define AC_SORTNET_512
+#include "ac_sortnet.h"
+#undef AC_SORTNET_512
 #define AC_SS_STEPFULL_u64(k, v, pv, full, LE, wl, wr) stepfull512_u64(k, v, pv, LE, wl, wr)
 #define AC_SS_STEPFULL_u32(k, v, pv, full, LE, wl, wr) step512_u32(k, v, pv, full, LE, wl, wr)
-#define AC_DEFINE_512(W, KT, MT, NL)                                          \
-static AC_INL AC_T512 MT lowmask_u##W(int c)                                  \
+#define AC_SS_STEPFULL_f64(k, v, pv, full, LE, wl, wr) stepfull512_f64(k, v, pv, LE, wl, wr)
+#define AC_SS_STEPFULL_f32(k, v, pv, full, LE, wl, wr) step512_f32(k, v, pv, full, LE, wl, wr)
+#define AC_DEFINE_512(S, W, KT, MT, NL)                                       \
+static AC_INL AC_T512 MT lowmask_##S(int c)                                  \
 {                                                                             \
     return (MT)(((uint32_t)1 << c) - 1);                                      \
 }                                                                             \
-static AC_INL AC_T512 void sortregs_u##W(__m512i *v, const int R)             \
+static AC_INL AC_T512 void leaf_##S(KT *k, ac_intp n)                       \
 {                                                                             \
-    int s, b, i, d, r;                                                        \
-    first_u##W(v, R);                                                         \
-    for (s = 1; s < R; s <<= 1) {                                             \
-        for (b = 0; b < R; b += 2 * s) {                                      \
-            _Pragma("GCC unroll 4")                                           \
-            for (i = 0; i < s; i++) {                                         \
-                __m512i x = v[b + i], y = rev_u##W(v[b + 2 * s - 1 - i]);     \
-                v[b + i] = _mm512_min_epu##W(x, y);                           \
-                v[b + 2 * s - 1 - i] = rev_u##W(_mm512_max_epu##W(x, y));     \
-            }                                                                 \
-            for (d = s / 2; d >= 1; d >>= 1) {                                \
-                _Pragma("GCC unroll 16")                                      \
-                for (r = b; r < b + 2 * s; r++) {                             \
-                    if (!((r - b) & d)) {                                     \
-                        __m512i x = v[r], y = v[r + d];                       \
-                        v[r] = _mm512_min_epu##W(x, y);                       \
-                        v[r + d] = _mm512_max_epu##W(x, y);                   \
-                    }                                                         \
-                }                                                             \
-            }                                                                 \
-            clean_u##W(v + b, 2 * s);                                         \
-        }                                                                     \
-    }                                                                         \
-}                                                                             \
-static AC_INL AC_T512 void leafr_u##W(KT *k, ac_intp n, const int R)          \
-{                                                                             \
-    const __m512i pad = _mm512_set1_epi##W(-1);                               \
-    __m512i v[AC_SS_LEAF_REGS];                                               \
-    MT m[AC_SS_LEAF_REGS];                                                    \
-    int i;                                                                    \
-    _Pragma("GCC unroll 16")                                                  \
-    for (i = 0; i < R; i++) {                                                 \
-        const ac_intp rest = n - (ac_intp)i * NL;                             \
-        m[i] = rest >= NL ? (MT)~(MT)0 : rest <= 0 ? (MT)0 : lowmask_u##W((int)rest); \
-        v[i] = _mm512_mask_loadu_epi##W(pad, m[i], k + i * NL);               \
-    }                                                                         \
-    sortregs_u##W(v, R);                                                      \
-    _Pragma("GCC unroll 16")                                                  \
-    for (i = 0; i < R; i++) {                                                 \
-        _mm512_mask_storeu_epi##W(k + i * NL, m[i], v[i]);                    \
-    }                                                                         \
-}                                                                             \
-static AC_T512 void leaf_u##W(KT *k, ac_intp n)                               \
-{                                                                             \
-    if (n <= NL) { leafr_u##W(k, n, 1); }                                     \
-    else if (n <= 2 * NL) { leafr_u##W(k, n, 2); }                            \
-    else if (n <= 4 * NL) { leafr_u##W(k, n, 4); }                            \
-    else if (n <= 8 * NL) { leafr_u##W(k, n, 8); }                            \
-    else { leafr_u##W(k, n, 16); }                                            \
+    snet512_##S(k, n);                                                       \
 }                                                                             \
 /* the median of 16 or 64 keys spread over the range */                      \
-static AC_T512 KT pivot512_u##W(const KT *k, ac_intp n)                       \
+static AC_T512 KT pivot512_##S(const KT *k, ac_intp n)                       \
 {                                                                             \
     KT s[64];                                                                 \
     const int ns = n >= 8192 ? 64 : 16;                                       \
@@ -396,22 +312,22 @@ static AC_T512 KT pivot512_u##W(const KT *k, ac_intp n)                       \
     for (i = 0; i < ns; i++) {                                                \
         s[i] = k[i * step + step / 2];                                        \
     }                                                                         \
-    leaf_u##W(s, ns);                                                         \
+    leaf_##S(s, ns);                                                         \
     return s[ns / 2];                                                         \
 }                                                                             \
 /* keys of one register go left (below the pivot, or not above it when LE) \
  * or right; `valid` marks the lanes that hold keys */                       \
-static AC_INL AC_T512 void step512_u##W(KT *k, __m512i v, __m512i pv, MT valid, \
+static AC_INL AC_T512 void step512_##S(KT *k, __m512i v, __m512i pv, MT valid, \
                                         const int LE, ac_intp *wl, ac_intp *wr) \
 {                                                                             \
-    const MT lt = LE ? _mm512_mask_cmple_epu##W##_mask(valid, v, pv)          \
-                     : _mm512_mask_cmplt_epu##W##_mask(valid, v, pv);         \
+    const MT lt = LE ? AC_CMPLE_##S(valid, v, pv)                            \
+                     : AC_CMPLT_##S(valid, v, pv);                            \
     const MT ge = (MT)(valid & (MT)~lt);                                      \
     const int nl = _mm_popcnt_u32((unsigned)lt);                              \
     const int ng = _mm_popcnt_u32((unsigned)ge);                              \
-    _mm512_mask_storeu_epi##W(k + *wl, lowmask_u##W(nl),                      \
+    _mm512_mask_storeu_epi##W(k + *wl, lowmask_##S(nl),                      \
                               _mm512_maskz_compress_epi##W(lt, v));           \
-    _mm512_mask_storeu_epi##W(k + *wr - ng, lowmask_u##W(ng),                 \
+    _mm512_mask_storeu_epi##W(k + *wr - ng, lowmask_##S(ng),                 \
                               _mm512_maskz_compress_epi##W(ge, v));           \
     *wl += nl;                                                                \
     *wr -= ng;                                                                \
@@ -423,7 +339,7 @@ static AC_INL AC_T512 void step512_u##W(KT *k, __m512i v, __m512i pv, MT valid, 
  * before, and the side read always keeps a register of room (its room     \
  * never shrinks, the other's stays above half the total minus a step), so \
  * no masked store's 64 bytes overlap a later load (which would stall). */  \
-static AC_INL AC_T512 ac_intp part512r_u##W(KT *k, ac_intp n, KT p, const int LE, \
+static AC_INL AC_T512 ac_intp part512r_##S(KT *k, ac_intp n, KT p, const int LE, \
                                             const int UN)                      \
 {                                                                             \
     const ac_intp B = (ac_intp)UN * NL, KB = B + NL;                          \
@@ -442,11 +358,11 @@ static AC_INL AC_T512 ac_intp part512r_u##W(KT *k, ac_intp n, KT p, const int LE
      * ends, never on unread ones) */                                         \
     while (rem > 0) {                                                         \
         const int c = rem >= NL ? NL : (int)rem;                              \
-        const MT m = c == NL ? full : lowmask_u##W(c);                        \
+        const MT m = c == NL ? full : lowmask_##S(c);                        \
         const __m512i v = _mm512_maskz_loadu_epi##W(m, k + rl);               \
         rl += c;                                                              \
         rem -= c;                                                             \
-        step512_u##W(k, v, pv, m, LE, &wl, &wr);                              \
+        step512_##S(k, v, pv, m, LE, &wl, &wr);                              \
     }                                                                         \
     while (rl < rr) {                                                         \
         /* read from the side with less room left */                         \
@@ -461,31 +377,31 @@ static AC_INL AC_T512 ac_intp part512r_u##W(KT *k, ac_intp n, KT p, const int LE
         rr -= left ? 0 : B;                                                   \
         _Pragma("GCC unroll 16")                                              \
         for (j = 0; j < UN; j++) {                                            \
-            AC_SS_STEPFULL_u##W(k, v[j], pv, full, LE, &wl, &wr);             \
+            AC_SS_STEPFULL_##S(k, v[j], pv, full, LE, &wl, &wr);             \
         }                                                                     \
     }                                                                         \
     _Pragma("GCC unroll 17")                                                  \
     for (j = 0; j <= UN; j++) {                                               \
-        step512_u##W(k, lv[j], pv, full, LE, &wl, &wr);                       \
-        step512_u##W(k, rv[j], pv, full, LE, &wl, &wr);                       \
+        step512_##S(k, lv[j], pv, full, LE, &wl, &wr);                       \
+        step512_##S(k, rv[j], pv, full, LE, &wl, &wr);                       \
     }                                                                         \
     return wl;                                                                \
 }                                                                             \
-static AC_T512 ac_intp part512_lt_u##W(KT *k, ac_intp n, KT p)                \
+static AC_T512 ac_intp part512_lt_##S(KT *k, ac_intp n, KT p)                \
 {                                                                             \
     if (n >= 2 * (AC_SS_UNROLL + 1) * NL) {                                   \
-        return part512r_u##W(k, n, p, 0, AC_SS_UNROLL);                       \
+        return part512r_##S(k, n, p, 0, AC_SS_UNROLL);                       \
     }                                                                         \
-    return part512r_u##W(k, n, p, 0, AC_SS_UNROLL_SHORT);                     \
+    return part512r_##S(k, n, p, 0, AC_SS_UNROLL_SHORT);                     \
 }                                                                             \
-static AC_T512 ac_intp part512_le_u##W(KT *k, ac_intp n, KT p)                \
+static AC_T512 ac_intp part512_le_##S(KT *k, ac_intp n, KT p)                \
 {                                                                             \
     if (n >= 2 * (AC_SS_UNROLL + 1) * NL) {                                   \
-        return part512r_u##W(k, n, p, 1, AC_SS_UNROLL);                       \
+        return part512r_##S(k, n, p, 1, AC_SS_UNROLL);                       \
     }                                                                         \
-    return part512r_u##W(k, n, p, 1, AC_SS_UNROLL_SHORT);                     \
+    return part512r_##S(k, n, p, 1, AC_SS_UNROLL_SHORT);                     \
 }                                                                             \
-static AC_T512 int qsort512_u##W(KT *k, ac_intp n, int depth)                 \
+static AC_T512 int qsort512_##S(KT *k, ac_intp n, int depth)                 \
 {                                                                             \
     while (n > AC_SS_LEAF_REGS * NL) {                                        \
         KT p;                                                                 \
@@ -493,33 +409,35 @@ static AC_T512 int qsort512_u##W(KT *k, ac_intp n, int depth)                 \
         if (depth-- <= 0) {                                                   \
             return 0;                                                         \
         }                                                                     \
-        p = pivot512_u##W(k, n);                                              \
-        l = part512_lt_u##W(k, n, p);                                         \
+        p = pivot512_##S(k, n);                                              \
+        l = part512_lt_##S(k, n, p);                                         \
         if (l == 0) {                                                         \
             /* p is the least key: split off the keys equal to it */         \
-            l = part512_le_u##W(k, n, p);                                     \
+            l = part512_le_##S(k, n, p);                                     \
             k += l;                                                           \
             n -= l;                                                           \
             continue;                                                         \
         }                                                                     \
         if (l < n - l) {                                                      \
-            if (!qsort512_u##W(k, l, depth)) { return 0; }                    \
+            if (!qsort512_##S(k, l, depth)) { return 0; }                    \
             k += l;                                                           \
             n -= l;                                                           \
         }                                                                     \
         else {                                                                \
-            if (!qsort512_u##W(k + l, n - l, depth)) { return 0; }            \
+            if (!qsort512_##S(k + l, n - l, depth)) { return 0; }            \
             n = l;                                                            \
         }                                                                     \
     }                                                                         \
     if (n > 1) {                                                              \
-        leaf_u##W(k, n);                                                      \
+        leaf_##S(k, n);                                                      \
     }                                                                         \
     return 1;                                                                 \
 }
 
-AC_DEFINE_512(64, uint64_t, __mmask8, 8)
-AC_DEFINE_512(32, uint32_t, __mmask16, 16)
+AC_DEFINE_512(u64, 64, uint64_t, __mmask8, 8)
+AC_DEFINE_512(u32, 32, uint32_t, __mmask16, 16)
+AC_DEFINE_512(f64, 64, uint64_t, __mmask8, 8)
+AC_DEFINE_512(f32, 32, uint32_t, __mmask16, 16)
 
 /* ====================================================== AVX-512 key-index sort
  * The same quicksort on 64-bit keys that carry a 64-bit index each: every
@@ -552,67 +470,14 @@ static AC_INL AC_T512 void bitonicp_u64(__m512i *v, __m512i *x)
     cxp_u64(v, x, _mm512_set_epi64(5, 4, 7, 6, 1, 0, 3, 2), 0xCC);
     cxp_u64(v, x, _mm512_set_epi64(6, 7, 4, 5, 2, 3, 0, 1), 0xAA);
 }
-static AC_INL AC_T512 void minmaxp_u64(__m512i *a, __m512i *ax, __m512i *b, __m512i *bx)
-{
-    const __mmask8 t = _mm512_cmplt_epu64_mask(*b, *a);
-    const __m512i na = _mm512_mask_mov_epi64(*a, t, *b), nb = _mm512_mask_mov_epi64(*b, t, *a);
-    const __m512i nax = _mm512_mask_mov_epi64(*ax, t, *bx), nbx = _mm512_mask_mov_epi64(*bx, t, *ax);
-    *a = na; *b = nb; *ax = nax; *bx = nbx;
-}
 #define AC_PAIR_LEAF_REGS 8
-static AC_INL AC_T512 void leafpr_u64(uint64_t *k, int64_t *ix, ac_intp n, const int R)
+/* up to 8 registers of pairs: the generated networks of ac_sortnet.h */
+#define AC_SORTNET_PAIR
+#include "ac_sortnet.h"
+#undef AC_SORTNET_PAIR
+static AC_INL AC_T512 void leafp_u64(uint64_t *k, int64_t *ix, ac_intp n)
 {
-    const __m512i pad = _mm512_set1_epi64(-1);
-    const __m512i rv = _mm512_set_epi64(0, 1, 2, 3, 4, 5, 6, 7);
-    __m512i v[AC_PAIR_LEAF_REGS], x[AC_PAIR_LEAF_REGS];
-    __mmask8 m[AC_PAIR_LEAF_REGS];
-    int i, s, b, d, r;
-    _Pragma("GCC unroll 8")
-    for (i = 0; i < R; i++) {
-        const ac_intp rest = n - (ac_intp)i * 8;
-        m[i] = rest >= 8 ? (__mmask8)0xFF : rest <= 0 ? (__mmask8)0 : (__mmask8)((1u << rest) - 1);
-        v[i] = _mm512_mask_loadu_epi64(pad, m[i], k + i * 8);
-        x[i] = _mm512_maskz_loadu_epi64(m[i], ix + i * 8);
-        netp_u64(&v[i], &x[i]);
-    }
-    for (s = 1; s < R; s <<= 1) {
-        for (b = 0; b < R; b += 2 * s) {
-            _Pragma("GCC unroll 4")
-            for (i = 0; i < s; i++) {
-                const int o = (b + 2 * s - 1 - i) & (AC_PAIR_LEAF_REGS - 1);
-                __m512i y = _mm512_permutexvar_epi64(rv, v[o]);
-                __m512i yx = _mm512_permutexvar_epi64(rv, x[o]);
-                minmaxp_u64(&v[b + i], &x[b + i], &y, &yx);
-                v[o] = _mm512_permutexvar_epi64(rv, y);
-                x[o] = _mm512_permutexvar_epi64(rv, yx);
-            }
-            for (d = s / 2; d >= 1; d >>= 1) {
-                _Pragma("GCC unroll 8")
-                for (r = b; r < b + 2 * s; r++) {
-                    if (!((r - b) & d)) {
-                        const int o = (r + d) & (AC_PAIR_LEAF_REGS - 1);
-                        minmaxp_u64(&v[r], &x[r], &v[o], &x[o]);
-                    }
-                }
-            }
-            _Pragma("GCC unroll 8")
-            for (i = b; i < b + 2 * s; i++) {
-                bitonicp_u64(&v[i], &x[i]);
-            }
-        }
-    }
-    _Pragma("GCC unroll 8")
-    for (i = 0; i < R; i++) {
-        _mm512_mask_storeu_epi64(k + i * 8, m[i], v[i]);
-        _mm512_mask_storeu_epi64(ix + i * 8, m[i], x[i]);
-    }
-}
-static AC_T512 void leafp_u64(uint64_t *k, int64_t *ix, ac_intp n)
-{
-    if (n <= 8) { leafpr_u64(k, ix, n, 1); }
-    else if (n <= 16) { leafpr_u64(k, ix, n, 2); }
-    else if (n <= 32) { leafpr_u64(k, ix, n, 4); }
-    else { leafpr_u64(k, ix, n, 8); }
+    snetp512_u64(k, ix, n);
 }
 static AC_INL AC_T512 void stepp_u64(uint64_t *k, int64_t *ix, __m512i v, __m512i x, __m512i pv,
                                      __mmask8 valid, const int LE, const int full,
@@ -740,9 +605,18 @@ static AC_T512 int qsortp512_u64(uint64_t *k, int64_t *ix, ac_intp n, int depth)
  * the back, in reverse) and counted; fromkeys: the inverse map of k into d
  * (k may be d). */
 #define AC_DEFINE_KEYS512(W, KT, MT, NL)                                      \
-static AC_T512 void tokeys512_u##W(KT *d, const KT *src, ac_intp n, int kind, \
-                                   int desc, KT *spec, ac_intp *cnt)          \
+/* PART: d is not src, and the keys are written partitioned around the key  \
+ * p (those below it from the front, the others from the back, as part512's \
+ * steps do); returns the number below.  FP (floats only): the "keys" are    \
+ * the values themselves in the FP domain of the f flavour: negated when     \
+ * desc, zeros made +0.0, NaNs made the infinity that sorts last (first     \
+ * when desc: -inf after the negation), p and the partition compares in FP. */ \
+static AC_INL AC_T512 ac_intp tokeys512r_u##W(KT *d, const KT *src, ac_intp n, int kind, \
+                                   int desc, KT *spec, ac_intp *cnt,          \
+                                   const int PART, KT p, const int FP)        \
 {                                                                             \
+    const __m512i pv = _mm512_set1_epi##W((KT)p);                             \
+    ac_intp wl = 0, wr = n;                                                   \
     const KT SIGN = (KT)((KT)1 << (W - 1));                                   \
     const __m512i sign = _mm512_set1_epi##W((KT)SIGN);                        \
     const __m512i inf = _mm512_set1_epi##W(                                   \
@@ -760,9 +634,18 @@ static AC_T512 void tokeys512_u##W(KT *d, const KT *src, ac_intp n, int kind, \
             const MT isnan = _mm512_mask_cmpgt_epu##W##_mask(m, mag, inf);    \
             const MT iszero = _mm512_mask_cmpeq_epi##W##_mask(m, mag, _mm512_setzero_si512()); \
             const MT neg = _mm512_mask_cmplt_epi##W##_mask(m, u, _mm512_setzero_si512()); \
-            key = _mm512_xor_si512(u, _mm512_or_si512(_mm512_srai_epi##W(u, W - 1), sign)); \
-            key = _mm512_mask_mov_epi##W(key, isnan, ones);                   \
-            key = _mm512_mask_mov_epi##W(key, iszero, sign);                  \
+            if (FP) {                                                         \
+                key = desc ? _mm512_xor_si512(u, sign) : u;                   \
+                key = _mm512_mask_mov_epi##W(key, isnan,                      \
+                    desc ? _mm512_or_si512(inf, sign) : inf);                 \
+                key = _mm512_maskz_mov_epi##W((MT)~iszero, key);              \
+            }                                                                 \
+            else {                                                            \
+                key = _mm512_xor_si512(u, _mm512_or_si512(_mm512_srai_epi##W(u, W - 1), sign)); \
+                key = _mm512_mask_mov_epi##W(key, isnan, ones);               \
+                key = _mm512_mask_mov_epi##W(key, iszero, sign);              \
+                key = _mm512_xor_si512(key, dx);                              \
+            }                                                                 \
             nneg += _mm_popcnt_u32((unsigned)(MT)(neg & (MT)~(isnan | iszero))); \
             if ((MT)(isnan | iszero)) {                                       \
                 int j;                                                        \
@@ -773,11 +656,117 @@ static AC_T512 void tokeys512_u##W(KT *d, const KT *src, ac_intp n, int kind, \
             }                                                                 \
         }                                                                     \
         else {                                                                \
-            key = _mm512_xor_si512(u, flip);                                  \
+            key = _mm512_xor_si512(_mm512_xor_si512(u, flip), dx);            \
         }                                                                     \
-        _mm512_mask_storeu_epi##W(d + i, m, _mm512_xor_si512(key, dx));       \
+        if (PART && FP) {                                                     \
+            if (W == 64 && n - i >= 16) {                                     \
+                AC_SS_STEPFULL_f##W(d, key, pv, (MT)~(MT)0, 0, &wl, &wr);     \
+            }                                                                 \
+            else {                                                            \
+                step512_f##W(d, key, pv, m, 0, &wl, &wr);                     \
+            }                                                                 \
+        }                                                                     \
+        else if (PART) {                                                      \
+            /* full registers with room for two plain stores (64-bit keys) */  \
+            if (W == 64 && n - i >= 16) {                                     \
+                AC_SS_STEPFULL_u##W(d, key, pv, (MT)~(MT)0, 0, &wl, &wr);     \
+            }                                                                 \
+            else {                                                            \
+                step512_u##W(d, key, pv, m, 0, &wl, &wr);                     \
+            }                                                                 \
+        }                                                                     \
+        else {                                                                \
+            _mm512_mask_storeu_epi##W(d + i, m, key);                         \
+        }                                                                     \
     }                                                                         \
     cnt[0] = nnan; cnt[1] = nzero; cnt[2] = nneg;                             \
+    return wl;                                                                \
+}                                                                             \
+static AC_T512 void tokeys512_u##W(KT *d, const KT *src, ac_intp n, int kind, \
+                                   int desc, KT *spec, ac_intp *cnt)          \
+{                                                                             \
+    tokeys512r_u##W(d, src, n, kind, desc, spec, cnt, 0, 0, 0);               \
+}                                                                             \
+/* the key of one element (as tokeys512r's) */                               \
+static AC_INL KT key1_u##W(KT u, int kind, int desc)                          \
+{                                                                             \
+    const KT SIGN = (KT)((KT)1 << (W - 1));                                   \
+    const KT INF = (KT)(W == 64 ? (KT)0x7ff0000000000000ull : (KT)0x7f800000u); \
+    KT key = u;                                                               \
+    if (kind == AC_SS_FLOAT) {                                                \
+        const KT mag = (KT)(u & (KT)~SIGN);                                   \
+        key = mag > INF ? (KT)~(KT)0 : mag == 0 ? SIGN                       \
+            : (u & SIGN) ? (KT)~u : (KT)(u ^ SIGN);                           \
+    }                                                                         \
+    else if (kind == AC_SS_SIGNED) {                                          \
+        key = (KT)(u ^ SIGN);                                                 \
+    }                                                                         \
+    return desc ? (KT)~key : key;                                             \
+}                                                                             \
+/* the FP-domain value of one float element (as tokeys512r's with FP) */     \
+static AC_INL KT fpkey1_u##W(KT u, int desc)                                  \
+{                                                                             \
+    const KT SIGN = (KT)((KT)1 << (W - 1));                                   \
+    const KT INF = (KT)(W == 64 ? (KT)0x7ff0000000000000ull : (KT)0x7f800000u); \
+    const KT mag = (KT)(u & (KT)~SIGN);                                       \
+    if (mag > INF) {                                                          \
+        return desc ? (KT)(INF | SIGN) : INF;                                 \
+    }                                                                         \
+    if (mag == 0) {                                                           \
+        return 0;                                                             \
+    }                                                                         \
+    return desc ? (KT)(u ^ SIGN) : u;                                         \
+}                                                                             \
+/* tokeys fused with the quicksort's first partition (d is not src: the     \
+ * keys are written partitioned, which saves a pass over memory), then both \
+ * parts sorted.  Floats are sorted in the FP domain (f flavour) and come   \
+ * back as values (negated back when desc; the caller still puts the NaNs   \
+ * and zeros kept in spec into their blocks): returns 2; other kinds leave \
+ * sorted keys: 1; 0 when the quicksort declined (d then holds the keys,    \
+ * permuted, for the caller's own sort). */                                  \
+static AC_T512 int tokeys_sort512_u##W(KT *d, const KT *src, ac_intp n, int kind, \
+                                       int desc, KT *spec, ac_intp *cnt)      \
+{                                                                             \
+    KT s[64], p;                                                              \
+    const ac_intp step = n / 64;                                              \
+    const int depth = ac_ss_depth(n);                                         \
+    ac_intp l, i;                                                             \
+    int j, ok;                                                                \
+    /* the FP domain needs denormals compared as they are (no DAZ/FTZ) */   \
+    if (W == 64 && kind == AC_SS_FLOAT && !(_mm_getcsr() & 0x8040u)) {        \
+        for (j = 0; j < 64; j++) {                                            \
+            s[j] = fpkey1_u##W(src[j * step + step / 2], desc);               \
+        }                                                                     \
+        snet512_f##W(s, 64);                                                  \
+        p = s[32];                                                            \
+        l = tokeys512r_u##W(d, src, n, kind, desc, spec, cnt, 1, p, 1);       \
+        ok = (l == 0 || l == n) ? qsort512_f##W(d, n, depth)                  \
+            : (qsort512_f##W(d, l, depth) && qsort512_f##W(d + l, n - l, depth)); \
+        if (!ok) {                                                            \
+            /* the caller's sort takes the keys */                            \
+            tokeys512_u##W(d, src, n, kind, desc, spec, cnt);                 \
+            return 0;                                                         \
+        }                                                                     \
+        if (desc) {                                                           \
+            const __m512i sign = _mm512_set1_epi##W((KT)((KT)1 << (W - 1)));  \
+            for (i = 0; i < n; i += NL) {                                     \
+                const MT m = n - i >= NL ? (MT)~(MT)0 : lowmask_u##W((int)(n - i)); \
+                _mm512_mask_storeu_epi##W(d + i, m, _mm512_xor_si512(         \
+                    _mm512_maskz_loadu_epi##W(m, d + i), sign));              \
+            }                                                                 \
+        }                                                                     \
+        return 2;                                                             \
+    }                                                                         \
+    for (j = 0; j < 64; j++) {                                                \
+        s[j] = key1_u##W(src[j * step + step / 2], kind, desc);               \
+    }                                                                         \
+    snet512_u##W(s, 64);                                                      \
+    p = s[32];                                                                \
+    l = tokeys512r_u##W(d, src, n, kind, desc, spec, cnt, 1, p, 0);           \
+    if (l == 0 || l == n) {                                                   \
+        return qsort512_u##W(d, n, depth);                                    \
+    }                                                                         \
+    return qsort512_u##W(d, l, depth) && qsort512_u##W(d + l, n - l, depth);  \
 }                                                                             \
 static AC_T512 void fromkeys512_u##W(KT *d, const KT *k, ac_intp n, int kind, int desc) \
 {                                                                             \
@@ -883,50 +872,14 @@ static AC_INL AC_T256 void minmax256_u32(__m256i *x, __m256i *y)
     *x = mn;
     *y = mx;
 }
-/* sort up to 4 registers of keys (padded with the largest key): a network
- * per register, then bitonic merges as sortregs_ */
+#define AC_SORTNET_256
+#include "ac_sortnet.h"
+#undef AC_SORTNET_256
+/* sort up to 8 registers of keys: the generated networks of ac_sortnet.h */
 #define AC_DEFINE_LEAF256(W, KT, NL)                                          \
-static AC_INL AC_T256 void leaf256r_u##W(KT *k, ac_intp n, const int R)       \
+static AC_INL AC_T256 void leaf256_u##W(KT *k, ac_intp n)                     \
 {                                                                             \
-    __m256i v[4], m[4];                                                       \
-    const __m256i pad = _mm256_set1_epi32(-1);                                \
-    int i, s, b, d, r;                                                        \
-    for (i = 0; i < R; i++) {                                                 \
-        const ac_intp rest = n - (ac_intp)i * NL;                             \
-        const int c = rest >= NL ? NL : rest <= 0 ? 0 : (int)rest;            \
-        m[i] = lanes256(0, c * (W / 32));                                     \
-        v[i] = _mm256_blendv_epi8(pad, _mm256_maskload_epi32((const int *)(k + i * NL), m[i]), m[i]); \
-        v[i] = net256_u##W(v[i]);                                             \
-    }                                                                         \
-    for (s = 1; s < R; s <<= 1) {                                             \
-        for (b = 0; b < R; b += 2 * s) {                                      \
-            for (i = 0; i < s; i++) {                                         \
-                __m256i x = v[b + i], y = rev256_u##W(v[b + 2 * s - 1 - i]);  \
-                minmax256_u##W(&x, &y);                                       \
-                v[b + i] = x;                                                 \
-                v[b + 2 * s - 1 - i] = rev256_u##W(y);                        \
-            }                                                                 \
-            for (d = s / 2; d >= 1; d >>= 1) {                                \
-                for (r = b; r < b + 2 * s; r++) {                             \
-                    if (!((r - b) & d)) {                                     \
-                        minmax256_u##W(&v[r], &v[(r + d) & 3]);               \
-                    }                                                         \
-                }                                                             \
-            }                                                                 \
-            for (i = b; i < b + 2 * s; i++) {                                 \
-                v[i] = bitonic256_u##W(v[i]);                                 \
-            }                                                                 \
-        }                                                                     \
-    }                                                                         \
-    for (i = 0; i < R; i++) {                                                 \
-        _mm256_maskstore_epi32((int *)(k + i * NL), m[i], v[i]);              \
-    }                                                                         \
-}                                                                             \
-static AC_T256 void leaf256_u##W(KT *k, ac_intp n)                            \
-{                                                                             \
-    if (n <= NL) { leaf256r_u##W(k, n, 1); }                                  \
-    else if (n <= 2 * NL) { leaf256r_u##W(k, n, 2); }                         \
-    else { leaf256r_u##W(k, n, 4); }                                          \
+    snet256_u##W(k, n);                                                       \
 }
 AC_DEFINE_LEAF256(64, uint64_t, 4)
 AC_DEFINE_LEAF256(32, uint32_t, 8)
@@ -1018,20 +971,9 @@ static AC_T256 ac_intp part256_u##W(KT *k, ac_intp n, KT p, int le)           \
     return big ? part256r_u##W(k, n, p, 0, AC_SS_UNROLL256)                   \
                : part256r_u##W(k, n, p, 0, 1);                                \
 }                                                                             \
-static void isort_u##W(KT *k, ac_intp n)                                      \
-{                                                                             \
-    ac_intp i, j;                                                             \
-    for (i = 1; i < n; i++) {                                                 \
-        const KT t = k[i];                                                    \
-        for (j = i; j > 0 && t < k[j - 1]; j--) {                             \
-            k[j] = k[j - 1];                                                  \
-        }                                                                     \
-        k[j] = t;                                                             \
-    }                                                                         \
-}                                                                             \
 static AC_T256 int qsort256_u##W(KT *k, ac_intp n, int depth)                 \
 {                                                                             \
-    while (n > 4 * NL) {                                                      \
+    while (n > 8 * NL) {                                                      \
         KT s[16], p;                                                          \
         const ac_intp step = n / 16;                                          \
         ac_intp l;                                                            \
@@ -1042,7 +984,7 @@ static AC_T256 int qsort256_u##W(KT *k, ac_intp n, int depth)                 \
         for (i = 0; i < 16; i++) {                                            \
             s[i] = k[i * step + step / 2];                                    \
         }                                                                     \
-        isort_u##W(s, 16);                                                    \
+        leaf256_u##W(s, 16);                                                  \
         p = s[8];                                                             \
         l = part256_u##W(k, n, p, 0);                                         \
         if (l == 0) {                                                         \
@@ -1128,11 +1070,22 @@ void ac_simdsort_tokeys_u##W(KT *d, const KT *src, ac_intp n, int kind, int desc
 void ac_simdsort_fromkeys_u##W(KT *d, const KT *k, ac_intp n, int kind, int desc) \
 {                                                                             \
     AC_KEYS_CALL(fromkeys512_u##W(d, k, n, kind, desc));                      \
+}                                                                             \
+int ac_simdsort_tokeys_sort_u##W(KT *d, const KT *src, ac_intp n, int kind, int desc, \
+                                 KT *spec, ac_intp *cnt)                      \
+{                                                                             \
+    if (n < 64) {                                                             \
+        AC_KEYS_CALL(tokeys512_u##W(d, src, n, kind, desc, spec, cnt));       \
+        return ac_simdsort_u##W(d, n);                                        \
+    }                                                                         \
+    AC_KEYS_RET(tokeys_sort512_u##W(d, src, n, kind, desc, spec, cnt));       \
 }
 #if AC_HAVE_DISPATCH
 #define AC_KEYS_CALL(call) call
+#define AC_KEYS_RET(call) return call
 #else
 #define AC_KEYS_CALL(call) abort()
+#define AC_KEYS_RET(call) abort()
 #endif
 AC_DEFINE_KEYS_API(64, uint64_t)
 AC_DEFINE_KEYS_API(32, uint32_t)

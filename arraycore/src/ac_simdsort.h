@@ -36,6 +36,17 @@ void ac_simdsort_tokeys_u64(uint64_t *d, const uint64_t *src, ac_intp n, int kin
                             uint64_t *spec, ac_intp *cnt);
 void ac_simdsort_tokeys_u32(uint32_t *d, const uint32_t *src, ac_intp n, int kind, int desc,
                             uint32_t *spec, ac_intp *cnt);
+/* tokeys into d (d and src must not overlap) fused with the first
+ * partition of the quicksort (one pass over memory fewer), then sorted:
+ * returns 1 when d holds the sorted keys; 2 (AC_SS_FLOAT) when it holds the
+ * sorted values (floats are sorted as values, by the FP min/max, with NaNs
+ * and zeros standing in for the ones kept in spec, which the caller puts
+ * back as after fromkeys); 0 when the quicksort declined (d then holds the
+ * keys permuted, for the caller's own sort). */
+int ac_simdsort_tokeys_sort_u64(uint64_t *d, const uint64_t *src, ac_intp n, int kind, int desc,
+                                uint64_t *spec, ac_intp *cnt);
+int ac_simdsort_tokeys_sort_u32(uint32_t *d, const uint32_t *src, ac_intp n, int kind, int desc,
+                                uint32_t *spec, ac_intp *cnt);
 void ac_simdsort_fromkeys_u64(uint64_t *d, const uint64_t *k, ac_intp n, int kind, int desc);
 void ac_simdsort_fromkeys_u32(uint32_t *d, const uint32_t *k, ac_intp n, int kind, int desc);
 

@@ -579,7 +579,16 @@ static void sort_real_lane_inplace(int tidx, const char *src, char *data, ac_int
         : (tidx == ACX_INT32 || tidx == ACX_INT64) ? AC_SS_SIGNED : AC_SS_UNSIGNED;
     ac_intp cnt[3], nnan, nzero, i;
     char *s;
-    if (W == 8) {
+    int done = 0;
+    if (src != data) {
+        /* keys written partitioned, then sorted (one pass fewer) */
+        done = W == 8
+            ? ac_simdsort_tokeys_sort_u64((uint64_t *)data, (const uint64_t *)src, n, kind,
+                                          desc, (uint64_t *)w->tk, cnt)
+            : ac_simdsort_tokeys_sort_u32((uint32_t *)data, (const uint32_t *)src, n, kind,
+                                          desc, (uint32_t *)w->tk, cnt);
+    }
+    else if (W == 8) {
         ac_simdsort_tokeys_u64((uint64_t *)data, (const uint64_t *)src, n, kind, desc,
                                (uint64_t *)w->tk, cnt);
     }
@@ -587,8 +596,11 @@ static void sort_real_lane_inplace(int tidx, const char *src, char *data, ac_int
         ac_simdsort_tokeys_u32((uint32_t *)data, (const uint32_t *)src, n, kind, desc,
                                (uint32_t *)w->tk, cnt);
     }
-    s = (char *)sort_keys_w(W, data, w->k, n, w->hist);
-    if (W == 8) {
+    s = done ? data : (char *)sort_keys_w(W, data, w->k, n, w->hist);
+    if (done == 2) {
+        /* values already (floats sorted as values) */
+    }
+    else if (W == 8) {
         ac_simdsort_fromkeys_u64((uint64_t *)data, (const uint64_t *)s, n, kind, desc);
     }
     else {

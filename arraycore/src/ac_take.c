@@ -5,6 +5,7 @@
  * instead of a copy call per element.  Plain C, no Python objects.
  */
 #include "ac_take.h"
+#include "ac_cpu.h"
 #include <string.h>
 #include <stdint.h>
 
@@ -41,25 +42,90 @@ ac_intp ac_take_1d(char *dst, const char *src, ac_intp sstride, ac_intp dim,
     }
 }
 
-/* ---------------------------------------------------------------- put */
+/* ---------------------------------------------------------------- put
+ * Every index is checked before any write (a bad one leaves dst as it was),
+ * but cheaply: the check is a branch-free pass over blocks of indices that
+ * the compiler vectorizes (a flag per block; only a block holding a bad
+ * index is searched), and the writes then wrap negative indices without a
+ * branch and prefetch the rows AC_PUT_AHEAD indices ahead (random writes
+ * into a large array are cache misses; the prefetch overlaps them). */
+#define AC_PUT_BLOCK 2048
+#define AC_PUT_AHEAD 16
 #define AC_PUT_LOOP(T)                                                        \
+    if (big) {                                                                \
+        for (i = 0; i < n; i++) {                                             \
+            ac_int64 j = idx[i];                                              \
+            j += (j >> 63) & dim;                                             \
+            if (i + AC_PUT_AHEAD < n) {                                       \
+                ac_int64 f = idx[i + AC_PUT_AHEAD];                           \
+                f += (f >> 63) & dim;                                         \
+                AC_TAKE_PREFETCHW(dst + f * dstride);                         \
+            }                                                                 \
+            memcpy(dst + j * dstride, src + i * vstride, sizeof(T));          \
+        }                                                                     \
+        return -1;                                                            \
+    }                                                                         \
     for (i = 0; i < n; i++) {                                                 \
         ac_int64 j = idx[i];                                                  \
-        if (j < 0) { j += dim; }                                              \
-        if ((uint64_t)j >= (uint64_t)dim) { return i; }                       \
+        j += (j >> 63) & dim;                                                 \
         memcpy(dst + j * dstride, src + i * vstride, sizeof(T));              \
     }                                                                         \
     return -1;
+
+#if defined(__GNUC__) || defined(__clang__)
+#define AC_TAKE_PREFETCHW(p) __builtin_prefetch((p), 1)
+#else
+#define AC_TAKE_PREFETCHW(p) ((void)(p))
+#endif
+
+/* the position of the first index of idx[0, n) outside [-dim, dim), or -1
+ * (compiled for the baseline and AVX2, where 64-bit compares are native) */
+#define AC_DEFINE_FIRST_BAD(NAME, TARGET)                                     \
+static TARGET ac_intp NAME(const ac_int64 *idx, ac_intp n, ac_intp dim)       \
+{                                                                             \
+    ac_intp b, i;                                                             \
+    for (b = 0; b < n; b += AC_PUT_BLOCK) {                                   \
+        const ac_intp e = n - b < AC_PUT_BLOCK ? n : b + AC_PUT_BLOCK;        \
+        uint64_t bad = 0;                                                     \
+        for (i = b; i < e; i++) {           /* vectorized: no early exit */   \
+            const ac_int64 j = idx[i];                                        \
+            bad |= (uint64_t)((uint64_t)(j + ((j >> 63) & dim)) >= (uint64_t)dim); \
+        }                                                                     \
+        if (bad) {                                                            \
+            for (i = b; i < e; i++) {                                         \
+                const ac_int64 j = idx[i];                                    \
+                if ((uint64_t)(j + ((j >> 63) & dim)) >= (uint64_t)dim) {     \
+                    return i;                                                 \
+                }                                                             \
+            }                                                                 \
+        }                                                                     \
+    }                                                                         \
+    return -1;                                                                \
+}
+AC_DEFINE_FIRST_BAD(first_bad_base, )
+#if AC_HAVE_DISPATCH
+AC_DEFINE_FIRST_BAD(first_bad_avx2, AC_TARGET_AVX2)
+#endif
+
+static ac_intp first_bad_index(const ac_int64 *idx, ac_intp n, ac_intp dim)
+{
+#if AC_HAVE_DISPATCH
+    if (ac_cpu_level() >= AC_CPU_AVX2) {
+        return first_bad_avx2(idx, n, dim);
+    }
+#endif
+    return first_bad_base(idx, n, dim);
+}
 
 ac_intp ac_put_1d(char *dst, ac_intp dstride, ac_intp dim, const ac_int64 *idx, ac_intp n,
                   const char *src, ac_intp vstride, int itemsize)
 {
     ac_intp i;
-    for (i = 0; i < n; i++) {               /* every index checked before any write */
-        const ac_int64 j = idx[i];
-        if ((uint64_t)(j < 0 ? j + dim : j) >= (uint64_t)dim) {
-            return i;
-        }
+    /* prefetch only when the rows written do not fit in the caches */
+    const int big = (double)dim * (double)(dstride < 0 ? -dstride : dstride) > 1048576.0;
+    const ac_intp bad = first_bad_index(idx, n, dim);
+    if (bad >= 0) {
+        return bad;
     }
     switch (itemsize) {
     case 1: { AC_PUT_LOOP(uint8_t) }
@@ -70,8 +136,7 @@ ac_intp ac_put_1d(char *dst, ac_intp dstride, ac_intp dim, const ac_int64 *idx, 
     default:
         for (i = 0; i < n; i++) {
             ac_int64 j = idx[i];
-            if (j < 0) { j += dim; }
-            if ((uint64_t)j >= (uint64_t)dim) { return i; }
+            j += (j >> 63) & dim;
             memcpy(dst + j * dstride, src + i * vstride, (size_t)itemsize);
         }
         return -1;
@@ -138,13 +203,46 @@ void ac_scatter_offsets(char *base, const ac_int64 *offs, ac_intp n, const char 
     }
 }
 
-/* ---------------------------------------------------------------- ufunc.at */
+/* ---------------------------------------------------------------- ufunc.at
+ * a[pos[i]] = a[pos[i]] OP b[i * bstride] in index order, one typed loop per
+ * (op, type).  Positions may be negative (wrapped here, branch-free: the
+ * caller checked them against `wrap`, the length of a's one axis); rows of
+ * a large array are prefetched AC_PUT_AHEAD indices ahead.  The element
+ * formulas are those of the ufuncs' own loops (tools/ufunc_table.py):
+ * maximum/minimum propagate NaN as `(x >= y || x != x) ? x : y`, fmax/fmin
+ * are C's, integers wrap in their unsigned type. */
+#include <math.h>
+
 #define AC_AT_LOOP(T, EXPR)                                                   \
+    if (big) {                                                                \
+        for (i = 0; i < n; i++) {                                             \
+            ac_int64 q = pos[i];                                              \
+            T *p;                                                             \
+            q += (q >> 63) & wrap;                                            \
+            p = (T *)(a + q * astride);                                       \
+            if (i + AC_PUT_AHEAD < n) {                                       \
+                ac_int64 f = pos[i + AC_PUT_AHEAD];                           \
+                f += (f >> 63) & wrap;                                        \
+                AC_TAKE_PREFETCHW(a + f * astride);                           \
+            }                                                                 \
+            {                                                                 \
+                const T y = *(const T *)(b + i * bstride);                    \
+                const T x = *p;                                               \
+                *p = (EXPR);                                                  \
+            }                                                                 \
+        }                                                                     \
+        return 0;                                                             \
+    }                                                                         \
     for (i = 0; i < n; i++) {                                                 \
-        T *p = (T *)(a + pos[i] * astride);                                   \
-        const T y = *(const T *)(b + i * bstride);                            \
-        const T x = *p;                                                       \
-        *p = (EXPR);                                                          \
+        ac_int64 q = pos[i];                                                  \
+        T *p;                                                                 \
+        q += (q >> 63) & wrap;                                                \
+        p = (T *)(a + q * astride);                                           \
+        {                                                                     \
+            const T y = *(const T *)(b + i * bstride);                        \
+            const T x = *p;                                                   \
+            *p = (EXPR);                                                      \
+        }                                                                     \
     }                                                                         \
     return 0;
 /* integers in their unsigned type: wrap-around without undefined behaviour */
@@ -153,20 +251,40 @@ void ac_scatter_offsets(char *base, const ac_int64 *offs, ac_intp n, const char 
     case AC_AT_ADD: { AC_AT_LOOP(T, (T)((UT)x + (UT)y)) }                     \
     case AC_AT_SUBTRACT: { AC_AT_LOOP(T, (T)((UT)x - (UT)y)) }                \
     case AC_AT_MULTIPLY: { AC_AT_LOOP(T, (T)((UT)x * (UT)y)) }                \
+    case AC_AT_MAXIMUM: case AC_AT_FMAX: { AC_AT_LOOP(T, x >= y ? x : y) }    \
+    case AC_AT_MINIMUM: case AC_AT_FMIN: { AC_AT_LOOP(T, x <= y ? x : y) }    \
+    case AC_AT_AND: { AC_AT_LOOP(T, (T)(x & y)) }                             \
+    case AC_AT_OR: { AC_AT_LOOP(T, (T)(x | y)) }                              \
+    case AC_AT_XOR: { AC_AT_LOOP(T, (T)(x ^ y)) }                             \
     }                                                                         \
     return -1;
-#define AC_AT_FLOAT(T)                                                        \
+#define AC_AT_FLOAT(T, FMAX, FMIN)                                            \
     switch (op) {                                                             \
     case AC_AT_ADD: { AC_AT_LOOP(T, x + y) }                                  \
     case AC_AT_SUBTRACT: { AC_AT_LOOP(T, x - y) }                             \
     case AC_AT_MULTIPLY: { AC_AT_LOOP(T, x * y) }                             \
+    case AC_AT_MAXIMUM: { AC_AT_LOOP(T, (x >= y || x != x) ? x : y) }         \
+    case AC_AT_MINIMUM: { AC_AT_LOOP(T, (x <= y || x != x) ? x : y) }         \
+    case AC_AT_FMAX: { AC_AT_LOOP(T, FMAX(x, y)) }                            \
+    case AC_AT_FMIN: { AC_AT_LOOP(T, FMIN(x, y)) }                            \
+    }                                                                         \
+    return -1;
+/* complex: add and subtract, part by part */
+typedef struct { float re, im; } ac_at_c64;
+typedef struct { double re, im; } ac_at_c128;
+#define AC_AT_CPLX(T)                                                         \
+    switch (op) {                                                             \
+    case AC_AT_ADD: { AC_AT_LOOP(T, ((T){x.re + y.re, x.im + y.im})) }        \
+    case AC_AT_SUBTRACT: { AC_AT_LOOP(T, ((T){x.re - y.re, x.im - y.im})) }   \
     }                                                                         \
     return -1;
 
-int ac_at_arith(int op, int tidx, char *a, ac_intp astride, const ac_int64 *pos, ac_intp n,
-                const char *b, ac_intp bstride)
+int ac_at_arith(int op, int tidx, char *a, ac_intp astride, ac_intp wrap, const ac_int64 *pos,
+                ac_intp n, const char *b, ac_intp bstride)
 {
     ac_intp i;
+    const int big = n > 64
+        && (double)wrap * (double)(astride < 0 ? -astride : astride) > 1048576.0;
     switch (tidx) {
     case ACX_INT8: AC_AT_INT(int8_t, uint8_t)
     case ACX_UINT8: AC_AT_INT(uint8_t, uint8_t)
@@ -176,9 +294,16 @@ int ac_at_arith(int op, int tidx, char *a, ac_intp astride, const ac_int64 *pos,
     case ACX_UINT32: AC_AT_INT(uint32_t, uint32_t)
     case ACX_INT64: AC_AT_INT(int64_t, uint64_t)
     case ACX_UINT64: AC_AT_INT(uint64_t, uint64_t)
-    case ACX_FLOAT32: AC_AT_FLOAT(float)
-    case ACX_FLOAT64: AC_AT_FLOAT(double)
+    case ACX_FLOAT32: AC_AT_FLOAT(float, (float)fmax, (float)fmin)
+    case ACX_FLOAT64: AC_AT_FLOAT(double, fmax, fmin)
+    case ACX_COMPLEX64: AC_AT_CPLX(ac_at_c64)
+    case ACX_COMPLEX128: AC_AT_CPLX(ac_at_c128)
     default:
         return -1;
     }
+}
+
+ac_intp ac_index_check(const ac_int64 *idx, ac_intp n, ac_intp dim)
+{
+    return first_bad_index(idx, n, dim);
 }

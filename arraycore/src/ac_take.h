@@ -28,12 +28,21 @@ AC_EXPORT void ac_gather_offsets(char *dst, const char *base, const ac_int64 *of
 AC_EXPORT void ac_scatter_offsets(char *base, const ac_int64 *offs, ac_intp n, const char *src,
                                   ac_intp vstride, int itemsize);
 
-/* ufunc.at for add, subtract and multiply of one real type (not bool or
- * float16): a[pos[i]] = a[pos[i]] OP b[i * bstride] in index order (a 1-d,
- * native, aligned; positions already checked).  0 when done, -1 when the
- * type or op has no kernel here (the caller's general loop takes it). */
-enum { AC_AT_ADD = 0, AC_AT_SUBTRACT = 1, AC_AT_MULTIPLY = 2 };
-AC_EXPORT int ac_at_arith(int op, int tidx, char *a, ac_intp astride, const ac_int64 *pos,
-                          ac_intp n, const char *b, ac_intp bstride);
+/* ufunc.at of one type: a[pos[i]] = a[pos[i]] OP b[i * bstride] in index
+ * order (a native and aligned, positions already checked; a negative
+ * position counts from `wrap`, the length of a's one axis, else pass 0).
+ * Ops: add, subtract, multiply, maximum, minimum, fmax, fmin on integers
+ * and float32/64; bitwise and/or/xor on integers; add and subtract on
+ * complex64/128 (the formulas of the ufuncs' own loops).  0 when done, -1
+ * when the type or op has no kernel here (the caller's general loop takes
+ * it). */
+enum { AC_AT_ADD = 0, AC_AT_SUBTRACT = 1, AC_AT_MULTIPLY = 2, AC_AT_MAXIMUM = 3,
+       AC_AT_MINIMUM = 4, AC_AT_FMAX = 5, AC_AT_FMIN = 6, AC_AT_AND = 7, AC_AT_OR = 8,
+       AC_AT_XOR = 9 };
+AC_EXPORT int ac_at_arith(int op, int tidx, char *a, ac_intp astride, ac_intp wrap,
+                          const ac_int64 *pos, ac_intp n, const char *b, ac_intp bstride);
+/* the position of the first of idx[0, n) outside [-dim, dim), or -1
+ * (vectorized) */
+AC_EXPORT ac_intp ac_index_check(const ac_int64 *idx, ac_intp n, ac_intp dim);
 
 #endif
