@@ -88,10 +88,12 @@ cdef extern from "Python.h":
 
 cdef extern from *:
     """
-    /* nesting depth of conversions in this thread (see _asarray) */
-    static __thread int ac_convert_depth = 0;
+    /* nesting depth of conversions in this thread (see _asarray); this
+       module is conversion's one home, so the counter is its own, not the
+       core library's (no ac_ name: test_packaging keeps those in libaccore) */
+    static __thread int convert_depth = 0;
     """
-    int ac_convert_depth
+    int convert_depth
 
 
 # THE depth limit of nested conversion.  Python's own limit is not enough:
@@ -110,19 +112,19 @@ cdef ndarray _asarray(object obj, Descr dt, object copy):
     MAX_CONVERT_DEPTH (per thread) and the interpreter's recursion limit:
     RecursionError, never a C stack overflow.  Nested lists are bounded by
     AC_MAXDIMS in _discover."""
-    global ac_convert_depth
+    global convert_depth
     t = type(obj)
     if t is ndarray:
         return _from_array(<ndarray>obj, dt, copy)
-    if ac_convert_depth >= MAX_CONVERT_DEPTH:
+    if convert_depth >= MAX_CONVERT_DEPTH:
         raise RecursionError(f"maximum nesting depth of array conversion ({MAX_CONVERT_DEPTH}) "
                              "exceeded: an __array__ or a sequence that contains itself?")
     Py_EnterRecursiveCall(" while converting an object to an arraycore array")
-    ac_convert_depth += 1
+    convert_depth += 1
     try:
         return _asarray_impl(obj, dt, copy)
     finally:
-        ac_convert_depth -= 1
+        convert_depth -= 1
         Py_LeaveRecursiveCall()
 
 
