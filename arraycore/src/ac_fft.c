@@ -127,16 +127,30 @@ typedef struct {
 #pragma GCC target("avx2,fma")
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wunused-function"
+/* these instances also transform VL lanes at once across the batch
+ * (ac_fft_vec.h, included by the template when AC_FFT_VEC is defined) */
+typedef double ac_fft_v4d __attribute__((vector_size(32)));
+typedef float ac_fft_v8f __attribute__((vector_size(32)));
+#define AC_FFT_VEC 1
 #define R double
+#define V ac_fft_v4d
+#define VL 4
 #define FN(x) x##_d_avx2
 #include "ac_fft_tmpl.h"
 #undef R
+#undef V
+#undef VL
 #undef FN
 #define R float
+#define V ac_fft_v8f
+#define VL 8
 #define FN(x) x##_f_avx2
 #include "ac_fft_tmpl.h"
 #undef R
+#undef V
+#undef VL
 #undef FN
+#undef AC_FFT_VEC
 #pragma GCC diagnostic pop
 #pragma GCC pop_options
 #endif

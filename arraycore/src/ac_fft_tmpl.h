@@ -646,6 +646,10 @@ static void FN(rmerge)(const FN(rplan) *p, const FN(cpx) *X, FN(cpx) *z)
     }
 }
 
+#ifdef AC_FFT_VEC
+#include "ac_fft_vec.h"
+#endif
+
 /* ------------------------------------------------------------------------ */
 /* the batch driver: lanes [lo, hi) of the outer space, in blocks            */
 /* ------------------------------------------------------------------------ */
@@ -663,8 +667,25 @@ static int FN(run_lanes)(const ac_fft_job *j, const void *plan, ac_intp lo, ac_i
     if (B > 16) B = 16;
     if (B > hi - lo) B = hi - lo;
     if (B < 1) return 0;
+#ifdef AC_FFT_VEC
+    /* VL lanes at a time across the batch (ac_fft_vec.h): blocks of a
+     * multiple of VL lanes, the remainder lane by lane below */
+    FN(vcpx) *vbuf = NULL;
+    if (hi - lo >= VL && FN(vec_ok)(kind, plan)) {
+        B = B / VL * VL;
+        if (B < VL) B = VL;
+        size_t vsz = sizeof(FN(vcpx)) * (size_t)FN(vec_work)(n);
+        vbuf = aligned_alloc(64, (vsz + 63) / 64 * 64);
+        if (vbuf == NULL) return AC_FFT_ENOMEM;
+    }
+#endif
     FN(cpx) *mem = malloc(sizeof(FN(cpx)) * (size_t)(per * B));
-    if (mem == NULL) return AC_FFT_ENOMEM;
+    if (mem == NULL) {
+#ifdef AC_FFT_VEC
+        free(vbuf);
+#endif
+        return AC_FFT_ENOMEM;
+    }
     ac_intp ioff[16], ooff[16];
     FN(cpx) *res[16];
     int oddc[16];
@@ -714,6 +735,16 @@ static int FN(run_lanes)(const ac_fft_job *j, const void *plan, ac_intp lo, ac_i
             }
             ioff[b] = io; ooff[b] = oo;
         }
+#ifdef AC_FFT_VEC
+        if (vbuf) {
+            ac_intp nv = nb - nb % VL;
+            for (ac_intp b = 0; b < nv; b += VL)
+                FN(vec_lanes)(j, plan, ioff + b, ooff + b, vbuf, scale, divide, dv, fct);
+            if (nv == nb) continue;
+            for (ac_intp b = nv; b < nb; b++) { ioff[b - nv] = ioff[b]; ooff[b - nv] = ooff[b]; }
+            nb -= nv;
+        }
+#endif
         /* contiguous lanes, whole: no copies in or out (C2C; R2C through
          * the half-length transform) */
         if (direct) {
@@ -841,6 +872,9 @@ static int FN(run_lanes)(const ac_fft_job *j, const void *plan, ac_intp lo, ac_i
         }
     }
     free(mem);
+#ifdef AC_FFT_VEC
+    free(vbuf);
+#endif
     return rc;
 #undef AC_SC
 }

@@ -1,0 +1,370 @@
+/*
+ * ac_fft_vec.h -- batched FFT kernels of src/ac_fft.c vectorized ACROSS the
+ * batch: VL lanes (transforms of the same length) are transformed at once,
+ * one SIMD register holding the same element of VL different lanes, so every
+ * butterfly is a full-width vector operation with no shuffles.  Included by
+ * ac_fft_tmpl.h (inside the AVX2 instances only, AC_FFT_VEC defined) with
+ *   R  the real type (double or float), FN(x) the instance's names,
+ *   V  a GCC vector of VL R's (32 bytes: 4 doubles or 8 floats).
+ * The passes are those of ac_fft_tmpl.h, operation for operation (the same
+ * sums in the same order: the same roundings per lane), on
+ * FN(vcpx) = {V r, i} elements; twiddles and constants come from the scalar
+ * plan (a vector times a scalar broadcasts the scalar).  Lanes are gathered
+ * from any stride (axis 0 of a C array reads VL adjacent elements: one cache
+ * line), transformed in an aligned buffer, and scattered with the scale.
+ * Used for complex plans without Bluestein (and the real plans on them) of
+ * length up to AC_FFT_VEC_MAXN.
+ */
+
+typedef struct { V r, i; } FN(vcpx);
+
+static const V FN(vzero) = {0};
+
+static void FN(vpass2)(ac_intp ido, ac_intp l1, const FN(vcpx) *restrict cc,
+                       FN(vcpx) *restrict ch, const FN(cpx) *restrict tw)
+{
+    for (ac_intp k = 0; k < l1; k++) {
+        const FN(vcpx) *c0 = cc + ido * (2 * k), *c1 = c0 + ido;
+        FN(vcpx) *h0 = ch + ido * k, *h1 = ch + ido * (k + l1);
+        h0[0].r = c0[0].r + c1[0].r; h0[0].i = c0[0].i + c1[0].i;
+        h1[0].r = c0[0].r - c1[0].r; h1[0].i = c0[0].i - c1[0].i;
+        for (ac_intp i = 1; i < ido; i++) {
+            V ar = c0[i].r, ai = c0[i].i, br = c1[i].r, bi = c1[i].i;
+            h0[i].r = ar + br; h0[i].i = ai + bi;
+            V dr = ar - br, di = ai - bi;
+            R wr = tw[i].r, wi = tw[i].i;
+            h1[i].r = dr * wr - di * wi;
+            h1[i].i = dr * wi + di * wr;
+        }
+    }
+}
+
+static inline __attribute__((always_inline)) void
+FN(vpass4_body)(ac_intp ido, ac_intp l1, const FN(vcpx) *restrict cc,
+                FN(vcpx) *restrict ch, const FN(cpx) *restrict tw, const R sgn)
+{
+    const FN(cpx) *w1 = tw, *w2 = tw + ido, *w3 = tw + 2 * ido;
+    for (ac_intp k = 0; k < l1; k++) {
+        const FN(vcpx) *c0 = cc + ido * (4 * k), *c1 = c0 + ido, *c2 = c1 + ido, *c3 = c2 + ido;
+        FN(vcpx) *h0 = ch + ido * k, *h1 = ch + ido * (k + l1), *h2 = ch + ido * (k + 2 * l1),
+                 *h3 = ch + ido * (k + 3 * l1);
+        for (ac_intp i = 0; i < ido; i++) {
+            V s02r = c0[i].r + c2[i].r, s02i = c0[i].i + c2[i].i;
+            V d02r = c0[i].r - c2[i].r, d02i = c0[i].i - c2[i].i;
+            V s13r = c1[i].r + c3[i].r, s13i = c1[i].i + c3[i].i;
+            V e13r = -sgn * (c1[i].i - c3[i].i), e13i = sgn * (c1[i].r - c3[i].r);
+            V u0r = s02r + s13r, u0i = s02i + s13i;
+            V u2r = s02r - s13r, u2i = s02i - s13i;
+            V u1r = d02r + e13r, u1i = d02i + e13i;
+            V u3r = d02r - e13r, u3i = d02i - e13i;
+            h0[i].r = u0r; h0[i].i = u0i;
+            if (ido == 1) {
+                h1[i].r = u1r; h1[i].i = u1i;
+                h2[i].r = u2r; h2[i].i = u2i;
+                h3[i].r = u3r; h3[i].i = u3i;
+                continue;
+            }
+            h1[i].r = u1r * w1[i].r - u1i * w1[i].i; h1[i].i = u1r * w1[i].i + u1i * w1[i].r;
+            h2[i].r = u2r * w2[i].r - u2i * w2[i].i; h2[i].i = u2r * w2[i].i + u2i * w2[i].r;
+            h3[i].r = u3r * w3[i].r - u3i * w3[i].i; h3[i].i = u3r * w3[i].i + u3i * w3[i].r;
+        }
+    }
+}
+
+static void FN(vpass4)(ac_intp ido, ac_intp l1, const FN(vcpx) *restrict cc,
+                       FN(vcpx) *restrict ch, const FN(cpx) *restrict tw, R sgn)
+{
+    if (sgn < 0) FN(vpass4_body)(ido, l1, cc, ch, tw, (R)-1);
+    else FN(vpass4_body)(ido, l1, cc, ch, tw, (R)1);
+}
+
+#define AC_FFT_VPUT(q, vr, vi)                                                   \
+    do { FN(vcpx) *o_ = ch + ido * (k + l1 * (q)) + i;                           \
+         if (ido > 1) { const FN(cpx) *w_ = tw + ((q) - 1) * ido + i;            \
+                        V r_ = (vr), i_ = (vi);                                  \
+                        o_->r = r_ * w_->r - i_ * w_->i;                         \
+                        o_->i = r_ * w_->i + i_ * w_->r; }                       \
+         else { o_->r = (vr); o_->i = (vi); } } while (0)
+
+static void FN(vpass3)(ac_intp ido, ac_intp l1, const FN(vcpx) *restrict cc,
+                       FN(vcpx) *restrict ch, const FN(cpx) *restrict tw, R sgn,
+                       const R *cs, const R *sn)
+{
+    const R c1 = cs[1], s1 = sgn * sn[1];
+    for (ac_intp k = 0; k < l1; k++) {
+        const FN(vcpx) *c = cc + ido * (3 * k);
+        for (ac_intp i = 0; i < ido; i++) {
+            V x0r = c[i].r, x0i = c[i].i;
+            V sr = c[ido + i].r + c[2 * ido + i].r, si = c[ido + i].i + c[2 * ido + i].i;
+            V dr = c[ido + i].r - c[2 * ido + i].r, di = c[ido + i].i - c[2 * ido + i].i;
+            V ar = x0r + c1 * sr, ai = x0i + c1 * si;
+            V br = s1 * dr, bi = s1 * di;
+            ch[ido * k + i].r = x0r + sr; ch[ido * k + i].i = x0i + si;
+            AC_FFT_VPUT(1, ar - bi, ai + br);
+            AC_FFT_VPUT(2, ar + bi, ai - br);
+        }
+    }
+}
+
+static void FN(vpass5)(ac_intp ido, ac_intp l1, const FN(vcpx) *restrict cc,
+                       FN(vcpx) *restrict ch, const FN(cpx) *restrict tw, R sgn,
+                       const R *cs, const R *sn)
+{
+    const R c1 = cs[1], c2 = cs[2], s1 = sgn * sn[1], s2 = sgn * sn[2];
+    for (ac_intp k = 0; k < l1; k++) {
+        const FN(vcpx) *c = cc + ido * (5 * k);
+        for (ac_intp i = 0; i < ido; i++) {
+            V x0r = c[i].r, x0i = c[i].i;
+            const FN(vcpx) *x1 = c + ido + i, *x2 = c + 2 * ido + i, *x3 = c + 3 * ido + i,
+                           *x4 = c + 4 * ido + i;
+            V s1r = x1->r + x4->r, s1i = x1->i + x4->i, d1r = x1->r - x4->r, d1i = x1->i - x4->i;
+            V s2r = x2->r + x3->r, s2i = x2->i + x3->i, d2r = x2->r - x3->r, d2i = x2->i - x3->i;
+            V a1r = x0r + c1 * s1r + c2 * s2r, a1i = x0i + c1 * s1i + c2 * s2i;
+            V a2r = x0r + c2 * s1r + c1 * s2r, a2i = x0i + c2 * s1i + c1 * s2i;
+            V b1r = s1 * d1r + s2 * d2r, b1i = s1 * d1i + s2 * d2i;
+            V b2r = s2 * d1r - s1 * d2r, b2i = s2 * d1i - s1 * d2i;
+            ch[ido * k + i].r = x0r + s1r + s2r; ch[ido * k + i].i = x0i + s1i + s2i;
+            AC_FFT_VPUT(1, a1r - b1i, a1i + b1r);
+            AC_FFT_VPUT(4, a1r + b1i, a1i - b1r);
+            AC_FFT_VPUT(2, a2r - b2i, a2i + b2r);
+            AC_FFT_VPUT(3, a2r + b2i, a2i - b2r);
+        }
+    }
+}
+#undef AC_FFT_VPUT
+
+/* odd radix p >= 7: the symmetric pairing of passodd, with its partial sums
+ * (one running sum for p = 7, four for p >= 11) */
+static void FN(vpassodd)(const int p, ac_intp ido, ac_intp l1, const FN(vcpx) *restrict cc,
+                         FN(vcpx) *restrict ch, const FN(cpx) *restrict tw, R sgn,
+                         const R *cs, const R *sn)
+{
+    const int h = (p - 1) / 2;
+    FN(vcpx) s[255], d[255];
+    for (ac_intp k = 0; k < l1; k++) {
+        const FN(vcpx) *c = cc + ido * (p * k);
+        for (ac_intp i = 0; i < ido; i++) {
+            V t0r = c[i].r, t0i = c[i].i;
+            V ar0 = t0r, ai0 = t0i;
+            for (int j = 1; j <= h; j++) {
+                const FN(vcpx) *a = c + ido * j + i, *b = c + ido * (p - j) + i;
+                s[j].r = a->r + b->r; s[j].i = a->i + b->i;
+                d[j].r = a->r - b->r; d[j].i = a->i - b->i;
+                ar0 += s[j].r; ai0 += s[j].i;
+            }
+            ch[ido * k + i].r = ar0; ch[ido * k + i].i = ai0;
+            for (int q = 1; q <= h; q++) {
+                V Ar_, Ai_, Br_, Bi_;
+                int m = 0, j = 1;
+                if (h < 4) {
+                    Ar_ = t0r; Ai_ = t0i; Br_ = FN(vzero); Bi_ = FN(vzero);
+                    for (; j <= h; j++) {
+                        m += q; if (m >= p) m -= p;
+                        Ar_ += s[j].r * cs[m]; Ai_ += s[j].i * cs[m];
+                        Br_ += d[j].r * sn[m]; Bi_ += d[j].i * sn[m];
+                    }
+                } else {
+                    V a0r, a0i, a1r, a1i, a2r, a2i, a3r, a3i;
+                    V b0r, b0i, b1r, b1i, b2r, b2i, b3r, b3i;
+#define AC_FFT_VTERM(U, OP)                                                         \
+                    m += q; if (m >= p) m -= p;                                     \
+                    a##U##r OP s[j].r * cs[m]; a##U##i OP s[j].i * cs[m];           \
+                    b##U##r OP d[j].r * sn[m]; b##U##i OP d[j].i * sn[m]; j++;
+                    AC_FFT_VTERM(0, =) AC_FFT_VTERM(1, =) AC_FFT_VTERM(2, =) AC_FFT_VTERM(3, =)
+                    for (; j + 3 <= h; ) {
+                        AC_FFT_VTERM(0, +=) AC_FFT_VTERM(1, +=) AC_FFT_VTERM(2, +=) AC_FFT_VTERM(3, +=)
+                    }
+                    if (j <= h) { AC_FFT_VTERM(0, +=) }
+                    if (j <= h) { AC_FFT_VTERM(1, +=) }
+                    if (j <= h) { AC_FFT_VTERM(2, +=) }
+#undef AC_FFT_VTERM
+                    Ar_ = t0r + ((a0r + a2r) + (a1r + a3r));
+                    Ai_ = t0i + ((a0i + a2i) + (a1i + a3i));
+                    Br_ = (b0r + b2r) + (b1r + b3r);
+                    Bi_ = (b0i + b2i) + (b1i + b3i);
+                }
+                V uqr = Ar_ - sgn * Bi_, uqi = Ai_ + sgn * Br_;
+                V upr = Ar_ + sgn * Bi_, upi = Ai_ - sgn * Br_;
+                FN(vcpx) *hq = ch + ido * (k + l1 * q) + i, *hp = ch + ido * (k + l1 * (p - q)) + i;
+                if (ido == 1) {
+                    hq->r = uqr; hq->i = uqi; hp->r = upr; hp->i = upi;
+                    continue;
+                }
+                const FN(cpx) *wq = tw + (q - 1) * ido + i, *wp = tw + (p - q - 1) * ido + i;
+                hq->r = uqr * wq->r - uqi * wq->i; hq->i = uqr * wq->i + uqi * wq->r;
+                hp->r = upr * wp->r - upi * wp->i; hp->i = upr * wp->i + upi * wp->r;
+            }
+        }
+    }
+}
+
+/* the passes of a complex plan (no Bluestein) on VL lanes: a -> result (a
+ * or w, returned), w: n elements of scratch */
+static FN(vcpx) *FN(vexec)(const FN(cplan) *p, int sign, FN(vcpx) *a, FN(vcpx) *w)
+{
+    ac_intp n = p->n;
+    if (n == 1) return a;
+    R sgn = (R)sign;
+    int dir = sign < 0 ? 0 : 1;
+    FN(vcpx) *cc = a, *chh = w;
+    ac_intp l1 = 1;
+    for (int s = 0; s < p->nfct; s++) {
+        ac_intp f = p->fct[s], ido = n / (l1 * f);
+        const FN(cpx) *tw = p->tw[dir][s];
+        switch (f) {
+        case 2: FN(vpass2)(ido, l1, cc, chh, tw); break;
+        case 4: FN(vpass4)(ido, l1, cc, chh, tw, sgn); break;
+        case 3: FN(vpass3)(ido, l1, cc, chh, tw, sgn, p->rc[s], p->rs[s]); break;
+        case 5: FN(vpass5)(ido, l1, cc, chh, tw, sgn, p->rc[s], p->rs[s]); break;
+        default: FN(vpassodd)((int)f, ido, l1, cc, chh, tw, sgn, p->rc[s], p->rs[s]); break;
+        }
+        FN(vcpx) *t = cc; cc = chh; chh = t;
+        l1 *= f;
+    }
+    return cc;
+}
+
+#define AC_FFT_VEC_MAXN 4096
+
+/* can the lanes of this job go VL at a time?  the complex plan they run
+ * (no Bluestein) of length <= AC_FFT_VEC_MAXN */
+static int FN(vec_ok)(int kind, const void *plan)
+{
+    const FN(cplan) *cp = kind == AC_FFT_C2C ? plan : ((const FN(rplan) *)plan)->cp;
+    return cp->m == 0 && cp->n >= 2 && cp->n <= AC_FFT_VEC_MAXN;
+}
+
+/* elements of FN(vcpx) the vector path needs */
+static ac_intp FN(vec_work)(ac_intp n)
+{
+    return 3 * (n + 2);
+}
+
+/* element (k, lane l) of a vcpx array seen as R's (the build has
+ * -fno-strict-aliasing) */
+#define AC_VRE(a, k, l) (((R *)(a))[2 * VL * (k) + (l)])
+#define AC_VIM(a, k, l) (((R *)(a))[2 * VL * (k) + VL + (l)])
+
+/* VL lanes of the job: inputs at in + ioff[l], outputs at out + ooff[l];
+ * buf: vec_work(n) aligned elements.  divide/dv/fct: the scale, as in
+ * run_lanes (scale = 0: none). */
+static void FN(vec_lanes)(const ac_fft_job *j, const void *plan, const ac_intp *ioff,
+                          const ac_intp *ooff, FN(vcpx) *buf, int scale, int divide,
+                          R dv, R fct)
+{
+    const ac_intp n = j->n, iax = j->iax, oax = j->oax;
+    const int kind = j->kind;
+    ac_intp need = kind == AC_FFT_C2R ? n / 2 + 1 : n;
+    ac_intp cnt = j->nin < need ? j->nin : need;
+    FN(vcpx) *a = buf, *w = buf + (n + 2), *z = buf + 2 * (n + 2);
+#define AC_SCV(v) (!scale ? (v) : divide ? (v) / dv : (v) * fct)
+    if (kind == AC_FFT_C2C) {
+        const FN(cplan) *cp = plan;
+        for (ac_intp k = 0; k < cnt; k++)
+            for (int l = 0; l < VL; l++) {
+                const FN(cpx) *s = (const FN(cpx) *)(j->in + ioff[l] + k * iax);
+                AC_VRE(a, k, l) = s->r; AC_VIM(a, k, l) = s->i;
+            }
+        for (ac_intp k = cnt; k < n; k++) { a[k].r = FN(vzero); a[k].i = FN(vzero); }
+        FN(vcpx) *r = FN(vexec)(cp, j->forward ? -1 : 1, a, w);
+        for (ac_intp k = 0; k < n; k++)
+            for (int l = 0; l < VL; l++) {
+                FN(cpx) *d = (FN(cpx) *)(j->out + ooff[l] + k * oax);
+                d->r = AC_SCV(AC_VRE(r, k, l)); d->i = AC_SCV(AC_VIM(r, k, l));
+            }
+        return;
+    }
+    const FN(rplan) *rp = plan;
+    if (kind == AC_FFT_R2C) {
+        if (rp->half) {
+            ac_intp h = n / 2;
+            /* x_{2k} + i x_{2k+1} */
+            for (ac_intp i = 0; i < n; i++)
+                for (int l = 0; l < VL; l++) {
+                    R v = i < cnt ? *(const R *)(j->in + ioff[l] + i * iax) : 0;
+                    if (i % 2 == 0) AC_VRE(a, i / 2, l) = v; else AC_VIM(a, i / 2, l) = v;
+                }
+            FN(vcpx) *zz = FN(vexec)(rp->cp, -1, a, w);
+            const FN(cpx) *t = rp->rtw;
+            /* the split of rsplit_inplace, written straight to the lanes */
+            for (int l = 0; l < VL; l++) {
+                R z0r = AC_VRE(zz, 0, l), z0i = AC_VIM(zz, 0, l);
+                FN(cpx) *d0 = (FN(cpx) *)(j->out + ooff[l]);
+                FN(cpx) *dh = (FN(cpx) *)(j->out + ooff[l] + h * oax);
+                d0->r = AC_SCV(z0r + z0i); d0->i = 0;
+                dh->r = AC_SCV(z0r - z0i); dh->i = 0;
+            }
+            for (ac_intp k = 1; k <= h - k; k++) {
+                ac_intp m = h - k;
+                V ar = zz[k].r, ai = zz[k].i, br = zz[m].r, bi = -zz[m].i;
+                V er = (R)0.5 * (ar + br), ei = (R)0.5 * (ai + bi);
+                V dr = (R)0.5 * (ar - br), di = (R)0.5 * (ai - bi);
+                V ur = t[k].r * di + t[k].i * dr, ui = t[k].i * di - t[k].r * dr;
+                FN(vcpx) xk, xm;
+                xk.r = er + ur; xk.i = ei + ui;
+                xm.r = er - ur; xm.i = ui - ei;
+                for (int l = 0; l < VL; l++) {
+                    FN(cpx) *dk = (FN(cpx) *)(j->out + ooff[l] + k * oax);
+                    FN(cpx) *dm = (FN(cpx) *)(j->out + ooff[l] + m * oax);
+                    dk->r = AC_SCV(xk.r[l]); dk->i = AC_SCV(xk.i[l]);
+                    dm->r = AC_SCV(xm.r[l]); dm->i = AC_SCV(xm.i[l]);
+                }
+            }
+            return;
+        }
+        for (ac_intp k = 0; k < n; k++)
+            for (int l = 0; l < VL; l++) {
+                AC_VRE(a, k, l) = k < cnt ? *(const R *)(j->in + ioff[l] + k * iax) : 0;
+                AC_VIM(a, k, l) = 0;
+            }
+        FN(vcpx) *r = FN(vexec)(rp->cp, -1, a, w);
+        for (ac_intp k = 0; k <= n / 2; k++)
+            for (int l = 0; l < VL; l++) {
+                FN(cpx) *d = (FN(cpx) *)(j->out + ooff[l] + k * oax);
+                d->r = AC_SCV(AC_VRE(r, k, l)); d->i = AC_SCV(AC_VIM(r, k, l));
+            }
+        return;
+    }
+    /* C2R: the n/2 + 1 bins (imaginary parts of X_0 and X_{n/2} ignored) */
+    ac_intp hb = n / 2;
+    for (ac_intp k = 0; k <= hb; k++)
+        for (int l = 0; l < VL; l++) {
+            if (k < cnt) {
+                const FN(cpx) *s = (const FN(cpx) *)(j->in + ioff[l] + k * iax);
+                AC_VRE(a, k, l) = s->r; AC_VIM(a, k, l) = s->i;
+            } else {
+                AC_VRE(a, k, l) = 0; AC_VIM(a, k, l) = 0;
+            }
+        }
+    a[0].i = FN(vzero);
+    if (n % 2 == 0) a[hb].i = FN(vzero);
+    if (rp->half) {
+        const FN(cpx) *t = rp->rtw;
+        /* rmerge into z */
+        z[0].r = a[0].r + a[hb].r; z[0].i = a[0].r - a[hb].r;
+        for (ac_intp k = 1; k <= hb - k; k++) {
+            ac_intp m = hb - k;
+            V ar = a[k].r, ai = a[k].i, br = a[m].r, bi = -a[m].i;
+            V sr = ar + br, si = ai + bi, dr = ar - br, di = ai - bi;
+            R tr = t[k].r, ti = -t[k].i;
+            V er = dr * tr - di * ti, ei = dr * ti + di * tr;
+            z[k].r = sr - ei; z[k].i = si + er;
+            z[m].r = sr + ei; z[m].i = er - si;
+        }
+        FN(vcpx) *r = FN(vexec)(rp->cp, 1, z, w);
+        for (ac_intp k = 0; k < hb; k++)
+            for (int l = 0; l < VL; l++) {
+                *(R *)(j->out + ooff[l] + (2 * k) * oax) = AC_SCV(AC_VRE(r, k, l));
+                *(R *)(j->out + ooff[l] + (2 * k + 1) * oax) = AC_SCV(AC_VIM(r, k, l));
+            }
+        return;
+    }
+    for (ac_intp k = 1; k <= hb; k++) { a[n - k].r = a[k].r; a[n - k].i = -a[k].i; }
+    FN(vcpx) *r = FN(vexec)(rp->cp, 1, a, w);
+    for (ac_intp k = 0; k < n; k++)
+        for (int l = 0; l < VL; l++)
+            *(R *)(j->out + ooff[l] + k * oax) = AC_SCV(AC_VRE(r, k, l));
+#undef AC_SCV
+}
+#undef AC_VRE
+#undef AC_VIM
