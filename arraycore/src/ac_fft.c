@@ -129,26 +129,35 @@ typedef struct {
 #pragma GCC diagnostic ignored "-Wunused-function"
 /* these instances also transform VL lanes at once across the batch
  * (ac_fft_vec.h, included by the template when AC_FFT_VEC is defined) */
+#include <immintrin.h>
 typedef double ac_fft_v4d __attribute__((vector_size(32)));
 typedef float ac_fft_v8f __attribute__((vector_size(32)));
 #define AC_FFT_VEC 1
 #define R double
 #define V ac_fft_v4d
 #define VL 4
+#define VFMA(a, b, c) ((V)_mm256_fmadd_pd((a), (b), (c)))
+#define VB(x) ((V)_mm256_set1_pd(x))
 #define FN(x) x##_d_avx2
 #include "ac_fft_tmpl.h"
 #undef R
 #undef V
 #undef VL
+#undef VFMA
+#undef VB
 #undef FN
 #define R float
 #define V ac_fft_v8f
 #define VL 8
+#define VFMA(a, b, c) ((V)_mm256_fmadd_ps((a), (b), (c)))
+#define VB(x) ((V)_mm256_set1_ps(x))
 #define FN(x) x##_f_avx2
 #include "ac_fft_tmpl.h"
 #undef R
 #undef V
 #undef VL
+#undef VFMA
+#undef VB
 #undef FN
 #undef AC_FFT_VEC
 #pragma GCC diagnostic pop

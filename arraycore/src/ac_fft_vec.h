@@ -6,10 +6,13 @@
  * ac_fft_tmpl.h (inside the AVX2 instances only, AC_FFT_VEC defined) with
  *   R  the real type (double or float), FN(x) the instance's names,
  *   V  a GCC vector of VL R's (32 bytes: 4 doubles or 8 floats).
- * The passes are those of ac_fft_tmpl.h, operation for operation (the same
- * sums in the same order: the same roundings per lane), on
- * FN(vcpx) = {V r, i} elements; twiddles and constants come from the scalar
- * plan (a vector times a scalar broadcasts the scalar).  Lanes are gathered
+ * The passes are those of ac_fft_tmpl.h, the same sums in the same order, on
+ * FN(vcpx) = {V r, i} elements, twiddles and constants from the scalar plan;
+ * every product that is added to something is fused with it (VFMA(a, b, c)
+ * = a*b + c rounded once, the FMA instructions of this level), which rounds
+ * less than the baseline kernels do: the real transforms' error stays within
+ * NumPy's only with it (tests/test_fft_accuracy.py; ac_fft.c defines VFMA
+ * and VB, the broadcast of a scalar).  Lanes are gathered
  * from any stride (axis 0 of a C array reads VL adjacent elements: one cache
  * line), transformed in an aligned buffer, and scattered with the scale.
  * Used for complex plans without Bluestein (and the real plans on them) of
@@ -19,6 +22,12 @@
 typedef struct { V r, i; } FN(vcpx);
 
 static const V FN(vzero) = {0};
+
+/* (ur + i ui)(wr + i wi), each part one product rounded, fused with the other */
+#define AC_VCMUL(or_, oi_, ur, ui, wr, wi)                                      \
+    do { V wr_ = VB(wr), wi_ = VB(wi), ur_ = (ur), ui_ = (ui);                    \
+         (or_) = VFMA(ur_, wr_, -(ui_ * wi_));                                    \
+         (oi_) = VFMA(ur_, wi_, ui_ * wr_); } while (0)
 
 static void FN(vpass2)(ac_intp ido, ac_intp l1, const FN(vcpx) *restrict cc,
                        FN(vcpx) *restrict ch, const FN(cpx) *restrict tw)
@@ -32,9 +41,7 @@ static void FN(vpass2)(ac_intp ido, ac_intp l1, const FN(vcpx) *restrict cc,
             V ar = c0[i].r, ai = c0[i].i, br = c1[i].r, bi = c1[i].i;
             h0[i].r = ar + br; h0[i].i = ai + bi;
             V dr = ar - br, di = ai - bi;
-            R wr = tw[i].r, wi = tw[i].i;
-            h1[i].r = dr * wr - di * wi;
-            h1[i].i = dr * wi + di * wr;
+            AC_VCMUL(h1[i].r, h1[i].i, dr, di, tw[i].r, tw[i].i);
         }
     }
 }
@@ -64,9 +71,9 @@ FN(vpass4_body)(ac_intp ido, ac_intp l1, const FN(vcpx) *restrict cc,
                 h3[i].r = u3r; h3[i].i = u3i;
                 continue;
             }
-            h1[i].r = u1r * w1[i].r - u1i * w1[i].i; h1[i].i = u1r * w1[i].i + u1i * w1[i].r;
-            h2[i].r = u2r * w2[i].r - u2i * w2[i].i; h2[i].i = u2r * w2[i].i + u2i * w2[i].r;
-            h3[i].r = u3r * w3[i].r - u3i * w3[i].i; h3[i].i = u3r * w3[i].i + u3i * w3[i].r;
+            AC_VCMUL(h1[i].r, h1[i].i, u1r, u1i, w1[i].r, w1[i].i);
+            AC_VCMUL(h2[i].r, h2[i].i, u2r, u2i, w2[i].r, w2[i].i);
+            AC_VCMUL(h3[i].r, h3[i].i, u3r, u3i, w3[i].r, w3[i].i);
         }
     }
 }
@@ -81,9 +88,7 @@ static void FN(vpass4)(ac_intp ido, ac_intp l1, const FN(vcpx) *restrict cc,
 #define AC_FFT_VPUT(q, vr, vi)                                                   \
     do { FN(vcpx) *o_ = ch + ido * (k + l1 * (q)) + i;                           \
          if (ido > 1) { const FN(cpx) *w_ = tw + ((q) - 1) * ido + i;            \
-                        V r_ = (vr), i_ = (vi);                                  \
-                        o_->r = r_ * w_->r - i_ * w_->i;                         \
-                        o_->i = r_ * w_->i + i_ * w_->r; }                       \
+                        AC_VCMUL(o_->r, o_->i, (vr), (vi), w_->r, w_->i); }      \
          else { o_->r = (vr); o_->i = (vi); } } while (0)
 
 static void FN(vpass3)(ac_intp ido, ac_intp l1, const FN(vcpx) *restrict cc,
@@ -97,7 +102,7 @@ static void FN(vpass3)(ac_intp ido, ac_intp l1, const FN(vcpx) *restrict cc,
             V x0r = c[i].r, x0i = c[i].i;
             V sr = c[ido + i].r + c[2 * ido + i].r, si = c[ido + i].i + c[2 * ido + i].i;
             V dr = c[ido + i].r - c[2 * ido + i].r, di = c[ido + i].i - c[2 * ido + i].i;
-            V ar = x0r + c1 * sr, ai = x0i + c1 * si;
+            V ar = VFMA(VB(c1), sr, x0r), ai = VFMA(VB(c1), si, x0i);
             V br = s1 * dr, bi = s1 * di;
             ch[ido * k + i].r = x0r + sr; ch[ido * k + i].i = x0i + si;
             AC_FFT_VPUT(1, ar - bi, ai + br);
@@ -119,10 +124,11 @@ static void FN(vpass5)(ac_intp ido, ac_intp l1, const FN(vcpx) *restrict cc,
                            *x4 = c + 4 * ido + i;
             V s1r = x1->r + x4->r, s1i = x1->i + x4->i, d1r = x1->r - x4->r, d1i = x1->i - x4->i;
             V s2r = x2->r + x3->r, s2i = x2->i + x3->i, d2r = x2->r - x3->r, d2i = x2->i - x3->i;
-            V a1r = x0r + c1 * s1r + c2 * s2r, a1i = x0i + c1 * s1i + c2 * s2i;
-            V a2r = x0r + c2 * s1r + c1 * s2r, a2i = x0i + c2 * s1i + c1 * s2i;
-            V b1r = s1 * d1r + s2 * d2r, b1i = s1 * d1i + s2 * d2i;
-            V b2r = s2 * d1r - s1 * d2r, b2i = s2 * d1i - s1 * d2i;
+            const V C1 = VB(c1), C2 = VB(c2), S1 = VB(s1), S2 = VB(s2);
+            V a1r = VFMA(C2, s2r, VFMA(C1, s1r, x0r)), a1i = VFMA(C2, s2i, VFMA(C1, s1i, x0i));
+            V a2r = VFMA(C1, s2r, VFMA(C2, s1r, x0r)), a2i = VFMA(C1, s2i, VFMA(C2, s1i, x0i));
+            V b1r = VFMA(S1, d1r, S2 * d2r), b1i = VFMA(S1, d1i, S2 * d2i);
+            V b2r = VFMA(S2, d1r, -(S1 * d2r)), b2i = VFMA(S2, d1i, -(S1 * d2i));
             ch[ido * k + i].r = x0r + s1r + s2r; ch[ido * k + i].i = x0i + s1i + s2i;
             AC_FFT_VPUT(1, a1r - b1i, a1i + b1r);
             AC_FFT_VPUT(4, a1r + b1i, a1i - b1r);
@@ -160,23 +166,30 @@ static void FN(vpassodd)(const int p, ac_intp ido, ac_intp l1, const FN(vcpx) *r
                     Ar_ = t0r; Ai_ = t0i; Br_ = FN(vzero); Bi_ = FN(vzero);
                     for (; j <= h; j++) {
                         m += q; if (m >= p) m -= p;
-                        Ar_ += s[j].r * cs[m]; Ai_ += s[j].i * cs[m];
-                        Br_ += d[j].r * sn[m]; Bi_ += d[j].i * sn[m];
+                        V cm = VB(cs[m]), sm = VB(sn[m]);
+                        Ar_ = VFMA(s[j].r, cm, Ar_); Ai_ = VFMA(s[j].i, cm, Ai_);
+                        Br_ = VFMA(d[j].r, sm, Br_); Bi_ = VFMA(d[j].i, sm, Bi_);
                     }
                 } else {
                     V a0r, a0i, a1r, a1i, a2r, a2i, a3r, a3i;
                     V b0r, b0i, b1r, b1i, b2r, b2i, b3r, b3i;
-#define AC_FFT_VTERM(U, OP)                                                         \
+#define AC_FFT_VTERM0(U)                                                            \
                     m += q; if (m >= p) m -= p;                                     \
-                    a##U##r OP s[j].r * cs[m]; a##U##i OP s[j].i * cs[m];           \
-                    b##U##r OP d[j].r * sn[m]; b##U##i OP d[j].i * sn[m]; j++;
-                    AC_FFT_VTERM(0, =) AC_FFT_VTERM(1, =) AC_FFT_VTERM(2, =) AC_FFT_VTERM(3, =)
+                    a##U##r = s[j].r * cs[m]; a##U##i = s[j].i * cs[m];             \
+                    b##U##r = d[j].r * sn[m]; b##U##i = d[j].i * sn[m]; j++;
+#define AC_FFT_VTERM(U)                                                             \
+                    m += q; if (m >= p) m -= p;                                     \
+                    { V cm = VB(cs[m]), sm = VB(sn[m]);                             \
+                      a##U##r = VFMA(s[j].r, cm, a##U##r); a##U##i = VFMA(s[j].i, cm, a##U##i); \
+                      b##U##r = VFMA(d[j].r, sm, b##U##r); b##U##i = VFMA(d[j].i, sm, b##U##i); } j++;
+                    AC_FFT_VTERM0(0) AC_FFT_VTERM0(1) AC_FFT_VTERM0(2) AC_FFT_VTERM0(3)
                     for (; j + 3 <= h; ) {
-                        AC_FFT_VTERM(0, +=) AC_FFT_VTERM(1, +=) AC_FFT_VTERM(2, +=) AC_FFT_VTERM(3, +=)
+                        AC_FFT_VTERM(0) AC_FFT_VTERM(1) AC_FFT_VTERM(2) AC_FFT_VTERM(3)
                     }
-                    if (j <= h) { AC_FFT_VTERM(0, +=) }
-                    if (j <= h) { AC_FFT_VTERM(1, +=) }
-                    if (j <= h) { AC_FFT_VTERM(2, +=) }
+                    if (j <= h) { AC_FFT_VTERM(0) }
+                    if (j <= h) { AC_FFT_VTERM(1) }
+                    if (j <= h) { AC_FFT_VTERM(2) }
+#undef AC_FFT_VTERM0
 #undef AC_FFT_VTERM
                     Ar_ = t0r + ((a0r + a2r) + (a1r + a3r));
                     Ai_ = t0i + ((a0i + a2i) + (a1i + a3i));
@@ -191,8 +204,8 @@ static void FN(vpassodd)(const int p, ac_intp ido, ac_intp l1, const FN(vcpx) *r
                     continue;
                 }
                 const FN(cpx) *wq = tw + (q - 1) * ido + i, *wp = tw + (p - q - 1) * ido + i;
-                hq->r = uqr * wq->r - uqi * wq->i; hq->i = uqr * wq->i + uqi * wq->r;
-                hp->r = upr * wp->r - upi * wp->i; hp->i = upr * wp->i + upi * wp->r;
+                AC_VCMUL(hq->r, hq->i, uqr, uqi, wq->r, wq->i);
+                AC_VCMUL(hp->r, hp->i, upr, upi, wp->r, wp->i);
             }
         }
     }
@@ -299,7 +312,8 @@ static void FN(vec_lanes)(const ac_fft_job *j, const void *plan, const ac_intp *
                 V ar = zz[k].r, ai = zz[k].i, br = zz[m].r, bi = -zz[m].i;
                 V er = (R)0.5 * (ar + br), ei = (R)0.5 * (ai + bi);
                 V dr = (R)0.5 * (ar - br), di = (R)0.5 * (ai - bi);
-                V ur = t[k].r * di + t[k].i * dr, ui = t[k].i * di - t[k].r * dr;
+                V tr = VB(t[k].r), ti = VB(t[k].i);
+                V ur = VFMA(tr, di, ti * dr), ui = VFMA(ti, di, -(tr * dr));
                 FN(vcpx) xk, xm;
                 xk.r = er + ur; xk.i = ei + ui;
                 xm.r = er - ur; xm.i = ui - ei;
@@ -346,8 +360,8 @@ static void FN(vec_lanes)(const ac_fft_job *j, const void *plan, const ac_intp *
             ac_intp m = hb - k;
             V ar = a[k].r, ai = a[k].i, br = a[m].r, bi = -a[m].i;
             V sr = ar + br, si = ai + bi, dr = ar - br, di = ai - bi;
-            R tr = t[k].r, ti = -t[k].i;
-            V er = dr * tr - di * ti, ei = dr * ti + di * tr;
+            V er, ei;
+            AC_VCMUL(er, ei, dr, di, t[k].r, -t[k].i);
             z[k].r = sr - ei; z[k].i = si + er;
             z[m].r = sr + ei; z[m].i = er - si;
         }
