@@ -650,6 +650,22 @@ static void FN(rmerge)(const FN(rplan) *p, const FN(cpx) *X, FN(cpx) *z)
 #include "ac_fft_vec.h"
 #endif
 
+/* x / dv (fct = 1/dv rounded): correctly rounded; at the AVX2 level by
+ * correcting x fct with its exact residual (FMA), elsewhere a division */
+static inline R FN(sdiv)(R x, R dv, R fct)
+{
+#ifdef AC_FFT_VEC
+    R y = x * fct;
+    if (sizeof(R) == sizeof(double))
+        return (R)__builtin_fma((double)__builtin_fma(-(double)y, (double)dv, (double)x),
+                                (double)fct, (double)y);
+    return __builtin_fmaf(__builtin_fmaf(-(float)y, (float)dv, (float)x), (float)fct, (float)y);
+#else
+    (void)fct;
+    return x / dv;
+#endif
+}
+
 /* ------------------------------------------------------------------------ */
 /* the batch driver: lanes [lo, hi) of the outer space, in blocks            */
 /* ------------------------------------------------------------------------ */
@@ -708,7 +724,7 @@ static int FN(run_lanes)(const ac_fft_job *j, const void *plan, ac_intp lo, ac_i
             dv = (R)D;
         }
     }
-#define AC_SC(v) (divide ? (v) / dv : (v) * fct)
+#define AC_SC(v) (divide ? FN(sdiv)((v), dv, fct) : (v) * fct)
     const int sign = j->forward ? -1 : 1;
     /* elements read along the axis, and written */
     ac_intp need = kind == AC_FFT_C2R ? n / 2 + 1 : n;
@@ -761,7 +777,7 @@ static int FN(run_lanes)(const ac_fft_job *j, const void *plan, ac_intp lo, ac_i
                     FN(cplan_run)(rp->cp, 1, dst, dst, w, a);
                     if (scale) {
                         R *d = (R *)dst;
-                        if (divide) for (ac_intp i = 0; i < n; i++) d[i] /= dv;
+                        if (divide) for (ac_intp i = 0; i < n; i++) d[i] = FN(sdiv)(d[i], dv, fct);
                         else for (ac_intp i = 0; i < n; i++) d[i] *= fct;
                     }
                     continue;
@@ -771,7 +787,7 @@ static int FN(run_lanes)(const ac_fft_job *j, const void *plan, ac_intp lo, ac_i
                     FN(rsplit_inplace)(rp, dst);
                 }
                 if (scale) {
-                    if (divide) for (ac_intp i = 0; i < nout; i++) { dst[i].r /= dv; dst[i].i /= dv; }
+                    if (divide) for (ac_intp i = 0; i < nout; i++) { dst[i].r = FN(sdiv)(dst[i].r, dv, fct); dst[i].i = FN(sdiv)(dst[i].i, dv, fct); }
                     else for (ac_intp i = 0; i < nout; i++) { dst[i].r *= fct; dst[i].i *= fct; }
                 }
             }
@@ -841,7 +857,7 @@ static int FN(run_lanes)(const ac_fft_job *j, const void *plan, ac_intp lo, ac_i
                     if (oax == oesz && !scale) memcpy(dst, s, sizeof(R) * (size_t)n);
                     else if (oax == oesz) {
                         R *d = (R *)dst;
-                        if (divide) for (ac_intp i = 0; i < n; i++) d[i] = s[i] / dv;
+                        if (divide) for (ac_intp i = 0; i < n; i++) d[i] = FN(sdiv)(s[i], dv, fct);
                         else for (ac_intp i = 0; i < n; i++) d[i] = s[i] * fct;
                     }
                     else for (ac_intp i = 0; i < n; i++) *(R *)(dst + i * oax) = scale ? AC_SC(s[i]) : s[i];
@@ -854,7 +870,7 @@ static int FN(run_lanes)(const ac_fft_job *j, const void *plan, ac_intp lo, ac_i
                 if (oax == oesz) {
                     FN(cpx) *d = (FN(cpx) *)dst;
                     if (!scale) memcpy(d, s, sizeof(FN(cpx)) * (size_t)nout);
-                    else if (divide) for (ac_intp i = 0; i < nout; i++) { d[i].r = s[i].r / dv; d[i].i = s[i].i / dv; }
+                    else if (divide) for (ac_intp i = 0; i < nout; i++) { d[i].r = FN(sdiv)(s[i].r, dv, fct); d[i].i = FN(sdiv)(s[i].i, dv, fct); }
                     else for (ac_intp i = 0; i < nout; i++) { d[i].r = s[i].r * fct; d[i].i = s[i].i * fct; }
                 } else {
                     for (ac_intp i = 0; i < nout; i++) {

@@ -239,6 +239,25 @@ static FN(vcpx) *FN(vexec)(const FN(cplan) *p, int sign, FN(vcpx) *a, FN(vcpx) *
 
 #define AC_FFT_VEC_MAXN 4096
 
+/* the scale of one vector: times fct, or divided by dv (= 1/fct, an
+ * integer): y = x fct, corrected by the exact residual x - y dv (one FMA):
+ * the correctly rounded quotient (Markstein's correction of a product by a
+ * correctly rounded reciprocal), at a multiply's cost, not a division's */
+static inline V FN(vsc)(V x, int divide, R dv, R fct)
+{
+    V f = VB(fct), y = x * f;
+    if (!divide) return y;
+    return VFMA(VFMA(-y, VB(dv), x), f, y);
+}
+
+static void FN(vscale)(FN(vcpx) *a, ac_intp cnt, int divide, R dv, R fct)
+{
+    for (ac_intp k = 0; k < cnt; k++) {
+        a[k].r = FN(vsc)(a[k].r, divide, dv, fct);
+        a[k].i = FN(vsc)(a[k].i, divide, dv, fct);
+    }
+}
+
 /* can the lanes of this job go VL at a time?  the complex plan they run
  * (no Bluestein) of length <= AC_FFT_VEC_MAXN */
 static int FN(vec_ok)(int kind, const void *plan)
@@ -270,7 +289,6 @@ static void FN(vec_lanes)(const ac_fft_job *j, const void *plan, const ac_intp *
     ac_intp need = kind == AC_FFT_C2R ? n / 2 + 1 : n;
     ac_intp cnt = j->nin < need ? j->nin : need;
     FN(vcpx) *a = buf, *w = buf + (n + 2), *z = buf + 2 * (n + 2);
-#define AC_SCV(v) (!scale ? (v) : divide ? (v) / dv : (v) * fct)
     if (kind == AC_FFT_C2C) {
         const FN(cplan) *cp = plan;
         for (ac_intp k = 0; k < cnt; k++)
@@ -280,10 +298,11 @@ static void FN(vec_lanes)(const ac_fft_job *j, const void *plan, const ac_intp *
             }
         for (ac_intp k = cnt; k < n; k++) { a[k].r = FN(vzero); a[k].i = FN(vzero); }
         FN(vcpx) *r = FN(vexec)(cp, j->forward ? -1 : 1, a, w);
+        if (scale) FN(vscale)(r, n, divide, dv, fct);
         for (ac_intp k = 0; k < n; k++)
             for (int l = 0; l < VL; l++) {
                 FN(cpx) *d = (FN(cpx) *)(j->out + ooff[l] + k * oax);
-                d->r = AC_SCV(AC_VRE(r, k, l)); d->i = AC_SCV(AC_VIM(r, k, l));
+                d->r = AC_VRE(r, k, l); d->i = AC_VIM(r, k, l);
             }
         return;
     }
@@ -300,12 +319,15 @@ static void FN(vec_lanes)(const ac_fft_job *j, const void *plan, const ac_intp *
             FN(vcpx) *zz = FN(vexec)(rp->cp, -1, a, w);
             const FN(cpx) *t = rp->rtw;
             /* the split of rsplit_inplace, written straight to the lanes */
-            for (int l = 0; l < VL; l++) {
-                R z0r = AC_VRE(zz, 0, l), z0i = AC_VIM(zz, 0, l);
-                FN(cpx) *d0 = (FN(cpx) *)(j->out + ooff[l]);
-                FN(cpx) *dh = (FN(cpx) *)(j->out + ooff[l] + h * oax);
-                d0->r = AC_SCV(z0r + z0i); d0->i = 0;
-                dh->r = AC_SCV(z0r - z0i); dh->i = 0;
+            {
+                V x0 = zz[0].r + zz[0].i, xh = zz[0].r - zz[0].i;
+                if (scale) { x0 = FN(vsc)(x0, divide, dv, fct); xh = FN(vsc)(xh, divide, dv, fct); }
+                for (int l = 0; l < VL; l++) {
+                    FN(cpx) *d0 = (FN(cpx) *)(j->out + ooff[l]);
+                    FN(cpx) *dh = (FN(cpx) *)(j->out + ooff[l] + h * oax);
+                    d0->r = x0[l]; d0->i = 0;
+                    dh->r = xh[l]; dh->i = 0;
+                }
             }
             for (ac_intp k = 1; k <= h - k; k++) {
                 ac_intp m = h - k;
@@ -317,11 +339,15 @@ static void FN(vec_lanes)(const ac_fft_job *j, const void *plan, const ac_intp *
                 FN(vcpx) xk, xm;
                 xk.r = er + ur; xk.i = ei + ui;
                 xm.r = er - ur; xm.i = ui - ei;
+                if (scale) {
+                    xk.r = FN(vsc)(xk.r, divide, dv, fct); xk.i = FN(vsc)(xk.i, divide, dv, fct);
+                    xm.r = FN(vsc)(xm.r, divide, dv, fct); xm.i = FN(vsc)(xm.i, divide, dv, fct);
+                }
                 for (int l = 0; l < VL; l++) {
                     FN(cpx) *dk = (FN(cpx) *)(j->out + ooff[l] + k * oax);
                     FN(cpx) *dm = (FN(cpx) *)(j->out + ooff[l] + m * oax);
-                    dk->r = AC_SCV(xk.r[l]); dk->i = AC_SCV(xk.i[l]);
-                    dm->r = AC_SCV(xm.r[l]); dm->i = AC_SCV(xm.i[l]);
+                    dk->r = xk.r[l]; dk->i = xk.i[l];
+                    dm->r = xm.r[l]; dm->i = xm.i[l];
                 }
             }
             return;
@@ -332,10 +358,11 @@ static void FN(vec_lanes)(const ac_fft_job *j, const void *plan, const ac_intp *
                 AC_VIM(a, k, l) = 0;
             }
         FN(vcpx) *r = FN(vexec)(rp->cp, -1, a, w);
+        if (scale) FN(vscale)(r, n / 2 + 1, divide, dv, fct);
         for (ac_intp k = 0; k <= n / 2; k++)
             for (int l = 0; l < VL; l++) {
                 FN(cpx) *d = (FN(cpx) *)(j->out + ooff[l] + k * oax);
-                d->r = AC_SCV(AC_VRE(r, k, l)); d->i = AC_SCV(AC_VIM(r, k, l));
+                d->r = AC_VRE(r, k, l); d->i = AC_VIM(r, k, l);
             }
         return;
     }
@@ -366,19 +393,20 @@ static void FN(vec_lanes)(const ac_fft_job *j, const void *plan, const ac_intp *
             z[m].r = sr + ei; z[m].i = er - si;
         }
         FN(vcpx) *r = FN(vexec)(rp->cp, 1, z, w);
+        if (scale) FN(vscale)(r, hb, divide, dv, fct);
         for (ac_intp k = 0; k < hb; k++)
             for (int l = 0; l < VL; l++) {
-                *(R *)(j->out + ooff[l] + (2 * k) * oax) = AC_SCV(AC_VRE(r, k, l));
-                *(R *)(j->out + ooff[l] + (2 * k + 1) * oax) = AC_SCV(AC_VIM(r, k, l));
+                *(R *)(j->out + ooff[l] + (2 * k) * oax) = AC_VRE(r, k, l);
+                *(R *)(j->out + ooff[l] + (2 * k + 1) * oax) = AC_VIM(r, k, l);
             }
         return;
     }
     for (ac_intp k = 1; k <= hb; k++) { a[n - k].r = a[k].r; a[n - k].i = -a[k].i; }
     FN(vcpx) *r = FN(vexec)(rp->cp, 1, a, w);
+    if (scale) FN(vscale)(r, n, divide, dv, fct);
     for (ac_intp k = 0; k < n; k++)
         for (int l = 0; l < VL; l++)
-            *(R *)(j->out + ooff[l] + k * oax) = AC_SCV(AC_VRE(r, k, l));
-#undef AC_SCV
+            *(R *)(j->out + ooff[l] + k * oax) = AC_VRE(r, k, l);
 }
 #undef AC_VRE
 #undef AC_VIM
