@@ -117,10 +117,13 @@ typedef struct {
 #undef R
 #undef FN
 
-/* The kernels again for AVX2 (+FMA instructions, no contraction: -std=c11
- * keeps a*b+c rounded twice, so every level gives the same results), chosen
- * at run time by ac_cpu_level() as the ufunc loops are.  The plans are built
- * by the baseline instances (same layouts) and only executed here. */
+/* The kernels again for AVX2 (+FMA), chosen at run time by ac_cpu_level() as
+ * the ufunc loops are (also on AVX-512 machines).  The plans are built by the
+ * baseline instances (same layouts) and only executed here.  These instances
+ * fuse the products of their butterflies, twiddles and real split/merge
+ * with the sums they feed (FN(fma), explicit: the real transforms need it to
+ * stay within NumPy's error), the baseline ones cannot: the two levels'
+ * results differ by roundings (tests/test_fft_accuracy.py bounds each). */
 #if AC_HAVE_DISPATCH
 #define AC_FFT_HAVE_AVX2 1
 #pragma GCC push_options

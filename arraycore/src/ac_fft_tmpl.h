@@ -18,6 +18,21 @@
 
 typedef struct { R r, i; } FN(cpx);
 
+/* a*b + c: fused (one rounding) in the AVX2 instances, whose FMA the
+ * across-the-batch kernels (ac_fft_vec.h) use in the same places, so a lane
+ * gives the same bits alone and in a batch; two roundings elsewhere (the
+ * baseline instances; the long double one, which only builds plan tables) */
+static inline R FN(fma)(R a, R b, R c)
+{
+#ifdef AC_FFT_VEC
+    if (sizeof(R) == sizeof(double))
+        return (R)__builtin_fma((double)a, (double)b, (double)c);
+    return (R)__builtin_fmaf((float)a, (float)b, (float)c);
+#else
+    return a * b + c;
+#endif
+}
+
 typedef struct FN(cplan_s) {
     ac_intp n;
     int nfct;
@@ -54,8 +69,8 @@ static void FN(pass2)(ac_intp ido, ac_intp l1, const FN(cpx) *restrict cc,
             R ar = c0[i].r, ai = c0[i].i, br = c1[i].r, bi = c1[i].i;
             h0[i].r = ar + br; h0[i].i = ai + bi;
             R dr = ar - br, di = ai - bi, wr = tw[i].r, wi = tw[i].i;
-            h1[i].r = dr * wr - di * wi;
-            h1[i].i = dr * wi + di * wr;
+            h1[i].r = FN(fma)(dr, wr, -(di * wi));
+            h1[i].i = FN(fma)(dr, wi, di * wr);
         }
     }
 }
@@ -96,9 +111,9 @@ FN(pass4_body)(ac_intp ido, ac_intp l1, const FN(cpx) *restrict cc,
             R u3r = d02r - e13r, u3i = d02i - e13i;
             h0[i].r = u0r; h0[i].i = u0i;
             /* (the twiddles of i = 0 are exactly 1) */
-            h1[i].r = u1r * w1[i].r - u1i * w1[i].i; h1[i].i = u1r * w1[i].i + u1i * w1[i].r;
-            h2[i].r = u2r * w2[i].r - u2i * w2[i].i; h2[i].i = u2r * w2[i].i + u2i * w2[i].r;
-            h3[i].r = u3r * w3[i].r - u3i * w3[i].i; h3[i].i = u3r * w3[i].i + u3i * w3[i].r;
+            h1[i].r = FN(fma)(u1r, w1[i].r, -(u1i * w1[i].i)); h1[i].i = FN(fma)(u1r, w1[i].i, u1i * w1[i].r);
+            h2[i].r = FN(fma)(u2r, w2[i].r, -(u2i * w2[i].i)); h2[i].i = FN(fma)(u2r, w2[i].i, u2i * w2[i].r);
+            h3[i].r = FN(fma)(u3r, w3[i].r, -(u3i * w3[i].i)); h3[i].i = FN(fma)(u3r, w3[i].i, u3i * w3[i].r);
         }
     }
 }
@@ -141,23 +156,30 @@ FN(passodd)(const int p, ac_intp ido, ac_intp l1, const FN(cpx) *restrict cc,
                     Ar_ = t0r; Ai_ = t0i; Br_ = 0; Bi_ = 0;
                     for (; j <= h; j++) {
                         m += q; if (m >= p) m -= p;
-                        Ar_ += s[j].r * cs[m]; Ai_ += s[j].i * cs[m];
-                        Br_ += d[j].r * sn[m]; Bi_ += d[j].i * sn[m];
+                        Ar_ = FN(fma)(s[j].r, cs[m], Ar_); Ai_ = FN(fma)(s[j].i, cs[m], Ai_);
+                        Br_ = FN(fma)(d[j].r, sn[m], Br_); Bi_ = FN(fma)(d[j].i, sn[m], Bi_);
                     }
                 } else {
                     R a0r, a0i, a1r, a1i, a2r, a2i, a3r, a3i;
                     R b0r, b0i, b1r, b1i, b2r, b2i, b3r, b3i;
-#define AC_FFT_TERM(U, OP)                                                          \
+#define AC_FFT_TERM0(U)                                                             \
                     m += q; if (m >= p) m -= p;                                     \
-                    a##U##r OP s[j].r * cs[m]; a##U##i OP s[j].i * cs[m];           \
-                    b##U##r OP d[j].r * sn[m]; b##U##i OP d[j].i * sn[m]; j++;
-                    AC_FFT_TERM(0, =) AC_FFT_TERM(1, =) AC_FFT_TERM(2, =) AC_FFT_TERM(3, =)
+                    a##U##r = s[j].r * cs[m]; a##U##i = s[j].i * cs[m];             \
+                    b##U##r = d[j].r * sn[m]; b##U##i = d[j].i * sn[m]; j++;
+#define AC_FFT_TERM(U)                                                              \
+                    m += q; if (m >= p) m -= p;                                     \
+                    a##U##r = FN(fma)(s[j].r, cs[m], a##U##r);                      \
+                    a##U##i = FN(fma)(s[j].i, cs[m], a##U##i);                      \
+                    b##U##r = FN(fma)(d[j].r, sn[m], b##U##r);                      \
+                    b##U##i = FN(fma)(d[j].i, sn[m], b##U##i); j++;
+                    AC_FFT_TERM0(0) AC_FFT_TERM0(1) AC_FFT_TERM0(2) AC_FFT_TERM0(3)
                     for (; j + 3 <= h; ) {
-                        AC_FFT_TERM(0, +=) AC_FFT_TERM(1, +=) AC_FFT_TERM(2, +=) AC_FFT_TERM(3, +=)
+                        AC_FFT_TERM(0) AC_FFT_TERM(1) AC_FFT_TERM(2) AC_FFT_TERM(3)
                     }
-                    if (j <= h) { AC_FFT_TERM(0, +=) }
-                    if (j <= h) { AC_FFT_TERM(1, +=) }
-                    if (j <= h) { AC_FFT_TERM(2, +=) }
+                    if (j <= h) { AC_FFT_TERM(0) }
+                    if (j <= h) { AC_FFT_TERM(1) }
+                    if (j <= h) { AC_FFT_TERM(2) }
+#undef AC_FFT_TERM0
 #undef AC_FFT_TERM
                     Ar_ = t0r + ((a0r + a2r) + (a1r + a3r));
                     Ai_ = t0i + ((a0i + a2i) + (a1i + a3i));
@@ -174,8 +196,8 @@ FN(passodd)(const int p, ac_intp ido, ac_intp l1, const FN(cpx) *restrict cc,
                 }
                 /* (the twiddles of i = 0 are exactly 1) */
                 const FN(cpx) *wq = tw + (q - 1) * ido + i, *wp = tw + (p - q - 1) * ido + i;
-                hq->r = uqr * wq->r - uqi * wq->i; hq->i = uqr * wq->i + uqi * wq->r;
-                hp->r = upr * wp->r - upi * wp->i; hp->i = upr * wp->i + upi * wp->r;
+                hq->r = FN(fma)(uqr, wq->r, -(uqi * wq->i)); hq->i = FN(fma)(uqr, wq->i, uqi * wq->r);
+                hp->r = FN(fma)(upr, wp->r, -(upi * wp->i)); hp->i = FN(fma)(upr, wp->i, upi * wp->r);
             }
         }
     }
@@ -185,8 +207,9 @@ FN(passodd)(const int p, ac_intp ido, ac_intp l1, const FN(cpx) *restrict cc,
 #define AC_FFT_PUT(q, vr, vi)                                                    \
     do { FN(cpx) *o_ = ch + ido * (k + l1 * (q)) + i;                            \
          if (TW) { const FN(cpx) *w_ = tw + ((q) - 1) * ido + i;                 \
-                   o_->r = (vr) * w_->r - (vi) * w_->i;                          \
-                   o_->i = (vr) * w_->i + (vi) * w_->r; }                        \
+                   R r_ = (vr), i_ = (vi);                                       \
+                   o_->r = FN(fma)(r_, w_->r, -(i_ * w_->i));                    \
+                   o_->i = FN(fma)(r_, w_->i, i_ * w_->r); }                     \
          else { o_->r = (vr); o_->i = (vi); } } while (0)
 
 static inline __attribute__((always_inline)) void
@@ -201,7 +224,7 @@ FN(pass3_body)(const int TW, ac_intp ido, ac_intp l1, const FN(cpx) *restrict cc
             R x0r = c[i].r, x0i = c[i].i;
             R sr = c[ido + i].r + c[2 * ido + i].r, si = c[ido + i].i + c[2 * ido + i].i;
             R dr = c[ido + i].r - c[2 * ido + i].r, di = c[ido + i].i - c[2 * ido + i].i;
-            R ar = x0r + c1 * sr, ai = x0i + c1 * si;
+            R ar = FN(fma)(c1, sr, x0r), ai = FN(fma)(c1, si, x0i);
             R br = s1 * dr, bi = s1 * di;            /* u1 = A + i B, u2 = A - i B */
             ch[ido * k + i].r = x0r + sr; ch[ido * k + i].i = x0i + si;
             AC_FFT_PUT(1, ar - bi, ai + br);
@@ -224,10 +247,10 @@ FN(pass5_body)(const int TW, ac_intp ido, ac_intp l1, const FN(cpx) *restrict cc
                           *x4 = c + 4 * ido + i;
             R s1r = x1->r + x4->r, s1i = x1->i + x4->i, d1r = x1->r - x4->r, d1i = x1->i - x4->i;
             R s2r = x2->r + x3->r, s2i = x2->i + x3->i, d2r = x2->r - x3->r, d2i = x2->i - x3->i;
-            R a1r = x0r + c1 * s1r + c2 * s2r, a1i = x0i + c1 * s1i + c2 * s2i;
-            R a2r = x0r + c2 * s1r + c1 * s2r, a2i = x0i + c2 * s1i + c1 * s2i;
-            R b1r = s1 * d1r + s2 * d2r, b1i = s1 * d1i + s2 * d2i;
-            R b2r = s2 * d1r - s1 * d2r, b2i = s2 * d1i - s1 * d2i;
+            R a1r = FN(fma)(c2, s2r, FN(fma)(c1, s1r, x0r)), a1i = FN(fma)(c2, s2i, FN(fma)(c1, s1i, x0i));
+            R a2r = FN(fma)(c1, s2r, FN(fma)(c2, s1r, x0r)), a2i = FN(fma)(c1, s2i, FN(fma)(c2, s1i, x0i));
+            R b1r = FN(fma)(s1, d1r, s2 * d2r), b1i = FN(fma)(s1, d1i, s2 * d2i);
+            R b2r = FN(fma)(s2, d1r, -(s1 * d2r)), b2i = FN(fma)(s2, d1i, -(s1 * d2i));
             ch[ido * k + i].r = x0r + s1r + s2r; ch[ido * k + i].i = x0i + s1i + s2i;
             AC_FFT_PUT(1, a1r - b1i, a1i + b1r);
             AC_FFT_PUT(4, a1r + b1i, a1i - b1r);
@@ -574,7 +597,7 @@ static void FN(rsplit)(const FN(rplan) *p, const FN(cpx) *z, FN(cpx) *o)
         R ar = z[k].r, ai = z[k].i, br = z[m].r, bi = -z[m].i;
         R er = (R)0.5 * (ar + br), ei = (R)0.5 * (ai + bi);
         R dr = (R)0.5 * (ar - br), di = (R)0.5 * (ai - bi);
-        R ur = t[k].r * di + t[k].i * dr, ui = t[k].i * di - t[k].r * dr;
+        R ur = FN(fma)(t[k].r, di, t[k].i * dr), ui = FN(fma)(t[k].i, di, -(t[k].r * dr));
         o[k].r = er + ur; o[k].i = ei + ui;
         o[m].r = er - ur; o[m].i = ui - ei;
     }
@@ -617,7 +640,7 @@ static void FN(rsplit_inplace)(const FN(rplan) *p, FN(cpx) *z)
         R ar = z[k].r, ai = z[k].i, br = z[m].r, bi = -z[m].i;
         R er = (R)0.5 * (ar + br), ei = (R)0.5 * (ai + bi);
         R dr = (R)0.5 * (ar - br), di = (R)0.5 * (ai - bi);
-        R ur = t[k].r * di + t[k].i * dr, ui = t[k].i * di - t[k].r * dr;
+        R ur = FN(fma)(t[k].r, di, t[k].i * dr), ui = FN(fma)(t[k].i, di, -(t[k].r * dr));
         z[k].r = er + ur; z[k].i = ei + ui;
         z[m].r = er - ur; z[m].i = ui - ei;
     }
@@ -640,7 +663,7 @@ static void FN(rmerge)(const FN(rplan) *p, const FN(cpx) *X, FN(cpx) *z)
         R ar = X[k].r, ai = X[k].i, br = X[m].r, bi = -X[m].i;
         R sr = ar + br, si = ai + bi, dr = ar - br, di = ai - bi;
         R tr = t[k].r, ti = -t[k].i;
-        R er = dr * tr - di * ti, ei = dr * ti + di * tr;
+        R er = FN(fma)(dr, tr, -(di * ti)), ei = FN(fma)(dr, ti, di * tr);
         z[k].r = sr - ei; z[k].i = si + er;
         z[m].r = sr + ei; z[m].i = er - si;
     }
