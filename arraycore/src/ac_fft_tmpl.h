@@ -710,7 +710,8 @@ static int FN(run_lanes)(const ac_fft_job *j, const void *plan, ac_intp lo, ac_i
     /* VL lanes at a time across the batch (ac_fft_vec.h): blocks of a
      * multiple of VL lanes, the remainder lane by lane below */
     FN(vcpx) *vbuf = NULL;
-    if (hi - lo >= VL && FN(vec_ok)(kind, plan)) {
+    if (hi - lo >= VL &&
+        FN(vec_ok)(kind, plan, j->iax != (kind == AC_FFT_R2C ? (ac_intp)sizeof(R) : (ac_intp)sizeof(FN(cpx))))) {
         B = B / VL * VL;
         if (B < VL) B = VL;
         size_t vsz = sizeof(FN(vcpx)) * (size_t)FN(vec_work)(n);
