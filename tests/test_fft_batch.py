@@ -125,3 +125,23 @@ def test_dispatch_levels(level):
     assert float(worst) <= 10, out.stdout
     if level == "baseline":
         assert got_level == "baseline"
+
+
+@pytest.mark.skipif(IS_NUMPY, reason="arraycore's lanes")
+@pytest.mark.parametrize("prec", ["float32", "float64"])
+@pytest.mark.parametrize("norm", ["backward", "forward"])
+def test_strided_axis_in_blocks(prec, norm):
+    """Axis 0 of C arrays with many columns (lanes gathered in blocks of up
+    to 64, several vector groups at once, then the remainder): NumPy's
+    result, and the same bits as each column transformed alone."""
+    rng = np.random.default_rng(8)
+    cdt = "complex64" if prec == "float32" else "complex128"
+    for n, cols in ((6, 131), (64, 100), (300, 77), (1000, 40), (4096, 23)):
+        a = (rng.standard_normal((n, cols)) + 1j * rng.standard_normal((n, cols))).astype(cdt)
+        for fname in ("fft", "ifft"):
+            got = to_numpy(getattr(xp.fft, fname)(xp.asarray(a), axis=0, norm=norm))
+            want = getattr(np.fft, fname)(a, axis=0, norm=norm)
+            assert _rel(got, want) <= _bound(prec, n), (n, cols, fname)
+            for c in (0, cols // 2, cols - 1):
+                alone = to_numpy(getattr(xp.fft, fname)(xp.asarray(a[:, c].copy()), norm=norm))
+                assert np.array_equal(got[:, c], alone), (n, cols, fname, c)

@@ -82,6 +82,9 @@ static int ac_fft_use_bluestein(ac_intp n, ac_intp rlen)
     return 3.0 * ac_fft_cost(m) < direct;
 }
 
+/* the most lanes one block of the batch driver holds */
+#define AC_FFT_MAXB 64
+
 typedef struct {
     int kind, forward;
     ac_intp n;

@@ -706,29 +706,48 @@ static int FN(run_lanes)(const ac_fft_job *j, const void *plan, ac_intp lo, ac_i
     if (B > 16) B = 16;
     if (B > hi - lo) B = hi - lo;
     if (B < 1) return 0;
+    ac_intp memB = B;          /* lanes the lane-by-lane buffers hold */
 #ifdef AC_FFT_VEC
     /* VL lanes at a time across the batch (ac_fft_vec.h): blocks of a
-     * multiple of VL lanes, the remainder lane by lane below */
+     * multiple of VL lanes, the remainder (< VL per block) lane by lane
+     * below; C2C lanes on a strided axis in blocks of G groups (up to 64
+     * lanes, 2 MB of buffers), gathered together (vec_block_c2c) */
     FN(vcpx) *vbuf = NULL;
+    ac_intp vgroups = 0;
     if (hi - lo >= VL &&
         FN(vec_ok)(kind, plan, j->iax != (kind == AC_FFT_R2C ? (ac_intp)sizeof(R) : (ac_intp)sizeof(FN(cpx))))) {
-        B = B / VL * VL;
-        if (B < VL) B = VL;
-        size_t vsz = sizeof(FN(vcpx)) * (size_t)FN(vec_work)(n);
+        size_t vsz;
+        if (kind == AC_FFT_C2C && (j->iax != (ac_intp)sizeof(FN(cpx)) || j->oax != (ac_intp)sizeof(FN(cpx)))) {
+            vgroups = (ac_intp)((2 << 20) / (2 * (n + 2) * (ac_intp)sizeof(FN(vcpx))));
+            if (vgroups > AC_FFT_MAXB / VL) vgroups = AC_FFT_MAXB / VL;
+            if (vgroups > (hi - lo) / VL) vgroups = (hi - lo) / VL;
+            /* (one group at a time is the path below: measured faster than
+             * a block of one, e.g. axis 0 of 4096x256) */
+            if (vgroups < 2) vgroups = 0;
+        }
+        if (vgroups) {
+            B = vgroups * VL;
+            vsz = sizeof(FN(vcpx)) * (size_t)(2 * vgroups * (n + 2));
+        } else {
+            B = B / VL * VL;
+            if (B < VL) B = VL;
+            vsz = sizeof(FN(vcpx)) * (size_t)FN(vec_work)(n);
+        }
+        memB = VL - 1 < B ? VL - 1 : B;
         vbuf = aligned_alloc(64, (vsz + 63) / 64 * 64);
         if (vbuf == NULL) return AC_FFT_ENOMEM;
     }
 #endif
-    FN(cpx) *mem = malloc(sizeof(FN(cpx)) * (size_t)(per * B));
+    FN(cpx) *mem = malloc(sizeof(FN(cpx)) * (size_t)(per * memB));
     if (mem == NULL) {
 #ifdef AC_FFT_VEC
         free(vbuf);
 #endif
         return AC_FFT_ENOMEM;
     }
-    ac_intp ioff[16], ooff[16];
-    FN(cpx) *res[16];
-    int oddc[16];
+    ac_intp ioff[AC_FFT_MAXB], ooff[AC_FFT_MAXB];
+    FN(cpx) *res[AC_FFT_MAXB];
+    int oddc[AC_FFT_MAXB];
     const R fct = (R)j->fct;
     const int scale = (j->fct != 1.0);
     /* A scale 1/D with D an integer (the 1/n of a backward inverse, of a
@@ -778,8 +797,11 @@ static int FN(run_lanes)(const ac_fft_job *j, const void *plan, ac_intp lo, ac_i
 #ifdef AC_FFT_VEC
         if (vbuf) {
             ac_intp nv = nb - nb % VL;
-            for (ac_intp b = 0; b < nv; b += VL)
-                FN(vec_lanes)(j, plan, ioff + b, ooff + b, vbuf, scale, divide, dv, fct);
+            if (vgroups && nv)
+                FN(vec_block_c2c)(j, plan, ioff, ooff, nv / VL, vbuf, scale, divide, dv, fct);
+            else
+                for (ac_intp b = 0; b < nv; b += VL)
+                    FN(vec_lanes)(j, plan, ioff + b, ooff + b, vbuf, scale, divide, dv, fct);
             if (nv == nb) continue;
             for (ac_intp b = nv; b < nb; b++) { ioff[b - nv] = ioff[b]; ooff[b - nv] = ooff[b]; }
             nb -= nv;

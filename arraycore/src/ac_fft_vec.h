@@ -414,5 +414,41 @@ static void FN(vec_lanes)(const ac_fft_job *j, const void *plan, const ac_intp *
         for (int l = 0; l < VL; l++)
             *(R *)(j->out + ooff[l] + k * oax) = AC_VRE(r, k, l);
 }
+/* C2C lanes on a strided axis, G groups of VL at once (lanes gathered in
+ * blocks): for each point k the G*VL lanes' elements are read together
+ * (adjacent lanes, as the columns of axis 0 of a C array, are one contiguous
+ * run of G*VL elements: whole cache lines, and each line of the array is
+ * read once, where a group at a time reads a fraction of a line per row and
+ * thrashes the cache sets when the row stride is a power of two); then each
+ * group is transformed and the block scattered likewise.  buf: 2 G (n + 2)
+ * aligned elements. */
+static void FN(vec_block_c2c)(const ac_fft_job *j, const FN(cplan) *cp, const ac_intp *ioff,
+                              const ac_intp *ooff, ac_intp G, FN(vcpx) *buf, int scale,
+                              int divide, R dv, R fct)
+{
+    const ac_intp n = j->n, iax = j->iax, oax = j->oax, st = n + 2;
+    ac_intp cnt = j->nin < n ? j->nin : n;
+    FN(vcpx) *res[64];
+    for (ac_intp k = 0; k < cnt; k++)
+        for (ac_intp g = 0; g < G; g++) {
+            FN(vcpx) *a = buf + 2 * g * st;
+            for (int l = 0; l < VL; l++) {
+                const FN(cpx) *s = (const FN(cpx) *)(j->in + ioff[g * VL + l] + k * iax);
+                AC_VRE(a, k, l) = s->r; AC_VIM(a, k, l) = s->i;
+            }
+        }
+    for (ac_intp g = 0; g < G; g++) {
+        FN(vcpx) *a = buf + 2 * g * st;
+        for (ac_intp k = cnt; k < n; k++) { a[k].r = FN(vzero); a[k].i = FN(vzero); }
+        res[g] = FN(vexec)(cp, j->forward ? -1 : 1, a, a + st);
+        if (scale) FN(vscale)(res[g], n, divide, dv, fct);
+    }
+    for (ac_intp k = 0; k < n; k++)
+        for (ac_intp g = 0; g < G; g++)
+            for (int l = 0; l < VL; l++) {
+                FN(cpx) *d = (FN(cpx) *)(j->out + ooff[g * VL + l] + k * oax);
+                d->r = AC_VRE(res[g], k, l); d->i = AC_VIM(res[g], k, l);
+            }
+}
 #undef AC_VRE
 #undef AC_VIM
