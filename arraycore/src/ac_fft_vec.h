@@ -237,11 +237,13 @@ static FN(vcpx) *FN(vexec)(const FN(cplan) *p, int sign, FN(vcpx) *a, FN(vcpx) *
     return cc;
 }
 
-/* the longest lanes taken VL at a time: contiguous ones up to 16384 (beyond,
- * lane by lane in place is as fast), strided ones up to 65536 (lane by lane
- * they would be gathered one at a time: 1.2-1.8x NumPy's time measured for
- * axis 0 of 8192x64 and 16384x32 arrays when the limit was 4096) */
-#define AC_FFT_VEC_MAXN 16384
+/* the longest lanes taken VL at a time: contiguous ones up to 4096 (beyond,
+ * the VL-lane buffers leave the L2 cache and lane by lane in place is faster:
+ * complex 128x8192 and 64x16384 measured 1.1-1.7x NumPy's time across the
+ * batch at AVX-512, 0.8-1.0 lane by lane), strided ones up to 65536 (lane by
+ * lane they would be gathered one at a time: 1.2-1.8x NumPy's time measured
+ * for axis 0 of 8192x64 and 16384x32 arrays, 0.8-1.0 across the batch) */
+#define AC_FFT_VEC_MAXN 4096
 #define AC_FFT_VEC_MAXN_STRIDED 65536
 
 /* the scale of one vector: times fct, or divided by dv (= 1/fct, an
