@@ -101,19 +101,19 @@ def _agg(got, ref):
 
 @functools.lru_cache(maxsize=None)
 def _all_lengths():
-    """Our and NumPy's errors for every length 1..2048: complex double and
-    single (fft), real double (rfft, irfft).  One long-double reference per
-    length: the DFT of complex inputs with single-precision values (so the same
-    values serve both precisions); the real input is their real part (its DFT
-    follows from the complex one by symmetry); irfft inverts that real DFT
+    """Our and NumPy's errors for every length 1..2048: complex double (fft),
+    real double (rfft, irfft) and complex single.  Double precision: complex
+    inputs of double values, >= 2048 of them per length (so that the ratio of
+    two RMS errors is within a few percent of its expectation); one long-double
+    reference per length, the DFT of the complex input; the real input is its
+    real part (its DFT follows by symmetry); irfft inverts that real DFT
     rounded to double, the rounding's own inverse being added in double
-    precision (it is ~1e-16 of the result, so its error does not matter)."""
+    precision (it is ~1e-16 of the result, so its error does not matter).
+    Single precision: inputs of single-precision values, their own reference."""
     rng = np.random.default_rng(2048)
     out = {"c128": [], "c64": [], "rfft": [], "irfft": []}
     for n in range(1, 2049):
-        k = 4 if n <= 32 else 2 if n <= 128 else 1
-        x32 = _sig(rng, n, np.complex64, k)
-        x = x32.astype(np.complex128)
+        x = _sig(rng, n, np.complex128, max(1, 4096 // n))
         rx = ref_dft(x)
         h = n // 2 + 1
         neg = (-np.arange(n)) % n
@@ -125,16 +125,25 @@ def _all_lengths():
         rinv = xr.astype(LD) + np.fft.ifft(delta, axis=1).real.astype(LD)
         out["c128"].append((n, _agg(to_numpy(xp.fft.fft(xp.asarray(x))), rx),
                             _agg(np.fft.fft(x), rx)))
-        out["c64"].append((n, _agg(to_numpy(xp.fft.fft(xp.asarray(x32))), rx),
-                           _agg(np.fft.fft(x32), rx)))
         out["rfft"].append((n, _agg(to_numpy(xp.fft.rfft(xp.asarray(xr))), rfull[:, :h]),
                             _agg(np.fft.rfft(xr), rfull[:, :h])))
         out["irfft"].append((n, _agg(to_numpy(xp.fft.irfft(xp.asarray(X), n=n)), rinv),
                              _agg(np.fft.irfft(X, n=n), rinv)))
+        x32 = _sig(rng, n, np.complex64, max(1, 512 // n))
+        r32 = ref_dft(x32.astype(np.complex128))
+        out["c64"].append((n, _agg(to_numpy(xp.fft.fft(xp.asarray(x32))), r32),
+                           _agg(np.fft.fft(x32), r32)))
     return out
 
 
-def _check(rows, eps, slack=2.0):
+# the all-lengths sweep's bound on our error / NumPy's for each length: its
+# >= 2048 values per length leave the ratio within ~+-6% of what it measures,
+# over 2048 lengths; each length's expectation is <= 1.0 +- 2% (measured with
+# 65536 values per length), and the problems fixed here stood at 1.10-1.29
+DOUBLE_SLACK = 1.15
+
+
+def _check(rows, eps, slack=DOUBLE_SLACK):
     worst = (0.0,)
     bad = []
     for n, ours, theirs in rows:
@@ -223,10 +232,10 @@ def test_round_trip(dt, eps):
 
 # ---------------------------------------------------------------------------
 # Our error against NumPy's on the same inputs, with tight tolerances (issue
-# 10: "no worse than NumPy's").  Each ratio is over an ensemble of >= 8192
+# 10: "no worse than NumPy's").  Each ratio is over an ensemble of >= 32768
 # complex values per length, so that it measures the algorithms rather than
-# one draw's luck: at that size the ratio of two RMS errors moves by ~2% from
-# one seed to another (measured over 20 seeds), and for n <= 7 the two
+# one draw's luck: at 8192 values the ratio of two RMS errors moves by ~2%
+# from one seed to another (measured over 20 seeds), and for n <= 7 the two
 # libraries round the same operations (ratio 1.0 +- that noise).
 # ---------------------------------------------------------------------------
 
@@ -234,14 +243,31 @@ RATIO_LENGTHS = ([1, 2, 3, 5, 7, 8, 12, 16, 30, 64, 100, 243, 256, 1000, 1024, 2
                   4096 * 3, 5 ** 6, 7 ** 5, 11 * 13 * 17]                  # smooth
                  + [59, 61, 97, 109, 127, 131, 257, 1009, 4099]           # primes
                  + [122, 244, 511, 923, 1005, 1946, 1703, 1884, 2 * 257 * 3,
-                    251 * 257])                                           # large factors
+                    251 * 257]                                            # large factors
+                 # real transforms that were up to 1.10-1.29x NumPy's error:
+                 # odd lengths with a prime factor 131..509 (Bluestein where
+                 # NumPy runs real direct passes), small even lengths (the
+                 # half-length split), 1/n's rounding (irfft)
+                 + [131, 197, 471, 959, 2041, 32, 40, 52, 80, 112,
+                    270, 320, 448, 594, 832, 1188, 1674])
 # complex double: the same or fewer roundings than NumPy, up to the ~2%
 # sampling noise (and 1.0 exactly where both are exact)
 TOL_C128 = 1.03
-# real transforms: through a half-length complex transform and a split, which
-# on some smooth lengths rounds up to ~10% more than NumPy's real radix passes
-# (FFTPACK's real butterflies; measured worst 1.12 over every length 1..2048)
-TOL_REAL = 1.15
+# real transforms (even n >= 256 through a half-length complex transform and
+# a split pass, others through the full complex one): measured <= 1.02 for
+# every length 1..2048 with 65536 values each (the split pass rounds more
+# than NumPy's real radix passes; the FMA of the AVX2 kernels pays for it:
+# at ARRAYCORE_CPU=baseline, without FMA, the worst is 1.05: measured, and
+# bounded, separately)
+TOL_REAL = 1.04
+TOL_REAL_BASELINE = 1.07
+
+
+def _real_tol():
+    if IS_NUMPY:
+        return TOL_REAL
+    from arraycore._ufunc import cpu_dispatch_level
+    return TOL_REAL_BASELINE if cpu_dispatch_level() == "baseline" else TOL_REAL
 
 
 @functools.lru_cache(maxsize=None)
@@ -249,7 +275,7 @@ def _ratios():
     rng = np.random.default_rng(99)
     rows = {"c128": [], "rfft": [], "irfft": []}
     for n in RATIO_LENGTHS:
-        k = max(1, 8192 // n)
+        k = max(1, 32768 // n)
         x = _sig(rng, n, np.complex128, k)
         rx = ref_dft(x)
         h = n // 2 + 1
@@ -269,9 +295,9 @@ def _ratios():
 
 
 @pytest.mark.skipif(IS_NUMPY, reason="compares arraycore with NumPy")
-@pytest.mark.parametrize("kind,tol", [("c128", TOL_C128), ("rfft", TOL_REAL),
-                                      ("irfft", TOL_REAL)])
-def test_error_ratio_to_numpy(kind, tol):
+@pytest.mark.parametrize("kind", ["c128", "rfft", "irfft"])
+def test_error_ratio_to_numpy(kind):
+    tol = TOL_C128 if kind == "c128" else _real_tol()
     rows = _ratios()[kind]
     ratios = [(ours / max(theirs, EPS64 / 8), n) for n, ours, theirs in rows]
     bad = [(n, round(r, 3)) for r, n in ratios if r > tol]
@@ -315,5 +341,5 @@ def test_error_ratio_power_of_two_2_22():
     ref = _folded_ref(xr, r, fold)[: (n // 2 + 1 - r + fold - 1) // fold]
     ours = rel_err(to_numpy(xp.fft.rfft(xp.asarray(xr)))[r::fold], ref)
     theirs = rel_err(np.fft.rfft(xr)[r::fold], ref)
-    assert ours <= TOL_REAL * theirs, (ours, theirs)
+    assert ours <= _real_tol() * theirs, (ours, theirs)
     print("2^22 rfft error ratio", ours / theirs)

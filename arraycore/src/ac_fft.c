@@ -82,6 +82,9 @@ static int ac_fft_use_bluestein(ac_intp n, ac_intp rlen)
     return 3.0 * ac_fft_cost(m) < direct;
 }
 
+/* the most lanes one block of the batch driver holds */
+#define AC_FFT_MAXB 64
+
 typedef struct {
     int kind, forward;
     ac_intp n;
@@ -117,26 +120,93 @@ typedef struct {
 #undef R
 #undef FN
 
-/* The kernels again for AVX2 (+FMA instructions, no contraction: -std=c11
- * keeps a*b+c rounded twice, so every level gives the same results), chosen
- * at run time by ac_cpu_level() as the ufunc loops are.  The plans are built
- * by the baseline instances (same layouts) and only executed here. */
+/* The kernels again for AVX2 (+FMA), chosen at run time by ac_cpu_level() as
+ * the ufunc loops are (also on AVX-512 machines).  The plans are built by the
+ * baseline instances (same layouts) and only executed here.  These instances
+ * fuse the products of their butterflies, twiddles and real split/merge
+ * with the sums they feed (FN(fma), explicit: the real transforms need it to
+ * stay within NumPy's error), the baseline ones cannot: the two levels'
+ * results differ by roundings (tests/test_fft_accuracy.py bounds each). */
 #if AC_HAVE_DISPATCH
 #define AC_FFT_HAVE_AVX2 1
 #pragma GCC push_options
 #pragma GCC target("avx2,fma")
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wunused-function"
+/* these instances also transform VL lanes at once across the batch
+ * (ac_fft_vec.h, included by the template when AC_FFT_VEC is defined) */
+#include <immintrin.h>
+typedef double ac_fft_v4d __attribute__((vector_size(32)));
+typedef float ac_fft_v8f __attribute__((vector_size(32)));
+#define AC_FFT_VEC 1
 #define R double
+#define V ac_fft_v4d
+#define VL 4
+#define VFMA(a, b, c) ((V)_mm256_fmadd_pd((a), (b), (c)))
+#define VB(x) ((V)_mm256_set1_pd(x))
 #define FN(x) x##_d_avx2
 #include "ac_fft_tmpl.h"
 #undef R
+#undef V
+#undef VL
+#undef VFMA
+#undef VB
 #undef FN
 #define R float
+#define V ac_fft_v8f
+#define VL 8
+#define VFMA(a, b, c) ((V)_mm256_fmadd_ps((a), (b), (c)))
+#define VB(x) ((V)_mm256_set1_ps(x))
 #define FN(x) x##_f_avx2
 #include "ac_fft_tmpl.h"
 #undef R
+#undef V
+#undef VL
+#undef VFMA
+#undef VB
 #undef FN
+#undef AC_FFT_VEC
+#pragma GCC diagnostic pop
+#pragma GCC pop_options
+
+/* and for AVX-512 (the level of the ufunc loops' widest kernels): the same
+ * kernels, 8 double / 16 float lanes across the batch, the same fused
+ * products (so the same bits as the AVX2 instances) */
+#define AC_FFT_HAVE_AVX512 1
+#pragma GCC push_options
+#pragma GCC target("avx512f,avx512dq,avx512vl,avx512bw,avx2,fma")
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wunused-function"
+typedef double ac_fft_v8d __attribute__((vector_size(64)));
+typedef float ac_fft_v16f __attribute__((vector_size(64)));
+#define AC_FFT_VEC 1
+#define R double
+#define V ac_fft_v8d
+#define VL 8
+#define VFMA(a, b, c) ((V)_mm512_fmadd_pd((a), (b), (c)))
+#define VB(x) ((V)_mm512_set1_pd(x))
+#define FN(x) x##_d_avx512
+#include "ac_fft_tmpl.h"
+#undef R
+#undef V
+#undef VL
+#undef VFMA
+#undef VB
+#undef FN
+#define R float
+#define V ac_fft_v16f
+#define VL 16
+#define VFMA(a, b, c) ((V)_mm512_fmadd_ps((a), (b), (c)))
+#define VB(x) ((V)_mm512_set1_ps(x))
+#define FN(x) x##_f_avx512
+#include "ac_fft_tmpl.h"
+#undef R
+#undef V
+#undef VL
+#undef VFMA
+#undef VB
+#undef FN
+#undef AC_FFT_VEC
 #pragma GCC diagnostic pop
 #pragma GCC pop_options
 #endif
@@ -263,6 +333,12 @@ typedef struct {
 
 static int run_part(ac_fft_part *t)
 {
+#ifdef AC_FFT_HAVE_AVX512
+    if (ac_cpu_level() >= AC_CPU_AVX512) {
+        if (t->plan->prec == AC_FFT_DOUBLE) return run_lanes_d_avx512(t->job, t->plan->impl, t->lo, t->hi);
+        return run_lanes_f_avx512(t->job, t->plan->impl, t->lo, t->hi);
+    }
+#endif
 #ifdef AC_FFT_HAVE_AVX2
     if (ac_cpu_level() >= AC_CPU_AVX2) {
         if (t->plan->prec == AC_FFT_DOUBLE) return run_lanes_d_avx2(t->job, t->plan->impl, t->lo, t->hi);
