@@ -310,6 +310,29 @@ def test_new_binary(nx, data, name):
     close(g, e, rtol=tol, atol=0)
 
 
+@pytest.mark.parametrize("name", ["fmax", "fmin"])
+@pytest.mark.parametrize("dt", ["complex64", "complex128"])
+def test_complex_fmax_fmin_bit_for_bit(name, dt):
+    """NumPy's lexicographic order with NaNs ignored, for every pair of
+    special components (signed zeros, NaNs, infinities), its reduce, and no
+    invalid-value warning from a NaN compared"""
+    import itertools
+    comp = [0.0, -0.0, 1.0, -1.0, 2.0, np.nan, np.inf, -np.inf]
+    vals = [complex(a, b) for a in comp for b in comp]
+    n = np.array([p for p, q in itertools.product(vals, vals)], dtype=dt)
+    m = np.array([q for p, q in itertools.product(vals, vals)], dtype=dt)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        g = to_numpy(getattr(xp, name)(xp.asarray(n), xp.asarray(m)))
+        gr = to_numpy(getattr(xp, name).reduce(xp.asarray(n[:9])))
+    with np.errstate(all="ignore"):
+        e = getattr(np, name)(n, m)
+        er = getattr(np, name).reduce(n[:9])
+    u = np.uint32 if dt == "complex64" else np.uint64
+    assert g.dtype == e.dtype and np.array_equal(g.view(u), e.view(u))
+    assert np.array_equal(np.atleast_1d(gr).view(u), np.atleast_1d(er).view(u))
+
+
 def test_ufunc_methods_of_new_ufuncs():
     a = np.array([12, 18, 30])
     assert_array(xp.gcd.reduce(xp.asarray(a)), np.gcd.reduce(a))

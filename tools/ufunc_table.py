@@ -232,9 +232,11 @@ UFUNCS += [
     binary("lcm", "Returns the lowest common multiple of |x1| and |x2|.",
            [(INTS, "ac_lcm_{S}(a, b)")]),
     binary("fmax", "Element-wise maximum of array elements (NaNs ignored).",
-           [(BOOL, "a || b"), (INTS, "a >= b ? a : b"), (REAL, "fmax(a, b)")],
+           [(BOOL, "a || b"), (INTS, "a >= b ? a : b"), (REAL, "fmax(a, b)"),
+            (CPLX, "ac_fmax_{S}(a, b)")],
            identity="reorderable"),
     binary("fmin", "Element-wise minimum of array elements (NaNs ignored).",
-           [(BOOL, "a && b"), (INTS, "a <= b ? a : b"), (REAL, "fmin(a, b)")],
+           [(BOOL, "a && b"), (INTS, "a <= b ? a : b"), (REAL, "fmin(a, b)"),
+            (CPLX, "ac_fmin_{S}(a, b)")],
            identity="reorderable"),
 ]

@@ -139,6 +139,18 @@ static inline T ac_max_##S(T a, T b) {                                        \
 static inline T ac_min_##S(T a, T b) {                                        \
     return (ac_cnan_##S(a) || ac_cle_##S(a, b)) ? a : b;                      \
 }                                                                             \
+/* fmax/fmin: the same order, NaNs ignored (a NaN b gives a, as NumPy); no  \
+ * NaN reaches a comparison, which would raise the invalid flag */            \
+static inline T ac_fmax_##S(T a, T b) {                                       \
+    if (ac_cnan_##S(b)) return a;                                             \
+    if (ac_cnan_##S(a)) return b;                                             \
+    return ac_cle_##S(b, a) ? a : b;                                          \
+}                                                                             \
+static inline T ac_fmin_##S(T a, T b) {                                       \
+    if (ac_cnan_##S(b)) return a;                                             \
+    if (ac_cnan_##S(a)) return b;                                             \
+    return ac_cle_##S(a, b) ? a : b;                                          \
+}                                                                             \
 static inline T ac_sign_##S(T a) {                                            \
     R re = creal##SUF(a), im = cimag##SUF(a);                                 \
     /* a NaN component makes NaN + NaN j, an infinite one beside it or not */ \
