@@ -209,7 +209,7 @@ void ac_scatter_offsets(char *base, const ac_int64 *offs, ac_intp n, const char 
  * caller checked them against `wrap`, the length of a's one axis); rows of
  * a large array are prefetched AC_PUT_AHEAD indices ahead.  The element
  * formulas are those of the ufuncs' own loops (tools/ufunc_table.py):
- * maximum/minimum propagate NaN as `(x >= y || x != x) ? x : y`, fmax/fmin
+ * maximum/minimum propagate NaN as `(x > y || x != x) ? x : y`, fmax/fmin
  * are C's, integers wrap in their unsigned type. */
 #include <math.h>
 
@@ -263,8 +263,8 @@ void ac_scatter_offsets(char *base, const ac_int64 *offs, ac_intp n, const char 
     case AC_AT_ADD: { AC_AT_LOOP(T, x + y) }                                  \
     case AC_AT_SUBTRACT: { AC_AT_LOOP(T, x - y) }                             \
     case AC_AT_MULTIPLY: { AC_AT_LOOP(T, x * y) }                             \
-    case AC_AT_MAXIMUM: { AC_AT_LOOP(T, (x >= y || x != x) ? x : y) }         \
-    case AC_AT_MINIMUM: { AC_AT_LOOP(T, (x <= y || x != x) ? x : y) }         \
+    case AC_AT_MAXIMUM: { AC_AT_LOOP(T, (x > y || x != x) ? x : y) }          \
+    case AC_AT_MINIMUM: { AC_AT_LOOP(T, (x < y || x != x) ? x : y) }          \
     case AC_AT_FMAX: { AC_AT_LOOP(T, FMAX(x, y)) }                            \
     case AC_AT_FMIN: { AC_AT_LOOP(T, FMIN(x, y)) }                            \
     }                                                                         \

@@ -108,8 +108,14 @@ static inline T ac_rem_##S(T a, T b) {                                        \
 static inline T ac_sign_##S(T a) {                                            \
     return a > 0 ? (T)1 : (a < 0 ? (T)-1 : (a == 0 ? (T)0 : a));             \
 }                                                                             \
-static inline T ac_max_##S(T a, T b) { return (a >= b || a != a) ? a : b; }   \
-static inline T ac_min_##S(T a, T b) { return (a <= b || a != a) ? a : b; }   \
+/* ties (only -0.0 against +0.0) give b, the second operand, as NumPy's   \
+ * real maximum/minimum do; a NaN in either operand propagates */          \
+static inline T ac_max_##S(T a, T b) { return (a > b || a != a) ? a : b; }    \
+static inline T ac_min_##S(T a, T b) { return (a < b || a != a) ? a : b; }    \
+/* float16's loops (computing as float) keep the first operand of ties,  \
+ * as NumPy's half loops do */                                            \
+static inline T ac_max_first_##S(T a, T b) { return (a >= b || a != a) ? a : b; } \
+static inline T ac_min_first_##S(T a, T b) { return (a <= b || a != a) ? a : b; } \
 static inline T ac_logaddexp_##S(T a, T b) {                                  \
     if (a == b) return a + (T)0.693147180559945309417232121458176568;         \
     T d = a - b;                                                              \

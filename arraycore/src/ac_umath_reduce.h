@@ -3,7 +3,7 @@
  * contiguous float32/float64 run, included by the generated ufunc loops
  * (tools/gen_loops.py) for their reduction path.
  *
- * The serial fold a = ac_max(a, b) keeps the first NaN, else the first
+ * The serial fold a = ac_max(a, b) keeps the first NaN, else the last
  * element equal to the maximum (which matters only between -0.0 and +0.0).
  * Here 2 x 64 bytes of independent lanes (one version per SIMD level) find
  * the extreme and whether any NaN was seen; when there was a NaN, or the
@@ -72,7 +72,7 @@ static inline T ac_redext_##NAME##_##S(T a, const T *p, ac_intp n)           \
         for (ac_intp k = 0; k < n; k++) a = ac_##NAME##_##S(a, p[k]);         \
         return a;                                                             \
     }                                                                         \
-    return (m OP a) ? m : a;             /* ties keep a, the first */        \
+    return (m OP a) ? m : a;   /* equal nonzero values have equal bits */    \
 }
 
 #if AC_HAVE_DISPATCH
