@@ -13,7 +13,7 @@
 #include "ac_internal.h"
 #include "ac_stats.h"
 #include "ac_mask.h"
-#include "ac_umath_reduce.h"
+#include "ac_cpu.h"
 
 /* ---- argmax / argmin ----------------------------------------------------- */
 #define AC_LOAD_PLAIN(T, p) (*(const T *)(p))
@@ -95,11 +95,96 @@ AC_ARG_FLOAT(float16, float, AC_LOAD_HALF)
 AC_ARG_FLOAT(float32_serial, float, AC_LOAD_PLAIN)
 AC_ARG_FLOAT(float64_serial, double, AC_LOAD_PLAIN)
 
-/* float32/float64, contiguous and long enough: the extreme by the
- * vectorized lanes of ac_umath_reduce.h, then the first index holding it
- * (a second, cache-warm pass in blocks); the first NaN when one was seen.
- * The same index as the serial scan: the first occurrence of the extreme
- * (-0.0 and +0.0 compare equal), or the first NaN. */
+/* float32/float64, contiguous and long enough: one pass of independent
+ * vector lanes, four accumulators deep (the compare-and-select chains
+ * overlap), each lane keeping its extreme and the block where it first
+ * appeared (strict comparisons: a later equal element never replaces it).
+ * The answer is the least index among the lanes holding the extreme (-0.0
+ * and +0.0 compare equal), and elements past the last full block come after
+ * every lane; a NaN never enters a lane (comparisons with it are false), and
+ * when one was seen the first NaN's index is found instead.  The same index
+ * as the serial scan: the first occurrence of the extreme, or the first NaN.
+ * float32's block indices are 32-bit, so runs of 2**31 elements or more take
+ * the serial scan. */
+#define AC_AV_TYPES(B)                                                        \
+typedef double ac_avd##B __attribute__((vector_size(B)));                     \
+typedef ac_int64 ac_avl##B __attribute__((vector_size(B)));                   \
+typedef float ac_avf##B __attribute__((vector_size(B)));                      \
+typedef ac_int32 ac_avi##B __attribute__((vector_size(B)));
+/* the lanes' width per level: what fits four accumulators and their block
+ * indices in registers (16 bytes at SSE2, 32 at AVX2, 64 at AVX-512) */
+AC_AV_TYPES(16)
+AC_AV_TYPES(32)
+AC_AV_TYPES(64)
+#define AC_ARGEXT_STEP(K, VT, VI, OP)                                               \
+    memcpy(&v, p + i + K * W, sizeof(VT));                                    \
+    g = v OP acc##K;                                                          \
+    acc##K = (VT)(((VI)v & g) | ((VI)acc##K & ~g));                           \
+    at##K = (blk & g) | (at##K & ~g);                                         \
+    nan |= v != v;
+#define AC_ARGEXT_BODY(T, IT, VT, VI, OP)                                     \
+    enum { W = sizeof(VT) / sizeof(T) };                                      \
+    VT acc0, acc1, acc2, acc3, v; VI at0 = {0}, at1 = {0}, at2 = {0}, at3 = {0}; \
+    VI nan, g, blk;                                                           \
+    ac_intp i, best = -1; T m = 0;                                            \
+    memcpy(&acc0, p, sizeof(VT)); memcpy(&acc1, p + W, sizeof(VT));           \
+    memcpy(&acc2, p + 2 * W, sizeof(VT)); memcpy(&acc3, p + 3 * W, sizeof(VT)); \
+    nan = (acc0 != acc0) | (acc1 != acc1) | (acc2 != acc2) | (acc3 != acc3);  \
+    for (i = 4 * W; i + 4 * W <= n; i += 4 * W) {                             \
+        blk = (VI){0} + (IT)i;                                                \
+        AC_ARGEXT_STEP(0, VT, VI, OP) AC_ARGEXT_STEP(1, VT, VI, OP)                      \
+        AC_ARGEXT_STEP(2, VT, VI, OP) AC_ARGEXT_STEP(3, VT, VI, OP)                      \
+    }                                                                         \
+    {                                                                         \
+        IT any = 0;                                                           \
+        VT accs[4] = {acc0, acc1, acc2, acc3}; VI ats[4] = {at0, at1, at2, at3}; \
+        for (int j = 0; j < W; j++) any |= nan[j];                            \
+        if (any) return -1;                                                   \
+        for (int k = 0; k < 4; k++)                                           \
+            for (int j = 0; j < W; j++) {                                     \
+                T x = accs[k][j];                                             \
+                ac_intp ix = (ac_intp)ats[k][j] + k * W + j;                  \
+                if (best < 0 || x OP m || (x == m && ix < best)) { m = x; best = ix; } \
+            }                                                                 \
+    }                                                                         \
+    for (; i < n; i++) {                                                      \
+        T x = p[i];                                                           \
+        if (x != x) return -1;                                                \
+        if (x OP m) { m = x; best = i; }                                      \
+    }                                                                         \
+    return best;
+/* the index of the extreme of p[0..n) (n >= 4 lanes' worth), or -1 when a
+ * NaN is present */
+#define AC_ARGEXT(NAME, S, T, IT, V, I, OP)                                   \
+static ac_intp ac_argext_##NAME##_##S##_base(const T *p, ac_intp n)           \
+{ AC_ARGEXT_BODY(T, IT, ac_av##V##16, ac_av##I##16, OP) }                     \
+AC_ARGEXT_CLONES(NAME, S, T, IT, V, I, OP)                                    \
+static ac_intp ac_argext_##NAME##_##S(const T *p, ac_intp n)                  \
+{                                                                             \
+    AC_ARGEXT_DISPATCH(NAME, S)                                               \
+    return ac_argext_##NAME##_##S##_base(p, n);                               \
+}
+#if AC_HAVE_DISPATCH
+#define AC_ARGEXT_CLONES(NAME, S, T, IT, V, I, OP)                            \
+static AC_TARGET_AVX2 ac_intp ac_argext_##NAME##_##S##_avx2(const T *p, ac_intp n) \
+{ AC_ARGEXT_BODY(T, IT, ac_av##V##32, ac_av##I##32, OP) }                     \
+static AC_TARGET_AVX512 ac_intp ac_argext_##NAME##_##S##_avx512(const T *p, ac_intp n) \
+{ AC_ARGEXT_BODY(T, IT, ac_av##V##64, ac_av##I##64, OP) }
+#define AC_ARGEXT_DISPATCH(NAME, S)                                           \
+    {                                                                         \
+        int lvl = ac_cpu_level();                                             \
+        if (lvl >= AC_CPU_AVX512) return ac_argext_##NAME##_##S##_avx512(p, n); \
+        if (lvl >= AC_CPU_AVX2) return ac_argext_##NAME##_##S##_avx2(p, n);   \
+    }
+#else
+#define AC_ARGEXT_CLONES(NAME, S, T, IT, V, I, OP)
+#define AC_ARGEXT_DISPATCH(NAME, S)
+#endif
+AC_ARGEXT(max, d, double, ac_int64, d, l, >)
+AC_ARGEXT(min, d, double, ac_int64, d, l, <)
+AC_ARGEXT(max, f, float, ac_int32, f, i, >)
+AC_ARGEXT(min, f, float, ac_int32, f, i, <)
+
 #define AC_ARG_FLOAT_FAST(NAME, T, S)                                         \
 static ac_intp ac_first_nan_##NAME(const T *p, ac_intp n) {                   \
     for (ac_intp i0 = 0; i0 < n; i0 += 256) {                                 \
@@ -109,27 +194,21 @@ static ac_intp ac_first_nan_##NAME(const T *p, ac_intp n) {                   \
     }                                                                         \
     return 0;                                                                 \
 }                                                                             \
-static ac_intp ac_first_eq_##NAME(const T *p, ac_intp n, T m) {               \
-    for (ac_intp i0 = 0; i0 < n; i0 += 256) {                                 \
-        ac_intp e = n - i0 < 256 ? n - i0 : 256; int hit = 0;                 \
-        for (ac_intp i = i0; i < i0 + e; i++) hit |= p[i] == m;               \
-        if (hit) for (ac_intp i = i0; i < i0 + e; i++) if (p[i] == m) return i; \
-    }                                                                         \
-    return 0;                                                                 \
-}                                                                             \
 static ac_intp ac_argmax_##NAME(const char *c, ac_intp n, ac_intp s) {        \
-    const T *p = (const T *)c; int nan_seen;                                  \
-    if (s != (ac_intp)sizeof(T) || n < 4 * AC_REDEXT_LANES)                   \
+    const T *p = (const T *)c; ac_intp r;                                     \
+    if (s != (ac_intp)sizeof(T) || n < 4 * (64 / (ac_intp)sizeof(T))         \
+            || (sizeof(T) == 4 && n >= ((ac_intp)1 << 31)))                   \
         return ac_argmax_##NAME##_serial(c, n, s);                            \
-    T m = ac_redext_lanes_max_##S(p, n, &nan_seen);                           \
-    return nan_seen ? ac_first_nan_##NAME(p, n) : ac_first_eq_##NAME(p, n, m); \
+    r = ac_argext_max_##S(p, n);                                              \
+    return r >= 0 ? r : ac_first_nan_##NAME(p, n);                            \
 }                                                                             \
 static ac_intp ac_argmin_##NAME(const char *c, ac_intp n, ac_intp s) {        \
-    const T *p = (const T *)c; int nan_seen;                                  \
-    if (s != (ac_intp)sizeof(T) || n < 4 * AC_REDEXT_LANES)                   \
+    const T *p = (const T *)c; ac_intp r;                                     \
+    if (s != (ac_intp)sizeof(T) || n < 4 * (64 / (ac_intp)sizeof(T))         \
+            || (sizeof(T) == 4 && n >= ((ac_intp)1 << 31)))                   \
         return ac_argmin_##NAME##_serial(c, n, s);                            \
-    T m = ac_redext_lanes_min_##S(p, n, &nan_seen);                           \
-    return nan_seen ? ac_first_nan_##NAME(p, n) : ac_first_eq_##NAME(p, n, m); \
+    r = ac_argext_min_##S(p, n);                                              \
+    return r >= 0 ? r : ac_first_nan_##NAME(p, n);                            \
 }
 AC_ARG_FLOAT_FAST(float32, float, f)
 AC_ARG_FLOAT_FAST(float64, double, d)
