@@ -174,8 +174,10 @@ def test_argmax_argmin_long_runs_match_numpy(dt, name, n, seed, kind):
 
 @pytest.mark.parametrize("level", ["baseline", "avx2"])
 def test_argmax_argmin_dispatch_levels_agree_with_numpy(level, tmp_path):
-    """The one-pass argmax/argmin lanes of every SIMD level (their widths
-    differ: 16, 32, 64 bytes) give NumPy's index: lengths around the lane
+    """The one-pass argmax/argmin lanes and the max/min reduction lanes of
+    every SIMD level (their widths differ: 16, 32, 64 bytes) give NumPy's
+    index and value, and the serial fold's sign of a zero (NumPy's own sign
+    for a mix of -0.0 and +0.0 depends on its SIMD lanes): lengths around the lane
     blocks, ties, signed zeros, NaNs and infinities, float32 and float64."""
     import os
     import subprocess
@@ -194,6 +196,13 @@ def test_argmax_argmin_dispatch_levels_agree_with_numpy(level, tmp_path):
         "            if kind == 4: x[rng.integers(0, n)] = np.inf; x[rng.integers(0, n)] = -np.inf\n"
         "            for f in ('argmax', 'argmin'):\n"
         "                if int(getattr(ac, f)(ac.asarray(x))) != int(getattr(np, f)(x)):\n"
+        "                    bad.append((dt, n, kind, f))\n"
+        "            for f in ('max', 'min'):\n"
+        "                g, r = np.asarray(getattr(ac, f)(ac.asarray(x))), getattr(np, f)(x)\n"
+        "                z = x[0]\n"
+        "                for b in x[1:]:\n"
+        "                    if not ((z > b if f == 'max' else z < b) or z != z): z = b\n"
+        "                if not ((g != g and r != r) or (g == r and np.signbit(g) == np.signbit(z))):\n"
         "                    bad.append((dt, n, kind, f))\n"
         "print(bad[:5]); assert not bad\n")
     env = dict(os.environ)
