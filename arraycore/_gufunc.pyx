@@ -16,7 +16,8 @@ from arraycore._convert cimport _asarray
 from arraycore._ufunc cimport (
     ufunc, ACUFuncGenericFunction, resolve, new_ufunc, AC_UFUNC_MAXARGS, fpe_check,
     gufunc_impl)
-from arraycore._errstate cimport sigint_on, sigint_done, clear_fpe
+from arraycore._errstate cimport (sigint_on, sigint_done, clear_fpe,
+                                   ac_sigint_ignore_in_thread)
 from arraycore._driver cimport (ac_drive, AC_DRIVE_COALESCE, AC_DRIVE_BADARGS,
     AC_DRIVE_INTERRUPTED)
 from arraycore._ufunc import UFuncTypeError
@@ -44,6 +45,9 @@ cdef enum:
     MAXD = AC_MAXDIMS
     MAXCORE = 32
     NOGIL_WORK = 32768
+    SIGINT_WORK = 1 << 22       # work this large also installs the Ctrl-C handler
+                                # (three system calls; below it Python sees a
+                                # Ctrl-C when the call returns)
     GUFUNC_CHUNK = 4096         # outer iterations per loop call (Ctrl-C granularity)
 
 
@@ -228,15 +232,23 @@ cdef object _matmul_fast(ndarray a, ndarray b):
     if not _blas_tried and not ac_blas_loaded() and ac_matmul_blas_worthy(t, n, k, m):
         _load_blas()
     clear_fpe()
-    if <double>n * <double>k * <double>m >= NOGIL_WORK:
+    cdef double work = <double>n * <double>k * <double>m
+    if work >= SIGINT_WORK:
         sigint_on()
         with nogil:
             r = ac_matmul(t, n, k, m, a.data, a_rs, a_cs, b.data, b_rs, b_cs,
                           c.data, c_rs, c_cs)
         sigint_done(r > 0)
     else:
-        r = ac_matmul(t, n, k, m, a.data, a_rs, a_cs, b.data, b_rs, b_cs,
-                      c.data, c_rs, c_cs)
+        ac_sigint_ignore_in_thread(1)   # another thread's Ctrl-C is not ours
+        if work >= NOGIL_WORK:
+            with nogil:
+                r = ac_matmul(t, n, k, m, a.data, a_rs, a_cs, b.data, b_rs, b_cs,
+                              c.data, c_rs, c_cs)
+        else:
+            r = ac_matmul(t, n, k, m, a.data, a_rs, a_cs, b.data, b_rs, b_cs,
+                          c.data, c_rs, c_cs)
+        ac_sigint_ignore_in_thread(-1)
     if r < 0:
         raise MemoryError("matmul: out of memory for the kernel's work buffers")
     fpe_check(_matmul_uf)
@@ -529,15 +541,22 @@ cdef int _run_gufunc(ufunc uf, int li, int nloop, const ac_intp *lshape, int nar
     chunk = 1 if chunk < 1 else (GUFUNC_CHUNK if chunk > GUFUNC_CHUNK else chunk)
     big = total * work >= NOGIL_WORK
     clear_fpe()
-    if big:
+    if total * work >= SIGINT_WORK:
         sigint_on()
         with nogil:
             r = ac_drive(nloop, lshape, nargs, ptrs, lstrides, 0, AC_DRIVE_COALESCE, chunk,
                          _walk_inner, &c)
         sigint_done(r == AC_DRIVE_INTERRUPTED)
     else:
-        r = ac_drive(nloop, lshape, nargs, ptrs, lstrides, 0, AC_DRIVE_COALESCE, chunk,
-                     _walk_inner, &c)
+        ac_sigint_ignore_in_thread(1)   # another thread's Ctrl-C is not ours
+        if big:
+            with nogil:
+                r = ac_drive(nloop, lshape, nargs, ptrs, lstrides, 0, AC_DRIVE_COALESCE,
+                             chunk, _walk_inner, &c)
+        else:
+            r = ac_drive(nloop, lshape, nargs, ptrs, lstrides, 0, AC_DRIVE_COALESCE, chunk,
+                         _walk_inner, &c)
+        ac_sigint_ignore_in_thread(-1)
     global ac_loop_error
     if ac_loop_error:
         ac_loop_error = 0

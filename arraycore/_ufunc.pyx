@@ -29,7 +29,9 @@ from arraycore._iter cimport (
     AC_ITER_EXTERNAL_LOOP, AC_ITER_BUFFERED, AC_ITER_GROWINNER, AC_ITER_ZEROSIZE_OK,
     AC_ITER_COPY_IF_OVERLAP, AC_ITER_READONLY, AC_ITER_WRITEONLY, AC_ITER_ALLOCATE,
     AC_ITER_NBO, AC_ITER_ALIGNED, AC_ITER_NO_BROADCAST)
+from arraycore._driver cimport SIGINT_MIN_BYTES
 from arraycore._errstate cimport (
+    ac_sigint_ignore_in_thread,
     sigint_on, sigint_done, sigint_pending, clear_fpe, check_fpe, AC_FPE_INVALID)
 from arraycore._reduction cimport (
     ufunc_reduce, ufunc_accumulate, ufunc_reduceat, ufunc_at)
@@ -450,8 +452,18 @@ cdef int run_loop(ACUFuncGenericFunction fn, void *data, int nd, const ac_intp *
     cdef int i, r
     for i in range(nd):
         n *= shape[i]
-    if n < NOGIL_SIZE:
-        r = ac_ufunc_run(nd, shape, nop, ptrs, strides, key_op, fn, data)
+    if n * 8 < SIGINT_MIN_BYTES:
+        # a loop of well under a millisecond: no Ctrl-C handler (installing
+        # and removing it costs three system calls, a third of a 10k loop);
+        # it ignores a Ctrl-C meant for another thread's watched loop, and
+        # Python sees one of its own when the call returns
+        ac_sigint_ignore_in_thread(1)
+        if n < NOGIL_SIZE:
+            r = ac_ufunc_run(nd, shape, nop, ptrs, strides, key_op, fn, data)
+        else:
+            with nogil:
+                r = ac_ufunc_run(nd, shape, nop, ptrs, strides, key_op, fn, data)
+        ac_sigint_ignore_in_thread(-1)
     else:
         sigint_on()
         with nogil:
@@ -771,13 +783,19 @@ cdef object _call_buffered(ufunc uf, int li, list ins, list finals, int order):
         if it.itersize > 0:
             nxt = iter_get_next(it)
             big = it.itersize >= NOGIL_SIZE
-            if big:
+            if big and it.itersize * 8 >= SIGINT_MIN_BYTES:
                 sigint_on()
                 with nogil:
                     r = _buffered_loop(it, nxt, fn, data)
                 sigint_done(r == 1)
-            else:
-                _buffered_loop(it, nxt, fn, data)
+            else:                 # short: as in run_loop
+                ac_sigint_ignore_in_thread(1)
+                if big:
+                    with nogil:
+                        _buffered_loop(it, nxt, fn, data)
+                else:
+                    _buffered_loop(it, nxt, fn, data)
+                ac_sigint_ignore_in_thread(-1)
             iter_check_error(it)
         fpe_check(uf)
         res = [<object>it.opobjs[nin + k] for k in range(nout)]
