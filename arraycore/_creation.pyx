@@ -4,6 +4,7 @@
 from libc.math cimport ceil, INFINITY
 cdef extern from "Python.h":
     Py_ssize_t PY_SSIZE_T_MAX
+    long long PyLong_AsLongLongAndOverflow(object, int *) except? -1
 from operator import index as _index
 from arraycore._types cimport *
 from arraycore._dtype cimport dtype as Descr
@@ -108,6 +109,28 @@ def arange(start, /, stop=None, step=1, *, dtype=None, device=None):
     cdef ac_intp n, i
     cdef ndarray a
     cdef double fstart, fstep
+    cdef long long i0 = 0, i1, i2
+    cdef int ov0 = 0, ov1 = 0, ov2 = 0
+    if (type(start) is int and type(step) is int and (stop is None or type(stop) is int)
+            and dtype is None and device is None):
+        # the common arange(n) / arange(a, b[, s]) of Python ints, in C
+        # arithmetic (bounds below 2**62: nothing overflows); else the general
+        # path below
+        if stop is None:
+            i1 = PyLong_AsLongLongAndOverflow(start, &ov1)
+        else:
+            i0 = PyLong_AsLongLongAndOverflow(start, &ov0)
+            i1 = PyLong_AsLongLongAndOverflow(stop, &ov1)
+        i2 = PyLong_AsLongLongAndOverflow(step, &ov2)
+        if (not (ov0 or ov1 or ov2) and i2 != 0 and -2**62 < i0 < 2**62
+                and -2**62 < i1 < 2**62 and -2**62 < i2 < 2**62):
+            if i2 > 0:
+                n = (i1 - i0 + i2 - 1) // i2 if i1 > i0 else 0
+            else:
+                n = (i0 - i1 - i2 - 1) // (-i2) if i0 > i1 else 0
+            a = new_array(descr_from_tidx(ACX_INT64), 1, &n, NULL, NULL, 0, None)
+            _fill_int64(<long long *>a.data, i0, i2, n)
+            return a
     _check_device(device)
     if stop is None:
         start, stop = 0, start

@@ -423,3 +423,13 @@ def test_arange_with_0d_array_arguments():
     assert_array(xp.arange(xp.asarray(1), xp.asarray(7), xp.asarray(2)),
                  np.arange(np.asarray(1), np.asarray(7), np.asarray(2)))
     assert_array(xp.arange(xp.asarray(2.5)), np.arange(np.asarray(2.5)))
+
+
+@pytest.mark.parametrize("args", [
+    (2**62 - 3, 2**62 + 2), (-2**62 - 2, -2**62 + 3), (2**63 - 4, 2**63 - 1),
+    (-2**63, -2**63 + 3), (0, 2**62, 2**61), (2**62, 0, -2**61), (5, -5, -3), (-5, 5, 4),
+    (3, 3), (4, 3), (3, 4, -1), (7,), (0,), (-3,), (True,), (1, 10, True)])
+def test_arange_python_int_fast_path_bounds(args):
+    """arange of Python ints runs in C below 2**62 and through the general
+    path beyond; both give NumPy's values and int64"""
+    assert_array(xp.arange(*args), np.arange(*args))
