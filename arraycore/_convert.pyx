@@ -492,10 +492,74 @@ cdef int _fill(ndarray a, object obj, int depth, char *p) except -1:
     return copy_into(sub, <ndarray>src)
 
 
+cdef extern from *:
+    """
+    /* A flat list or tuple of exact Python floats and ints (the commonest
+       input) converts in two C passes: its kind, then the values.  No Python
+       code runs in either (exact types only), so the items cannot change
+       underneath.  Kind: 1 all floats, 2 all ints, 3 both, 0 anything else. */
+    static int ac_conv_flat_kind(PyObject *seq) {
+        Py_ssize_t n = PySequence_Fast_GET_SIZE(seq), i;
+        PyObject **items = PySequence_Fast_ITEMS(seq);
+        int k = 0;
+        for (i = 0; i < n; i++) {
+            PyTypeObject *t = Py_TYPE(items[i]);
+            if (t == &PyFloat_Type) k |= 1;
+            else if (t == &PyLong_Type) k |= 2;
+            else return 0;
+        }
+        return k;
+    }
+    /* 0 done; 1 an int beyond float64 (the general path decides) */
+    static int ac_conv_flat_f8(PyObject *seq, double *out) {
+        Py_ssize_t n = PySequence_Fast_GET_SIZE(seq), i;
+        PyObject **items = PySequence_Fast_ITEMS(seq);
+        for (i = 0; i < n; i++) {
+            PyObject *v = items[i];
+            if (Py_TYPE(v) == &PyFloat_Type) out[i] = PyFloat_AS_DOUBLE(v);
+            else {
+                out[i] = PyLong_AsDouble(v);
+                if (out[i] == -1.0 && PyErr_Occurred()) { PyErr_Clear(); return 1; }
+            }
+        }
+        return 0;
+    }
+    /* 0 done; 1 an int beyond int64 (the general path decides) */
+    static int ac_conv_flat_i8(PyObject *seq, long long *out) {
+        Py_ssize_t n = PySequence_Fast_GET_SIZE(seq), i;
+        PyObject **items = PySequence_Fast_ITEMS(seq);
+        int overflow;
+        for (i = 0; i < n; i++) {
+            out[i] = PyLong_AsLongLongAndOverflow(items[i], &overflow);
+            if (overflow) return 1;
+            if (out[i] == -1 && PyErr_Occurred()) { PyErr_Clear(); return 1; }
+        }
+        return 0;
+    }
+    """
+    int ac_conv_flat_kind(object seq)
+    int ac_conv_flat_f8(object seq, double *out)
+    int ac_conv_flat_i8(object seq, long long *out)
+
+
 cdef ndarray from_sequence(object seq, Descr dt):
     cdef _Discovery d = _Discovery.__new__(_Discovery)
     d.array_dtypes = []
     cdef ndarray a
+    cdef int kind
+    cdef ac_intp n
+    if dt is None:
+        # the fast path: a flat list/tuple of Python floats and ints
+        kind = ac_conv_flat_kind(seq)
+        if kind != 0:
+            n = len(seq)
+            a = new_array(descr_from_tidx(ACX_INT64 if kind == 2 else ACX_FLOAT64), 1, &n,
+                          NULL, NULL, 0, None)
+            if kind == 2:
+                if ac_conv_flat_i8(seq, <long long *>a.data) == 0:
+                    return a
+            elif ac_conv_flat_f8(seq, <double *>a.data) == 0:
+                return a
     _discover(seq, 0, d)
     if dt is None:
         dt = _discovered_dtype(d)

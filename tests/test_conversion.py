@@ -645,3 +645,16 @@ def test_import_does_not_import_numpy():
     assert r.returncode == 0, r.stderr
     # (the last line: an editable install may print its rebuild first)
     assert r.stdout.strip().splitlines()[-1] == "False"
+
+
+@pytest.mark.parametrize("seq", [
+    [1.5, -0.0, float("nan"), float("inf")], [1, 2, -3], [1, 2.5], (1.5, 2), [3],
+    [2**63 - 1, -2**63], [2**63, 1], [1, 2.0**60, 2**62], [True, 1], [1.0, True],
+    [np.float64(1.5), 2.0], [np.int64(3), 4], [1, np.float32(2.5)]])
+def test_flat_python_numbers_fast_path_matches_numpy(seq):
+    """A flat list/tuple of exact Python floats and ints converts in C; an
+    int past int64 or another item type takes the general path: NumPy's
+    dtype and values either way"""
+    ref = np.asarray(seq)
+    got = xp.asarray(seq)
+    assert_array(got, ref)
