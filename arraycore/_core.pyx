@@ -117,7 +117,13 @@ cdef inline object _unary(ACOp op, ndarray a):
 
 # ===================================================================== ndarray
 
+# Not tracked by Python's cycle collector, as NumPy's ndarray is not: an
+# array refers only to its dtype and its base, and a cycle would need a base
+# (e.g. a buffer exporter) that refers back to the array.  Tracking cost every
+# small array a tenth of its life (GC_Track/UnTrack and the collections its
+# allocations trigger).
 @cython.freelist(64)
+@cython.no_gc
 cdef class ndarray:
     """An n-dimensional array of one dtype.  Create arrays with the
     functions of the namespace (asarray, zeros, empty, ...)."""
