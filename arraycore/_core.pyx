@@ -872,6 +872,15 @@ cdef void update_flags(ndarray a) noexcept:
     cdef ac_intp sd, dim, size = 1
     cdef bint c = True, f = True, aligned
     cdef ac_intp itemsize = a.descr.itemsize, al = a.descr.alignment
+    if a.nd == 1:               # the commonest view: the general rules, unrolled
+        dim = a.dimensions[0]
+        sd = a.strides[0]
+        a.flags &= ~(AC_ARRAY_C_CONTIGUOUS | AC_ARRAY_F_CONTIGUOUS | AC_ARRAY_ALIGNED)
+        if dim <= 1 or sd == itemsize:
+            a.flags |= AC_ARRAY_C_CONTIGUOUS | AC_ARRAY_F_CONTIGUOUS
+        if ((<uintptr_t>a.data) & <uintptr_t>(al - 1)) == 0 and (dim <= 1 or (sd & (al - 1)) == 0):
+            a.flags |= AC_ARRAY_ALIGNED
+        return
     for i in range(a.nd):
         if a.dimensions[i] == 0:
             size = 0

@@ -6,6 +6,7 @@
 # src/ac_iter.c; the C-API entries (ACIter_*) are thin wrappers in _capi.pyx.
 from cpython.ref cimport Py_INCREF, Py_XDECREF, PyObject
 from cpython.mem cimport PyMem_Free, PyMem_Calloc
+from cpython.tuple cimport PyTuple_New, PyTuple_SET_ITEM
 from libc.string cimport memset
 from arraycore._types cimport *
 from arraycore._ccore cimport *
@@ -975,7 +976,12 @@ cdef class nditer:
         cdef int i
         if self.single:
             return self._view(0)
-        return tuple([self._view(i) for i in range(self.nop)])
+        t = PyTuple_New(self.nop)          # filled in place: no list per step
+        for i in range(self.nop):
+            v = self._view(i)
+            Py_INCREF(v)
+            PyTuple_SET_ITEM(t, i, v)
+        return t
 
     @property
     def value(self):
