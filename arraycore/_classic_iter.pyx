@@ -6,6 +6,7 @@
 # ndenumerate.  Stepping uses the header's own ACArray_ITER_* functions, so
 # Python and C walk arrays the same way.  No cdef methods on these classes:
 # their object structs must stay exactly the public layouts (checked below).
+cimport cython
 from cpython.ref cimport Py_INCREF, Py_XDECREF, PyObject
 from libc.string cimport memset
 from arraycore._types cimport *
@@ -64,6 +65,9 @@ ctypedef char *(*translate_fn)(void *it, const ac_intp *coords) noexcept nogil
 
 # ------------------------------------------------------------ flat iterator
 
+# free lists: these objects are large (arrays of AC_MAXDIMS), so each one
+# otherwise costs a malloc and a free of kilobytes
+@cython.freelist(8)
 cdef class flatiter:
     """A flat (C-order) iterator over an array: ``a.flat``."""
     # the public layout of ACArrayIterObject: do not reorder
@@ -303,6 +307,7 @@ cpdef flatiter broadcast_to_shape(object a, tuple shape):
 
 # ------------------------------------------------------- multi-iterator
 
+@cython.freelist(4)
 cdef class broadcast:
     """broadcast(*arrays): the arrays broadcast against each other, iterated
     together (yields tuples of elements)."""
@@ -318,6 +323,12 @@ cdef class broadcast:
 
     def __init__(self, *args):
         cdef list arrs = []
+        for a in args:
+            if isinstance(a, broadcast):
+                break
+        else:                           # the common case: arrays only
+            _multi_init(self, list(args))
+            return
         for a in args:
             if isinstance(a, broadcast):
                 arrs.extend([(<flatiter>(<broadcast>a).iters_[i]).ao
@@ -372,7 +383,7 @@ cdef int _multi_init(broadcast m, list objs) except -1:
     cdef ac_intp st[AC_MAXDIMS]
     if n > AC_MAXARGS:
         raise ValueError(f"Need at least 0 and at most {AC_MAXARGS} array objects, got {n}")
-    arrs = [_as_array(o, "ACArray_MultiIterNew") for o in objs]
+    arrs = [o if type(o) is ndarray else _as_array(o, "ACArray_MultiIterNew") for o in objs]
     for a in arrs:
         if (<ndarray>a).nd > nd:
             nd = (<ndarray>a).nd
