@@ -9,8 +9,8 @@ dimension and calls the Cython module ``_lapack`` (one LAPACK call per matrix,
 GIL released, Ctrl-C polled between matrices).  LAPACK works in column-major
 order: a C-order matrix is the transpose of the same bytes read column-major,
 so most routines take the C data as it is (det(A^T) = det(A),
-inv(A^T) = inv(A)^T, ...), and only eig, qr and the right-hand sides of solve
-get a transposed copy.
+inv(A^T) = inv(A)^T, ...), and only eig, eigh, qr and the right-hand sides of
+solve get a transposed copy.
 """
 from collections import namedtuple
 import math
