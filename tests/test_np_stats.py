@@ -369,6 +369,51 @@ def test_bincount(nx, minlength, weighted):
 
 
 @S
+@given(st.integers(0, 20000), st.integers(1, 17000), st.sampled_from(["random", "runs", "one"]),
+       st.integers(0, 2**32 - 1))
+def test_bincount_large(n, nvals, kind, seed):
+    # big enough for the interleaved sub-histograms (n >= 8 * bins, bins up to
+    # and beyond their limit of 16384), with repeated values and long runs
+    rng = np.random.default_rng(seed)
+    if kind == "random":
+        a = rng.integers(0, nvals, n)
+    elif kind == "runs":
+        a = np.repeat(rng.integers(0, nvals, max(n // 64, 1)), 64)[:n]
+    else:
+        a = np.full(n, nvals - 1, dtype=np.int64)
+    assert_array(xp.bincount(xp.asarray(a)), np.bincount(a))
+    assert_array(xp.bincount(xp.asarray(a), minlength=nvals + 3),
+                 np.bincount(a, minlength=nvals + 3))
+    a2 = a.copy()
+    if n:
+        a2[rng.integers(0, n)] = -1
+        with pytest.raises(ValueError):
+            xp.bincount(xp.asarray(a2))
+
+
+@pytest.mark.parametrize("nbins", [1, 3, 16383, 16384, 16385])
+def test_bincount_sub_histogram_limits(nbins):
+    rng = np.random.default_rng(nbins)
+    a = rng.integers(0, nbins, 8 * nbins + 4099)
+    a[:5000] = nbins - 1                        # a long run of one value
+    assert_array(xp.bincount(xp.asarray(a)), np.bincount(a))
+
+
+@S
+@given(st.lists(st.integers(-2**63, 2**63 - 1), min_size=1, max_size=40),
+       st.integers(0, 8))
+def test_minmax_i64_kernel(vals, pad):
+    # the vectorized min/max of bincount's bounds: every length mod 8, the
+    # extremes of int64
+    from arraycore import _np_kernels as K
+    a = np.array(vals * (1 + pad), dtype=np.int64)
+    assert K.minmax_i64(xp.asarray(a)) == (a.min(), a.max())
+    b = np.zeros(10_000 + pad, dtype=np.int64)
+    b[len(b) - 1 - pad] = vals[0]
+    assert K.minmax_i64(xp.asarray(b)) == (b.min(), b.max())
+
+
+@S
 @given(pairs(["float64", "int32", "float32"], max_dims=2), st.booleans(), st.booleans())
 def test_digitize(nx, right, decreasing):
     n, x = nx
