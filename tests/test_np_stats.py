@@ -733,3 +733,45 @@ def test_histogram_fractional_edges_of_integers(dt):
                          weights=None if w is None else xp.asarray(w))
         close(g[0], e[0], rtol=0)
         close(g[1], e[1], rtol=0)
+
+
+def test_keywords_numpy_2_4_removed():
+    # interpolation= (percentile/quantile and the nan versions), corrcoef's
+    # bias/ddof and save's fix_imports are gone in NumPy 2.4: an unexpected
+    # keyword, a TypeError, in both; load keeps fix_imports in both
+    import inspect
+    import io
+    a = np.arange(10.0)
+    x = xp.asarray(a)
+    calls = [("percentile", (50,), {"interpolation": "linear"}),
+             ("quantile", (0.5,), {"interpolation": "nearest"}),
+             ("nanpercentile", (50,), {"interpolation": "linear"}),
+             ("nanquantile", (0.5,), {"interpolation": "lower"}),
+             ("corrcoef", (), {"bias": 1}),
+             ("corrcoef", (), {"ddof": 1}),
+             ("corrcoef", (), {"bias": None, "ddof": None})]
+    for name, args, kw in calls:
+        with pytest.raises(TypeError):
+            getattr(np, name)(a, *args, **kw)
+        with pytest.raises(TypeError, match="unexpected keyword"):
+            getattr(xp, name)(x, *args, **kw)
+    with pytest.raises(TypeError):
+        np.save(io.BytesIO(), a, fix_imports=True)
+    with pytest.raises(TypeError, match="unexpected keyword"):
+        xp.save(io.BytesIO(), x, fix_imports=True)
+    buf = io.BytesIO()
+    xp.save(buf, x)
+    buf.seek(0)
+    assert_array(xp.load(buf, fix_imports=False), np.load(io.BytesIO(buf.getvalue()),
+                                                          fix_imports=False))
+    # the keywords themselves match NumPy's
+    for name in ("percentile", "quantile", "nanpercentile", "nanquantile", "corrcoef",
+                 "save", "load"):
+        mine = list(inspect.signature(getattr(xp, name)).parameters)
+        theirs = list(inspect.signature(getattr(np, name)).parameters)
+        assert mine == theirs, (name, mine, theirs)
+    # method= still works, and positional corrcoef(x, y, rowvar)
+    assert_array(xp.percentile(x, 30, method="nearest"), np.percentile(a, 30, method="nearest"))
+    m = np.random.default_rng(1).standard_normal((3, 6))
+    np.testing.assert_allclose(np.asarray(xp.corrcoef(xp.asarray(m), None, False)),
+                               np.corrcoef(m, None, False), rtol=1e-12, atol=1e-15)
