@@ -358,6 +358,20 @@ def _path_for(terms, ops, out, optimize):
     return path
 
 
+def _is_matmul(terms, out, ops):
+    """True when two operands contract as a (stacked) matrix product as they
+    lie: 'P ij, P jk -> P ik' with distinct letters and equal batch shapes
+    (no broadcasting), so einsum can call matmul without its bookkeeping."""
+    (ta, tb), (a, b) = terms, ops
+    n = len(ta)
+    if n < 2 or len(tb) != n or len(out) != n or len(set(ta + tb)) != n + 1:
+        return False
+    p, i, j, k = ta[:-2], ta[-2], ta[-1], tb[-1]
+    if tb != p + j + k or out != p + i + k:
+        return False
+    return a.shape[:-2] == b.shape[:-2] and a.shape[-1] == b.shape[-2]
+
+
 def einsum(subscripts, *operands, out=None, dtype=None, order="K", casting="safe",
            optimize=False):
     """Einstein summation (NumPy's subscripts, ellipsis and interleaved forms)."""
@@ -373,7 +387,10 @@ def einsum(subscripts, *operands, out=None, dtype=None, order="K", casting="safe
     path = _path_for(terms, ops, outs, optimize)
     if len(ops) == 1:
         path = []
-    res = _run(terms, ops, outs, path)
+    if len(ops) == 2 and _is_matmul(terms, outs, ops):
+        res = matmul(ops[0], ops[1])        # the contraction is exactly a matmul
+    else:
+        res = _run(terms, ops, outs, path)
     if out is not None:
         out[...] = res
         return out

@@ -301,18 +301,15 @@ def _gamma(vi, above, below, n, fix):
 
 
 def quantile(a, q, axis=None, out=None, overwrite_input=False, method="linear",
-             keepdims=False, *, weights=None, interpolation=None):
-    """The q-th quantiles (q in [0, 1]) along the axis (NumPy's methods)."""
-    if interpolation is not None:
-        method = interpolation
+             keepdims=False, *, weights=None):
+    """The q-th quantiles (q in [0, 1]) along the axis (NumPy's methods; the
+    `interpolation=` keyword NumPy 2.4 removed is a TypeError here too)."""
     return _quantile_impl(a, q, axis, method, keepdims, False, out, weights)
 
 
 def percentile(a, q, axis=None, out=None, overwrite_input=False, method="linear",
-               keepdims=False, *, weights=None, interpolation=None):
+               keepdims=False, *, weights=None):
     """The q-th percentiles (q in [0, 100]) along the axis (NumPy's methods)."""
-    if interpolation is not None:
-        method = interpolation
     return _quantile_impl(a, q, axis, method, keepdims, True, out, weights)
 
 
@@ -964,8 +961,10 @@ def cov(m, y=None, rowvar=True, bias=False, ddof=None, fweights=None, aweights=N
     return c
 
 
-def corrcoef(x, y=None, rowvar=True, bias=None, ddof=None, *, dtype=None):
-    """Pearson correlation coefficients (cov normalized by the standard deviations)."""
+def corrcoef(x, y=None, rowvar=True, *, dtype=None):
+    """Pearson correlation coefficients (cov normalized by the standard
+    deviations).  NumPy 2.4's signature: its `bias` and `ddof`, which had no
+    effect, are gone (an unexpected keyword is a TypeError)."""
     c = cov(x, y, rowvar, dtype=dtype)
     from arraycore._errstate import errstate
     if c.ndim == 0:
@@ -1314,18 +1313,16 @@ def _nan_weighted(a, q, axis, method, keepdims, percent, out, weights):
 
 
 def nanquantile(a, q, axis=None, out=None, overwrite_input=False, method="linear",
-                keepdims=False, *, weights=None, interpolation=None):
+                keepdims=False, *, weights=None):
     """quantile ignoring NaNs (weights: method 'inverted_cdf' only, as NumPy)."""
     if weights is not None:
-        return _nan_weighted(a, q, axis, interpolation or method, keepdims, False, out,
-                             weights)
-    return _nanquantile_impl(a, q, axis, interpolation or method, keepdims, False, out)
+        return _nan_weighted(a, q, axis, method, keepdims, False, out, weights)
+    return _nanquantile_impl(a, q, axis, method, keepdims, False, out)
 
 
 def nanpercentile(a, q, axis=None, out=None, overwrite_input=False, method="linear",
-                  keepdims=False, *, weights=None, interpolation=None):
+                  keepdims=False, *, weights=None):
     """percentile ignoring NaNs (weights: method 'inverted_cdf' only, as NumPy)."""
     if weights is not None:
-        return _nan_weighted(a, q, axis, interpolation or method, keepdims, True, out,
-                             weights)
-    return _nanquantile_impl(a, q, axis, interpolation or method, keepdims, True, out)
+        return _nan_weighted(a, q, axis, method, keepdims, True, out, weights)
+    return _nanquantile_impl(a, q, axis, method, keepdims, True, out)

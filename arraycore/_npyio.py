@@ -139,7 +139,7 @@ def _writer(file, suffix=None):
 
 # ------------------------------------------------------------ .npy, .npz
 
-def save(file, arr, allow_pickle=True, fix_imports=True):
+def save(file, arr, allow_pickle=True):
     """Save an array to a binary file in NumPy's .npy format.
 
     file: a path ('.npy' is appended when missing) or a binary file object.

@@ -154,3 +154,65 @@ def test_eigh_ignores_the_unread_triangle(dt):
         L.eigvalsh(ac.asarray(low))
     with pytest.raises(np.linalg.LinAlgError):
         np.linalg.eigvalsh(low)
+    for bad in (np.inf, -np.inf):
+        low[1, 3, 0] = bad
+        for f in (L.eigh, L.eigvalsh):
+            with pytest.raises(L.LinAlgError, match="infs or NaNs"):
+                f(ac.asarray(low))
+    # garbage (not a mirror image) above the diagonal: the eigenvectors too
+    # are those of the Hermitian matrix the lower triangle defines, and match
+    # NumPy's (same triangle read), through a strided (non-contiguous) input
+    g = h.copy()
+    iu = np.triu_indices(4, 1)
+    g[:, iu[0], iu[1]] = (rng.standard_normal((2, iu[0].size)) * 7).astype(dt)
+    g[0, 0, 2] = np.nan
+    big = np.zeros((2, 4, 8), dtype=dt)
+    big[:, :, ::2] = g
+    ga = ac.asarray(big)[:, :, ::2]
+    w, v = (np.asarray(r) for r in L.eigh(ga))
+    w2, v2 = np.linalg.eigh(g)
+    np.testing.assert_allclose(w, w2, rtol=t, atol=t)
+    np.testing.assert_allclose(np.asarray(L.eigvalsh(ga)), w2, rtol=t, atol=t)
+    herm = np.tril(g) + np.conj(np.swapaxes(np.tril(g, -1), -1, -2))
+    herm = np.where(np.isnan(herm), 0, herm)        # the NaN sits in the upper part
+    herm[:, range(4), range(4)] = herm[:, range(4), range(4)].real
+    vh = np.conj(np.swapaxes(v, -1, -2))
+    np.testing.assert_allclose(v @ (w[..., :, None] * vh), herm, rtol=10 * t, atol=10 * t)
+    np.testing.assert_allclose(np.abs(vh @ v2), np.abs(np.conj(np.swapaxes(v2, -1, -2)) @ v2),
+                               rtol=10 * t, atol=10 * t)
+    assert v.flags.c_contiguous or v.size == 0
+
+
+@pytest.mark.parametrize("dt", ["float32", "float64", "complex128"])
+@pytest.mark.parametrize("where", ["lower", "upper", "diag", "none"])
+def test_nonfinite_checks(dt, where):
+    # the one-pass finiteness checks of svd/svdvals/eig (whole matrix) and
+    # eigh/eigvalsh (the lower triangle) against NumPy's errors
+    x = np.eye(5, dtype=dt) + np.arange(25).reshape(5, 5) / 100
+    x = np.stack([x, x + 1, x])
+    pos = {"lower": (2, 4, 1), "upper": (2, 1, 4), "diag": (2, 3, 3)}.get(where)
+    for bad in (np.nan, np.inf):
+        y = x.copy()
+        if pos:
+            y[pos] = bad
+        pairs = [(L.eigvals, np.linalg.eigvals), (L.eigvalsh, np.linalg.eigvalsh),
+                 (L.eigh, np.linalg.eigh)]
+        if bad != np.inf:
+            # (NumPy's svd turns an inf into NaN results; ours raises)
+            pairs += [(L.svdvals, lambda z: np.linalg.svd(z, compute_uv=False)),
+                      (L.svd, np.linalg.svd)]
+        for ours, theirs in pairs:
+            try:
+                theirs(y)
+                fails = False
+            except np.linalg.LinAlgError:
+                fails = True
+            if ours in (L.eigvalsh, L.eigh) and where == "upper":
+                assert not fails
+            if fails:
+                with pytest.raises(L.LinAlgError):
+                    ours(ac.asarray(y))
+            elif bad != np.inf:
+                # (with an inf, NumPy's eigh and svd give NaN results where
+                # its eigvalsh raises; ours raise throughout)
+                ours(ac.asarray(y))

@@ -65,6 +65,34 @@ def test_einsum(sub, shapes, dt, opt):
     close(g2, e, rtol=1e-5 if dt == "float32" else 1e-12, dtype=dt != "int8")
 
 
+@pytest.mark.parametrize("sub,shapes", [
+    ("bij,bjk->bik", [(3, 4, 5), (3, 5, 2)]),       # einsum's matmul form
+    ("ij,jk->ik", [(4, 5), (5, 0)]),
+    ("xyij,xyjk->xyik", [(2, 3, 4, 5), (2, 3, 5, 6)]),
+    ("...ij,...jk->...ik", [(3, 4, 5), (3, 5, 2)]),
+    ("bij,bjk->bik", [(1, 4, 5), (3, 5, 2)]),       # broadcast batch: general path
+    ("bij,bjk->bki", [(3, 4, 5), (3, 5, 2)]),       # not the form
+    ("bij,bjk->bik", [(3, 4, 1), (3, 1, 2)]),
+    ("bij,bjk->ik", [(3, 4, 5), (3, 5, 2)]),
+    ("bji,bjk->bik", [(3, 5, 4), (3, 5, 2)]),
+    ("bii,bik->bik", [(3, 4, 4), (3, 4, 2)]),
+])
+@pytest.mark.parametrize("dt", ["float64", "float32", "int8", "complex64", "bool"])
+def test_einsum_matmul_form(sub, shapes, dt):
+    ops = [arr(s, dt, i) for i, s in enumerate(shapes)]
+    e = np.einsum(sub, *ops, optimize=True)
+    for opt in (True, False):
+        g = xp.einsum(sub, *[xp.asarray(o) for o in ops], optimize=opt)
+        close(g, e, rtol=1e-5 if dt in ("float32", "complex64") else 1e-12,
+              dtype=dt not in ("int8", "bool"))
+    # views and F-ordered operands
+    views = [xp.matrix_transpose(xp.asarray(np.ascontiguousarray(np.swapaxes(o, -1, -2))))
+             for o in ops]
+    close(xp.einsum(sub, *views, optimize=True), e,
+          rtol=1e-5 if dt in ("float32", "complex64") else 1e-12,
+          dtype=dt not in ("int8", "bool"))
+
+
 @S
 @given(pairs(["float64", "float32", "int32"], shape=st.sampled_from([(3, 4), (4, 3)])))
 def test_einsum_layouts_interleaved(nx):

@@ -369,6 +369,51 @@ def test_bincount(nx, minlength, weighted):
 
 
 @S
+@given(st.integers(0, 20000), st.integers(1, 17000), st.sampled_from(["random", "runs", "one"]),
+       st.integers(0, 2**32 - 1))
+def test_bincount_large(n, nvals, kind, seed):
+    # big enough for the interleaved sub-histograms (n >= 8 * bins, bins up to
+    # and beyond their limit of 16384), with repeated values and long runs
+    rng = np.random.default_rng(seed)
+    if kind == "random":
+        a = rng.integers(0, nvals, n)
+    elif kind == "runs":
+        a = np.repeat(rng.integers(0, nvals, max(n // 64, 1)), 64)[:n]
+    else:
+        a = np.full(n, nvals - 1, dtype=np.int64)
+    assert_array(xp.bincount(xp.asarray(a)), np.bincount(a))
+    assert_array(xp.bincount(xp.asarray(a), minlength=nvals + 3),
+                 np.bincount(a, minlength=nvals + 3))
+    a2 = a.copy()
+    if n:
+        a2[rng.integers(0, n)] = -1
+        with pytest.raises(ValueError):
+            xp.bincount(xp.asarray(a2))
+
+
+@pytest.mark.parametrize("nbins", [1, 3, 16383, 16384, 16385])
+def test_bincount_sub_histogram_limits(nbins):
+    rng = np.random.default_rng(nbins)
+    a = rng.integers(0, nbins, 8 * nbins + 4099)
+    a[:5000] = nbins - 1                        # a long run of one value
+    assert_array(xp.bincount(xp.asarray(a)), np.bincount(a))
+
+
+@S
+@given(st.lists(st.integers(-2**63, 2**63 - 1), min_size=1, max_size=40),
+       st.integers(0, 8))
+def test_minmax_i64_kernel(vals, pad):
+    # the vectorized min/max of bincount's bounds: every length mod 8, the
+    # extremes of int64
+    from arraycore import _np_kernels as K
+    a = np.array(vals * (1 + pad), dtype=np.int64)
+    assert K.minmax_i64(xp.asarray(a)) == (a.min(), a.max())
+    b = np.zeros(10_000 + pad, dtype=np.int64)
+    b[len(b) - 1 - pad] = vals[0]
+    assert K.minmax_i64(xp.asarray(b)) == (b.min(), b.max())
+
+
+@S
 @given(pairs(["float64", "int32", "float32"], max_dims=2), st.booleans(), st.booleans())
 def test_digitize(nx, right, decreasing):
     n, x = nx
@@ -688,3 +733,45 @@ def test_histogram_fractional_edges_of_integers(dt):
                          weights=None if w is None else xp.asarray(w))
         close(g[0], e[0], rtol=0)
         close(g[1], e[1], rtol=0)
+
+
+def test_keywords_numpy_2_4_removed():
+    # interpolation= (percentile/quantile and the nan versions), corrcoef's
+    # bias/ddof and save's fix_imports are gone in NumPy 2.4: an unexpected
+    # keyword, a TypeError, in both; load keeps fix_imports in both
+    import inspect
+    import io
+    a = np.arange(10.0)
+    x = xp.asarray(a)
+    calls = [("percentile", (50,), {"interpolation": "linear"}),
+             ("quantile", (0.5,), {"interpolation": "nearest"}),
+             ("nanpercentile", (50,), {"interpolation": "linear"}),
+             ("nanquantile", (0.5,), {"interpolation": "lower"}),
+             ("corrcoef", (), {"bias": 1}),
+             ("corrcoef", (), {"ddof": 1}),
+             ("corrcoef", (), {"bias": None, "ddof": None})]
+    for name, args, kw in calls:
+        with pytest.raises(TypeError):
+            getattr(np, name)(a, *args, **kw)
+        with pytest.raises(TypeError, match="unexpected keyword"):
+            getattr(xp, name)(x, *args, **kw)
+    with pytest.raises(TypeError):
+        np.save(io.BytesIO(), a, fix_imports=True)
+    with pytest.raises(TypeError, match="unexpected keyword"):
+        xp.save(io.BytesIO(), x, fix_imports=True)
+    buf = io.BytesIO()
+    xp.save(buf, x)
+    buf.seek(0)
+    assert_array(xp.load(buf, fix_imports=False), np.load(io.BytesIO(buf.getvalue()),
+                                                          fix_imports=False))
+    # the keywords themselves match NumPy's
+    for name in ("percentile", "quantile", "nanpercentile", "nanquantile", "corrcoef",
+                 "save", "load"):
+        mine = list(inspect.signature(getattr(xp, name)).parameters)
+        theirs = list(inspect.signature(getattr(np, name)).parameters)
+        assert mine == theirs, (name, mine, theirs)
+    # method= still works, and positional corrcoef(x, y, rowvar)
+    assert_array(xp.percentile(x, 30, method="nearest"), np.percentile(a, 30, method="nearest"))
+    m = np.random.default_rng(1).standard_normal((3, 6))
+    np.testing.assert_allclose(np.asarray(xp.corrcoef(xp.asarray(m), None, False)),
+                               np.corrcoef(m, None, False), rtol=1e-12, atol=1e-15)

@@ -9,8 +9,8 @@ dimension and calls the Cython module ``_lapack`` (one LAPACK call per matrix,
 GIL released, Ctrl-C polled between matrices).  LAPACK works in column-major
 order: a C-order matrix is the transpose of the same bytes read column-major,
 so most routines take the C data as it is (det(A^T) = det(A),
-inv(A^T) = inv(A)^T, ...), and only eig, qr and the right-hand sides of solve
-get a transposed copy.
+inv(A^T) = inv(A)^T, ...), and only eig, eigh, qr and the right-hand sides of
+solve get a transposed copy.
 """
 from collections import namedtuple
 import math
@@ -100,8 +100,11 @@ def _work(x, dt, transpose=False):
     return w
 
 
-def _check_finite(w, what):
-    if w.size and not bool(ac.all(ac.isfinite(w))):
+def _check_finite(w, what, lower=False):
+    """w: a work array of _work (B, m, n), C order.  One pass, no temporary;
+    with `lower`, only the column-major lower triangle (what syevd 'L'
+    reads) must be finite."""
+    if not _lapack.all_finite(w, lower):
         raise LinAlgError(f"{what}: array must not contain infs or NaNs")
 
 
@@ -415,18 +418,21 @@ def _eigh(x, vectors, name):
     dt = _work_dtype(x)
     n = x.shape[-1]
     ensure()
-    w = _work(x, dt)
-    # only the triangle LAPACK reads (the C lower one) must be finite, as in
-    # NumPy: a NaN in the other triangle does not change the result
-    _check_finite(ac.tril(w), "Eigenvalues did not converge")
+    # the transposed copy is A column-major; syevd reads its lower triangle
+    # (uplo 'L', as NumPy), i.e. the C lower triangle of x
+    w = _work(x, dt, transpose=True)
+    # only the triangle LAPACK reads must be finite, as in NumPy: a NaN in
+    # the other triangle does not change the result
+    _check_finite(w, "Eigenvalues did not converge", lower=True)
     vals = ac.empty((w.shape[0], n), dtype=_real(dt))
     _lapack.syevd(w, vals, vectors)
     vals = ac.reshape(vals, x.shape[:-1])
     if not vectors:
         return vals
-    # the column-major eigenvectors V' of conj(A) (the C data): Q = conj(V')
-    Q = ac.matrix_transpose(ac.reshape(w, x.shape))
-    Q = ac.conj(Q) if _is_complex(dt) else ac.asarray(Q, copy=True)
+    # w holds the column-major eigenvectors V of A: read in C order, V^T;
+    # Q is returned in C order, as NumPy's
+    Q = ac.empty(x.shape, dtype=dt)
+    Q[...] = ac.matrix_transpose(ac.reshape(w, x.shape))
     return EighResult(vals, Q)
 
 

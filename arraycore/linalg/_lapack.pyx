@@ -7,6 +7,7 @@
 # naming the problem; a failed allocation raises MemoryError.
 from libc.stdlib cimport malloc, free
 from libc.string cimport memset
+from libc.stdint cimport uint32_t, uint64_t
 from libc.math cimport log, hypot, fabs, sqrt
 
 from arraycore._types cimport ac_intp
@@ -134,6 +135,55 @@ cdef int _finish(bint stopped, ac_intp bad, ac_blasint info, str what) except -1
     if bad >= 0:
         raise LinAlgError(what)
     return 0
+
+
+# ----------------------------------------------------------------------------
+# finiteness of the input, checked in one pass without a temporary: an
+# element is inf or NaN when its exponent bits are all ones (the real and the
+# imaginary part of a complex element are checked as two reals)
+# ----------------------------------------------------------------------------
+cdef bint _span_finite(int t, const char *p, ac_intp count) noexcept nogil:
+    """True when none of the `count` reals of the type of t at p is inf/NaN."""
+    cdef ac_intp i
+    cdef uint64_t bad64 = 0
+    cdef uint32_t bad32 = 0
+    cdef const uint64_t *q64
+    cdef const uint32_t *q32
+    if t == ACX_FLOAT32 or t == ACX_COMPLEX64:
+        q32 = <const uint32_t *>p
+        for i in range(count):
+            bad32 |= (q32[i] & 0x7f800000u) == 0x7f800000u
+        return bad32 == 0
+    q64 = <const uint64_t *>p
+    for i in range(count):
+        bad64 |= (q64[i] & 0x7ff0000000000000ull) == 0x7ff0000000000000ull
+    return bad64 == 0
+
+
+def all_finite(ndarray a, bint lower):
+    """a: (B, n, m) C-contiguous work array of one of the four LAPACK types.
+    True when no element is inf or NaN; with `lower` (square matrices read
+    column-major), only the column-major lower triangle is looked at, i.e.
+    a[b, j, i] for i >= j."""
+    cdef int t = _tidx(a)
+    cdef ac_intp B = a.dimensions[0], n = a.dimensions[1], m = a.dimensions[2]
+    cdef ac_intp b, c, per = 2 if _cplx(t) else 1
+    cdef size_t es = a.descr.itemsize
+    cdef const char *p = a.data
+    cdef bint ok = True
+    with nogil:
+        if not lower:
+            ok = _span_finite(t, p, B * n * m * per)
+        else:
+            for b in range(B):
+                for c in range(n):
+                    if not _span_finite(t, p + ((b * n + c) * m + c) * es,
+                                        (m - c) * per):
+                        ok = False
+                        break
+                if not ok:
+                    break
+    return ok
 
 
 # ----------------------------------------------------------------------------
@@ -519,14 +569,15 @@ def gesdd(ndarray a, ndarray s, ndarray u, ndarray vt, str job):
 # symmetric / Hermitian eigenproblems
 # ----------------------------------------------------------------------------
 cdef ac_blasint _syevd1(Job *j, ac_intp b) noexcept nogil:
-    return ac_la_syevd(j.t, j.jobz, b'U', j.n, j.a + b * j.amat, j.n, j.x + b * j.xmat,
+    return ac_la_syevd(j.t, j.jobz, b'L', j.n, j.a + b * j.amat, j.n, j.x + b * j.xmat,
                        j.work, j.lwork, j.rwork, j.lrwork, j.iwork, j.liwork)
 
 
 def syevd(ndarray a, ndarray w, bint vectors):
-    """a: (B, n, n) C-contiguous; its C lower triangle is used (column-major
-    upper).  w: (B, n) real, ascending.  With vectors, a is replaced by the
-    column-major eigenvectors of the C data (conj(A) for complex input)."""
+    """a: (B, n, n) column-major matrices; their lower triangle is used
+    (uplo 'L', NumPy's choice: sytrd's 'L' path measured a few % faster than
+    'U' here).  w: (B, n) real, ascending.  With vectors, a is replaced by the
+    column-major eigenvectors."""
     cdef Job j = _job(a)
     j.n = a.dimensions[1]
     j.amat = j.n * j.n * j.es

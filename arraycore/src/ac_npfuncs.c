@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include "ac_npfuncs.h"
+#include "ac_cpu.h"
 
 /* ---------------------------------------------------------------------------
  * introselect: quickselect with a median-of-3 pivot; when the recursion
@@ -257,14 +258,36 @@ int ac_select_lanes(int tidx, char *data, ac_intp nlanes, ac_intp lanestride, ac
 /* ---------------------------------------------------------------------------
  * bincount: counts (or sums of weights) of the non-negative int64 values.
  * ------------------------------------------------------------------------- */
+/* Counting: a repeated value makes each increment wait for the previous
+ * store to the same counter (store-to-load forwarding), so with enough data
+ * the elements are counted round-robin into four sub-histograms (malloc'ed,
+ * kept small enough for the cache) that are then added; otherwise, or if
+ * the allocation fails, straight into counts. */
+#define BINCOUNT_SUB 4
+#define BINCOUNT_SUB_MAX_BINS 16384     /* 4 x 16384 x 8 bytes = 512 KiB */
+
 void ac_bincount(const ac_int64 *x, ac_intp n, const double *w, ac_intp nbins,
                  ac_int64 *counts, double *sums)
 {
-    (void)nbins;
     if (w == NULL) {
         ac_intp i = 0;
-        for (; i + 4 <= n; i += 4) {
-            counts[x[i]]++; counts[x[i + 1]]++; counts[x[i + 2]]++; counts[x[i + 3]]++;
+        ac_int64 *sub = NULL;
+        if (nbins > 0 && nbins <= BINCOUNT_SUB_MAX_BINS && n >= 8 * nbins && n >= 4096)
+            sub = (ac_int64 *)calloc((size_t)(BINCOUNT_SUB - 1) * (size_t)nbins,
+                                     sizeof(ac_int64));
+        if (sub != NULL) {
+            ac_int64 *c1 = sub, *c2 = sub + nbins, *c3 = sub + 2 * nbins;
+            for (; i + 4 <= n; i += 4) {
+                counts[x[i]]++; c1[x[i + 1]]++; c2[x[i + 2]]++; c3[x[i + 3]]++;
+            }
+            for (ac_intp b = 0; b < nbins; b++)
+                counts[b] += c1[b] + c2[b] + c3[b];
+            free(sub);
+        }
+        else {
+            for (; i + 4 <= n; i += 4) {
+                counts[x[i]]++; counts[x[i + 1]]++; counts[x[i + 2]]++; counts[x[i + 3]]++;
+            }
         }
         for (; i < n; i++) counts[x[i]]++;
     }
@@ -273,17 +296,62 @@ void ac_bincount(const ac_int64 *x, ac_intp n, const double *w, ac_intp nbins,
     }
 }
 
-/* min and max of int64 values (n >= 1) */
+/* min and max of int64 values (n >= 1): eight independent lanes of
+ * branch-free min/max the compiler turns into vector code, compiled for
+ * each dispatch level (AVX-512 has a 64-bit vector min/max, AVX2 a compare
+ * and blend). */
+#define MINMAX_I64_BODY                                                        \
+    {                                                                         \
+        ac_int64 lo[8], hi[8], l, h;                                          \
+        ac_intp i = 0;                                                        \
+        int j;                                                                \
+        for (j = 0; j < 8; j++)                                               \
+            lo[j] = hi[j] = x[0];                                             \
+        for (; i + 8 <= n; i += 8)                                            \
+            for (j = 0; j < 8; j++) {                                         \
+                ac_int64 v = x[i + j];                                        \
+                lo[j] = v < lo[j] ? v : lo[j];                                \
+                hi[j] = v > hi[j] ? v : hi[j];                                \
+            }                                                                 \
+        for (; i < n; i++) {                                                  \
+            lo[0] = x[i] < lo[0] ? x[i] : lo[0];                              \
+            hi[0] = x[i] > hi[0] ? x[i] : hi[0];                              \
+        }                                                                     \
+        l = lo[0];                                                            \
+        h = hi[0];                                                            \
+        for (j = 1; j < 8; j++) {                                             \
+            l = lo[j] < l ? lo[j] : l;                                        \
+            h = hi[j] > h ? hi[j] : h;                                        \
+        }                                                                     \
+        *mn = l;                                                              \
+        *mx = h;                                                              \
+    }
+
+static void minmax_i64_base(const ac_int64 *x, ac_intp n, ac_int64 *mn, ac_int64 *mx)
+MINMAX_I64_BODY
+#if AC_HAVE_DISPATCH
+AC_TARGET_AVX2 static void minmax_i64_avx2(const ac_int64 *x, ac_intp n, ac_int64 *mn,
+                                           ac_int64 *mx)
+MINMAX_I64_BODY
+AC_TARGET_AVX512 static void minmax_i64_avx512(const ac_int64 *x, ac_intp n, ac_int64 *mn,
+                                               ac_int64 *mx)
+MINMAX_I64_BODY
+#endif
+
 void ac_minmax_i64(const ac_int64 *x, ac_intp n, ac_int64 *mn, ac_int64 *mx)
 {
-    ac_int64 lo = x[0], hi = x[0];
-    for (ac_intp i = 1; i < n; i++) {
-        ac_int64 v = x[i];
-        lo = v < lo ? v : lo;
-        hi = v > hi ? v : hi;
+#if AC_HAVE_DISPATCH
+    int lev = ac_cpu_level();
+    if (lev == AC_CPU_AVX512) {
+        minmax_i64_avx512(x, n, mn, mx);
+        return;
     }
-    *mn = lo;
-    *mx = hi;
+    if (lev == AC_CPU_AVX2) {
+        minmax_i64_avx2(x, n, mn, mx);
+        return;
+    }
+#endif
+    minmax_i64_base(x, n, mn, mx);
 }
 
 /* ---------------------------------------------------------------------------
