@@ -378,7 +378,7 @@ def test_bincount_large(n, nvals, kind, seed):
     if kind == "random":
         a = rng.integers(0, nvals, n)
     elif kind == "runs":
-        a = np.repeat(rng.integers(0, nvals, max(n // 64, 1)), 64)[:n]
+        a = np.repeat(rng.integers(0, nvals, -(-n // 64)), 64)[:n]     # exactly n values
     else:
         a = np.full(n, nvals - 1, dtype=np.int64)
     assert_array(xp.bincount(xp.asarray(a)), np.bincount(a))
