@@ -418,8 +418,14 @@ static void FN(vec_lanes)(const ac_fft_job *j, const void *plan, const ac_intp *
         return;
     }
     /* C2R: the n/2 + 1 bins (imaginary parts of X_0 and X_{n/2} ignored) */
-    ac_intp hb = n / 2;
-    for (ac_intp k = 0; k <= hb; k++)
+    ac_intp hb = n / 2, k0 = 0;
+    if (iax == (ac_intp)sizeof(FN(cpx))) {
+        const R *rows[VL];
+        for (int l = 0; l < VL; l++) rows[l] = (const R *)(j->in + ioff[l]);
+        for (; k0 + VL / 2 <= cnt && k0 + VL / 2 <= hb + 1; k0 += VL / 2)
+            FN(vtile_in)(rows, k0, a + k0);
+    }
+    for (ac_intp k = k0; k <= hb; k++)
         for (int l = 0; l < VL; l++) {
             if (k < cnt) {
                 const FN(cpx) *s = (const FN(cpx) *)(j->in + ioff[l] + k * iax);
