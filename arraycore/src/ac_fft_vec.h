@@ -369,7 +369,13 @@ static void FN(vec_lanes)(const ac_fft_job *j, const void *plan, const ac_intp *
                 }
             FN(vcpx) *zz = FN(vexec)(rp->cp, -1, a, w);
             const FN(cpx) *t = rp->rtw;
-            /* the split of rsplit_inplace, written straight to the lanes */
+            /* the split of rsplit_inplace, written straight to the lanes
+             * (the lanes' bases held in registers: the unrolled lane loops
+             * would reload them after every store otherwise, the build
+             * having no strict aliasing) */
+            char *ob[VL];
+#pragma GCC unroll 16
+            for (int l = 0; l < VL; l++) ob[l] = j->out + ooff[l];
             {
                 V x0 = zz[0].r + zz[0].i, xh = zz[0].r - zz[0].i;
                 if (scale) { x0 = FN(vsc)(x0, divide, dv, fct); xh = FN(vsc)(xh, divide, dv, fct); }
@@ -394,9 +400,11 @@ static void FN(vec_lanes)(const ac_fft_job *j, const void *plan, const ac_intp *
                     xk.r = FN(vsc)(xk.r, divide, dv, fct); xk.i = FN(vsc)(xk.i, divide, dv, fct);
                     xm.r = FN(vsc)(xm.r, divide, dv, fct); xm.i = FN(vsc)(xm.i, divide, dv, fct);
                 }
+                const ac_intp ko = k * oax, mo = m * oax;
+#pragma GCC unroll 16
                 for (int l = 0; l < VL; l++) {
-                    FN(cpx) *dk = (FN(cpx) *)(j->out + ooff[l] + k * oax);
-                    FN(cpx) *dm = (FN(cpx) *)(j->out + ooff[l] + m * oax);
+                    FN(cpx) *dk = (FN(cpx) *)(ob[l] + ko);
+                    FN(cpx) *dm = (FN(cpx) *)(ob[l] + mo);
                     dk->r = xk.r[l]; dk->i = xk.i[l];
                     dm->r = xm.r[l]; dm->i = xm.i[l];
                 }
