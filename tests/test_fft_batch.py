@@ -145,3 +145,27 @@ def test_strided_axis_in_blocks(prec, norm):
             for c in (0, cols // 2, cols - 1):
                 alone = to_numpy(getattr(xp.fft, fname)(xp.asarray(a[:, c].copy()), norm=norm))
                 assert np.array_equal(got[:, c], alone), (n, cols, fname, c)
+
+
+@pytest.mark.skipif(IS_NUMPY, reason="arraycore's lanes")
+@pytest.mark.parametrize("kind", ["fft", "ifft", "rfft", "irfft"])
+@pytest.mark.parametrize("prec", ["float32", "float64"])
+def test_contiguous_lanes_in_tiles(kind, prec):
+    """Contiguous lanes across the batch are read and written in tiles (a
+    vector of each lane transposed in registers) and the rest of a lane
+    element by element: every length modulo the tile (2, 4 or 8 complex
+    elements), cropped and zero-padded inputs; NumPy's result, and the same
+    bits as each lane transformed alone."""
+    rng = np.random.default_rng(21)
+    for n in (2, 6, 7, 9, 10, 13, 15, 258, 300, 302, 1001, 1002):
+        for pad in (0, -1, 1, 8):
+            npts = max(1, n + pad)
+            m = n // 2 + 1 if kind == "irfft" else n
+            a = _input(rng, kind, prec, 17, m, 1)
+            kw = {"n": npts}
+            want = getattr(np.fft, kind)(a, **kw)
+            got = to_numpy(getattr(xp.fft, kind)(xp.asarray(a), **kw))
+            assert _rel(got, want) <= _bound(prec, npts), (n, pad)
+            for r in (0, 9, 16):
+                alone = to_numpy(getattr(xp.fft, kind)(xp.asarray(a[r]), **kw))
+                assert np.array_equal(got[r], alone), (n, pad, r)

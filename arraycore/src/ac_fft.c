@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <math.h>
+#include <float.h>
 #include <pthread.h>
 #include "ac_fft.h"
 #include "ac_driver.h"
@@ -138,10 +139,44 @@ typedef struct {
 #include <immintrin.h>
 typedef double ac_fft_v4d __attribute__((vector_size(32)));
 typedef float ac_fft_v8f __attribute__((vector_size(32)));
+/* VL x VL transposes of R's in registers (ac_fft_vec.h: VL contiguous rows
+ * of VL/2 complex elements <-> VL/2 elements of VL lanes, pure data movement) */
+static inline __attribute__((always_inline)) void ac_fft_tr_4d(ac_fft_v4d *v)
+{
+    __m256d t0 = _mm256_unpacklo_pd((__m256d)v[0], (__m256d)v[1]);   /* a0 b0 a2 b2 */
+    __m256d t1 = _mm256_unpackhi_pd((__m256d)v[0], (__m256d)v[1]);   /* a1 b1 a3 b3 */
+    __m256d t2 = _mm256_unpacklo_pd((__m256d)v[2], (__m256d)v[3]);
+    __m256d t3 = _mm256_unpackhi_pd((__m256d)v[2], (__m256d)v[3]);
+    v[0] = (ac_fft_v4d)_mm256_permute2f128_pd(t0, t2, 0x20);
+    v[1] = (ac_fft_v4d)_mm256_permute2f128_pd(t1, t3, 0x20);
+    v[2] = (ac_fft_v4d)_mm256_permute2f128_pd(t0, t2, 0x31);
+    v[3] = (ac_fft_v4d)_mm256_permute2f128_pd(t1, t3, 0x31);
+}
+
+static inline __attribute__((always_inline)) void ac_fft_tr_8f(ac_fft_v8f *v)
+{
+    __m256 t[8], u[8];
+    for (int i = 0; i < 8; i += 2) {
+        t[i] = _mm256_unpacklo_ps((__m256)v[i], (__m256)v[i + 1]);      /* a0 b0 a1 b1 | a4 b4 a5 b5 */
+        t[i + 1] = _mm256_unpackhi_ps((__m256)v[i], (__m256)v[i + 1]);  /* a2 b2 a3 b3 | a6 b6 a7 b7 */
+    }
+    for (int i = 0; i < 8; i += 4) {
+        u[i] = _mm256_shuffle_ps(t[i], t[i + 2], 0x44);          /* a0 b0 c0 d0 | a4 .. */
+        u[i + 1] = _mm256_shuffle_ps(t[i], t[i + 2], 0xEE);      /* a1 b1 c1 d1 | a5 .. */
+        u[i + 2] = _mm256_shuffle_ps(t[i + 1], t[i + 3], 0x44);  /* a2 .. | a6 .. */
+        u[i + 3] = _mm256_shuffle_ps(t[i + 1], t[i + 3], 0xEE);  /* a3 .. | a7 .. */
+    }
+    for (int i = 0; i < 4; i++) {
+        v[i] = (ac_fft_v8f)_mm256_permute2f128_ps(u[i], u[i + 4], 0x20);
+        v[i + 4] = (ac_fft_v8f)_mm256_permute2f128_ps(u[i], u[i + 4], 0x31);
+    }
+}
+
 #define AC_FFT_VEC 1
 #define R double
 #define V ac_fft_v4d
 #define VL 4
+#define VTR(v) ac_fft_tr_4d(v)
 #define VFMA(a, b, c) ((V)_mm256_fmadd_pd((a), (b), (c)))
 #define VB(x) ((V)_mm256_set1_pd(x))
 #define FN(x) x##_d_avx2
@@ -151,10 +186,12 @@ typedef float ac_fft_v8f __attribute__((vector_size(32)));
 #undef VL
 #undef VFMA
 #undef VB
+#undef VTR
 #undef FN
 #define R float
 #define V ac_fft_v8f
 #define VL 8
+#define VTR(v) ac_fft_tr_8f(v)
 #define VFMA(a, b, c) ((V)_mm256_fmadd_ps((a), (b), (c)))
 #define VB(x) ((V)_mm256_set1_ps(x))
 #define FN(x) x##_f_avx2
@@ -164,6 +201,7 @@ typedef float ac_fft_v8f __attribute__((vector_size(32)));
 #undef VL
 #undef VFMA
 #undef VB
+#undef VTR
 #undef FN
 #undef AC_FFT_VEC
 #pragma GCC diagnostic pop
@@ -179,10 +217,53 @@ typedef float ac_fft_v8f __attribute__((vector_size(32)));
 #pragma GCC diagnostic ignored "-Wunused-function"
 typedef double ac_fft_v8d __attribute__((vector_size(64)));
 typedef float ac_fft_v16f __attribute__((vector_size(64)));
+/* the same transposes at AVX-512 (see the AVX2 ones): log2(VL) stages of
+ * block swaps, each pair of rows (i, i + s) exchanging the off-diagonal
+ * s-blocks of their 2s x 2s block (two-source permutes) */
+static inline __attribute__((always_inline)) void ac_fft_tr_8d(ac_fft_v8d *v)
+{
+    static const long long ix[3][2][8] = {
+        {{0, 8, 2, 10, 4, 12, 6, 14}, {1, 9, 3, 11, 5, 13, 7, 15}},
+        {{0, 1, 8, 9, 4, 5, 12, 13}, {2, 3, 10, 11, 6, 7, 14, 15}},
+        {{0, 1, 2, 3, 8, 9, 10, 11}, {4, 5, 6, 7, 12, 13, 14, 15}}};
+    for (int st = 0, s = 1; st < 3; st++, s *= 2) {
+        __m512i lo = _mm512_loadu_si512(ix[st][0]), hi = _mm512_loadu_si512(ix[st][1]);
+        for (int i = 0; i < 8; i++) {
+            if (i & s) continue;
+            __m512d a = (__m512d)v[i], b = (__m512d)v[i + s];
+            v[i] = (ac_fft_v8d)_mm512_permutex2var_pd(a, lo, b);
+            v[i + s] = (ac_fft_v8d)_mm512_permutex2var_pd(a, hi, b);
+        }
+    }
+}
+
+static inline __attribute__((always_inline)) void ac_fft_tr_16f(ac_fft_v16f *v)
+{
+    static const int ix[4][2][16] = {
+        {{0, 16, 2, 18, 4, 20, 6, 22, 8, 24, 10, 26, 12, 28, 14, 30},
+         {1, 17, 3, 19, 5, 21, 7, 23, 9, 25, 11, 27, 13, 29, 15, 31}},
+        {{0, 1, 16, 17, 4, 5, 20, 21, 8, 9, 24, 25, 12, 13, 28, 29},
+         {2, 3, 18, 19, 6, 7, 22, 23, 10, 11, 26, 27, 14, 15, 30, 31}},
+        {{0, 1, 2, 3, 16, 17, 18, 19, 8, 9, 10, 11, 24, 25, 26, 27},
+         {4, 5, 6, 7, 20, 21, 22, 23, 12, 13, 14, 15, 28, 29, 30, 31}},
+        {{0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23},
+         {8, 9, 10, 11, 12, 13, 14, 15, 24, 25, 26, 27, 28, 29, 30, 31}}};
+    for (int st = 0, s = 1; st < 4; st++, s *= 2) {
+        __m512i lo = _mm512_loadu_si512(ix[st][0]), hi = _mm512_loadu_si512(ix[st][1]);
+        for (int i = 0; i < 16; i++) {
+            if (i & s) continue;
+            __m512 a = (__m512)v[i], b = (__m512)v[i + s];
+            v[i] = (ac_fft_v16f)_mm512_permutex2var_ps(a, lo, b);
+            v[i + s] = (ac_fft_v16f)_mm512_permutex2var_ps(a, hi, b);
+        }
+    }
+}
+
 #define AC_FFT_VEC 1
 #define R double
 #define V ac_fft_v8d
 #define VL 8
+#define VTR(v) ac_fft_tr_8d(v)
 #define VFMA(a, b, c) ((V)_mm512_fmadd_pd((a), (b), (c)))
 #define VB(x) ((V)_mm512_set1_pd(x))
 #define FN(x) x##_d_avx512
@@ -192,10 +273,12 @@ typedef float ac_fft_v16f __attribute__((vector_size(64)));
 #undef VL
 #undef VFMA
 #undef VB
+#undef VTR
 #undef FN
 #define R float
 #define V ac_fft_v16f
 #define VL 16
+#define VTR(v) ac_fft_tr_16f(v)
 #define VFMA(a, b, c) ((V)_mm512_fmadd_ps((a), (b), (c)))
 #define VB(x) ((V)_mm512_set1_ps(x))
 #define FN(x) x##_f_avx512
@@ -205,6 +288,7 @@ typedef float ac_fft_v16f __attribute__((vector_size(64)));
 #undef VL
 #undef VFMA
 #undef VB
+#undef VTR
 #undef FN
 #undef AC_FFT_VEC
 #pragma GCC diagnostic pop
