@@ -27,18 +27,18 @@
 enum { PAR_NONE = 0, PAR_ELEMWISE = 1, PAR_SUM = 2 };
 
 /* Per element cost class of a loop -> the smallest piece worth a thread:
- * libm calls and complex math (~10-50 ns) from 4096 elements, vectorized
+ * libm calls and complex math (~10-50 ns) from 8192 elements, vectorized
  * transcendentals (exp, log: ~1 ns) from 32768, sqrt/divide-like
  * operations near memory speed from 65536.  Memory-bound arithmetic (add,
  * multiply, comparisons, copies) is not listed: one core saturates memory. */
 static const struct { const char *name; ac_intp min_piece; } par_costs[] = {
-    {"sin", 4096}, {"cos", 4096}, {"tan", 4096}, {"asin", 4096}, {"acos", 4096},
-    {"atan", 4096}, {"sinh", 4096}, {"cosh", 4096}, {"tanh", 4096},
-    {"asinh", 4096}, {"acosh", 4096}, {"atanh", 4096}, {"atan2", 4096},
-    {"pow", 4096}, {"float_power", 4096}, {"hypot", 4096}, {"cbrt", 4096},
-    {"exp2", 4096}, {"expm1", 4096}, {"log2", 4096}, {"log10", 4096},
-    {"log1p", 4096}, {"logaddexp", 4096}, {"logaddexp2", 4096},
-    {"fmod", 4096}, {"remainder", 8192}, {"floor_divide", 8192},
+    {"sin", 8192}, {"cos", 8192}, {"tan", 8192}, {"asin", 8192}, {"acos", 8192},
+    {"atan", 8192}, {"sinh", 8192}, {"cosh", 8192}, {"tanh", 8192},
+    {"asinh", 8192}, {"acosh", 8192}, {"atanh", 8192}, {"atan2", 8192},
+    {"pow", 8192}, {"float_power", 8192}, {"hypot", 8192}, {"cbrt", 8192},
+    {"exp2", 8192}, {"expm1", 8192}, {"log2", 8192}, {"log10", 8192},
+    {"log1p", 8192}, {"logaddexp", 8192}, {"logaddexp2", 8192},
+    {"fmod", 8192}, {"remainder", 8192}, {"floor_divide", 8192},
     {"exp", 32768}, {"log", 32768},
     {"sqrt", 65536},
 };
@@ -117,7 +117,7 @@ static void par_build(void)
                 }
                 if (ok) {
                     /* complex math costs more than the real one */
-                    ac_intp mp = ty[nargs - 1] >= ACX_COMPLEX64 ? 4096 : min_piece;
+                    ac_intp mp = ty[nargs - 1] >= ACX_COMPLEX64 ? 8192 : min_piece;
                     par_add(s->funcs[t], PAR_ELEMWISE, ty[nargs - 1], mp);
                 }
             }
