@@ -172,6 +172,41 @@ def test_float64_sum_bits_of_all_sizes(threads):
         _bits(ac.asarray(np.inf))
 
 
+@pytest.mark.parametrize("dt", ["float64", "float32", "int64", "uint16", "int8"])
+def test_max_min_identical_for_every_thread_count(threads, dt):
+    rng = np.random.default_rng(11)
+    n = 2 ** 21 + 2 ** 18 + 3
+    if np.dtype(dt).kind in "iu":
+        x = rng.integers(0, 100, n).astype(dt)
+    else:
+        x = rng.standard_normal(n).astype(dt)
+    a = ac.asarray(x)
+    for f, g in ((ac.max, np.max), (ac.min, np.min)):
+        for view in (a, a[::2], a[5:]):
+            r = _same_for_all_counts(threads, lambda: f(view))
+            assert _bits(r) == _bits(np.asarray(g(np.asarray(view))))
+    if np.dtype(dt).kind == "f":
+        # zeros of both signs as the extreme, NaNs with payloads: the first
+        # NaN (its payload) and the serial fold's zero, for every count
+        z = np.zeros(n, dtype=dt)
+        z[rng.integers(0, n, 1000)] = -0.0
+        z[::7] = -0.0
+        az = ac.asarray(z)
+        _same_for_all_counts(threads, lambda: ac.max(az))
+        _same_for_all_counts(threads, lambda: ac.min(az))
+        ib = np.uint64 if dt == "float64" else np.uint32
+        for pos in (3, 2 ** 16 + 1, 2 ** 20 + 77, n - 1):
+            y = x.copy()
+            yb = y.view(ib)
+            yb[pos] = np.array(np.nan, dtype=dt).view(ib) | 5
+            yb[pos + (n - pos) // 2] = np.array(np.nan, dtype=dt).view(ib) | 9
+            ay = ac.asarray(y)
+            with ac.errstate(invalid="ignore"):
+                r = _same_for_all_counts(threads, lambda: ac.max(ay))
+                assert _bits(r) == _bits(np.array(y[pos]))
+                _same_for_all_counts(threads, lambda: ac.min(ay))
+
+
 def test_errstate_from_a_worker(threads):
     # the overflowing / dividing elements sit in the last piece of the run
     x = np.zeros(2_000_000)

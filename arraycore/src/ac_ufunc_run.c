@@ -11,7 +11,11 @@
  *    recursion (halves rounded down to a multiple of 8) is walked down to
  *    leaves of at most AC_PAR_LEAF elements, the leaves are summed by the
  *    loop itself in parallel, and the leaf sums are added back up the same
- *    tree: the bits of the one-thread sum, whatever the thread count.
+ *    tree: the bits of the one-thread sum, whatever the thread count;
+ *  - max/min reductions (real types): blocks of AC_PAR_LEAF folded in
+ *    parallel, then folded in order into the output (the operations keep
+ *    the leftmost of equal values and the first NaN, so this is the serial
+ *    fold's result).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -24,7 +28,7 @@
 #define AC_PAR_LEAF  ((ac_intp)65536)    /* largest leaf of a parallel sum */
 #define AC_PAR_MAXLEAVES 256
 
-enum { PAR_NONE = 0, PAR_ELEMWISE = 1, PAR_SUM = 2 };
+enum { PAR_NONE = 0, PAR_ELEMWISE = 1, PAR_SUM = 2, PAR_FOLD = 3 };
 
 /* Per element cost class of a loop -> the smallest piece worth a thread:
  * libm calls and complex math (~10-50 ns) from 8192 elements, vectorized
@@ -127,6 +131,13 @@ static void par_build(void)
                  * float32/64 and complex add pairwise in their own type */
                 par_add(s->funcs[t], PAR_SUM, ty[0], 2 * AC_PAR_LEAF);
             }
+            else if ((strcmp(s->name, "maximum") == 0 || strcmp(s->name, "minimum") == 0) &&
+                     nargs == 3 && ty[0] == ty[1] && ty[1] == ty[2] && ty[0] != ACX_BOOL &&
+                     ty[0] != ACX_FLOAT16 && ty[0] < ACX_COMPLEX64) {
+                /* max/min keep the leftmost of equals and the first NaN:
+                 * associative, so folding blocks in order is the serial fold */
+                par_add(s->funcs[t], PAR_FOLD, ty[0], 2 * AC_PAR_LEAF);
+            }
         }
     }
 }
@@ -217,6 +228,28 @@ static void sum_piece(void *vctx, ac_intp i)
     j->loop(args, &n, steps, j->data);
 }
 
+/* max/min: fold one block from its first element */
+static void fold_piece(void *vctx, ac_intp i)
+{
+    sum_job *j = (sum_job *)vctx;
+    char *args[3];
+    ac_intp steps[3], n = j->len[i] - 1;
+    char *p = j->src + j->off[i] * j->stride;
+    if (AC_SIGINT_SEEN()) {
+        return;
+    }
+    memcpy(j->val[i], p, (size_t)j->isz);
+    if (n > 0) {
+        args[0] = j->val[i];
+        args[1] = p + j->stride;
+        args[2] = j->val[i];
+        steps[0] = 0;
+        steps[1] = j->stride;
+        steps[2] = 0;
+        j->loop(args, &n, steps, j->data);
+    }
+}
+
 /* add the leaf sums back up the recursion of [off, off + n); *leaf is the
  * next leaf to use; the sum goes to dst */
 static void sum_combine(sum_job *j, ac_intp off, ac_intp n, int *leaf, char *dst)
@@ -267,11 +300,12 @@ static int run_inner(char **ptrs, ac_intp count, const ac_intp *strides, void *v
                 return 0;
             }
         }
-        else if (threads > 1 && pe->kind == PAR_SUM && ctx->nop == 3 &&
+        else if (threads > 1 && (pe->kind == PAR_SUM || pe->kind == PAR_FOLD) && ctx->nop == 3 &&
                  ptrs[0] == ptrs[2] && strides[0] == 0 && strides[2] == 0 &&
                  strides[1] != 0) {
             static const ac_intp isz[ACX_NTYPES] = ACX_ITEMSIZES;
-            sum_job *j = (sum_job *)malloc(sizeof(sum_job));
+            sum_job *j = count <= AC_PAR_LEAF * (AC_PAR_MAXLEAVES - 1) ?
+                         (sum_job *)malloc(sizeof(sum_job)) : NULL;
             if (j != NULL) {
                 char total[16];
                 char *args[3];
@@ -284,6 +318,38 @@ static int run_inner(char **ptrs, ac_intp count, const ac_intp *strides, void *v
                 j->tidx = pe->tidx;
                 j->isz = isz[pe->tidx];
                 j->nleaves = 0;
+                if (pe->kind == PAR_FOLD) {
+                    /* blocks of AC_PAR_LEAF, folded in order into the output */
+                    for (ac_intp off = 0; off < count; off += AC_PAR_LEAF) {
+                        j->off[j->nleaves] = off;
+                        j->len[j->nleaves] = count - off < AC_PAR_LEAF ? count - off : AC_PAR_LEAF;
+                        j->nleaves++;
+                    }
+                    ac_pool_run(j->nleaves, fold_piece, j);
+                    if (!AC_SIGINT_SEEN()) {
+                        /* out = fold(out, block folds...), as the serial fold */
+                        ac_intp nb = j->nleaves;
+                        char *vals = (char *)malloc((size_t)(nb * j->isz));
+                        if (vals != NULL) {
+                            for (ac_intp b = 0; b < nb; b++) {
+                                memcpy(vals + b * j->isz, j->val[b], (size_t)j->isz);
+                            }
+                            args[0] = ptrs[0];
+                            args[1] = vals;
+                            args[2] = ptrs[0];
+                            steps[0] = 0;
+                            steps[1] = j->isz;
+                            steps[2] = 0;
+                            ctx->loop(args, &nb, steps, ctx->data);
+                            free(vals);
+                        }
+                        else {
+                            ctx->loop(ptrs, &count, strides, ctx->data);
+                        }
+                    }
+                    free(j);
+                    return 0;
+                }
                 sum_leaves(j, 0, count);
                 ac_pool_run(j->nleaves, sum_piece, j);
                 if (!AC_SIGINT_SEEN()) {
