@@ -45,6 +45,7 @@ def cases(n):
             ("pow", lambda: ac.pow(ax, ay), lambda: np.power(x, y)),
             ("sum float64", lambda: ac.sum(ax), lambda: np.sum(x)),
             ("sum int64", lambda: ac.sum(axi), lambda: np.sum(xi)),
+            ("max float64", lambda: ac.max(ax), lambda: np.max(x)),
         ]
     o_np, o_ac = np.empty(n), ac.empty(n)
     return [
@@ -54,6 +55,7 @@ def cases(n):
         ("pow", lambda: ac.pow(ax, ay, out=o_ac), lambda: np.power(x, y, out=o_np)),
         ("sum float64", lambda: ac.sum(ax), lambda: np.sum(x)),
         ("sum int64", lambda: ac.sum(axi), lambda: np.sum(xi)),
+        ("max float64", lambda: ac.max(ax), lambda: np.max(x)),
     ]
 
 

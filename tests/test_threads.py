@@ -207,6 +207,31 @@ def test_max_min_identical_for_every_thread_count(threads, dt):
                 _same_for_all_counts(threads, lambda: ac.min(ay))
 
 
+@pytest.mark.parametrize("dt", ["float64", "float32", "int64", "uint32"])
+def test_sort_identical_for_every_thread_count(threads, dt):
+    # long sorts run the two sides of their first partition on two threads
+    rng = np.random.default_rng(13)
+    n = 2 ** 21 + 1234
+    if np.dtype(dt).kind in "iu":
+        x = rng.integers(0, 2 ** 31, n).astype(dt)
+    else:
+        x = rng.standard_normal(n).astype(dt)
+        x[rng.integers(0, n, 500)] = -0.0
+        x[rng.integers(0, n, 500)] = 0.0
+        x[rng.integers(0, n, 50)] = np.nan
+        x[rng.integers(0, n, 50)] = -np.inf
+    a = ac.asarray(x)
+    want = np.sort(x)
+    if np.dtype(dt).kind in "iu":
+        want_desc = want[::-1]
+    else:       # NaNs first, then the values from the largest down
+        want_desc = np.concatenate([want[np.isnan(want)], want[~np.isnan(want)][::-1]])
+    for desc, w in ((False, want), (True, want_desc)):
+        r = _same_for_all_counts(threads, lambda: ac.sort(a, descending=desc))
+        np.testing.assert_array_equal(np.asarray(r), w)
+    _same_for_all_counts(threads, lambda: ac.sort(a, stable=False))
+
+
 def test_errstate_from_a_worker(threads):
     # the overflowing / dividing elements sit in the last piece of the run
     x = np.zeros(2_000_000)
