@@ -3,8 +3,9 @@ against NumPy, which uses one core, side by side in one process.
 
     python benchmarks/threads.py [--quick] [--repeat N]
 
-Cases: exp, sin, sqrt, pow of 10M float64 and sum of 10M float64 (and
-int64), each at the pool's default size (get_num_threads(): the CPUs this
+Cases: exp, sin, sqrt, pow of 10M float64, sum of 10M float64 (and
+int64), max and sort (the library default against NumPy's default) of 10M
+float64, each at the pool's default size (get_num_threads(): the CPUs this
 process may use, or ARRAYCORE_NUM_THREADS) and with the pool limited to 1
 thread; then n = 8 and n = 10k, which stay below every threshold (small
 arrays must not pay for the pool).  For each case: the best time per call of
@@ -56,6 +57,7 @@ def cases(n):
         ("sum float64", lambda: ac.sum(ax), lambda: np.sum(x)),
         ("sum int64", lambda: ac.sum(axi), lambda: np.sum(xi)),
         ("max float64", lambda: ac.max(ax), lambda: np.max(x)),
+        ("sort float64", lambda: ac.sort(ax), lambda: np.sort(x)),
     ]
 
 
