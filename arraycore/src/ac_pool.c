@@ -10,6 +10,7 @@
 #include <fenv.h>
 #include <pthread.h>
 #include <sched.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -230,6 +231,12 @@ static int start_workers(int want)
         }
         atfork_done = 1;
     }
+    /* workers block every signal (they inherit the creator's mask): signals
+     * such as SIGINT keep going to the application's own threads */
+    sigset_t all, old;
+    int masked;
+    sigfillset(&all);
+    masked = pthread_sigmask(SIG_BLOCK, &all, &old) == 0;
     while (nstarted < want) {
         pthread_t th;
         pthread_attr_t attr;
@@ -245,6 +252,9 @@ static int start_workers(int want)
             break;
         }
         nstarted++;
+    }
+    if (masked) {
+        pthread_sigmask(SIG_SETMASK, &old, NULL);
     }
     return nstarted;
 }

@@ -21,6 +21,8 @@
  *   exactly what one thread would have raised); the first ac_loop_error a
  *   worker sets becomes the caller's; workers ignore Ctrl-C when the caller
  *   does (ac_sigint_ignore).
+ * - Workers block every signal, so SIGINT & co. reach the application's
+ *   threads; a long job stops early when a piece sees ac_sigint_flag.
  * - fork(): the child starts with no workers (pthread_atfork); the pool is
  *   made again on its first use there.
  */
