@@ -112,6 +112,33 @@ def test_binary_identical_for_every_thread_count(threads, name, dt):
         _same_for_all_counts(threads, lambda: f(x, 1.5))       # a scalar operand
 
 
+def test_accumulate_and_in_place_stay_sequential_where_needed(threads):
+    # accumulate reads the output one step behind: it must not be split;
+    # out= the input itself (in place) may be
+    x = _values("float64", 400_000, seed=4)
+    a = ac.asarray(np.abs(x))
+    with ac.errstate(all="ignore"):
+        r = _same_for_all_counts(threads, lambda: ac.logaddexp.accumulate(a))
+        threads(1)
+        want = np.logaddexp.accumulate(np.abs(x))
+        np.testing.assert_allclose(np.asarray(r), want, rtol=1e-12, equal_nan=True)
+        r2 = _same_for_all_counts(threads, lambda: ac.hypot.accumulate(a[::2]))
+        np.testing.assert_allclose(np.asarray(r2), np.hypot.accumulate(np.abs(x)[::2]),
+                                   rtol=1e-12, equal_nan=True)
+
+        def in_place():
+            b = ac.asarray(np.abs(x))
+            ac.sin(b, out=b)
+            return b
+        _same_for_all_counts(threads, in_place)
+        # an output overlapping its input shifted by one element (out= a view)
+        def shifted():
+            b = ac.asarray(np.abs(x))
+            ac.sin(b[:-1], out=b[1:])
+            return b
+        _same_for_all_counts(threads, shifted)
+
+
 def test_workers_take_part(threads):
     # the pool is really used: over a few large calls a worker runs pieces
     threads(2)

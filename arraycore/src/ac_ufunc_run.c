@@ -269,6 +269,32 @@ static void sum_combine(sum_job *j, ac_intp off, ac_intp n, int *leaf, char *dst
     j->loop(args, &one, steps, j->data);
 }
 
+/* Pieces may run in any order only when no input reads what another piece
+ * writes: every input either is the output itself (same start, same
+ * stride) or lies apart from it (memory extents, padded by the largest
+ * itemsize).  accumulate's loop reads the output one step behind: never. */
+static int run_independent(char **ptrs, ac_intp count, const ac_intp *strides, int nop)
+{
+    const int out = nop - 1;
+    char *olo = ptrs[out], *ohi = ptrs[out];
+    if (strides[out] < 0) olo += (count - 1) * strides[out];
+    else ohi += (count - 1) * strides[out];
+    ohi += 16;
+    for (int k = 0; k < out; k++) {
+        char *lo = ptrs[k], *hi = ptrs[k];
+        if (ptrs[k] == ptrs[out] && strides[k] == strides[out]) {
+            continue;
+        }
+        if (strides[k] < 0) lo += (count - 1) * strides[k];
+        else hi += (count - 1) * strides[k];
+        hi += 16;
+        if (lo < ohi && olo < hi) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 /* ------------------------------------------------------ the driver's inner */
 typedef struct {
     ACUFuncGenericFunction loop;
@@ -284,7 +310,8 @@ static int run_inner(char **ptrs, ac_intp count, const ac_intp *strides, void *v
     if (pe != NULL && count >= 2 * pe->min_piece && !ac_pool_in_piece()) {
         int threads = ac_pool_get_threads();
         if (threads > 1 && pe->kind == PAR_ELEMWISE) {
-            if (strides[ctx->nop - 1] != 0) {     /* the output moves */
+            if (strides[ctx->nop - 1] != 0 &&         /* the output moves */
+                    run_independent(ptrs, count, strides, ctx->nop)) {
                 elem_job j;
                 ac_intp piece = (count + 4 * threads - 1) / (4 * threads);
                 if (piece < pe->min_piece) piece = pe->min_piece;
