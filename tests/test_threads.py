@@ -112,6 +112,7 @@ def test_binary_identical_for_every_thread_count(threads, name, dt):
         _same_for_all_counts(threads, lambda: f(x, 1.5))       # a scalar operand
 
 
+@pytest.mark.filterwarnings("ignore::RuntimeWarning")
 def test_accumulate_and_in_place_stay_sequential_where_needed(threads):
     # accumulate reads the output one step behind: it must not be split;
     # out= the input itself (in place) may be
