@@ -180,6 +180,9 @@ if _hand_over_if_unbuilt() is None:
         "_np_poly": (
             "polyfit polyval roots poly polyder polyint polyadd polysub polymul polydiv "
             "RankWarning"),
+        # issue 15: the size of the C core's thread pool (src/ac_pool.c)
+        "_threads": (
+            "get_num_threads set_num_threads"),
     }
     _LAZY = {name: mod for mod, names in _LAZY_MODULES.items() for name in names.split()}
 
@@ -203,3 +206,48 @@ if _hand_over_if_unbuilt() is None:
     # `from arraycore import *`: every public name, the lazy ones included
     # (the star import looks each up, which loads their modules)
     __all__ = sorted({n for n in globals() if not n.startswith("_")} | set(_LAZY))
+
+    # issue 15: arraycore's thread pool under threadpoolctl.  threadpoolctl is
+    # not imported here (it costs import time): its controller class
+    # (_threadpoolctl.py) is registered now if threadpoolctl is already
+    # loaded, else by a one-shot finder when it is first imported.
+    def _hook_threadpoolctl():
+        import sys
+        if "threadpoolctl" in sys.modules:
+            try:
+                from arraycore._threadpoolctl import register
+                register(sys.modules["threadpoolctl"])
+            except Exception:   # an old threadpoolctl (< 3.5): nothing to do
+                pass
+            return
+
+        class _ThreadpoolctlFinder:
+            @staticmethod
+            def find_spec(name, path=None, target=None):
+                if name != "threadpoolctl":
+                    return None
+                try:
+                    sys.meta_path.remove(_ThreadpoolctlFinder)
+                except ValueError:
+                    pass
+                import importlib.util
+                spec = importlib.util.find_spec(name)
+                loader = getattr(spec, "loader", None)
+                if loader is None or not hasattr(loader, "exec_module"):
+                    return spec
+                run = loader.exec_module
+
+                def exec_module(module):
+                    run(module)
+                    try:
+                        from arraycore._threadpoolctl import register
+                        register(module)
+                    except Exception:
+                        pass
+                loader.exec_module = exec_module
+                return spec
+
+        sys.meta_path.insert(0, _ThreadpoolctlFinder)
+
+    _hook_threadpoolctl()
+    del _hook_threadpoolctl

@@ -22,9 +22,13 @@
  * keys equal to it (which is then done), so runs of equal keys cost one
  * extra pass and never degrade the recursion.  After 2 log2(n) + 4 levels
  * the sort gives up (returns 0) and the caller's radix sort finishes.
+ * Long sorts into a new array (AVX-512) sort the two sides of their first,
+ * sampled partition as two pieces of the thread pool (src/ac_pool.c): the
+ * sorted keys do not depend on which thread sorted which side.
  */
 #include "ac_simdsort.h"
 #include "ac_cpu.h"
+#include "ac_pool.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -599,6 +603,15 @@ static AC_T512 int qsortp512_u64(uint64_t *k, int64_t *ix, ac_intp n, int depth)
     return 1;
 }
 
+/* the two sides of a first partition, sorted as two pool pieces */
+#define AC_SS_PAR_MIN ((ac_intp)1 << 20)   /* keys; and each side >= 1/16 of it */
+typedef struct {
+    void *d;
+    ac_intp l, n;
+    int depth, fp;
+    int ok[2];
+} ac_ss_split;
+
 /* ------------------------------------------------ keys in place (AVX-512)
  * tokeys: d[i] becomes the key of src[i] (see ac_simdsort.h), NaNs and
  * zeros of float kinds are copied to spec (NaNs from the front, zeros from
@@ -724,6 +737,27 @@ static AC_INL KT fpkey1_u##W(KT u, int desc)                                  \
  * and zeros kept in spec into their blocks): returns 2; other kinds leave \
  * sorted keys: 1; 0 when the quicksort declined (d then holds the keys,    \
  * permuted, for the caller's own sort). */                                  \
+static AC_T512 void split_piece_u##W(void *vctx, ac_intp i)                  \
+{                                                                             \
+    ac_ss_split *c = (ac_ss_split *)vctx;                                     \
+    KT *d = (KT *)c->d + (i ? c->l : 0);                                      \
+    const ac_intp m = i ? c->n - c->l : c->l;                                 \
+    c->ok[i] = c->fp ? qsort512_f##W(d, m, c->depth) : qsort512_u##W(d, m, c->depth); \
+}                                                                             \
+/* both sides of the partition at l: on two threads when both are long */    \
+static AC_T512 int sort_sides512_u##W(KT *d, ac_intp n, ac_intp l, int depth, int fp) \
+{                                                                             \
+    if (n >= AC_SS_PAR_MIN && l >= n / 16 && n - l >= n / 16 &&               \
+            ac_pool_get_threads() > 1) {                                      \
+        ac_ss_split c;                                                        \
+        c.d = d; c.l = l; c.n = n; c.depth = depth; c.fp = fp;                \
+        c.ok[0] = c.ok[1] = 0;                                                \
+        ac_pool_run(2, split_piece_u##W, &c);                                 \
+        return c.ok[0] && c.ok[1];                                            \
+    }                                                                         \
+    return fp ? (qsort512_f##W(d, l, depth) && qsort512_f##W(d + l, n - l, depth)) \
+              : (qsort512_u##W(d, l, depth) && qsort512_u##W(d + l, n - l, depth)); \
+}                                                                             \
 static AC_T512 int tokeys_sort512_u##W(KT *d, const KT *src, ac_intp n, int kind, \
                                        int desc, KT *spec, ac_intp *cnt)      \
 {                                                                             \
@@ -741,7 +775,7 @@ static AC_T512 int tokeys_sort512_u##W(KT *d, const KT *src, ac_intp n, int kind
         p = s[32];                                                            \
         l = tokeys512r_u##W(d, src, n, kind, desc, spec, cnt, 1, p, 1);       \
         ok = (l == 0 || l == n) ? qsort512_f##W(d, n, depth)                  \
-            : (qsort512_f##W(d, l, depth) && qsort512_f##W(d + l, n - l, depth)); \
+            : sort_sides512_u##W(d, n, l, depth, 1);                          \
         if (!ok) {                                                            \
             /* the caller's sort takes the keys */                            \
             tokeys512_u##W(d, src, n, kind, desc, spec, cnt);                 \
@@ -766,7 +800,7 @@ static AC_T512 int tokeys_sort512_u##W(KT *d, const KT *src, ac_intp n, int kind
     if (l == 0 || l == n) {                                                   \
         return qsort512_u##W(d, n, depth);                                    \
     }                                                                         \
-    return qsort512_u##W(d, l, depth) && qsort512_u##W(d + l, n - l, depth);  \
+    return sort_sides512_u##W(d, n, l, depth, 0);                             \
 }                                                                             \
 static AC_T512 void fromkeys512_u##W(KT *d, const KT *k, ac_intp n, int kind, int desc) \
 {                                                                             \

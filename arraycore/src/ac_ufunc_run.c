@@ -1,20 +1,400 @@
 /*
  * ac_ufunc_run.c -- ufunc inner loops on the one loop driver (ac_drive:
  * dimensions simplified with the key operand's strides first, chunked runs,
- * Ctrl-C polling), and the floating-point status read after each run.
+ * Ctrl-C polling), and the split of long runs over the thread pool
+ * (src/ac_pool.c) for the built-in loops a cost table names:
+ *  - element-wise: a run of a compute-bound float/complex loop (exp, sin,
+ *    pow, ...) is cut into pieces at multiples of AC_PAR_GRAIN elements from
+ *    the run's start, so every element takes the same code path (vector
+ *    block, alignment peel) as in one call: results are bit-identical;
+ *  - add reductions of a long run into one element: the pairwise sum's own
+ *    recursion (halves rounded down to a multiple of 8) is walked down to
+ *    leaves of at most AC_PAR_LEAF elements, the leaves are summed by the
+ *    loop itself in parallel, and the leaf sums are added back up the same
+ *    tree: the bits of the one-thread sum, whatever the thread count;
+ *  - max/min reductions (real types): blocks of AC_PAR_LEAF folded in
+ *    parallel, then folded in order into the output (the operations keep
+ *    the leftmost of equal values and the first NaN, so this is the serial
+ *    fold's result).
  */
+#include <stdlib.h>
 #include <string.h>
+#include <pthread.h>
 #include "ac_umath.h"
+#include "ac_pool.h"
 
-/* the driver's inner function over a ufunc loop */
+/* --------------------------------------------------------- cost table */
+#define AC_PAR_GRAIN ((ac_intp)4096)     /* element-wise cut points: multiples */
+#define AC_PAR_LEAF  ((ac_intp)65536)    /* largest leaf of a parallel sum */
+#define AC_PAR_MAXLEAVES 256
+
+enum { PAR_NONE = 0, PAR_ELEMWISE = 1, PAR_SUM = 2, PAR_FOLD = 3 };
+
+/* Per element cost class of a loop -> the smallest piece worth a thread:
+ * libm calls and complex math (~10-50 ns) from 8192 elements, vectorized
+ * transcendentals (exp, log: ~1 ns) from 32768, sqrt/divide-like
+ * operations near memory speed from 65536.  Memory-bound arithmetic (add,
+ * multiply, comparisons, copies) is not listed: one core saturates memory. */
+static const struct { const char *name; ac_intp min_piece; } par_costs[] = {
+    {"sin", 8192}, {"cos", 8192}, {"tan", 8192}, {"asin", 8192}, {"acos", 8192},
+    {"atan", 8192}, {"sinh", 8192}, {"cosh", 8192}, {"tanh", 8192},
+    {"asinh", 8192}, {"acosh", 8192}, {"atanh", 8192}, {"atan2", 8192},
+    {"pow", 8192}, {"float_power", 8192}, {"hypot", 8192}, {"cbrt", 8192},
+    {"exp2", 8192}, {"expm1", 8192}, {"log2", 8192}, {"log10", 8192},
+    {"log1p", 8192}, {"logaddexp", 8192}, {"logaddexp2", 8192},
+    {"fmod", 8192}, {"remainder", 8192}, {"floor_divide", 8192},
+    {"exp", 32768}, {"log", 32768},
+    {"sqrt", 65536},
+};
+
+typedef struct {
+    ACUFuncGenericFunction fn;
+    int kind;
+    int tidx;             /* the output's dense type */
+    ac_intp min_piece;
+} par_entry;
+
+#define PAR_HASH 1024     /* open addressing on the loop pointer */
+static par_entry par_tab[PAR_HASH];
+static pthread_once_t par_once = PTHREAD_ONCE_INIT;
+
+static size_t par_slot(ACUFuncGenericFunction fn)
+{
+    size_t h = (size_t)fn;
+    h ^= h >> 17;
+    h *= (size_t)0x9E3779B97F4A7C15ull;
+    return (h >> 20) & (PAR_HASH - 1);
+}
+
+static void par_add(ACUFuncGenericFunction fn, int kind, int tidx, ac_intp min_piece)
+{
+    size_t i = par_slot(fn), k;
+    for (k = 0; k < PAR_HASH; k++, i = (i + 1) & (PAR_HASH - 1)) {
+        if (par_tab[i].fn == NULL || par_tab[i].fn == fn) {
+            par_tab[i].fn = fn;
+            par_tab[i].kind = kind;
+            par_tab[i].tidx = tidx;
+            par_tab[i].min_piece = min_piece;
+            return;
+        }
+    }
+}
+
+static const par_entry *par_find(ACUFuncGenericFunction fn)
+{
+    size_t i = par_slot(fn), k;
+    for (k = 0; k < PAR_HASH; k++, i = (i + 1) & (PAR_HASH - 1)) {
+        if (par_tab[i].fn == fn) {
+            return &par_tab[i];
+        }
+        if (par_tab[i].fn == NULL) {
+            return NULL;
+        }
+    }
+    return NULL;
+}
+
+static int is_inexact(int t)
+{
+    return t == ACX_FLOAT16 || t == ACX_FLOAT32 || t == ACX_FLOAT64 ||
+           t == ACX_COMPLEX64 || t == ACX_COMPLEX128;
+}
+
+/* the built-in loops that may run in parallel, from the generated table */
+static void par_build(void)
+{
+    for (int u = 0; u < ac_n_builtin_ufuncs; u++) {
+        const ac_ufunc_spec *s = &ac_builtin_ufuncs[u];
+        int nargs = s->nin + s->nout;
+        ac_intp min_piece = 0;
+        for (size_t c = 0; c < sizeof(par_costs) / sizeof(par_costs[0]); c++) {
+            if (strcmp(s->name, par_costs[c].name) == 0) {
+                min_piece = par_costs[c].min_piece;
+            }
+        }
+        for (int t = 0; t < s->ntypes; t++) {
+            const unsigned char *ty = s->types + (size_t)t * (size_t)nargs;
+            int ok = 1;
+            if (min_piece > 0 && s->nout == 1) {
+                for (int k = 0; k < nargs; k++) {
+                    ok &= is_inexact(ty[k]);
+                }
+                if (ok) {
+                    /* complex math costs more than the real one */
+                    ac_intp mp = ty[nargs - 1] >= ACX_COMPLEX64 ? 8192 : min_piece;
+                    par_add(s->funcs[t], PAR_ELEMWISE, ty[nargs - 1], mp);
+                }
+            }
+            else if (strcmp(s->name, "add") == 0 && nargs == 3 && ty[0] == ty[1] &&
+                     ty[1] == ty[2] && ty[0] != ACX_BOOL && ty[0] != ACX_FLOAT16) {
+                /* sums: integers wrap (any order gives the same bits),
+                 * float32/64 and complex add pairwise in their own type */
+                par_add(s->funcs[t], PAR_SUM, ty[0], 2 * AC_PAR_LEAF);
+            }
+            else if ((strcmp(s->name, "maximum") == 0 || strcmp(s->name, "minimum") == 0) &&
+                     nargs == 3 && ty[0] == ty[1] && ty[1] == ty[2] && ty[0] != ACX_BOOL &&
+                     ty[0] != ACX_FLOAT16 && ty[0] < ACX_COMPLEX64) {
+                /* max/min keep the leftmost of equals and the first NaN:
+                 * associative, so folding blocks in order is the serial fold */
+                par_add(s->funcs[t], PAR_FOLD, ty[0], 2 * AC_PAR_LEAF);
+            }
+        }
+    }
+}
+
+/* ---------------------------------------------------- element-wise */
 typedef struct {
     ACUFuncGenericFunction loop;
     void *data;
+    int nop;
+    char **ptrs;
+    const ac_intp *strides;
+    ac_intp count, piece;
+} elem_job;
+
+static void elem_piece(void *vctx, ac_intp i)
+{
+    elem_job *j = (elem_job *)vctx;
+    char *q[AC_UFUNC_MAXARGS];
+    ac_intp start = i * j->piece;
+    ac_intp n = j->count - start < j->piece ? j->count - start : j->piece;
+    if (AC_SIGINT_SEEN()) {
+        return;     /* the driver reports the interrupt after this chunk */
+    }
+    for (int op = 0; op < j->nop; op++) {
+        q[op] = j->ptrs[op] + start * j->strides[op];
+    }
+    j->loop(q, &n, j->strides, j->data);
+}
+
+/* ------------------------------------------------------------ sums */
+typedef struct {
+    ACUFuncGenericFunction loop;
+    void *data;
+    char *src;
+    ac_intp stride, isz;
+    int tidx;
+    int nleaves;
+    ac_intp off[AC_PAR_MAXLEAVES], len[AC_PAR_MAXLEAVES];
+    char val[AC_PAR_MAXLEAVES][16];
+} sum_job;
+
+/* the leaves of the pairwise recursion over [off, off + n) */
+static void sum_leaves(sum_job *j, ac_intp off, ac_intp n)
+{
+    if (n <= AC_PAR_LEAF || j->nleaves >= AC_PAR_MAXLEAVES - 1) {
+        j->off[j->nleaves] = off;
+        j->len[j->nleaves] = n;
+        j->nleaves++;
+        return;
+    }
+    ac_intp n2 = n / 2;
+    n2 -= n2 % 8;
+    sum_leaves(j, off, n2);
+    sum_leaves(j, off + n2, n - n2);
+}
+
+/* the additive identity whose sum with x is x, bit for bit (-0.0) */
+static void sum_zero(int tidx, char *dst)
+{
+    memset(dst, 0, 16);
+    if (tidx == ACX_FLOAT32 || tidx == ACX_COMPLEX64) {
+        float z = -0.0f;
+        memcpy(dst, &z, 4);
+        memcpy(dst + 4, &z, 4);
+    }
+    else if (tidx == ACX_FLOAT64 || tidx == ACX_COMPLEX128) {
+        double z = -0.0;
+        memcpy(dst, &z, 8);
+        memcpy(dst + 8, &z, 8);
+    }
+}
+
+static void sum_piece(void *vctx, ac_intp i)
+{
+    sum_job *j = (sum_job *)vctx;
+    char *args[3];
+    ac_intp steps[3], n = j->len[i];
+    if (AC_SIGINT_SEEN()) {
+        return;
+    }
+    sum_zero(j->tidx, j->val[i]);
+    args[0] = j->val[i];
+    args[1] = j->src + j->off[i] * j->stride;
+    args[2] = j->val[i];
+    steps[0] = 0;
+    steps[1] = j->stride;
+    steps[2] = 0;
+    j->loop(args, &n, steps, j->data);
+}
+
+/* max/min: fold one block from its first element */
+static void fold_piece(void *vctx, ac_intp i)
+{
+    sum_job *j = (sum_job *)vctx;
+    char *args[3];
+    ac_intp steps[3], n = j->len[i] - 1;
+    char *p = j->src + j->off[i] * j->stride;
+    if (AC_SIGINT_SEEN()) {
+        return;
+    }
+    memcpy(j->val[i], p, (size_t)j->isz);
+    if (n > 0) {
+        args[0] = j->val[i];
+        args[1] = p + j->stride;
+        args[2] = j->val[i];
+        steps[0] = 0;
+        steps[1] = j->stride;
+        steps[2] = 0;
+        j->loop(args, &n, steps, j->data);
+    }
+}
+
+/* add the leaf sums back up the recursion of [off, off + n); *leaf is the
+ * next leaf to use; the sum goes to dst */
+static void sum_combine(sum_job *j, ac_intp off, ac_intp n, int *leaf, char *dst)
+{
+    if (n <= AC_PAR_LEAF || (j->off[*leaf] == off && j->len[*leaf] == n)) {
+        memcpy(dst, j->val[*leaf], (size_t)j->isz);
+        (*leaf)++;
+        return;
+    }
+    char a[16], b[16];
+    char *args[3] = {a, b, dst};
+    ac_intp steps[3] = {j->isz, j->isz, j->isz}, one = 1;
+    ac_intp n2 = n / 2;
+    n2 -= n2 % 8;
+    sum_combine(j, off, n2, leaf, a);
+    sum_combine(j, off + n2, n - n2, leaf, b);
+    j->loop(args, &one, steps, j->data);
+}
+
+/* Pieces may run in any order only when no input reads what another piece
+ * writes: every input either is the output itself (same start, same
+ * stride) or lies apart from it (memory extents, padded by the largest
+ * itemsize).  accumulate's loop reads the output one step behind: never. */
+static int run_independent(char **ptrs, ac_intp count, const ac_intp *strides, int nop)
+{
+    const int out = nop - 1;
+    char *olo = ptrs[out], *ohi = ptrs[out];
+    if (strides[out] < 0) olo += (count - 1) * strides[out];
+    else ohi += (count - 1) * strides[out];
+    ohi += 16;
+    for (int k = 0; k < out; k++) {
+        char *lo = ptrs[k], *hi = ptrs[k];
+        if (ptrs[k] == ptrs[out] && strides[k] == strides[out]) {
+            continue;
+        }
+        if (strides[k] < 0) lo += (count - 1) * strides[k];
+        else hi += (count - 1) * strides[k];
+        hi += 16;
+        if (lo < ohi && olo < hi) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* ------------------------------------------------------ the driver's inner */
+typedef struct {
+    ACUFuncGenericFunction loop;
+    void *data;
+    int nop;
+    const par_entry *par;   /* NULL: never parallel */
 } run_ctx;
 
 static int run_inner(char **ptrs, ac_intp count, const ac_intp *strides, void *vctx)
 {
     run_ctx *ctx = (run_ctx *)vctx;
+    const par_entry *pe = ctx->par;
+    if (pe != NULL && count >= 2 * pe->min_piece && !ac_pool_in_piece()) {
+        int threads = ac_pool_get_threads();
+        if (threads > 1 && pe->kind == PAR_ELEMWISE) {
+            if (strides[ctx->nop - 1] != 0 &&         /* the output moves */
+                    run_independent(ptrs, count, strides, ctx->nop)) {
+                elem_job j;
+                ac_intp piece = (count + 4 * threads - 1) / (4 * threads);
+                if (piece < pe->min_piece) piece = pe->min_piece;
+                piece = (piece + AC_PAR_GRAIN - 1) / AC_PAR_GRAIN * AC_PAR_GRAIN;
+                j.loop = ctx->loop;
+                j.data = ctx->data;
+                j.nop = ctx->nop;
+                j.ptrs = ptrs;
+                j.strides = strides;
+                j.count = count;
+                j.piece = piece;
+                ac_pool_run((count + piece - 1) / piece, elem_piece, &j);
+                return 0;
+            }
+        }
+        else if (threads > 1 && (pe->kind == PAR_SUM || pe->kind == PAR_FOLD) && ctx->nop == 3 &&
+                 ptrs[0] == ptrs[2] && strides[0] == 0 && strides[2] == 0 &&
+                 strides[1] != 0) {
+            static const ac_intp isz[ACX_NTYPES] = ACX_ITEMSIZES;
+            sum_job *j = count <= AC_PAR_LEAF * (AC_PAR_MAXLEAVES - 1) ?
+                         (sum_job *)malloc(sizeof(sum_job)) : NULL;
+            if (j != NULL) {
+                char total[16];
+                char *args[3];
+                ac_intp steps[3], one = 1;
+                int leaf = 0;
+                j->loop = ctx->loop;
+                j->data = ctx->data;
+                j->src = ptrs[1];
+                j->stride = strides[1];
+                j->tidx = pe->tidx;
+                j->isz = isz[pe->tidx];
+                j->nleaves = 0;
+                if (pe->kind == PAR_FOLD) {
+                    /* blocks of AC_PAR_LEAF, folded in order into the output */
+                    for (ac_intp off = 0; off < count; off += AC_PAR_LEAF) {
+                        j->off[j->nleaves] = off;
+                        j->len[j->nleaves] = count - off < AC_PAR_LEAF ? count - off : AC_PAR_LEAF;
+                        j->nleaves++;
+                    }
+                    ac_pool_run(j->nleaves, fold_piece, j);
+                    if (!AC_SIGINT_SEEN()) {
+                        /* out = fold(out, block folds...), as the serial fold */
+                        ac_intp nb = j->nleaves;
+                        char *vals = (char *)malloc((size_t)(nb * j->isz));
+                        if (vals != NULL) {
+                            for (ac_intp b = 0; b < nb; b++) {
+                                memcpy(vals + b * j->isz, j->val[b], (size_t)j->isz);
+                            }
+                            args[0] = ptrs[0];
+                            args[1] = vals;
+                            args[2] = ptrs[0];
+                            steps[0] = 0;
+                            steps[1] = j->isz;
+                            steps[2] = 0;
+                            ctx->loop(args, &nb, steps, ctx->data);
+                            free(vals);
+                        }
+                        else {
+                            ctx->loop(ptrs, &count, strides, ctx->data);
+                        }
+                    }
+                    free(j);
+                    return 0;
+                }
+                sum_leaves(j, 0, count);
+                ac_pool_run(j->nleaves, sum_piece, j);
+                if (!AC_SIGINT_SEEN()) {
+                    sum_combine(j, 0, count, &leaf, total);
+                    /* out = out + total, as the loop's own `a += pairwise` */
+                    args[0] = ptrs[0];
+                    args[1] = total;
+                    args[2] = ptrs[0];
+                    steps[0] = 0;
+                    steps[1] = j->isz;
+                    steps[2] = 0;
+                    ctx->loop(args, &one, steps, ctx->data);
+                }
+                free(j);
+                return 0;
+            }
+        }
+    }
     ctx->loop(ptrs, &count, strides, ctx->data);
     return 0;
 }
@@ -25,11 +405,21 @@ int ac_ufunc_run(int ndim, const ac_intp *shape, int nop, char **ptrs,
 {
     run_ctx ctx;
     int r;
+    ac_intp n = 1;
     if (nop > AC_UFUNC_MAXARGS || nop < 1) {
         return -1;
     }
     ctx.loop = loop;
     ctx.data = data;
+    ctx.nop = nop;
+    ctx.par = NULL;
+    for (int d = 0; d < ndim; d++) {
+        n *= shape[d];
+    }
+    if (n >= 2 * AC_PAR_GRAIN && data == NULL) {
+        pthread_once(&par_once, par_build);
+        ctx.par = par_find(loop);
+    }
     r = ac_drive(ndim, shape, nop, ptrs, strides, key_op, AC_DRIVE_SIMPLIFY, 0,
                  run_inner, &ctx);
     if (r == AC_DRIVE_INTERRUPTED) {
