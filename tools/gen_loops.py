@@ -155,6 +155,36 @@ def gen_loop(u, sig, expr):
                 L.append(f"            {store(out, 'p0', 'a')}")
                 L.append("            return;")
                 L.append("        }")
+            if out in "?bBhHiIlLqQ":
+                # integers and bool, contiguous: an indexed fold the compiler
+                # vectorizes (their folds are associative, so the result is
+                # exact in any order), per SIMD level for the simd ufuncs
+                T, CT = STORE_T[out], COMP_T[out]
+                rbody = (f"(const {T} *q, ac_intp n, {CT} a)\n{{\n"
+                         f"    for (ac_intp k = 0; k < n; k++) {{ const {CT} b = q[k]; a = {e}; }}\n"
+                         f"    return a;\n}}\n")
+                rname = name + "_red"
+                if isa_clones:
+                    # AVX-512 too: it has the 64-bit integer min/max AVX2 lacks
+                    code.append("#if AC_HAVE_DISPATCH\n"
+                                + f"static AC_TARGET_AVX512 {CT} {rname}_avx512{rbody}"
+                                + f"static AC_TARGET_AVX2 {CT} {rname}_avx2{rbody}#endif\n")
+                code.append(f"static {CT} {rname}_base{rbody}")
+                L.append(f"        if (s1 == sizeof({T})) {{")
+                if isa_clones:
+                    L.append("#if AC_HAVE_DISPATCH")
+                    L.append("            int lvl = ac_cpu_level();")
+                    L.append(f"            if (lvl >= AC_CPU_AVX512) a = {rname}_avx512((const {T} *)p1, n, a);")
+                    L.append(f"            else if (lvl >= AC_CPU_AVX2) a = {rname}_avx2((const {T} *)p1, n, a);")
+                    L.append(f"            else a = {rname}_base((const {T} *)p1, n, a);")
+                    L.append("#else")
+                    L.append(f"            a = {rname}_base((const {T} *)p1, n, a);")
+                    L.append("#endif")
+                else:
+                    L.append(f"            a = {rname}_base((const {T} *)p1, n, a);")
+                L.append(f"            {store(out, 'p0', 'a')}")
+                L.append("            return;")
+                L.append("        }")
             L.append(f"        for (ac_intp k = 0; k < n; k++, p1 += s1) {{ const {COMP_T[out]} b = {load(out, 'p1')}; a = {e}; }}")
         L.append(f"        {store(out, 'p0', 'a')}")
         L.append("        return;")
