@@ -235,11 +235,11 @@ def test_max_min_identical_for_every_thread_count(threads, dt):
                 _same_for_all_counts(threads, lambda: ac.min(ay))
 
 
+@pytest.mark.parametrize("n", [2 ** 17 + 7, 2 ** 21 + 1234])   # just past the threshold, long
 @pytest.mark.parametrize("dt", ["float64", "float32", "int64", "uint32"])
-def test_sort_identical_for_every_thread_count(threads, dt):
+def test_sort_identical_for_every_thread_count(threads, dt, n):
     # long sorts run the two sides of their first partition on two threads
     rng = np.random.default_rng(13)
-    n = 2 ** 21 + 1234
     if np.dtype(dt).kind in "iu":
         x = rng.integers(0, 2 ** 31, n).astype(dt)
     else:

@@ -604,7 +604,7 @@ static AC_T512 int qsortp512_u64(uint64_t *k, int64_t *ix, ac_intp n, int depth)
 }
 
 /* the two sides of a first partition, sorted as two pool pieces */
-#define AC_SS_PAR_MIN ((ac_intp)1 << 20)   /* keys; and each side >= 1/16 of it */
+#define AC_SS_PAR_MIN ((ac_intp)1 << 17)   /* keys; and each side >= 1/16 of it */
 typedef struct {
     void *d;
     ac_intp l, n;
