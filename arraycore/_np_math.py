@@ -2,8 +2,9 @@
 (pairwise contractions through matmul), dot, inner, outer, kron, cross,
 convolve, correlate, interp, gradient, trapezoid, ediff1d, and the
 element-wise functions that are Python compositions in NumPy too (fix, sinc,
-modf, divmod, nan_to_num, angle, unwrap).  The new element-wise ufuncs (cbrt,
-exp2, deg2rad, fmod, gcd, fmax, ...) are in tools/ufunc_table.py.
+nan_to_num, angle, unwrap).  The new element-wise ufuncs (cbrt, exp2,
+deg2rad, fmod, gcd, fmax, and the two-output modf and divmod, ...) are in
+tools/ufunc_table.py.
 
 einsum: every subscript string is reduced to a sequence of pairwise
 contractions; each contraction lays its operands out as (batch, kept,
@@ -26,7 +27,7 @@ from arraycore import _ufunc as _u
 from arraycore import _stats
 from arraycore._ufunc import (  # noqa: F401  (re-exported: tools/ufunc_table.py)
     rint, cbrt, exp2, deg2rad, rad2deg, radians, degrees, fabs, logaddexp2, fmod, heaviside,
-    float_power, gcd, lcm, fmax, fmin,
+    float_power, gcd, lcm, fmax, fmin, modf, divmod,
 )
 
 __all__ = ["einsum", "einsum_path", "dot", "inner", "outer", "kron", "cross", "convolve",
@@ -823,83 +824,6 @@ def sinc(x):
     eps = finfo(x.dtype).eps if x.dtype.kind == "f" else 1e-20
     y = _where(_u.not_equal(x, 0), x, asarray(eps, dtype=x.dtype))
     return _u.sin(y) / y
-
-
-def _two_outputs(name, outs, out):
-    """The outputs of a two-output NumPy ufunc: given after the input(s)
-    positionally, or as out=(o1, o2) (None entries: a new array)."""
-    if outs:
-        if len(outs) > 2:
-            raise TypeError(f"{name}() takes at most 2 output arguments ({len(outs)} given)")
-        if out is not None and tuple(out) != (None, None):
-            raise TypeError("cannot specify 'out' as both a positional and keyword argument")
-        return tuple(outs) + (None,) * (2 - len(outs))
-    if out is None:
-        return None, None
-    if not isinstance(out, tuple):
-        raise TypeError("'out' must be a tuple of arrays")
-    if len(out) != 2:
-        raise ValueError("The 'out' tuple must have exactly one entry per ufunc output")
-    return out
-
-
-def _deliver(name, results, outs, where, casting, order):
-    """Each result written into its output (where `where` holds), as a ufunc
-    writes its outputs; the results themselves when no output and no mask."""
-    if where is True and outs == (None, None):
-        return tuple(results)
-    from arraycore._dtype import can_cast
-    for i, (r, o) in enumerate(zip(results, outs)):
-        if o is not None and hasattr(o, "dtype") and \
-                not can_cast(r.dtype, o.dtype, casting=casting):
-            raise _u.UFuncTypeError(f"Cannot cast ufunc '{name}' output {i} from {r.dtype!r} "
-                                    f"to {o.dtype!r} with casting rule {casting!r}")
-    return tuple(_u.positive(r, out=o, where=where, casting=casting, order=order)
-                 for r, o in zip(results, outs))
-
-
-def _no_signature(name, signature):
-    if signature is not None:
-        raise TypeError(f"{name}: signature= is not supported (arraycore's {name} is a "
-                        "composition of ufuncs); pass dtype= instead")
-
-
-def modf(x, /, *outs, out=(None, None), where=True, casting="same_kind", order="K",
-         dtype=None, subok=True, signature=None):
-    """(fractional part, integral part), both with the sign of x; NumPy's ufunc
-    keywords (out, where, casting, order, dtype)."""
-    _no_signature("modf", signature)
-    outs = _two_outputs("modf", outs, out)
-    x = asarray(x)
-    if dtype is not None:
-        from arraycore._dtype import dtype as _as_dtype
-        dt = _as_dtype(dtype)
-        if dt.kind != "f":
-            raise TypeError(f"ufunc 'modf' has no loop for dtype {dt}")
-        x = _u.positive(x, dtype=dt, casting=casting) if x.dtype != dt else x
-    elif x.dtype.kind not in "f":
-        if x.dtype.kind in "biu":
-            x = x.astype(_dt("float64"))
-        else:
-            raise TypeError(f"ufunc 'modf' not supported for the input types {x.dtype}")
-    ip = _u.trunc(x)
-    from arraycore._errstate import errstate
-    with errstate(invalid="ignore"):
-        fr = _where(_u.isinf(x), asarray(0.0, dtype=x.dtype), x - ip)
-    fr = _u.copysign(fr, x)
-    return _deliver("modf", (fr, ip), outs, where, casting, order)
-
-
-def divmod(x1, x2, /, *outs, out=(None, None), where=True, casting="same_kind", order="K",
-           dtype=None, subok=True, signature=None):
-    """(floor_divide(x1, x2), remainder(x1, x2)); NumPy's ufunc keywords (out,
-    where, casting, order, dtype)."""
-    _no_signature("divmod", signature)
-    outs = _two_outputs("divmod", outs, out)
-    kw = {"casting": casting} if dtype is None else {"casting": casting, "dtype": dtype}
-    q = _u.floor_divide(x1, x2, **kw)
-    r = _u.remainder(x1, x2, **kw)
-    return _deliver("divmod", (q, r), outs, where, casting, order)
 
 
 def nan_to_num(x, copy=True, nan=0.0, posinf=None, neginf=None):

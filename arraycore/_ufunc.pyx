@@ -262,7 +262,7 @@ cdef tuple _normalize_out(ufunc uf, object out):
                              f"{uf.nout} entries: one per ufunc output")
     else:
         if uf.nout != 1:
-            raise ValueError(f"{uf.__name__}(): 'out' must be a tuple of {uf.nout} arrays")
+            raise TypeError(f"{uf.__name__}(): 'out' must be a tuple of {uf.nout} arrays")
         out = (out,)
     for o in <tuple>out:
         if o is not None and not isinstance(o, ndarray):

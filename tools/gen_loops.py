@@ -104,7 +104,31 @@ def contig_variants(nin):
     return [(1,) * nin]
 
 
+def gen_two_output_loop(u, sig, exprs):
+    """The strided loop of a two-output ufunc (modf, divmod): each element's
+    inputs loaded once, each output stored from its own expression."""
+    ins, outs = sig.split("->")
+    nin = len(ins)
+    name = cname(u["name"], sig)
+    S = "f" if ins[0] == "e" else ins[0]
+    L = [f"static void {name}(char **args, const ac_intp *dimensions, const ac_intp *steps, void *data)",
+         "{", "    const ac_intp n = dimensions[0];", "    (void)data;"]
+    for k in range(nin + 2):
+        L.append(f"    char *p{k} = args[{k}]; const ac_intp s{k} = steps[{k}];")
+    adv = ", ".join(f"p{k} += s{k}" for k in range(nin + 2))
+    L.append(f"    for (ac_intp k = 0; k < n; k++, {adv}) {{")
+    for k, c in enumerate(ins):
+        L.append(f"        const {COMP_T[c]} {ARGS[k]} = {load(c, f'p{k}')};")
+    for j, (c, e) in enumerate(zip(outs, exprs)):
+        L.append(f"        {store(c, f'p{nin + j}', e.replace('{S}', S))}")
+    L.append("    }")
+    L.append("}")
+    return name, "\n".join(L) + "\n"
+
+
 def gen_loop(u, sig, expr):
+    if u["nout"] == 2:
+        return gen_two_output_loop(u, sig, expr)
     ins, outs = sig.split("->")
     nin = len(ins)
     out = outs[0]

@@ -41,9 +41,15 @@ def loops(chars, expr, nin, out=None):
     return [(c * nin + "->" + (out or c), expr) for c in chars]
 
 
-def U(name, nin, doc, loops_, identity=None, simd=False, alias=(), vec=None):
-    return dict(name=name, nin=nin, nout=1, identity=identity, doc=doc,
+def U(name, nin, doc, loops_, identity=None, simd=False, alias=(), vec=None, nout=1):
+    return dict(name=name, nin=nin, nout=nout, identity=identity, doc=doc,
                 loops=loops_, simd=simd, alias=alias, vec=vec or {})
+
+
+def two_outputs(name, nin, doc, chars, exprs):
+    """A ufunc with two outputs of the input type: one loop per type character,
+    exprs = (first output's expression, second output's)."""
+    return U(name, nin, doc, [(c * nin + "->" + c * 2, exprs) for c in chars], nout=2)
 
 
 def unary(name, doc, spec, **kw):
@@ -224,6 +230,12 @@ UFUNCS += [
            [(REAL, "ac_logaddexp2_{S}(a, b)")], identity="-INFINITY"),
     binary("fmod", "Returns the element-wise remainder of division (sign of the dividend).",
            [(INTS, "ac_fmod_{S}(a, b)"), (REAL, "fmod(a, b)")]),
+    two_outputs("modf", 1, "Return the fractional and integral parts of an array, "
+                "element-wise (both with the sign of the input).",
+                "efd", ("ac_modf_frac_{S}(a)", "ac_modf_int_{S}(a)")),
+    two_outputs("divmod", 2, "Return element-wise quotient and remainder simultaneously "
+                "(floor_divide and remainder).",
+                INTS + "efd", ("ac_fdiv_{S}(a, b)", "ac_rem_{S}(a, b)")),
     binary("heaviside", "Compute the Heaviside step function.",
            [(REAL, "ac_heaviside_{S}(a, b)")]),
     U("float_power", 2, "First array elements raised to powers from the second array, "

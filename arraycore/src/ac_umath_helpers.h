@@ -108,6 +108,9 @@ static inline T ac_rem_##S(T a, T b) {                                        \
 static inline T ac_sign_##S(T a) {                                            \
     return a > 0 ? (T)1 : (a < 0 ? (T)-1 : (a == 0 ? (T)0 : a));             \
 }                                                                             \
+/* modf's two outputs (C's modf: signs kept, inf -> (+-0, inf), NaN -> NaN) */ \
+static inline T ac_modf_frac_##S(T a) { T ip; return modf##SUF(a, &ip); }    \
+static inline T ac_modf_int_##S(T a) { T ip; (void)modf##SUF(a, &ip); return ip; } \
 /* ties (only -0.0 against +0.0) give b, the second operand, as NumPy's   \
  * real maximum/minimum do; a NaN in either operand propagates */          \
 static inline T ac_max_##S(T a, T b) { return (a > b || a != a) ? a : b; }    \
