@@ -14,6 +14,7 @@
 #include "ac_stats.h"
 #include "ac_mask.h"
 #include "ac_cpu.h"
+#include "ac_umath_reduce.h"   /* the lane vector types */
 
 /* ---- argmax / argmin ----------------------------------------------------- */
 #define AC_LOAD_PLAIN(T, p) (*(const T *)(p))
@@ -106,16 +107,9 @@ AC_ARG_FLOAT(float64_serial, double, AC_LOAD_PLAIN)
  * as the serial scan: the first occurrence of the extreme, or the first NaN.
  * float32's block indices are 32-bit, so runs of 2**31 elements or more take
  * the serial scan. */
-#define AC_AV_TYPES(B)                                                        \
-typedef double ac_avd##B __attribute__((vector_size(B)));                     \
-typedef ac_int64 ac_avl##B __attribute__((vector_size(B)));                   \
-typedef float ac_avf##B __attribute__((vector_size(B)));                      \
-typedef ac_int32 ac_avi##B __attribute__((vector_size(B)));
 /* the lanes' width per level: what fits four accumulators and their block
- * indices in registers (16 bytes at SSE2, 32 at AVX2, 64 at AVX-512) */
-AC_AV_TYPES(16)
-AC_AV_TYPES(32)
-AC_AV_TYPES(64)
+ * indices in registers (16 bytes at SSE2, 32 at AVX2, 64 at AVX-512); the
+ * vector types (ac_rvd16 ...) are the max/min reductions' (ac_umath_reduce.h) */
 #define AC_ARGEXT_STEP(K, VT, VI, OP)                                               \
     memcpy(&v, p + i + K * W, sizeof(VT));                                    \
     g = v OP acc##K;                                                          \
@@ -157,7 +151,7 @@ AC_AV_TYPES(64)
  * NaN is present */
 #define AC_ARGEXT(NAME, S, T, IT, V, I, OP)                                   \
 static ac_intp ac_argext_##NAME##_##S##_base(const T *p, ac_intp n)           \
-{ AC_ARGEXT_BODY(T, IT, ac_av##V##16, ac_av##I##16, OP) }                     \
+{ AC_ARGEXT_BODY(T, IT, ac_rv##V##16, ac_rv##I##16, OP) }                     \
 AC_ARGEXT_CLONES(NAME, S, T, IT, V, I, OP)                                    \
 static ac_intp ac_argext_##NAME##_##S(const T *p, ac_intp n)                  \
 {                                                                             \
@@ -167,9 +161,9 @@ static ac_intp ac_argext_##NAME##_##S(const T *p, ac_intp n)                  \
 #if AC_HAVE_DISPATCH
 #define AC_ARGEXT_CLONES(NAME, S, T, IT, V, I, OP)                            \
 static AC_TARGET_AVX2 ac_intp ac_argext_##NAME##_##S##_avx2(const T *p, ac_intp n) \
-{ AC_ARGEXT_BODY(T, IT, ac_av##V##32, ac_av##I##32, OP) }                     \
+{ AC_ARGEXT_BODY(T, IT, ac_rv##V##32, ac_rv##I##32, OP) }                     \
 static AC_TARGET_AVX512 ac_intp ac_argext_##NAME##_##S##_avx512(const T *p, ac_intp n) \
-{ AC_ARGEXT_BODY(T, IT, ac_av##V##64, ac_av##I##64, OP) }
+{ AC_ARGEXT_BODY(T, IT, ac_rv##V##64, ac_rv##I##64, OP) }
 #define AC_ARGEXT_DISPATCH(NAME, S)                                           \
     {                                                                         \
         int lvl = ac_cpu_level();                                             \
