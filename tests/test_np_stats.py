@@ -741,6 +741,9 @@ def test_keywords_numpy_2_4_removed():
     # keyword, a TypeError, in both; load keeps fix_imports in both
     import inspect
     import io
+    # NumPy itself agrees from 2.4 on (CPython 3.10's newest NumPy is 2.2,
+    # which still takes them): arraycore follows NumPy 2.4 on every interpreter
+    np24 = tuple(int(v) for v in np.__version__.split(".")[:2]) >= (2, 4)
     a = np.arange(10.0)
     x = xp.asarray(a)
     calls = [("percentile", (50,), {"interpolation": "linear"}),
@@ -751,12 +754,14 @@ def test_keywords_numpy_2_4_removed():
              ("corrcoef", (), {"ddof": 1}),
              ("corrcoef", (), {"bias": None, "ddof": None})]
     for name, args, kw in calls:
-        with pytest.raises(TypeError):
-            getattr(np, name)(a, *args, **kw)
+        if np24:
+            with pytest.raises(TypeError):
+                getattr(np, name)(a, *args, **kw)
         with pytest.raises(TypeError, match="unexpected keyword"):
             getattr(xp, name)(x, *args, **kw)
-    with pytest.raises(TypeError):
-        np.save(io.BytesIO(), a, fix_imports=True)
+    if np24:
+        with pytest.raises(TypeError):
+            np.save(io.BytesIO(), a, fix_imports=True)
     with pytest.raises(TypeError, match="unexpected keyword"):
         xp.save(io.BytesIO(), x, fix_imports=True)
     buf = io.BytesIO()
@@ -764,9 +769,9 @@ def test_keywords_numpy_2_4_removed():
     buf.seek(0)
     assert_array(xp.load(buf, fix_imports=False), np.load(io.BytesIO(buf.getvalue()),
                                                           fix_imports=False))
-    # the keywords themselves match NumPy's
+    # the keywords themselves match NumPy 2.4's
     for name in ("percentile", "quantile", "nanpercentile", "nanquantile", "corrcoef",
-                 "save", "load"):
+                 "save", "load") if np24 else ():
         mine = list(inspect.signature(getattr(xp, name)).parameters)
         theirs = list(inspect.signature(getattr(np, name)).parameters)
         assert mine == theirs, (name, mine, theirs)
