@@ -215,7 +215,10 @@ UFUNCS = [
 # Beside the standard's set; NumPy's names, type signatures and results.
 UFUNCS += [
     unary("cbrt", "Return the cube-root of an array, element-wise.", [(REAL, "cbrt(a)")]),
-    unary("exp2", "Calculate 2**p for all p in the input array.", [(REAL, "exp2(a)")]),
+    unary("exp2", "Calculate 2**p for all p in the input array.",
+          [(REAL, "exp2(a)"),     # complex: exp(p ln 2), the parts scaled, as NumPy's
+           ("F", "cexpf(a * 0.693147180559945309417232121458176568f)"),
+           ("D", "cexp(a * 0.693147180559945309417232121458176568)")]),
     unary("deg2rad", "Convert angles from degrees to radians.",
           [(REAL, "a * (0.017453292519943295769236907684886127)")], alias=("radians",)),
     unary("rad2deg", "Convert angles from radians to degrees.",
