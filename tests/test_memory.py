@@ -3,8 +3,11 @@ conversion and export; views and exports keep memory alive; bad shapes and
 huge allocations give ValueError / MemoryError; allocations are 64-byte
 aligned and visible to tracemalloc."""
 import array
+import os
 import gc
 import sys
+import textwrap
+import subprocess
 import tracemalloc
 
 import numpy as np
@@ -284,7 +287,7 @@ def test_huge_broadcast_then_copy_memoryerror():
 
 # ---------------------------------------------------------------- alignment, tracemalloc
 @pytest.mark.arraycore_only
-@pytest.mark.parametrize("size", [1, 3, 8, 17, 1000, 100_003])
+@pytest.mark.parametrize("size", [1, 3, 8, 17, 1000, 100_003, 600_001])
 def test_data_64_byte_aligned(size):
     makers = [
         lambda: xp.empty((size,), dtype=xp.int8),
@@ -340,6 +343,60 @@ def test_large_copy_and_free_does_not_grow():
     finally:
         tracemalloc.stop()
     assert end - start < 100_000
+
+
+# ---------------------------------------------------------------- the large-block cache
+_ASAN = "libasan" in os.environ.get("LD_PRELOAD", "")
+
+
+@pytest.mark.arraycore_only
+@pytest.mark.skipif(_ASAN, reason="the cache is off under AddressSanitizer (by design)")
+def test_large_block_cache_reuses_freed_blocks():
+    n = 1_000_000                         # 8 MB: above the cache's 4 MB floor
+    a = xp.empty((n,))
+    p = data_ptr(a)
+    a[...] = 7.0
+    del a
+    b = xp.empty((n,))                    # the freed block comes back
+    assert data_ptr(b) == p and data_ptr(b) % 64 == 0
+    del b
+    z = xp.zeros((n,))                    # cleared requests never take a dirty block
+    assert data_ptr(z) != p
+    assert not bool(xp.any(z != 0.0))
+    c = xp.empty((n // 4,))               # far smaller: not served by the 8 MB block
+    assert data_ptr(c) != p
+    d = xp.empty((n - 1000,))             # a little smaller: served
+    assert data_ptr(d) == p
+    d[...] = 1.0
+    assert float(xp.sum(d)) == n - 1000
+
+
+@pytest.mark.arraycore_only
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/self/statm")
+@pytest.mark.parametrize("mb,kept", [("", 2), ("0", 0), ("80", 1), ("junk", 2)])
+def test_large_block_cache_bound(mb, kept):
+    # resident memory after freeing three touched 48 MB arrays: the cache keeps
+    # blocks up to ARRAYCORE_ALLOC_CACHE_MB (default 256; 0: none; a bad
+    # value keeps the default), the rest goes back to the system
+    code = textwrap.dedent("""
+        import os, arraycore as ac
+        def rss():
+            with open("/proc/self/statm") as f:
+                return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+        arrs = [ac.ones((6_000_000,)) for _ in range(3)]
+        base = rss()
+        arrs[0] = None; arrs[1] = None
+        print((base - rss()) // (1 << 20))
+    """)
+    env = dict(os.environ)
+    env["ARRAYCORE_ALLOC_CACHE_MB"] = mb
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                       env=env, cwd="/", timeout=120)
+    assert r.returncode == 0, r.stderr
+    dropped = int(r.stdout)
+    if _ASAN:
+        kept = 0
+    assert 2 * 46 - kept * 46 - 8 <= dropped <= 2 * 46 - kept * 46 + 8, (mb, dropped)
 
 
 # ---------------------------------------------------------------- threads

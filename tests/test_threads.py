@@ -154,6 +154,75 @@ def test_workers_take_part(threads):
     assert _threads._workers_started() >= 1
 
 
+# memory-bound loops (add, comparisons, bitwise, casts of one loop) split from
+# 2 * 2**18 elements: every dtype class, scalars, strided and in-place operands
+MEMBOUND = [("add", "float64"), ("subtract", "int64"), ("multiply", "complex128"),
+            ("greater", "float64"), ("equal", "int32"), ("bitwise_and", "uint8"),
+            ("maximum", "float32"), ("logical_or", "bool"), ("divide", "float16")]
+
+
+@pytest.mark.parametrize("name,dt", MEMBOUND)
+def test_memory_bound_identical_for_every_thread_count(threads, name, dt):
+    n = 2 ** 19 + 4097
+    f = getattr(ac, name)
+    x = _values("float64", n, seed=11)
+    y = _values("float64", n, seed=12)
+    if dt == "bool":
+        x, y = x > 0, y > 1
+    elif np.dtype(dt).kind in "iu":
+        x = (np.nan_to_num(x * 100, posinf=0, neginf=0) % 200).astype(dt)
+        y = (np.nan_to_num(y * 100, posinf=0, neginf=0) % 200).astype(dt)
+    else:
+        x, y = x.astype(dt), y.astype(dt)
+    a, b = ac.asarray(x), ac.asarray(y)
+    ref = getattr(np, name)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        r = _same_for_all_counts(threads, lambda: f(a, b))
+        np.testing.assert_array_equal(np.asarray(r), ref(x, y))
+        _same_for_all_counts(threads, lambda: f(a[1::2], b[::2][:-1]))
+        _same_for_all_counts(threads, lambda: f(a, y[0].item()))    # a Python scalar
+
+        def in_place():
+            c = ac.asarray(x, copy=True)
+            if np.asarray(r).dtype == x.dtype:
+                f(c, b, out=c)
+            return c
+        _same_for_all_counts(threads, in_place)
+
+
+def test_memory_bound_loops_use_the_pool(threads):
+    threads(2)
+    a = ac.asarray(np.arange(2 ** 21, dtype=np.float64))
+    before = _threads._worker_pieces()
+    for _ in range(40):
+        ac.add(a, 1.0)
+        if _threads._worker_pieces() > before:
+            break
+    assert _threads._worker_pieces() > before
+    # and below the threshold (2 * 2**18 elements) it never does
+    small = a[: 2 ** 19 - 1]
+    before = _threads._worker_pieces()
+    for _ in range(20):
+        ac.add(small, 1.0)
+    assert _threads._worker_pieces() == before
+
+
+def test_memory_bound_shifted_output_stays_sequential(threads):
+    # out= the input shifted by one element: the loop reads what an earlier
+    # piece would write, so the run must not be split
+    x = np.arange(2 ** 20, dtype=np.float64)
+
+    def shifted():
+        c = ac.asarray(x, copy=True)
+        ac.add(c[:-1], 1.0, out=c[1:])
+        return c
+    r = _same_for_all_counts(threads, shifted)
+    want = x.copy()
+    np.add(want[:-1], 1.0, out=want[1:])
+    np.testing.assert_array_equal(np.asarray(r), want)
+
+
 SUM_SIZES = [2 ** 21 + 12345, 3 * 2 ** 21, 5_000_003]
 
 

@@ -1,12 +1,34 @@
 /*
  * ac_alloc.c -- the data allocator: 64-byte aligned blocks, visible to
- * tracemalloc under arraycore's own domain.  Callable without the GIL.
+ * tracemalloc under arraycore's own domain, and a small cache of freed large
+ * blocks.  Callable without the GIL.
+ *
+ * The cache: a freed block of at least AC_CACHE_MIN bytes is kept (up to
+ * AC_CACHE_SLOTS blocks and ARRAYCORE_ALLOC_CACHE_MB megabytes in all,
+ * default 256, 0 turns it off) and handed to the next uncleared request it
+ * fits (at most a quarter larger).  A large block that came from mmap is
+ * otherwise unmapped by free and the next one page-faults every page
+ * again: for a 10M float64 result that is as long as the arithmetic.  Old
+ * blocks are freed first when the cache is full.  Off under AddressSanitizer
+ * (so it sees every use after free).
  */
 #include "ac_internal.h"
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #if defined(__linux__)
 #include <sys/mman.h>
+#endif
+
+#if defined(__SANITIZE_ADDRESS__)
+#define AC_CACHE_ENABLED 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define AC_CACHE_ENABLED 0
+#endif
+#endif
+#ifndef AC_CACHE_ENABLED
+#define AC_CACHE_ENABLED 1
 #endif
 
 /* Large blocks ask the kernel for transparent huge pages: far fewer page
@@ -26,29 +48,132 @@ static void ac_advise_hugepages(char *p, size_t n)
 #endif
 }
 
-/* Each block is over-allocated by AC_DATA_ALIGNMENT bytes; the byte just
- * before the aligned pointer records the offset back to the raw block. */
+/* ------------------------------------------------------ large-block cache */
+#define AC_CACHE_MIN ((size_t)4 << 20)
+#define AC_CACHE_SLOTS 8
+#define AC_LARGE_PAD 128        /* large blocks: room for the header below */
+
+static struct { char *raw; size_t total; } cache[AC_CACHE_SLOTS];
+static int cache_n;
+static size_t cache_bytes;
+static size_t cache_cap = (size_t)-1;      /* read from the environment once */
+static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_once_t cache_once = PTHREAD_ONCE_INIT;
+
+static void cache_atfork_prepare(void) { pthread_mutex_lock(&cache_lock); }
+static void cache_atfork_release(void) { pthread_mutex_unlock(&cache_lock); }
+
+static void cache_init(void)
+{
+    const char *e = getenv("ARRAYCORE_ALLOC_CACHE_MB");
+    long mb = 256;
+    if (e != NULL && *e != '\0') {
+        char *end;
+        long v = strtol(e, &end, 10);
+        if (*end == '\0' && v >= 0 && v <= (1L << 20)) {
+            mb = v;             /* a bad value keeps the default */
+        }
+    }
+    cache_cap = AC_CACHE_ENABLED ? (size_t)mb << 20 : 0;
+    (void)pthread_atfork(cache_atfork_prepare, cache_atfork_release, cache_atfork_release);
+}
+
+/* a cached block for `total` bytes, or NULL */
+static char *cache_take(size_t total)
+{
+    char *raw = NULL;
+    int best = -1;
+    pthread_mutex_lock(&cache_lock);
+    for (int i = 0; i < cache_n; i++) {
+        if (cache[i].total >= total && cache[i].total - total <= total / 4 &&
+                (best < 0 || cache[i].total < cache[best].total)) {
+            best = i;
+        }
+    }
+    if (best >= 0) {
+        raw = cache[best].raw;
+        cache_bytes -= cache[best].total;
+        cache[best] = cache[--cache_n];
+    }
+    pthread_mutex_unlock(&cache_lock);
+    return raw;
+}
+
+/* keep a freed block if it fits, else free it (outside the lock) */
+static void cache_put(char *raw, size_t total)
+{
+    char *drop[AC_CACHE_SLOTS + 1];
+    int ndrop = 0;
+    pthread_mutex_lock(&cache_lock);
+    if (total > cache_cap) {
+        drop[ndrop++] = raw;
+    }
+    else {
+        /* the oldest blocks make room */
+        while (cache_n > 0 && (cache_n == AC_CACHE_SLOTS || cache_bytes + total > cache_cap)) {
+            drop[ndrop++] = cache[0].raw;
+            cache_bytes -= cache[0].total;
+            memmove(&cache[0], &cache[1], (size_t)(cache_n - 1) * sizeof(cache[0]));
+            cache_n--;
+        }
+        cache[cache_n].raw = raw;
+        cache[cache_n].total = total;
+        cache_n++;
+        cache_bytes += total;
+    }
+    pthread_mutex_unlock(&cache_lock);
+    for (int i = 0; i < ndrop; i++) {
+        free(drop[i]);
+    }
+}
+
+/* Each block is over-allocated: the byte just before the aligned pointer
+ * records the offset back to the raw block.  Small blocks: offset 1..64.
+ * Large blocks (at least AC_CACHE_MIN): offset 65..128, and the size_t
+ * before that byte's word holds the raw block's size, for the cache. */
 void *ac_data_alloc(size_t nbytes, int zero)
 {
     size_t total;
-    char *raw, *aligned;
+    char *raw = NULL, *aligned;
+    int large;
     if (nbytes == 0) {
         nbytes = 1;
     }
-    if (nbytes > (size_t)PY_SSIZE_T_MAX - AC_DATA_ALIGNMENT) {
+    if (nbytes > (size_t)PY_SSIZE_T_MAX - AC_LARGE_PAD) {
         return NULL;
     }
-    total = nbytes + AC_DATA_ALIGNMENT;
-    /* calloc pays off for large blocks (fresh pages are already zero) */
-    raw = (zero && total > 16384) ? (char *)calloc(total, 1) : (char *)malloc(total);
+    large = nbytes >= AC_CACHE_MIN;
+    total = nbytes + (large ? AC_LARGE_PAD : AC_DATA_ALIGNMENT);
+    if (large) {
+        pthread_once(&cache_once, cache_init);
+        /* cleared requests take fresh pages: calloc's are zero already */
+        if (!zero && cache_cap > 0) {
+            raw = cache_take(total);
+            if (raw != NULL) {
+                total = *(size_t *)(raw + 8);     /* the block's own size */
+            }
+        }
+    }
     if (raw == NULL) {
-        return NULL;
+        /* calloc pays off for large blocks (fresh pages are already zero) */
+        raw = (zero && total > 16384) ? (char *)calloc(total, 1) : (char *)malloc(total);
+        if (raw == NULL) {
+            return NULL;
+        }
+        if (total >= AC_HUGEPAGE_MIN) {
+            ac_advise_hugepages(raw, total);
+        }
+        if (large) {
+            *(size_t *)(raw + 8) = total;
+        }
     }
-    aligned = (char *)(((uintptr_t)raw + AC_DATA_ALIGNMENT) & ~(uintptr_t)(AC_DATA_ALIGNMENT - 1));
+    if (large) {
+        aligned = (char *)(((uintptr_t)raw + AC_LARGE_PAD) & ~(uintptr_t)(AC_DATA_ALIGNMENT - 1));
+    }
+    else {
+        aligned = (char *)(((uintptr_t)raw + AC_DATA_ALIGNMENT) & ~(uintptr_t)(AC_DATA_ALIGNMENT - 1));
+    }
     aligned[-1] = (char)(aligned - raw);
-    if (total >= AC_HUGEPAGE_MIN) {
-        ac_advise_hugepages(raw, total);
-    }
     if (zero && total <= 16384) {
         memset(aligned, 0, nbytes);
     }
@@ -58,10 +183,18 @@ void *ac_data_alloc(size_t nbytes, int zero)
 
 void ac_data_free(void *ptr)
 {
-    char *aligned = (char *)ptr;
+    char *aligned = (char *)ptr, *raw;
+    unsigned off;
     if (aligned == NULL) {
         return;
     }
     PyTraceMalloc_Untrack(AC_TRACEMALLOC_DOMAIN, (uintptr_t)aligned);
-    free(aligned - (unsigned char)aligned[-1]);
+    off = (unsigned char)aligned[-1];
+    raw = aligned - off;
+    if (off > AC_DATA_ALIGNMENT) {
+        cache_put(raw, *(size_t *)(raw + 8));
+    }
+    else {
+        free(raw);
+    }
 }

@@ -27,14 +27,17 @@
 #define AC_PAR_GRAIN ((ac_intp)4096)     /* element-wise cut points: multiples */
 #define AC_PAR_LEAF  ((ac_intp)65536)    /* largest leaf of a parallel sum */
 #define AC_PAR_MAXLEAVES 256
+#define AC_PAR_MEMBOUND ((ac_intp)1 << 18)  /* element-wise pieces of other loops */
 
 enum { PAR_NONE = 0, PAR_ELEMWISE = 1, PAR_SUM = 2, PAR_FOLD = 3 };
 
 /* Per element cost class of a loop -> the smallest piece worth a thread:
  * libm calls and complex math (~10-50 ns) from 8192 elements, vectorized
  * transcendentals (exp, log: ~1 ns) from 32768, sqrt/divide-like
- * operations near memory speed from 65536.  Memory-bound arithmetic (add,
- * multiply, comparisons, copies) is not listed: one core saturates memory. */
+ * operations near memory speed from 65536.  Every other loop (add,
+ * multiply, comparisons, ...: memory-bound) from AC_PAR_MEMBOUND elements,
+ * pieces beyond the caches: one core does not saturate this machine's
+ * memory bandwidth (benchmarks/threads.py, the memory-bound cases). */
 static const struct { const char *name; ac_intp min_piece; } par_costs[] = {
     {"sin", 8192}, {"cos", 8192}, {"tan", 8192}, {"asin", 8192}, {"acos", 8192},
     {"atan", 8192}, {"sinh", 8192}, {"cosh", 8192}, {"tanh", 8192},
@@ -49,9 +52,10 @@ static const struct { const char *name; ac_intp min_piece; } par_costs[] = {
 
 typedef struct {
     ACUFuncGenericFunction fn;
-    int kind;
+    int kind;             /* reductions into one element: PAR_SUM, PAR_FOLD or PAR_NONE */
     int tidx;             /* the output's dense type */
-    ac_intp min_piece;
+    ac_intp min_piece;    /* the smallest reduction leaf worth a thread */
+    ac_intp elem_min;     /* element-wise: the smallest piece worth a thread; 0: never */
 } par_entry;
 
 #define PAR_HASH 1024     /* open addressing on the loop pointer */
@@ -66,15 +70,22 @@ static size_t par_slot(ACUFuncGenericFunction fn)
     return (h >> 20) & (PAR_HASH - 1);
 }
 
+/* record a loop's element-wise piece (kind PAR_ELEMWISE) or its reduction
+   kind, keeping what an earlier call recorded for the same loop */
 static void par_add(ACUFuncGenericFunction fn, int kind, int tidx, ac_intp min_piece)
 {
     size_t i = par_slot(fn), k;
     for (k = 0; k < PAR_HASH; k++, i = (i + 1) & (PAR_HASH - 1)) {
         if (par_tab[i].fn == NULL || par_tab[i].fn == fn) {
             par_tab[i].fn = fn;
-            par_tab[i].kind = kind;
             par_tab[i].tidx = tidx;
-            par_tab[i].min_piece = min_piece;
+            if (kind == PAR_ELEMWISE) {
+                par_tab[i].elem_min = min_piece;
+            }
+            else {
+                par_tab[i].kind = kind;
+                par_tab[i].min_piece = min_piece;
+            }
             return;
         }
     }
@@ -115,17 +126,18 @@ static void par_build(void)
         for (int t = 0; t < s->ntypes; t++) {
             const unsigned char *ty = s->types + (size_t)t * (size_t)nargs;
             int ok = 1;
-            if (min_piece > 0 && s->nout == 1) {
+            if (s->nout == 1) {
+                ac_intp mp = AC_PAR_MEMBOUND;
                 for (int k = 0; k < nargs; k++) {
                     ok &= is_inexact(ty[k]);
                 }
-                if (ok) {
+                if (min_piece > 0 && ok) {
                     /* complex math costs more than the real one */
-                    ac_intp mp = ty[nargs - 1] >= ACX_COMPLEX64 ? 8192 : min_piece;
-                    par_add(s->funcs[t], PAR_ELEMWISE, ty[nargs - 1], mp);
+                    mp = ty[nargs - 1] >= ACX_COMPLEX64 ? 8192 : min_piece;
                 }
+                par_add(s->funcs[t], PAR_ELEMWISE, ty[nargs - 1], mp);
             }
-            else if (strcmp(s->name, "add") == 0 && nargs == 3 && ty[0] == ty[1] &&
+            if (strcmp(s->name, "add") == 0 && nargs == 3 && ty[0] == ty[1] &&
                      ty[1] == ty[2] && ty[0] != ACX_BOOL && ty[0] != ACX_FLOAT16) {
                 /* sums: integers wrap (any order gives the same bits),
                  * float32/64 and complex add pairwise in their own type */
@@ -307,14 +319,15 @@ static int run_inner(char **ptrs, ac_intp count, const ac_intp *strides, void *v
 {
     run_ctx *ctx = (run_ctx *)vctx;
     const par_entry *pe = ctx->par;
-    if (pe != NULL && count >= 2 * pe->min_piece && !ac_pool_in_piece()) {
+    if (pe != NULL && !ac_pool_in_piece() &&
+            (strides[ctx->nop - 1] != 0 ? pe->elem_min > 0 && count >= 2 * pe->elem_min
+                                         : pe->kind != PAR_NONE && count >= 2 * pe->min_piece)) {
         int threads = ac_pool_get_threads();
-        if (threads > 1 && pe->kind == PAR_ELEMWISE) {
-            if (strides[ctx->nop - 1] != 0 &&         /* the output moves */
-                    run_independent(ptrs, count, strides, ctx->nop)) {
+        if (threads > 1 && strides[ctx->nop - 1] != 0) {      /* the output moves */
+            if (run_independent(ptrs, count, strides, ctx->nop)) {
                 elem_job j;
                 ac_intp piece = (count + 4 * threads - 1) / (4 * threads);
-                if (piece < pe->min_piece) piece = pe->min_piece;
+                if (piece < pe->elem_min) piece = pe->elem_min;
                 piece = (piece + AC_PAR_GRAIN - 1) / AC_PAR_GRAIN * AC_PAR_GRAIN;
                 j.loop = ctx->loop;
                 j.data = ctx->data;
