@@ -16,7 +16,8 @@ transpose (4000x4000 transposing copy), constant (zero-copy imports: n=10 vs
 n=10M), import (`python -c "import arraycore"` vs `python -c "import numpy"`),
 ufunc_small (n=8 ufuncs and reductions), ufunc_large (10M ufuncs, reductions,
 broadcasting), matmul (512x512 float64), threads (two threads running exp on
-their own 10M arrays, against twice the one-thread time),
+their own 10M arrays, against twice the one-thread time; arraycore's own pool
+set to 1 thread for it),
 vmath (the 10M-element exp/log vector kernels, through the test-only
 module tests/capi_src/vmath_testmod.pyx, vs np.exp/np.log with out=),
 sort (1M float64 sort/argsort, unique_values, searchsorted),
@@ -435,6 +436,10 @@ def main(argv=None):
 
         rng = np.random.default_rng(0)
         n1, n2 = rng.random(10_000_000), rng.random(10_000_000)
+        # the GIL is released: measured with arraycore's own pool at 1 thread,
+        # else the one-thread baseline already runs on both cores
+        pool = ac.get_num_threads()
+        ac.set_num_threads(1)
         for label, mod, arrays in (("arraycore", ac, (ac.asarray(n1), ac.asarray(n2))),
                                    ("numpy", np, (n1, n2))):
             one = min(run_threads(mod, arrays[:1]) for _ in range(repeat))
@@ -448,6 +453,7 @@ def main(argv=None):
             results.append(dict(group="threads", name=label, two_threads_s=two,
                                 one_thread_s=one, ratio=ratio, target=target,
                                 met=None if target is None else ratio <= target))
+        ac.set_num_threads(pool)
 
     if "import" in groups:
         try:
