@@ -352,7 +352,7 @@ _ASAN = "libasan" in os.environ.get("LD_PRELOAD", "")
 @pytest.mark.arraycore_only
 @pytest.mark.skipif(_ASAN, reason="the cache is off under AddressSanitizer (by design)")
 def test_large_block_cache_reuses_freed_blocks():
-    n = 1_000_000                         # 8 MB: above the cache's 4 MB floor
+    n = 1_234_567                         # 9.9 MB: above the cache's 4 MB floor
     a = xp.empty((n,))
     p = data_ptr(a)
     a[...] = 7.0

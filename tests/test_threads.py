@@ -223,6 +223,67 @@ def test_memory_bound_shifted_output_stays_sequential(threads):
     np.testing.assert_array_equal(np.asarray(r), want)
 
 
+@pytest.mark.parametrize("dt", ["bool", "int8", "float64", "complex64", "float16"])
+def test_count_nonzero_identical_for_every_thread_count(threads, dt):
+    # counted in pieces of >= 2**18 elements on the pool, the parts added
+    rng = np.random.default_rng(21)
+    n = 3 * 2 ** 20 + 17
+    x = rng.integers(0, 3, n).astype(dt)
+    if dt == "float64":
+        x[::7] = -0.0
+        x[5::11] = np.nan
+    a = ac.asarray(x)
+    for view, ref in ((a, x), (a[::3], x[::3]), (a[5:], x[5:])):
+        c = _same_for_all_counts(threads, lambda: ac.count_nonzero(view))
+        assert int(c) == int(np.count_nonzero(ref))
+    before = _threads._worker_pieces()
+    threads(2)
+    for _ in range(20):
+        ac.count_nonzero(a)
+        if _threads._worker_pieces() > before:
+            break
+    assert _threads._worker_pieces() > before
+
+
+def test_copies_and_casts_identical_for_every_thread_count(threads):
+    # long 1-d runs of ac_copy_nd (copies, direct casts) go to the pool
+    x = _values("float64", 2 ** 20 + 2 ** 18 + 3, seed=31)
+    a = ac.asarray(x)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        for make, ref in (
+                (lambda: ac.asarray(a, copy=True), lambda: x.copy()),
+                (lambda: ac.asarray(a[::-2], copy=True), lambda: x[::-2].copy()),
+                (lambda: ac.astype(a, ac.float32), lambda: x.astype(np.float32)),
+                (lambda: ac.astype(a, ac.complex128), lambda: x.astype(np.complex128)),
+                (lambda: ac.astype(a[1::3], ac.float16), lambda: x[1::3].astype(np.float16))):
+            r = _same_for_all_counts(threads, make)
+            np.testing.assert_array_equal(np.asarray(r), ref())
+
+        def setitem():
+            b = ac.zeros(2 * len(x))
+            b[::2] = a
+            b[1::2] = ac.astype(a, ac.float32)
+            return b
+        _same_for_all_counts(threads, setitem)
+
+        def overlapping():            # a copy onto itself shifted: never split
+            b = ac.asarray(x, copy=True)
+            b[1:] = b[:-1]
+            return b
+        r = _same_for_all_counts(threads, overlapping)
+        want = x.copy()
+        want[1:] = want[:-1].copy()
+        np.testing.assert_array_equal(np.asarray(r), want)
+    threads(2)
+    before = _threads._worker_pieces()
+    for _ in range(20):
+        ac.asarray(a, copy=True)
+        if _threads._worker_pieces() > before:
+            break
+    assert _threads._worker_pieces() > before
+
+
 SUM_SIZES = [2 ** 21 + 12345, 3 * 2 ** 21, 5_000_003]
 
 

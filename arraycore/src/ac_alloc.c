@@ -84,7 +84,9 @@ static char *cache_take(size_t total)
     char *raw = NULL;
     int best = -1;
     pthread_mutex_lock(&cache_lock);
-    for (int i = 0; i < cache_n; i++) {
+    /* the smallest that fits; of equal ones the newest (its pages are the
+       likeliest still in cache) */
+    for (int i = cache_n - 1; i >= 0; i--) {
         if (cache[i].total >= total && cache[i].total - total <= total / 4 &&
                 (best < 0 || cache[i].total < cache[best].total)) {
             best = i;
@@ -93,7 +95,8 @@ static char *cache_take(size_t total)
     if (best >= 0) {
         raw = cache[best].raw;
         cache_bytes -= cache[best].total;
-        cache[best] = cache[--cache_n];
+        cache_n--;
+        memmove(&cache[best], &cache[best + 1], (size_t)(cache_n - best) * sizeof(cache[0]));
     }
     pthread_mutex_unlock(&cache_lock);
     return raw;

@@ -2,9 +2,11 @@
  * ac_copy.c -- THE copy/cast engine (ac_copy_nd): contiguous memcpy runs,
  * blocked transposes, buffered casts for swapped or misaligned operands,
  * and byte swapping; it walks its operands with the one loop driver
- * (ac_driver.c), so long copies stop on Ctrl-C.  No Python objects, no GIL.
+ * (ac_driver.c), so long copies stop on Ctrl-C; long 1-d runs are split
+ * over the thread pool.  No Python objects, no GIL.
  */
 #include "ac_internal.h"
+#include "ac_pool.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -106,6 +108,81 @@ static int plain_inner(char **ptrs, ac_intp count, const ac_intp *strides, void 
     plain_ctx *ctx = (plain_ctx *)vctx;
     copy_strided_any(ptrs[0], strides[0], ptrs[1], strides[1], count, ctx->size);
     return 0;
+}
+
+/* ------------------------------------------- long runs on the thread pool
+ * A run of at least 2 * AC_COPY_PIECE elements whose destination does not
+ * overlap its source is copied (or cast) in pieces on the pool (src/ac_pool.c):
+ * one core does not saturate the memory bandwidth.  Each element is copied
+ * by the same code whatever the split, so the result is the same. */
+#define AC_COPY_PIECE ((ac_intp)1 << 18)
+typedef struct {
+    ac_inner_loop_fn inner;
+    void *ctx;
+    char *ptrs[2];
+    ac_intp strides[2];
+    ac_intp count, piece;
+} par_copy_job;
+
+static void par_copy_piece(void *vctx, ac_intp i)
+{
+    par_copy_job *j = (par_copy_job *)vctx;
+    ac_intp start = i * j->piece;
+    ac_intp n = j->count - start < j->piece ? j->count - start : j->piece;
+    char *q[2] = {j->ptrs[0] + start * j->strides[0], j->ptrs[1] + start * j->strides[1]};
+    if (AC_SIGINT_SEEN()) {
+        return;
+    }
+    (void)j->inner(q, n, j->strides, j->ctx);
+}
+
+/* the byte range [lo, hi) a run of n elements of `size` bytes touches */
+static void run_span(const char *p, ac_intp stride, ac_intp n, int size,
+                     const char **lo, const char **hi)
+{
+    *lo = p;
+    *hi = p + size;
+    if (stride < 0) *lo += (n - 1) * stride;
+    else *hi += (n - 1) * stride;
+}
+
+/* 1 when the run was done on the pool */
+static int par_copy(ac_inner_loop_fn inner, void *ctx, char **ptrs, ac_intp count,
+                    const ac_intp *strides, int dsize, int ssize)
+{
+    const char *dlo, *dhi, *slo, *shi;
+    int threads;
+    if (count < 2 * AC_COPY_PIECE || ac_pool_in_piece() || strides[0] == 0 ||
+            (threads = ac_pool_get_threads()) < 2) {
+        return 0;
+    }
+    run_span(ptrs[0], strides[0], count, dsize, &dlo, &dhi);
+    run_span(ptrs[1], strides[1], count, ssize, &slo, &shi);
+    if (dlo < shi && slo < dhi) {
+        return 0;
+    }
+    par_copy_job j;
+    ac_intp piece = (count + 2 * threads - 1) / (2 * threads);
+    if (piece < AC_COPY_PIECE) piece = AC_COPY_PIECE;
+    j.inner = inner;
+    j.ctx = ctx;
+    j.ptrs[0] = ptrs[0];
+    j.ptrs[1] = ptrs[1];
+    j.strides[0] = strides[0];
+    j.strides[1] = strides[1];
+    j.count = count;
+    j.piece = piece;
+    ac_pool_run((count + piece - 1) / piece, par_copy_piece, &j);
+    return 1;
+}
+
+static int plain_par_inner(char **ptrs, ac_intp count, const ac_intp *strides, void *vctx)
+{
+    plain_ctx *ctx = (plain_ctx *)vctx;
+    if (par_copy(plain_inner, vctx, ptrs, count, strides, ctx->size, ctx->size)) {
+        return 0;
+    }
+    return plain_inner(ptrs, count, strides, vctx);
 }
 
 /* Blocked copy of a 2-d block where the destination's inner stride is small
@@ -254,7 +331,10 @@ static int cast_inner(char **ptrs, ac_intp count, const ac_intp *strides, void *
     int isz = ctx->s.itemsize, osz = ctx->d.itemsize;
 
     if (s_direct && d_direct) {
-        ctx->cast(src, ss, dst, ds, count);
+        /* no shared buffers on this path: long runs go to the pool */
+        if (!par_copy(cast_inner, vctx, ptrs, count, strides, osz, isz)) {
+            ctx->cast(src, ss, dst, ds, count);
+        }
         return 0;
     }
     while (count > 0) {
@@ -343,7 +423,7 @@ int ac_copy_nd(int ndim, const ac_intp *shape,
         {
             plain_ctx ctx;
             ctx.size = size;
-            return ac_drive(nd, sh, 2, ptrs, st, 0, 0, 0, plain_inner, &ctx);
+            return ac_drive(nd, sh, 2, ptrs, st, 0, 0, 0, plain_par_inner, &ctx);
         }
     }
     else {

@@ -12,6 +12,7 @@
 #include <string.h>
 #include "ac_internal.h"
 #include "ac_stats.h"
+#include "ac_pool.h"
 #include "ac_mask.h"
 #include "ac_cpu.h"
 #include "ac_umath_reduce.h"   /* the lane vector types */
@@ -321,6 +322,52 @@ AC_TRUTH(complex128, double, AC_NZ_COMPLEX, ac_uint64)
     {ac_countnz_##name, ac_anynz_##name, ac_allnz_##name},
 static const ac_inner_loop_fn ac_truth_table[ACX_NTYPES][3] = {ACX_FOR_EACH(AC_TRUTH_ENTRY)};
 
+/* count_nonzero of long runs on the thread pool: pieces of at least
+ * AC_COUNT_PIECE elements counted apart and added (integers: any split
+ * gives the same count) */
+#define AC_COUNT_PIECE ((ac_intp)1 << 18)
+#define AC_COUNT_MAXP 64
+typedef struct {
+    ac_inner_loop_fn fn;
+    ac_intp total;          /* the running count (ac_drive's ctx) */
+    char *p;
+    ac_intp stride, n, piece;
+    ac_intp part[AC_COUNT_MAXP];
+} ac_count_job;
+
+static void ac_count_piece(void *vctx, ac_intp i)
+{
+    ac_count_job *j = (ac_count_job *)vctx;
+    ac_intp start = i * j->piece;
+    ac_intp n = j->n - start < j->piece ? j->n - start : j->piece;
+    char *q[1] = {j->p + start * j->stride};
+    ac_intp c = 0;
+    j->fn(q, n, &j->stride, &c);
+    j->part[i] = c;
+}
+
+static int ac_count_inner(char **ptrs, ac_intp n, const ac_intp *st, void *ctx)
+{
+    ac_count_job *j = (ac_count_job *)ctx;
+    int threads;
+    if (n >= 2 * AC_COUNT_PIECE && !ac_pool_in_piece() && (threads = ac_pool_get_threads()) > 1) {
+        ac_intp piece = (n + 2 * threads - 1) / (2 * threads), np;
+        if (piece < AC_COUNT_PIECE) piece = AC_COUNT_PIECE;
+        np = (n + piece - 1) / piece;
+        if (np <= AC_COUNT_MAXP) {
+            j->p = ptrs[0];
+            j->stride = st[0];
+            j->n = n;
+            j->piece = piece;
+            for (ac_intp i = 0; i < np; i++) j->part[i] = 0;
+            ac_pool_run(np, ac_count_piece, j);
+            for (ac_intp i = 0; i < np; i++) j->total += j->part[i];
+            return 0;
+        }
+    }
+    return j->fn(ptrs, n, st, &j->total);
+}
+
 int ac_truth_scan(int what, int tidx, int ndim, const ac_intp *shape,
                   const ac_intp *strides, char *data, ac_intp *result)
 {
@@ -330,8 +377,18 @@ int ac_truth_scan(int what, int tidx, int ndim, const ac_intp *shape,
     if (what < 0 || what > 2 || tidx < 0 || tidx >= ACX_NTYPES || ndim < 0 || ndim > AC_MAXDIMS)
         return AC_DRIVE_BADARGS;
     for (int d = 0; d < ndim; d++) st[d] = strides[d];
-    int r = ac_drive(ndim, shape, 1, ptrs, st, 0, AC_DRIVE_SIMPLIFY, 0,
+    int r;
+    if (what == AC_TRUTH_COUNT) {
+        ac_count_job job;
+        job.fn = ac_truth_table[tidx][what];
+        job.total = 0;
+        r = ac_drive(ndim, shape, 1, ptrs, st, 0, AC_DRIVE_SIMPLIFY, 0, ac_count_inner, &job);
+        count = job.total;
+    }
+    else {
+        r = ac_drive(ndim, shape, 1, ptrs, st, 0, AC_DRIVE_SIMPLIFY, 0,
                      ac_truth_table[tidx][what], &count);
+    }
     if (r != 0 && r != 1) return r;   /* interrupted, bad arguments */
     if (what == AC_TRUTH_COUNT) *result = count;
     else if (what == AC_TRUTH_ANY) *result = r == 1;
