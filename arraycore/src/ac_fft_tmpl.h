@@ -952,7 +952,17 @@ static int FN(run_lanes)(const ac_fft_job *j, const void *plan, ac_intp lo, ac_i
             else res[b] = FN(rplan_bwd)(rp, a, w, &oddc[b]);
         }
         /* scatter */
-        if (rout) {
+        if (rout && oax != oesz && nb > 1) {
+            /* a strided output (axis 0 of a C array): the block's lanes
+             * together for each point, so a cache line of adjacent lanes
+             * is written at once (lane by lane, each line is revisited once
+             * per lane: 1.6x NumPy's time for irfft of axis 0, 1024x1024) */
+            for (ac_intp i = 0; i < n; i++)
+                for (ac_intp b = 0; b < nb; b++) {
+                    R v = oddc[b] ? res[b][i].r : ((const R *)res[b])[i];
+                    *(R *)(j->out + ooff[b] + i * oax) = scale ? AC_SC(v) : v;
+                }
+        } else if (rout) {
             for (ac_intp b = 0; b < nb; b++) {
                 char *dst = j->out + ooff[b];
                 if (oddc[b]) {
