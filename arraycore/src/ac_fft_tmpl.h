@@ -785,6 +785,9 @@ static int FN(run_lanes)(const ac_fft_job *j, const void *plan, ac_intp lo, ac_i
             /* (one group at a time is the path below: measured faster than
              * a block of one, e.g. axis 0 of 4096x256) */
             if (vgroups < 2) vgroups = 0;
+            /* (Bluestein plans lane group by lane group: their scratch,
+             * 2m, does not fit the blocks' layout) */
+            if (((const FN(cplan) *)plan)->m) vgroups = 0;
         }
         if (vgroups) {
             B = vgroups * VL;
@@ -792,7 +795,7 @@ static int FN(run_lanes)(const ac_fft_job *j, const void *plan, ac_intp lo, ac_i
         } else {
             B = B / VL * VL;
             if (B < VL) B = VL;
-            vsz = sizeof(FN(vcpx)) * (size_t)FN(vec_work)(n);
+            vsz = sizeof(FN(vcpx)) * (size_t)FN(vec_work)(kind, plan, n);
         }
         memB = VL - 1 < B ? VL - 1 : B;
         vbuf = aligned_alloc(64, (vsz + 63) / 64 * 64);

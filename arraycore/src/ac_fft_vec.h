@@ -211,11 +211,45 @@ static void FN(vpassodd)(const int p, ac_intp ido, ac_intp l1, const FN(vcpx) *r
     }
 }
 
-/* the passes of a complex plan (no Bluestein) on VL lanes: a -> result (a
- * or w, returned), w: n elements of scratch */
+/* a complex plan on VL lanes: a -> result (a or w, returned); w: n
+ * elements of scratch, 2m for a Bluestein plan (vexec_work).  Bluestein:
+ * the same products, sums and sub-transforms in the same order as
+ * cplan_exec's, each lane's (so a lane gives the same bits alone and in a
+ * batch), the chirp and kernel values broadcast across the lanes. */
+static ac_intp FN(vexec_work)(const FN(cplan) *p)
+{
+    return p->m ? 2 * p->m : p->n;
+}
+
 static FN(vcpx) *FN(vexec)(const FN(cplan) *p, int sign, FN(vcpx) *a, FN(vcpx) *w)
 {
     ac_intp n = p->n;
+    if (p->m) {
+        ac_intp m = p->m;
+        FN(vcpx) *b = w, *w2 = w + m;
+        const FN(cpx) *ch = p->chirp, *bk = p->bk;
+        const R cj = sign < 0 ? 1 : -1;
+        for (ac_intp k = 0; k < n; k++) {
+            V xr = a[k].r, xi = cj * a[k].i, cr = VB(ch[k].r), ci = VB(ch[k].i);
+            b[k].r = xr * cr - xi * ci;
+            b[k].i = xr * ci + xi * cr;
+        }
+        for (ac_intp k = n; k < m; k++) { b[k].r = FN(vzero); b[k].i = FN(vzero); }
+        FN(vcpx) *r = FN(vexec)(p->sub, -1, b, w2);
+        for (ac_intp k = 0; k < m; k++) {
+            V xr = r[k].r, xi = r[k].i, br = VB(bk[k].r), bi = VB(bk[k].i);
+            V yr = xr * br - xi * bi, yi = xr * bi + xi * br;
+            r[k].r = yr; r[k].i = -yi;
+        }
+        FN(vcpx) *o = (r == b) ? w2 : b;
+        FN(vcpx) *q = FN(vexec)(p->sub, -1, r, o);
+        for (ac_intp k = 0; k < n; k++) {
+            V xr = q[k].r, xi = -q[k].i, cr = VB(ch[k].r), ci = VB(ch[k].i);
+            V yr = xr * cr - xi * ci, yi = xr * ci + xi * cr;
+            a[k].r = yr; a[k].i = cj * yi;
+        }
+        return a;
+    }
     if (n == 1) return a;
     R sgn = (R)sign;
     int dir = sign < 0 ? 0 : 1;
@@ -265,19 +299,31 @@ static void FN(vscale)(FN(vcpx) *a, ac_intp cnt, int divide, R dv, R fct)
     }
 }
 
-/* can the lanes of this job go VL at a time?  the complex plan they run
- * (no Bluestein) no longer than the limit above */
+/* can the lanes of this job go VL at a time?  the complex plan they run no
+ * longer than the limit above; a Bluestein plan when its convolution length
+ * is within the contiguous limit (either axis: its buffers, 2m + n, are
+ * what must stay in cache) */
 static int FN(vec_ok)(int kind, const void *plan, int strided)
 {
     const FN(cplan) *cp = kind == AC_FFT_C2C ? plan : ((const FN(rplan) *)plan)->cp;
-    return cp->m == 0 && cp->n >= 2 &&
+    if (cp->m) return cp->m <= AC_FFT_VEC_MAXN;
+    return cp->n >= 2 &&
            cp->n <= (strided ? AC_FFT_VEC_MAXN_STRIDED : AC_FFT_VEC_MAXN);
 }
 
-/* elements of FN(vcpx) the vector path needs */
-static ac_intp FN(vec_work)(ac_intp n)
+/* the plan's scratch in vec_lanes (w there) */
+static ac_intp FN(vec_wsz)(int kind, const void *plan, ac_intp n)
 {
-    return 3 * (n + 2);
+    const FN(cplan) *cp = kind == AC_FFT_C2C ? plan : ((const FN(rplan) *)plan)->cp;
+    ac_intp ws = FN(vexec_work)(cp);
+    return ws > n + 2 ? ws : n + 2;
+}
+
+/* elements of FN(vcpx) vec_lanes needs: the data (n + 2), the plan's
+ * scratch, the C2R merge's (n + 2) */
+static ac_intp FN(vec_work)(int kind, const void *plan, ac_intp n)
+{
+    return 2 * (n + 2) + FN(vec_wsz)(kind, plan, n);
 }
 
 /* element (k, lane l) of a vcpx array seen as R's (the build has
@@ -310,7 +356,7 @@ FN(vtile_out)(const FN(vcpx) *src, R *const *rows, ac_intp k)
 }
 
 /* VL lanes of the job: inputs at in + ioff[l], outputs at out + ooff[l];
- * buf: vec_work(n) aligned elements.  divide/dv/fct: the scale, as in
+ * buf: vec_work(kind, plan, n) aligned elements.  divide/dv/fct: the scale, as in
  * run_lanes (scale = 0: none). */
 static void FN(vec_lanes)(const ac_fft_job *j, const void *plan, const ac_intp *ioff,
                           const ac_intp *ooff, FN(vcpx) *buf, int scale, int divide,
@@ -320,7 +366,7 @@ static void FN(vec_lanes)(const ac_fft_job *j, const void *plan, const ac_intp *
     const int kind = j->kind;
     ac_intp need = kind == AC_FFT_C2R ? n / 2 + 1 : n;
     ac_intp cnt = j->nin < need ? j->nin : need;
-    FN(vcpx) *a = buf, *w = buf + (n + 2), *z = buf + 2 * (n + 2);
+    FN(vcpx) *a = buf, *w = buf + (n + 2), *z = w + FN(vec_wsz)(kind, plan, n);
     if (kind == AC_FFT_C2C) {
         const FN(cplan) *cp = plan;
         ac_intp k = 0;
