@@ -172,3 +172,26 @@ def test_contiguous_lanes_in_tiles(kind, prec):
             for r in (0, 9, 16):
                 alone = to_numpy(getattr(xp.fft, kind)(xp.asarray(a[r]), **kw))
                 assert np.array_equal(got[r], alone), (n, pad, r)
+
+
+@pytest.mark.skipif(IS_NUMPY, reason="arraycore's lanes")
+@pytest.mark.parametrize("kind", ["rfft", "irfft", "hfft", "ihfft"])
+@pytest.mark.parametrize("prec", ["float32", "float64"])
+def test_strided_real_axis_in_blocks(kind, prec):
+    """Real transforms along axis 0 of C arrays with many columns (copied
+    across blocks of up to 64 lanes to and from lane-contiguous rows, then
+    VL lanes at a time; the remainder lane by lane), cropped and padded:
+    NumPy's result, and the same bits as each column transformed alone."""
+    rng = np.random.default_rng(13)
+    for n, cols, pad in ((6, 131, 0), (64, 100, 1), (300, 77, -1), (1000, 40, 0),
+                         (1024, 70, 0), (1009, 19, 0), (4096, 23, 2)):
+        npts = n + pad
+        m = n // 2 + 1 if kind in ("irfft", "hfft") else n
+        a = _input(rng, kind, prec, cols, m, 0)
+        got = to_numpy(getattr(xp.fft, kind)(xp.asarray(a), n=npts, axis=0))
+        want = getattr(np.fft, kind)(a, n=npts, axis=0)
+        assert got.dtype == want.dtype
+        assert _rel(got, want) <= _bound(prec, npts), (n, cols)
+        for c in (0, cols // 2, cols - 1):
+            alone = to_numpy(getattr(xp.fft, kind)(xp.asarray(a[:, c].copy()), n=npts))
+            assert np.array_equal(got[:, c], alone), (n, cols, c)

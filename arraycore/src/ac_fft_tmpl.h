@@ -774,7 +774,8 @@ static int FN(run_lanes)(const ac_fft_job *j, const void *plan, ac_intp lo, ac_i
      * below; C2C lanes on a strided axis in blocks of G groups (up to 64
      * lanes, 2 MB of buffers), gathered together (vec_block_c2c) */
     FN(vcpx) *vbuf = NULL;
-    ac_intp vgroups = 0;
+    ac_intp vgroups = 0, rlanes = 0;
+    char *rbuf = NULL;
     if (hi - lo >= VL &&
         FN(vec_ok)(kind, plan, j->iax != (kind == AC_FFT_R2C ? (ac_intp)sizeof(R) : (ac_intp)sizeof(FN(cpx))))) {
         size_t vsz;
@@ -789,9 +790,27 @@ static int FN(run_lanes)(const ac_fft_job *j, const void *plan, ac_intp lo, ac_i
              * 2m, does not fit the blocks' layout) */
             if (((const FN(cplan) *)plan)->m) vgroups = 0;
         }
+        /* real lanes on a strided axis (axis 0 of a C array), likewise in
+         * blocks of up to 64 lanes: their points read (and written) for all
+         * the block's lanes at once into (from) lane-contiguous copies, the
+         * lanes transformed VL at a time from there (vec_block_real) */
+        if (kind != AC_FFT_C2C && (j->iax != (kind == AC_FFT_R2C ? (ac_intp)sizeof(R) : (ac_intp)sizeof(FN(cpx))) ||
+                                   j->oax != (kind == AC_FFT_C2R ? (ac_intp)sizeof(R) : (ac_intp)sizeof(FN(cpx))))) {
+            ac_intp per_lane = (n + 2) * (ac_intp)sizeof(FN(cpx));   /* both copies */
+            rlanes = (ac_intp)((2 << 20) / per_lane);
+            if (rlanes > AC_FFT_MAXB) rlanes = AC_FFT_MAXB;
+            if (rlanes > hi - lo) rlanes = hi - lo;
+            rlanes = rlanes / VL * VL;
+            if (rlanes < 2 * VL) rlanes = 0;
+        }
         if (vgroups) {
             B = vgroups * VL;
             vsz = sizeof(FN(vcpx)) * (size_t)(2 * vgroups * (n + 2));
+        } else if (rlanes) {
+            B = rlanes;
+            vsz = sizeof(FN(vcpx)) * (size_t)FN(vec_work)(kind, plan, n);
+            rbuf = malloc((size_t)rlanes * (size_t)(n + 2) * sizeof(FN(cpx)));
+            if (rbuf == NULL) return AC_FFT_ENOMEM;
         } else {
             B = B / VL * VL;
             if (B < VL) B = VL;
@@ -799,13 +818,14 @@ static int FN(run_lanes)(const ac_fft_job *j, const void *plan, ac_intp lo, ac_i
         }
         memB = VL - 1 < B ? VL - 1 : B;
         vbuf = aligned_alloc(64, (vsz + 63) / 64 * 64);
-        if (vbuf == NULL) return AC_FFT_ENOMEM;
+        if (vbuf == NULL) { free(rbuf); return AC_FFT_ENOMEM; }
     }
 #endif
     FN(cpx) *mem = malloc(sizeof(FN(cpx)) * (size_t)(per * memB));
     if (mem == NULL) {
 #ifdef AC_FFT_VEC
         free(vbuf);
+        free(rbuf);
 #endif
         return AC_FFT_ENOMEM;
     }
@@ -863,6 +883,8 @@ static int FN(run_lanes)(const ac_fft_job *j, const void *plan, ac_intp lo, ac_i
             ac_intp nv = nb - nb % VL;
             if (vgroups && nv)
                 FN(vec_block_c2c)(j, plan, ioff, ooff, nv / VL, vbuf, scale, divide, dv, fct);
+            else if (rlanes && nv)
+                FN(vec_block_real)(j, plan, ioff, ooff, nv, vbuf, rbuf, scale, divide, dv, fct);
             else
                 for (ac_intp b = 0; b < nv; b += VL)
                     FN(vec_lanes)(j, plan, ioff + b, ooff + b, vbuf, scale, divide, dv, fct);
@@ -1010,6 +1032,7 @@ static int FN(run_lanes)(const ac_fft_job *j, const void *plan, ac_intp lo, ac_i
     free(mem);
 #ifdef AC_FFT_VEC
     free(vbuf);
+    free(rbuf);
 #endif
     return rc;
 #undef AC_SC

@@ -561,5 +561,65 @@ static void FN(vec_block_c2c)(const ac_fft_job *j, const FN(cplan) *cp, const ac
                 d->r = AC_VRE(res[g], k, l); d->i = AC_VIM(res[g], k, l);
             }
 }
+/* R2C/C2R lanes on a strided axis, nv (a multiple of VL, <= 64) at once:
+ * the strided side copied point by point across the lanes (adjacent lanes,
+ * as the columns of axis 0 of a C array, are one run: whole cache lines)
+ * to or from lane-contiguous rows in rbuf (nv * (n + 2) complex elements:
+ * the input's rows, then the output's), and vec_lanes run on those rows, VL
+ * lanes at a time: pure data movement around the same kernels, so the same
+ * bits.  (Lane group by lane group, each group read a fraction of a line per
+ * point, thrashing the cache sets on power-of-two strides: irfft along axis
+ * 0 of 1024 x 1024 measured 3.5x its time along axis 1.) */
+static void FN(vec_block_real)(const ac_fft_job *j, const void *plan, const ac_intp *ioff,
+                               const ac_intp *ooff, ac_intp nv, FN(vcpx) *vbuf, char *rbuf,
+                               int scale, int divide, R dv, R fct)
+{
+    const ac_intp n = j->n;
+    const int kind = j->kind;
+    const ac_intp need = kind == AC_FFT_C2R ? n / 2 + 1 : n;
+    const ac_intp cnt = j->nin < need ? j->nin : need;
+    const ac_intp nout = kind == AC_FFT_R2C ? n / 2 + 1 : n;
+    const ac_intp iesz = kind == AC_FFT_R2C ? (ac_intp)sizeof(R) : (ac_intp)sizeof(FN(cpx));
+    const ac_intp oesz = kind == AC_FFT_C2R ? (ac_intp)sizeof(R) : (ac_intp)sizeof(FN(cpx));
+    /* each copy's row: (n + 2) / 2 complex elements hold n + 2 >= n / 2 + 1
+     * complex or n + 2 >= n reals */
+    const ac_intp row = (n + 2) / 2 * (ac_intp)sizeof(FN(cpx));
+    char *tin = rbuf, *tout = rbuf + nv * row;
+    ac_intp lio[64], loo[64];
+    ac_fft_job jj = *j;
+    const int cin = j->iax != iesz, cout = j->oax != oesz;
+    for (ac_intp b = 0; b < nv; b++) {
+        lio[b] = cin ? b * row : ioff[b];
+        loo[b] = cout ? b * row : ooff[b];
+    }
+    if (cin) {
+        const ac_intp iax = j->iax;
+        for (ac_intp k = 0; k < cnt; k++) {
+            const char *src = j->in + k * iax;
+            if (iesz == (ac_intp)sizeof(R))
+                for (ac_intp b = 0; b < nv; b++)
+                    ((R *)(tin + b * row))[k] = *(const R *)(src + ioff[b]);
+            else
+                for (ac_intp b = 0; b < nv; b++)
+                    ((FN(cpx) *)(tin + b * row))[k] = *(const FN(cpx) *)(src + ioff[b]);
+        }
+        jj.in = tin; jj.iax = iesz; jj.nin = cnt;
+    }
+    if (cout) { jj.out = tout; jj.oax = oesz; }
+    for (ac_intp b = 0; b < nv; b += VL)
+        FN(vec_lanes)(&jj, plan, lio + b, loo + b, vbuf, scale, divide, dv, fct);
+    if (cout) {
+        const ac_intp oax = j->oax;
+        for (ac_intp k = 0; k < nout; k++) {
+            char *dst = j->out + k * oax;
+            if (oesz == (ac_intp)sizeof(R))
+                for (ac_intp b = 0; b < nv; b++)
+                    *(R *)(dst + ooff[b]) = ((const R *)(tout + b * row))[k];
+            else
+                for (ac_intp b = 0; b < nv; b++)
+                    *(FN(cpx) *)(dst + ooff[b]) = ((const FN(cpx) *)(tout + b * row))[k];
+        }
+    }
+}
 #undef AC_VRE
 #undef AC_VIM
