@@ -407,7 +407,7 @@ int ac_fft_cache_size(void)
 }
 
 /* ------------------------------------------------------------------------ */
-/* execution over threads                                                    */
+/* execution, split over the process-wide pool                              */
 /* ------------------------------------------------------------------------ */
 
 typedef struct {
