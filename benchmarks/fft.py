@@ -41,6 +41,12 @@ def _cases():
         ("rfft f64 n=2^20", r(1 << 20), "rfft", {}, 1.0),
         ("irfft c128 2^19+1 bins", c((1 << 19) + 1), "irfft", {}, 1.0),
         ("rfft f64 1000 rows of 1000", r(1000, 1000), "rfft", {}, 1.0),
+        # beyond the list: batches of prime-length rows (Bluestein
+        # across the batch), real transforms along axis 0
+        ("fft c128 256 rows of 1009 (prime)", c(256, 1009), "fft", {}, 1.0),
+        ("rfft f64 256 rows of 1009 (prime)", r(256, 1009), "rfft", {}, 1.0),
+        ("rfft f64 4096x256 axis 0", r(4096, 256), "rfft", {"axis": 0}, 1.0),
+        ("irfft c128 1024x513 axis 0", c(513, 1024), "irfft", {"axis": 0}, 1.0),
     ]
     batched = [
         ("fft c128 256x4096 axis -1", c(256, 4096), "fft", {"axis": -1}),

@@ -328,6 +328,103 @@ def test_workers(workers):
         xp.fft.fft(x, workers=0)
 
 
+def _bits(a):
+    a = np.ascontiguousarray(to_numpy(a))
+    return a.view(np.uint8).tobytes()
+
+
+@pytestmark_ac
+@pytest.mark.parametrize("size", [1, 2, 4])
+def test_workers_on_the_pool_same_bits(size):
+    """workers=k runs at most k pieces of the batch on the process-wide pool:
+    the same bits for every k and every pool size (1: inline), for each
+    kind of transform, contiguous and strided axes, odd batch sizes (pieces
+    of unequal length, vector blocks and lane-by-lane remainders), Bluestein
+    and single precision."""
+    from arraycore import _threads
+    rng = np.random.default_rng(17)
+    old = xp.get_num_threads()
+    xp.set_num_threads(size)
+    try:
+        cases = []
+        for shape, dt in [((37, 1024), np.complex128), ((29, 1009), np.complex128),
+                          ((67, 600), np.complex64), ((5, 7, 512), np.complex128)]:
+            a = (rng.standard_normal(shape) + 1j * rng.standard_normal(shape)).astype(dt)
+            x = xp.asarray(a)
+            r = xp.asarray(a.real.copy())
+            cases += [
+                lambda w, x=x: xp.fft.fft(x, workers=w),
+                lambda w, x=x: xp.fft.ifft(x, axis=0, workers=w),
+                lambda w, r=r: xp.fft.rfft(r, workers=w),
+                lambda w, r=r: xp.fft.rfft(r, axis=0, workers=w),
+                lambda w, x=x: xp.fft.irfft(x, workers=w),
+                lambda w, x=x: xp.fft.fftn(x, workers=w),
+                lambda w, r=r: xp.fft.rfftn(r, norm="ortho", workers=w),
+            ]
+        before = _threads._worker_pieces()
+        for f in cases:
+            ref = _bits(f(1))
+            for w in (2, 3, 8, -1, 1000):
+                assert _bits(f(w)) == ref, w
+        # one pool for everything: a pool of 1 never starts a worker
+        if size == 1:
+            assert _threads._worker_pieces() == before
+    finally:
+        xp.set_num_threads(old)
+
+
+@pytestmark_ac
+def test_workers_run_on_the_pool():
+    # the pool's workers (not threads of the FFT's own) take pieces
+    from arraycore import _threads
+    old = xp.get_num_threads()
+    xp.set_num_threads(2)
+    try:
+        x = xp.asarray(np.ones((64, 4096), dtype=np.complex128))
+        before = _threads._worker_pieces()
+        for _ in range(40):
+            xp.fft.fft(x, workers=2)
+            if _threads._worker_pieces() > before:
+                break
+        assert _threads._worker_pieces() > before
+    finally:
+        xp.set_num_threads(old)
+
+
+@pytestmark_ac
+def test_workers_limited_by_threadpoolctl():
+    threadpoolctl = pytest.importorskip("threadpoolctl")
+    rng = np.random.default_rng(3)
+    a = rng.standard_normal((64, 2048)) + 1j * rng.standard_normal((64, 2048))
+    x = xp.asarray(a)
+    ref = _bits(xp.fft.fft(x, workers=1))
+    with threadpoolctl.threadpool_limits(1):
+        assert xp.get_num_threads() == 1
+        got = xp.fft.fft(x, workers=2)
+    assert _bits(got) == ref
+    close(got, np.fft.fft(a), 2048)
+
+
+@pytestmark_ac
+def test_workers_errors():
+    import os
+    x = xp.asarray(np.ones((4, 64), dtype=np.complex128))
+    ncpu = os.cpu_count() or 1
+    for f in (xp.fft.fft, xp.fft.rfft, xp.fft.irfft, xp.fft.fftn, xp.fft.rfftn,
+              xp.fft.irfftn, xp.fft.hfft, xp.fft.ihfft):
+        arg = x.real if f in (xp.fft.rfft, xp.fft.rfftn, xp.fft.ihfft) else x
+        with pytest.raises(ValueError, match="zero"):
+            f(arg, workers=0)
+        with pytest.raises(ValueError, match="out of range"):
+            f(arg, workers=-ncpu - 1)
+        for bad in (1.5, "2", [2], 2.0):
+            with pytest.raises(TypeError):
+                f(arg, workers=bad)
+        # SciPy's wrap-around: -1 is every CPU, -ncpu is one; huge is fine
+        for w in (-1, -ncpu, True, np.int64(3), 10 ** 30):
+            f(arg, workers=w)
+
+
 @pytestmark_ac
 def test_plan_cache_bounded_and_threadsafe():
     import threading

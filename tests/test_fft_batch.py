@@ -82,7 +82,10 @@ def test_lane_alone_and_in_a_batch(kind, prec):
     batch, or lane by lane for the remainder) gives the same bits: the
     kernels across the batch round exactly as the lane-by-lane ones do."""
     rng = np.random.default_rng(5)
-    for n in (7, 64, 131, 300, 1000, 4096):
+    # Bluestein across the batch too: 1009, 1018 (a real length through one
+    # full-length chirp transform), 2039 (convolution length 4096, the
+    # limit), 2053 (8192: lane by lane)
+    for n in (7, 64, 131, 300, 1000, 4096, 1009, 1018, 2039, 2053):
         m = n // 2 + 1 if kind == "irfft" else n
         for rows in (4, 5, 9, 17):
             a = _input(rng, kind, prec, rows, m, 1)
@@ -98,7 +101,7 @@ import sys, numpy as np, arraycore as ac
 from arraycore._ufunc import cpu_dispatch_level
 rng = np.random.default_rng(3)
 worst = 0.0
-for n in (5, 7, 11, 64, 131, 300, 1000, 4096):
+for n in (5, 7, 11, 64, 131, 300, 1000, 4096, 1009, 1018):
     for rows in (1, 6):
         x = rng.standard_normal((rows, n)) + 1j * rng.standard_normal((rows, n))
         for f, a, kw in ((ac.fft.fft, x, {}), (ac.fft.ifft, x, {}),
@@ -136,7 +139,7 @@ def test_strided_axis_in_blocks(prec, norm):
     result, and the same bits as each column transformed alone."""
     rng = np.random.default_rng(8)
     cdt = "complex64" if prec == "float32" else "complex128"
-    for n, cols in ((6, 131), (64, 100), (300, 77), (1000, 40), (4096, 23)):
+    for n, cols in ((6, 131), (64, 100), (300, 77), (1000, 40), (4096, 23), (1009, 21)):
         a = (rng.standard_normal((n, cols)) + 1j * rng.standard_normal((n, cols))).astype(cdt)
         for fname in ("fft", "ifft"):
             got = to_numpy(getattr(xp.fft, fname)(xp.asarray(a), axis=0, norm=norm))
@@ -169,3 +172,26 @@ def test_contiguous_lanes_in_tiles(kind, prec):
             for r in (0, 9, 16):
                 alone = to_numpy(getattr(xp.fft, kind)(xp.asarray(a[r]), **kw))
                 assert np.array_equal(got[r], alone), (n, pad, r)
+
+
+@pytest.mark.skipif(IS_NUMPY, reason="arraycore's lanes")
+@pytest.mark.parametrize("kind", ["rfft", "irfft", "hfft", "ihfft"])
+@pytest.mark.parametrize("prec", ["float32", "float64"])
+def test_strided_real_axis_in_blocks(kind, prec):
+    """Real transforms along axis 0 of C arrays with many columns (copied
+    across blocks of up to 64 lanes to and from lane-contiguous rows, then
+    VL lanes at a time; the remainder lane by lane), cropped and padded:
+    NumPy's result, and the same bits as each column transformed alone."""
+    rng = np.random.default_rng(13)
+    for n, cols, pad in ((6, 131, 0), (64, 100, 1), (300, 77, -1), (1000, 40, 0),
+                         (1024, 70, 0), (1009, 19, 0), (4096, 23, 2)):
+        npts = n + pad
+        m = n // 2 + 1 if kind in ("irfft", "hfft") else n
+        a = _input(rng, kind, prec, cols, m, 0)
+        got = to_numpy(getattr(xp.fft, kind)(xp.asarray(a), n=npts, axis=0))
+        want = getattr(np.fft, kind)(a, n=npts, axis=0)
+        assert got.dtype == want.dtype
+        assert _rel(got, want) <= _bound(prec, npts), (n, cols)
+        for c in (0, cols // 2, cols - 1):
+            alone = to_numpy(getattr(xp.fft, kind)(xp.asarray(a[:, c].copy()), n=npts))
+            assert np.array_equal(got[:, c], alone), (n, cols, c)

@@ -56,15 +56,26 @@ def _scale(norm, npts, inverse):
 
 
 def _workers(workers):
+    """SciPy's `workers`: None is 1; k >= 1 splits the batch into at most k
+    pieces; a negative value wraps around os.cpu_count() (-1: all CPUs,
+    -2: all but one, ...), below -os.cpu_count() a ValueError; 0 a
+    ValueError.  The pieces run on the process-wide pool, so the pool's size
+    (set_num_threads, threadpoolctl) bounds the threads used as well."""
     if workers is None:
         return 1
-    w = operator.index(workers)
+    try:
+        w = operator.index(workers)
+    except TypeError:
+        raise TypeError(f"workers must be an integer, got {type(workers).__name__}") from None
     if w == 0:
-        raise ValueError("workers must not be 0")
+        raise ValueError("workers must not be zero")
     if w < 0:
         import os
-        w = max(1, (os.cpu_count() or 1) + 1 + w)
-    return w
+        ncpu = os.cpu_count() or 1
+        if w < -ncpu:
+            raise ValueError(f"workers value out of range; got {w}, must not be less than {-ncpu}")
+        w += 1 + ncpu
+    return min(w, 1 << 16)
 
 
 def _axis(axis, nd, fname):

@@ -2,7 +2,8 @@
  * ac_fft.c -- arraycore's FFT engine (see ac_fft.h): exact twiddles
  * (ac_fft_root), the planner's choices (factorisation, Bluestein, smooth
  * lengths), the kernels for double and float (ac_fft_tmpl.h included twice),
- * the bounded thread-safe plan cache, the batch driver split over threads,
+ * the bounded thread-safe plan cache, the batch driver split over the
+ * process-wide pool (ac_pool.h),
  * and the plan-and-execute pair for C callers.
  */
 #include <stdlib.h>
@@ -13,6 +14,7 @@
 #include "ac_fft.h"
 #include "ac_driver.h"
 #include "ac_cpu.h"
+#include "ac_pool.h"
 
 /* cos and sin of 2 pi j / n (0 <= j < n), with the angle reduced exactly to
  * [0, pi/4] by integer arithmetic on 8j against 8n, then evaluated in long
@@ -97,7 +99,7 @@ typedef struct {
     char *out;
     ac_intp oax;
     int watch_sigint;   /* the calling thread sees Ctrl-C (AC_SIGINT_SEEN there);
-                         * the lane threads poll the flag only then */
+                         * the pool's pieces poll the flag only then */
 } ac_fft_job;
 
 /* long double first: the Bluestein kernels of the other two are computed
@@ -405,7 +407,7 @@ int ac_fft_cache_size(void)
 }
 
 /* ------------------------------------------------------------------------ */
-/* execution over threads                                                    */
+/* execution, split over the process-wide pool                              */
 /* ------------------------------------------------------------------------ */
 
 typedef struct {
@@ -433,39 +435,44 @@ static int run_part(ac_fft_part *t)
     return run_lanes_f(t->job, t->plan->impl, t->lo, t->hi);
 }
 
-static void *part_thread(void *arg)
-{
-    ac_fft_part *t = arg;
-    t->rc = run_part(t);
-    return NULL;
-}
+/* The batch split over the process-wide pool (ac_pool.h, the one home for
+ * threads): at most `nthreads` pieces of consecutive lanes, each piece's
+ * lanes run exactly as they would alone (a piece's result depends on its
+ * lanes only, so any split gives the same bits).  The pool runs the pieces
+ * inline when it has one thread (set_num_threads(1), threadpoolctl) or when
+ * called from inside another piece. */
+typedef struct {
+    const ac_fft_job *job;
+    const struct fft_cached *plan;
+    ac_intp lanes, npieces;
+    int rc[AC_POOL_MAX];
+} ac_fft_split;
 
-#define AC_FFT_MAXTHREADS 64
+static void split_piece(void *ctx, ac_intp k)
+{
+    ac_fft_split *s = ctx;
+    ac_fft_part t = {s->job, s->plan, s->lanes * k / s->npieces, s->lanes * (k + 1) / s->npieces, 0};
+    s->rc[k] = run_part(&t);
+}
 
 static int run_job(const ac_fft_job *job, const struct fft_cached *plan, ac_intp lanes, int nthreads)
 {
-    if (nthreads > AC_FFT_MAXTHREADS) nthreads = AC_FFT_MAXTHREADS;
-    if (nthreads > lanes) nthreads = (int)lanes;
-    if (nthreads < 1) nthreads = 1;
-    ac_fft_part parts[AC_FFT_MAXTHREADS];
-    pthread_t th[AC_FFT_MAXTHREADS];
-    int started[AC_FFT_MAXTHREADS];
-    for (int t = 0; t < nthreads; t++) {
-        parts[t].job = job; parts[t].plan = plan; parts[t].rc = 0;
-        parts[t].lo = lanes * t / nthreads;
-        parts[t].hi = lanes * (t + 1) / nthreads;
-        started[t] = 0;
+    ac_intp np = nthreads;
+    int pool = ac_pool_get_threads();
+    if (np > pool) np = pool;
+    if (np > AC_POOL_MAX) np = AC_POOL_MAX;
+    if (np > lanes) np = lanes;
+    if (np <= 1 || ac_pool_in_piece()) {
+        ac_fft_part t = {job, plan, 0, lanes, 0};
+        return run_part(&t);
     }
-    for (int t = 1; t < nthreads; t++)
-        started[t] = pthread_create(&th[t], NULL, part_thread, &parts[t]) == 0;
-    /* what did not start runs here */
-    parts[0].rc = run_part(&parts[0]);
-    int rc = parts[0].rc;
-    for (int t = 1; t < nthreads; t++) {
-        if (started[t]) pthread_join(th[t], NULL);
-        else parts[t].rc = run_part(&parts[t]);
-        if (rc == 0) rc = parts[t].rc;
-    }
+    ac_fft_split *s = malloc(sizeof(*s));
+    if (s == NULL) return AC_FFT_ENOMEM;
+    s->job = job; s->plan = plan; s->lanes = lanes; s->npieces = np;
+    ac_pool_run(np, split_piece, s);
+    int rc = 0;
+    for (ac_intp k = 0; k < np && rc == 0; k++) rc = s->rc[k];
+    free(s);
     return rc;
 }
 

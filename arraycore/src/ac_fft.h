@@ -11,7 +11,8 @@
  * ac_fft_execute runs one transform along one axis of a strided N-d space:
  * the other (outer) dimensions are the batch, visited in blocks of lanes that
  * are gathered into contiguous buffers (so axis 0 of a C array reads whole
- * cache lines), optionally split over `nthreads` threads, with ac_sigint_flag
+ * cache lines), optionally split into at most `nthreads` pieces run on the
+ * process-wide pool (ac_pool.h), with ac_sigint_flag
  * polled between blocks.
  */
 #ifndef ARRAYCORE_AC_FFT_H
