@@ -18,7 +18,8 @@
  *         y * low part); k = round(phi * 128/ln2), r = t - k*ln2/128
  *         (|r| <= ln2/256 + tiny), exp(r) - 1 by Taylor to r**5 (error
  *         2**-60 relative), times 2**(k/128) = 2**(k>>7) * T[k & 127] with T
- *         tabulated as a double plus its relative error (added to r).
+ *         tabulated as a double plus its relative error (added to r), both
+ *         in one 64-bit word.
  *   The result is rounded once: max error ~0.52 ulp in theory.
  * float32: the same in double without the double-double parts (errors
  *   ~2**-45 relative, far below float's 2**-24), rounded once to float.
@@ -102,16 +103,25 @@ AC_VI double log_dd(double ax, double *lo, int use_fma)
     return h2;
 }
 
+/* 2**(k/128) from the table word w of j = k & 127 and ki = bits(k + SHIFT):
+ * the mantissa of 2**(j/128) with the exponent 1023 + (k >> 7); (ki & ~127)
+ * << 45 is (k >> 7) << 52 modulo 2**64 (SHIFT's own bits shift out) */
+AC_VI ac_uint64 exp_scale_bits(ac_uint64 w, ac_uint64 ki)
+{
+    return (w & MANT_MASK) + ONE_BITS + ((ki & ~(ac_uint64)(VPOW_EXP_N - 1)) << 45);
+}
+
 /* exp(hi + lo) with the sign bit `sign`, for |hi| <= 708, |lo| <= ulp(hi) */
 AC_VI double exp_dd(double hi, double lo, ac_uint64 sign)
 {
     double kds = hi * VPOW_INVLN2N + SHIFT;
     double kd = kds - SHIFT;
     ac_uint64 ki = d2u(kds);
-    ac_int64 j = (ac_int64)(ki & (VPOW_EXP_N - 1));
+    ac_uint64 w = vpow_exp_tab[(ac_int64)(ki & (VPOW_EXP_N - 1))];
+    double corr = (u2d(0x4330000000000000ULL | (w >> 52)) - (0x1p52 + 2048.0)) * 0x1p-63;
     double r = hi - kd * VPOW_LN2N_HI;          /* exact */
-    r = r + (lo - kd * VPOW_LN2N_LO + vpow_exp_corr[j]);
-    double scale = u2d((vpow_exp_bits[j] + (ki << 45)) ^ sign);
+    r = r + (lo - kd * VPOW_LN2N_LO + corr);
+    double scale = u2d(exp_scale_bits(w, ki) ^ sign);
     double p = 1.0 / 120;
     p = p * r + 1.0 / 24;
     p = p * r + 1.0 / 6;
@@ -173,9 +183,9 @@ AC_VI float pow_f32_fast(float xf, float yf, int use_fma)
     double kds = ph * VPOW_INVLN2N + SHIFT;
     double kd = kds - SHIFT;
     ac_uint64 ki = d2u(kds);
-    ac_int64 j = (ac_int64)(ki & (VPOW_EXP_N - 1));
+    ac_uint64 w = vpow_exp_tab[(ac_int64)(ki & (VPOW_EXP_N - 1))];
     double s = ph - kd * VPOW_LN2N_HI - kd * VPOW_LN2N_LO;
-    double scale = u2d((vpow_exp_bits[j] + (ki << 45)) ^ (neg ? odd : 0));
+    double scale = u2d(exp_scale_bits(w, ki) ^ (neg ? odd : 0));
     double p = 1.0 / 24;
     p = p * s + 1.0 / 6;
     p = p * s + 0.5;
