@@ -30,7 +30,8 @@
  * so that the result is normal; other lanes get nan from the vector loop and
  * are then computed by libm (pow, powf), with exactly the flags libm raises:
  * zeros, infinities, nans, negative x with non-integer y, overflow,
- * underflow, subnormal x.
+ * underflow, subnormal x.  Blocks without negative x (a first scan of the
+ * sign bits) skip the integer-y and sign work.
  */
 #include <math.h>
 #include "ac_vmath.h"
@@ -138,32 +139,34 @@ AC_VI int small_int(double y, ac_uint64 *odd)
     return ((ys - SHIFT) == y) & __builtin_isless(__builtin_fabs(y), 0x1p51);
 }
 
-AC_VI double pow_f64_fast(double x, double y, int use_fma)
+/* `signs` (a constant): the block may hold negative x */
+AC_VI double pow_f64_fast(double x, double y, int use_fma, int signs)
 {
     double ax = __builtin_fabs(x);
-    ac_uint64 odd;
-    int yint = small_int(y, &odd);
+    ac_uint64 odd = 0;
+    int yint = signs ? small_int(y, &odd) : 0;
     double llo, lhi = log_dd(ax, &llo, use_fma);
     double plo, phi = mul_exact(y, lhi, &plo, use_fma);
     plo = plo + y * llo;
     /* renormalized (|y*llo| < 2**-17 |phi|), so that |r| stays <= ln2/256 in exp */
     double th = phi + plo;
     double tl = (phi - th) + plo;
-    int neg = __builtin_isless(x, 0.0);
-    int ok = __builtin_isgreaterequal(ax, 0x1p-1022) & __builtin_isless(ax, __builtin_inf())
+    int neg = signs ? __builtin_isless(x, 0.0) : 0;
+    int ok = __builtin_isgreaterequal(signs ? ax : x, 0x1p-1022)
+           & __builtin_isless(ax, __builtin_inf())
            & __builtin_islessequal(__builtin_fabs(th), 708.0) & ((neg == 0) | yint);
     double res = exp_dd(th, tl, neg ? odd : 0);
     return ok ? res : __builtin_nan("");
 }
 
 /* float32: the same in double, without the double-double parts */
-AC_VI float pow_f32_fast(float xf, float yf, int use_fma)
+AC_VI float pow_f32_fast(float xf, float yf, int use_fma, int signs)
 {
     (void)use_fma;
     double x = (double)xf, y = (double)yf;
     double ax = __builtin_fabs(x);
-    ac_uint64 odd;
-    int yint = small_int(y, &odd);
+    ac_uint64 odd = 0;
+    int yint = signs ? small_int(y, &odd) : 0;
     ac_uint64 t = d2u(ax) + (ONE_BITS - VPOW_LOG_OFF);
     double e = u2d(0x4330000000000000ULL | (t >> 52)) - (0x1p52 + 1023.0);
     ac_int64 i = (ac_int64)((t >> 45) & (VPOW_LOG_N - 1));
@@ -177,8 +180,8 @@ AC_VI float pow_f32_fast(float xf, float yf, int use_fma)
     q = q * r - 0.5;
     double l = (e * LN2_HI + vpow_logc[i]) + (r + (r * r) * q + e * LN2_LO);
     double ph = y * l;
-    int neg = __builtin_isless(x, 0.0);
-    int ok = __builtin_isgreater(ax, 0.0) & __builtin_isless(ax, __builtin_inf())
+    int neg = signs ? __builtin_isless(x, 0.0) : 0;
+    int ok = __builtin_isgreater(signs ? ax : x, 0.0) & __builtin_isless(ax, __builtin_inf())
            & __builtin_islessequal(__builtin_fabs(ph), 87.0) & ((neg == 0) | yint);
     double kds = ph * VPOW_INVLN2N + SHIFT;
     double kd = kds - SHIFT;
@@ -220,27 +223,44 @@ static float (*volatile libm_powf)(float, float) = powf;
 AC_VPOW_REST(vpow_rest_f64, double, libm_pow)
 AC_VPOW_REST(vpow_rest_f32, float, libm_powf)
 
-/* One block at a time: the vector loop into a buffer (so that out may be x
- * or y), then either a copy or the libm lanes. */
-#define AC_VPOW_LOOP(name, T, core, fma, attr)                              \
+/* One block at a time: a scan for negative x (blocks without skip the sign
+ * handling), the vector loop into `out` or, when out is x or y, into a
+ * buffer, then the libm lanes if any. */
+#define AC_VPOW_MAP(T, core, fma, signs)                                    \
+    _Pragma("omp simd reduction(|:bad)")                                    \
+    for (i = 0; i < m; i++) {                                               \
+        T r = core(xb[i], yb[i], fma, signs);                               \
+        ob[i] = r;                                                          \
+        bad |= r != r;                                                      \
+    }
+#define AC_VPOW_LOOP(name, T, UT, core, fma, attr)                          \
     static attr unsigned name(const T *x, const T *y, T *out, ac_intp n)    \
     {                                                                       \
         T tmp[AC_VBLOCK];                                                   \
         unsigned fl = 0;                                                    \
+        int alias = out == x || out == y;                                   \
         for (ac_intp b = 0; b < n; b += AC_VBLOCK) {                        \
             const T *xb = x + b, *yb = y + b;                               \
+            T *ob = alias ? tmp : out + b;                                  \
             ac_intp i, m = n - b < AC_VBLOCK ? n - b : AC_VBLOCK;           \
             int bad = 0;                                                    \
-            _Pragma("omp simd reduction(|:bad)")                            \
+            UT neg = 0;                                                     \
+            _Pragma("omp simd reduction(|:neg)")                            \
             for (i = 0; i < m; i++) {                                       \
-                T r = core(xb[i], yb[i], fma);                              \
-                tmp[i] = r;                                                 \
-                bad |= r != r;                                              \
+                UT u;                                                       \
+                memcpy(&u, &xb[i], sizeof(u));                              \
+                neg |= u;                                                   \
             }                                                               \
-            if (bad) {                                                      \
-                fl |= vpow_rest_##T(xb, yb, out + b, tmp, m);               \
+            if (neg >> (8 * sizeof(UT) - 1)) {                              \
+                AC_VPOW_MAP(T, core, fma, 1)                                \
             }                                                               \
             else {                                                          \
+                AC_VPOW_MAP(T, core, fma, 0)                                \
+            }                                                               \
+            if (bad) {                                                      \
+                fl |= vpow_rest_##T(xb, yb, out + b, ob, m);                \
+            }                                                               \
+            else if (alias) {                                               \
                 memcpy(out + b, tmp, (size_t)m * sizeof(T));                \
             }                                                               \
         }                                                                   \
@@ -249,12 +269,12 @@ AC_VPOW_REST(vpow_rest_f32, float, libm_powf)
 #define vpow_rest_double vpow_rest_f64
 #define vpow_rest_float vpow_rest_f32
 
-AC_VPOW_LOOP(vpow_f64_baseline, double, pow_f64_fast, BASE_FMA, )
-AC_VPOW_LOOP(vpow_f64_avx2, double, pow_f64_fast, 1, AC_TARGET_AVX2)
-AC_VPOW_LOOP(vpow_f64_avx512, double, pow_f64_fast, 1, AC_VTARGET_512)
-AC_VPOW_LOOP(vpow_f32_baseline, float, pow_f32_fast, BASE_FMA, )
-AC_VPOW_LOOP(vpow_f32_avx2, float, pow_f32_fast, 1, AC_TARGET_AVX2)
-AC_VPOW_LOOP(vpow_f32_avx512, float, pow_f32_fast, 1, AC_VTARGET_512)
+AC_VPOW_LOOP(vpow_f64_baseline, double, ac_uint64, pow_f64_fast, BASE_FMA, )
+AC_VPOW_LOOP(vpow_f64_avx2, double, ac_uint64, pow_f64_fast, 1, AC_TARGET_AVX2)
+AC_VPOW_LOOP(vpow_f64_avx512, double, ac_uint64, pow_f64_fast, 1, AC_VTARGET_512)
+AC_VPOW_LOOP(vpow_f32_baseline, float, ac_uint32, pow_f32_fast, BASE_FMA, )
+AC_VPOW_LOOP(vpow_f32_avx2, float, ac_uint32, pow_f32_fast, 1, AC_TARGET_AVX2)
+AC_VPOW_LOOP(vpow_f32_avx512, float, ac_uint32, pow_f32_fast, 1, AC_VTARGET_512)
 
 typedef unsigned (*vpow64_fn)(const double *, const double *, double *, ac_intp);
 typedef unsigned (*vpow32_fn)(const float *, const float *, float *, ac_intp);
