@@ -1036,3 +1036,29 @@ def test_pow_ufunc_errstate():
                     ac.pow(a, b)
             with ac.errstate(all="raise"):
                 ac.pow(ac.asarray(np.full(600, 3.0, dtype=dt)), ac.asarray(np.full(600, 0.5, dtype=dt)))
+
+
+def test_pow_ufunc_overlap():
+    """Outputs overlapping the inputs (shifted, reversed, a scalar taken from
+    the output): results as if the inputs had been copied first."""
+    x = np.linspace(0.5, 3, 2000)
+    y = np.linspace(-2, 2, 1999)
+
+    def fresh(u, v):
+        return ac.pow(ac.asarray(np.array(u, copy=True)), ac.asarray(np.array(v, copy=True))).__array__()
+
+    a = ac.asarray(x.copy())
+    ac.pow(a[:-1], ac.asarray(y), out=a[1:])
+    assert np.array_equal(a.__array__()[1:], fresh(x[:-1], y))
+    a = ac.asarray(x.copy())
+    ac.pow(a[1:], ac.asarray(y), out=a[:-1])
+    assert np.array_equal(a.__array__()[:-1], fresh(x[1:], y))
+    a = ac.asarray(x.copy())
+    ac.pow(a[::-1], a, out=a)
+    assert np.array_equal(a.__array__(), fresh(x[::-1], x))
+    a = ac.asarray(x.copy())
+    ac.pow(a, a[0], out=a)
+    assert np.array_equal(a.__array__(), fresh(x, np.full_like(x, x[0])))
+    a = ac.asarray(x.copy())
+    ac.pow(a[-1], a, out=a)
+    assert np.array_equal(a.__array__(), fresh(np.full_like(x, x[-1]), x))
