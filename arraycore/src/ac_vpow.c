@@ -45,7 +45,6 @@
 #define LN2_D      0x1.62e42fefa39efp-1    /* ln2 */
 #define MANT_MASK  0x000fffffffffffffULL
 #define ONE_BITS   0x3ff0000000000000ULL
-#define SIGN_BIT   0x8000000000000000ULL
 
 /* The baseline x86-64 clone has no FMA instruction: products are split
  * (Dekker) there, and no contraction can happen.  Other architectures have
