@@ -1036,6 +1036,19 @@ def test_pow_ufunc_errstate():
                     ac.pow(a, b)
             with ac.errstate(all="raise"):
                 ac.pow(ac.asarray(np.full(600, 3.0, dtype=dt)), ac.asarray(np.full(600, 0.5, dtype=dt)))
+    # the error in the last piece of a pool-split call (another thread)
+    before = ac.get_num_threads()
+    try:
+        ac.set_num_threads(2)
+        for x, y, kind in cases:
+            a = np.full(400_000, 2.0)
+            b = np.full(400_000, 1.5)
+            a[-5], b[-5] = x[0], y[0]
+            with ac.errstate(all="ignore", **{kind: "raise"}):
+                with pytest.raises(FloatingPointError):
+                    ac.pow(ac.asarray(a), ac.asarray(b))
+    finally:
+        ac.set_num_threads(before)
 
 
 def test_pow_ufunc_overlap():
