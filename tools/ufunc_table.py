@@ -244,7 +244,7 @@ UFUNCS += [
            [(REAL, "ac_heaviside_{S}(a, b)")]),
     U("float_power", 2, "First array elements raised to powers from the second array, "
       "element-wise, in double precision.",
-      [("dd->d", "pow(a, b)"), ("DD->D", "ac_cpow_D(a, b)")]),
+      [("dd->d", "pow(a, b)"), ("DD->D", "ac_cpow_D(a, b)")], vec={"d": "ac_vpow_f64"}),
     binary("gcd", "Returns the greatest common divisor of |x1| and |x2|.",
            [(INTS, "ac_gcd_{S}(a, b)")], identity="0"),
     binary("lcm", "Returns the lowest common multiple of |x1| and |x2|.",
