@@ -3,7 +3,7 @@ against NumPy, which uses one core, side by side in one process.
 
     python benchmarks/threads.py [--quick] [--repeat N]
 
-Cases: exp, sin, sqrt, pow of 10M float64, sum of 10M float64 (and
+Cases: exp, sin, sqrt, pow of 10M float64 (and pow of float32), sum of 10M float64 (and
 int64), max and sort (the library default against NumPy's default) of 10M
 float64, each at the pool's default size (get_num_threads(): the CPUs this
 process may use, or ARRAYCORE_NUM_THREADS) and with the pool limited to 1
@@ -49,11 +49,15 @@ def cases(n):
             ("max float64", lambda: ac.max(ax), lambda: np.max(x)),
         ]
     o_np, o_ac = np.empty(n), ac.empty(n)
+    x32, y32 = x.astype(np.float32), y.astype(np.float32)
+    ax32, ay32 = ac.asarray(x32), ac.asarray(y32)
+    o_np32, o_ac32 = np.empty(n, np.float32), ac.empty(n, dtype="float32")
     return [
         ("exp", lambda: ac.exp(ax, out=o_ac), lambda: np.exp(x, out=o_np)),
         ("sin", lambda: ac.sin(ax, out=o_ac), lambda: np.sin(x, out=o_np)),
         ("sqrt", lambda: ac.sqrt(ax, out=o_ac), lambda: np.sqrt(x, out=o_np)),
         ("pow", lambda: ac.pow(ax, ay, out=o_ac), lambda: np.power(x, y, out=o_np)),
+        ("pow float32", lambda: ac.pow(ax32, ay32, out=o_ac32), lambda: np.power(x32, y32, out=o_np32)),
         ("sum float64", lambda: ac.sum(ax), lambda: np.sum(x)),
         ("sum int64", lambda: ac.sum(axi), lambda: np.sum(xi)),
         ("max float64", lambda: ac.max(ax), lambda: np.max(x)),

@@ -782,3 +782,296 @@ def test_dispatch_env(env):
     y = np.exp(rng.uniform(-700, 700, 1001))
     assert ulp_diff(got[0], _kernel("exp", x, env)).max() == 0
     assert ulp_diff(got[1], _kernel("log", y, env)).max() == 0
+
+
+# ------------------------------------------------------------ pow kernels
+# src/ac_vpow.c through vm.run_pow, and the pow ufunc that calls it.
+def _pow(x, y, level=None, out=None):
+    if out is None:
+        out = np.empty_like(x)
+    vm.run_pow(x, y, out, level)
+    return out
+
+
+def _pow_inputs(dt, rng):
+    """(x, y) pairs of many kinds: ordinary, x near 1 with huge y, results
+    near the overflow and underflow thresholds and subnormal, negative x with
+    integer y, and every pair of special values."""
+    n = 4000
+    big = 709.0 if dt == np.float64 else 88.5
+    tiny = 745.0 if dt == np.float64 else 103.0
+    x1 = rng.uniform(0.0, 1e3, n)
+    y1 = rng.uniform(-8, 8, n)
+    x2 = 1 + rng.uniform(-1e-3, 1e-3, n)                        # x near 1 ...
+    y2 = rng.uniform(-1, 1, n) * (5e5 if dt == np.float64 else 5e4)   # ... huge y
+    x3 = np.exp(rng.uniform(-8, 8, n))
+    y3 = big / np.log(x3) * rng.uniform(0.98, 1.005, n)           # near overflow
+    x4 = np.exp(rng.uniform(-8, 8, n))
+    y4 = -tiny / np.log(x4) * rng.uniform(0.94, 1.02, n)          # near/below DBL_MIN
+    x5 = -rng.uniform(0.0, 50.0, n)                               # negative x ...
+    y5 = np.floor(rng.uniform(-60, 60, n))                        # ... integer y
+    x6 = np.exp(rng.uniform(-700, 700, n)) if dt == np.float64 else np.exp(rng.uniform(-87, 88, n))
+    y6 = rng.uniform(-1.2, 1.2, n)                                # the whole exponent range
+    sp = special_floats(dt).astype(np.float64)
+    sp = np.concatenate([sp, [2.5, -2.5, 1.5, -0.5, 0.25]])
+    xs, ys = np.meshgrid(sp, sp)
+    with np.errstate(all="ignore"):
+        x = np.concatenate([x1, x2, x3, x4, x5, x6, xs.ravel()]).astype(dt)
+        y = np.concatenate([y1, y2, y3, y4, y5, y6, ys.ravel()]).astype(dt)
+    return x, y
+
+
+def _pow_reference(x, y):
+    """Nearly correctly rounded: long double (80-bit on x86-64) for float64,
+    float64 for float32 (then one rounding)."""
+    wide = np.longdouble if x.dtype == np.float64 else np.float64
+    with np.errstate(all="ignore"):
+        return np.power(x.astype(wide), y.astype(wide)).astype(x.dtype)
+
+
+_EXTENDED = np.finfo(np.longdouble).nmant >= 63
+
+
+def _correctly_rounded_pow(x, y):
+    """pow(x, y) for finite x > 0, correctly rounded to double, from 60-digit
+    decimal exp(y ln x) (float() of a Fraction rounds once, subnormals too)."""
+    from fractions import Fraction
+    getcontext().prec = 60
+    v = (Decimal(float(y)) * Decimal(float(x)).ln()).exp()
+    try:
+        return float(Fraction(v))
+    except OverflowError:
+        return math.inf
+
+
+@pytest.mark.parametrize("dt", [np.float64, np.float32])
+@pytest.mark.parametrize("level", LEVELS)
+def test_pow_kernel_accuracy(dt, level):
+    rng = np.random.default_rng(20)
+    x, y = _pow_inputs(dt, rng)
+    got = _pow(x, y, level)
+    with np.errstate(all="ignore"):
+        npref = np.power(x, y)
+    if dt == np.float64 and not _EXTENDED:
+        assert ulp_diff(got, npref).max() <= 2
+        return
+    d = ulp_diff(got, _pow_reference(x, y))
+    # float64: ~0.51 ulp from the exact value (within 1 of the correctly
+    # rounded result); float32: computed in double, rounded once
+    assert d.max() <= 1, (x[d > 1][:5], y[d > 1][:5], got[d > 1][:5])
+    assert ulp_diff(got, npref).max() <= 2
+    # special values exactly as NumPy (nan, infinities, zeros, exact results)
+    exact = ~np.isfinite(npref) | (npref == 0) | (np.abs(y) <= 1) & np.isin(np.abs(x), [0, 1])
+    assert exact.sum() > 300
+    assert same_bits_or_both_nan(got[exact], npref[exact]).all()
+
+
+def test_pow_kernel_correctly_rounded_sample():
+    """Against exact decimal arithmetic on a sample (no long double needed):
+    float64 results within 1 ulp of the correctly rounded ones, including x
+    near 1 with huge y and results near DBL_MAX and DBL_MIN."""
+    rng = np.random.default_rng(21)
+    x, y = _pow_inputs(np.float64, rng)
+    pick = np.concatenate([np.arange(k * 4000, k * 4000 + 60) for k in range(6)])
+    x, y = x[pick], y[pick]
+    x = np.abs(x)
+    x[x == 0] = 0.5
+    got = _pow(x, y)
+    ref = np.array([_correctly_rounded_pow(a, b) for a, b in zip(x, y)])
+    d = ulp_diff(got, ref)
+    assert d.max() <= 1, (x[d > 1], y[d > 1])
+    # most results are the correctly rounded one
+    assert (d == 0).mean() > 0.99
+
+
+@pytest.mark.parametrize("dt", [np.float64, np.float32])
+def test_pow_kernel_levels_agree_and_paths(dt):
+    rng = np.random.default_rng(22)
+    x, y = _pow_inputs(dt, rng)
+    outs = [_pow(x, y, lev) for lev in LEVELS]
+    for o in outs[1:]:
+        assert ulp_diff(o, outs[0]).max() <= 1
+    assert ulp_diff(_pow(x, y), outs[-1]).max() == 0      # the dispatch: highest level
+    # a block with one special lane (libm for that lane) gives the same
+    # results for the others as an all-ordinary block
+    x = rng.uniform(0.1, 20, 4096).astype(dt)
+    y = rng.uniform(-5, 5, 4096).astype(dt)
+    for level in LEVELS:
+        fast = _pow(x, y, level)
+        x2 = x.copy()
+        x2[::512] = -1.5                               # nan (invalid) lanes
+        full = _pow(x2, y, level)
+        keep = np.ones(x.size, dtype=bool)
+        keep[::512] = False
+        assert (full[keep] == fast[keep]).all()
+        assert np.isnan(full[~keep]).all()
+
+
+@pytest.mark.parametrize("dt", [np.float64, np.float32])
+def test_pow_kernel_lengths_inplace_unaligned(dt):
+    rng = np.random.default_rng(23)
+    bx = rng.uniform(0.1, 20, 1100).astype(dt)
+    by = rng.uniform(-5, 5, 1100).astype(dt)
+    bx[::37] = -2.0
+    by[::37] = 3.0
+    ref = _pow_reference(bx, by)
+    for n in [0, 1, 3, 7, 8, 9, 16, 17, 33, 511, 512, 513, 1100]:
+        for off in (0, 1):
+            for level in LEVELS:
+                for inplace in ("x", "y"):
+                    buf = np.zeros(n + off + 1, dtype=dt)
+                    buf[-1] = 42
+                    dst = buf[off:off + n]
+                    if inplace == "x":
+                        dst[...] = bx[:n]
+                        _pow(dst, by[:n].copy(), level, out=dst)
+                    else:
+                        dst[...] = by[:n]
+                        _pow(bx[:n].copy(), dst, level, out=dst)
+                    assert ulp_diff(dst, ref[:n]).max(initial=0) <= 1
+                    assert buf[-1] == 42 and (off == 0 or buf[0] == 0)
+
+
+def test_pow_kernel_flags(cm):
+    """The flags libm raises: divide-by-zero for 0**negative, invalid for
+    negative**non-integer, overflow, underflow; none of divide-by-zero,
+    overflow, invalid for ordinary inputs, nans, infinities, 1**nan, x**0."""
+    for level in LEVELS:
+        for dt in (np.float64, np.float32):
+            big = 400.0 if dt == np.float64 else 60.0
+            for x, y, flag in [([2.0, 0.0, 3.0], [1.5, -1.0, 2.0], 1),
+                               ([2.0, -0.0, 3.0], [1.5, -3.0, 2.0], 1),
+                               ([2.0, -2.0], [1.0, 0.5], 8),
+                               ([2.0, 10.0], [3.0, big], 2),
+                               ([2.0, -10.0], [3.0, big + 1], 2),
+                               ([2.0, 10.0, 3.0], [3.0, -big, 0.5], 4)]:
+                a = np.array(x * 9, dtype=dt)
+                b = np.array(y * 9, dtype=dt)
+                cm.clear_status()
+                _pow(a, b, level)
+                assert cm.get_status() & flag, (x, y, level, dt)
+                assert cm.get_status() & ~flag & (1 | 2 | 8) == 0, (x, y, level, dt)
+            for x, y in [([1.0, 2.0, 0.5, 1e-300 if dt == np.float64 else 1e-38], [2.0, 0.5, -3.0, 1.0]),
+                         ([np.nan, 2.0, 1.0, np.inf, -np.inf, 5.0], [2.0, np.nan, np.nan, 2.0, 3.0, 0.0]),
+                         ([np.nan, 0.0, -1.0, 0.5], [0.0, 2.0, np.inf, np.inf])]:
+                a = np.array(x * 9, dtype=dt)
+                b = np.array(y * 9, dtype=dt)
+                cm.clear_status()
+                _pow(a, b, level)
+                assert cm.get_status() & (1 | 2 | 8) == 0, (x, y, level, dt)
+
+
+def test_pow_kernel_bad_input():
+    x = np.ones(4)
+    with pytest.raises(TypeError):
+        vm.run_pow(x, x, np.ones(4, dtype=np.float32))
+    with pytest.raises(ValueError):
+        vm.run_pow(x, x, np.ones(3))
+    with pytest.raises(ValueError):
+        vm.run_pow(x, x, x, "sse9")
+    with pytest.raises((ValueError, BufferError, TypeError)):
+        vm.run_pow(np.ones(8)[::2], x, x)
+
+
+@pytest.mark.parametrize("dt", ["float64", "float32", "float16"])
+def test_pow_ufunc_layouts(dt):
+    """The pow ufunc (contiguous: the kernels; strided and broadcast: through
+    buffers) against NumPy, in every layout; results never depend on it."""
+    rng = np.random.default_rng(24)
+    x = rng.uniform(-10, 10, 3001).astype(dt)
+    y = rng.uniform(-4, 4, 3001).astype(dt)
+    y[::3] = np.round(y[::3])
+    def close(a, b):        # NumPy's float16 pow: float's, rounded once, as ours
+        if dt == "float16":
+            return same_bits_or_both_nan(a, b).all()
+        return ulp_diff(a, b).max() <= (2 if dt == "float64" else 1)
+
+    with np.errstate(all="ignore"):
+        want = np.power(x, y)
+    ax, ay = ac.asarray(x), ac.asarray(y)
+    with ac.errstate(all="ignore"):
+        got = ac.pow(ax, ay).__array__()
+        assert close(got, want)
+        # strided views
+        g2 = ac.pow(ax[::3], ay[::3]).__array__()
+        assert same_bits_or_both_nan(g2, got[::3]).all()
+        g3 = ac.pow(ax[::-2][:1500], ay[1::2][::-1]).__array__()
+        with np.errstate(all="ignore"):
+            w3 = np.power(x[::-2][:1500], y[1::2][::-1])
+        assert close(g3, w3)
+        # a scalar exponent and a scalar base (stride 0)
+        for s in (2.5, 2.0, -1.5, 3.0):
+            gs = ac.pow(ax, np.dtype(dt).type(s)).__array__()
+            ref = ac.pow(ax, ac.asarray(np.full_like(x, s))).__array__()
+            assert same_bits_or_both_nan(gs, ref).all()
+            gb = ac.pow(np.dtype(dt).type(abs(s)), ay).__array__()
+            ref = ac.pow(ac.asarray(np.full_like(y, abs(s))), ay).__array__()
+            assert same_bits_or_both_nan(gb, ref).all()
+        # 2-d, non-contiguous columns
+        X = ac.asarray(x[:3000].reshape(60, 50))
+        Y = ac.asarray(y[:3000].reshape(60, 50))
+        gc = ac.pow(X[:, ::2], Y[:, 1::2]).__array__()
+        with np.errstate(all="ignore"):
+            wc = np.power(x[:3000].reshape(60, 50)[:, ::2], y[:3000].reshape(60, 50)[:, 1::2])
+        assert close(gc, wc)
+        # in place: out is x, out is y
+        bx = ac.asarray(x.copy())
+        ac.pow(bx, ay, out=bx)
+        assert same_bits_or_both_nan(bx.__array__(), got).all()
+        by = ac.asarray(y.copy())
+        ac.pow(ax, by, out=by)
+        assert same_bits_or_both_nan(by.__array__(), got).all()
+
+
+def test_pow_ufunc_errstate():
+    """Floating-point errors of the vector path reach errstate as NumPy's."""
+    cases = [([0.0, 2.0], [-1.0, 2.0], "divide"), ([-2.0, 2.0], [0.5, 2.0], "invalid"),
+             ([10.0, 2.0], [400.0, 2.0], "over"), ([10.0, 2.0], [-400.0, 2.0], "under")]
+    for x, y, kind in cases:
+        for dt in ("float64", "float32"):
+            a = ac.asarray(np.array(x * 600, dtype=dt))
+            b = ac.asarray(np.array(y * 600, dtype=dt))
+            with ac.errstate(all="ignore", **{kind: "raise"}):
+                with pytest.raises(FloatingPointError):
+                    ac.pow(a, b)
+            with ac.errstate(all="raise"):
+                ac.pow(ac.asarray(np.full(600, 3.0, dtype=dt)), ac.asarray(np.full(600, 0.5, dtype=dt)))
+    # the error in the last piece of a pool-split call (another thread)
+    before = ac.get_num_threads()
+    try:
+        ac.set_num_threads(2)
+        for x, y, kind in cases:
+            a = np.full(400_000, 2.0)
+            b = np.full(400_000, 1.5)
+            a[-5], b[-5] = x[0], y[0]
+            with ac.errstate(all="ignore", **{kind: "raise"}):
+                with pytest.raises(FloatingPointError):
+                    ac.pow(ac.asarray(a), ac.asarray(b))
+    finally:
+        ac.set_num_threads(before)
+
+
+def test_pow_ufunc_overlap():
+    """Outputs overlapping the inputs (shifted, reversed, a scalar taken from
+    the output): results as if the inputs had been copied first."""
+    x = np.linspace(0.5, 3, 2000)
+    y = np.linspace(-2, 2, 1999)
+
+    def fresh(u, v):
+        return ac.pow(ac.asarray(np.array(u, copy=True)), ac.asarray(np.array(v, copy=True))).__array__()
+
+    a = ac.asarray(x.copy())
+    ac.pow(a[:-1], ac.asarray(y), out=a[1:])
+    assert np.array_equal(a.__array__()[1:], fresh(x[:-1], y))
+    a = ac.asarray(x.copy())
+    ac.pow(a[1:], ac.asarray(y), out=a[:-1])
+    assert np.array_equal(a.__array__()[:-1], fresh(x[1:], y))
+    a = ac.asarray(x.copy())
+    ac.pow(a[::-1], a, out=a)
+    assert np.array_equal(a.__array__(), fresh(x[::-1], x))
+    a = ac.asarray(x.copy())
+    ac.pow(a, a[0], out=a)
+    assert np.array_equal(a.__array__(), fresh(x, np.full_like(x, x[0])))
+    a = ac.asarray(x.copy())
+    ac.pow(a[-1], a, out=a)
+    assert np.array_equal(a.__array__(), fresh(np.full_like(x, x[-1]), x))

@@ -258,6 +258,42 @@ def gen_loop(u, sig, expr):
         L.append("        }")
         L.append("        return;")
         L.append("    }")
+    vec2 = u["vec"].get(ins[0]) if nin == 2 and ins[0] == ins[1] == out else None
+    if vec2:
+        T = STORE_T[out]
+        L.append(f"    if (s0 == sizeof({T}) && s1 == sizeof({T}) && s2 == sizeof({T})"
+                 " && (p0 == p2 || p0 + n * s0 <= p2 || p2 + n * s2 <= p0)"
+                 " && (p1 == p2 || p1 + n * s1 <= p2 || p2 + n * s2 <= p1)) {")
+        L.append(f"        {vec2}((const {T} *)p0, (const {T} *)p1, ({T} *)p2, n);")
+        L.append("        return;")
+        L.append("    }")
+        # one operand broadcast (a scalar base or exponent), the other and
+        # the output contiguous: the scalar repeated in a buffer once
+        for k, o in ((1, 0), (0, 1)):
+            L.append(f"    if (s{k} == 0 && s{o} == sizeof({T}) && s2 == sizeof({T})"
+                     f" && (p{o} == p2 || p{o} + n * s{o} <= p2 || p2 + n * s2 <= p{o})) {{")
+            L.append(f"        {T} rep[256];")
+            L.append(f"        for (ac_intp k = 0; k < 256; k++) rep[k] = *(const {T} *)p{k};")
+            L.append("        for (ac_intp k0 = 0; k0 < n; k0 += 256) {")
+            L.append("            ac_intp m = n - k0 < 256 ? n - k0 : 256;")
+            args = ["rep", f"(const {T} *)p{o} + k0"] if k == 0 else [f"(const {T} *)p{o} + k0", "rep"]
+            L.append(f"            {vec2}({args[0]}, {args[1]}, ({T} *)p2 + k0, m);")
+            L.append("        }")
+            L.append("        return;")
+            L.append("    }")
+        L.append("    {   /* strided: through contiguous buffers */")
+        L.append(f"        {T} bx[256], by[256];")
+        L.append("        for (ac_intp k0 = 0; k0 < n; k0 += 256) {")
+        L.append("            ac_intp m = n - k0 < 256 ? n - k0 : 256;")
+        L.append("            for (ac_intp k = 0; k < m; k++) {")
+        L.append(f"                bx[k] = *(const {T} *)(p0 + (k0 + k) * s0);")
+        L.append(f"                by[k] = *(const {T} *)(p1 + (k0 + k) * s1);")
+        L.append("            }")
+        L.append(f"            {vec2}(bx, by, bx, m);")
+        L.append(f"            for (ac_intp k = 0; k < m; k++) *({T} *)(p2 + (k0 + k) * s2) = bx[k];")
+        L.append("        }")
+        L.append("        return;")
+        L.append("    }")
     adv = ", ".join(f"p{k} += s{k}" for k in range(nin + 1))
     L.append(f"    for (ac_intp k = 0; k < n; k++, {adv}) {{")
     for k, c in enumerate(ins):

@@ -89,7 +89,8 @@ UFUNCS = [
     binary("remainder", "Element-wise remainder of division, with the sign of the divisor.",
            [(INTS + "efd", "ac_rem_{S}(a, b)")], alias=("mod",)),
     binary("pow", "First array elements raised to powers from the second array.",
-           [(INTS, "ac_pow_{S}(a, b)"), (REAL, "pow(a, b)"), (CPLX, "ac_cpow_{S}(a, b)")], alias=("power",)),
+           [(INTS, "ac_pow_{S}(a, b)"), (REAL, "pow(a, b)"), (CPLX, "ac_cpow_{S}(a, b)")], alias=("power",),
+           vec={"f": "ac_vpow_f32", "d": "ac_vpow_f64"}),
     unary("negative", "Numerical negative, element-wise.", [(NUM, "-a")], simd=True),
     unary("positive", "Numerical positive, element-wise.", [(NUM, "a")]),
     unary("abs", "Absolute value element-wise.",
@@ -243,7 +244,7 @@ UFUNCS += [
            [(REAL, "ac_heaviside_{S}(a, b)")]),
     U("float_power", 2, "First array elements raised to powers from the second array, "
       "element-wise, in double precision.",
-      [("dd->d", "pow(a, b)"), ("DD->D", "ac_cpow_D(a, b)")]),
+      [("dd->d", "pow(a, b)"), ("DD->D", "ac_cpow_D(a, b)")], vec={"d": "ac_vpow_f64"}),
     binary("gcd", "Returns the greatest common divisor of |x1| and |x2|.",
            [(INTS, "ac_gcd_{S}(a, b)")], identity="0"),
     binary("lcm", "Returns the lowest common multiple of |x1| and |x2|.",

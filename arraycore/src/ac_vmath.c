@@ -28,21 +28,8 @@
 #include "arraycore/acmath.h"
 #include "ac_vmath.h"
 #include "ac_cpu.h"
+#include "ac_vmath_inl.h"
 
-#define AC_VI static inline __attribute__((always_inline))
-
-AC_VI ac_uint64 d2u(double d)
-{
-    ac_uint64 u;
-    memcpy(&u, &d, sizeof(u));
-    return u;
-}
-AC_VI double u2d(ac_uint64 u)
-{
-    double d;
-    memcpy(&d, &u, sizeof(d));
-    return d;
-}
 
 /* round-to-integer shifter: x + SHIFT has round(x) in its low mantissa bits */
 #define SHIFT    0x1.8p52
@@ -249,18 +236,6 @@ AC_VI double exp_f64_fast(double x)
 #define INV_LN2F  0x1.715476p+0f
 #define LN2_HIF   0x1.62e4p-1f              /* 15 bits: k*LN2_HIF exact */
 #define LN2_LOF   0x1.7f7d1cp-20f
-AC_VI ac_uint32 f2u(float f)
-{
-    ac_uint32 u;
-    memcpy(&u, &f, sizeof(u));
-    return u;
-}
-AC_VI float u2f(ac_uint32 u)
-{
-    float f;
-    memcpy(&f, &u, sizeof(f));
-    return f;
-}
 AC_VI int exp_f32_easy(float x)
 {
     /* results normal, |k| <= 127 */
@@ -324,17 +299,8 @@ AC_VI float log_f32_fast(float x)
     return e * LN2_HIF - ((hfsq - (s * (hfsq + R) + e * LN2_LOF)) - f);
 }
 
-/* ---- floating-point flags -------------------------------------------
- * The selects above give the special values without the flags libm would
- * raise (the compiler may fold them, and may use signaling compares on nan
- * lanes).  So each loop also collects, by an OR reduction, the flags its
- * inputs call for, and the entry points leave exactly those raised on top
- * of the ones that were raised before the call (inexact aside). */
-#define VF_DIVZERO AC__FE_DIVBYZERO
-#define VF_OVERFLOW AC__FE_OVERFLOW
-#define VF_UNDERFLOW AC__FE_UNDERFLOW
-#define VF_INVALID AC__FE_INVALID
 
+/* ---- the flags each input calls for (AC_WITH_FLAGS, ac_vmath_inl.h) -- */
 AC_VI unsigned exp_f64_flags(double x)
 {
     /* above log(DBL_MAX): overflow; below log(DBL_MIN), finite: underflow */
@@ -357,25 +323,11 @@ AC_VI unsigned log_f32_flags(float x)
     return (x == 0.0f ? VF_DIVZERO : 0u) | (__builtin_isless(x, 0.0f) ? VF_INVALID : 0u);
 }
 
-/* Run `call` with the flag fix-up described above. */
-#define AC_WITH_FLAGS(call)                                                 \
-    do {                                                                    \
-        int before_ = fetestexcept(AC__FE_ALL), now_, want_;                \
-        want_ = (int)(call);                                                \
-        now_ = fetestexcept(AC__FE_ALL);                                    \
-        if (now_ & ~before_ & ~want_) {                                     \
-            feclearexcept(now_ & ~before_ & ~want_);                        \
-        }                                                                   \
-        if (want_ & ~now_) {                                                \
-            feraiseexcept(want_ & ~now_);                                   \
-        }                                                                   \
-    } while (0)
 
 /* ---- the loops, one per dispatch level ------------------------------- */
 /* Each returns the flags its inputs call for.  Blocks of AC_VBLOCK elements
  * are first scanned (the scan leaves them in L1 for the second pass, and
  * keeps in == out safe), then mapped by the fast or the full core. */
-#define AC_VBLOCK 512
 #define AC_VLOOP(name, T, op, attr)                                         \
     static attr unsigned name(const T *in, T *out, ac_intp n)               \
     {                                                                       \
@@ -408,11 +360,6 @@ AC_VI unsigned log_f32_flags(float x)
         return fl;                                                          \
     }
 
-#if AC_HAVE_DISPATCH
-#define AC_VTARGET_512 __attribute__((target("avx512f,avx512dq,avx512vl,avx512bw,avx2,fma,prefer-vector-width=512")))
-#else
-#define AC_VTARGET_512
-#endif
 
 #define AC_VLEVELS(base, T, op)                                             \
     AC_VLOOP(base##_baseline, T, op, )                                      \

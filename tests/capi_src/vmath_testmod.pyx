@@ -4,8 +4,9 @@
 # links it to the package's C core (libaccore), whose exported kernels it calls.
 #
 # Exposes the internal vector kernels of src/ac_vmath.c (exp/log, float64 and
-# float32) to tests/test_acmath.py and benchmarks/run.py: run one kernel on a
-# C-contiguous buffer, at the dispatch level in use or at a chosen lower one.
+# float32) and src/ac_vpow.c (pow) to tests/test_acmath.py and
+# benchmarks/run.py: run one kernel on C-contiguous buffers, at the dispatch
+# level in use or at a chosen lower one.
 from cpython.buffer cimport PyObject_GetBuffer, PyBuffer_Release, PyBUF_C_CONTIGUOUS, PyBUF_FORMAT, PyBUF_WRITABLE
 
 cdef extern from "ac_cpu.h" nogil:
@@ -18,12 +19,17 @@ cdef extern from "ac_vmath.h" nogil:
         AC_VMATH_LOG_F64
         AC_VMATH_EXP_F32
         AC_VMATH_LOG_F32
+        AC_VMATH_POW_F64
+        AC_VMATH_POW_F32
     ctypedef Py_ssize_t ac_intp
     void ac_vexp_f64(const double *inp, double *out, ac_intp n)
     void ac_vlog_f64(const double *inp, double *out, ac_intp n)
     void ac_vexp_f32(const float *inp, float *out, ac_intp n)
     void ac_vlog_f32(const float *inp, float *out, ac_intp n)
     int ac_vmath_at_level(int op, int level, const void *inp, void *out, ac_intp n)
+    void ac_vpow_f64(const double *x, const double *y, double *out, ac_intp n)
+    void ac_vpow_f32(const float *x, const float *y, float *out, ac_intp n)
+    int ac_vpow_at_level(int op, int level, const void *x, const void *y, void *out, ac_intp n)
 
 LEVELS = ("baseline", "avx2", "avx512")
 _OPS = {("exp", "d"): AC_VMATH_EXP_F64, ("log", "d"): AC_VMATH_LOG_F64,
@@ -79,4 +85,52 @@ def run(str name, src, dst, level=None):
             PyBuffer_Release(&bo)
     finally:
         PyBuffer_Release(&bi)
+    return LEVELS[used]
+
+
+def _level_index(level):
+    if level is None:
+        return -1
+    if level in LEVELS:
+        return LEVELS.index(level)
+    raise ValueError(f"unknown level {level!r}; expected one of {LEVELS}")
+
+
+def run_pow(x, y, dst, level=None):
+    """dst[:] = pow(x, y) for C-contiguous float64 or float32 buffers of one
+    length and format (dst may be x or y).  `level` as for run().  Returns the
+    level that ran."""
+    cdef Py_buffer bx, by, bo
+    cdef int op, lev = _level_index(level), used = -1
+    cdef ac_intp n
+    PyObject_GetBuffer(x, &bx, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT)
+    try:
+        PyObject_GetBuffer(y, &by, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT)
+        try:
+            PyObject_GetBuffer(dst, &bo, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT | PyBUF_WRITABLE)
+            try:
+                fmts = {(<bytes>b).decode().lstrip("@=") for b in (bx.format, by.format, bo.format)}
+                if len(fmts) != 1 or fmts.copy().pop() not in ("d", "f"):
+                    raise TypeError(f"need three float64 or three float32 buffers, got {fmts}")
+                if bx.len != by.len or bx.len != bo.len:
+                    raise ValueError("x, y and dst differ in length")
+                op = AC_VMATH_POW_F64 if fmts.pop() == "d" else AC_VMATH_POW_F32
+                n = bx.len // bx.itemsize
+                with nogil:
+                    if lev >= 0:
+                        used = ac_vpow_at_level(op, lev, bx.buf, by.buf, bo.buf, n)
+                    else:
+                        used = ac_cpu_level()
+                        if op == AC_VMATH_POW_F64:
+                            ac_vpow_f64(<const double *>bx.buf, <const double *>by.buf,
+                                        <double *>bo.buf, n)
+                        else:
+                            ac_vpow_f32(<const float *>bx.buf, <const float *>by.buf,
+                                        <float *>bo.buf, n)
+            finally:
+                PyBuffer_Release(&bo)
+        finally:
+            PyBuffer_Release(&by)
+    finally:
+        PyBuffer_Release(&bx)
     return LEVELS[used]

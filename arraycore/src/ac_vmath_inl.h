@@ -1,0 +1,74 @@
+/*
+ * ac_vmath_inl.h -- what the vector math kernels (ac_vmath.c, ac_vpow.c)
+ * share: bit casts, the block size, the AVX-512 target and the
+ * floating-point flag fix-up.  Private to those files.
+ */
+#ifndef ARRAYCORE_AC_VMATH_INL_H
+#define ARRAYCORE_AC_VMATH_INL_H
+
+#include <string.h>
+#include "arraycore/acmath.h"
+#include "ac_cpu.h"
+
+#define AC_VI static inline __attribute__((always_inline))
+
+AC_VI ac_uint64 d2u(double d)
+{
+    ac_uint64 u;
+    memcpy(&u, &d, sizeof(u));
+    return u;
+}
+AC_VI double u2d(ac_uint64 u)
+{
+    double d;
+    memcpy(&d, &u, sizeof(d));
+    return d;
+}
+AC_VI ac_uint32 f2u(float f)
+{
+    ac_uint32 u;
+    memcpy(&u, &f, sizeof(u));
+    return u;
+}
+AC_VI float u2f(ac_uint32 u)
+{
+    float f;
+    memcpy(&f, &u, sizeof(f));
+    return f;
+}
+
+/* ---- floating-point flags -------------------------------------------
+ * The kernels' selects give the special values without the flags libm would
+ * raise (the compiler may fold them, and may use signaling compares on nan
+ * lanes).  So each loop also collects, by an OR reduction, the flags its
+ * inputs call for, and the entry points leave exactly those raised on top
+ * of the ones that were raised before the call (inexact aside). */
+#define VF_DIVZERO AC__FE_DIVBYZERO
+#define VF_OVERFLOW AC__FE_OVERFLOW
+#define VF_UNDERFLOW AC__FE_UNDERFLOW
+#define VF_INVALID AC__FE_INVALID
+
+/* Run `call` with the flag fix-up described above. */
+#define AC_WITH_FLAGS(call)                                                 \
+    do {                                                                    \
+        int before_ = fetestexcept(AC__FE_ALL), now_, want_;                \
+        want_ = (int)(call);                                                \
+        now_ = fetestexcept(AC__FE_ALL);                                    \
+        if (now_ & ~before_ & ~want_) {                                     \
+            feclearexcept(now_ & ~before_ & ~want_);                        \
+        }                                                                   \
+        if (want_ & ~now_) {                                                \
+            feraiseexcept(want_ & ~now_);                                   \
+        }                                                                   \
+    } while (0)
+
+/* Inputs are processed in blocks of AC_VBLOCK elements (see the loops). */
+#define AC_VBLOCK 512
+
+#if AC_HAVE_DISPATCH
+#define AC_VTARGET_512 __attribute__((target("avx512f,avx512dq,avx512vl,avx512bw,avx2,fma,prefer-vector-width=512")))
+#else
+#define AC_VTARGET_512
+#endif
+
+#endif
