@@ -58,17 +58,28 @@ def pairwise_fn(c):
     t = COMP_T[c]
     out = []
     for suffix, ld, arg in (("", lambda p: load(c, p), "const char *p, ac_intp n, ac_intp s"),
+                            ("_contig_pf", lambda p: f"(({t})q[{p}])",
+                             f"const {STORE_T[c]} *q, ac_intp n"),
                             ("_contig", lambda p: f"(({t})q[{p}])",
                              f"const {STORE_T[c]} *q, ac_intp n")):
         if suffix and c == "e":
             continue
         at = (lambda i: f"p + ({i}) * s") if not suffix else (lambda i: i)
+        # contiguous sums of at least 1 MB (beyond L2) take the
+        # _pf twin, which requests the lines 2 KB ahead: they stream from
+        # memory, and the out-of-order window alone keeps too few misses in
+        # flight (10M float64: 0.55 -> 0.43 ns an element); in cache the
+        # prefetches would only cost.  Same arithmetic, same bits.
+        pf = ("\n            __builtin_prefetch((const char *)(q + i) + 2048, 0, 3);"
+              if suffix == "_contig_pf" else "")
+        top = (f"\n    if (n >= (1 << 20) / (ac_intp)sizeof(*q)) return ac_pairwise_{c}_contig_pf(q, n);"
+               if suffix == "_contig" else "")
         rec = ("ac_pairwise_{c}{sx}(p, n2, s) + ac_pairwise_{c}{sx}(p + n2 * s, n - n2, s)"
                if not suffix else
                "ac_pairwise_{c}{sx}(q, n2) + ac_pairwise_{c}{sx}(q + n2, n - n2)")
         out.append(f"""
 static {t} ac_pairwise_{c}{suffix}({arg})
-{{
+{{{top}
     if (n < 8) {{
         /* from the first element, not from +0: +0 + -0 is +0, and a sum of
            negative zeros (a += b with 0-d -0.0 operands) must stay -0 */
@@ -81,8 +92,9 @@ static {t} ac_pairwise_{c}{suffix}({arg})
         {t} r[8];
         ac_intp i;
         for (int j = 0; j < 8; j++) r[j] = {ld(at("j"))};
-        for (i = 8; i < n - (n % 8); i += 8)
+        for (i = 8; i < n - (n % 8); i += 8) {{{pf}
             for (int j = 0; j < 8; j++) r[j] += {ld(at("i + j"))};
+        }}
         {t} res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
         for (; i < n; i++) res += {ld(at("i"))};
         return res;

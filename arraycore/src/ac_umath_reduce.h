@@ -17,6 +17,9 @@
 #include "ac_umath_helpers.h"   /* ac_max_d, ... (the serial fold) */
 
 #define AC_REDEXT_LANES 64   /* the least n the lanes take: 4 x 64 bytes of float32 */
+#ifndef AC_REDEXT_PREFETCH
+#define AC_REDEXT_PREFETCH 4096   /* bytes ahead of the lanes' loads */
+#endif
 
 /* GCC vector types, one width per SIMD level (16 bytes at SSE2, 32 at AVX2,
  * 64 at AVX-512: four accumulators and their NaN masks stay in registers);
@@ -45,6 +48,8 @@ AC_RV_TYPES(64)
     memcpy(&acc2, p + 2 * W, sizeof(VT)); memcpy(&acc3, p + 3 * W, sizeof(VT)); \
     nan = (acc0 != acc0) | (acc1 != acc1) | (acc2 != acc2) | (acc3 != acc3);  \
     for (i = 4 * W; i + 4 * W <= n; i += 4 * W) {                             \
+        for (int pf = 0; pf < 4 * (int)sizeof(VT); pf += 64)                 \
+            __builtin_prefetch((const char *)(p + i) + AC_REDEXT_PREFETCH + pf, 0, 3); \
         AC_REDEXT_STEP(0, VT, VI, OP) AC_REDEXT_STEP(1, VT, VI, OP)           \
         AC_REDEXT_STEP(2, VT, VI, OP) AC_REDEXT_STEP(3, VT, VI, OP)           \
     }                                                                         \
