@@ -7,7 +7,7 @@
 # (operators in _operators, reductions in _stats, ...), through the typed
 # table core_impl (_core.pxd), never through Python attributes.
 cimport cython
-from cpython.object cimport PyTypeObject
+from cpython.object cimport PyTypeObject, PyObject
 from cpython.buffer cimport PyBUF_WRITABLE, PyBUF_FORMAT, PyBUF_ND, PyBUF_STRIDES, \
     PyBUF_C_CONTIGUOUS, PyBUF_F_CONTIGUOUS, PyBUF_ANY_CONTIGUOUS
 from cpython.mem cimport PyMem_Malloc, PyMem_Free
@@ -972,9 +972,32 @@ cdef extern from *:
 cdef ndarray new_array(dtype descr, int nd, const ac_intp *shape,
                        const ac_intp *strides, char *data, int flags,
                        object base, bint zero=False, bint fortran=False):
-    cdef ndarray a = _alloc()
+    cdef ndarray a
     cdef ac_intp n, nbytes, sd
     cdef int i
+    if nd == 1 and data == NULL and strides == NULL:
+        # the commonest request, a new contiguous vector: the general path
+        # below, unrolled (same checks, same errors)
+        n = shape[0]
+        if n < 0:
+            raise ValueError("negative dimensions are not allowed")
+        nbytes = size_mul(n, descr.itemsize)
+        a = _alloc()
+        a.descr = descr
+        a.dimensions = a._inline
+        a.strides = a._inline + 1
+        a.nd = 1
+        a.dimensions[0] = n
+        a.strides[0] = descr.itemsize
+        a._alloc = ac_data_alloc(<size_t>nbytes, zero)
+        if a._alloc == NULL:
+            raise MemoryError(f"Unable to allocate {nbytes} bytes for an array with shape "
+                              f"{shape_tuple(nd, shape)} and data type {descr.name}")
+        a.data = <char *>a._alloc
+        a.flags = AC_ARRAY_OWNDATA | AC_ARRAY_WRITEABLE
+        update_flags(a)
+        return a
+    a = _alloc()
     a.descr = descr
     set_shape(a, nd)
     n = size_of(nd, shape)
@@ -1021,8 +1044,41 @@ cdef ndarray new_array(dtype descr, int nd, const ac_intp *shape,
     return a
 
 
+cdef extern from *:
+    """
+    /* an exact int that fits an ac_intp into *out (1), else 0 with no error set */
+    static CYTHON_INLINE int __ac_exact_index(PyObject *v, Py_ssize_t *out) {
+        int overflow;
+        long long x;
+        if (!PyLong_CheckExact(v)) {
+            return 0;
+        }
+        x = PyLong_AsLongLongAndOverflow(v, &overflow);
+        if (overflow || x < PY_SSIZE_T_MIN || x > PY_SSIZE_T_MAX) {
+            return 0;
+        }
+        *out = (Py_ssize_t)x;
+        return 1;
+    }
+    """
+    bint __ac_exact_index(PyObject *v, ac_intp *out) noexcept
+    Py_ssize_t PyTuple_GET_SIZE(object t)
+    PyObject *PyTuple_GET_ITEM(object t, Py_ssize_t i)     # borrowed
+
+
 cdef int shape_from_obj(object shape, ac_intp *out, bint allow_negative=False) except -1:
     cdef int nd, i
+    if type(shape) is tuple:
+        # the common case, a tuple of non-negative ints: no error paths to set up
+        nd = <int>PyTuple_GET_SIZE(shape)
+        if nd <= AC_MAXDIMS:
+            for i in range(nd):
+                if not __ac_exact_index(PyTuple_GET_ITEM(shape, i), &out[i]) or (
+                        out[i] < 0 and not allow_negative):
+                    break
+            else:
+                return nd
+        # anything else: the general path below gives the error
     if PyIndex_Check(shape):
         out[0] = PyNumber_AsSsize_t(shape, OverflowError)
         if out[0] < 0 and not allow_negative:
