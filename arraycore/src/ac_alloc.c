@@ -170,21 +170,29 @@ static void small_key_init(void)
     small_key_ok = pthread_key_create(&small_key, small_cache_release) == 0;
 }
 
+/* first use on a thread: set the exit hook (out of line, so the common path
+ * below computes the thread-local address once) */
+static __attribute__((noinline)) small_cache_t *small_cache_register(small_cache_t *c)
+{
+    if (c->registered < 0) {
+        return NULL;
+    }
+    pthread_once(&small_once, small_key_init);
+    if (!small_key_ok || pthread_setspecific(small_key, c) != 0) {
+        return NULL;
+    }
+    c->registered = 1;
+    return c;
+}
+
 /* this thread's cache, or NULL when blocks cannot be kept (no exit hook) */
-static small_cache_t *small_cache_get(void)
+static inline small_cache_t *small_cache_get(void)
 {
     small_cache_t *c = &small_cache;
-    if (c->registered != 1) {
-        if (c->registered < 0) {
-            return NULL;
-        }
-        pthread_once(&small_once, small_key_init);
-        if (!small_key_ok || pthread_setspecific(small_key, c) != 0) {
-            return NULL;
-        }
-        c->registered = 1;
+    if (__builtin_expect(c->registered == 1, 1)) {
+        return c;
     }
-    return c;
+    return small_cache_register(c);
 }
 
 /* Each block is over-allocated: the byte just before the aligned pointer
