@@ -997,6 +997,24 @@ cdef ndarray new_array(dtype descr, int nd, const ac_intp *shape,
         a.flags = AC_ARRAY_OWNDATA | AC_ARRAY_WRITEABLE
         update_flags(a)
         return a
+    if nd <= 1 and nd >= 0 and data != NULL:
+        # a 0-d or 1-d view (nditer's values and external loops, scalar
+        # views): the general path below, unrolled
+        if nd == 1 and shape[0] < 0:
+            raise ValueError("negative dimensions are not allowed")
+        a = _alloc()
+        a.descr = descr
+        a.dimensions = a._inline
+        a.strides = a._inline + nd
+        a.nd = nd
+        if nd == 1:
+            a.dimensions[0] = shape[0]
+            a.strides[0] = strides[0] if strides != NULL else descr.itemsize
+        a.data = data
+        a.flags = flags & (AC_ARRAY_WRITEABLE | AC_ARRAY_RO_SOURCE)
+        a.base = base
+        update_flags(a)
+        return a
     a = _alloc()
     a.descr = descr
     set_shape(a, nd)
