@@ -8,6 +8,7 @@
 # table core_impl (_core.pxd), never through Python attributes.
 cimport cython
 from cpython.object cimport PyTypeObject, PyObject
+from cpython.exc cimport PyErr_Fetch, PyErr_Restore
 from cpython.buffer cimport PyBUF_WRITABLE, PyBUF_FORMAT, PyBUF_ND, PyBUF_STRIDES, \
     PyBUF_C_CONTIGUOUS, PyBUF_F_CONTIGUOUS, PyBUF_ANY_CONTIGUOUS
 from cpython.mem cimport PyMem_Malloc, PyMem_Free
@@ -132,20 +133,9 @@ cdef class ndarray:
         raise TypeError("arraycore.ndarray cannot be created directly; "
                         "use arraycore.asarray, empty, zeros, ...")
 
-    def __dealloc__(self):
-        if self.flags & AC_ARRAY_WRITEBACKIFCOPY and isinstance(self.base, ndarray):
-            # an unresolved write-back copy: write it back rather than lose data
-            import warnings
-            try:
-                warnings.warn("arraycore array with WRITEBACKIFCOPY deallocated without "
-                              "ACArray_ResolveWritebackIfCopy; writing back", RuntimeWarning)
-                resolve_writeback(self, False)
-            except Exception:
-                pass
-        if self.dimensions != NULL and self.dimensions != self._inline:
-            PyMem_Free(self.dimensions)
-        if self._alloc != NULL:
-            ac_data_free(self._alloc)
+    # No __dealloc__: _array_release (below) runs from the type's tp_dealloc,
+    # installed at import, without the exception save/restore Cython wraps
+    # every __dealloc__ in (a fifth of a small view's life).
 
     # ---------------------------------------------------------- attributes
     @property
@@ -739,6 +729,60 @@ cdef extern from *:
     }
     """
     void __ac_block_tp_new(PyTypeObject *tp)
+
+
+# Releasing an array's memory.  Cython wraps a __dealloc__ in an exception
+# save/restore; only the write-back below can run Python code, so the type's
+# tp_dealloc is wrapped instead: _array_release frees the shape and data
+# (saving the exception state only around a write-back), then Cython's own
+# deallocator clears base and descr and returns the object to the free list.
+cdef extern from *:
+    """
+    static destructor __ac_cy_array_dealloc;
+    static void (*__ac_array_release)(PyObject *);
+    static void __ac_array_dealloc(PyObject *o) {
+        /* alive while released: the release function holds references */
+        Py_SET_REFCNT(o, 1);
+        __ac_array_release(o);
+        Py_SET_REFCNT(o, 0);
+        __ac_cy_array_dealloc(o);
+    }
+    static void __ac_wrap_tp_dealloc(PyTypeObject *tp, void (*release)(PyObject *)) {
+        __ac_array_release = release;
+        __ac_cy_array_dealloc = tp->tp_dealloc;
+        tp->tp_dealloc = __ac_array_dealloc;
+        PyType_Modified(tp);
+    }
+    """
+    void __ac_wrap_tp_dealloc(PyTypeObject *tp, void (*release)(PyObject *) noexcept)
+
+
+cdef void _array_release(PyObject *o) noexcept:
+    cdef ndarray self = <ndarray>o
+    cdef PyObject *et
+    cdef PyObject *ev
+    cdef PyObject *tb
+    if self.flags & AC_ARRAY_WRITEBACKIFCOPY and isinstance(self.base, ndarray):
+        # an unresolved write-back copy: write it back rather than lose data
+        PyErr_Fetch(&et, &ev, &tb)
+        _writeback_on_dealloc(self)
+        PyErr_Restore(et, ev, tb)
+    if self.dimensions != NULL and self.dimensions != self._inline:
+        PyMem_Free(self.dimensions)
+    self.dimensions = NULL
+    if self._alloc != NULL:
+        ac_data_free(self._alloc)
+        self._alloc = NULL
+
+
+cdef void _writeback_on_dealloc(ndarray self) noexcept:
+    import warnings
+    try:
+        warnings.warn("arraycore array with WRITEBACKIFCOPY deallocated without "
+                      "ACArray_ResolveWritebackIfCopy; writing back", RuntimeWarning)
+        resolve_writeback(self, False)
+    except Exception:
+        pass
 
 
 # buffer format strings by [swapped][dense index]; static storage
@@ -1488,4 +1532,5 @@ def _check_layout():
 
 _check_layout()
 __ac_block_tp_new(<PyTypeObject *>ndarray)
+__ac_wrap_tp_dealloc(<PyTypeObject *>ndarray, _array_release)
 __ac_block_tp_new(<PyTypeObject *>flagsobj)
