@@ -137,6 +137,7 @@ static void cache_put(char *raw, size_t total)
     }
 }
 
+#if AC_CACHE_ENABLED
 /* ------------------------------------------------------ small-block cache */
 #define AC_SMALL_MAX 1024
 #define AC_SMALL_CLASSES (AC_SMALL_MAX / AC_DATA_ALIGNMENT)
@@ -194,6 +195,7 @@ static inline small_cache_t *small_cache_get(void)
     }
     return small_cache_register(c);
 }
+#endif
 
 /* Each block is over-allocated: the byte just before the aligned pointer
  * records the offset back to the raw block.  Small blocks: offset 1..64.
