@@ -7,7 +7,8 @@
 # (operators in _operators, reductions in _stats, ...), through the typed
 # table core_impl (_core.pxd), never through Python attributes.
 cimport cython
-from cpython.object cimport PyTypeObject
+from cpython.object cimport PyTypeObject, PyObject
+from cpython.exc cimport PyErr_Fetch, PyErr_Restore
 from cpython.buffer cimport PyBUF_WRITABLE, PyBUF_FORMAT, PyBUF_ND, PyBUF_STRIDES, \
     PyBUF_C_CONTIGUOUS, PyBUF_F_CONTIGUOUS, PyBUF_ANY_CONTIGUOUS
 from cpython.mem cimport PyMem_Malloc, PyMem_Free
@@ -132,20 +133,9 @@ cdef class ndarray:
         raise TypeError("arraycore.ndarray cannot be created directly; "
                         "use arraycore.asarray, empty, zeros, ...")
 
-    def __dealloc__(self):
-        if self.flags & AC_ARRAY_WRITEBACKIFCOPY and isinstance(self.base, ndarray):
-            # an unresolved write-back copy: write it back rather than lose data
-            import warnings
-            try:
-                warnings.warn("arraycore array with WRITEBACKIFCOPY deallocated without "
-                              "ACArray_ResolveWritebackIfCopy; writing back", RuntimeWarning)
-                resolve_writeback(self, False)
-            except Exception:
-                pass
-        if self.dimensions != NULL and self.dimensions != self._inline:
-            PyMem_Free(self.dimensions)
-        if self._alloc != NULL:
-            ac_data_free(self._alloc)
+    # No __dealloc__: _array_release (below) runs from the type's tp_dealloc,
+    # installed at import, without the exception save/restore Cython wraps
+    # every __dealloc__ in (a fifth of a small view's life).
 
     # ---------------------------------------------------------- attributes
     @property
@@ -741,6 +731,60 @@ cdef extern from *:
     void __ac_block_tp_new(PyTypeObject *tp)
 
 
+# Releasing an array's memory.  Cython wraps a __dealloc__ in an exception
+# save/restore; only the write-back below can run Python code, so the type's
+# tp_dealloc is wrapped instead: _array_release frees the shape and data
+# (saving the exception state only around a write-back), then Cython's own
+# deallocator clears base and descr and returns the object to the free list.
+cdef extern from *:
+    """
+    static destructor __ac_cy_array_dealloc;
+    static void (*__ac_array_release)(PyObject *);
+    static void __ac_array_dealloc(PyObject *o) {
+        /* alive while released: the release function holds references */
+        Py_SET_REFCNT(o, 1);
+        __ac_array_release(o);
+        Py_SET_REFCNT(o, 0);
+        __ac_cy_array_dealloc(o);
+    }
+    static void __ac_wrap_tp_dealloc(PyTypeObject *tp, void (*release)(PyObject *)) {
+        __ac_array_release = release;
+        __ac_cy_array_dealloc = tp->tp_dealloc;
+        tp->tp_dealloc = __ac_array_dealloc;
+        PyType_Modified(tp);
+    }
+    """
+    void __ac_wrap_tp_dealloc(PyTypeObject *tp, void (*release)(PyObject *) noexcept)
+
+
+cdef void _array_release(PyObject *o) noexcept:
+    cdef ndarray self = <ndarray>o
+    cdef PyObject *et
+    cdef PyObject *ev
+    cdef PyObject *tb
+    if self.flags & AC_ARRAY_WRITEBACKIFCOPY and isinstance(self.base, ndarray):
+        # an unresolved write-back copy: write it back rather than lose data
+        PyErr_Fetch(&et, &ev, &tb)
+        _writeback_on_dealloc(self)
+        PyErr_Restore(et, ev, tb)
+    if self.dimensions != NULL and self.dimensions != self._inline:
+        PyMem_Free(self.dimensions)
+    self.dimensions = NULL
+    if self._alloc != NULL:
+        ac_data_free(self._alloc)
+        self._alloc = NULL
+
+
+cdef void _writeback_on_dealloc(ndarray self) noexcept:
+    import warnings
+    try:
+        warnings.warn("arraycore array with WRITEBACKIFCOPY deallocated without "
+                      "ACArray_ResolveWritebackIfCopy; writing back", RuntimeWarning)
+        resolve_writeback(self, False)
+    except Exception:
+        pass
+
+
 # buffer format strings by [swapped][dense index]; static storage
 cdef const char *_FMT_NATIVE[ACX_NTYPES]
 cdef const char *_FMT_SWAPPED[ACX_NTYPES]
@@ -972,9 +1016,50 @@ cdef extern from *:
 cdef ndarray new_array(dtype descr, int nd, const ac_intp *shape,
                        const ac_intp *strides, char *data, int flags,
                        object base, bint zero=False, bint fortran=False):
-    cdef ndarray a = _alloc()
+    cdef ndarray a
     cdef ac_intp n, nbytes, sd
     cdef int i
+    if nd == 1 and data == NULL and strides == NULL:
+        # the commonest request, a new contiguous vector: the general path
+        # below, unrolled (same checks, same errors)
+        n = shape[0]
+        if n < 0:
+            raise ValueError("negative dimensions are not allowed")
+        nbytes = size_mul(n, descr.itemsize)
+        a = _alloc()
+        a.descr = descr
+        a.dimensions = a._inline
+        a.strides = a._inline + 1
+        a.nd = 1
+        a.dimensions[0] = n
+        a.strides[0] = descr.itemsize
+        a._alloc = ac_data_alloc(<size_t>nbytes, zero)
+        if a._alloc == NULL:
+            raise MemoryError(f"Unable to allocate {nbytes} bytes for an array with shape "
+                              f"{shape_tuple(nd, shape)} and data type {descr.name}")
+        a.data = <char *>a._alloc
+        a.flags = AC_ARRAY_OWNDATA | AC_ARRAY_WRITEABLE
+        update_flags(a)
+        return a
+    if nd <= 1 and nd >= 0 and data != NULL:
+        # a 0-d or 1-d view (nditer's values and external loops, scalar
+        # views): the general path below, unrolled
+        if nd == 1 and shape[0] < 0:
+            raise ValueError("negative dimensions are not allowed")
+        a = _alloc()
+        a.descr = descr
+        a.dimensions = a._inline
+        a.strides = a._inline + nd
+        a.nd = nd
+        if nd == 1:
+            a.dimensions[0] = shape[0]
+            a.strides[0] = strides[0] if strides != NULL else descr.itemsize
+        a.data = data
+        a.flags = flags & (AC_ARRAY_WRITEABLE | AC_ARRAY_RO_SOURCE)
+        a.base = base
+        update_flags(a)
+        return a
+    a = _alloc()
     a.descr = descr
     set_shape(a, nd)
     n = size_of(nd, shape)
@@ -1021,8 +1106,41 @@ cdef ndarray new_array(dtype descr, int nd, const ac_intp *shape,
     return a
 
 
+cdef extern from *:
+    """
+    /* an exact int that fits an ac_intp into *out (1), else 0 with no error set */
+    static CYTHON_INLINE int __ac_exact_index(PyObject *v, Py_ssize_t *out) {
+        int overflow;
+        long long x;
+        if (!PyLong_CheckExact(v)) {
+            return 0;
+        }
+        x = PyLong_AsLongLongAndOverflow(v, &overflow);
+        if (overflow || x < PY_SSIZE_T_MIN || x > PY_SSIZE_T_MAX) {
+            return 0;
+        }
+        *out = (Py_ssize_t)x;
+        return 1;
+    }
+    """
+    bint __ac_exact_index(PyObject *v, ac_intp *out) noexcept
+    Py_ssize_t PyTuple_GET_SIZE(object t)
+    PyObject *PyTuple_GET_ITEM(object t, Py_ssize_t i)     # borrowed
+
+
 cdef int shape_from_obj(object shape, ac_intp *out, bint allow_negative=False) except -1:
     cdef int nd, i
+    if type(shape) is tuple:
+        # the common case, a tuple of non-negative ints: no error paths to set up
+        nd = <int>PyTuple_GET_SIZE(shape)
+        if nd <= AC_MAXDIMS:
+            for i in range(nd):
+                if not __ac_exact_index(PyTuple_GET_ITEM(shape, i), &out[i]) or (
+                        out[i] < 0 and not allow_negative):
+                    break
+            else:
+                return nd
+        # anything else: the general path below gives the error
     if PyIndex_Check(shape):
         out[0] = PyNumber_AsSsize_t(shape, OverflowError)
         if out[0] < 0 and not allow_negative:
@@ -1414,4 +1532,5 @@ def _check_layout():
 
 _check_layout()
 __ac_block_tp_new(<PyTypeObject *>ndarray)
+__ac_wrap_tp_dealloc(<PyTypeObject *>ndarray, _array_release)
 __ac_block_tp_new(<PyTypeObject *>flagsobj)

@@ -21,6 +21,19 @@ cdef inline int _check_device(object device) except -1:
     return 0
 
 
+cdef object _ORDER_C = "C"
+cdef object _ORDER_F = "F"
+
+
+cdef inline bint _is_fortran(object order) except -1:
+    """order == "F", with the usual spellings (the same interned strings) by identity"""
+    if order is _ORDER_C:
+        return False
+    if order is _ORDER_F:
+        return True
+    return order == "F"
+
+
 cdef inline Descr _dt(object dtype, int default_tidx):
     if dtype is None:
         return descr_from_tidx(default_tidx)
@@ -30,19 +43,19 @@ cdef inline Descr _dt(object dtype, int default_tidx):
 def empty(shape, *, dtype=None, device=None, order="C"):
     """A new array of the given shape with uninitialized contents."""
     _check_device(device)
-    return new_from_shape(_dt(dtype, ACX_FLOAT64), shape, False, order == "F")
+    return new_from_shape(_dt(dtype, ACX_FLOAT64), shape, False, _is_fortran(order))
 
 
 def zeros(shape, *, dtype=None, device=None, order="C"):
     """A new array of the given shape filled with zeros."""
     _check_device(device)
-    return new_from_shape(_dt(dtype, ACX_FLOAT64), shape, True, order == "F")
+    return new_from_shape(_dt(dtype, ACX_FLOAT64), shape, True, _is_fortran(order))
 
 
 def ones(shape, *, dtype=None, device=None, order="C"):
     """A new array of the given shape filled with ones."""
     _check_device(device)
-    cdef ndarray a = new_from_shape(_dt(dtype, ACX_FLOAT64), shape, False, order == "F")
+    cdef ndarray a = new_from_shape(_dt(dtype, ACX_FLOAT64), shape, False, _is_fortran(order))
     fill_array(a, 1)
     return a
 
@@ -65,7 +78,7 @@ cdef Descr _fill_dtype(object fill_value, object dtype):
 def full(shape, fill_value, *, dtype=None, device=None, order="C"):
     """A new array of the given shape filled with fill_value."""
     _check_device(device)
-    cdef ndarray a = new_from_shape(_fill_dtype(fill_value, dtype), shape, False, order == "F")
+    cdef ndarray a = new_from_shape(_fill_dtype(fill_value, dtype), shape, False, _is_fortran(order))
     fill_array(a, fill_value)
     return a
 

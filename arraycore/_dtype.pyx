@@ -495,9 +495,15 @@ cdef dtype promote_many(list dtypes):
     """The smallest type every dtype in the list casts to safely (n-ary, so
     the result does not depend on the order of the arguments)."""
     cdef int c
-    cdef dtype d
-    if len(dtypes) == 1:
-        return native(<dtype>dtypes[0])
+    cdef dtype d, d0
+    if len(dtypes) >= 1:
+        # all the same dtype (concat of like arrays): that dtype, native
+        d0 = <dtype>dtypes[0]
+        for d in dtypes:
+            if d is not d0:
+                break
+        else:
+            return native(d0)
     for c in range(ACX_NTYPES):
         for d in dtypes:
             if not _SAFE[d.tidx][c]:

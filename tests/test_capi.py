@@ -302,6 +302,22 @@ def test_inout_pending_copy(m):
     assert m.resolve(ac.asarray([1.0])) == 0
 
 
+def test_pending_copy_written_back_on_dealloc(m):
+    # an unresolved write-back copy that dies writes back (with a warning),
+    # and an exception being handled at that moment survives
+    base = ac.reshape(ac.arange(6.0), (2, 3))
+    a = base[:, ::2]
+    c = m.inout_take(a)
+    c[0, 0] = 100.0
+    with pytest.warns(RuntimeWarning, match="WRITEBACKIFCOPY"):
+        try:
+            raise KeyError("kept")
+        except KeyError as e:
+            del c
+            assert sys.exc_info()[1] is e
+    assert float(a[0, 0]) == 100.0 and float(base[0, 0]) == 100.0 and a.flags.writeable
+
+
 def test_inout_refuses(m):
     ro = ac.broadcast_to(ac.asarray([1.0, 2.0]), (2, 2))
     with pytest.raises(ValueError, match="read-only"):

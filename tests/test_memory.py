@@ -328,6 +328,61 @@ def test_allocations_visible_to_tracemalloc():
         tracemalloc.stop()
 
 
+def test_small_allocations_visible_to_tracemalloc():
+    # small blocks come from a per-thread cache of freed ones: tracemalloc
+    # must still count each live array, and no longer count a freed one
+    for _ in range(100):
+        xp.zeros((100,))            # fill the cache
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before, _ = tracemalloc.get_traced_memory()
+        keep = [xp.empty((100,)) for _ in range(200)]      # 800 bytes each
+        mid, _ = tracemalloc.get_traced_memory()
+        assert mid - before >= 200 * 800
+        del keep
+        gc.collect()
+        after, _ = tracemalloc.get_traced_memory()
+        assert after - before < 200 * 800 // 4
+    finally:
+        tracemalloc.stop()
+
+
+@pytest.mark.arraycore_only
+def test_small_blocks_reused_zeroed_and_across_threads():
+    import threading
+    for n in (1, 8, 64, 100, 128, 129):
+        a = xp.empty((n,), dtype=xp.uint8)
+        a[...] = 0xAB
+        del a
+        z = xp.zeros((n,), dtype=xp.uint8)           # a reused dirty block: cleared
+        assert data_ptr(z) % 64 == 0
+        assert int(xp.sum(z)) == 0
+    # blocks made in one thread and freed in another (and threads that end
+    # holding kept blocks)
+    made = [xp.full((k % 200 + 1,), float(k)) for k in range(400)]
+    errors = []
+
+    def work(part):
+        try:
+            for k in part:
+                assert float(made[k][0]) == float(k)
+                made[k] = None
+            for k in range(300):
+                b = xp.full((k % 130 + 1,), float(k))
+                assert data_ptr(b) % 64 == 0 and float(xp.sum(b)) == k * (k % 130 + 1)
+        except Exception as e:      # pragma: no cover - reported below
+            errors.append(e)
+
+    ts = [threading.Thread(target=work, args=(range(i, 400, 4),)) for i in range(4)]
+    for t in ts:
+        t.start()
+    for t in ts:
+        t.join()
+    assert not errors, errors
+    assert all(m is None for m in made)
+
+
 def test_large_copy_and_free_does_not_grow():
     x = xp.zeros((1_000_000,))
     gc.collect()

@@ -11,6 +11,13 @@
  * again: for a 10M float64 result that is as long as the arithmetic.  Old
  * blocks are freed first when the cache is full.  Off under AddressSanitizer
  * (so it sees every use after free).
+ *
+ * Small blocks (up to AC_SMALL_MAX bytes) are rounded up to a multiple of 64
+ * bytes (their size class) and a freed one is kept on its thread's list for
+ * that class (at most AC_SMALL_KEEP per class), to be handed to the next
+ * request of the class on that thread: malloc and free cost a small array
+ * as much as the rest of its creation.  The lists are thread-local (no lock)
+ * and emptied when their thread ends.  Off under AddressSanitizer too.
  */
 #include "ac_internal.h"
 #include <pthread.h>
@@ -130,10 +137,74 @@ static void cache_put(char *raw, size_t total)
     }
 }
 
+#if AC_CACHE_ENABLED
+/* ------------------------------------------------------ small-block cache */
+#define AC_SMALL_MAX 1024
+#define AC_SMALL_CLASSES (AC_SMALL_MAX / AC_DATA_ALIGNMENT)
+#define AC_SMALL_KEEP 8
+
+typedef struct {
+    int registered;         /* 1: the thread-exit hook is set; -1: it has run */
+    int n[AC_SMALL_CLASSES];
+    char *raw[AC_SMALL_CLASSES][AC_SMALL_KEEP];
+} small_cache_t;
+
+static _Thread_local small_cache_t small_cache;
+static pthread_key_t small_key;
+static pthread_once_t small_once = PTHREAD_ONCE_INIT;
+static int small_key_ok;
+
+/* at thread exit: give the thread's kept blocks back */
+static void small_cache_release(void *arg)
+{
+    small_cache_t *c = (small_cache_t *)arg;
+    for (int k = 0; k < AC_SMALL_CLASSES; k++) {
+        while (c->n[k] > 0) {
+            free(c->raw[k][--c->n[k]]);
+        }
+    }
+    c->registered = -1;     /* blocks freed later in the thread's exit: not kept */
+}
+
+static void small_key_init(void)
+{
+    small_key_ok = pthread_key_create(&small_key, small_cache_release) == 0;
+}
+
+/* first use on a thread: set the exit hook (out of line, so the common path
+ * below computes the thread-local address once) */
+static __attribute__((noinline)) small_cache_t *small_cache_register(small_cache_t *c)
+{
+    if (c->registered < 0) {
+        return NULL;
+    }
+    pthread_once(&small_once, small_key_init);
+    if (!small_key_ok || pthread_setspecific(small_key, c) != 0) {
+        return NULL;
+    }
+    c->registered = 1;
+    return c;
+}
+
+/* this thread's cache, or NULL when blocks cannot be kept (no exit hook) */
+static inline small_cache_t *small_cache_get(void)
+{
+    small_cache_t *c = &small_cache;
+    if (__builtin_expect(c->registered == 1, 1)) {
+        return c;
+    }
+    return small_cache_register(c);
+}
+#endif
+
 /* Each block is over-allocated: the byte just before the aligned pointer
  * records the offset back to the raw block.  Small blocks: offset 1..64.
  * Large blocks (at least AC_CACHE_MIN): offset 65..128, and the size_t
- * before that byte's word holds the raw block's size, for the cache. */
+ * before that byte's word holds the raw block's size, for the cache.  Small
+ * blocks of a size class (AC_CACHE_ENABLED only) record the class + 1 in the
+ * byte before the offset byte (malloc's blocks are at least 8-byte aligned,
+ * so the offset is at least 8 and that byte is inside the block); other
+ * small blocks record 0 there. */
 void *ac_data_alloc(size_t nbytes, int zero)
 {
     size_t total;
@@ -145,6 +216,29 @@ void *ac_data_alloc(size_t nbytes, int zero)
     if (nbytes > (size_t)PY_SSIZE_T_MAX - AC_LARGE_PAD) {
         return NULL;
     }
+#if AC_CACHE_ENABLED
+    if (nbytes <= AC_SMALL_MAX) {
+        int k = (int)((nbytes - 1) / AC_DATA_ALIGNMENT);
+        small_cache_t *c = small_cache_get();
+        if (c != NULL && c->n[k] > 0) {
+            raw = c->raw[k][--c->n[k]];
+        }
+        else {
+            raw = (char *)malloc((size_t)(k + 2) * AC_DATA_ALIGNMENT);
+            if (raw == NULL) {
+                return NULL;
+            }
+        }
+        aligned = (char *)(((uintptr_t)raw + AC_DATA_ALIGNMENT) & ~(uintptr_t)(AC_DATA_ALIGNMENT - 1));
+        aligned[-1] = (char)(aligned - raw);
+        aligned[-2] = (char)(k + 1);
+        if (zero) {
+            memset(aligned, 0, nbytes);
+        }
+        PyTraceMalloc_Track(AC_TRACEMALLOC_DOMAIN, (uintptr_t)aligned, nbytes);
+        return aligned;
+    }
+#endif
     large = nbytes >= AC_CACHE_MIN;
     total = nbytes + (large ? AC_LARGE_PAD : AC_DATA_ALIGNMENT);
     if (large) {
@@ -177,6 +271,9 @@ void *ac_data_alloc(size_t nbytes, int zero)
         aligned = (char *)(((uintptr_t)raw + AC_DATA_ALIGNMENT) & ~(uintptr_t)(AC_DATA_ALIGNMENT - 1));
     }
     aligned[-1] = (char)(aligned - raw);
+    if (!large) {
+        aligned[-2] = 0;
+    }
     if (zero && total <= 16384) {
         memset(aligned, 0, nbytes);
     }
@@ -197,6 +294,18 @@ void ac_data_free(void *ptr)
     if (off > AC_DATA_ALIGNMENT) {
         cache_put(raw, *(size_t *)(raw + 8));
     }
+#if AC_CACHE_ENABLED
+    else if (aligned[-2] != 0) {
+        int k = (unsigned char)aligned[-2] - 1;
+        small_cache_t *c = small_cache_get();
+        if (c != NULL && c->n[k] < AC_SMALL_KEEP) {
+            c->raw[k][c->n[k]++] = raw;
+        }
+        else {
+            free(raw);
+        }
+    }
+#endif
     else {
         free(raw);
     }
