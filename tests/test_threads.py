@@ -236,6 +236,8 @@ def test_count_nonzero_identical_for_every_thread_count(threads, dt):
     for view, ref in ((a, x), (a[::3], x[::3]), (a[5:], x[5:])):
         c = _same_for_all_counts(threads, lambda: ac.count_nonzero(view))
         assert int(c) == int(np.count_nonzero(ref))
+    if x.itemsize < 8:          # short pieces: the caller may take them all
+        return
     before = _threads._worker_pieces()
     threads(2)
     for _ in range(20):

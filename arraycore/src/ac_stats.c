@@ -323,13 +323,16 @@ AC_TRUTH(complex128, double, AC_NZ_COMPLEX, ac_uint64)
 static const ac_inner_loop_fn ac_truth_table[ACX_NTYPES][3] = {ACX_FOR_EACH(AC_TRUTH_ENTRY)};
 
 /* count_nonzero of long runs on the thread pool: pieces of at least
- * AC_COUNT_PIECE elements counted apart and added (integers: any split
- * gives the same count) */
+ * AC_COUNT_PIECE elements and 1 MB (shorter ones end before a worker has
+ * woken) counted apart and added (integers: any split gives the same
+ * count) */
 #define AC_COUNT_PIECE ((ac_intp)1 << 18)
+#define AC_COUNT_PIECE_BYTES ((ac_intp)1 << 20)
 #define AC_COUNT_MAXP 64
 typedef struct {
     ac_inner_loop_fn fn;
     ac_intp total;          /* the running count (ac_drive's ctx) */
+    ac_intp min_piece;      /* elements */
     char *p;
     ac_intp stride, n, piece;
     ac_intp part[AC_COUNT_MAXP];
@@ -350,9 +353,9 @@ static int ac_count_inner(char **ptrs, ac_intp n, const ac_intp *st, void *ctx)
 {
     ac_count_job *j = (ac_count_job *)ctx;
     int threads;
-    if (n >= 2 * AC_COUNT_PIECE && !ac_pool_in_piece() && (threads = ac_pool_get_threads()) > 1) {
+    if (n >= 2 * j->min_piece && !ac_pool_in_piece() && (threads = ac_pool_get_threads()) > 1) {
         ac_intp piece = (n + 2 * threads - 1) / (2 * threads), np;
-        if (piece < AC_COUNT_PIECE) piece = AC_COUNT_PIECE;
+        if (piece < j->min_piece) piece = j->min_piece;
         np = (n + piece - 1) / piece;
         if (np <= AC_COUNT_MAXP) {
             j->p = ptrs[0];
@@ -380,8 +383,11 @@ int ac_truth_scan(int what, int tidx, int ndim, const ac_intp *shape,
     int r;
     if (what == AC_TRUTH_COUNT) {
         ac_count_job job;
+        static const ac_intp isz[ACX_NTYPES] = ACX_ITEMSIZES;
         job.fn = ac_truth_table[tidx][what];
         job.total = 0;
+        job.min_piece = AC_COUNT_PIECE_BYTES / isz[tidx];
+        if (job.min_piece < AC_COUNT_PIECE) job.min_piece = AC_COUNT_PIECE;
         r = ac_drive(ndim, shape, 1, ptrs, st, 0, AC_DRIVE_SIMPLIFY, 0, ac_count_inner, &job);
         count = job.total;
     }
