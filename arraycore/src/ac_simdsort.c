@@ -23,8 +23,11 @@
  * extra pass and never degrade the recursion.  After 2 log2(n) + 4 levels
  * the sort gives up (returns 0) and the caller's radix sort finishes.
  * Long sorts into a new array (AVX-512) sort the two sides of their first,
- * sampled partition as two pieces of the thread pool (src/ac_pool.c): the
- * sorted keys do not depend on which thread sorted which side.
+ * sampled partition as two pieces of the thread pool (src/ac_pool.c); longer
+ * ones also run that first pass on two threads (first_part512) and split
+ * each side once more, so four parts share the pool (sort_sides512): the
+ * sorted keys, and the kept NaNs and zeros, do not depend on which thread
+ * did what.
  */
 #include "ac_simdsort.h"
 #include "ac_cpu.h"
