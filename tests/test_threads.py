@@ -392,6 +392,59 @@ def test_sort_identical_for_every_thread_count(threads, dt, n):
     _same_for_all_counts(threads, lambda: ac.sort(a, stable=False))
 
 
+def _sort_shapes(dt, n, rng):
+    """Inputs for the split logic: random with duplicates, all equal, sorted,
+    reversed, few distinct values; floats also with NaN payloads and signed
+    zeros (some only in the second half, some only in the first)."""
+    if np.dtype(dt).kind in "iu":
+        x = rng.integers(0, 2 ** 31, n).astype(dt)
+    else:
+        x = (rng.standard_normal(n) * 100).astype(dt)
+    shapes = [x, x[rng.integers(0, 40, n)], np.full(n, x[1]), np.sort(x),
+              np.sort(x)[::-1].copy()]
+    if np.dtype(dt).kind == "f":
+        ib = np.dtype(f"u{np.dtype(dt).itemsize}")
+        top = np.array(1, ib) << np.array(8 * np.dtype(dt).itemsize - 1, ib)
+        y = x.copy()
+        idx = rng.integers(0, n, n // 64)
+        y[idx] = np.where(rng.random(len(idx)) < 0.5, -0.0, 0.0).astype(dt)
+        idx = rng.integers(0, n, n // 64)
+        nan = np.array(np.nan, dtype=dt).view(ib)
+        y.view(ib)[idx] = (nan | rng.integers(1, 999, len(idx)).astype(ib)
+                           | np.where(rng.random(len(idx)) < 0.5, top, np.array(0, ib)))
+        shapes.append(y)
+        z = x.copy()            # specials only in the second half
+        z[n // 2 + 3::7] = -0.0
+        z[n // 2 + 5::11] = 0.0
+        z.view(ib)[n - 9] = nan | 5
+        z.view(ib)[n // 2 + 1] = nan | top | 3
+        shapes.append(z)
+        z = x.copy()            # ... and mostly in the first
+        z[: n // 3] = 0.0
+        z[5] = -0.0
+        z[-4:] = np.nan
+        shapes.append(z)
+    return shapes
+
+
+@pytest.mark.parametrize("n", [2 ** 19 + 5, 2 ** 20 + 37])   # just past the parallel
+@pytest.mark.parametrize("dt", ["float64", "float32", "int64", "uint32"])  # first pass / 4 parts
+def test_sort_split_identical_for_every_thread_count(threads, dt, n):
+    # the first partition on two threads (a block swap joins the halves,
+    # specials of the second half appended afterwards), then each side split
+    # again into four pool pieces: the same bits as one thread, and NumPy's
+    # stable order of equal keys (signed zeros, NaN payloads)
+    rng = np.random.default_rng(n)
+    for x in _sort_shapes(dt, n, rng):
+        a = ac.asarray(x)
+        want = np.sort(x, kind="stable")
+        r = _same_for_all_counts(threads, lambda: ac.sort(a))
+        assert _bits(r) == _bits(want)
+        r = _same_for_all_counts(threads, lambda: ac.sort(a, stable=False))
+        assert _bits(r) == _bits(want)
+        _same_for_all_counts(threads, lambda: ac.sort(a, descending=True))
+
+
 def test_errstate_from_a_worker(threads):
     # the overflowing / dividing elements sit in the last piece of the run
     x = np.zeros(2_000_000)

@@ -23,8 +23,11 @@
  * extra pass and never degrade the recursion.  After 2 log2(n) + 4 levels
  * the sort gives up (returns 0) and the caller's radix sort finishes.
  * Long sorts into a new array (AVX-512) sort the two sides of their first,
- * sampled partition as two pieces of the thread pool (src/ac_pool.c): the
- * sorted keys do not depend on which thread sorted which side.
+ * sampled partition as two pieces of the thread pool (src/ac_pool.c); longer
+ * ones also run that first pass on two threads (first_part512) and split
+ * each side once more, so four parts share the pool (sort_sides512): the
+ * sorted keys, and the kept NaNs and zeros, do not depend on which thread
+ * did what.
  */
 #include "ac_simdsort.h"
 #include "ac_cpu.h"
@@ -605,12 +608,24 @@ static AC_T512 int qsortp512_u64(uint64_t *k, int64_t *ix, ac_intp n, int depth)
 
 /* the two sides of a first partition, sorted as two pool pieces */
 #define AC_SS_PAR_MIN ((ac_intp)1 << 17)   /* keys; and each side >= 1/16 of it */
+#define AC_SS_PAR4_MIN ((ac_intp)1 << 20)  /* ... each side split again first */
+#define AC_SS_PAR1_MIN ((ac_intp)1 << 19)  /* the first pass on two threads */
 typedef struct {
     void *d;
     ac_intp l, n;
+    ac_intp at[4], len[4];
     int depth, fp;
-    int ok[2];
+    int ok[4];
 } ac_ss_split;
+typedef struct {
+    void *d, *spec;
+    const void *src;
+    ac_intp n, h, k;
+    int kind, desc, fp;
+    uint64_t p;
+    ac_intp l[2];
+    ac_intp cnt[2][3];
+} ac_ss_first;
 
 /* ------------------------------------------------ keys in place (AVX-512)
  * tokeys: d[i] becomes the key of src[i] (see ac_simdsort.h), NaNs and
@@ -625,7 +640,7 @@ typedef struct {
  * desc, zeros made +0.0, NaNs made the infinity that sorts last (first     \
  * when desc: -inf after the negation), p and the partition compares in FP. */ \
 static AC_INL AC_T512 ac_intp tokeys512r_u##W(KT *d, const KT *src, ac_intp n, int kind, \
-                                   int desc, KT *spec, ac_intp *cnt,          \
+                                   int desc, KT *spec, KT *spec_end, ac_intp *cnt, \
                                    const int PART, KT p, const int FP)        \
 {                                                                             \
     const __m512i pv = _mm512_set1_epi##W((KT)p);                             \
@@ -660,12 +675,17 @@ static AC_INL AC_T512 ac_intp tokeys512r_u##W(KT *d, const KT *src, ac_intp n, i
                 key = _mm512_xor_si512(key, dx);                              \
             }                                                                 \
             nneg += _mm_popcnt_u32((unsigned)(MT)(neg & (MT)~(isnan | iszero))); \
-            if ((MT)(isnan | iszero)) {                                       \
+            if ((MT)(isnan | iszero) && spec) {                               \
                 int j;                                                        \
                 for (j = 0; j < NL && i + j < n; j++) {                       \
                     if ((isnan >> j) & 1) { spec[nnan++] = src[i + j]; }      \
-                    else if ((iszero >> j) & 1) { spec[n - 1 - nzero++] = src[i + j]; } \
+                    else if ((iszero >> j) & 1) { spec_end[-1 - nzero++] = src[i + j]; } \
                 }                                                             \
+            }                                                                 \
+            else if ((MT)(isnan | iszero)) {                                  \
+                /* counted only (spec NULL: see first_part512) */            \
+                nnan += _mm_popcnt_u32((unsigned)isnan);                      \
+                nzero += _mm_popcnt_u32((unsigned)iszero);                    \
             }                                                                 \
         }                                                                     \
         else {                                                                \
@@ -698,7 +718,7 @@ static AC_INL AC_T512 ac_intp tokeys512r_u##W(KT *d, const KT *src, ac_intp n, i
 static AC_T512 void tokeys512_u##W(KT *d, const KT *src, ac_intp n, int kind, \
                                    int desc, KT *spec, ac_intp *cnt)          \
 {                                                                             \
-    tokeys512r_u##W(d, src, n, kind, desc, spec, cnt, 0, 0, 0);               \
+    tokeys512r_u##W(d, src, n, kind, desc, spec, spec + n, cnt, 0, 0, 0);               \
 }                                                                             \
 /* the key of one element (as tokeys512r's) */                               \
 static AC_INL KT key1_u##W(KT u, int kind, int desc)                          \
@@ -737,26 +757,162 @@ static AC_INL KT fpkey1_u##W(KT u, int desc)                                  \
  * and zeros kept in spec into their blocks): returns 2; other kinds leave \
  * sorted keys: 1; 0 when the quicksort declined (d then holds the keys,    \
  * permuted, for the caller's own sort). */                                  \
+static AC_T512 int qsort_any512_u##W(KT *d, ac_intp m, int depth, int fp)  \
+{                                                                             \
+    return fp ? qsort512_f##W(d, m, depth) : qsort512_u##W(d, m, depth);      \
+}                                                                             \
+/* job 1, piece i: one more partition of side i (as a qsort512 step), its   \
+ * two parts recorded (a block of keys equal to the pivot is done) */        \
+static AC_T512 void split2_piece_u##W(void *vctx, ac_intp i)                 \
+{                                                                             \
+    ac_ss_split *c = (ac_ss_split *)vctx;                                     \
+    const ac_intp off = i ? c->l : 0, m = i ? c->n - c->l : c->l;             \
+    KT *k = (KT *)c->d + off;                                                 \
+    KT p;                                                                     \
+    ac_intp l;                                                                \
+    if (c->fp) {                                                              \
+        p = pivot512_f##W(k, m);                                              \
+        l = part512_lt_f##W(k, m, p);                                         \
+        if (l == 0) {                                                         \
+            const ac_intp e = part512_le_f##W(k, m, p);                       \
+            c->at[2 * i] = off + e; c->len[2 * i] = 0;                        \
+            c->at[2 * i + 1] = off + e; c->len[2 * i + 1] = m - e;            \
+            return;                                                           \
+        }                                                                     \
+    }                                                                         \
+    else {                                                                    \
+        p = pivot512_u##W(k, m);                                              \
+        l = part512_lt_u##W(k, m, p);                                         \
+        if (l == 0) {                                                         \
+            const ac_intp e = part512_le_u##W(k, m, p);                       \
+            c->at[2 * i] = off + e; c->len[2 * i] = 0;                        \
+            c->at[2 * i + 1] = off + e; c->len[2 * i + 1] = m - e;            \
+            return;                                                           \
+        }                                                                     \
+    }                                                                         \
+    c->at[2 * i] = off; c->len[2 * i] = l;                                    \
+    c->at[2 * i + 1] = off + l; c->len[2 * i + 1] = m - l;                    \
+}                                                                             \
+/* job 2 (or the only job when the sides are not split again): part i */    \
 static AC_T512 void split_piece_u##W(void *vctx, ac_intp i)                  \
 {                                                                             \
     ac_ss_split *c = (ac_ss_split *)vctx;                                     \
-    KT *d = (KT *)c->d + (i ? c->l : 0);                                      \
-    const ac_intp m = i ? c->n - c->l : c->l;                                 \
-    c->ok[i] = c->fp ? qsort512_f##W(d, m, c->depth) : qsort512_u##W(d, m, c->depth); \
+    c->ok[i] = qsort_any512_u##W((KT *)c->d + c->at[i], c->len[i], c->depth, c->fp); \
 }                                                                             \
-/* both sides of the partition at l: on two threads when both are long */    \
+/* both sides of the partition at l: as pool pieces when both are long     \
+ * (each side partitioned once more first when long enough, so the pool   \
+ * balances four parts of uneven length) */                                  \
 static AC_T512 int sort_sides512_u##W(KT *d, ac_intp n, ac_intp l, int depth, int fp) \
 {                                                                             \
     if (n >= AC_SS_PAR_MIN && l >= n / 16 && n - l >= n / 16 &&               \
             ac_pool_get_threads() > 1) {                                      \
         ac_ss_split c;                                                        \
+        int i, np = 2;                                                        \
         c.d = d; c.l = l; c.n = n; c.depth = depth; c.fp = fp;                \
-        c.ok[0] = c.ok[1] = 0;                                                \
-        ac_pool_run(2, split_piece_u##W, &c);                                 \
-        return c.ok[0] && c.ok[1];                                            \
+        c.at[0] = 0; c.len[0] = l; c.at[1] = l; c.len[1] = n - l;             \
+        if (n >= AC_SS_PAR4_MIN && depth > 1) {                               \
+            ac_pool_run(2, split2_piece_u##W, &c);                            \
+            c.depth = depth - 1;                                              \
+            np = 4;                                                           \
+        }                                                                     \
+        for (i = 0; i < np; i++) {                                            \
+            c.ok[i] = 0;                                                      \
+        }                                                                     \
+        ac_pool_run(np, split_piece_u##W, &c);                                \
+        for (i = 0; i < np; i++) {                                            \
+            if (!c.ok[i]) {                                                   \
+                return 0;                                                     \
+            }                                                                 \
+        }                                                                     \
+        return 1;                                                             \
     }                                                                         \
-    return fp ? (qsort512_f##W(d, l, depth) && qsort512_f##W(d + l, n - l, depth)) \
-              : (qsort512_u##W(d, l, depth) && qsort512_u##W(d + l, n - l, depth)); \
+    return qsort_any512_u##W(d, l, depth, fp) && qsort_any512_u##W(d + l, n - l, depth, fp); \
+}                                                                             \
+/* the first pass: keys written partitioned around p into d (tokeys512r);  \
+ * long inputs on two threads, each half of src into its half of d, then    \
+ * the right part of the first half and the left part of the second        \
+ * swapped (the shorter of the two) so all keys below p come first.  The   \
+ * second half only counts its NaNs and zeros; when it has any, they are   \
+ * appended to spec afterwards in src order, as one thread would have. */  \
+static AC_T512 void first_piece_u##W(void *vctx, ac_intp i)                  \
+{                                                                             \
+    ac_ss_first *c = (ac_ss_first *)vctx;                                     \
+    const ac_intp off = i ? c->h : 0, m = i ? c->n - c->h : c->h;             \
+    KT *d = (KT *)c->d + off, *spec = (KT *)c->spec;                          \
+    const KT *src = (const KT *)c->src + off;                                 \
+    c->l[i] = c->fp                                                           \
+        ? tokeys512r_u##W(d, src, m, c->kind, c->desc, i ? NULL : spec, spec + c->n, \
+                          c->cnt[i], 1, (KT)c->p, 1)                          \
+        : tokeys512r_u##W(d, src, m, c->kind, c->desc, i ? NULL : spec, spec + c->n, \
+                          c->cnt[i], 1, (KT)c->p, 0);                         \
+}                                                                             \
+static AC_T512 void swap_piece_u##W(void *vctx, ac_intp i)                   \
+{                                                                             \
+    ac_ss_first *c = (ac_ss_first *)vctx;                                     \
+    const ac_intp half = c->k / 2;                                            \
+    const ac_intp from = i ? half : 0, to = i ? c->k : half;                  \
+    KT *x = (KT *)c->d + c->l[0], *y = (KT *)c->d + c->h + c->l[1] - c->k;    \
+    ac_intp j = from;                                                         \
+    for (; j + NL <= to; j += NL) {                                           \
+        const __m512i a = _mm512_loadu_si512((const void *)(x + j));          \
+        const __m512i b = _mm512_loadu_si512((const void *)(y + j));          \
+        _mm512_storeu_si512((void *)(x + j), b);                              \
+        _mm512_storeu_si512((void *)(y + j), a);                              \
+    }                                                                         \
+    for (; j < to; j++) {                                                     \
+        const KT t = x[j];                                                    \
+        x[j] = y[j];                                                          \
+        y[j] = t;                                                             \
+    }                                                                         \
+}                                                                             \
+static AC_T512 ac_intp first_part512_u##W(KT *d, const KT *src, ac_intp n, int kind, \
+                                          int desc, KT *spec, ac_intp *cnt, KT p, int fp) \
+{                                                                             \
+    ac_ss_first c;                                                            \
+    ac_intp i, nnan, nzero;                                                   \
+    if (n < AC_SS_PAR1_MIN || ac_pool_get_threads() < 2 || ac_pool_in_piece()) { \
+        return fp ? tokeys512r_u##W(d, src, n, kind, desc, spec, spec + n, cnt, 1, p, 1) \
+                  : tokeys512r_u##W(d, src, n, kind, desc, spec, spec + n, cnt, 1, p, 0); \
+    }                                                                         \
+    c.d = d; c.src = src; c.spec = spec; c.n = n;                             \
+    c.h = (n / 2) & ~(ac_intp)(NL - 1);                                       \
+    c.kind = kind; c.desc = desc; c.fp = fp; c.p = p;                         \
+    ac_pool_run(2, first_piece_u##W, &c);                                     \
+    nnan = c.cnt[0][0];                                                       \
+    nzero = c.cnt[0][1];                                                      \
+    cnt[2] = c.cnt[0][2] + c.cnt[1][2];                                       \
+    if (c.cnt[1][0] || c.cnt[1][1]) {                                         \
+        const KT SIGN = (KT)((KT)1 << (W - 1));                               \
+        const KT INF = (KT)(W == 64 ? (KT)0x7ff0000000000000ull : (KT)0x7f800000u); \
+        const __m512i sign = _mm512_set1_epi##W((KT)SIGN);                    \
+        const __m512i inf = _mm512_set1_epi##W((KT)INF);                      \
+        for (i = c.h; i < n; i += NL) {                                       \
+            const MT m = n - i >= NL ? (MT)~(MT)0 : lowmask_u##W((int)(n - i)); \
+            const __m512i mag = _mm512_andnot_si512(sign,                     \
+                _mm512_maskz_loadu_epi##W(m, src + i));                       \
+            const MT sp = (MT)(_mm512_mask_cmpgt_epu##W##_mask(m, mag, inf)   \
+                | _mm512_mask_cmpeq_epi##W##_mask(m, mag, _mm512_setzero_si512())); \
+            if (sp) {                                                         \
+                int j;                                                        \
+                for (j = 0; j < NL && i + j < n; j++) {                       \
+                    const KT u = src[i + j], a = (KT)(u & (KT)~SIGN);         \
+                    if (a > INF) { spec[nnan++] = u; }                        \
+                    else if (a == 0) { spec[n - 1 - nzero++] = u; }           \
+                }                                                             \
+            }                                                                 \
+        }                                                                     \
+    }                                                                         \
+    cnt[0] = nnan;                                                            \
+    cnt[1] = nzero;                                                           \
+    c.k = c.h - c.l[0] < c.l[1] ? c.h - c.l[0] : c.l[1];                      \
+    if (c.k >= AC_SS_PAR1_MIN / 8) {                                          \
+        ac_pool_run(2, swap_piece_u##W, &c);                                  \
+    }                                                                         \
+    else if (c.k > 0) {                                                       \
+        swap_piece_u##W(&c, 0);                                               \
+        swap_piece_u##W(&c, 1);                                               \
+    }                                                                         \
+    return c.l[0] + c.l[1];                                                   \
 }                                                                             \
 static AC_T512 int tokeys_sort512_u##W(KT *d, const KT *src, ac_intp n, int kind, \
                                        int desc, KT *spec, ac_intp *cnt)      \
@@ -773,7 +929,7 @@ static AC_T512 int tokeys_sort512_u##W(KT *d, const KT *src, ac_intp n, int kind
         }                                                                     \
         snet512_f##W(s, 64);                                                  \
         p = s[32];                                                            \
-        l = tokeys512r_u##W(d, src, n, kind, desc, spec, cnt, 1, p, 1);       \
+        l = first_part512_u##W(d, src, n, kind, desc, spec, cnt, p, 1);       \
         ok = (l == 0 || l == n) ? qsort512_f##W(d, n, depth)                  \
             : sort_sides512_u##W(d, n, l, depth, 1);                          \
         if (!ok) {                                                            \
@@ -796,7 +952,7 @@ static AC_T512 int tokeys_sort512_u##W(KT *d, const KT *src, ac_intp n, int kind
     }                                                                         \
     snet512_u##W(s, 64);                                                      \
     p = s[32];                                                                \
-    l = tokeys512r_u##W(d, src, n, kind, desc, spec, cnt, 1, p, 0);           \
+    l = first_part512_u##W(d, src, n, kind, desc, spec, cnt, p, 0);           \
     if (l == 0 || l == n) {                                                   \
         return qsort512_u##W(d, n, depth);                                    \
     }                                                                         \
