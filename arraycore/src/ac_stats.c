@@ -323,11 +323,11 @@ AC_TRUTH(complex128, double, AC_NZ_COMPLEX, ac_uint64)
 static const ac_inner_loop_fn ac_truth_table[ACX_NTYPES][3] = {ACX_FOR_EACH(AC_TRUTH_ENTRY)};
 
 /* count_nonzero of long runs on the thread pool: pieces of at least
- * AC_COUNT_PIECE elements and 1 MB (shorter ones end before a worker has
+ * AC_COUNT_PIECE elements and 4 MB (shorter ones end before a worker has
  * woken) counted apart and added (integers: any split gives the same
  * count) */
 #define AC_COUNT_PIECE ((ac_intp)1 << 18)
-#define AC_COUNT_PIECE_BYTES ((ac_intp)1 << 20)
+#define AC_COUNT_PIECE_BYTES ((ac_intp)1 << 22)
 #define AC_COUNT_MAXP 64
 typedef struct {
     ac_inner_loop_fn fn;
