@@ -47,7 +47,7 @@ cdef object NOVALUE                     # "argument not given" (reduce's initial
 # sig None or the output dtype.  Returns an array (nout == 1) or a tuple.
 cdef object ufunc_call(ufunc uf, tuple args, object out, object where,
                        int casting, dtype sig, int order)
-cdef object _call_fast(ufunc uf, tuple args)                # None: take the general path
+cdef object _call_fast(ufunc uf, tuple args, object out=*)  # None: take the general path
 cdef ufunc get_ufunc(str name)
 # type resolution: the loop for dense input types tin (-1: none); resolve
 # also fills tin from the inputs (weak Python scalars) and raises when none

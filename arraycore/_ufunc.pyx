@@ -177,10 +177,22 @@ cdef class ufunc:
         return (_ufunc_by_name, (self.__name__,))
 
     def __call__(self, *args, **kwargs):
-        if not kwargs and self._core is None:
-            r = _call_fast(self, args)
-            if r is not None:
-                return r
+        if self._core is None:
+            if not kwargs:
+                if len(<tuple>args) == self.nin + 1 and self.nout == 1:
+                    r = _call_fast(self, args[:self.nin], args[self.nin])   # f(x, out)
+                else:
+                    r = _call_fast(self, args)
+                if r is not None:
+                    return r
+            elif len(kwargs) == 1 and self.nout == 1:
+                o = kwargs.get("out")                                       # f(x, out=o)
+                if type(o) is tuple and len(<tuple>o) == 1:
+                    o = (<tuple>o)[0]
+                if o is not None:
+                    r = _call_fast(self, args, o)
+                    if r is not None:
+                        return r
         return self._call(args, **kwargs)
 
     def _call(self, args, out=None, where=True, casting="same_kind", order="K",
@@ -264,13 +276,14 @@ cdef tuple _normalize_out(ufunc uf, object out):
         if uf.nout != 1:
             raise TypeError(f"{uf.__name__}(): 'out' must be a tuple of {uf.nout} arrays")
         out = (out,)
+    cdef bint given = False
     for o in <tuple>out:
-        if o is not None and not isinstance(o, ndarray):
-            raise TypeError(f"{uf.__name__}(): return arrays must be of arraycore.ndarray "
-                            f"type, not {type(o).__name__}")
-    if all(o is None for o in <tuple>out):
-        return None
-    return <tuple>out
+        if o is not None:
+            if not isinstance(o, ndarray):
+                raise TypeError(f"{uf.__name__}(): return arrays must be of arraycore.ndarray "
+                                f"type, not {type(o).__name__}")
+            given = True
+    return <tuple>out if given else None
 
 
 cdef dtype _sig_out_dtype(ufunc uf, object signature):
@@ -536,7 +549,7 @@ cdef object ufunc_call(ufunc uf, tuple args, object out, object where,
         if o is None:
             continue
         check_writeable(o)
-        if o.nd != nd or any(o.dimensions[i] != shape[i] for i in range(nd)):
+        if o.nd != nd or memcmp(o.dimensions, shape, nd * sizeof(ac_intp)) != 0:
             raise ValueError(f"{uf.__name__}(): non-broadcastable output operand with shape "
                              f"{shape_tuple(o.nd, o.dimensions)} doesn't match the broadcast "
                              f"shape {shape_tuple(nd, shape)}")
@@ -817,10 +830,13 @@ cdef int _buffered_loop(ACIter *it, aci_next_fn nxt, ACUFuncGenericFunction fn,
             return 0
 
 
-cdef object _call_fast(ufunc uf, tuple args):
-    """The common case without keywords: one output, inputs that are native
-    aligned arrays of the loop's types (or Python scalars), all C-contiguous
-    with equal shapes.  Returns None when the general path must run."""
+cdef object _call_fast(ufunc uf, tuple args, object out=None):
+    """The common case without keywords but `out`: one output, inputs that
+    are native aligned arrays of the loop's types (or Python scalars), all
+    C-contiguous with equal shapes; `out`, when given, a writeable native
+    aligned C-contiguous array of that shape and of the loop's output type
+    that is either one of the inputs or apart from them.  Returns None when
+    the general path must run (which also raises the errors)."""
     cdef int nin = uf.nin, k, li, nd = -1
     cdef int tin[3]
     cdef char sbuf[3][16]
@@ -831,6 +847,8 @@ cdef object _call_fast(ufunc uf, tuple args):
     cdef const unsigned char *lt
     cdef bint any_weak = False
     if uf.nout != 1 or nin > 3 or len(args) != nin or uf._flags & UF_INT_POW:
+        return None
+    if out is not None and type(out) is not ndarray:
         return None
     if nin == 2 and uf._flags & UF_COMPARISON and type(args[0]) is ndarray and \
             type(args[1]) is ndarray:
@@ -890,7 +908,13 @@ cdef object _call_fast(ufunc uf, tuple args):
             setitem_ptr(descr_from_tidx(lt[k]), sbuf[k], x)
             ptrs[k] = sbuf[k]
             steps[k] = 0
-    res = new_array(descr_from_tidx(lt[nin]), first.nd, first.dimensions, NULL, NULL, 0, None)
+    if out is None:
+        res = new_array(descr_from_tidx(lt[nin]), first.nd, first.dimensions, NULL, NULL, 0,
+                        None)
+    elif not _fast_out_ok(<ndarray>out, lt[nin], first, args, nin):
+        return None
+    else:
+        res = <ndarray>out
     ptrs[nin] = res.data
     steps[nin] = res.descr.itemsize
     for k in range(first.nd):
@@ -902,6 +926,36 @@ cdef object _call_fast(ufunc uf, tuple args):
         _run_flat(uf, li, n, nin + 1, ptrs, steps)
     fpe_check(uf)
     return res
+
+
+cdef bint _fast_out_ok(ndarray o, int t, ndarray first, tuple args, int nin):
+    """Whether `o` can take the fast path's result: writeable, native, aligned,
+    C-contiguous, of type t and first's shape, and each input array either
+    the same memory as o or apart from it (partial overlap, read-only and
+    shape errors go to the general path)."""
+    cdef int k
+    cdef ndarray a
+    cdef char *lo
+    cdef char *hi
+    if o.descr.tidx != t or o.descr.swapped or \
+            (o.flags & (AC_ARRAY_C_CONTIGUOUS | AC_ARRAY_ALIGNED | AC_ARRAY_WRITEABLE)) != \
+            (AC_ARRAY_C_CONTIGUOUS | AC_ARRAY_ALIGNED | AC_ARRAY_WRITEABLE) or \
+            o.nd != first.nd or \
+            memcmp(o.dimensions, first.dimensions, o.nd * sizeof(ac_intp)) != 0:
+        return False
+    cdef ac_intp n = 1
+    for k in range(o.nd):
+        n *= o.dimensions[k]
+    lo = o.data
+    hi = o.data + n * o.descr.itemsize
+    for k in range(nin):
+        if type(args[k]) is ndarray:
+            a = <ndarray>args[k]
+            if a.data == o.data and a.descr.itemsize == o.descr.itemsize:
+                continue
+            if a.data < hi and lo < a.data + n * a.descr.itemsize:
+                return False
+    return True
 
 
 cdef int _run_flat(ufunc uf, int li, ac_intp n, int nop, char **ptrs,

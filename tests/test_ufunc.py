@@ -237,6 +237,68 @@ def test_out_overlapping_input():
     assert_array(x, -np.arange(10.0)[::-1])
 
 
+
+@pytest.mark.parametrize("form", ["kw", "kwtuple", "positional"])
+@pytest.mark.parametrize("case", ["fresh", "in_place", "second_in_place", "overlap_shift",
+                                  "read_only", "other_dtype", "other_shape", "strided",
+                                  "scalar", "swapped"])
+def test_out_forms_match_numpy(form, case):
+    """The call forms out=o, out=(o,) and f(x, y, o) on every kind of output
+    (the fast path takes the plain ones; the rest must still get NumPy's
+    result or NumPy's error)."""
+    base = np.arange(1.0, 13.0)
+
+    def run(mod, arr):
+        buf = arr(base.copy())
+        a, b = buf[:6], arr(np.linspace(-2.0, 3.0, 6))
+        if case == "fresh":
+            o = mod.zeros(6)
+        elif case == "in_place":
+            o = a
+        elif case == "second_in_place":
+            a, o = b, b
+        elif case == "overlap_shift":
+            o = buf[1:7]                 # partly over a
+        elif case == "other_dtype":
+            o = mod.zeros(6, dtype=mod.float32)
+        elif case == "other_shape":
+            o = mod.zeros(5)
+        elif case == "strided":
+            o = mod.zeros(12)[::2]
+        elif case == "scalar":
+            b = 2.5
+            o = mod.zeros(6)
+        else:
+            o = arr(np.zeros(6, dtype=">f8"))
+        call = {"kw": lambda: mod.subtract(a, b, out=o),
+                "kwtuple": lambda: mod.subtract(a, b, out=(o,)),
+                "positional": lambda: mod.subtract(a, b, o)}[form]
+        try:
+            r = call()
+        except (TypeError, ValueError) as e:
+            return type(e), np.asarray(buf).copy()
+        assert r is o
+        return np.asarray(o).copy(), np.asarray(buf).copy()
+
+    if case == "read_only":             # a read-only NumPy buffer, imported without a copy
+        ro = np.zeros(6)
+        ro.flags.writeable = False
+        o = xp.asarray(ro)
+        with pytest.raises(ValueError):
+            {"kw": lambda: xp.subtract(xp.asarray(base[:6]), 1.0, out=o),
+             "kwtuple": lambda: xp.subtract(xp.asarray(base[:6]), 1.0, out=(o,)),
+             "positional": lambda: xp.subtract(xp.asarray(base[:6]), 1.0, o)}[form]()
+        assert not ro.any()
+        return
+    want = run(np, np.asarray)
+    got = run(xp, lambda v: xp.asarray(v))
+    if isinstance(want[0], type):
+        assert got[0] is want[0]
+    else:
+        np.testing.assert_array_equal(got[0], want[0])
+    np.testing.assert_array_equal(got[1], want[1])
+
+
 def test_where():
     a = xp.asarray([1.0, 2.0, 3.0, 4.0])
     o = xp.full(4, -1.0)
