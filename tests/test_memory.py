@@ -309,6 +309,29 @@ def test_data_64_byte_aligned(size):
             assert data_ptr(a) % 64 == 0, (make, data_ptr(a))
 
 
+
+@pytest.mark.arraycore_only
+@pytest.mark.parametrize("nbytes", [65535, 65536, 65537, 1 << 20, (4 << 20) + 8, 40 << 20])
+def test_large_blocks_start_on_a_page(nbytes):
+    """Blocks of at least 64 KB start on a page boundary (4K aliasing with
+    NumPy's arrays, which start 16 bytes into a page, see ac_alloc.c), the
+    smaller ones on 64 bytes; freed and reused (the 4 MB cache) alike, and
+    their data survives a round trip through the cache's header words."""
+    for _ in range(3):
+        keep = [xp.empty((nbytes,), dtype=xp.uint8), xp.zeros((nbytes,), dtype=xp.uint8),
+                xp.full((nbytes,), 7, dtype=xp.uint8)]
+        for a in keep:
+            if nbytes >= 65536:
+                assert data_ptr(a) % 4096 == 0, (nbytes, data_ptr(a))
+            else:
+                assert data_ptr(a) % 64 == 0
+        assert int(xp.sum(keep[1])) == 0 and int(xp.max(keep[2])) == 7
+        keep[0][...] = 255
+        keep[0][0] = 1
+        assert int(xp.sum(xp.astype(keep[0], xp.int64))) == 255 * (nbytes - 1) + 1
+        del keep
+
+
 def test_allocations_visible_to_tracemalloc():
     gc.collect()
     tracemalloc.start()
