@@ -210,3 +210,48 @@ def test_argmax_argmin_dispatch_levels_agree_with_numpy(level, tmp_path):
     r = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env,
                        capture_output=True, text=True)
     assert r.returncode == 0, r.stdout + r.stderr
+
+
+@pytest.mark.parametrize("prefetch", ["0", "1"])
+def test_long_reductions_same_bits_with_and_without_stream_prefetch(prefetch, tmp_path):
+    """Runs beyond 1 MB prefetch ahead or not by CPU vendor
+    (ac_cpu_stream_prefetch, ARRAYCORE_STREAM_PREFETCH overrides): sum and
+    max/min give the same bits either way (the exact pairwise sum, the
+    serial fold's NaN and signed zero), at every SIMD level."""
+    import os
+    import subprocess
+    import sys
+    code = (
+        "import numpy as np, arraycore as ac, math\n"
+        "ac.set_num_threads(1)\n"
+        "rng = np.random.default_rng(5)\n"
+        "out = []\n"
+        "for dt in ('float32', 'float64'):\n"
+        "    for n in (131071, 262144 + 37, 1 << 20):\n"
+        "        x = rng.standard_normal(n).astype(dt)\n"
+        "        for kind in range(3):\n"
+        "            y = x.copy()\n"
+        "            if kind == 1: y[n - 3] = np.nan\n"
+        "            if kind == 2: y = np.where(y > 0, -0.0, y).astype(dt); y[n // 2] = 0.0\n"
+        "            a = ac.asarray(y)\n"
+        "            out.append([np.asarray(f(a)).tobytes().hex() for f in (ac.sum, ac.max, ac.min)])\n"
+        "print(out)\n")
+    results = []
+    for level in ("avx512", "baseline"):
+        env = dict(os.environ)
+        env["ARRAYCORE_STREAM_PREFETCH"] = prefetch
+        env["ARRAYCORE_CPU"] = level
+        r = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env,
+                           capture_output=True, text=True)
+        assert r.returncode == 0, r.stdout + r.stderr
+        results.append(r.stdout)
+    env = dict(os.environ)
+    env["ARRAYCORE_STREAM_PREFETCH"] = "1" if prefetch == "0" else "0"
+    r = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env,
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert results[0] == r.stdout          # the other setting, same bits
+    # and the values are the sums and folds themselves
+    rng = np.random.default_rng(5)
+    x = rng.standard_normal(131071).astype("float64")
+    assert float(xp.max(xp.asarray(x))) == float(x.max())

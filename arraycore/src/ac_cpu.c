@@ -46,3 +46,23 @@ const char *ac_cpu_level_name(int level)
     default: return "baseline";
     }
 }
+
+static int ac_prefetch = -1;
+
+int ac_cpu_stream_prefetch(void)
+{
+    int on = __atomic_load_n(&ac_prefetch, __ATOMIC_RELAXED);
+    if (on < 0) {
+        on = 1;
+#if AC_HAVE_DISPATCH
+        __builtin_cpu_init();
+        if (__builtin_cpu_is("amd"))
+            on = 0;
+#endif
+        const char *env = getenv("ARRAYCORE_STREAM_PREFETCH");
+        if (env != NULL && (strcmp(env, "0") == 0 || strcmp(env, "1") == 0))
+            on = env[0] == '1';
+        __atomic_store_n(&ac_prefetch, on, __ATOMIC_RELAXED);
+    }
+    return on;
+}

@@ -20,6 +20,9 @@
 #ifndef AC_REDEXT_PREFETCH
 #define AC_REDEXT_PREFETCH 4096   /* bytes ahead of the lanes' loads */
 #endif
+/* runs of at least this many bytes (beyond L2) prefetch, where the CPU
+   wants it (ac_cpu_stream_prefetch) */
+#define AC_REDEXT_PF_MIN ((ac_intp)1 << 20)
 
 /* GCC vector types, one width per SIMD level (16 bytes at SSE2, 32 at AVX2,
  * 64 at AVX-512: four accumulators and their NaN masks stay in registers);
@@ -47,9 +50,16 @@ AC_RV_TYPES(64)
     memcpy(&acc0, p, sizeof(VT)); memcpy(&acc1, p + W, sizeof(VT));           \
     memcpy(&acc2, p + 2 * W, sizeof(VT)); memcpy(&acc3, p + 3 * W, sizeof(VT)); \
     nan = (acc0 != acc0) | (acc1 != acc1) | (acc2 != acc2) | (acc3 != acc3);  \
-    for (i = 4 * W; i + 4 * W <= n; i += 4 * W) {                             \
-        for (int pf = 0; pf < 4 * (int)sizeof(VT); pf += 64)                 \
-            __builtin_prefetch((const char *)(p + i) + AC_REDEXT_PREFETCH + pf, 0, 3); \
+    i = 4 * W;                                                                \
+    if (n * (ac_intp)sizeof(T) >= AC_REDEXT_PF_MIN && ac_cpu_stream_prefetch()) { \
+        for (; i + 4 * W <= n; i += 4 * W) {                                  \
+            for (int pf = 0; pf < 4 * (int)sizeof(VT); pf += 64)             \
+                __builtin_prefetch((const char *)(p + i) + AC_REDEXT_PREFETCH + pf, 0, 3); \
+            AC_REDEXT_STEP(0, VT, VI, OP) AC_REDEXT_STEP(1, VT, VI, OP)       \
+            AC_REDEXT_STEP(2, VT, VI, OP) AC_REDEXT_STEP(3, VT, VI, OP)       \
+        }                                                                     \
+    }                                                                         \
+    for (; i + 4 * W <= n; i += 4 * W) {                                      \
         AC_REDEXT_STEP(0, VT, VI, OP) AC_REDEXT_STEP(1, VT, VI, OP)           \
         AC_REDEXT_STEP(2, VT, VI, OP) AC_REDEXT_STEP(3, VT, VI, OP)           \
     }                                                                         \
