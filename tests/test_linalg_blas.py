@@ -216,3 +216,69 @@ def test_nonfinite_checks(dt, where):
                 # (with an inf, NumPy's eigh and svd give NaN results where
                 # its eigvalsh raises; ours raise throughout)
                 ours(ac.asarray(y))
+
+
+# ---- float64 solve of 5x5 .. 8x8 on AVX-512 ---------------------------------
+_SOLVE8 = r"""
+import numpy as np, arraycore as ac, sys
+rng = np.random.default_rng(int(sys.argv[1]))
+out = []
+for n in (5, 6, 7, 8):
+    for k in (1, 2, 3):
+        mats = [rng.standard_normal((40, n, n)),                      # random
+                rng.integers(-3, 4, (40, n, n)).astype(float),        # ties of |pivot|
+                rng.standard_normal((40, n, n)) * np.logspace(-150, 150, n),   # badly scaled
+                rng.standard_normal((40, n, n)) * 1e-300]             # subnormal pivots
+        for a in mats:
+            b = rng.standard_normal((40, n, k))
+            for i in range(40):      # one matrix at a time: singular ones raise
+                try:
+                    x = np.asarray(ac.linalg.solve(ac.asarray(a[i]), ac.asarray(b[i])))
+                    out.append(x.tobytes().hex())
+                except ac.linalg.LinAlgError as e:
+                    out.append(str(e))
+        a = rng.standard_normal((6, n, n))
+        a[1, 0, 0] = np.nan
+        a[2, n - 1, 1] = np.inf
+        a[3, :, 2] = 0.0                                             # singular
+        a[4, 1] = a[4, 0]                                            # singular
+        for i in range(6):
+            try:
+                with np.errstate(all="ignore"):
+                    x = np.asarray(ac.linalg.solve(ac.asarray(a[i]), ac.asarray(b[i])))
+                out.append(x.tobytes().hex())
+            except ac.linalg.LinAlgError as e:
+                out.append(str(e))
+print(len(out)); print("\n".join(out))
+"""
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_float64_solve_avx512_kernel_equals_scalar(seed, tmp_path):
+    """Stacks of 5x5 .. 8x8 float64 solve run an AVX-512 kernel (columns in
+    registers, src/ac_linalg_small.c solve8_d_avx512) where the CPU has it;
+    it must give the scalar kernel's bits (ARRAYCORE_CPU=avx2 runs that one),
+    the same LinAlgError for singular matrices, and hand NaN, infinity and
+    subnormal-pivot cases back to the scalar kernel."""
+    import os
+    import subprocess
+    import sys
+    runs = []
+    for level in ("avx512", "avx2"):
+        env = dict(os.environ, ARRAYCORE_CPU=level)
+        r = subprocess.run([sys.executable, "-c", _SOLVE8, str(seed)], cwd=tmp_path, env=env,
+                           capture_output=True, text=True)
+        assert r.returncode == 0, r.stderr
+        runs.append(r.stdout)
+    assert runs[0] == runs[1]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(5, 8), st.sampled_from([(), (7,), (2, 3)]), st.integers(1, 3),
+       st.integers(0, 2 ** 32 - 1))
+def test_float64_small_solve_matches_numpy(n, batch, k, seed):
+    rng = np.random.default_rng(seed)
+    a = rng.standard_normal(batch + (n, n)) + n * np.eye(n)
+    b = rng.standard_normal(batch + (n, k))
+    x = np.asarray(L.solve(ac.asarray(a), ac.asarray(b)))
+    np.testing.assert_allclose(x, np.linalg.solve(a, b), rtol=1e-12, atol=1e-12)
