@@ -658,3 +658,45 @@ def test_flat_python_numbers_fast_path_matches_numpy(seq):
     ref = np.asarray(seq)
     got = xp.asarray(seq)
     assert_array(got, ref)
+
+
+_CAST_LEVELS = r"""
+import numpy as np, arraycore as ac, warnings
+warnings.simplefilter("ignore")
+names = ["int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64",
+         "float32", "float64"]
+rng = np.random.default_rng(3)
+out = []
+for s in names:
+    if s.startswith("float"):
+        v = np.concatenate([rng.standard_normal(300) * 10.0 ** rng.integers(-45, 45, 300),
+                            [np.nan, np.inf, -np.inf, 0.0, -0.0, 3.4e38, 3.5e38, 1e-45, 2**53 + 1.0]])
+    else:
+        info = np.iinfo(s)
+        v = np.concatenate([rng.integers(info.min, info.max, 300, dtype=s, endpoint=True),
+                            [info.min, info.max, 0, 1]]).astype(s)
+    x = ac.asarray(v.astype(s))
+    for d in names:
+        if s.startswith("float") and not d.startswith("float"):
+            continue                     # float -> int: no SIMD clone
+        out.append(np.asarray(ac.astype(x, getattr(ac, d))).tobytes().hex())
+print("\n".join(out))
+"""
+
+
+def test_real_casts_same_bits_at_every_simd_level(tmp_path):
+    """The contiguous casts between real types have AVX2/AVX-512 clones
+    (tools/gen_casts.py); every level gives the baseline's bits: rounding of
+    large integers and of doubles to float32, overflow, subnormals, NaN,
+    wrapping of integers."""
+    import os
+    import subprocess
+    import sys
+    runs = []
+    for level in ("avx512", "avx2", "baseline"):
+        env = dict(os.environ, ARRAYCORE_CPU=level)
+        r = subprocess.run([sys.executable, "-c", _CAST_LEVELS], cwd=tmp_path, env=env,
+                           capture_output=True, text=True)
+        assert r.returncode == 0, r.stderr
+        runs.append(r.stdout)
+    assert runs[0] == runs[2] and runs[1] == runs[2]
