@@ -672,3 +672,40 @@ def test_ctrl_c_stops_a_long_parallel_call(tmp_path):
     assert words[0] == "INTERRUPTED", r.stdout
     assert float(words[1]) < 0.2 + max(0.5, t_full / 4), (r.stdout, t_full)
     assert "HEALTHY" in r.stdout
+
+
+@pytest.mark.parametrize("threads", [1, 2, 3])
+def test_streamed_outputs_match_numpy(threads):
+    """Calls moving more than the last-level cache with a small output (a bool
+    result of float64 inputs) write it with non-temporal stores from an L1
+    block on the pool's pieces (src/ac_ufunc_run.c, elem_stream): the values,
+    the output's own alignment (any byte offset of an out= view), a scalar
+    operand and two array operands, and an output over the inputs' memory."""
+    rng = np.random.default_rng(7)
+    n = 6_000_011                          # 48 MB of float64, an odd length
+    x = rng.random(n)
+    x[::97] = np.nan
+    y = rng.random(n)
+    ax, ay = ac.asarray(x), ac.asarray(y)
+    old = ac.get_num_threads()
+    ac.set_num_threads(threads)
+    try:
+        np.testing.assert_array_equal(np.asarray(ax > 0.5), x > 0.5)
+        np.testing.assert_array_equal(np.asarray(ac.less(ax, ay)), x < y)
+        np.testing.assert_array_equal(np.asarray(ac.isnan(ax)), np.isnan(x))
+        for off in (0, 1, 7, 15, 64):
+            buf = np.zeros(n + 80, dtype=bool)
+            o = ac.asarray(buf)[off:off + n]
+            r = ac.greater(ax, ay, out=o)
+            assert r is o
+            np.testing.assert_array_equal(buf[off:off + n], x > y)
+            assert not buf[:off].any() and not buf[off + n:].any()
+        # the output over the first input's own bytes: taken apart first
+        z = x.copy()
+        az = ac.asarray(z)
+        zb = ac.asarray(z.view(bool))[:n]
+        want = x > 0.5
+        ac.greater(az, 0.5, out=zb)
+        np.testing.assert_array_equal(z.view(bool)[:n], want)
+    finally:
+        ac.set_num_threads(old)
