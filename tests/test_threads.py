@@ -709,3 +709,40 @@ def test_streamed_outputs_match_numpy(threads):
         np.testing.assert_array_equal(z.view(bool)[:n], want)
     finally:
         ac.set_num_threads(old)
+
+
+@pytest.mark.parametrize("dt", ["float32", "float64"])
+def test_argmax_argmin_on_the_pool_match_numpy(dt):
+    """argmax/argmin of runs of 2**20 elements and more are split over the
+    pool (src/ac_stats.c, ac_arg_split): the first extreme whatever the split
+    (ties in different pieces, -0.0 and +0.0), the first NaN, any thread
+    count."""
+    rng = np.random.default_rng(11)
+    n = (1 << 21) + 12345
+    cases = []
+    x = rng.random(n).astype(dt)
+    cases.append(x)
+    y = rng.integers(-5, 5, n).astype(dt)          # many ties, across pieces
+    cases.append(y)
+    z = np.zeros(n, dtype=dt)
+    z[n // 3] = -0.0
+    z[5] = -0.0                                    # all zeros: index 0 both ways
+    cases.append(z)
+    w = x.copy()
+    w[n - 7] = np.nan
+    w[n // 2 + 1] = np.nan                        # the first NaN wins
+    cases.append(w)
+    v = x.copy()
+    v[n - 1] = 2.0
+    v[0] = -1.0                                   # the extremes at the ends
+    cases.append(v)
+    old = ac.get_num_threads()
+    try:
+        for t in (1, 2, 3):
+            ac.set_num_threads(t)
+            for c in cases:
+                a = ac.asarray(c)
+                assert int(ac.argmax(a)) == int(np.argmax(c)), (t, c[:3])
+                assert int(ac.argmin(a)) == int(np.argmin(c)), (t, c[:3])
+    finally:
+        ac.set_num_threads(old)

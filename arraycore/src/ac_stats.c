@@ -180,6 +180,67 @@ AC_ARGEXT(min, d, double, ac_int64, d, l, <)
 AC_ARGEXT(max, f, float, ac_int32, f, i, >)
 AC_ARGEXT(min, f, float, ac_int32, f, i, <)
 
+/* argmax/argmin of long contiguous float runs on the thread pool: pieces
+ * searched apart (each gives its first extreme, or -1 for a NaN), then
+ * combined in order: the first piece with a NaN gives the first NaN, else
+ * the first of the pieces' extremes that no later one beats.  The serial
+ * answer for any split. */
+#define AC_ARG_PAR_MIN ((ac_intp)1 << 20)
+#define AC_ARG_MAXP 64
+typedef struct {
+    ac_intp (*fn)(const void *, ac_intp);
+    const char *p;
+    ac_intp isz, n, piece;
+    ac_intp r[AC_ARG_MAXP];
+} ac_arg_job;
+
+static void ac_arg_piece(void *vctx, ac_intp i)
+{
+    ac_arg_job *j = (ac_arg_job *)vctx;
+    ac_intp start = i * j->piece;
+    ac_intp n = j->n - start < j->piece ? j->n - start : j->piece;
+    j->r[i] = j->fn(j->p + start * j->isz, n);
+}
+
+/* the number of pieces run (their results in j->r), or 0: not worth the pool */
+static ac_intp ac_arg_split(ac_arg_job *j, ac_intp (*fn)(const void *, ac_intp),
+                            const char *p, ac_intp n, ac_intp isz)
+{
+    int threads;
+    ac_intp piece, np;
+    if (n < AC_ARG_PAR_MIN || ac_pool_in_piece() || (threads = ac_pool_get_threads()) < 2) {
+        return 0;
+    }
+    piece = (n + 2 * threads - 1) / (2 * threads);
+    if (piece < AC_ARG_PAR_MIN / 2) piece = AC_ARG_PAR_MIN / 2;
+    piece = (piece + 63) / 64 * 64;
+    np = (n + piece - 1) / piece;
+    if (np > AC_ARG_MAXP) {
+        return 0;
+    }
+    j->fn = fn;
+    j->p = p;
+    j->isz = isz;
+    j->n = n;
+    j->piece = piece;
+    ac_pool_run(np, ac_arg_piece, j);
+    return np;
+}
+
+#define AC_ARG_PAR(VFN, NAME, T, OP, c, n, p)                                 \
+    {                                                                         \
+        ac_arg_job j;                                                         \
+        ac_intp np = ac_arg_split(&j, VFN, c, n, sizeof(T)), best = -1;       \
+        for (ac_intp i = 0; i < np; i++) {                                    \
+            ac_intp st = i * j.piece, ix;                                     \
+            if (j.r[i] < 0)                                                   \
+                return st + ac_first_nan_##NAME(p + st, n - st < j.piece ? n - st : j.piece); \
+            ix = st + j.r[i];                                                 \
+            if (best < 0 || p[ix] OP p[best]) best = ix;                      \
+        }                                                                     \
+        if (np > 0) return best;                                              \
+    }
+
 #define AC_ARG_FLOAT_FAST(NAME, T, S)                                         \
 static ac_intp ac_first_nan_##NAME(const T *p, ac_intp n) {                   \
     for (ac_intp i0 = 0; i0 < n; i0 += 256) {                                 \
@@ -189,11 +250,18 @@ static ac_intp ac_first_nan_##NAME(const T *p, ac_intp n) {                   \
     }                                                                         \
     return 0;                                                                 \
 }                                                                             \
+static ac_intp ac_argmax##NAME##_v(const void *p, ac_intp n) {               \
+    return ac_argext_max_##S((const T *)p, n);                                \
+}                                                                             \
+static ac_intp ac_argmin##NAME##_v(const void *p, ac_intp n) {               \
+    return ac_argext_min_##S((const T *)p, n);                                \
+}                                                                             \
 static ac_intp ac_argmax_##NAME(const char *c, ac_intp n, ac_intp s) {        \
     const T *p = (const T *)c; ac_intp r;                                     \
     if (s != (ac_intp)sizeof(T) || n < 4 * (64 / (ac_intp)sizeof(T))         \
             || (sizeof(T) == 4 && n >= ((ac_intp)1 << 31)))                   \
         return ac_argmax_##NAME##_serial(c, n, s);                            \
+    AC_ARG_PAR(ac_argmax##NAME##_v, NAME, T, >, c, n, p)                      \
     r = ac_argext_max_##S(p, n);                                              \
     return r >= 0 ? r : ac_first_nan_##NAME(p, n);                            \
 }                                                                             \
@@ -202,6 +270,7 @@ static ac_intp ac_argmin_##NAME(const char *c, ac_intp n, ac_intp s) {        \
     if (s != (ac_intp)sizeof(T) || n < 4 * (64 / (ac_intp)sizeof(T))         \
             || (sizeof(T) == 4 && n >= ((ac_intp)1 << 31)))                   \
         return ac_argmin_##NAME##_serial(c, n, s);                            \
+    AC_ARG_PAR(ac_argmin##NAME##_v, NAME, T, <, c, n, p)                      \
     r = ac_argext_min_##S(p, n);                                              \
     return r >= 0 ? r : ac_first_nan_##NAME(p, n);                            \
 }
