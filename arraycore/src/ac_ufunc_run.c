@@ -27,8 +27,9 @@
 #include <pthread.h>
 #include "ac_umath.h"
 #include "ac_pool.h"
-#if defined(__SSE2__)
-#include <emmintrin.h>
+#include "ac_cpu.h"
+#if AC_HAVE_DISPATCH
+#include <immintrin.h>
 #define AC_HAVE_STREAM 1
 #else
 #define AC_HAVE_STREAM 0
@@ -181,6 +182,32 @@ typedef struct {
 } elem_job;
 
 #if AC_HAVE_STREAM
+/* bytes from the L1 block to d with 32-byte non-temporal stores (AVX: on
+ * Zen 4 16-byte ones are slower than plain stores, 32 and 64-byte ones
+ * write 80 MB in 3.4 ms where plain stores take 4.6-5.6) */
+static AC_TARGET_AVX2 void stream_copy(char *d, const char *buf, size_t bytes)
+{
+    size_t h = (size_t)(-(uintptr_t)d & 31), k;
+    if (h > bytes) {
+        h = bytes;
+    }
+    memcpy(d, buf, h);
+    for (k = h; k + 128 <= bytes; k += 128) {
+        __m256i a0 = _mm256_loadu_si256((const __m256i *)(buf + k));
+        __m256i a1 = _mm256_loadu_si256((const __m256i *)(buf + k + 32));
+        __m256i a2 = _mm256_loadu_si256((const __m256i *)(buf + k + 64));
+        __m256i a3 = _mm256_loadu_si256((const __m256i *)(buf + k + 96));
+        _mm256_stream_si256((__m256i *)(d + k), a0);
+        _mm256_stream_si256((__m256i *)(d + k + 32), a1);
+        _mm256_stream_si256((__m256i *)(d + k + 64), a2);
+        _mm256_stream_si256((__m256i *)(d + k + 96), a3);
+    }
+    for (; k + 32 <= bytes; k += 32) {
+        _mm256_stream_si256((__m256i *)(d + k), _mm256_loadu_si256((const __m256i *)(buf + k)));
+    }
+    memcpy(d + k, buf + k, bytes - k);
+}
+
 /* The loop over n elements with its output in an L1 block at the output's
  * own alignment modulo 64 (so every operand is aligned as in one plain call:
  * the same code path, the same bits), each block then copied out with
@@ -196,28 +223,13 @@ static void elem_stream(const elem_job *j, char **q, ac_intp n)
     for (ac_intp off = 0; off < n; off += blk) {
         ac_intp m = n - off < blk ? n - off : blk;
         char *d = dst + off * osz;
-        size_t bytes = (size_t)(m * osz), h = (size_t)(-(uintptr_t)d & 15);
+        size_t bytes = (size_t)(m * osz);
         for (int op = 0; op < out; op++) {
             qq[op] = q[op] + off * j->strides[op];
         }
         qq[out] = buf;
         j->loop(qq, &m, j->strides, j->data);
-        if (h > bytes) {
-            h = bytes;
-        }
-        memcpy(d, buf, h);
-        size_t k = h;
-        for (; k + 64 <= bytes; k += 64) {
-            __m128i a0 = _mm_loadu_si128((const __m128i *)(buf + k));
-            __m128i a1 = _mm_loadu_si128((const __m128i *)(buf + k + 16));
-            __m128i a2 = _mm_loadu_si128((const __m128i *)(buf + k + 32));
-            __m128i a3 = _mm_loadu_si128((const __m128i *)(buf + k + 48));
-            _mm_stream_si128((__m128i *)(d + k), a0);
-            _mm_stream_si128((__m128i *)(d + k + 16), a1);
-            _mm_stream_si128((__m128i *)(d + k + 32), a2);
-            _mm_stream_si128((__m128i *)(d + k + 48), a3);
-        }
-        memcpy(d + k, buf + k, bytes - k);
+        stream_copy(d, buf, bytes);
     }
     _mm_sfence();       /* the streamed lines are visible before the piece ends */
 }
@@ -256,7 +268,7 @@ static ac_intp stream_itemsize(const par_entry *pe, char **ptrs, ac_intp count,
     const int out = nop - 1;
     ac_intp osz = isz[pe->tidx], per = osz;
     if (pe->elem_min != AC_PAR_MEMBOUND || strides[out] != osz || osz > 16 ||
-            count < AC_STREAM_BLK) {
+            count < AC_STREAM_BLK || ac_cpu_level() < AC_CPU_AVX2) {
         return 0;
     }
     for (int k = 0; k < out; k++) {
@@ -266,12 +278,10 @@ static ac_intp stream_itemsize(const par_entry *pe, char **ptrs, ac_intp count,
         per += strides[k] < 0 ? -strides[k] : strides[k];
     }
     /* only outputs of at most a fifth of the traffic (comparisons, isnan,
-       ...: bool results of wide inputs): on Zen 4, non-temporal stores of a
-       full-size output measured slower than plain ones (a + 1 of 10M float64
-       on one thread: 4.9 -> 7.7 ms), while a > 0.5 on two threads went from
-       2.26 to 1.83 ms.  Only on the pool's pieces: with one thread the
-       plain stores measured faster (a > 0.5: 2.3-2.5 ms plain, 2.7-2.9
-       streamed) */
+       ...: bool results of wide inputs).  Measured on Zen 4, 10M float64,
+       two threads: a > 0.5 2.2 -> 1.9 ms streamed, but a + 1 4.4 -> 5.9 ms
+       (a full-size output streams slower).  Only on the pool's pieces: on
+       one thread plain stores were faster for both. */
     if (5 * osz > per) {
         return 0;
     }
