@@ -56,6 +56,21 @@ static int ac_ss_depth(ac_intp n)
 #define AC_T256 __attribute__((target("avx2,fma,popcnt")))
 #define AC_INL inline __attribute__((always_inline))
 
+/* The partitions of long ranges prefetch the block they will read two
+ * steps later on the side they read now: both read fronts move through
+ * memory (the right one backwards), and ranges past the L2 cache otherwise
+ * wait for each first load of a step (10M float64 on one thread: 98 -> 85
+ * ms; 128 to 320 keys ahead measured alike). */
+#define AC_SS_PF_BYTES 2048
+static AC_INL void ac_ss_prefetch(const void *at, int left, ac_intp bytes)
+{
+    const char *pf = (const char *)at + (left ? AC_SS_PF_BYTES : -AC_SS_PF_BYTES);
+    ac_intp o;
+    for (o = 0; o < bytes; o += 64) {
+        __builtin_prefetch(pf + o, 0, 3);
+    }
+}
+
 /* ====================================================== AVX-512 */
 
 /* Min/max and masked compares of the key flavours: unsigned keys (u64,
@@ -382,6 +397,9 @@ static AC_INL AC_T512 ac_intp part512r_##S(KT *k, ac_intp n, KT p, const int LE,
         }                                                                     \
         rl += left ? B : 0;                                                   \
         rr -= left ? 0 : B;                                                   \
+        if (UN == AC_SS_UNROLL) {                                             \
+            ac_ss_prefetch(k + at, left, B * (ac_intp)sizeof(KT));            \
+        }                                                                     \
         _Pragma("GCC unroll 16")                                              \
         for (j = 0; j < UN; j++) {                                            \
             AC_SS_STEPFULL_##S(k, v[j], pv, full, LE, &wl, &wr);             \
@@ -553,6 +571,10 @@ static AC_INL AC_T512 ac_intp partpr_u64(uint64_t *k, int64_t *ix, ac_intp n, ui
         }
         rl += left ? B : 0;
         rr -= left ? 0 : B;
+        if (UN == AC_PAIR_UNROLL) {
+            ac_ss_prefetch(k + at, left, B * 8);
+            ac_ss_prefetch(ix + at, left, B * 8);
+        }
         _Pragma("GCC unroll 8")
         for (j = 0; j < UN; j++) {
             stepp_u64(k, ix, v[j], x[j], pv, 0xFF, LE, 1, &wl, &wr);
@@ -1140,6 +1162,9 @@ static AC_INL AC_T256 ac_intp part256r_u##W(KT *k, ac_intp n, KT p, const int LE
         }                                                                     \
         rl += left ? B : 0;                                                   \
         rr -= left ? 0 : B;                                                   \
+        if (UN == AC_SS_UNROLL256) {                                          \
+            ac_ss_prefetch(k + at, left, B * (ac_intp)sizeof(KT));            \
+        }                                                                     \
         _Pragma("GCC unroll 8")                                               \
         for (j = 0; j < UN; j++) {                                            \
             step256_u##W(k, v[j], ps, NL, LE, 1, &wl, &wr);                   \
