@@ -853,10 +853,13 @@ cdef object _call_fast(ufunc uf, tuple args, object out=None):
     if nin == 2 and uf._flags & UF_COMPARISON and type(args[0]) is ndarray and \
             type(args[1]) is ndarray:
         # a signed integer array against a uint64 array: the exact loops
+        # (with out=, the general path)
         k = (<ndarray>args[0]).descr.tidx
         li = (<ndarray>args[1]).descr.tidx
         if (li == ACX_UINT64 and _is_signed_tidx(k) or
                 k == ACX_UINT64 and _is_signed_tidx(li)) and uf.__name__ in _ICMP_CODES:
+            if out is not None:
+                return None
             return _intcmp_arrays(uf.__name__, <ndarray>args[0], <ndarray>args[1],
                                   k != ACX_UINT64, AC_KEEPORDER)
     for k in range(nin):
