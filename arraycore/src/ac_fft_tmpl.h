@@ -741,18 +741,30 @@ static void FN(rmerge)(const FN(rplan) *p, const FN(cpx) *X, FN(cpx) *z)
 #include "ac_fft_vec.h"
 #endif
 
-/* x / dv (fct = 1/dv rounded): correctly rounded; at the AVX2 level by
- * correcting x fct with its exact residual (FMA), elsewhere a division */
-static inline R FN(sdiv)(R x, R dv, R fct)
+/* the scale of a value when it is not a plain product (run_lanes' `divide`):
+ * 1: x / dv (fct = 1/dv rounded), correctly rounded; at the AVX2 level by
+ * correcting x fct with its exact residual (FMA), elsewhere a division;
+ * 2: x (fct + dv), dv the rounding error of fct (1/sqrt(D) of the ortho
+ * norm): the product with the exact factor, rounded once (FMA; elsewhere in
+ * the wider type) */
+static inline R FN(sdiv)(R x, int mode, R dv, R fct)
 {
 #ifdef AC_FFT_VEC
+    if (mode == 2) {
+        if (sizeof(R) == sizeof(double))
+            return (R)__builtin_fma((double)x, (double)fct, (double)(x * dv));
+        return __builtin_fmaf((float)x, (float)fct, (float)(x * dv));
+    }
     R y = x * fct;
     if (sizeof(R) == sizeof(double))
         return (R)__builtin_fma((double)__builtin_fma(-(double)y, (double)dv, (double)x),
                                 (double)fct, (double)y);
     return __builtin_fmaf(__builtin_fmaf(-(float)y, (float)dv, (float)x), (float)fct, (float)y);
 #else
-    (void)fct;
+    if (mode == 2) {
+        typedef FN(wide) W;
+        return (R)((W)x * ((W)fct + (W)dv));
+    }
     return x / dv;
 #endif
 }
@@ -856,9 +868,23 @@ static int FN(run_lanes)(const ac_fft_job *j, const void *plan, ac_intp lo, ac_i
             int e;
             divide = frexp(D, &e) != 0.5;     /* not a power of two */
             dv = (R)D;
+        } else {
+            /* ortho's 1/sqrt(D): the rounded factor is off by up to half an
+             * ulp, again common to all outputs (up to 1.09x NumPy's error at
+             * n = 22, where the rounding adds to the transform's own bias and
+             * NumPy's does not): times the exact factor, fct + dv */
+            double D2 = nearbyint(1.0 / (j->fct * j->fct));
+            if (D2 > 1 && D2 < 9007199254740992.0 && 1.0 / sqrt(D2) == j->fct) {
+                /* (1.0 / sqrt(D) has two roundings: up to ~1.3 ulp off) */
+                long double ex = 1.0L / sqrtl((long double)D2);
+                if ((long double)fct != ex) {
+                    divide = 2;
+                    dv = (R)(ex - (long double)fct);
+                }
+            }
         }
     }
-#define AC_SC(v) (divide ? FN(sdiv)((v), dv, fct) : (v) * fct)
+#define AC_SC(v) (divide ? FN(sdiv)((v), divide, dv, fct) : (v) * fct)
     const int sign = j->forward ? -1 : 1;
     /* elements read along the axis, and written */
     ac_intp need = kind == AC_FFT_C2R ? n / 2 + 1 : n;
@@ -916,7 +942,7 @@ static int FN(run_lanes)(const ac_fft_job *j, const void *plan, ac_intp lo, ac_i
                     FN(cplan_run)(rp->cp, 1, dst, dst, w, a);
                     if (scale) {
                         R *d = (R *)dst;
-                        if (divide) for (ac_intp i = 0; i < n; i++) d[i] = FN(sdiv)(d[i], dv, fct);
+                        if (divide) for (ac_intp i = 0; i < n; i++) d[i] = FN(sdiv)(d[i], divide, dv, fct);
                         else for (ac_intp i = 0; i < n; i++) d[i] *= fct;
                     }
                     continue;
@@ -926,7 +952,7 @@ static int FN(run_lanes)(const ac_fft_job *j, const void *plan, ac_intp lo, ac_i
                     FN(rsplit_inplace)(rp, dst);
                 }
                 if (scale) {
-                    if (divide) for (ac_intp i = 0; i < nout; i++) { dst[i].r = FN(sdiv)(dst[i].r, dv, fct); dst[i].i = FN(sdiv)(dst[i].i, dv, fct); }
+                    if (divide) for (ac_intp i = 0; i < nout; i++) { dst[i].r = FN(sdiv)(dst[i].r, divide, dv, fct); dst[i].i = FN(sdiv)(dst[i].i, divide, dv, fct); }
                     else for (ac_intp i = 0; i < nout; i++) { dst[i].r *= fct; dst[i].i *= fct; }
                 }
             }
@@ -1006,7 +1032,7 @@ static int FN(run_lanes)(const ac_fft_job *j, const void *plan, ac_intp lo, ac_i
                     if (oax == oesz && !scale) memcpy(dst, s, sizeof(R) * (size_t)n);
                     else if (oax == oesz) {
                         R *d = (R *)dst;
-                        if (divide) for (ac_intp i = 0; i < n; i++) d[i] = FN(sdiv)(s[i], dv, fct);
+                        if (divide) for (ac_intp i = 0; i < n; i++) d[i] = FN(sdiv)(s[i], divide, dv, fct);
                         else for (ac_intp i = 0; i < n; i++) d[i] = s[i] * fct;
                     }
                     else for (ac_intp i = 0; i < n; i++) *(R *)(dst + i * oax) = scale ? AC_SC(s[i]) : s[i];
@@ -1019,7 +1045,7 @@ static int FN(run_lanes)(const ac_fft_job *j, const void *plan, ac_intp lo, ac_i
                 if (oax == oesz) {
                     FN(cpx) *d = (FN(cpx) *)dst;
                     if (!scale) memcpy(d, s, sizeof(FN(cpx)) * (size_t)nout);
-                    else if (divide) for (ac_intp i = 0; i < nout; i++) { d[i].r = FN(sdiv)(s[i].r, dv, fct); d[i].i = FN(sdiv)(s[i].i, dv, fct); }
+                    else if (divide) for (ac_intp i = 0; i < nout; i++) { d[i].r = FN(sdiv)(s[i].r, divide, dv, fct); d[i].i = FN(sdiv)(s[i].i, divide, dv, fct); }
                     else for (ac_intp i = 0; i < nout; i++) { d[i].r = s[i].r * fct; d[i].i = s[i].i * fct; }
                 } else {
                     for (ac_intp i = 0; i < nout; i++) {

@@ -286,7 +286,9 @@ static FN(vcpx) *FN(vexec)(const FN(cplan) *p, int sign, FN(vcpx) *a, FN(vcpx) *
  * correctly rounded reciprocal), at a multiply's cost, not a division's */
 static inline V FN(vsc)(V x, int divide, R dv, R fct)
 {
-    V f = VB(fct), y = x * f;
+    V f = VB(fct);
+    if (divide == 2) return VFMA(x, f, x * VB(dv));   /* times fct + dv (sdiv) */
+    V y = x * f;
     if (!divide) return y;
     return VFMA(VFMA(-y, VB(dv), x), f, y);
 }
