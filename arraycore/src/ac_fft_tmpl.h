@@ -38,7 +38,8 @@ typedef struct FN(cplan_s) {
     int nfct;
     ac_intp fct[64];
     FN(cpx) *tw[2][64];        /* per stage, [forward, backward]: (p-1)*ido twiddles */
-    R *rc[64], *rs[64];        /* odd radix > 7: cos, sin(2 pi m / p), m < p */
+    R *rc[64], *rs[64];        /* odd radices: cos, sin(2 pi m / p), m < p; then
+                                * (rs[s] + p) the low parts sin - (R)sin */
     /* Bluestein */
     ac_intp m;                 /* 0: no Bluestein */
     struct FN(cplan_s) *sub;   /* plan of length m */
@@ -217,7 +218,12 @@ FN(pass3_body)(const int TW, ac_intp ido, ac_intp l1, const FN(cpx) *restrict cc
                FN(cpx) *restrict ch, const FN(cpx) *restrict tw, const R sgn,
                const R *cs, const R *sn)
 {
-    const R c1 = cs[1], s1 = sgn * sn[1];
+    /* sin(2 pi/3) = sqrt(3)/2 as s1 + s1l (sn[3 + 1], its rounding error):
+     * the rounded constant alone is 0.52 ulp low, a bias of every radix-3
+     * pass's outputs 1 and 2 (-0.17 ulp of the RMS per pass, measured; 5
+     * passes (n = 243) made the real transforms' error a systematic -0.9 ulp
+     * scale, more than NumPy's error where its 1/n rounding cancels it) */
+    const R c1 = cs[1], s1 = sgn * sn[1], s1l = sgn * sn[3 + 1];
     for (ac_intp k = 0; k < l1; k++) {
         const FN(cpx) *c = cc + ido * (3 * k);
         for (ac_intp i = 0; i < ido; i++) {
@@ -225,7 +231,7 @@ FN(pass3_body)(const int TW, ac_intp ido, ac_intp l1, const FN(cpx) *restrict cc
             R sr = c[ido + i].r + c[2 * ido + i].r, si = c[ido + i].i + c[2 * ido + i].i;
             R dr = c[ido + i].r - c[2 * ido + i].r, di = c[ido + i].i - c[2 * ido + i].i;
             R ar = FN(fma)(c1, sr, x0r), ai = FN(fma)(c1, si, x0i);
-            R br = s1 * dr, bi = s1 * di;            /* u1 = A + i B, u2 = A - i B */
+            R br = FN(fma)(s1, dr, s1l * dr), bi = FN(fma)(s1, di, s1l * di);   /* u1 = A + i B, u2 = A - i B */
             ch[ido * k + i].r = x0r + sr; ch[ido * k + i].i = x0i + si;
             AC_FFT_PUT(1, ar - bi, ai + br);
             AC_FFT_PUT(2, ar + bi, ai - br);
@@ -379,7 +385,7 @@ static FN(cplan) *FN(cplan_new2)(ac_intp n, ac_intp rlen)
     for (int s = 0; s < nf; s++) {
         ac_intp f = p->fct[s], ido = n / (l1 * f);
         ntw += 2 * (size_t)((f - 1) * ido);
-        if (f > 7 || f == 3 || f == 5 || f == 7) nroot += 2 * (size_t)f;
+        if (f > 7 || f == 3 || f == 5 || f == 7) nroot += 3 * (size_t)f;
         l1 *= f;
     }
     p->mem = malloc(sizeof(FN(cpx)) * ntw + sizeof(R) * nroot + 16);
@@ -407,8 +413,9 @@ static FN(cplan) *FN(cplan_new2)(ac_intp n, ac_intp rlen)
                 long double c, sn;
                 ac_fft_root((unsigned long long)q, (unsigned long long)f, &c, &sn);
                 rt[q] = (R)c; rt[f + q] = (R)sn;
+                rt[2 * f + q] = (R)(sn - (long double)(R)sn);
             }
-            rt += 2 * f;
+            rt += 3 * f;
         }
         l1 *= f;
     }
@@ -734,18 +741,30 @@ static void FN(rmerge)(const FN(rplan) *p, const FN(cpx) *X, FN(cpx) *z)
 #include "ac_fft_vec.h"
 #endif
 
-/* x / dv (fct = 1/dv rounded): correctly rounded; at the AVX2 level by
- * correcting x fct with its exact residual (FMA), elsewhere a division */
-static inline R FN(sdiv)(R x, R dv, R fct)
+/* the scale of a value when it is not a plain product (run_lanes' `divide`):
+ * 1: x / dv (fct = 1/dv rounded), correctly rounded; at the AVX2 level by
+ * correcting x fct with its exact residual (FMA), elsewhere a division;
+ * 2: x (fct + dv), dv the rounding error of fct (1/sqrt(D) of the ortho
+ * norm): the product with the exact factor, rounded once (FMA; elsewhere in
+ * the wider type) */
+static inline R FN(sdiv)(R x, int mode, R dv, R fct)
 {
 #ifdef AC_FFT_VEC
+    if (mode == 2) {
+        if (sizeof(R) == sizeof(double))
+            return (R)__builtin_fma((double)x, (double)fct, (double)(x * dv));
+        return __builtin_fmaf((float)x, (float)fct, (float)(x * dv));
+    }
     R y = x * fct;
     if (sizeof(R) == sizeof(double))
         return (R)__builtin_fma((double)__builtin_fma(-(double)y, (double)dv, (double)x),
                                 (double)fct, (double)y);
     return __builtin_fmaf(__builtin_fmaf(-(float)y, (float)dv, (float)x), (float)fct, (float)y);
 #else
-    (void)fct;
+    if (mode == 2) {
+        typedef FN(wide) W;
+        return (R)((W)x * ((W)fct + (W)dv));
+    }
     return x / dv;
 #endif
 }
@@ -849,9 +868,23 @@ static int FN(run_lanes)(const ac_fft_job *j, const void *plan, ac_intp lo, ac_i
             int e;
             divide = frexp(D, &e) != 0.5;     /* not a power of two */
             dv = (R)D;
+        } else {
+            /* ortho's 1/sqrt(D): the rounded factor is off by up to half an
+             * ulp, again common to all outputs (up to 1.09x NumPy's error at
+             * n = 22, where the rounding adds to the transform's own bias and
+             * NumPy's does not): times the exact factor, fct + dv */
+            double D2 = nearbyint(1.0 / (j->fct * j->fct));
+            if (D2 > 1 && D2 < 9007199254740992.0 && 1.0 / sqrt(D2) == j->fct) {
+                /* (1.0 / sqrt(D) has two roundings: up to ~1.3 ulp off) */
+                long double ex = 1.0L / sqrtl((long double)D2);
+                if ((long double)fct != ex) {
+                    divide = 2;
+                    dv = (R)(ex - (long double)fct);
+                }
+            }
         }
     }
-#define AC_SC(v) (divide ? FN(sdiv)((v), dv, fct) : (v) * fct)
+#define AC_SC(v) (divide ? FN(sdiv)((v), divide, dv, fct) : (v) * fct)
     const int sign = j->forward ? -1 : 1;
     /* elements read along the axis, and written */
     ac_intp need = kind == AC_FFT_C2R ? n / 2 + 1 : n;
@@ -909,7 +942,7 @@ static int FN(run_lanes)(const ac_fft_job *j, const void *plan, ac_intp lo, ac_i
                     FN(cplan_run)(rp->cp, 1, dst, dst, w, a);
                     if (scale) {
                         R *d = (R *)dst;
-                        if (divide) for (ac_intp i = 0; i < n; i++) d[i] = FN(sdiv)(d[i], dv, fct);
+                        if (divide) for (ac_intp i = 0; i < n; i++) d[i] = FN(sdiv)(d[i], divide, dv, fct);
                         else for (ac_intp i = 0; i < n; i++) d[i] *= fct;
                     }
                     continue;
@@ -919,7 +952,7 @@ static int FN(run_lanes)(const ac_fft_job *j, const void *plan, ac_intp lo, ac_i
                     FN(rsplit_inplace)(rp, dst);
                 }
                 if (scale) {
-                    if (divide) for (ac_intp i = 0; i < nout; i++) { dst[i].r = FN(sdiv)(dst[i].r, dv, fct); dst[i].i = FN(sdiv)(dst[i].i, dv, fct); }
+                    if (divide) for (ac_intp i = 0; i < nout; i++) { dst[i].r = FN(sdiv)(dst[i].r, divide, dv, fct); dst[i].i = FN(sdiv)(dst[i].i, divide, dv, fct); }
                     else for (ac_intp i = 0; i < nout; i++) { dst[i].r *= fct; dst[i].i *= fct; }
                 }
             }
@@ -999,7 +1032,7 @@ static int FN(run_lanes)(const ac_fft_job *j, const void *plan, ac_intp lo, ac_i
                     if (oax == oesz && !scale) memcpy(dst, s, sizeof(R) * (size_t)n);
                     else if (oax == oesz) {
                         R *d = (R *)dst;
-                        if (divide) for (ac_intp i = 0; i < n; i++) d[i] = FN(sdiv)(s[i], dv, fct);
+                        if (divide) for (ac_intp i = 0; i < n; i++) d[i] = FN(sdiv)(s[i], divide, dv, fct);
                         else for (ac_intp i = 0; i < n; i++) d[i] = s[i] * fct;
                     }
                     else for (ac_intp i = 0; i < n; i++) *(R *)(dst + i * oax) = scale ? AC_SC(s[i]) : s[i];
@@ -1012,7 +1045,7 @@ static int FN(run_lanes)(const ac_fft_job *j, const void *plan, ac_intp lo, ac_i
                 if (oax == oesz) {
                     FN(cpx) *d = (FN(cpx) *)dst;
                     if (!scale) memcpy(d, s, sizeof(FN(cpx)) * (size_t)nout);
-                    else if (divide) for (ac_intp i = 0; i < nout; i++) { d[i].r = FN(sdiv)(s[i].r, dv, fct); d[i].i = FN(sdiv)(s[i].i, dv, fct); }
+                    else if (divide) for (ac_intp i = 0; i < nout; i++) { d[i].r = FN(sdiv)(s[i].r, divide, dv, fct); d[i].i = FN(sdiv)(s[i].i, divide, dv, fct); }
                     else for (ac_intp i = 0; i < nout; i++) { d[i].r = s[i].r * fct; d[i].i = s[i].i * fct; }
                 } else {
                     for (ac_intp i = 0; i < nout; i++) {

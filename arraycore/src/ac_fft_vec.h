@@ -95,7 +95,7 @@ static void FN(vpass3)(ac_intp ido, ac_intp l1, const FN(vcpx) *restrict cc,
                        FN(vcpx) *restrict ch, const FN(cpx) *restrict tw, R sgn,
                        const R *cs, const R *sn)
 {
-    const R c1 = cs[1], s1 = sgn * sn[1];
+    const R c1 = cs[1], s1 = sgn * sn[1], s1l = sgn * sn[3 + 1];   /* as pass3 */
     for (ac_intp k = 0; k < l1; k++) {
         const FN(vcpx) *c = cc + ido * (3 * k);
         for (ac_intp i = 0; i < ido; i++) {
@@ -103,7 +103,7 @@ static void FN(vpass3)(ac_intp ido, ac_intp l1, const FN(vcpx) *restrict cc,
             V sr = c[ido + i].r + c[2 * ido + i].r, si = c[ido + i].i + c[2 * ido + i].i;
             V dr = c[ido + i].r - c[2 * ido + i].r, di = c[ido + i].i - c[2 * ido + i].i;
             V ar = VFMA(VB(c1), sr, x0r), ai = VFMA(VB(c1), si, x0i);
-            V br = s1 * dr, bi = s1 * di;
+            V br = VFMA(VB(s1), dr, s1l * dr), bi = VFMA(VB(s1), di, s1l * di);
             ch[ido * k + i].r = x0r + sr; ch[ido * k + i].i = x0i + si;
             AC_FFT_VPUT(1, ar - bi, ai + br);
             AC_FFT_VPUT(2, ar + bi, ai - br);
@@ -286,7 +286,9 @@ static FN(vcpx) *FN(vexec)(const FN(cplan) *p, int sign, FN(vcpx) *a, FN(vcpx) *
  * correctly rounded reciprocal), at a multiply's cost, not a division's */
 static inline V FN(vsc)(V x, int divide, R dv, R fct)
 {
-    V f = VB(fct), y = x * f;
+    V f = VB(fct);
+    if (divide == 2) return VFMA(x, f, x * VB(dv));   /* times fct + dv (sdiv) */
+    V y = x * f;
     if (!divide) return y;
     return VFMA(VFMA(-y, VB(dv), x), f, y);
 }
