@@ -186,4 +186,55 @@ static const unsigned long long vpow_exp_tab[128] = {
     0x9a6f50765b6e4540ULL, 0x61df7bfdad9cbe14ULL, 0x8bcfa7c1819e90d8ULL, 0x826fd3c22b8f71f1ULL,
 };
 
+/* The AVX-512 float64 kernel's tables, small enough to be held in zmm
+   registers and looked up with permutes (see ac_vpow.c): log with 32 pieces
+   (|r| < 2**-6), the same construction as above ... */
+#define VPOW_LOG32_OFF 0x3fe6c00000000000ULL   /* 1.0 in the middle of piece 18 */
+static const double vpow_invc32[32] __attribute__((aligned(64))) = {
+    0x1.642c8590b2164p+0, 0x1.5c9882b931057p+0, 0x1.5555555555555p+0, 0x1.4e5e0a72f0539p+0,
+    0x1.47ae147ae147bp+0, 0x1.4141414141414p+0, 0x1.3b13b13b13b14p+0, 0x1.3521cfb2b78c1p+0,
+    0x1.2f684bda12f68p+0, 0x1.29e4129e4129ep+0, 0x1.2492492492492p+0, 0x1.1f7047dc11f70p+0,
+    0x1.1a7b9611a7b96p+0, 0x1.15b1e5f75270dp+0, 0x1.1111111111111p+0, 0x1.0c9714fbcda3bp+0,
+    0x1.0842108421084p+0, 0x1.0410410410410p+0, 0x1.0000000000000p+0, 0x1.f07c1f07c1f08p-1,
+    0x1.e1e1e1e1e1e1ep-1, 0x1.d41d41d41d41dp-1, 0x1.c71c71c71c71cp-1, 0x1.bacf914c1bad0p-1,
+    0x1.af286bca1af28p-1, 0x1.a41a41a41a41ap-1, 0x1.999999999999ap-1, 0x1.8f9c18f9c18fap-1,
+    0x1.8618618618618p-1, 0x1.7d05f417d05f4p-1, 0x1.745d1745d1746p-1, 0x1.6c16c16c16c17p-1,
+};
+static const double vpow_logc32_hi[32] __attribute__((aligned(64))) = {
+    -0x1.522ae0738a000p-2, -0x1.3c25277333000p-2, -0x1.269621134d800p-2, -0x1.1178e8227e800p-2,
+    -0x1.f991c6cb3b000p-3, -0x1.d1037f2656000p-3, -0x1.a93ed3c8ae000p-3, -0x1.823c16551a000p-3,
+    -0x1.5bf406b544000p-3, -0x1.365fcb0159000p-3, -0x1.1178e8227e000p-3, -0x1.da72763844000p-4,
+    -0x1.9335e5d594000p-4, -0x1.4d3115d208000p-4, -0x1.08598b59e4000p-4, -0x1.894aa149fc000p-5,
+    -0x1.0415d89e74000p-5, -0x1.0205658938000p-6, 0x0.0p+0, 0x1.f829b0e780000p-6,
+    0x1.f0a30c0118000p-5, 0x1.6f0d28ae56000p-4, 0x1.e27076e2b0000p-4, 0x1.29552f81ff000p-3,
+    0x1.5ff3070a79000p-3, 0x1.9525a9cf45000p-3, 0x1.c8ff7c79aa000p-3, 0x1.fb9186d5e4000p-3,
+    0x1.1675cababa800p-2, 0x1.2e8e2bae12000p-2, 0x1.4618bc21c6000p-2, 0x1.5d1bdbf580800p-2,
+};
+static const double vpow_logc32_lo[32] __attribute__((aligned(64))) = {
+    -0x1.eba708164c759p-45, -0x1.83454b606bd5cp-46, -0x1.c8bc1df5bb3b6p-45, 0x1.c2c8e63a5f01cp-45,
+    -0x1.bd1ecca0cdf30p-46, 0x1.8527e75b6f6e4p-47, 0x1.86a4350562169p-45, -0x1.e02db9a631e83p-46,
+    0x1.28023eb68981cp-46, -0x1.46fa8234b7289p-51, -0x1.1e778ce2d07f2p-45, -0x1.a79401fa71733p-46,
+    -0x1.30f5c3abd47dap-45, 0x1.53e2582f4e1efp-48, 0x1.7e9dd7009902cp-46, 0x1.96a95d05a267dp-46,
+    -0x1.101c05cf1d753p-47, 0x1.3e45b06e2f7d2p-45, 0x0.0p+0, 0x1.97c267c7e09e4p-45,
+    -0x1.d579e83368e91p-45, 0x1.69bb7c93373dap-45, -0x1.a2c2c2af0003cp-45, 0x1.485301771c408p-45,
+    0x1.eae439f105039p-46, 0x1.ad6d904c1d4e3p-45, -0x1.7814f689f8434p-45, -0x1.d6b2aab993c87p-47,
+    -0x1.f0fc63382a8f0p-46, -0x1.6791e99b72bd8p-45, -0x1.3e02f484c84ccp-46, 0x1.c9a08d8e0f720p-46,
+};
+/* ... and 2**(j/16) as a double and its relative rounding error */
+#define VPOW_INVLN2N16 0x1.71547652b82fep+4    /* 16/ln2 */
+#define VPOW_LN2N16_HI 0x1.62e42fefa0000p-5    /* ln2/16, 36 bits */
+#define VPOW_LN2N16_LO 0x1.cf79abc9e3b3ap-44    /* ln2/16 - VPOW_LN2N16_HI */
+static const double vpow_exp16[16] __attribute__((aligned(64))) = {
+    0x1.0000000000000p+0, 0x1.0b5586cf9890fp+0, 0x1.172b83c7d517bp+0, 0x1.2387a6e756238p+0,
+    0x1.306fe0a31b715p+0, 0x1.3dea64c123422p+0, 0x1.4bfdad5362a27p+0, 0x1.5ab07dd485429p+0,
+    0x1.6a09e667f3bcdp+0, 0x1.7a11473eb0187p+0, 0x1.8ace5422aa0dbp+0, 0x1.9c49182a3f090p+0,
+    0x1.ae89f995ad3adp+0, 0x1.c199bdd85529cp+0, 0x1.d5818dcfba487p+0, 0x1.ea4afa2a490dap+0,
+};
+static const double vpow_exp16_corr[16] __attribute__((aligned(64))) = {
+    0x0.0p+0, 0x1.79aa65d837b6dp-54, -0x1.01b15eaa59348p-55, 0x1.68efde3a8a894p-54,
+    0x1.34d754db0abb6p-55, 0x1.59f48a72a4c6dp-55, 0x1.690cebb7aafb0p-56, 0x1.063e1e21c5409p-54,
+    -0x1.3b3efbf5e2228p-54, -0x1.b32dcb94da51dp-56, 0x1.db72fc1f0eab4p-55, 0x1.1affc2b91ce27p-56,
+    0x1.c1a7792cb3387p-55, 0x1.36eae30af0cb3p-56, 0x1.4a385a63d07a7p-56, -0x1.ff7128fd391f0p-55,
+};
+
 #endif
