@@ -290,7 +290,7 @@ AC_VPOW_REST(vpow_rest_f32, float, libm_powf)
  * of the piece holding 1.0 (relative ~2**-65 of log x for |x-1| near 2**-6),
  * which matters only when |y log x| is also near 700. */
 struct vpow_regs {
-    __m512d ic[4], lh[4], ll[4], et[2], ec[2];
+    __m512d ic[4], lc[4], et[2], ec[2];
 };
 
 static AC_VTARGET_512 inline __attribute__((always_inline)) __m512d
@@ -307,8 +307,8 @@ vpow8(const struct vpow_regs *R, __m512d x, __m512d y, __mmask8 *ok, int signs)
 {
     const __m512i mant = _mm512_set1_epi64((long long)MANT_MASK);
     const __m512d one = _mm512_set1_pd(1.0);
-    __m512d ax = _mm512_castsi512_pd(_mm512_and_epi64(_mm512_castpd_si512(x),
-                                                      _mm512_set1_epi64(0x7fffffffffffffffLL)));
+    /* without negative x (signs == 0) x is |x| */
+    __m512d ax = signs ? _mm512_abs_pd(x) : x;
     __m512i t = _mm512_add_epi64(_mm512_castpd_si512(ax),
                                  _mm512_set1_epi64((long long)(ONE_BITS - VPOW_LOG32_OFF)));
     /* e + 1023: the bias is folded into the tables' logc (vpow_regs) */
@@ -321,8 +321,8 @@ vpow8(const struct vpow_regs *R, __m512d x, __m512d y, __mmask8 *ok, int signs)
     __m512d p = _mm512_mul_pd(z, invc);
     __m512d rlo = _mm512_fmsub_pd(z, invc, p);
     __m512d rhi = _mm512_sub_pd(p, one);                       /* exact */
-    __m512d t1 = _mm512_fmadd_pd(e, _mm512_set1_pd(LN2_HI), vpow_tab32(R->lh, idx, top)); /* exact */
-    __m512d t2 = _mm512_fmadd_pd(e, _mm512_set1_pd(LN2_LO), vpow_tab32(R->ll, idx, top));
+    __m512d t1 = _mm512_fmadd_pd(e, _mm512_set1_pd(LN2_HI), vpow_tab32(R->lc, idx, top)); /* exact */
+    __m512d t2 = _mm512_fmadd_pd(e, _mm512_set1_pd(LN2_LO), _mm512_set1_pd(-1023 * LN2_LO));
     __m512d h1 = _mm512_add_pd(t1, rhi);                       /* t1 = 0 or |t1| >= |rhi| */
     __m512d l1 = _mm512_add_pd(_mm512_sub_pd(t1, h1), rhi);
     /* -r**2/2 = ahi - err/2 exactly */
@@ -331,43 +331,42 @@ vpow8(const struct vpow_regs *R, __m512d x, __m512d y, __mmask8 *ok, int signs)
     __m512d ahi = _mm512_mul_pd(r2, _mm512_set1_pd(-0.5));
     __m512d h2 = _mm512_add_pd(h1, ahi);
     __m512d l2 = _mm512_add_pd(_mm512_sub_pd(h1, h2), ahi);
-    __m512d q = _mm512_set1_pd(-1.0 / 11);
-    q = _mm512_fmadd_pd(q, rhi, _mm512_set1_pd(0.1));
-    q = _mm512_fmadd_pd(q, rhi, _mm512_set1_pd(-1.0 / 9));
-    q = _mm512_fmadd_pd(q, rhi, _mm512_set1_pd(0.125));
-    q = _mm512_fmadd_pd(q, rhi, _mm512_set1_pd(-1.0 / 7));
-    q = _mm512_fmadd_pd(q, rhi, _mm512_set1_pd(1.0 / 6));
-    q = _mm512_fmadd_pd(q, rhi, _mm512_set1_pd(-0.2));
-    q = _mm512_fmadd_pd(q, rhi, _mm512_set1_pd(0.25));
-    q = _mm512_fmadd_pd(q, rhi, _mm512_set1_pd(-1.0 / 3));
+    __m512d q = _mm512_set1_pd(VPOW_Q7);
+    q = _mm512_fmadd_pd(q, rhi, _mm512_set1_pd(VPOW_Q6));
+    q = _mm512_fmadd_pd(q, rhi, _mm512_set1_pd(VPOW_Q5));
+    q = _mm512_fmadd_pd(q, rhi, _mm512_set1_pd(VPOW_Q4));
+    q = _mm512_fmadd_pd(q, rhi, _mm512_set1_pd(VPOW_Q3));
+    q = _mm512_fmadd_pd(q, rhi, _mm512_set1_pd(VPOW_Q2));
+    q = _mm512_fmadd_pd(q, rhi, _mm512_set1_pd(VPOW_Q1));
+    q = _mm512_fmadd_pd(q, rhi, _mm512_set1_pd(VPOW_Q0));
     /* rlo (1 - rhi + r**2): the rlo terms of r - r**2/2 + r**3/3 */
     __m512d w = _mm512_fmadd_pd(rhi, _mm512_sub_pd(rhi, one), one);
     __m512d lo = _mm512_fmadd_pd(err, _mm512_set1_pd(-0.5), _mm512_add_pd(_mm512_add_pd(t2, l1), l2));
     lo = _mm512_fmadd_pd(rlo, w, lo);
-    /* q above is -(1/3 - r/4 + ...): r**3 q is subtracted */
-    lo = _mm512_fnmadd_pd(_mm512_mul_pd(r2, rhi), q, lo);
+    lo = _mm512_fmadd_pd(_mm512_mul_pd(r2, rhi), q, lo);
     /* y * log|x| = th + tl */
     __m512d phi = _mm512_mul_pd(y, h2);
     __m512d plo = _mm512_fmsub_pd(y, h2, phi);
     plo = _mm512_fmadd_pd(y, lo, plo);
+    /* exp: k from th ~ phi + plo, r = (phi - k ln2/16) + (plo - ...): the
+       first part exact (Sterbenz for small k, a multiple of min(ulp(phi),
+       2**-40) below 0.25 otherwise; |plo| < 2**-12 |phi|) */
     __m512d th = _mm512_add_pd(phi, plo);
-    __m512d tl = _mm512_add_pd(_mm512_sub_pd(phi, th), plo);
-    /* exp */
     const __m512d shift = _mm512_set1_pd(SHIFT);
     __m512d kds = _mm512_fmadd_pd(th, _mm512_set1_pd(VPOW_INVLN2N16), shift);
     __m512d kd = _mm512_sub_pd(kds, shift);
     __m512i ki = _mm512_castpd_si512(kds);
     __m512d T = _mm512_permutex2var_pd(R->et[0], ki, R->et[1]);
     __m512d corr = _mm512_permutex2var_pd(R->ec[0], ki, R->ec[1]);
-    __m512d r = _mm512_fnmadd_pd(kd, _mm512_set1_pd(VPOW_LN2N16_HI), th);     /* exact */
-    r = _mm512_add_pd(r, _mm512_add_pd(_mm512_fnmadd_pd(kd, _mm512_set1_pd(VPOW_LN2N16_LO), tl), corr));
-    __m512d ep = _mm512_set1_pd(1.0 / 40320);
-    ep = _mm512_fmadd_pd(ep, r, _mm512_set1_pd(1.0 / 5040));
-    ep = _mm512_fmadd_pd(ep, r, _mm512_set1_pd(1.0 / 720));
-    ep = _mm512_fmadd_pd(ep, r, _mm512_set1_pd(1.0 / 120));
-    ep = _mm512_fmadd_pd(ep, r, _mm512_set1_pd(1.0 / 24));
-    ep = _mm512_fmadd_pd(ep, r, _mm512_set1_pd(1.0 / 6));
-    ep = _mm512_fmadd_pd(ep, r, _mm512_set1_pd(0.5));
+    __m512d r = _mm512_fnmadd_pd(kd, _mm512_set1_pd(VPOW_LN2N16_HI), phi);    /* exact */
+    /* + plo: exact when both are large (they then nearly cancel) */
+    r = _mm512_add_pd(_mm512_add_pd(r, plo), _mm512_fnmadd_pd(kd, _mm512_set1_pd(VPOW_LN2N16_LO), corr));
+    __m512d ep = _mm512_set1_pd(VPOW_P5);
+    ep = _mm512_fmadd_pd(ep, r, _mm512_set1_pd(VPOW_P4));
+    ep = _mm512_fmadd_pd(ep, r, _mm512_set1_pd(VPOW_P3));
+    ep = _mm512_fmadd_pd(ep, r, _mm512_set1_pd(VPOW_P2));
+    ep = _mm512_fmadd_pd(ep, r, _mm512_set1_pd(VPOW_P1));
+    ep = _mm512_fmadd_pd(ep, r, _mm512_set1_pd(VPOW_P0));
     __m512d em1 = _mm512_fmadd_pd(_mm512_mul_pd(r, r), ep, r);
     __m512d res = _mm512_scalef_pd(_mm512_fmadd_pd(T, em1, T),
                                    _mm512_mul_pd(kd, _mm512_set1_pd(1.0 / 16)));
@@ -412,8 +411,7 @@ static AC_VTARGET_512 unsigned vpow_f64_avx512(const double *x, const double *y,
        2**10), rounded for the lo part */
     for (int k = 0; k < 4; k++) {
         R.ic[k] = _mm512_load_pd(vpow_invc32 + 8 * k);
-        R.lh[k] = _mm512_sub_pd(_mm512_load_pd(vpow_logc32_hi + 8 * k), _mm512_set1_pd(1023 * LN2_HI));
-        R.ll[k] = _mm512_sub_pd(_mm512_load_pd(vpow_logc32_lo + 8 * k), _mm512_set1_pd(1023 * LN2_LO));
+        R.lc[k] = _mm512_sub_pd(_mm512_load_pd(vpow_logc32 + 8 * k), _mm512_set1_pd(1023 * LN2_HI));
     }
     for (int k = 0; k < 2; k++) {
         R.et[k] = _mm512_load_pd(vpow_exp16 + 8 * k);

@@ -188,38 +188,44 @@ static const unsigned long long vpow_exp_tab[128] = {
 
 /* The AVX-512 float64 kernel's tables, small enough to be held in zmm
    registers and looked up with permutes (see ac_vpow.c): log with 32 pieces
-   (|r| < 2**-6), the same construction as above ... */
+   (|r| < 2**-6), invc chosen so that -log(invc) is a multiple of 2**-43 to
+   within 2**-70 (2**-77 next to 1.0) of log z: no low part ... */
 #define VPOW_LOG32_OFF 0x3fe6c00000000000ULL   /* 1.0 in the middle of piece 18 */
 static const double vpow_invc32[32] __attribute__((aligned(64))) = {
-    0x1.642c8590b2164p+0, 0x1.5c9882b931057p+0, 0x1.5555555555555p+0, 0x1.4e5e0a72f0539p+0,
-    0x1.47ae147ae147bp+0, 0x1.4141414141414p+0, 0x1.3b13b13b13b14p+0, 0x1.3521cfb2b78c1p+0,
-    0x1.2f684bda12f68p+0, 0x1.29e4129e4129ep+0, 0x1.2492492492492p+0, 0x1.1f7047dc11f70p+0,
-    0x1.1a7b9611a7b96p+0, 0x1.15b1e5f75270dp+0, 0x1.1111111111111p+0, 0x1.0c9714fbcda3bp+0,
-    0x1.0842108421084p+0, 0x1.0410410410410p+0, 0x1.0000000000000p+0, 0x1.f07c1f07c1f08p-1,
-    0x1.e1e1e1e1e1e1ep-1, 0x1.d41d41d41d41dp-1, 0x1.c71c71c71c71cp-1, 0x1.bacf914c1bad0p-1,
-    0x1.af286bca1af28p-1, 0x1.a41a41a41a41ap-1, 0x1.999999999999ap-1, 0x1.8f9c18f9c18fap-1,
-    0x1.8618618618618p-1, 0x1.7d05f417d05f4p-1, 0x1.745d1745d1746p-1, 0x1.6c16c16c16c17p-1,
+    0x1.642c8553fa59fp+0, 0x1.5c9882b05464bp+0, 0x1.5555552bfb17ap+0, 0x1.4e5e09e17c513p+0,
+    0x1.47ae142e5a868p+0, 0x1.41414158cfb38p+0, 0x1.3b13b11502367p+0, 0x1.3521cfbf5ee87p+0,
+    0x1.2f684b34d5cccp+0, 0x1.29e412b3068b7p+0, 0x1.249249ec70acep+0, 0x1.1f7047f92d95cp+0,
+    0x1.1a7b95c601335p+0, 0x1.15b1e6755ada8p+0, 0x1.111110f32cf55p+0, 0x1.0c9712dac1deep+0,
+    0x1.08420f0e9dee5p+0, 0x1.04103fc974bdap+0, 0x1.0000000000000p+0, 0x1.f07c1f7293018p-1,
+    0x1.e1e1e1ca2ef37p-1, 0x1.d41d41ba3d910p-1, 0x1.c71c719d2f76fp-1, 0x1.bacf911db2aa0p-1,
+    0x1.af286c1ec1863p-1, 0x1.a41a410e11513p-1, 0x1.9999994b7ced4p-1, 0x1.8f9c18d0069cap-1,
+    0x1.86186150326e1p-1, 0x1.7d05f3ea81fb3p-1, 0x1.745d173ebe55ep-1, 0x1.6c16c155880a3p-1,
 };
-static const double vpow_logc32_hi[32] __attribute__((aligned(64))) = {
-    -0x1.522ae0738a000p-2, -0x1.3c25277333000p-2, -0x1.269621134d800p-2, -0x1.1178e8227e800p-2,
-    -0x1.f991c6cb3b000p-3, -0x1.d1037f2656000p-3, -0x1.a93ed3c8ae000p-3, -0x1.823c16551a000p-3,
-    -0x1.5bf406b544000p-3, -0x1.365fcb0159000p-3, -0x1.1178e8227e000p-3, -0x1.da72763844000p-4,
-    -0x1.9335e5d594000p-4, -0x1.4d3115d208000p-4, -0x1.08598b59e4000p-4, -0x1.894aa149fc000p-5,
-    -0x1.0415d89e74000p-5, -0x1.0205658938000p-6, 0x0.0p+0, 0x1.f829b0e780000p-6,
-    0x1.f0a30c0118000p-5, 0x1.6f0d28ae56000p-4, 0x1.e27076e2b0000p-4, 0x1.29552f81ff000p-3,
-    0x1.5ff3070a79000p-3, 0x1.9525a9cf45000p-3, 0x1.c8ff7c79aa000p-3, 0x1.fb9186d5e4000p-3,
-    0x1.1675cababa800p-2, 0x1.2e8e2bae12000p-2, 0x1.4618bc21c6000p-2, 0x1.5d1bdbf580800p-2,
+static const double vpow_logc32[32] __attribute__((aligned(64))) = {
+    -0x1.522adfc4fa000p-2, -0x1.3c2527592b000p-2, -0x1.269620973f000p-2, -0x1.1178e6650b000p-2,
+    -0x1.f991c4ecf1000p-3, -0x1.d1037fbc82000p-3, -0x1.a93ed2d13c000p-3, -0x1.823c16a8ef000p-3,
+    -0x1.5bf40259e7000p-3, -0x1.365fcb9026000p-3, -0x1.1178ed9993000p-3, -0x1.da7277d70e000p-4,
+    -0x1.9335e18ca6000p-4, -0x1.4d311d1504000p-4, -0x1.0859899986000p-4, -0x1.894a605a14000p-5,
+    -0x1.0415ab6394000p-5, -0x1.0205181cf0000p-6, 0x0.0p+0, 0x1.f829a32290000p-6,
+    0x1.f0a30d93f8000p-5, 0x1.6f0d2990bc000p-4, 0x1.e270785c04000p-4, 0x1.29553058a5000p-3,
+    0x1.5ff3057862000p-3, 0x1.9525acaab1000p-3, 0x1.c8ff7e0039000p-3, 0x1.fb9187abc2000p-3,
+    0x1.1675cb4836000p-2, 0x1.2e8e2c27d4800p-2, 0x1.4618bc353a800p-2, 0x1.5d1bdc34f2000p-2,
 };
-static const double vpow_logc32_lo[32] __attribute__((aligned(64))) = {
-    -0x1.eba708164c759p-45, -0x1.83454b606bd5cp-46, -0x1.c8bc1df5bb3b6p-45, 0x1.c2c8e63a5f01cp-45,
-    -0x1.bd1ecca0cdf30p-46, 0x1.8527e75b6f6e4p-47, 0x1.86a4350562169p-45, -0x1.e02db9a631e83p-46,
-    0x1.28023eb68981cp-46, -0x1.46fa8234b7289p-51, -0x1.1e778ce2d07f2p-45, -0x1.a79401fa71733p-46,
-    -0x1.30f5c3abd47dap-45, 0x1.53e2582f4e1efp-48, 0x1.7e9dd7009902cp-46, 0x1.96a95d05a267dp-46,
-    -0x1.101c05cf1d753p-47, 0x1.3e45b06e2f7d2p-45, 0x0.0p+0, 0x1.97c267c7e09e4p-45,
-    -0x1.d579e83368e91p-45, 0x1.69bb7c93373dap-45, -0x1.a2c2c2af0003cp-45, 0x1.485301771c408p-45,
-    0x1.eae439f105039p-46, 0x1.ad6d904c1d4e3p-45, -0x1.7814f689f8434p-45, -0x1.d6b2aab993c87p-47,
-    -0x1.f0fc63382a8f0p-46, -0x1.6791e99b72bd8p-45, -0x1.3e02f484c84ccp-46, 0x1.c9a08d8e0f720p-46,
-};
+/* log1p(r) = r - r**2/2 + r**3 Q(r), exp(r) = 1 + r + r**2 P(r) */
+#define VPOW_Q0 0x1.5555555555555p-2
+#define VPOW_Q1 -0x1.0000000000000p-2
+#define VPOW_Q2 0x1.999999999c872p-3
+#define VPOW_Q3 -0x1.5555555558046p-3
+#define VPOW_Q4 0x1.2492483ad323ep-3
+#define VPOW_Q5 -0x1.fffffe53765e7p-4
+#define VPOW_Q6 0x1.c74b18a806eb8p-4
+#define VPOW_Q7 -0x1.99c45d477796bp-4
+#define VPOW_P0 0x1.0000000000001p-1
+#define VPOW_P1 0x1.5555555555556p-3
+#define VPOW_P2 0x1.55555554e93b7p-5
+#define VPOW_P3 0x1.11111110e1059p-7
+#define VPOW_P4 0x1.6c17ed5c1f49ep-10
+#define VPOW_P5 0x1.a01b0c3c80bbcp-13
 /* ... and 2**(j/16) as a double and its relative rounding error */
 #define VPOW_INVLN2N16 0x1.71547652b82fep+4    /* 16/ln2 */
 #define VPOW_LN2N16_HI 0x1.62e42fefa0000p-5    /* ln2/16, 36 bits */
