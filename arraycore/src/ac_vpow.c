@@ -271,6 +271,11 @@ AC_VPOW_REST(vpow_rest_f32, float, libm_powf)
 #if AC_HAVE_DISPATCH && (defined(__x86_64__) || defined(__i386__))
 #include <immintrin.h>
 #define AC_VPOW_AVX512_KERNEL 1
+/* GCC's _mm512_mul_pd and _mm512_add_pd are plain vector arithmetic, which
+ * -ffp-contract=fast would fuse (p = a*b then p + c becomes fma(a, b, c)),
+ * breaking the exact products and sums below: every fma here is explicit. */
+#pragma GCC push_options
+#pragma GCC optimize("fp-contract=off")
 
 /* ---- float64, AVX-512: tables in registers --------------------------------
  * Zen 4's zmm gathers cost ~8 cycles each, and the 128-entry tables need four
@@ -348,9 +353,11 @@ vpow8(const struct vpow_regs *R, __m512d x, __m512d y, __mmask8 *ok, int signs)
     __m512d phi = _mm512_mul_pd(y, h2);
     __m512d plo = _mm512_fmsub_pd(y, h2, phi);
     plo = _mm512_fmadd_pd(y, lo, plo);
-    /* exp: k from th ~ phi + plo, r = (phi - k ln2/16) + (plo - ...): the
-       first part exact (Sterbenz for small k, a multiple of min(ulp(phi),
-       2**-40) below 0.25 otherwise; |plo| < 2**-12 |phi|) */
+    /* exp: k from th ~ phi + plo, r = (phi - k ln2/16) + plo + (T's error -
+       k (ln2/16)_lo): phi - k (ln2/16)_hi is exact (Sterbenz for small k, a
+       multiple of min(ulp(phi), 2**-40) below 0.25 otherwise), and so is its
+       sum with plo when both are large (|plo| < 2**-12 |phi|: they nearly
+       cancel) */
     __m512d th = _mm512_add_pd(phi, plo);
     const __m512d shift = _mm512_set1_pd(SHIFT);
     __m512d kds = _mm512_fmadd_pd(th, _mm512_set1_pd(VPOW_INVLN2N16), shift);
@@ -358,8 +365,7 @@ vpow8(const struct vpow_regs *R, __m512d x, __m512d y, __mmask8 *ok, int signs)
     __m512i ki = _mm512_castpd_si512(kds);
     __m512d T = _mm512_permutex2var_pd(R->et[0], ki, R->et[1]);
     __m512d corr = _mm512_permutex2var_pd(R->ec[0], ki, R->ec[1]);
-    __m512d r = _mm512_fnmadd_pd(kd, _mm512_set1_pd(VPOW_LN2N16_HI), phi);    /* exact */
-    /* + plo: exact when both are large (they then nearly cancel) */
+    __m512d r = _mm512_fnmadd_pd(kd, _mm512_set1_pd(VPOW_LN2N16_HI), phi);
     r = _mm512_add_pd(_mm512_add_pd(r, plo), _mm512_fnmadd_pd(kd, _mm512_set1_pd(VPOW_LN2N16_LO), corr));
     __m512d ep = _mm512_set1_pd(VPOW_P5);
     ep = _mm512_fmadd_pd(ep, r, _mm512_set1_pd(VPOW_P4));
@@ -445,6 +451,7 @@ static AC_VTARGET_512 unsigned vpow_f64_avx512(const double *x, const double *y,
     }
     return fl;
 }
+#pragma GCC pop_options
 #else
 #define AC_VPOW_AVX512_KERNEL 0
 #endif
