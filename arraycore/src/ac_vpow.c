@@ -294,6 +294,11 @@ AC_VPOW_REST(vpow_rest_f32, float, libm_powf)
  * The extra rounding error against the 128-entry version is in the r**3 term
  * of the piece holding 1.0 (relative ~2**-65 of log x for |x-1| near 2**-6),
  * which matters only when |y log x| is also near 700. */
+/* ln2 - LN2_HI to 43 bits, so that 1023 * LN2_LO43 is exact and x = 1
+ * gives log 0 exactly (pow(1, y) = 1 for any y); the 2**-88 left out is
+ * far below what matters */
+#define LN2_LO43   0x1.ef35793c76800p-45
+
 struct vpow_regs {
     __m512d ic[4], lc[4], et[2], ec[2];
 };
@@ -327,7 +332,7 @@ vpow8(const struct vpow_regs *R, __m512d x, __m512d y, __mmask8 *ok, int signs)
     __m512d rlo = _mm512_fmsub_pd(z, invc, p);
     __m512d rhi = _mm512_sub_pd(p, one);                       /* exact */
     __m512d t1 = _mm512_fmadd_pd(e, _mm512_set1_pd(LN2_HI), vpow_tab32(R->lc, idx, top)); /* exact */
-    __m512d t2 = _mm512_fmadd_pd(e, _mm512_set1_pd(LN2_LO), _mm512_set1_pd(-1023 * LN2_LO));
+    __m512d t2 = _mm512_fmadd_pd(e, _mm512_set1_pd(LN2_LO43), _mm512_set1_pd(-1023 * LN2_LO43));
     __m512d h1 = _mm512_add_pd(t1, rhi);                       /* t1 = 0 or |t1| >= |rhi| */
     __m512d l1 = _mm512_add_pd(_mm512_sub_pd(t1, h1), rhi);
     /* -r**2/2 = ahi - err/2 exactly */
