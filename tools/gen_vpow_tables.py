@@ -17,6 +17,10 @@ exp part: 2**(j/128), j = 0..127, as one 64-bit word each: the mantissa
 bits of its double rounding (the kernel adds the exponent) and, in the 12 bits
 above, the relative rounding error (2**(j/128) - hi) / hi in units of 2**-63
 (one gather per lookup instead of two).
+AVX-512 float64 kernel: a 32-piece log table (invc searched so that
+-log(invc) needs no low part) and 2**(j/16) with its relative error as two
+16-entry tables, small enough for registers, and its near-minimax series
+(Chebyshev interpolation); the search uses NumPy's long double as a filter.
 All values come from 50-digit decimal arithmetic, rounded to double once.
 Not run by the build: the header is checked in; rerun to verify it.
 """
@@ -117,11 +121,12 @@ def exp_constants(n=N_EXP):
 
 def log32_tables():
     """The AVX-512 kernel's 32-piece log table without a low part: for each
-    piece an invc near 1/center such that -log(invc) is within 2**-68.5 of
-    min(|log z|) over the piece (2**-70 if e != 0 matters, ~2**-77 next to
-    1.0) of a multiple of 2**-43: invc = exp(-m 2**-43) rounded, for m near
-    -log(1/center) 2**43, the first m that qualifies (a long double filter,
-    then 50-digit decimal arithmetic).  Returns off, kone, invc, logc."""
+    piece an invc near 1/center such that -log(invc) is within 2**-68.5 times
+    min(|log z|, 0.34) over the piece (~2**-77 next to 1.0; 0.34 bounds |log
+    x| when e != 0) of a multiple of 2**-43: invc = exp(-m 2**-43) rounded,
+    for m near -log(1/center) 2**43, the first m that qualifies (a long double
+    filter, then 50-digit decimal arithmetic).  Returns off, kone, invc,
+    logc."""
     import numpy as np
     n = 32
     step = 1 << 47

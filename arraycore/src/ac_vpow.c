@@ -5,7 +5,8 @@
  * (`omp simd`); the table lookups become gathers.  Compiled with
  * -fno-trapping-math and -ffp-contract=fast (acvmath in meson.build).
  *
- * float64: pow(x, y) = exp(y * log|x|), log in double-double.
+ * float64 (baseline and AVX2; AVX-512 below): pow(x, y) = exp(y * log|x|),
+ * log in double-double.
  *   log:  |x| = 2**e * z, z in [0.709, 1.418) cut into 128 pieces by its top
  *         bits; piece i has invc ~ 1/c (1.0 exactly for the piece holding
  *         1.0) and -log(invc) as hi + lo (tools/gen_vpow_tables.py, the
@@ -24,6 +25,17 @@
  * float32: the same in double without the double-double parts and with
  *   shorter series (errors ~2**-36 relative, far below float's 2**-24),
  *   rounded once to float.
+ * float64 at the AVX-512 level: its own kernel (intrinsics, vpow_f64_avx512
+ *   below), the same method with tables small enough for zmm registers,
+ *   looked up by vpermt2pd instead of gathers (slow on Zen 4: the gathers
+ *   made the clone above 1.45x NumPy's SVML pow, the permutes 0.93x): log
+ *   with 32 pieces (|r| < 2**-6, a degree-7 near-minimax series for the
+ *   r**3 part, no low-part table: each invc is chosen so that -log(invc) is
+ *   a multiple of 2**-43 to within 2**-70), exp with 2**(j/16) (degree-5
+ *   series, scaled by vscalefpd).  Its results may differ from the other
+ *   levels' by 1 ulp (the tests allow that); measured max error 0.54 ulp
+ *   (0.59 for |x - 1| near 2**-6 with |y log x| near 700, where the wider
+ *   log pieces cost most) against 0.51 for the 128-entry version.
  *
  * Fast path and fallback: a lane is computed here when |x| is positive,
  * normal (float32: nonzero) and finite, x > 0 or y an integer (|y| < 2**51;
@@ -279,21 +291,25 @@ AC_VPOW_REST(vpow_rest_f32, float, libm_powf)
 
 /* ---- float64, AVX-512: tables in registers --------------------------------
  * Zen 4's zmm gathers cost ~8 cycles each, and the 128-entry tables need four
- * per 8 lanes.  Here the log table has 32 pieces (3 fields of 32 doubles: 4
+ * per 8 lanes.  Here the log table has 32 pieces (2 fields of 32 doubles: 4
  * zmm each, looked up with two vpermt2pd and a blend on index bit 4) and the
  * exp table 16 entries (2 fields: one vpermt2pd each); the longer series make
  * up for the wider intervals.  Same structure as pow_f64_fast otherwise:
  *   log:  r = z*invc - 1 (|r| < 2**-6) exactly as rhi + rlo, log1p(r) =
- *         r - r**2/2 + r**3 (1/3 - r/4 + ... + r**8/11) (Taylor to r**11:
- *         truncation < 2**-69 relative), the r and r**2/2 terms and
- *         e*ln2 + log c summed exactly, the rest in a low part.
+ *         r - r**2/2 + r**3 Q(r) (Q: degree 7, near minimax, 2**-67.6
+ *         relative), the r and r**2/2 terms and e*ln2 + log c summed exactly,
+ *         the rest in a low part.  log c = -log(invc) is a multiple of 2**-43
+ *         (e*LN2_HI + log c exact) with no low part: the generator picks invc
+ *         for which that is true to within 2**-68.5 |log z| (~2**-77 next to
+ *         1.0).
  *   exp:  k = round(t * 16/ln2), r = t - k*ln2/16 (|r| <= ln2/32 + tiny),
- *         exp(r) - 1 by Taylor to r**8 (truncation 2**-68 relative), times
+ *         exp(r) - 1 = r + r**2 P(r) (P: degree 5, 2**-64.4 relative), times
  *         2**(k/16) = 2**floor(k/16) (vscalefpd) * T[k & 15], T as a double
  *         plus its relative error (added to r).
- * The extra rounding error against the 128-entry version is in the r**3 term
- * of the piece holding 1.0 (relative ~2**-65 of log x for |x-1| near 2**-6),
- * which matters only when |y log x| is also near 700. */
+ * The extra error against the 128-entry version: r is rounded at its own
+ * scale (2**-59.5 relative to the result, twice) and, in the piece holding
+ * 1.0, the r**3 term's rounding is ~2**-65 relative to log x for |x-1| near
+ * 2**-6, which matters only when |y log x| is also near 700. */
 /* ln2 - LN2_HI to 43 bits, so that 1023 * LN2_LO43 is exact and x = 1
  * gives log 0 exactly (pow(1, y) = 1 for any y); the 2**-88 left out is
  * far below what matters */
