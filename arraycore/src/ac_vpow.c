@@ -327,6 +327,21 @@ vpow_tab32(const __m512d t[4], __m512i idx, __mmask8 top)
     return _mm512_mask_blend_pd(top, a, b);
 }
 
+/* the tables into registers; logc - 1023 LN2_HI (exact: a multiple of
+ * 2**-43 below 2**10), as the kernels take e + 1023 */
+static AC_VTARGET_512 inline __attribute__((always_inline)) void
+vpow_regs_init(struct vpow_regs *R)
+{
+    for (int k = 0; k < 4; k++) {
+        R->ic[k] = _mm512_load_pd(vpow_invc32 + 8 * k);
+        R->lc[k] = _mm512_sub_pd(_mm512_load_pd(vpow_logc32 + 8 * k), _mm512_set1_pd(1023 * LN2_HI));
+    }
+    for (int k = 0; k < 2; k++) {
+        R->et[k] = _mm512_load_pd(vpow_exp16 + 8 * k);
+        R->ec[k] = _mm512_load_pd(vpow_exp16_corr + 8 * k);
+    }
+}
+
 /* pow of 8 lanes; *ok: the lanes computed here (the others are garbage) */
 static AC_VTARGET_512 inline __attribute__((always_inline)) __m512d
 vpow8(const struct vpow_regs *R, __m512d x, __m512d y, __mmask8 *ok, int signs)
@@ -434,16 +449,7 @@ static AC_VTARGET_512 unsigned vpow_f64_avx512(const double *x, const double *y,
     unsigned fl = 0;
     int alias = out == x || out == y;
     struct vpow_regs R;
-    /* logc - 1023 ln2: exact for the hi part (a multiple of 2**-43 below
-       2**10), rounded for the lo part */
-    for (int k = 0; k < 4; k++) {
-        R.ic[k] = _mm512_load_pd(vpow_invc32 + 8 * k);
-        R.lc[k] = _mm512_sub_pd(_mm512_load_pd(vpow_logc32 + 8 * k), _mm512_set1_pd(1023 * LN2_HI));
-    }
-    for (int k = 0; k < 2; k++) {
-        R.et[k] = _mm512_load_pd(vpow_exp16 + 8 * k);
-        R.ec[k] = _mm512_load_pd(vpow_exp16_corr + 8 * k);
-    }
+    vpow_regs_init(&R);
     for (ac_intp b = 0; b < n; b += AC_VBLOCK) {
         const double *xb = x + b, *yb = y + b;
         double *ob = alias ? tmp : out + b;
@@ -472,6 +478,117 @@ static AC_VTARGET_512 unsigned vpow_f64_avx512(const double *x, const double *y,
     }
     return fl;
 }
+
+/* ---- float32, AVX-512: the same tables, computed in double -----------------
+ * As pow_f32_fast (no double-double parts): log1p(r) to r**6 (|r| < 2**-6:
+ * truncation 2**-38.8 relative), exp(s) - 1 to s**5 (|s| <= ln2/32:
+ * 2**-42.5), T without its error term (2**-53); 16 floats as two halves of 8
+ * doubles, rounded once to float. */
+static AC_VTARGET_512 inline __attribute__((always_inline)) __m512d
+vpowf8(const struct vpow_regs *R, __m512d x, __m512d y, __mmask8 *ok, int signs)
+{
+    const __m512d one = _mm512_set1_pd(1.0);
+    __m512d ax = signs ? _mm512_abs_pd(x) : x;
+    __m512i t = _mm512_add_epi64(_mm512_castpd_si512(ax),
+                                 _mm512_set1_epi64((long long)(ONE_BITS - VPOW_LOG32_OFF)));
+    __m512d e = _mm512_cvtepi64_pd(_mm512_srli_epi64(t, 52));   /* e + 1023 */
+    __m512i idx = _mm512_srli_epi64(t, 47);
+    __mmask8 top = _mm512_test_epi64_mask(idx, _mm512_set1_epi64(16));
+    __m512d z = _mm512_castsi512_pd(_mm512_add_epi64(_mm512_and_epi64(t, _mm512_set1_epi64((long long)MANT_MASK)),
+                                                     _mm512_set1_epi64((long long)VPOW_LOG32_OFF)));
+    __m512d r = _mm512_fmsub_pd(z, vpow_tab32(R->ic, idx, top), one);
+    /* e*ln2 + log c: the tables hold log c - 1023 LN2_HI */
+    __m512d l0 = _mm512_fmadd_pd(e, _mm512_set1_pd(LN2_HI), vpow_tab32(R->lc, idx, top));
+    l0 = _mm512_fmadd_pd(e, _mm512_set1_pd(LN2_LO43), _mm512_add_pd(l0, _mm512_set1_pd(-1023 * LN2_LO43)));
+    __m512d q = _mm512_set1_pd(-1.0 / 6);
+    q = _mm512_fmadd_pd(q, r, _mm512_set1_pd(0.2));
+    q = _mm512_fmadd_pd(q, r, _mm512_set1_pd(-0.25));
+    q = _mm512_fmadd_pd(q, r, _mm512_set1_pd(1.0 / 3));
+    q = _mm512_fmadd_pd(q, r, _mm512_set1_pd(-0.5));
+    __m512d l = _mm512_add_pd(l0, _mm512_fmadd_pd(_mm512_mul_pd(r, r), q, r));
+    __m512d ph = _mm512_mul_pd(y, l);
+    const __m512d shift = _mm512_set1_pd(SHIFT);
+    __m512d kds = _mm512_fmadd_pd(ph, _mm512_set1_pd(VPOW_INVLN2N16), shift);
+    __m512d kd = _mm512_sub_pd(kds, shift);
+    __m512d T = _mm512_permutex2var_pd(R->et[0], _mm512_castpd_si512(kds), R->et[1]);
+    __m512d s = _mm512_fnmadd_pd(kd, _mm512_set1_pd(VPOW_LN2N16_HI + VPOW_LN2N16_LO), ph);
+    __m512d p = _mm512_set1_pd(1.0 / 120);
+    p = _mm512_fmadd_pd(p, s, _mm512_set1_pd(1.0 / 24));
+    p = _mm512_fmadd_pd(p, s, _mm512_set1_pd(1.0 / 6));
+    p = _mm512_fmadd_pd(p, s, _mm512_set1_pd(0.5));
+    __m512d em1 = _mm512_fmadd_pd(_mm512_mul_pd(s, s), p, s);
+    __m512d res = _mm512_scalef_pd(_mm512_fmadd_pd(T, em1, T),
+                                   _mm512_mul_pd(kd, _mm512_set1_pd(1.0 / 16)));
+    /* x nonzero finite (as a double, float subnormals are normal) */
+    __mmask8 m = (__mmask8)~_mm512_fpclass_pd_mask(x, signs ? 0xbf : 0xff);
+    m = _mm512_mask_cmp_pd_mask(m, ph, _mm512_set1_pd(87.0), _CMP_LE_OQ);
+    m = _mm512_mask_cmp_pd_mask(m, ph, _mm512_set1_pd(-87.0), _CMP_GE_OQ);
+    if (signs) {
+        __mmask8 neg = _mm512_movepi64_mask(_mm512_castpd_si512(x));
+        __m512d ys = _mm512_add_pd(y, shift);
+        __mmask8 yint = _mm512_cmp_pd_mask(_mm512_sub_pd(ys, shift), y, _CMP_EQ_OQ);
+        yint = _mm512_mask_cmp_pd_mask(yint, _mm512_abs_pd(y), _mm512_set1_pd(0x1p51), _CMP_LT_OQ);
+        __mmask8 odd = _mm512_test_epi64_mask(_mm512_castpd_si512(ys), _mm512_set1_epi64(1));
+        m &= (__mmask8)(~neg | yint);
+        res = _mm512_mask_xor_pd(res, (__mmask8)(neg & odd), res, _mm512_set1_pd(-0.0));
+    }
+    *ok = m;
+    return res;
+}
+
+#define VPOWF_AVX512_BODY(signs)                                            \
+    for (i = 0; i < m; i += 16) {                                           \
+        __mmask16 in = m - i >= 16 ? 0xffff : (__mmask16)((1u << (m - i)) - 1); \
+        __m512 xv = _mm512_maskz_loadu_ps(in, xb + i);                      \
+        __m512 yv = _mm512_maskz_loadu_ps(in, yb + i);                      \
+        __mmask8 ok0, ok1;                                                  \
+        __m512d r0 = vpowf8(&R, _mm512_cvtps_pd(_mm512_castps512_ps256(xv)), \
+                            _mm512_cvtps_pd(_mm512_castps512_ps256(yv)), &ok0, signs); \
+        __m512d r1 = vpowf8(&R, _mm512_cvtps_pd(_mm512_extractf32x8_ps(xv, 1)), \
+                            _mm512_cvtps_pd(_mm512_extractf32x8_ps(yv, 1)), &ok1, signs); \
+        __m512 rf = _mm512_insertf32x8(_mm512_castps256_ps512(_mm512_cvtpd_ps(r0)), \
+                                       _mm512_cvtpd_ps(r1), 1);             \
+        __mmask16 ok = (__mmask16)(ok0 | ((unsigned)ok1 << 8));             \
+        rf = _mm512_mask_blend_ps(ok, _mm512_set1_ps(__builtin_nanf("")), rf); \
+        _mm512_mask_storeu_ps(ob + i, in, rf);                              \
+        bad |= (__mmask16)(in & ~ok);                                       \
+    }
+static AC_VTARGET_512 unsigned vpow_f32_avx512(const float *x, const float *y,
+                                               float *out, ac_intp n)
+{
+    float tmp[AC_VBLOCK];
+    unsigned fl = 0;
+    int alias = out == x || out == y;
+    struct vpow_regs R;
+    vpow_regs_init(&R);
+    for (ac_intp b = 0; b < n; b += AC_VBLOCK) {
+        const float *xb = x + b, *yb = y + b;
+        float *ob = alias ? tmp : out + b;
+        ac_intp i, m = n - b < AC_VBLOCK ? n - b : AC_VBLOCK;
+        unsigned bad = 0;
+        __m512i neg = _mm512_setzero_si512();
+        for (i = 0; i + 16 <= m; i += 16) {
+            neg = _mm512_or_si512(neg, _mm512_loadu_si512(xb + i));
+        }
+        int anyneg = _mm512_movepi32_mask(neg) != 0;
+        for (; i < m; i++) {
+            anyneg |= (int)(f2u(xb[i]) >> 31);
+        }
+        if (anyneg) {
+            VPOWF_AVX512_BODY(1)
+        }
+        else {
+            VPOWF_AVX512_BODY(0)
+        }
+        if (bad) {
+            fl |= vpow_rest_f32(xb, yb, out + b, ob, m);
+        }
+        else if (alias) {
+            memcpy(out + b, tmp, (size_t)m * sizeof(float));
+        }
+    }
+    return fl;
+}
 #pragma GCC pop_options
 #else
 #define AC_VPOW_AVX512_KERNEL 0
@@ -484,7 +601,9 @@ AC_VPOW_LOOP(vpow_f64_avx512, double, ac_uint64, pow_f64_fast, 1, AC_VTARGET_512
 #endif
 AC_VPOW_LOOP(vpow_f32_baseline, float, ac_uint32, pow_f32_fast, BASE_FMA, )
 AC_VPOW_LOOP(vpow_f32_avx2, float, ac_uint32, pow_f32_fast, 1, AC_TARGET_AVX2)
+#if !AC_VPOW_AVX512_KERNEL
 AC_VPOW_LOOP(vpow_f32_avx512, float, ac_uint32, pow_f32_fast, 1, AC_VTARGET_512)
+#endif
 
 typedef unsigned (*vpow64_fn)(const double *, const double *, double *, ac_intp);
 typedef unsigned (*vpow32_fn)(const float *, const float *, float *, ac_intp);
