@@ -36,6 +36,9 @@
  *   levels' by 1 ulp (the tests allow that); measured max error 0.54 ulp
  *   (0.59 for |x - 1| near 2**-6 with |y log x| near 700, where the wider
  *   log pieces cost most) against 0.51 for the 128-entry version.
+ *   float32 at the AVX-512 level likewise (vpow_f32_avx512: the same
+ *   register tables, 16 floats as two halves of 8 doubles; 1.9x NumPy
+ *   instead of 3.2x).
  *
  * Fast path and fallback: a lane is computed here when |x| is positive,
  * normal (float32: nonzero) and finite, x > 0 or y an integer (|y| < 2**51;
