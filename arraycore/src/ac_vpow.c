@@ -34,7 +34,7 @@
  *   a multiple of 2**-43 to within 2**-70), exp with 2**(j/16) (degree-5
  *   series, scaled by vscalefpd).  Its results may differ from the other
  *   levels' by 1 ulp (the tests allow that); measured max error 0.54 ulp
- *   (0.59 for |x - 1| near 2**-6 with |y log x| near 700, where the wider
+ *   (0.62 for |x - 1| near 2**-6 with |y log x| near 700, where the wider
  *   log pieces cost most) against 0.51 for the 128-entry version.
  *   float32 at the AVX-512 level likewise (vpow_f32_avx512: the same
  *   register tables, 16 floats as two halves of 8 doubles; 1.9x NumPy
