@@ -441,9 +441,12 @@ vpow8(const struct vpow_regs *R, __m512d x, __m512d y, __mmask8 *ok, int signs)
         __m512d xv = _mm512_maskz_loadu_pd(in, xb + i);                     \
         __m512d yv = _mm512_maskz_loadu_pd(in, yb + i);                     \
         __m512d r = vpow8(&R, xv, yv, &ok, signs);                          \
-        r = _mm512_mask_blend_pd(ok, _mm512_set1_pd(__builtin_nan("")), r); \
-        _mm512_mask_storeu_pd(ob + i, in, r);                               \
-        bad |= (__mmask8)(in & ~ok);                                        \
+        _mm512_mask_storeu_pd(ob + i, (__mmask8)(in & ok), r);              \
+        if ((__mmask8)(in & ~ok)) {     /* rare: nan marks the libm lanes */ \
+            _mm512_mask_storeu_pd(ob + i, (__mmask8)(in & ~ok),              \
+                                  _mm512_set1_pd(__builtin_nan("")));       \
+            bad = 1;                                                        \
+        }                                                                   \
     }
 static AC_VTARGET_512 unsigned vpow_f64_avx512(const double *x, const double *y,
                                                double *out, ac_intp n)
