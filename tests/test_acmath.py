@@ -885,6 +885,20 @@ def test_pow_kernel_correctly_rounded_sample():
 
 
 @pytest.mark.parametrize("dt", [np.float64, np.float32])
+def test_pow_kernel_one_and_exact_logs(dt):
+    """x = 1 has log exactly 0 on the fast path (|y log x| <= 708), whatever
+    y; exact powers of two to small integer powers are exact."""
+    y = np.array([1e20, -1e25, 1e28, 3e29, -3e29, 1e15, 2.0, 0.5, 1e30, 7.0], dtype=dt)
+    x = np.ones_like(y)
+    x2 = np.array([2.0, 0.5, 4.0, 0.25, 8.0, 1024.0, 2.0**-20, 16.0, 0.125, 2.0], dtype=dt)
+    y2 = np.array([3, -3, 5, 2, -4, 3, 2, 0.5, -2, 10], dtype=dt)
+    for level in LEVELS:
+        assert (_pow(x, y, level) == 1).all(), level
+        with np.errstate(all="ignore"):
+            assert same_bits_or_both_nan(_pow(x2, y2, level), np.power(x2, y2)).all(), level
+
+
+@pytest.mark.parametrize("dt", [np.float64, np.float32])
 def test_pow_kernel_levels_agree_and_paths(dt):
     rng = np.random.default_rng(22)
     x, y = _pow_inputs(dt, rng)

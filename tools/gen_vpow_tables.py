@@ -17,6 +17,10 @@ exp part: 2**(j/128), j = 0..127, as one 64-bit word each: the mantissa
 bits of its double rounding (the kernel adds the exponent) and, in the 12 bits
 above, the relative rounding error (2**(j/128) - hi) / hi in units of 2**-63
 (one gather per lookup instead of two).
+AVX-512 float64 kernel: a 32-piece log table (invc searched so that
+-log(invc) needs no low part) and 2**(j/16) with its relative error as two
+16-entry tables, small enough for registers, and its near-minimax series
+(Chebyshev interpolation); the search uses NumPy's long double as a filter.
 All values come from 50-digit decimal arithmetic, rounded to double once.
 Not run by the build: the header is checked in; rerun to verify it.
 """
@@ -50,19 +54,20 @@ def ln(x):
     return D(x).ln()
 
 
-def log_offset():
+def log_offset(step=STEP):
     """LOG_OFF ~ bits(sqrt(1/2)) such that ONE_BITS - LOG_OFF = k*STEP + STEP/2:
     1.0 lies in the middle of piece k."""
-    k = (ONE_BITS - SQRT1_2_BITS) // STEP
-    return ONE_BITS - (k * STEP + STEP // 2), k
+    k = (ONE_BITS - SQRT1_2_BITS) // step
+    return ONE_BITS - (k * step + step // 2), k
 
 
-def log_tables():
-    off, kone = log_offset()
+def log_tables(n=N_LOG):
+    step = 1 << (52 - n.bit_length() + 1)
+    off, kone = log_offset(step)
     invc, hi, lo, full = [], [], [], []
-    for i in range(N_LOG):
-        a = Fr(u2d(off + i * STEP))
-        b = Fr(u2d(off + (i + 1) * STEP))
+    for i in range(n):
+        a = Fr(u2d(off + i * step))
+        b = Fr(u2d(off + (i + 1) * step))
         if i == kone:
             ic = 1.0
         else:
@@ -75,7 +80,7 @@ def log_tables():
         full.append(to_double(lc))
         # |r| bound of the piece
         rmax = max(abs(a * Fr(ic) - 1), abs(b * Fr(ic) - 1))
-        assert rmax < Fr(1, 2 ** 8) * Fr(1001, 1000), (i, float(rmax))
+        assert rmax < Fr(1, n * 2) * Fr(1001, 1000), (i, float(rmax))
     return off, kone, invc, hi, lo, full
 
 
@@ -94,12 +99,107 @@ def exp_tables():
     return words
 
 
-def exp_constants():
-    """N/ln2, and ln2/N as a multiple of 2**-40 (29 bits: k*hi is exact for
-    |k| < 2**24) plus the rest."""
-    l = D(2).ln() / N_EXP
+def exp_tables_split(n):
+    """2**(j/n) rounded to double, and its relative rounding error (exact
+    value - rounded) / rounded rounded to double, as two tables."""
+    hi, corr = [], []
+    for j in range(n):
+        v = (D(2).ln() * j / n).exp()
+        h = to_double(v)
+        hi.append(h)
+        corr.append(to_double((v - D(h)) / D(h)))
+    return hi, corr
+
+
+def exp_constants(n=N_EXP):
+    """N/ln2, and ln2/N as a multiple of 2**-40 (at most 36 bits: k*hi is
+    exact for |k| < 2**17) plus the rest."""
+    l = D(2).ln() / n
     h = to_double(Fr(round(l * 2 ** 40)) / 2 ** 40)
-    return to_double(N_EXP / D(2).ln()), h, to_double(l - D(h))
+    return to_double(n / D(2).ln()), h, to_double(l - D(h))
+
+
+def log32_tables():
+    """The AVX-512 kernel's 32-piece log table without a low part: for each
+    piece an invc near 1/center such that -log(invc) is within 2**-68.5 times
+    min(|log z|, 0.34) over the piece (~2**-77 next to 1.0; 0.34 bounds |log
+    x| when e != 0) of a multiple of 2**-43: invc = exp(-m 2**-43) rounded,
+    for m near -log(1/center) 2**43, the first m that qualifies (a long double
+    filter, then 50-digit decimal arithmetic).  Returns off, kone, invc,
+    logc."""
+    import numpy as np
+    n = 32
+    step = 1 << 47
+    off, kone = log_offset(step)
+    invc, logc = [], []
+    for i in range(n):
+        a = Fr(u2d(off + i * step))
+        b = Fr(u2d(off + (i + 1) * step))
+        if i == kone:
+            invc.append(1.0)
+            logc.append(0.0)
+            continue
+        mlog = min(abs(ln(to_double(a))), abs(ln(to_double(b))), D("0.34"))
+        bound = mlog * D(2) ** D("-68.5")
+        k0 = int(round(ln(D(to_double(2 / (a + b)))) * 2 ** 43))   # -log(invc) 2**43 ~ -k0
+        found = None
+        for blk in range(4096):
+            sgn = 1 if blk % 2 == 0 else -1
+            ks = -k0 + sgn * np.arange((blk // 2) * 65536, (blk // 2 + 1) * 65536, dtype=np.int64)
+            lk = ks.astype(np.longdouble) * np.longdouble(2.0) ** -43
+            inv = np.exp(-lk).astype(np.float64)
+            eps = -np.log(inv.astype(np.longdouble)) - lk
+            for j in np.nonzero(np.abs(eps) < np.longdouble(2.0) ** -61)[0]:
+                e = -ln(D(float(inv[j]))) - D(int(ks[j])) / D(2 ** 43)
+                if abs(e) < bound:
+                    found = (float(inv[j]), int(ks[j]))
+                    break
+            if found:
+                break
+        assert found, i
+        ic, k = found
+        rmax = max(abs(a * Fr(ic) - 1), abs(b * Fr(ic) - 1))
+        assert rmax < Fr(1, 64), (i, float(rmax))
+        invc.append(ic)
+        logc.append(to_double(Fr(k, 2 ** 43)))
+    return off, kone, invc, logc
+
+
+def cheb_fit(f, a, b, deg):
+    """Interpolation of f at the deg+1 Chebyshev nodes of [a, b] (near
+    minimax), solved in exact rational arithmetic."""
+    import math
+    n = deg + 1
+    xs = [(a + b) / 2 + (b - a) / 2 * Fr(math.cos(math.pi * (2 * i + 1) / (2 * n)))
+          for i in range(n)]
+    A = [[x ** j for j in range(n)] + [f(x)] for x in xs]
+    for c in range(n):
+        p = max(range(c, n), key=lambda r: abs(A[r][c]))
+        A[c], A[p] = A[p], A[c]
+        for r in range(n):
+            if r != c and A[r][c] != 0:
+                m = A[r][c] / A[c][c]
+                A[r] = [u - m * v for u, v in zip(A[r], A[c])]
+    return [to_double(A[i][n] / A[i][i]) for i in range(n)]
+
+
+def dec(x):
+    return D(x.numerator) / D(x.denominator)
+
+
+def kernel_polys():
+    """log: (log1p(r) - r + r**2/2) / r**3 ~ Q(r), degree 7, |r| < 2**-6
+    (error relative to log1p(r) 2**-67.6); exp: (exp(r) - 1 - r) / r**2 ~
+    P(r), degree 5, |r| < ln2/32 (error 2**-64.4 relative)."""
+    getcontext().prec = 80
+    fq = lambda x: Fr((((1 + dec(x)).ln() - dec(x) + dec(x) ** 2 / 2)) / dec(x) ** 3)
+    fe = lambda x: Fr((dec(x).exp() - 1 - dec(x)) / dec(x) ** 2)
+    r = Fr(1, 64) * Fr(1001, 1000)
+    q = cheb_fit(fq, -r, r, 7)
+    re = Fr(D(2).ln() / 32) * Fr(10001, 10000)
+    p = cheb_fit(fe, -re, re, 5)
+    getcontext().prec = 50
+    return q, p
 
 
 def fmt(vals):
@@ -114,6 +214,10 @@ def main(path):
     off, kone, invc, hi, lo, full = log_tables()
     words = exp_tables()
     inv, l2h, l2l = exp_constants()
+    off32, kone32, invc32, logc32 = log32_tables()
+    polq, polp = kernel_polys()
+    ehi16, ecorr16 = exp_tables_split(16)
+    inv16, l2h16, l2l16 = exp_constants(16)
     text = f"""/* Generated by tools/gen_vpow_tables.py -- do not edit. */
 #ifndef ARRAYCORE_AC_VPOW_TABLES_H
 #define ARRAYCORE_AC_VPOW_TABLES_H
@@ -145,6 +249,31 @@ static const double vpow_logc[{N_LOG}] = {{
    (2**(j/128) - rounded) / rounded * 2**63 + 2048 */
 static const unsigned long long vpow_exp_tab[{N_EXP}] = {{
 {fmt(words)}
+}};
+
+/* The AVX-512 float64 kernel's tables, small enough to be held in zmm
+   registers and looked up with permutes (see ac_vpow.c): log with 32 pieces
+   (|r| < 2**-6), invc chosen so that -log(invc) is a multiple of 2**-43 to
+   within 2**-70 (2**-77 next to 1.0) of log z: no low part ... */
+#define VPOW_LOG32_OFF 0x{off32:016x}ULL   /* 1.0 in the middle of piece {kone32} */
+static const double vpow_invc32[32] __attribute__((aligned(64))) = {{
+{fmt(invc32)}
+}};
+static const double vpow_logc32[32] __attribute__((aligned(64))) = {{
+{fmt(logc32)}
+}};
+/* log1p(r) = r - r**2/2 + r**3 Q(r), exp(r) = 1 + r + r**2 P(r) */
+{chr(10).join("#define VPOW_Q%d %s" % (j, c.hex()) for j, c in enumerate(polq))}
+{chr(10).join("#define VPOW_P%d %s" % (j, c.hex()) for j, c in enumerate(polp))}
+/* ... and 2**(j/16) as a double and its relative rounding error */
+#define VPOW_INVLN2N16 {inv16.hex()}    /* 16/ln2 */
+#define VPOW_LN2N16_HI {l2h16.hex()}    /* ln2/16, 36 bits */
+#define VPOW_LN2N16_LO {l2l16.hex()}    /* ln2/16 - VPOW_LN2N16_HI */
+static const double vpow_exp16[16] __attribute__((aligned(64))) = {{
+{fmt(ehi16)}
+}};
+static const double vpow_exp16_corr[16] __attribute__((aligned(64))) = {{
+{fmt(ecorr16)}
 }};
 
 #endif

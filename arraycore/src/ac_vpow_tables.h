@@ -186,4 +186,61 @@ static const unsigned long long vpow_exp_tab[128] = {
     0x9a6f50765b6e4540ULL, 0x61df7bfdad9cbe14ULL, 0x8bcfa7c1819e90d8ULL, 0x826fd3c22b8f71f1ULL,
 };
 
+/* The AVX-512 float64 kernel's tables, small enough to be held in zmm
+   registers and looked up with permutes (see ac_vpow.c): log with 32 pieces
+   (|r| < 2**-6), invc chosen so that -log(invc) is a multiple of 2**-43 to
+   within 2**-70 (2**-77 next to 1.0) of log z: no low part ... */
+#define VPOW_LOG32_OFF 0x3fe6c00000000000ULL   /* 1.0 in the middle of piece 18 */
+static const double vpow_invc32[32] __attribute__((aligned(64))) = {
+    0x1.642c8553fa59fp+0, 0x1.5c9882b05464bp+0, 0x1.5555552bfb17ap+0, 0x1.4e5e09e17c513p+0,
+    0x1.47ae142e5a868p+0, 0x1.41414158cfb38p+0, 0x1.3b13b11502367p+0, 0x1.3521cfbf5ee87p+0,
+    0x1.2f684b34d5cccp+0, 0x1.29e412b3068b7p+0, 0x1.249249ec70acep+0, 0x1.1f7047f92d95cp+0,
+    0x1.1a7b95c601335p+0, 0x1.15b1e6755ada8p+0, 0x1.111110f32cf55p+0, 0x1.0c9712dac1deep+0,
+    0x1.08420f0e9dee5p+0, 0x1.04103fc974bdap+0, 0x1.0000000000000p+0, 0x1.f07c1f7293018p-1,
+    0x1.e1e1e1ca2ef37p-1, 0x1.d41d41ba3d910p-1, 0x1.c71c719d2f76fp-1, 0x1.bacf911db2aa0p-1,
+    0x1.af286c1ec1863p-1, 0x1.a41a410e11513p-1, 0x1.9999994b7ced4p-1, 0x1.8f9c18d0069cap-1,
+    0x1.86186150326e1p-1, 0x1.7d05f3ea81fb3p-1, 0x1.745d173ebe55ep-1, 0x1.6c16c155880a3p-1,
+};
+static const double vpow_logc32[32] __attribute__((aligned(64))) = {
+    -0x1.522adfc4fa000p-2, -0x1.3c2527592b000p-2, -0x1.269620973f000p-2, -0x1.1178e6650b000p-2,
+    -0x1.f991c4ecf1000p-3, -0x1.d1037fbc82000p-3, -0x1.a93ed2d13c000p-3, -0x1.823c16a8ef000p-3,
+    -0x1.5bf40259e7000p-3, -0x1.365fcb9026000p-3, -0x1.1178ed9993000p-3, -0x1.da7277d70e000p-4,
+    -0x1.9335e18ca6000p-4, -0x1.4d311d1504000p-4, -0x1.0859899986000p-4, -0x1.894a605a14000p-5,
+    -0x1.0415ab6394000p-5, -0x1.0205181cf0000p-6, 0x0.0p+0, 0x1.f829a32290000p-6,
+    0x1.f0a30d93f8000p-5, 0x1.6f0d2990bc000p-4, 0x1.e270785c04000p-4, 0x1.29553058a5000p-3,
+    0x1.5ff3057862000p-3, 0x1.9525acaab1000p-3, 0x1.c8ff7e0039000p-3, 0x1.fb9187abc2000p-3,
+    0x1.1675cb4836000p-2, 0x1.2e8e2c27d4800p-2, 0x1.4618bc353a800p-2, 0x1.5d1bdc34f2000p-2,
+};
+/* log1p(r) = r - r**2/2 + r**3 Q(r), exp(r) = 1 + r + r**2 P(r) */
+#define VPOW_Q0 0x1.5555555555555p-2
+#define VPOW_Q1 -0x1.0000000000000p-2
+#define VPOW_Q2 0x1.999999999c872p-3
+#define VPOW_Q3 -0x1.5555555558046p-3
+#define VPOW_Q4 0x1.2492483ad323ep-3
+#define VPOW_Q5 -0x1.fffffe53765e7p-4
+#define VPOW_Q6 0x1.c74b18a806eb8p-4
+#define VPOW_Q7 -0x1.99c45d477796bp-4
+#define VPOW_P0 0x1.0000000000001p-1
+#define VPOW_P1 0x1.5555555555556p-3
+#define VPOW_P2 0x1.55555554e93b7p-5
+#define VPOW_P3 0x1.11111110e1059p-7
+#define VPOW_P4 0x1.6c17ed5c1f49ep-10
+#define VPOW_P5 0x1.a01b0c3c80bbcp-13
+/* ... and 2**(j/16) as a double and its relative rounding error */
+#define VPOW_INVLN2N16 0x1.71547652b82fep+4    /* 16/ln2 */
+#define VPOW_LN2N16_HI 0x1.62e42fefa0000p-5    /* ln2/16, 36 bits */
+#define VPOW_LN2N16_LO 0x1.cf79abc9e3b3ap-44    /* ln2/16 - VPOW_LN2N16_HI */
+static const double vpow_exp16[16] __attribute__((aligned(64))) = {
+    0x1.0000000000000p+0, 0x1.0b5586cf9890fp+0, 0x1.172b83c7d517bp+0, 0x1.2387a6e756238p+0,
+    0x1.306fe0a31b715p+0, 0x1.3dea64c123422p+0, 0x1.4bfdad5362a27p+0, 0x1.5ab07dd485429p+0,
+    0x1.6a09e667f3bcdp+0, 0x1.7a11473eb0187p+0, 0x1.8ace5422aa0dbp+0, 0x1.9c49182a3f090p+0,
+    0x1.ae89f995ad3adp+0, 0x1.c199bdd85529cp+0, 0x1.d5818dcfba487p+0, 0x1.ea4afa2a490dap+0,
+};
+static const double vpow_exp16_corr[16] __attribute__((aligned(64))) = {
+    0x0.0p+0, 0x1.79aa65d837b6dp-54, -0x1.01b15eaa59348p-55, 0x1.68efde3a8a894p-54,
+    0x1.34d754db0abb6p-55, 0x1.59f48a72a4c6dp-55, 0x1.690cebb7aafb0p-56, 0x1.063e1e21c5409p-54,
+    -0x1.3b3efbf5e2228p-54, -0x1.b32dcb94da51dp-56, 0x1.db72fc1f0eab4p-55, 0x1.1affc2b91ce27p-56,
+    0x1.c1a7792cb3387p-55, 0x1.36eae30af0cb3p-56, 0x1.4a385a63d07a7p-56, -0x1.ff7128fd391f0p-55,
+};
+
 #endif
