@@ -846,7 +846,7 @@ cdef object _call_fast(ufunc uf, tuple args, object out=None):
     cdef ndarray a, first = None, res
     cdef const unsigned char *lt
     cdef bint any_weak = False
-    if uf.nout != 1 or nin > 3 or len(args) != nin or uf._flags & UF_INT_POW:
+    if uf.nout != 1 or nin > 3 or len(args) != nin:
         return None
     if out is not None and type(out) is not ndarray:
         return None
@@ -900,6 +900,8 @@ cdef object _call_fast(ufunc uf, tuple args, object out=None):
         if li < 0:
             return None
     lt = uf._types + li * uf.nargs
+    if uf._flags & UF_INT_POW and _is_signed_tidx(lt[1]):
+        return None             # signed integer powers: the negative-exponent check
     for k in range(nin):
         x = args[k]
         if type(x) is ndarray:
