@@ -346,6 +346,32 @@ vpow_regs_init(struct vpow_regs *R)
 }
 
 /* pow of 8 lanes; *ok: the lanes computed here (the others are garbage) */
+/* The lanes the vector kernel answers (*ok) and their results: x positive
+ * (signs: or negative) normal finite -- not nan (0x81), zero (0x06),
+ * infinite (0x18), subnormal (0x20), negative (0x40) -- and |t| <= lim (t =
+ * y log|x|, so the result is normal); a negative x only with y an integer
+ * of magnitude < 2**51, the sign of res its parity.  Shared by the float64
+ * and float32 kernels (float32 computes in double: lim 87). */
+static AC_VTARGET_512 inline __attribute__((always_inline)) __m512d
+vpow8_lanes(__m512d res, __m512d x, __m512d y, __m512d t, double lim, int signs, __mmask8 *ok)
+{
+    __mmask8 m = (__mmask8)~_mm512_fpclass_pd_mask(x, signs ? 0xbf : 0xff);
+    m = _mm512_mask_cmp_pd_mask(m, t, _mm512_set1_pd(lim), _CMP_LE_OQ);
+    m = _mm512_mask_cmp_pd_mask(m, t, _mm512_set1_pd(-lim), _CMP_GE_OQ);
+    if (signs) {
+        const __m512d shift = _mm512_set1_pd(SHIFT);
+        __mmask8 neg = _mm512_movepi64_mask(_mm512_castpd_si512(x));
+        __m512d ys = _mm512_add_pd(y, shift);
+        __mmask8 yint = _mm512_cmp_pd_mask(_mm512_sub_pd(ys, shift), y, _CMP_EQ_OQ);
+        yint = _mm512_mask_cmp_pd_mask(yint, _mm512_abs_pd(y), _mm512_set1_pd(0x1p51), _CMP_LT_OQ);
+        __mmask8 odd = _mm512_test_epi64_mask(_mm512_castpd_si512(ys), _mm512_set1_epi64(1));
+        m &= (__mmask8)(~neg | yint);
+        res = _mm512_mask_xor_pd(res, (__mmask8)(neg & odd), res, _mm512_set1_pd(-0.0));
+    }
+    *ok = m;
+    return res;
+}
+
 static AC_VTARGET_512 inline __attribute__((always_inline)) __m512d
 vpow8(const struct vpow_regs *R, __m512d x, __m512d y, __mmask8 *ok, int signs)
 {
@@ -415,23 +441,7 @@ vpow8(const struct vpow_regs *R, __m512d x, __m512d y, __mmask8 *ok, int signs)
     __m512d em1 = _mm512_fmadd_pd(_mm512_mul_pd(r, r), ep, r);
     __m512d res = _mm512_scalef_pd(_mm512_fmadd_pd(T, em1, T),
                                    _mm512_mul_pd(kd, _mm512_set1_pd(1.0 / 16)));
-    /* x positive (signs: or negative) normal finite: not nan (0x81), zero
-       (0x06), infinite (0x18), subnormal (0x20), negative (0x40) */
-    __mmask8 m = (__mmask8)~_mm512_fpclass_pd_mask(x, signs ? 0xbf : 0xff);
-    m = _mm512_mask_cmp_pd_mask(m, th, _mm512_set1_pd(708.0), _CMP_LE_OQ);
-    m = _mm512_mask_cmp_pd_mask(m, th, _mm512_set1_pd(-708.0), _CMP_GE_OQ);
-    if (signs) {
-        /* negative x: y an integer of magnitude < 2**51, the sign its parity */
-        __mmask8 neg = _mm512_movepi64_mask(_mm512_castpd_si512(x));
-        __m512d ys = _mm512_add_pd(y, shift);
-        __mmask8 yint = _mm512_cmp_pd_mask(_mm512_sub_pd(ys, shift), y, _CMP_EQ_OQ);
-        yint = _mm512_mask_cmp_pd_mask(yint, _mm512_abs_pd(y), _mm512_set1_pd(0x1p51), _CMP_LT_OQ);
-        __mmask8 odd = _mm512_test_epi64_mask(_mm512_castpd_si512(ys), _mm512_set1_epi64(1));
-        m &= (__mmask8)(~neg | yint);
-        res = _mm512_mask_xor_pd(res, (__mmask8)(neg & odd), res, _mm512_set1_pd(-0.0));
-    }
-    *ok = m;
-    return res;
+    return vpow8_lanes(res, x, y, th, 708.0, signs, ok);
 }
 
 /* The AC_VPOW_LOOP structure with vpow8: nan in the lanes left to libm. */
@@ -525,21 +535,8 @@ vpowf8(const struct vpow_regs *R, __m512d x, __m512d y, __mmask8 *ok, int signs)
     __m512d em1 = _mm512_fmadd_pd(_mm512_mul_pd(s, s), p, s);
     __m512d res = _mm512_scalef_pd(_mm512_fmadd_pd(T, em1, T),
                                    _mm512_mul_pd(kd, _mm512_set1_pd(1.0 / 16)));
-    /* x nonzero finite (as a double, float subnormals are normal) */
-    __mmask8 m = (__mmask8)~_mm512_fpclass_pd_mask(x, signs ? 0xbf : 0xff);
-    m = _mm512_mask_cmp_pd_mask(m, ph, _mm512_set1_pd(87.0), _CMP_LE_OQ);
-    m = _mm512_mask_cmp_pd_mask(m, ph, _mm512_set1_pd(-87.0), _CMP_GE_OQ);
-    if (signs) {
-        __mmask8 neg = _mm512_movepi64_mask(_mm512_castpd_si512(x));
-        __m512d ys = _mm512_add_pd(y, shift);
-        __mmask8 yint = _mm512_cmp_pd_mask(_mm512_sub_pd(ys, shift), y, _CMP_EQ_OQ);
-        yint = _mm512_mask_cmp_pd_mask(yint, _mm512_abs_pd(y), _mm512_set1_pd(0x1p51), _CMP_LT_OQ);
-        __mmask8 odd = _mm512_test_epi64_mask(_mm512_castpd_si512(ys), _mm512_set1_epi64(1));
-        m &= (__mmask8)(~neg | yint);
-        res = _mm512_mask_xor_pd(res, (__mmask8)(neg & odd), res, _mm512_set1_pd(-0.0));
-    }
-    *ok = m;
-    return res;
+    /* (float x: as a double, float subnormals are normal) */
+    return vpow8_lanes(res, x, y, ph, 87.0, signs, ok);
 }
 
 #define VPOWF_AVX512_BODY(signs)                                            \
