@@ -398,13 +398,7 @@ void ac_vlog_f32(const float *in, float *out, ac_intp n)
 
 int ac_vmath_at_level(int op, int level, const void *in, void *out, ac_intp n)
 {
-    int cap = ac_cpu_level();
-    if (level > cap) {
-        level = cap;
-    }
-    if (level < AC_CPU_BASELINE) {
-        level = AC_CPU_BASELINE;
-    }
+    level = ac_vmath_clamp_level(level);
     switch (op) {
     case AC_VMATH_EXP_F64:
         AC_WITH_FLAGS(exp_f64_impl[level]((const double *)in, (double *)out, n));

@@ -49,6 +49,14 @@ AC_VI float u2f(ac_uint32 u)
 #define VF_INVALID AC__FE_INVALID
 
 /* Run `call` with the flag fix-up described above. */
+/* a requested dispatch level (the *_at_level test entries), within what
+ * this CPU has */
+static inline int ac_vmath_clamp_level(int level)
+{
+    int cap = ac_cpu_level();
+    return level > cap ? cap : level < AC_CPU_BASELINE ? AC_CPU_BASELINE : level;
+}
+
 #define AC_WITH_FLAGS(call)                                                 \
     do {                                                                    \
         int before_ = fetestexcept(AC__FE_ALL), now_, want_;                \

@@ -624,13 +624,7 @@ void ac_vpow_f32(const float *x, const float *y, float *out, ac_intp n)
 
 int ac_vpow_at_level(int op, int level, const void *x, const void *y, void *out, ac_intp n)
 {
-    int cap = ac_cpu_level();
-    if (level > cap) {
-        level = cap;
-    }
-    if (level < AC_CPU_BASELINE) {
-        level = AC_CPU_BASELINE;
-    }
+    level = ac_vmath_clamp_level(level);
     switch (op) {
     case AC_VMATH_POW_F64:
         AC_WITH_FLAGS(pow_f64_impl[level]((const double *)x, (const double *)y, (double *)out, n));
