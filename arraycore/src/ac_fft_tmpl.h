@@ -92,24 +92,24 @@ static inline int FN(q8_points)(int f, ac_intp ido, ac_intp *sp)
 
 /* (ur + i ui) w: the plain product (each part one product rounded, fused
  * with the other), or, w an odd multiple of pi/4, with the exact twiddle */
-static inline void FN(cmul_q8)(R ur, R ui, FN(cpx) w, R *o_r, R *o_i)
+static inline __attribute__((always_inline)) FN(cpx) FN(cmul_q8)(R ur, R ui, FN(cpx) w)
 {
-    const R c = AC_FFT_Q8;
-    if ((w.r == c || w.r == -c) && (w.i == c || w.i == -c)) {
-        const R wrl = w.r > 0 ? AC_FFT_Q8L : -AC_FFT_Q8L, wil = w.i > 0 ? AC_FFT_Q8L : -AC_FFT_Q8L;
-        *o_r = FN(fma)(ur, w.r, FN(fma)(-ui, w.i, FN(fma)(ur, wrl, -(ui * wil))));
-        *o_i = FN(fma)(ur, w.i, FN(fma)(ui, w.r, FN(fma)(ur, wil, ui * wrl)));
-    } else {
-        *o_r = FN(fma)(ur, w.r, -(ui * w.i));
-        *o_i = FN(fma)(ur, w.i, ui * w.r);
-    }
+    /* branch-free: the low parts are 0 for other twiddles, which then give
+     * the plain product's bits (fma(-ui, wi, -0) rounds -ui wi once) */
+    const R c = AC_FFT_Q8, l = AC_FFT_Q8L;
+    const int q8 = (w.r == c || w.r == -c) && (w.i == c || w.i == -c);
+    const R wrl = q8 ? (w.r > 0 ? l : -l) : 0, wil = q8 ? (w.i > 0 ? l : -l) : 0;
+    FN(cpx) o;
+    o.r = FN(fma)(ur, w.r, FN(fma)(-ui, w.i, FN(fma)(ur, wrl, -(ui * wil))));
+    o.i = FN(fma)(ur, w.i, FN(fma)(ui, w.r, FN(fma)(ur, wil, ui * wrl)));
+    return o;
 }
 
 static void FN(pass2)(ac_intp ido, ac_intp l1, const FN(cpx) *restrict cc,
-                      FN(cpx) *restrict ch, const FN(cpx) *restrict tw)
+                      FN(cpx) *restrict ch, const FN(cpx) *restrict tw, int x)
 {
     ac_intp sp[6];
-    const int nsp = FN(q8_points)(2, ido, sp);
+    const int nsp = x ? FN(q8_points)(2, ido, sp) : 0;
     for (ac_intp k = 0; k < l1; k++) {
         const FN(cpx) *c0 = cc + ido * (2 * k), *c1 = c0 + ido;
         FN(cpx) *h0 = ch + ido * k, *h1 = ch + ido * (k + l1);
@@ -129,15 +129,39 @@ static void FN(pass2)(ac_intp ido, ac_intp l1, const FN(cpx) *restrict cc,
             if (e == nsp) break;
             R ar = c0[i].r, ai = c0[i].i, br = c1[i].r, bi = c1[i].i;
             h0[i].r = ar + br; h0[i].i = ai + bi;
-            FN(cmul_q8)(ar - br, ai - bi, tw[i], &h1[i].r, &h1[i].i);
+            h1[i] = FN(cmul_q8)(ar - br, ai - bi, tw[i]);
             i++;
+        }
+    }
+}
+
+/* pass4's outputs at the indices with a pi/4 twiddle again, those products
+ * exact: the plain loop is left whole (split around these indices, or with
+ * this loop inlined after it, the pass measured up to 1.6x slower) */
+static __attribute__((noinline)) void
+FN(pass4_q8)(ac_intp ido, ac_intp l1, const FN(cpx) *restrict cc, FN(cpx) *restrict ch,
+             const FN(cpx) *restrict tw, const R sgn, const ac_intp *sp, int nsp)
+{
+    const FN(cpx) *w1 = tw, *w2 = tw + ido, *w3 = tw + 2 * ido;
+    for (ac_intp k = 0; k < l1; k++) {
+        const FN(cpx) *c0 = cc + ido * (4 * k), *c1 = c0 + ido, *c2 = c1 + ido, *c3 = c2 + ido;
+        FN(cpx) *h1 = ch + ido * (k + l1), *h2 = ch + ido * (k + 2 * l1), *h3 = ch + ido * (k + 3 * l1);
+        for (int e = 0; e < nsp; e++) {
+            const ac_intp i = sp[e];
+            R d02r = c0[i].r - c2[i].r, d02i = c0[i].i - c2[i].i;
+            R s02r = c0[i].r + c2[i].r, s02i = c0[i].i + c2[i].i;
+            R s13r = c1[i].r + c3[i].r, s13i = c1[i].i + c3[i].i;
+            R e13r = -sgn * (c1[i].i - c3[i].i), e13i = sgn * (c1[i].r - c3[i].r);
+            h1[i] = FN(cmul_q8)(d02r + e13r, d02i + e13i, w1[i]);
+            h2[i] = FN(cmul_q8)(s02r - s13r, s02i - s13i, w2[i]);
+            h3[i] = FN(cmul_q8)(d02r - e13r, d02i - e13i, w3[i]);
         }
     }
 }
 
 static inline __attribute__((always_inline)) void
 FN(pass4_body)(ac_intp ido, ac_intp l1, const FN(cpx) *restrict cc,
-               FN(cpx) *restrict ch, const FN(cpx) *restrict tw, const R sgn)
+               FN(cpx) *restrict ch, const FN(cpx) *restrict tw, const R sgn, int x)
 {
     const FN(cpx) *w1 = tw, *w2 = tw + ido, *w3 = tw + 2 * ido;
     if (ido == 1) {
@@ -156,7 +180,7 @@ FN(pass4_body)(ac_intp ido, ac_intp l1, const FN(cpx) *restrict cc,
         return;
     }
     ac_intp sp[6];
-    const int nsp = FN(q8_points)(4, ido, sp);
+    const int nsp = x ? FN(q8_points)(4, ido, sp) : 0;
     for (ac_intp k = 0; k < l1; k++) {
         const FN(cpx) *c0 = cc + ido * (4 * k), *c1 = c0 + ido, *c2 = c1 + ido, *c3 = c2 + ido;
         FN(cpx) *h0 = ch + ido * k, *h1 = ch + ido * (k + l1), *h2 = ch + ido * (k + 2 * l1),
@@ -172,35 +196,23 @@ FN(pass4_body)(ac_intp ido, ac_intp l1, const FN(cpx) *restrict cc,
             R u1r = d02r + e13r, u1i = d02i + e13i;                                 \
             R u3r = d02r - e13r, u3i = d02i - e13i;                                 \
             h0[i].r = u0r; h0[i].i = u0i;
-        ac_intp i = 0;
-        for (int e = 0; ; e++) {
-            /* plain twiddles up to the next index with a pi/4 one */
-            const ac_intp end = e < nsp ? sp[e] : ido;
-            for (; i < end; i++) {
-                AC_FFT_P4BF
-                /* (the twiddles of i = 0 are exactly 1) */
-                h1[i].r = FN(fma)(u1r, w1[i].r, -(u1i * w1[i].i)); h1[i].i = FN(fma)(u1r, w1[i].i, u1i * w1[i].r);
-                h2[i].r = FN(fma)(u2r, w2[i].r, -(u2i * w2[i].i)); h2[i].i = FN(fma)(u2r, w2[i].i, u2i * w2[i].r);
-                h3[i].r = FN(fma)(u3r, w3[i].r, -(u3i * w3[i].i)); h3[i].i = FN(fma)(u3r, w3[i].i, u3i * w3[i].r);
-            }
-            if (e == nsp) break;
-            {
-                AC_FFT_P4BF
-                FN(cmul_q8)(u1r, u1i, w1[i], &h1[i].r, &h1[i].i);
-                FN(cmul_q8)(u2r, u2i, w2[i], &h2[i].r, &h2[i].i);
-                FN(cmul_q8)(u3r, u3i, w3[i], &h3[i].r, &h3[i].i);
-            }
-            i++;
+        for (ac_intp i = 0; i < ido; i++) {
+            AC_FFT_P4BF
+            /* (the twiddles of i = 0 are exactly 1) */
+            h1[i].r = FN(fma)(u1r, w1[i].r, -(u1i * w1[i].i)); h1[i].i = FN(fma)(u1r, w1[i].i, u1i * w1[i].r);
+            h2[i].r = FN(fma)(u2r, w2[i].r, -(u2i * w2[i].i)); h2[i].i = FN(fma)(u2r, w2[i].i, u2i * w2[i].r);
+            h3[i].r = FN(fma)(u3r, w3[i].r, -(u3i * w3[i].i)); h3[i].i = FN(fma)(u3r, w3[i].i, u3i * w3[i].r);
         }
 #undef AC_FFT_P4BF
     }
+    if (nsp) FN(pass4_q8)(ido, l1, cc, ch, tw, sgn, sp, nsp);
 }
 
 static void FN(pass4)(ac_intp ido, ac_intp l1, const FN(cpx) *restrict cc,
-                      FN(cpx) *restrict ch, const FN(cpx) *restrict tw, R sgn)
+                      FN(cpx) *restrict ch, const FN(cpx) *restrict tw, R sgn, int x)
 {
-    if (sgn < 0) FN(pass4_body)(ido, l1, cc, ch, tw, (R)-1);
-    else FN(pass4_body)(ido, l1, cc, ch, tw, (R)1);
+    if (sgn < 0) FN(pass4_body)(ido, l1, cc, ch, tw, (R)-1, x);
+    else FN(pass4_body)(ido, l1, cc, ch, tw, (R)1, x);
 }
 
 /* odd radix p (inlined with a constant p for 3, 5, 7): cs/sn[m] = cos/sin(2 pi m/p) */
@@ -411,14 +423,16 @@ static FN(cplan) *FN(cplan_new2)(ac_intp n, ac_intp rlen)
     FN(cplan) *p = calloc(1, sizeof(FN(cplan)));
     if (p == NULL) return NULL;
     p->n = n;
-    /* the half-length plan of a real transform: odd radices >= 11 with their
-     * roots' rounding errors (passodd; those roots' errors are a random
-     * +-0.3 ulp each, summing to a scale error of up to ~0.15 ulp per pass,
-     * which the split's roundings on top left at up to 1.003x NumPy's error,
-     * n = 416, 832 = 2^5 x 13, 2^6 x 13; 0.993 with them).  Their extra sums
-     * cost ~15% of such a transform's time; the complex and odd real
-     * transforms, already within NumPy's error there, do without them (+35%
-     * time, odd real lengths such as 143 = 11 x 13 would pass NumPy's) */
+    /* the half-length plan of a real transform: exact constants, which the
+     * split's roundings on top need: odd radices >= 11 with their roots'
+     * rounding errors (passodd; each root's is a random +-0.3 ulp, summing
+     * to a scale error of up to ~0.15 ulp per pass: 416, 832 = 2^5, 2^6 x 13
+     * were 1.003x NumPy's error, now 0.993) and the pi/4 twiddles of the
+     * radix-2/4 passes exact (cmul_q8: 256 was 1.004x, now 0.978).  They
+     * cost ~15% of such a transform's time (the pi/4 ones: up to 1.6x for a
+     * complex 4096, three of every four butterflies of its ido = 4 pass
+     * computed twice); the complex and odd real transforms, already within
+     * NumPy's error, do without them */
     p->xodd = rlen != 0 && rlen == 2 * n;
     if (ac_fft_use_bluestein(n, rlen)) {
         ac_intp m = 1;                    /* a power of two: radix-4 passes are the most accurate */
@@ -578,8 +592,8 @@ static FN(cpx) *FN(cplan_exec)(const FN(cplan) *p, int sign, FN(cpx) *a, FN(cpx)
         ac_intp f = p->fct[s], ido = n / (l1 * f);
         const FN(cpx) *tw = p->tw[dir][s];
         switch (f) {
-        case 2: FN(pass2)(ido, l1, cc, chh, tw); break;
-        case 4: FN(pass4)(ido, l1, cc, chh, tw, sgn); break;
+        case 2: FN(pass2)(ido, l1, cc, chh, tw, p->xodd); break;
+        case 4: FN(pass4)(ido, l1, cc, chh, tw, sgn, p->xodd); break;
         case 3: FN(pass3)(ido, l1, cc, chh, tw, sgn, p->rc[s], p->rs[s]); break;
         case 5: FN(pass5)(ido, l1, cc, chh, tw, sgn, p->rc[s], p->rs[s]); break;
         case 7: FN(pass7)(ido, l1, cc, chh, tw, sgn, p->rc[s], p->rs[s]); break;
@@ -614,8 +628,8 @@ static void FN(cplan_run)(const FN(cplan) *p, int sign, const FN(cpx) *src, FN(c
         if (s == 0 && chh == src) chh = t2;
         const FN(cpx) *tw = p->tw[dir][s];
         switch (f) {
-        case 2: FN(pass2)(ido, l1, cc, chh, tw); break;
-        case 4: FN(pass4)(ido, l1, cc, chh, tw, sgn); break;
+        case 2: FN(pass2)(ido, l1, cc, chh, tw, p->xodd); break;
+        case 4: FN(pass4)(ido, l1, cc, chh, tw, sgn, p->xodd); break;
         case 3: FN(pass3)(ido, l1, cc, chh, tw, sgn, p->rc[s], p->rs[s]); break;
         case 5: FN(pass5)(ido, l1, cc, chh, tw, sgn, p->rc[s], p->rs[s]); break;
         case 7: FN(pass7)(ido, l1, cc, chh, tw, sgn, p->rc[s], p->rs[s]); break;

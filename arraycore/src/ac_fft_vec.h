@@ -45,10 +45,10 @@ FN(vcmul_q8)(V ur, V ui, FN(cpx) w, V *o_r, V *o_i)
 }
 
 static void FN(vpass2)(ac_intp ido, ac_intp l1, const FN(vcpx) *restrict cc,
-                       FN(vcpx) *restrict ch, const FN(cpx) *restrict tw)
+                       FN(vcpx) *restrict ch, const FN(cpx) *restrict tw, int x)
 {
     ac_intp sp[6];
-    const int nsp = FN(q8_points)(2, ido, sp);
+    const int nsp = x ? FN(q8_points)(2, ido, sp) : 0;
     for (ac_intp k = 0; k < l1; k++) {
         const FN(vcpx) *c0 = cc + ido * (2 * k), *c1 = c0 + ido;
         FN(vcpx) *h0 = ch + ido * k, *h1 = ch + ido * (k + l1);
@@ -74,11 +74,11 @@ static void FN(vpass2)(ac_intp ido, ac_intp l1, const FN(vcpx) *restrict cc,
 
 static inline __attribute__((always_inline)) void
 FN(vpass4_body)(ac_intp ido, ac_intp l1, const FN(vcpx) *restrict cc,
-                FN(vcpx) *restrict ch, const FN(cpx) *restrict tw, const R sgn)
+                FN(vcpx) *restrict ch, const FN(cpx) *restrict tw, const R sgn, int x)
 {
     const FN(cpx) *w1 = tw, *w2 = tw + ido, *w3 = tw + 2 * ido;
     ac_intp sp[6];
-    const int nsp = ido == 1 ? 0 : FN(q8_points)(4, ido, sp);
+    const int nsp = ido == 1 || !x ? 0 : FN(q8_points)(4, ido, sp);
     for (ac_intp k = 0; k < l1; k++) {
         const FN(vcpx) *c0 = cc + ido * (4 * k), *c1 = c0 + ido, *c2 = c1 + ido, *c3 = c2 + ido;
         FN(vcpx) *h0 = ch + ido * k, *h1 = ch + ido * (k + l1), *h2 = ch + ido * (k + 2 * l1),
@@ -122,10 +122,10 @@ FN(vpass4_body)(ac_intp ido, ac_intp l1, const FN(vcpx) *restrict cc,
 }
 
 static void FN(vpass4)(ac_intp ido, ac_intp l1, const FN(vcpx) *restrict cc,
-                       FN(vcpx) *restrict ch, const FN(cpx) *restrict tw, R sgn)
+                       FN(vcpx) *restrict ch, const FN(cpx) *restrict tw, R sgn, int x)
 {
-    if (sgn < 0) FN(vpass4_body)(ido, l1, cc, ch, tw, (R)-1);
-    else FN(vpass4_body)(ido, l1, cc, ch, tw, (R)1);
+    if (sgn < 0) FN(vpass4_body)(ido, l1, cc, ch, tw, (R)-1, x);
+    else FN(vpass4_body)(ido, l1, cc, ch, tw, (R)1, x);
 }
 
 #define AC_FFT_VPUT(q, vr, vi)                                                   \
@@ -320,8 +320,8 @@ static FN(vcpx) *FN(vexec)(const FN(cplan) *p, int sign, FN(vcpx) *a, FN(vcpx) *
         ac_intp f = p->fct[s], ido = n / (l1 * f);
         const FN(cpx) *tw = p->tw[dir][s];
         switch (f) {
-        case 2: FN(vpass2)(ido, l1, cc, chh, tw); break;
-        case 4: FN(vpass4)(ido, l1, cc, chh, tw, sgn); break;
+        case 2: FN(vpass2)(ido, l1, cc, chh, tw, p->xodd); break;
+        case 4: FN(vpass4)(ido, l1, cc, chh, tw, sgn, p->xodd); break;
         case 3: FN(vpass3)(ido, l1, cc, chh, tw, sgn, p->rc[s], p->rs[s]); break;
         case 5: FN(vpass5)(ido, l1, cc, chh, tw, sgn, p->rc[s], p->rs[s]); break;
         default:
