@@ -278,7 +278,7 @@ TOL_C128 = 1.03
 # 0.77); before that the baseline level measured up to 1.05 and had a bound
 # of its own, 1.07).  The same bound at every dispatch level.  Since the
 # radix-3 constant and ortho's factor carry their rounding errors (above),
-# and the pi/4 twiddles and the half-length plans' radix >= 11 roots theirs:
+# and the half-length plans' pi/4 twiddles and radix >= 11 roots theirs:
 # every length 1..2048 <= 1.0 with 262144 values each, rfft and irfft,
 # backward and ortho (even lengths at every level, odd ones at AVX-512; the
 # worst: 2 and 4, exactly NumPy's, then 832 and 416 at 0.993, 540 at 0.996 at
