@@ -39,7 +39,9 @@ typedef struct FN(cplan_s) {
     ac_intp fct[64];
     FN(cpx) *tw[2][64];        /* per stage, [forward, backward]: (p-1)*ido twiddles */
     R *rc[64], *rs[64];        /* odd radices: cos, sin(2 pi m / p), m < p; then
-                                * (rs[s] + p) the low parts sin - (R)sin */
+                                * (rs[s] + p) the low parts sin - (R)sin, then
+                                * (rs[s] + 2p) cos - (R)cos */
+    int xodd;                  /* odd radices >= 11 with the exact roots (passodd) */
     /* Bluestein */
     ac_intp m;                 /* 0: no Bluestein */
     struct FN(cplan_s) *sub;   /* plan of length m */
@@ -58,27 +60,108 @@ static ac_intp FN(cplan_work)(const FN(cplan) *p)
 /* passes                                                                    */
 /* ------------------------------------------------------------------------ */
 
-static void FN(pass2)(ac_intp ido, ac_intp l1, const FN(cpx) *restrict cc,
-                      FN(cpx) *restrict ch, const FN(cpx) *restrict tw)
+/* The twiddles e^{i pi/4 (2j+1)} = (+-c, +-c), c = sqrt(1/2) rounded: c alone
+ * is 0.44 ulp high (6.8e-17 relative), so every product by one is scaled up
+ * by that much, the same way each time: a systematic error, not a random
+ * one (a quarter of the outputs of the radix-4 pass with ido = 4 get it; the real transforms
+ * of 256 through the half length measured a +0.22 ulp scale error, 1.002x
+ * NumPy's error).  Those products take the exact twiddle, w + wl (wl the
+ * rounding error of c, with w's signs), its low part folded into the
+ * product's first rounding: the same roundings as the plain product.
+ * AC_FFT_Q8/Q8L: c and its rounding error in R. */
+#define AC_FFT_Q8 ((R)0.7071067811865475244008443621048490393L)
+#define AC_FFT_Q8L ((R)(0.7071067811865475244008443621048490393L - (long double)AC_FFT_Q8))
+
+/* the indices i < ido at which a radix-f (2 or 4) pass has such twiddles,
+ * ascending: w_L^(i q) (L = f ido) at an odd multiple of pi/4 */
+static inline int FN(q8_points)(int f, ac_intp ido, ac_intp *sp)
 {
+    int c = 0;
+    if (f == 2) {              /* 4 i / ido odd */
+        if (ido % 4 == 0) { sp[c++] = ido / 4; sp[c++] = 3 * ido / 4; }
+        return c;
+    }
+    /* 2 i q / ido odd: q = 1: ido/2; q = 2: ido/4, 3ido/4; q = 3: ido/6, ido/2, 5ido/6 */
+    if (ido % 6 == 0) sp[c++] = ido / 6;
+    if (ido % 4 == 0) sp[c++] = ido / 4;
+    if (ido % 2 == 0) sp[c++] = ido / 2;
+    if (ido % 4 == 0) sp[c++] = 3 * ido / 4;
+    if (ido % 6 == 0) sp[c++] = 5 * ido / 6;
+    return c;
+}
+
+/* (ur + i ui) w: the plain product (each part one product rounded, fused
+ * with the other), or, w an odd multiple of pi/4, with the exact twiddle */
+static inline __attribute__((always_inline)) FN(cpx) FN(cmul_q8)(R ur, R ui, FN(cpx) w)
+{
+    /* branch-free: the low parts are 0 for other twiddles, which then give
+     * the plain product's bits (fma(-ui, wi, -0) rounds -ui wi once) */
+    const R c = AC_FFT_Q8, l = AC_FFT_Q8L;
+    const int q8 = (w.r == c || w.r == -c) && (w.i == c || w.i == -c);
+    const R wrl = q8 ? (w.r > 0 ? l : -l) : 0, wil = q8 ? (w.i > 0 ? l : -l) : 0;
+    FN(cpx) o;
+    o.r = FN(fma)(ur, w.r, FN(fma)(-ui, w.i, FN(fma)(ur, wrl, -(ui * wil))));
+    o.i = FN(fma)(ur, w.i, FN(fma)(ui, w.r, FN(fma)(ur, wil, ui * wrl)));
+    return o;
+}
+
+static void FN(pass2)(ac_intp ido, ac_intp l1, const FN(cpx) *restrict cc,
+                      FN(cpx) *restrict ch, const FN(cpx) *restrict tw, int x)
+{
+    ac_intp sp[6];
+    const int nsp = x ? FN(q8_points)(2, ido, sp) : 0;
     for (ac_intp k = 0; k < l1; k++) {
         const FN(cpx) *c0 = cc + ido * (2 * k), *c1 = c0 + ido;
         FN(cpx) *h0 = ch + ido * k, *h1 = ch + ido * (k + l1);
         h0[0].r = c0[0].r + c1[0].r; h0[0].i = c0[0].i + c1[0].i;
         h1[0].r = c0[0].r - c1[0].r; h1[0].i = c0[0].i - c1[0].i;
-        for (ac_intp i = 1; i < ido; i++) {
+        ac_intp i = 1;
+        for (int e = 0; ; e++) {
+            /* plain twiddles up to the next pi/4 one */
+            const ac_intp end = e < nsp ? sp[e] : ido;
+            for (; i < end; i++) {
+                R ar = c0[i].r, ai = c0[i].i, br = c1[i].r, bi = c1[i].i;
+                h0[i].r = ar + br; h0[i].i = ai + bi;
+                R dr = ar - br, di = ai - bi, wr = tw[i].r, wi = tw[i].i;
+                h1[i].r = FN(fma)(dr, wr, -(di * wi));
+                h1[i].i = FN(fma)(dr, wi, di * wr);
+            }
+            if (e == nsp) break;
             R ar = c0[i].r, ai = c0[i].i, br = c1[i].r, bi = c1[i].i;
             h0[i].r = ar + br; h0[i].i = ai + bi;
-            R dr = ar - br, di = ai - bi, wr = tw[i].r, wi = tw[i].i;
-            h1[i].r = FN(fma)(dr, wr, -(di * wi));
-            h1[i].i = FN(fma)(dr, wi, di * wr);
+            h1[i] = FN(cmul_q8)(ar - br, ai - bi, tw[i]);
+            i++;
+        }
+    }
+}
+
+/* pass4's outputs at the indices with a pi/4 twiddle again, those products
+ * exact: the plain loop is left whole (split around these indices, or with
+ * this loop inlined after it, the pass measured up to 1.6x slower) */
+static __attribute__((noinline)) void
+FN(pass4_q8)(ac_intp ido, ac_intp l1, const FN(cpx) *restrict cc, FN(cpx) *restrict ch,
+             const FN(cpx) *restrict tw, const R sgn, const ac_intp *sp, int nsp)
+{
+    const FN(cpx) *w1 = tw, *w2 = tw + ido, *w3 = tw + 2 * ido;
+    for (ac_intp k = 0; k < l1; k++) {
+        const FN(cpx) *c0 = cc + ido * (4 * k), *c1 = c0 + ido, *c2 = c1 + ido, *c3 = c2 + ido;
+        FN(cpx) *h1 = ch + ido * (k + l1), *h2 = ch + ido * (k + 2 * l1), *h3 = ch + ido * (k + 3 * l1);
+        for (int e = 0; e < nsp; e++) {
+            const ac_intp i = sp[e];
+            R d02r = c0[i].r - c2[i].r, d02i = c0[i].i - c2[i].i;
+            R s02r = c0[i].r + c2[i].r, s02i = c0[i].i + c2[i].i;
+            R s13r = c1[i].r + c3[i].r, s13i = c1[i].i + c3[i].i;
+            R e13r = -sgn * (c1[i].i - c3[i].i), e13i = sgn * (c1[i].r - c3[i].r);
+            h1[i] = FN(cmul_q8)(d02r + e13r, d02i + e13i, w1[i]);
+            h2[i] = FN(cmul_q8)(s02r - s13r, s02i - s13i, w2[i]);
+            h3[i] = FN(cmul_q8)(d02r - e13r, d02i - e13i, w3[i]);
         }
     }
 }
 
 static inline __attribute__((always_inline)) void
 FN(pass4_body)(ac_intp ido, ac_intp l1, const FN(cpx) *restrict cc,
-               FN(cpx) *restrict ch, const FN(cpx) *restrict tw, const R sgn)
+               FN(cpx) *restrict ch, const FN(cpx) *restrict tw, const R sgn, int x)
 {
     const FN(cpx) *w1 = tw, *w2 = tw + ido, *w3 = tw + 2 * ido;
     if (ido == 1) {
@@ -96,41 +179,47 @@ FN(pass4_body)(ac_intp ido, ac_intp l1, const FN(cpx) *restrict cc,
         }
         return;
     }
+    ac_intp sp[6];
+    const int nsp = x ? FN(q8_points)(4, ido, sp) : 0;
     for (ac_intp k = 0; k < l1; k++) {
         const FN(cpx) *c0 = cc + ido * (4 * k), *c1 = c0 + ido, *c2 = c1 + ido, *c3 = c2 + ido;
         FN(cpx) *h0 = ch + ido * k, *h1 = ch + ido * (k + l1), *h2 = ch + ido * (k + 2 * l1),
                 *h3 = ch + ido * (k + 3 * l1);
-        for (ac_intp i = 0; i < ido; i++) {
-            R s02r = c0[i].r + c2[i].r, s02i = c0[i].i + c2[i].i;
-            R d02r = c0[i].r - c2[i].r, d02i = c0[i].i - c2[i].i;
-            R s13r = c1[i].r + c3[i].r, s13i = c1[i].i + c3[i].i;
-            /* w (t1 - t3) with w = sgn * i */
-            R e13r = -sgn * (c1[i].i - c3[i].i), e13i = sgn * (c1[i].r - c3[i].r);
-            R u0r = s02r + s13r, u0i = s02i + s13i;
-            R u2r = s02r - s13r, u2i = s02i - s13i;
-            R u1r = d02r + e13r, u1i = d02i + e13i;
-            R u3r = d02r - e13r, u3i = d02i - e13i;
+#define AC_FFT_P4BF                                                                 \
+            R s02r = c0[i].r + c2[i].r, s02i = c0[i].i + c2[i].i;                   \
+            R d02r = c0[i].r - c2[i].r, d02i = c0[i].i - c2[i].i;                   \
+            R s13r = c1[i].r + c3[i].r, s13i = c1[i].i + c3[i].i;                   \
+            /* w (t1 - t3) with w = sgn * i */                                      \
+            R e13r = -sgn * (c1[i].i - c3[i].i), e13i = sgn * (c1[i].r - c3[i].r);  \
+            R u0r = s02r + s13r, u0i = s02i + s13i;                                 \
+            R u2r = s02r - s13r, u2i = s02i - s13i;                                 \
+            R u1r = d02r + e13r, u1i = d02i + e13i;                                 \
+            R u3r = d02r - e13r, u3i = d02i - e13i;                                 \
             h0[i].r = u0r; h0[i].i = u0i;
+        for (ac_intp i = 0; i < ido; i++) {
+            AC_FFT_P4BF
             /* (the twiddles of i = 0 are exactly 1) */
             h1[i].r = FN(fma)(u1r, w1[i].r, -(u1i * w1[i].i)); h1[i].i = FN(fma)(u1r, w1[i].i, u1i * w1[i].r);
             h2[i].r = FN(fma)(u2r, w2[i].r, -(u2i * w2[i].i)); h2[i].i = FN(fma)(u2r, w2[i].i, u2i * w2[i].r);
             h3[i].r = FN(fma)(u3r, w3[i].r, -(u3i * w3[i].i)); h3[i].i = FN(fma)(u3r, w3[i].i, u3i * w3[i].r);
         }
+#undef AC_FFT_P4BF
     }
+    if (nsp) FN(pass4_q8)(ido, l1, cc, ch, tw, sgn, sp, nsp);
 }
 
 static void FN(pass4)(ac_intp ido, ac_intp l1, const FN(cpx) *restrict cc,
-                      FN(cpx) *restrict ch, const FN(cpx) *restrict tw, R sgn)
+                      FN(cpx) *restrict ch, const FN(cpx) *restrict tw, R sgn, int x)
 {
-    if (sgn < 0) FN(pass4_body)(ido, l1, cc, ch, tw, (R)-1);
-    else FN(pass4_body)(ido, l1, cc, ch, tw, (R)1);
+    if (sgn < 0) FN(pass4_body)(ido, l1, cc, ch, tw, (R)-1, x);
+    else FN(pass4_body)(ido, l1, cc, ch, tw, (R)1, x);
 }
 
 /* odd radix p (inlined with a constant p for 3, 5, 7): cs/sn[m] = cos/sin(2 pi m/p) */
 static inline __attribute__((always_inline)) void
 FN(passodd)(const int p, ac_intp ido, ac_intp l1, const FN(cpx) *restrict cc,
             FN(cpx) *restrict ch, const FN(cpx) *restrict tw, R sgn,
-            const R *cs, const R *sn)
+            const R *cs, const R *sn, const int X)
 {
     const int h = (p - 1) / 2;     /* <= 254: the planner keeps odd radices <= 509 */
     FN(cpx) s[255], d[255];
@@ -163,6 +252,20 @@ FN(passodd)(const int p, ac_intp ido, ac_intp l1, const FN(cpx) *restrict cc,
                 } else {
                     R a0r, a0i, a1r, a1i, a2r, a2i, a3r, a3i;
                     R b0r, b0i, b1r, b1i, b2r, b2i, b3r, b3i;
+                    /* X (the plan's xodd): the exact roots, cos + its
+                     * rounding error (sn + 2p), sin + its (sn + p): the low
+                     * parts' sums first, folded into each sum's first
+                     * product (no extra rounding at the sums' magnitude) */
+                    R lar = 0, lai = 0, lbr = 0, lbi = 0;
+                    if (X) {
+                        const R *sl = sn + p, *cl = sn + 2 * p;
+                        int mm = 0;
+                        for (int jj = 1; jj <= h; jj++) {
+                            mm += q; if (mm >= p) mm -= p;
+                            lar = FN(fma)(s[jj].r, cl[mm], lar); lai = FN(fma)(s[jj].i, cl[mm], lai);
+                            lbr = FN(fma)(d[jj].r, sl[mm], lbr); lbi = FN(fma)(d[jj].i, sl[mm], lbi);
+                        }
+                    }
 #define AC_FFT_TERM0(U)                                                             \
                     m += q; if (m >= p) m -= p;                                     \
                     a##U##r = s[j].r * cs[m]; a##U##i = s[j].i * cs[m];             \
@@ -173,7 +276,10 @@ FN(passodd)(const int p, ac_intp ido, ac_intp l1, const FN(cpx) *restrict cc,
                     a##U##i = FN(fma)(s[j].i, cs[m], a##U##i);                      \
                     b##U##r = FN(fma)(d[j].r, sn[m], b##U##r);                      \
                     b##U##i = FN(fma)(d[j].i, sn[m], b##U##i); j++;
-                    AC_FFT_TERM0(0) AC_FFT_TERM0(1) AC_FFT_TERM0(2) AC_FFT_TERM0(3)
+                    m += q; if (m >= p) m -= p;
+                    a0r = FN(fma)(s[j].r, cs[m], lar); a0i = FN(fma)(s[j].i, cs[m], lai);
+                    b0r = FN(fma)(d[j].r, sn[m], lbr); b0i = FN(fma)(d[j].i, sn[m], lbi); j++;
+                    AC_FFT_TERM0(1) AC_FFT_TERM0(2) AC_FFT_TERM0(3)
                     for (; j + 3 <= h; ) {
                         AC_FFT_TERM(0) AC_FFT_TERM(1) AC_FFT_TERM(2) AC_FFT_TERM(3)
                     }
@@ -283,15 +389,18 @@ static void FN(pass5)(ac_intp ido, ac_intp l1, const FN(cpx) *cc, FN(cpx) *ch,
 { AC_FFT_DISPATCH(FN(pass5_body)) }
 #undef AC_FFT_DISPATCH
 #define AC_FFT_ODD(P) \
-    if (sgn < 0) FN(passodd)(P, ido, l1, cc, ch, tw, (R)-1, cs, sn); \
-    else FN(passodd)(P, ido, l1, cc, ch, tw, (R)1, cs, sn);
+    if (sgn < 0) FN(passodd)(P, ido, l1, cc, ch, tw, (R)-1, cs, sn, 0); \
+    else FN(passodd)(P, ido, l1, cc, ch, tw, (R)1, cs, sn, 0);
 static void FN(pass7)(ac_intp ido, ac_intp l1, const FN(cpx) *cc, FN(cpx) *ch,
                       const FN(cpx) *tw, R sgn, const R *cs, const R *sn)
 { AC_FFT_ODD(7) }
 #undef AC_FFT_ODD
 static void FN(passg)(int p, ac_intp ido, ac_intp l1, const FN(cpx) *cc, FN(cpx) *ch,
-                      const FN(cpx) *tw, R sgn, const R *cs, const R *sn)
-{ FN(passodd)(p, ido, l1, cc, ch, tw, sgn, cs, sn); }
+                      const FN(cpx) *tw, R sgn, const R *cs, const R *sn, int x)
+{
+    if (x) FN(passodd)(p, ido, l1, cc, ch, tw, sgn, cs, sn, 1);
+    else FN(passodd)(p, ido, l1, cc, ch, tw, sgn, cs, sn, 0);
+}
 
 /* ------------------------------------------------------------------------ */
 /* complex plans                                                             */
@@ -314,6 +423,17 @@ static FN(cplan) *FN(cplan_new2)(ac_intp n, ac_intp rlen)
     FN(cplan) *p = calloc(1, sizeof(FN(cplan)));
     if (p == NULL) return NULL;
     p->n = n;
+    /* the half-length plan of a real transform: exact constants, which the
+     * split's roundings on top need: odd radices >= 11 with their roots'
+     * rounding errors (passodd; each root's is a random +-0.3 ulp, summing
+     * to a scale error of up to ~0.15 ulp per pass: 416, 832 = 2^5, 2^6 x 13
+     * were 1.003x NumPy's error, now 0.993) and the pi/4 twiddles of the
+     * radix-2/4 passes exact (cmul_q8: 256 was 1.004x, now 0.978).  They
+     * cost ~15% of such a transform's time (the pi/4 ones: up to 1.6x for a
+     * complex 4096, three of every four butterflies of its ido = 4 pass
+     * computed twice); the complex and odd real transforms, already within
+     * NumPy's error, do without them */
+    p->xodd = rlen != 0 && rlen == 2 * n;
     if (ac_fft_use_bluestein(n, rlen)) {
         ac_intp m = 1;                    /* a power of two: radix-4 passes are the most accurate */
         while (m < 2 * n - 1) m *= 2;
@@ -385,7 +505,7 @@ static FN(cplan) *FN(cplan_new2)(ac_intp n, ac_intp rlen)
     for (int s = 0; s < nf; s++) {
         ac_intp f = p->fct[s], ido = n / (l1 * f);
         ntw += 2 * (size_t)((f - 1) * ido);
-        if (f > 7 || f == 3 || f == 5 || f == 7) nroot += 3 * (size_t)f;
+        if (f > 7 || f == 3 || f == 5 || f == 7) nroot += 4 * (size_t)f;
         l1 *= f;
     }
     p->mem = malloc(sizeof(FN(cpx)) * ntw + sizeof(R) * nroot + 16);
@@ -414,8 +534,9 @@ static FN(cplan) *FN(cplan_new2)(ac_intp n, ac_intp rlen)
                 ac_fft_root((unsigned long long)q, (unsigned long long)f, &c, &sn);
                 rt[q] = (R)c; rt[f + q] = (R)sn;
                 rt[2 * f + q] = (R)(sn - (long double)(R)sn);
+                rt[3 * f + q] = (R)(c - (long double)(R)c);
             }
-            rt += 3 * f;
+            rt += 4 * f;
         }
         l1 *= f;
     }
@@ -471,12 +592,12 @@ static FN(cpx) *FN(cplan_exec)(const FN(cplan) *p, int sign, FN(cpx) *a, FN(cpx)
         ac_intp f = p->fct[s], ido = n / (l1 * f);
         const FN(cpx) *tw = p->tw[dir][s];
         switch (f) {
-        case 2: FN(pass2)(ido, l1, cc, chh, tw); break;
-        case 4: FN(pass4)(ido, l1, cc, chh, tw, sgn); break;
+        case 2: FN(pass2)(ido, l1, cc, chh, tw, p->xodd); break;
+        case 4: FN(pass4)(ido, l1, cc, chh, tw, sgn, p->xodd); break;
         case 3: FN(pass3)(ido, l1, cc, chh, tw, sgn, p->rc[s], p->rs[s]); break;
         case 5: FN(pass5)(ido, l1, cc, chh, tw, sgn, p->rc[s], p->rs[s]); break;
         case 7: FN(pass7)(ido, l1, cc, chh, tw, sgn, p->rc[s], p->rs[s]); break;
-        default: FN(passg)((int)f, ido, l1, cc, chh, tw, sgn, p->rc[s], p->rs[s]); break;
+        default: FN(passg)((int)f, ido, l1, cc, chh, tw, sgn, p->rc[s], p->rs[s], p->xodd); break;
         }
         FN(cpx) *t = cc; cc = chh; chh = t;
         l1 *= f;
@@ -507,12 +628,12 @@ static void FN(cplan_run)(const FN(cplan) *p, int sign, const FN(cpx) *src, FN(c
         if (s == 0 && chh == src) chh = t2;
         const FN(cpx) *tw = p->tw[dir][s];
         switch (f) {
-        case 2: FN(pass2)(ido, l1, cc, chh, tw); break;
-        case 4: FN(pass4)(ido, l1, cc, chh, tw, sgn); break;
+        case 2: FN(pass2)(ido, l1, cc, chh, tw, p->xodd); break;
+        case 4: FN(pass4)(ido, l1, cc, chh, tw, sgn, p->xodd); break;
         case 3: FN(pass3)(ido, l1, cc, chh, tw, sgn, p->rc[s], p->rs[s]); break;
         case 5: FN(pass5)(ido, l1, cc, chh, tw, sgn, p->rc[s], p->rs[s]); break;
         case 7: FN(pass7)(ido, l1, cc, chh, tw, sgn, p->rc[s], p->rs[s]); break;
-        default: FN(passg)((int)f, ido, l1, cc, chh, tw, sgn, p->rc[s], p->rs[s]); break;
+        default: FN(passg)((int)f, ido, l1, cc, chh, tw, sgn, p->rc[s], p->rs[s], p->xodd); break;
         }
         cc = chh;
         l1 *= f;

@@ -29,60 +29,103 @@ static const V FN(vzero) = {0};
          (or_) = VFMA(ur_, wr_, -(ui_ * wi_));                                    \
          (oi_) = VFMA(ur_, wi_, ui_ * wr_); } while (0)
 
-static void FN(vpass2)(ac_intp ido, ac_intp l1, const FN(vcpx) *restrict cc,
-                       FN(vcpx) *restrict ch, const FN(cpx) *restrict tw)
+/* cmul_q8 across the lanes: the same operations */
+static inline __attribute__((always_inline)) void
+FN(vcmul_q8)(V ur, V ui, FN(cpx) w, V *o_r, V *o_i)
 {
+    const R c = AC_FFT_Q8;
+    if ((w.r == c || w.r == -c) && (w.i == c || w.i == -c)) {
+        const V wr = VB(w.r), wi = VB(w.i);
+        const V wrl = VB(w.r > 0 ? AC_FFT_Q8L : -AC_FFT_Q8L), wil = VB(w.i > 0 ? AC_FFT_Q8L : -AC_FFT_Q8L);
+        *o_r = VFMA(ur, wr, VFMA(-ui, wi, VFMA(ur, wrl, -(ui * wil))));
+        *o_i = VFMA(ur, wi, VFMA(ui, wr, VFMA(ur, wil, ui * wrl)));
+    } else {
+        AC_VCMUL(*o_r, *o_i, ur, ui, w.r, w.i);
+    }
+}
+
+static void FN(vpass2)(ac_intp ido, ac_intp l1, const FN(vcpx) *restrict cc,
+                       FN(vcpx) *restrict ch, const FN(cpx) *restrict tw, int x)
+{
+    ac_intp sp[6];
+    const int nsp = x ? FN(q8_points)(2, ido, sp) : 0;
     for (ac_intp k = 0; k < l1; k++) {
         const FN(vcpx) *c0 = cc + ido * (2 * k), *c1 = c0 + ido;
         FN(vcpx) *h0 = ch + ido * k, *h1 = ch + ido * (k + l1);
         h0[0].r = c0[0].r + c1[0].r; h0[0].i = c0[0].i + c1[0].i;
         h1[0].r = c0[0].r - c1[0].r; h1[0].i = c0[0].i - c1[0].i;
-        for (ac_intp i = 1; i < ido; i++) {
+        ac_intp i = 1;
+        for (int e = 0; ; e++) {
+            const ac_intp end = e < nsp ? sp[e] : ido;
+            for (; i < end; i++) {
+                V ar = c0[i].r, ai = c0[i].i, br = c1[i].r, bi = c1[i].i;
+                h0[i].r = ar + br; h0[i].i = ai + bi;
+                V dr = ar - br, di = ai - bi;
+                AC_VCMUL(h1[i].r, h1[i].i, dr, di, tw[i].r, tw[i].i);
+            }
+            if (e == nsp) break;
             V ar = c0[i].r, ai = c0[i].i, br = c1[i].r, bi = c1[i].i;
             h0[i].r = ar + br; h0[i].i = ai + bi;
-            V dr = ar - br, di = ai - bi;
-            AC_VCMUL(h1[i].r, h1[i].i, dr, di, tw[i].r, tw[i].i);
+            FN(vcmul_q8)(ar - br, ai - bi, tw[i], &h1[i].r, &h1[i].i);
+            i++;
         }
     }
 }
 
 static inline __attribute__((always_inline)) void
 FN(vpass4_body)(ac_intp ido, ac_intp l1, const FN(vcpx) *restrict cc,
-                FN(vcpx) *restrict ch, const FN(cpx) *restrict tw, const R sgn)
+                FN(vcpx) *restrict ch, const FN(cpx) *restrict tw, const R sgn, int x)
 {
     const FN(cpx) *w1 = tw, *w2 = tw + ido, *w3 = tw + 2 * ido;
+    ac_intp sp[6];
+    const int nsp = ido == 1 || !x ? 0 : FN(q8_points)(4, ido, sp);
     for (ac_intp k = 0; k < l1; k++) {
         const FN(vcpx) *c0 = cc + ido * (4 * k), *c1 = c0 + ido, *c2 = c1 + ido, *c3 = c2 + ido;
         FN(vcpx) *h0 = ch + ido * k, *h1 = ch + ido * (k + l1), *h2 = ch + ido * (k + 2 * l1),
                  *h3 = ch + ido * (k + 3 * l1);
-        for (ac_intp i = 0; i < ido; i++) {
-            V s02r = c0[i].r + c2[i].r, s02i = c0[i].i + c2[i].i;
-            V d02r = c0[i].r - c2[i].r, d02i = c0[i].i - c2[i].i;
-            V s13r = c1[i].r + c3[i].r, s13i = c1[i].i + c3[i].i;
-            V e13r = -sgn * (c1[i].i - c3[i].i), e13i = sgn * (c1[i].r - c3[i].r);
-            V u0r = s02r + s13r, u0i = s02i + s13i;
-            V u2r = s02r - s13r, u2i = s02i - s13i;
-            V u1r = d02r + e13r, u1i = d02i + e13i;
-            V u3r = d02r - e13r, u3i = d02i - e13i;
+#define AC_FFT_VP4BF                                                                \
+            V s02r = c0[i].r + c2[i].r, s02i = c0[i].i + c2[i].i;                   \
+            V d02r = c0[i].r - c2[i].r, d02i = c0[i].i - c2[i].i;                   \
+            V s13r = c1[i].r + c3[i].r, s13i = c1[i].i + c3[i].i;                   \
+            V e13r = -sgn * (c1[i].i - c3[i].i), e13i = sgn * (c1[i].r - c3[i].r);  \
+            V u0r = s02r + s13r, u0i = s02i + s13i;                                 \
+            V u2r = s02r - s13r, u2i = s02i - s13i;                                 \
+            V u1r = d02r + e13r, u1i = d02i + e13i;                                 \
+            V u3r = d02r - e13r, u3i = d02i - e13i;                                 \
             h0[i].r = u0r; h0[i].i = u0i;
-            if (ido == 1) {
-                h1[i].r = u1r; h1[i].i = u1i;
-                h2[i].r = u2r; h2[i].i = u2i;
-                h3[i].r = u3r; h3[i].i = u3i;
-                continue;
+        ac_intp i = 0;
+        for (int e = 0; ; e++) {
+            const ac_intp end = e < nsp ? sp[e] : ido;
+            for (; i < end; i++) {
+                AC_FFT_VP4BF
+                if (ido == 1) {
+                    h1[i].r = u1r; h1[i].i = u1i;
+                    h2[i].r = u2r; h2[i].i = u2i;
+                    h3[i].r = u3r; h3[i].i = u3i;
+                    continue;
+                }
+                AC_VCMUL(h1[i].r, h1[i].i, u1r, u1i, w1[i].r, w1[i].i);
+                AC_VCMUL(h2[i].r, h2[i].i, u2r, u2i, w2[i].r, w2[i].i);
+                AC_VCMUL(h3[i].r, h3[i].i, u3r, u3i, w3[i].r, w3[i].i);
             }
-            AC_VCMUL(h1[i].r, h1[i].i, u1r, u1i, w1[i].r, w1[i].i);
-            AC_VCMUL(h2[i].r, h2[i].i, u2r, u2i, w2[i].r, w2[i].i);
-            AC_VCMUL(h3[i].r, h3[i].i, u3r, u3i, w3[i].r, w3[i].i);
+            if (e == nsp) break;
+            {
+                AC_FFT_VP4BF
+                FN(vcmul_q8)(u1r, u1i, w1[i], &h1[i].r, &h1[i].i);
+                FN(vcmul_q8)(u2r, u2i, w2[i], &h2[i].r, &h2[i].i);
+                FN(vcmul_q8)(u3r, u3i, w3[i], &h3[i].r, &h3[i].i);
+            }
+            i++;
         }
+#undef AC_FFT_VP4BF
     }
 }
 
 static void FN(vpass4)(ac_intp ido, ac_intp l1, const FN(vcpx) *restrict cc,
-                       FN(vcpx) *restrict ch, const FN(cpx) *restrict tw, R sgn)
+                       FN(vcpx) *restrict ch, const FN(cpx) *restrict tw, R sgn, int x)
 {
-    if (sgn < 0) FN(vpass4_body)(ido, l1, cc, ch, tw, (R)-1);
-    else FN(vpass4_body)(ido, l1, cc, ch, tw, (R)1);
+    if (sgn < 0) FN(vpass4_body)(ido, l1, cc, ch, tw, (R)-1, x);
+    else FN(vpass4_body)(ido, l1, cc, ch, tw, (R)1, x);
 }
 
 #define AC_FFT_VPUT(q, vr, vi)                                                   \
@@ -141,9 +184,10 @@ static void FN(vpass5)(ac_intp ido, ac_intp l1, const FN(vcpx) *restrict cc,
 
 /* odd radix p >= 7: the symmetric pairing of passodd, with its partial sums
  * (one running sum for p = 7, four for p >= 11) */
-static void FN(vpassodd)(const int p, ac_intp ido, ac_intp l1, const FN(vcpx) *restrict cc,
+static inline __attribute__((always_inline)) void
+FN(vpassodd)(const int p, ac_intp ido, ac_intp l1, const FN(vcpx) *restrict cc,
                          FN(vcpx) *restrict ch, const FN(cpx) *restrict tw, R sgn,
-                         const R *cs, const R *sn)
+                         const R *cs, const R *sn, const int X)
 {
     const int h = (p - 1) / 2;
     FN(vcpx) s[255], d[255];
@@ -173,6 +217,17 @@ static void FN(vpassodd)(const int p, ac_intp ido, ac_intp l1, const FN(vcpx) *r
                 } else {
                     V a0r, a0i, a1r, a1i, a2r, a2i, a3r, a3i;
                     V b0r, b0i, b1r, b1i, b2r, b2i, b3r, b3i;
+                    V lar = FN(vzero), lai = FN(vzero), lbr = FN(vzero), lbi = FN(vzero);
+                    if (X) {             /* as passodd */
+                        const R *sl = sn + p, *cl = sn + 2 * p;
+                        int mm = 0;
+                        for (int jj = 1; jj <= h; jj++) {
+                            mm += q; if (mm >= p) mm -= p;
+                            V clm = VB(cl[mm]), slm = VB(sl[mm]);
+                            lar = VFMA(s[jj].r, clm, lar); lai = VFMA(s[jj].i, clm, lai);
+                            lbr = VFMA(d[jj].r, slm, lbr); lbi = VFMA(d[jj].i, slm, lbi);
+                        }
+                    }
 #define AC_FFT_VTERM0(U)                                                            \
                     m += q; if (m >= p) m -= p;                                     \
                     a##U##r = s[j].r * cs[m]; a##U##i = s[j].i * cs[m];             \
@@ -182,7 +237,13 @@ static void FN(vpassodd)(const int p, ac_intp ido, ac_intp l1, const FN(vcpx) *r
                     { V cm = VB(cs[m]), sm = VB(sn[m]);                             \
                       a##U##r = VFMA(s[j].r, cm, a##U##r); a##U##i = VFMA(s[j].i, cm, a##U##i); \
                       b##U##r = VFMA(d[j].r, sm, b##U##r); b##U##i = VFMA(d[j].i, sm, b##U##i); } j++;
-                    AC_FFT_VTERM0(0) AC_FFT_VTERM0(1) AC_FFT_VTERM0(2) AC_FFT_VTERM0(3)
+                    m += q; if (m >= p) m -= p;
+                    {
+                        V cm = VB(cs[m]), sm = VB(sn[m]);
+                        a0r = VFMA(s[j].r, cm, lar); a0i = VFMA(s[j].i, cm, lai);
+                        b0r = VFMA(d[j].r, sm, lbr); b0i = VFMA(d[j].i, sm, lbi); j++;
+                    }
+                    AC_FFT_VTERM0(1) AC_FFT_VTERM0(2) AC_FFT_VTERM0(3)
                     for (; j + 3 <= h; ) {
                         AC_FFT_VTERM(0) AC_FFT_VTERM(1) AC_FFT_VTERM(2) AC_FFT_VTERM(3)
                     }
@@ -259,11 +320,14 @@ static FN(vcpx) *FN(vexec)(const FN(cplan) *p, int sign, FN(vcpx) *a, FN(vcpx) *
         ac_intp f = p->fct[s], ido = n / (l1 * f);
         const FN(cpx) *tw = p->tw[dir][s];
         switch (f) {
-        case 2: FN(vpass2)(ido, l1, cc, chh, tw); break;
-        case 4: FN(vpass4)(ido, l1, cc, chh, tw, sgn); break;
+        case 2: FN(vpass2)(ido, l1, cc, chh, tw, p->xodd); break;
+        case 4: FN(vpass4)(ido, l1, cc, chh, tw, sgn, p->xodd); break;
         case 3: FN(vpass3)(ido, l1, cc, chh, tw, sgn, p->rc[s], p->rs[s]); break;
         case 5: FN(vpass5)(ido, l1, cc, chh, tw, sgn, p->rc[s], p->rs[s]); break;
-        default: FN(vpassodd)((int)f, ido, l1, cc, chh, tw, sgn, p->rc[s], p->rs[s]); break;
+        default:
+            if (p->xodd) FN(vpassodd)((int)f, ido, l1, cc, chh, tw, sgn, p->rc[s], p->rs[s], 1);
+            else FN(vpassodd)((int)f, ido, l1, cc, chh, tw, sgn, p->rc[s], p->rs[s], 0);
+            break;
         }
         FN(vcpx) *t = cc; cc = chh; chh = t;
         l1 *= f;
