@@ -12,6 +12,7 @@
 #include <float.h>
 #include <pthread.h>
 #include "ac_fft.h"
+#include "ac_internal.h"   /* ac_data_alloc: the scratch blocks */
 #include "ac_driver.h"
 #include "ac_cpu.h"
 #include "ac_pool.h"
