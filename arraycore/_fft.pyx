@@ -11,7 +11,8 @@ from libc.string cimport memcpy
 
 cdef extern from "ac_fft.h" nogil:
     enum:
-        AC_FFT_C2C, AC_FFT_R2C, AC_FFT_C2R, AC_FFT_DOUBLE, AC_FFT_FLOAT
+        AC_FFT_C2C, AC_FFT_R2C, AC_FFT_C2R, AC_FFT_DOUBLE, AC_FFT_FLOAT, AC_FFT_FLOAT_WIDE
+        AC_FFT_FLOAT_IN, AC_FFT_FLOAT_OUT
         AC_FFT_EBADARGS, AC_FFT_EINTR, AC_FFT_ENOMEM
     int ac_fft_execute(int kind, int prec, int forward, ac_intp n, double fct,
                        int nouter, const ac_intp *outer,
@@ -37,7 +38,8 @@ cdef int _prec(ndarray a, bint cplx) except -1:
 def execute(ndarray a, ndarray out, int axis, ac_intp n, int kind, bint forward,
             double fct, int workers=1):
     """Transform `a` along `axis` into `out` (same shape except along the
-    axis: n for C2C and C2R, n//2+1 for R2C); `a` is cropped or zero-padded
+    axis: n for C2C and C2R, n//2+1 for R2C; either may be single or double
+    precision, the computation is double); `a` is cropped or zero-padded
     along the axis to what the transform reads.  `a` may be `out` itself
     (same layout) for an in-place C2C of unchanged length."""
     cdef int nd = a.nd, d, k = 0, rc, pin, pout
@@ -53,8 +55,11 @@ def execute(ndarray a, ndarray out, int axis, ac_intp n, int kind, bint forward,
         raise ValueError("fft engine: bad dimensions")
     pin = _prec(a, kind != AC_FFT_R2C)
     pout = _prec(out, kind != AC_FFT_C2R)
-    if pin != pout:
-        raise TypeError("fft engine: mixed precisions")
+    # single precision is computed in double, rounded once (arraycore/fft/_fft.py)
+    if pin == AC_FFT_FLOAT:
+        pin = AC_FFT_FLOAT_WIDE if pout == AC_FFT_FLOAT else AC_FFT_FLOAT_IN
+    elif pout == AC_FFT_FLOAT:
+        pin = AC_FFT_FLOAT_OUT
     for x in (a, out):
         if (<ndarray>x).descr.swapped or not ((<ndarray>x).flags & AC_ARRAY_ALIGNED):
             raise ValueError("fft engine: arrays must be native and aligned")

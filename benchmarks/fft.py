@@ -37,6 +37,11 @@ def _cases():
         ("fft c128 n=2^20", c(1 << 20), "fft", {}, 1.0),
         ("fft c128 n=100003 (prime)", c(100003), "fft", {}, 1.0),
         ("fft c64 n=2^20", c(1 << 20, dt=np.complex64), "fft", {}, 1.0),
+        # single precision, computed in double and rounded once (NumPy: in
+        # double for fft/rfft, in single for ifft's 1/n and ortho)
+        ("ifft c64 n=2^20", c(1 << 20, dt=np.complex64), "ifft", {}, 1.0),
+        ("rfft f32 n=2^20", r(1 << 20).astype(np.float32), "rfft", {}, 1.0),
+        ("fft c64 1000 rows of 1000 ortho", c(1000, 1000, dt=np.complex64), "fft", {"norm": "ortho"}, 1.0),
         ("ifft c128 n=2^20", c(1 << 20), "ifft", {}, 1.0),
         ("rfft f64 n=2^20", r(1 << 20), "rfft", {}, 1.0),
         ("irfft c128 2^19+1 bins", c((1 << 19) + 1), "irfft", {}, 1.0),

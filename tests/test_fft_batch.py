@@ -195,3 +195,39 @@ def test_strided_real_axis_in_blocks(kind, prec):
         for c in (0, cols // 2, cols - 1):
             alone = to_numpy(getattr(xp.fft, kind)(xp.asarray(a[:, c].copy()), n=npts))
             assert np.array_equal(got[:, c], alone), (n, cols, c)
+
+
+@pytest.mark.skipif(IS_NUMPY, reason="arraycore's single precision through double")
+@settings(max_examples=120, deadline=None)
+@given(st.sampled_from(["fft", "ifft", "rfft", "irfft", "hfft", "ihfft"]),
+       st.sampled_from([1, 2, 7, 64, 131, 300, 1009, 4096]),
+       st.sampled_from([1, 5, 9, 40]), st.sampled_from([0, 1]), st.sampled_from(NORMS),
+       st.sampled_from(["C", "F", "strided", "negative", "byteswapped"]),
+       st.sampled_from([None, -1, +1]), st.sampled_from([1, 2]), st.integers(0, 2 ** 31))
+def test_single_is_double_rounded_once(kind, n, rows, axis, norm, layout, pad, workers, seed):
+    """A single-precision transform is the double transform of the same values
+    rounded once to single, bit for bit, on every path of the widened driver:
+    strided axes, cropped or padded lanes, blocks of lanes, workers."""
+    rng = np.random.default_rng(seed)
+    inverse_c2r = kind in ("irfft", "hfft")
+    m = n // 2 + 1 if inverse_c2r else n
+    a = make_layout(_input(rng, kind, "float32", rows, m, axis), layout, (0, 1))
+    npts = max(1, n + pad) if pad is not None else n if inverse_c2r else None
+    f = getattr(xp.fft, kind)
+    got = to_numpy(f(xp.asarray(a), n=npts, axis=axis, norm=norm, workers=workers))
+    wide = a.astype(np.complex128 if a.dtype.kind == "c" else np.float64)
+    want = to_numpy(f(xp.asarray(wide), n=npts, axis=axis, norm=norm))
+    assert got.dtype == (np.float32 if inverse_c2r else np.complex64)
+    assert np.array_equal(got, want.astype(got.dtype)), (kind, n, rows, axis, norm, layout)
+
+
+@pytest.mark.skipif(IS_NUMPY, reason="arraycore's single precision through double")
+def test_single_nd_is_double_rounded_once():
+    rng = np.random.default_rng(8)
+    x = (rng.standard_normal((6, 33, 40)) + 1j * rng.standard_normal((6, 33, 40))).astype(np.complex64)
+    for f, a, kw in ((xp.fft.fftn, x, {}), (xp.fft.ifftn, x, {"axes": (0, 2)}),
+                     (xp.fft.rfftn, x.real.copy(), {"s": (30, 41), "axes": (1, 2)}),
+                     (xp.fft.irfftn, x, {"s": (5, 33, 64), "axes": (0, 1, 2)})):
+        got = to_numpy(f(xp.asarray(a), **kw))
+        want = to_numpy(f(xp.asarray(a.astype(np.complex128 if a.dtype.kind == "c" else np.float64)), **kw))
+        assert np.array_equal(got, want.astype(got.dtype)), f.__name__

@@ -2,9 +2,17 @@
 dtypes), dtype preparation and output allocation in Python; every transform
 along an axis is one call of the C engine through arraycore._fft.execute.
 
-Dtypes: float32/complex64 are computed in single precision, float64/
-complex128 in double (float16 as float32); the complex transforms promote
-real floating inputs to complex.  Integer and boolean inputs are refused
+Dtypes: the result has the input's precision (float16 gives single);
+the complex transforms promote real floating inputs to complex.
+Single-precision data are computed in double and rounded once (the engine's
+AC_FFT_FLOAT_WIDE: cache-sized blocks of lanes widened, transformed with the
+double plan, rounded into the output): their error is that of rounding the
+exact result, ~0.2 ulp RMS at every length, where single-precision
+arithmetic gives ~1 ulp growing with log2(n).  NumPy 2 computes them in
+double too where its scale is 1 (fft, rfft with norm="backward": bit for bit
+the cast-compute-round result) and in single precision elsewhere (ifft's
+1/n, ortho), so ours is never the less accurate.  The engine's
+single-precision plans remain for C callers (ACFFT_PlanNew).  Integer and boolean inputs are refused
 (TypeError): the standard defines the transforms on floating point only."""
 import math
 import operator
@@ -234,16 +242,21 @@ def _axes_s(x, s, axes, fname, last_half=False):
     return axes, sizes
 
 
-def _c2c_axes(x, axes, sizes, forward, fct, w, fresh):
+_WIDE = {_c64: _c128, _c128: _c128}
+
+
+def _c2c_axes(x, axes, sizes, forward, fct, w, fresh, dt):
     """C2C along several axes (last listed first); in place on arrays this
-    function made itself.  The scale is applied once, in the last pass."""
+    function made itself.  The scale is applied once, in the last pass,
+    which writes dtype dt; the passes before it keep double precision."""
     for k in range(len(axes) - 1, -1, -1):
         a, m = axes[k], sizes[k]
         f = fct if k == 0 else 1.0
-        if fresh and x.shape[a] == m:
+        odt = dt if k == 0 else _WIDE[x.dtype]
+        if fresh and x.shape[a] == m and x.dtype == odt:
             _eng.execute(x, x, a, m, _C2C, forward, f, w)
         else:
-            x = _run(x, x.dtype, a, m, _C2C, forward, f, w)
+            x = _run(x, odt, a, m, _C2C, forward, f, w)
             fresh = True
     return x
 
@@ -257,7 +270,7 @@ def _c2cn(x, s, axes, norm, forward, workers, fname):
     if not axes:
         return _ac.asarray(x, copy=True)
     fct = _scale(norm, math.prod(sizes), not forward)
-    return _c2c_axes(x, axes, sizes, forward, fct, _workers(workers), False)
+    return _c2c_axes(x, axes, sizes, forward, fct, _workers(workers), False, dt)
 
 
 def fftn(x, /, *, s=None, axes=None, norm="backward", workers=None):
@@ -287,10 +300,11 @@ def rfftn(x, /, *, s=None, axes=None, norm="backward", workers=None):
     x = _prepared(x, rdt)
     fct = _scale(norm, math.prod(sizes), False)
     single = len(axes) == 1
-    r = _run(x, _CPLX_OF[rdt], axes[-1], sizes[-1], _R2C, True, fct if single else 1.0, w)
+    cdt = _CPLX_OF[rdt]
+    r = _run(x, cdt if single else _c128, axes[-1], sizes[-1], _R2C, True, fct if single else 1.0, w)
     if single:
         return r
-    return _c2c_axes(r, axes[:-1], sizes[:-1], True, fct, w, True)
+    return _c2c_axes(r, axes[:-1], sizes[:-1], True, fct, w, True, cdt)
 
 
 def irfftn(x, /, *, s=None, axes=None, norm="backward", workers=None):
@@ -306,7 +320,7 @@ def irfftn(x, /, *, s=None, axes=None, norm="backward", workers=None):
     x = _prepared(x, dt)
     fct = _scale(norm, math.prod(sizes), True)
     if len(axes) > 1:
-        x = _c2c_axes(x, axes[:-1], sizes[:-1], False, 1.0, w, False)
+        x = _c2c_axes(x, axes[:-1], sizes[:-1], False, 1.0, w, False, _c128)
     return _run(x, _REAL_OF[dt], axes[-1], sizes[-1], _C2R, False, fct, w)
 
 

@@ -101,6 +101,8 @@ typedef struct {
     ac_intp oax;
     int watch_sigint;   /* the calling thread sees Ctrl-C (AC_SIGINT_SEEN there);
                          * the pool's pieces poll the flag only then */
+    int wide;           /* double plan, single-precision data: 1 the input,
+                         * 2 the output, 3 both (AC_FFT_FLOAT_WIDE/_IN/_OUT) */
 } ac_fft_job;
 
 /* long double first: the Bluestein kernels of the other two are computed
@@ -418,8 +420,11 @@ typedef struct {
     int rc;
 } ac_fft_part;
 
+static int run_widened(const ac_fft_part *t);
+
 static int run_part(ac_fft_part *t)
 {
+    if (t->job->wide) return run_widened(t);
 #ifdef AC_FFT_HAVE_AVX512
     if (ac_cpu_level() >= AC_CPU_AVX512) {
         if (t->plan->prec == AC_FFT_DOUBLE) return run_lanes_d_avx512(t->job, t->plan->impl, t->lo, t->hi);
@@ -434,6 +439,103 @@ static int run_part(ac_fft_part *t)
 #endif
     if (t->plan->prec == AC_FFT_DOUBLE) return run_lanes_d(t->job, t->plan->impl, t->lo, t->hi);
     return run_lanes_f(t->job, t->plan->impl, t->lo, t->hi);
+}
+
+/* AC_FFT_FLOAT_WIDE/_IN/_OUT: single-precision data through the double
+ * plan.  The lanes go in blocks of about 1 MB of doubles, small enough to
+ * stay in L2: a block's input is copied (widened) into a contiguous double
+ * block, zero-padded to what the transform reads, transformed there by the
+ * double engine (its contiguous paths: direct, or VL lanes across the
+ * block), and the result copied (rounded once) into the output.  The casts
+ * cost two passes over cached data instead of two over memory, and no
+ * array-sized temporary. */
+static int run_widened(const ac_fft_part *t)
+{
+    const ac_fft_job *j = t->job;
+    const ac_intp n = j->n;
+    const int ci = j->kind == AC_FFT_R2C ? 1 : 2, co = j->kind == AC_FFT_C2R ? 1 : 2;
+    const ac_intp need = j->kind == AC_FFT_C2R ? n / 2 + 1 : n;
+    const ac_intp nout = j->kind == AC_FFT_R2C ? n / 2 + 1 : n;
+    const ac_intp cnt = j->nin < need ? j->nin : need;
+    /* C2C in place in one buffer (the engine allows it: same layout) */
+    const int inplace = j->kind == AC_FFT_C2C;
+    const ac_intp ilen = need * ci, olen = nout * co;       /* doubles per lane */
+    const ac_intp per = inplace ? ilen : ilen + olen;
+    ac_intp B = (ac_intp)((1 << 20) / (8 * per));
+    if (B >= 8) B -= B % 8;
+    if (B < 1) B = 1;
+    if (B > t->hi - t->lo) B = t->hi - t->lo;
+    double *tin = ac_data_alloc(sizeof(double) * (size_t)(per * B), 0);
+    if (tin == NULL) return AC_FFT_ENOMEM;
+    double *tout = inplace ? tin : tin + ilen * B;
+    int rc = 0;
+    for (ac_intp l0 = t->lo; l0 < t->hi && rc == 0; l0 += B) {
+        ac_intp nb = t->hi - l0 < B ? t->hi - l0 : B;
+        if (j->watch_sigint && ac_sigint_flag) { rc = AC_FFT_EINTR; break; }
+        ac_intp ooff[AC_FFT_MAXB * 4];
+        ac_intp nbo = nb <= AC_FFT_MAXB * 4 ? nb : 0;   /* output offsets kept */
+        for (ac_intp b = 0; b < nb; b++) {
+            ac_intp L = l0 + b, io = 0, oo = 0;
+            for (int d = j->nouter - 1; d >= 0; d--) {
+                ac_intp ix = L % j->outer[d];
+                L /= j->outer[d];
+                io += ix * j->istr[d];
+                oo += ix * j->ostr[d];
+            }
+            if (b < nbo) ooff[b] = oo;
+            double *dst = tin + b * ilen;
+            const char *src = j->in + io;
+            if (!(j->wide & 1)) {
+                if (j->iax == ci * (ac_intp)sizeof(double))
+                    memcpy(dst, src, sizeof(double) * (size_t)(cnt * ci));
+                else
+                    for (ac_intp i = 0; i < cnt; i++)
+                        for (int c = 0; c < ci; c++) dst[i * ci + c] = ((const double *)(src + i * j->iax))[c];
+            } else if (j->iax == ci * (ac_intp)sizeof(float)) {
+                const float *s = (const float *)src;
+                for (ac_intp i = 0; i < cnt * ci; i++) dst[i] = s[i];
+            } else {
+                for (ac_intp i = 0; i < cnt; i++)
+                    for (int c = 0; c < ci; c++) dst[i * ci + c] = ((const float *)(src + i * j->iax))[c];
+            }
+            for (ac_intp i = cnt * ci; i < ilen; i++) dst[i] = 0;
+        }
+        ac_intp ist = ilen * (ac_intp)sizeof(double), ost = olen * (ac_intp)sizeof(double);
+        ac_fft_job sub = {j->kind, j->forward, n, j->fct, 1, &nb, &ist, &ost,
+                          (const char *)tin, ci * (ac_intp)sizeof(double), need,
+                          (char *)tout, co * (ac_intp)sizeof(double), 0, 0};
+        ac_fft_part part = {&sub, t->plan, 0, nb, 0};
+        rc = run_part(&part);
+        if (rc) break;
+        for (ac_intp b = 0; b < nb; b++) {
+            ac_intp oo = 0;
+            if (b < nbo) oo = ooff[b];
+            else {
+                ac_intp L = l0 + b;
+                for (int d = j->nouter - 1; d >= 0; d--) {
+                    oo += (L % j->outer[d]) * j->ostr[d];
+                    L /= j->outer[d];
+                }
+            }
+            const double *src = tout + b * olen;
+            char *dst = j->out + oo;
+            if (!(j->wide & 2)) {
+                if (j->oax == co * (ac_intp)sizeof(double))
+                    memcpy(dst, src, sizeof(double) * (size_t)olen);
+                else
+                    for (ac_intp i = 0; i < nout; i++)
+                        for (int c = 0; c < co; c++) ((double *)(dst + i * j->oax))[c] = src[i * co + c];
+            } else if (j->oax == co * (ac_intp)sizeof(float)) {
+                float *d = (float *)dst;
+                for (ac_intp i = 0; i < olen; i++) d[i] = (float)src[i];
+            } else {
+                for (ac_intp i = 0; i < nout; i++)
+                    for (int c = 0; c < co; c++) ((float *)(dst + i * j->oax))[c] = (float)src[i * co + c];
+            }
+        }
+    }
+    ac_data_free(tin);
+    return rc;
 }
 
 /* The batch split over the process-wide pool (ac_pool.h, the one home for
@@ -483,8 +585,10 @@ int ac_fft_execute(int kind, int prec, int forward, ac_intp n, double fct,
                    char *out, const ac_intp *ostr, ac_intp oax, int nthreads)
 {
     if (n < 1 || nin < 0 || nouter < 0 || nouter > 64 || (kind < 0 || kind > 2) ||
-        (prec != AC_FFT_DOUBLE && prec != AC_FFT_FLOAT))
+        prec < AC_FFT_DOUBLE || prec > AC_FFT_FLOAT_OUT)
         return AC_FFT_EBADARGS;
+    int wide = prec == AC_FFT_FLOAT_WIDE ? 3 : prec == AC_FFT_FLOAT_IN ? 1 : prec == AC_FFT_FLOAT_OUT ? 2 : 0;
+    if (wide) prec = AC_FFT_DOUBLE;
     ac_intp lanes = 1;
     for (int d = 0; d < nouter; d++) {
         if (outer[d] < 0) return AC_FFT_EBADARGS;
@@ -495,7 +599,7 @@ int ac_fft_execute(int kind, int prec, int forward, ac_intp n, double fct,
     if (plan == NULL) return AC_FFT_ENOMEM;
     ac_fft_job job = {kind, kind == AC_FFT_R2C ? 1 : kind == AC_FFT_C2R ? 0 : forward,
                       n, fct, nouter, outer, istr, ostr, in, iax, nin, out, oax,
-                      !ac_sigint_ignore};
+                      !ac_sigint_ignore, wide};
     int rc = run_job(&job, plan, lanes, nthreads);
     plan_release(plan);
     return rc;

@@ -25,10 +25,21 @@
  * opaque plan type: the public header (the C-API's ACFFT_* entries use them) */
 #include "arraycore/acfft.h"
 
+/* More precisions for ac_fft_execute (not a plan's): single-precision data
+ * computed with the double plan, in cache-sized blocks of lanes widened to
+ * double and rounded once into the output (arraycore.fft's single-precision
+ * transforms: the error of rounding the exact result, ~0.2 ulp RMS).  _IN:
+ * single input, double output; _OUT: double input, single output (the first
+ * and last passes of an n-d transform, whose intermediates stay double). */
+#define AC_FFT_FLOAT_WIDE 2
+#define AC_FFT_FLOAT_IN 3
+#define AC_FFT_FLOAT_OUT 4
+
 /*
  * One transform of length n along one axis.
- *   kind, prec, forward (sign -1 when non-zero, +1 otherwise; R2C is always
- *   forward and C2R always backward), fct: the scale applied to the result.
+ *   kind, prec (AC_FFT_DOUBLE, AC_FFT_FLOAT or AC_FFT_FLOAT_*), forward
+ *   (sign -1 when non-zero, +1 otherwise; R2C is always forward and C2R
+ *   always backward), fct: the scale applied to the result.
  *   nouter, outer[nouter], istr[nouter], ostr[nouter]: the batch dimensions
  *   (byte strides of input and output).
  *   in, iax (byte stride along the axis), nin: elements available along the
