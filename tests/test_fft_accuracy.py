@@ -279,7 +279,11 @@ RATIO_LENGTHS = ([1, 2, 3, 5, 7, 8, 12, 16, 30, 64, 100, 243, 256, 1000, 1024, 2
                  # split: sqrt(1/2) in the pi/4 twiddles (+0.22 ulp at 256,
                  # above: 1.002-1.004x), the radix-13 roots (416 and 832,
                  # above: 1.003x)
-                 + [416])
+                 + [416]
+                 # the shortest half-length plans: even n of 128..254 whose
+                 # half is 7-smooth (<= 0.98 with 262144 values; 208 = 16 x 13
+                 # stays on the full transform: 1.00 through the half)
+                 + [128, 140, 180, 192, 208, 224, 240])
 # complex double: the same or fewer roundings than NumPy, up to the ~2%
 # sampling noise (and 1.0 exactly where both are exact)
 TOL_C128 = 1.03

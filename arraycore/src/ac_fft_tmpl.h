@@ -669,8 +669,18 @@ static FN(rplan) *FN(rplan_new)(ac_intp n)
     if (p == NULL) return NULL;
     p->n = n;
     /* short lengths through the full complex transform: their error is then
-     * the complex transform's (the half-length split adds a rounding) */
-    int even = (n % 2 == 0) && n >= 256;
+     * the complex transform's (the half-length split adds a rounding: even
+     * n of 8..112 measured up to 1.11x NumPy's error through the half).
+     * From 128 the half length when the half is 7-smooth (radix 2..7
+     * passes only: every such n of 128..254 measured <= 0.98x NumPy's error
+     * at every dispatch level, 262144 values each; 208 = 16 x 13 through its
+     * 13-pass 1.00): half the work, rfft of 128-point rows 1.5x faster */
+    int even = (n % 2 == 0) && n >= 128;
+    if (even && n < 256) {
+        ac_intp h = n / 2;
+        for (int f = 2; f <= 7; f++) while (h % f == 0) h /= f;
+        even = h == 1;
+    }
     /* nor an even length up to 32768 whose half needs Bluestein (n = 2 x a
      * large prime, ...): the split's roundings on top of the chirp
      * transform's measured up to 1.03x NumPy's error (irfft, n = 1018 =
