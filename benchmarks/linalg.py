@@ -4,8 +4,9 @@
 
 Prints the best time of each operation for arraycore and NumPy and the ratio
 arraycore / NumPy (targets: <= 0.5 for the stacked small-matrix cases,
-<= 1.0 for the rest).  Both use OpenBLAS (NumPy its bundled copy, arraycore
-the scipy-openblas64 package), with their default thread counts or, with
+<= 1.0 for the rest).  Both use the same OpenBLAS (NumPy's bundled copy of
+the scipy-openblas64 build, which arraycore loads too when it is there: one
+copy per process), with their default thread counts or, with
 --threads N, both limited to N threads through threadpoolctl (fairer on a
 loaded machine).  The two sides are timed in alternation, best of the runs.
 """

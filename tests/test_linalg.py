@@ -2,6 +2,8 @@
 layouts (Hypothesis), defining identities for the decompositions whose signs
 are not unique (qr, svd, eigh, eig), empty matrices, errors, the lazy loading
 of the BLAS/LAPACK library, threadpoolctl, threads and matmul on BLAS."""
+import glob
+import os
 import subprocess
 import sys
 import threading
@@ -510,6 +512,49 @@ def test_threadpoolctl():
     assert lines[0] == "1"
     assert lines[1] == "[1]"
     del threadpoolctl
+
+
+_ONE_COPY = (
+    "import sys\n"
+    "{first}\n"
+    "{second}\n"
+    "ac.linalg.det(ac.eye(3)); np.linalg.det(np.eye(3))\n"
+    "from arraycore.linalg import _engine\n"
+    "maps = {{l.split()[-1] for l in open('/proc/self/maps') if 'openblas64_' in l}}\n"
+    "print(len(maps), _engine.library_path() in maps)\n")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/self/maps")
+@pytest.mark.parametrize("numpy_first", [True, False])
+def test_one_openblas_with_numpy(numpy_first):
+    """With NumPy's wheel installed, arraycore loads NumPy's bundled copy of the
+    same OpenBLAS build, so the process holds one copy (one pool of threads),
+    whichever library comes first."""
+    np_libs = glob.glob(os.path.join(os.path.dirname(os.path.dirname(np.__file__)),
+                                     "numpy.libs", "libscipy_openblas64_*.so*"))
+    if len(np_libs) != 1:
+        pytest.skip("NumPy without a bundled scipy-openblas64 copy")
+    imp = ["import numpy as np", "import arraycore as ac"]
+    out = _run(_ONE_COPY.format(first=imp[not numpy_first], second=imp[numpy_first]))
+    assert out.split() == ["1", "True"]
+
+
+def test_package_copy_on_request_and_as_fallback():
+    """ARRAYCORE_BLAS_LIBRARY=scipy-openblas64 loads the package's copy; when
+    the first candidate cannot be loaded, the package's copy is next."""
+    code = ("import os, arraycore as ac\n"
+            "from arraycore.linalg import _engine\n"
+            "import scipy_openblas64\n"
+            "{setup}\n"
+            "print(float(ac.linalg.det(ac.eye(3) * 2.0)))\n"
+            "print(_engine.library_path().startswith(os.path.dirname(scipy_openblas64.__file__)))\n")
+    env = dict(os.environ, ARRAYCORE_BLAS_LIBRARY="scipy-openblas64")
+    r = subprocess.run([sys.executable, "-c", code.format(setup="")], capture_output=True,
+                       text=True, cwd="/", timeout=300, env=env)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.split() == ["8.0", "True"]
+    out = _run(code.format(setup="_engine._numpy_copy = lambda: '/nonexistent/libscipy_openblas64_-x.so'"))
+    assert out.split() == ["8.0", "True"]
 
 
 _CTRL_C = r"""
