@@ -30,9 +30,10 @@ cdef extern from "ac_matmul.h":
                   const char *A, ac_intp a_rs, ac_intp a_cs,
                   const char *B, ac_intp b_rs, ac_intp b_cs,
                   char *C, ac_intp c_rs, ac_intp c_cs) nogil
-    void ac_vecdot(int tidx, ac_intp n, const char *x, ac_intp xs,
-                   const char *y, ac_intp ys, char *out) nogil
     int ac_matmul_blas_worthy(int tidx, ac_intp n, ac_intp k, ac_intp m) nogil
+    void ac_vecdot_many(int tidx, ac_intp N, ac_intp n, const char *x, ac_intp xo,
+                        ac_intp xs, const char *y, ac_intp yo, ac_intp ys,
+                        char *out, ac_intp oo) nogil
 
 cdef extern from "ac_lapack.h":
     int ac_blas_loaded() nogil
@@ -596,11 +597,8 @@ cdef void _matmul_loop(char **args, const ac_intp *dims, const ac_intp *steps,
 
 cdef void _vecdot_loop(char **args, const ac_intp *dims, const ac_intp *steps,
                        void *data) noexcept nogil:
-    cdef ac_intp i, N = dims[0]
-    cdef int t = <int><intptr_t>data
-    for i in range(N):
-        ac_vecdot(t, dims[1], args[0] + i * steps[0], steps[3],
-                  args[1] + i * steps[1], steps[4], args[2] + i * steps[2])
+    ac_vecdot_many(<int><intptr_t>data, dims[0], dims[1], args[0], steps[0], steps[3],
+                   args[1], steps[1], steps[4], args[2], steps[2])
 
 
 cdef ufunc _make_linalg(str name, ACUFuncGenericFunction loop, str sig, str doc):

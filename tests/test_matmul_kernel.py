@@ -1,7 +1,7 @@
 """Tests of the matmul / vecdot C kernels (arraycore/src/ac_matmul.c).
 
 The kernels are plain C under the `matmul` and `vecdot` gufuncs; here they are
-compiled with src/ac_cpu.c and src/ac_driver.c into a small test extension
+compiled with src/ac_cpu.c, src/ac_driver.c and src/ac_pool.c into a small test extension
 (tests/capi_src/matmul_testmod.c) and called on raw addresses of NumPy arrays,
 so that every layout (C, F, strided, negative and zero strides) and every
 dispatch level (ARRAYCORE_CPU=baseline|avx2 in a subprocess) is checked
@@ -50,7 +50,8 @@ def build(outdir):
                    check=True)
     extra = ["-O3", "-fno-strict-aliasing", "-ffp-contract=fast", "-pthread",
              "-I" + SRC, "-I" + outdir, os.path.join(SRC, "ac_matmul.c"), os.path.join(SRC, "ac_cpu.c"),
-             os.path.join(SRC, "ac_driver.c")]      # the SIGINT flag the GEMM polls
+             os.path.join(SRC, "ac_driver.c"),      # the SIGINT flag the GEMM polls
+             os.path.join(SRC, "ac_pool.c")]        # long vecdot batches split over it
     cmd = B.compile_cmd(os.path.join(B.CAPI_SRC, "matmul_testmod.c"), so, extra=extra)
     r = subprocess.run(cmd, capture_output=True, text=True)
     assert r.returncode == 0, f"build failed: {' '.join(cmd)}\n{r.stdout}{r.stderr}"

@@ -247,6 +247,27 @@ def test_count_nonzero_identical_for_every_thread_count(threads, dt):
     assert _threads._worker_pieces() > before
 
 
+@pytest.mark.parametrize("dt", ["float64", "float32", "complex128", "int64", "bool"])
+def test_vecdot_identical_for_every_thread_count(threads, dt):
+    # batches of >= 2**18 products split over the pool, each dot as alone
+    rng = np.random.default_rng(23)
+    x = (rng.standard_normal((700, 400)) * 10).astype(dt)
+    y = (rng.standard_normal((700, 400)) * 10).astype(dt)
+    a, b = ac.asarray(x), ac.asarray(y)
+    for u, v, ref in ((a, b, np.vecdot(x, y)), (a[:, ::2], b[:, 1::2], np.vecdot(x[:, ::2], y[:, 1::2])),
+                      (a.T, b.T, np.vecdot(x.T, y.T))):
+        got = _same_for_all_counts(threads, lambda: ac.vecdot(u, v))
+        np.testing.assert_allclose(np.asarray(got).astype(ref.dtype), ref, rtol=1e-4 if dt == "float32" else 1e-10,
+                                   atol=0.02 if dt == "float32" else 0)
+    before = _threads._worker_pieces()
+    threads(2)
+    for _ in range(20):
+        ac.vecdot(a, b)
+        if _threads._worker_pieces() > before:
+            break
+    assert _threads._worker_pieces() > before
+
+
 def test_copies_and_casts_identical_for_every_thread_count(threads):
     # long 1-d runs of ac_copy_nd (copies, direct casts) go to the pool
     x = _values("float64", 2 ** 20 + 2 ** 18 + 3, seed=31)

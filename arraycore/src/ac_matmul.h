@@ -27,6 +27,12 @@ AC_EXPORT int ac_matmul(int tidx, ac_intp n, ac_intp k, ac_intp m,
  * bool: OR of ANDs), written as one element of type tidx at `out`. */
 AC_EXPORT void ac_vecdot(int tidx, ac_intp n, const char *x, ac_intp xs,
                const char *y, ac_intp ys, char *out);
+/* N dot products (the vecdot gufunc's loop): pair i at x + i*xo, y + i*yo,
+ * its result at out + i*oo; long batches split over the pool (ac_pool.h),
+ * each result computed as alone. */
+AC_EXPORT void ac_vecdot_many(int tidx, ac_intp N, ac_intp n, const char *x, ac_intp xo,
+                              ac_intp xs, const char *y, ac_intp yo, ac_intp ys,
+                              char *out, ac_intp oo);
 
 /* Products at least this large (n*k*m) go to BLAS gemm once it is loaded
  * (src/ac_lapack.c); below, our kernels win on call overhead. */
