@@ -31,6 +31,10 @@ cdef extern from "ac_matmul.h":
                   const char *B, ac_intp b_rs, ac_intp b_cs,
                   char *C, ac_intp c_rs, ac_intp c_cs) nogil
     int ac_matmul_blas_worthy(int tidx, ac_intp n, ac_intp k, ac_intp m) nogil
+    int ac_matmul_many(int tidx, ac_intp N, ac_intp n, ac_intp k, ac_intp m,
+                       const char *A, ac_intp ao, ac_intp a_rs, ac_intp a_cs,
+                       const char *B, ac_intp bo, ac_intp b_rs, ac_intp b_cs,
+                       char *C, ac_intp co, ac_intp c_rs, ac_intp c_cs) nogil
     void ac_vecdot_many(int tidx, ac_intp N, ac_intp n, const char *x, ac_intp xo,
                         ac_intp xs, const char *y, ac_intp yo, ac_intp ys,
                         char *out, ac_intp oo) nogil
@@ -583,16 +587,13 @@ cdef void _matmul_loop(char **args, const ac_intp *dims, const ac_intp *steps,
     if not _blas_tried and not ac_blas_loaded() and \
             ac_matmul_blas_worthy(t, dims[1], dims[2], dims[3]):
         _load_blas()
-    for i in range(N):
-        r = ac_matmul(t, dims[1], dims[2], dims[3],
-                      args[0] + i * steps[0], steps[3], steps[4],
-                      args[1] + i * steps[1], steps[5], steps[6],
-                      args[2] + i * steps[2], steps[7], steps[8])
-        if r < 0:
-            ac_loop_error = 12      # ENOMEM: reported by _run_gufunc
-            return
-        if r > 0:                   # Ctrl-C: the driver stops, sigint_done raises
-            return
+    r = ac_matmul_many(t, N, dims[1], dims[2], dims[3],
+                       args[0], steps[0], steps[3], steps[4],
+                       args[1], steps[1], steps[5], steps[6],
+                       args[2], steps[2], steps[7], steps[8])
+    if r < 0:
+        ac_loop_error = 12          # ENOMEM: reported by _run_gufunc
+    # r > 0: Ctrl-C: the driver stops, sigint_done raises
 
 
 cdef void _vecdot_loop(char **args, const ac_intp *dims, const ac_intp *steps,

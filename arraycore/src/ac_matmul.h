@@ -27,6 +27,15 @@ AC_EXPORT int ac_matmul(int tidx, ac_intp n, ac_intp k, ac_intp m,
  * bool: OR of ANDs), written as one element of type tidx at `out`. */
 AC_EXPORT void ac_vecdot(int tidx, ac_intp n, const char *x, ac_intp xs,
                const char *y, ac_intp ys, char *out);
+/* N products (the matmul gufunc's loop): product i of A + i*ao, B + i*bo
+ * into C + i*co.  Stacks of products that BLAS would run on one thread
+ * (n*k*m <= 64^3) split over the pool when the stack is large enough; each
+ * product computed as alone.  Returns as ac_matmul (the first failure). */
+AC_EXPORT int ac_matmul_many(int tidx, ac_intp N, ac_intp n, ac_intp k, ac_intp m,
+                             const char *A, ac_intp ao, ac_intp a_rs, ac_intp a_cs,
+                             const char *B, ac_intp bo, ac_intp b_rs, ac_intp b_cs,
+                             char *C, ac_intp co, ac_intp c_rs, ac_intp c_cs);
+
 /* N dot products (the vecdot gufunc's loop): pair i at x + i*xo, y + i*yo,
  * its result at out + i*oo; long batches split over the pool (ac_pool.h),
  * each result computed as alone. */
