@@ -222,15 +222,15 @@ static float (*volatile libm_powf)(float, float) = powf;
                                                    T *out, const T *tmp,    \
                                                    ac_intp m)               \
     {                                                                       \
-        int f0 = fetestexcept(AC__FE_ALL), f1;                              \
-        feclearexcept(AC__FE_ALL);                                          \
+        int f0 = ac_vf_flags(), f1;                                         \
+        ac_vf_clear(AC__FE_ALL);                                            \
         for (ac_intp i = 0; i < m; i++) {                                   \
             out[i] = tmp[i] != tmp[i] ? fn(x[i], y[i]) : tmp[i];            \
         }                                                                   \
-        f1 = fetestexcept(AC__FE_ALL);                                      \
-        feclearexcept(AC__FE_ALL);                                          \
+        f1 = ac_vf_flags();                                                 \
+        ac_vf_clear(AC__FE_ALL);                                            \
         if (f0) {                                                           \
-            feraiseexcept(f0);                                              \
+            ac_vf_raise(f0);                                                \
         }                                                                   \
         return (unsigned)f1;                                                \
     }
