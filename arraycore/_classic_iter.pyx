@@ -66,8 +66,12 @@ ctypedef char *(*translate_fn)(void *it, const ac_intp *coords) noexcept nogil
 # ------------------------------------------------------------ flat iterator
 
 # free lists: these objects are large (arrays of AC_MAXDIMS), so each one
-# otherwise costs a malloc and a free of kilobytes
+# otherwise costs a malloc and a free of kilobytes.  Not tracked by the cycle
+# collector (as NumPy's): a flatiter refers only to its array, which cannot
+# refer back to it, and tracking cost each a.flat / broadcast operand ~10%
+# (GC_Track/UnTrack and the collections its allocations trigger).
 @cython.freelist(8)
+@cython.no_gc
 cdef class flatiter:
     """A flat (C-order) iterator over an array: ``a.flat``."""
     # the public layout of ACArrayIterObject: do not reorder
@@ -327,7 +331,7 @@ cdef class broadcast:
             if isinstance(a, broadcast):
                 break
         else:                           # the common case: arrays only
-            _multi_init(self, list(args))
+            _multi_init(self, args)
             return
         for a in args:
             if isinstance(a, broadcast):
@@ -335,7 +339,7 @@ cdef class broadcast:
                              for i in range((<broadcast>a).numiter)])
             else:
                 arrs.append(a)
-        _multi_init(self, arrs)
+        _multi_init(self, tuple(arrs))
 
     def __dealloc__(self):
         cdef int i
@@ -376,14 +380,19 @@ cdef class broadcast:
         return tuple([<object>self.iters_[i] for i in range(self.numiter)])
 
 
-cdef int _multi_init(broadcast m, list objs) except -1:
+cdef int _multi_init(broadcast m, tuple objs) except -1:
     cdef int n = len(objs), i, nd = 0
     cdef ndarray arr
     cdef flatiter it
     cdef ac_intp st[AC_MAXDIMS]
     if n > AC_MAXARGS:
         raise ValueError(f"Need at least 0 and at most {AC_MAXARGS} array objects, got {n}")
-    arrs = [o if type(o) is ndarray else _as_array(o, "ACArray_MultiIterNew") for o in objs]
+    cdef tuple arrs = objs
+    for o in objs:
+        if type(o) is not ndarray:
+            arrs = tuple([o if type(o) is ndarray else _as_array(o, "ACArray_MultiIterNew")
+                          for o in objs])
+            break
     for a in arrs:
         if (<ndarray>a).nd > nd:
             nd = (<ndarray>a).nd
@@ -415,7 +424,7 @@ cdef int _multi_init(broadcast m, list objs) except -1:
 cpdef broadcast multi_iter_from_objects(list objs):
     """ACArray_MultiIterFromObjects: a broadcast object over the objects."""
     cdef broadcast m = broadcast.__new__(broadcast)
-    _multi_init(m, objs)
+    _multi_init(m, tuple(objs))
     return m
 
 
