@@ -144,12 +144,20 @@ static void cache_put(char *raw, size_t total)
 #define AC_SMALL_KEEP 8
 
 typedef struct {
-    int registered;         /* 1: the thread-exit hook is set; -1: it has run */
     int n[AC_SMALL_CLASSES];
     char *raw[AC_SMALL_CLASSES][AC_SMALL_KEEP];
 } small_cache_t;
 
-static _Thread_local small_cache_t small_cache;
+/* The thread's cache is reached through one thread-local pointer: with the
+ * module's few thread-locals (this, the driver's flags) a few dozen bytes,
+ * the loader can give them static TLS space, and a TLS-descriptor access
+ * (-mtls-dialect=gnu2, meson.build) is then an offset load, where a
+ * 1 KB cache as a thread-local of this dlopen'ed library cost a
+ * __tls_get_addr call on every allocation and free (~5% of a small array's
+ * life).  The cache is allocated on the thread's first use; NULL before,
+ * AC_SMALL_GONE once the thread-exit hook has run. */
+static _Thread_local small_cache_t *small_cache_p;
+#define AC_SMALL_GONE ((small_cache_t *)1)
 static pthread_key_t small_key;
 static pthread_once_t small_once = PTHREAD_ONCE_INIT;
 static int small_key_ok;
@@ -163,7 +171,8 @@ static void small_cache_release(void *arg)
             free(c->raw[k][--c->n[k]]);
         }
     }
-    c->registered = -1;     /* blocks freed later in the thread's exit: not kept */
+    free(c);
+    small_cache_p = AC_SMALL_GONE;  /* blocks freed later in the thread's exit: not kept */
 }
 
 static void small_key_init(void)
@@ -171,29 +180,36 @@ static void small_key_init(void)
     small_key_ok = pthread_key_create(&small_key, small_cache_release) == 0;
 }
 
-/* first use on a thread: set the exit hook (out of line, so the common path
- * below computes the thread-local address once) */
-static __attribute__((noinline)) small_cache_t *small_cache_register(small_cache_t *c)
+/* first use on a thread: the cache and its exit hook (out of line) */
+static __attribute__((noinline)) small_cache_t *small_cache_register(void)
 {
-    if (c->registered < 0) {
+    if (small_cache_p == AC_SMALL_GONE) {
         return NULL;
     }
     pthread_once(&small_once, small_key_init);
-    if (!small_key_ok || pthread_setspecific(small_key, c) != 0) {
+    if (!small_key_ok) {
         return NULL;
     }
-    c->registered = 1;
+    small_cache_t *c = (small_cache_t *)calloc(1, sizeof(small_cache_t));
+    if (c == NULL) {
+        return NULL;
+    }
+    if (pthread_setspecific(small_key, c) != 0) {
+        free(c);
+        return NULL;
+    }
+    small_cache_p = c;
     return c;
 }
 
 /* this thread's cache, or NULL when blocks cannot be kept (no exit hook) */
 static inline small_cache_t *small_cache_get(void)
 {
-    small_cache_t *c = &small_cache;
-    if (__builtin_expect(c->registered == 1, 1)) {
+    small_cache_t *c = small_cache_p;
+    if (__builtin_expect((uintptr_t)c > (uintptr_t)AC_SMALL_GONE, 1)) {
         return c;
     }
-    return small_cache_register(c);
+    return small_cache_register();
 }
 #endif
 

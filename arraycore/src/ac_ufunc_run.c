@@ -214,7 +214,9 @@ static AC_TARGET_AVX2 void stream_copy(char *d, const char *buf, size_t bytes)
  * non-temporal stores. */
 static void elem_stream(const elem_job *j, char **q, ac_intp n)
 {
-    static __thread char scratch[AC_STREAM_BLK + 128] __attribute__((aligned(64)));
+    /* (on the stack: a thread-local of this size would keep the library's
+     * thread-locals out of static TLS, see ac_alloc.c) */
+    char scratch[AC_STREAM_BLK + 128] __attribute__((aligned(64)));
     const int out = j->nop - 1;
     const ac_intp osz = j->stream_osz, blk = AC_STREAM_BLK / osz;
     char *qq[AC_UFUNC_MAXARGS];
