@@ -762,3 +762,33 @@ def test_native_dispatch_writes_into_numpy_targets():
     o = np.zeros((2, 2))
     assert np.einsum("ij->ji", ac.asarray([[1.0, 2.0], [3.0, 4.0]]), out=o) is o
     assert o.tolist() == [[1.0, 3.0], [2.0, 4.0]]
+
+
+def test_numpy_buffer_held_while_viewed():
+    """asarray of a NumPy array holds NumPy's buffer export (one small holder
+    object, not a memoryview) until the view goes: NumPy refuses to resize
+    the viewed array meanwhile, and allows it after (nothing else holds it)."""
+    import gc
+    x = np.arange(10.0)
+    a = ac.asarray(x)
+    assert np.shares_memory(np.asarray(a), x)
+    with pytest.raises((ValueError, BufferError)):
+        x.resize(20)
+    del a
+    gc.collect()
+    x.resize(20)
+    assert x.shape == (20,)
+
+
+@pytest.mark.parametrize("dt", ["?", "i1", "u1", "i2", "u2", "i4", "u4", "i8", "u8",
+                                "f2", "f4", "f8", "c8", "c16", ">i4", ">f8", "<c16", ">u2"])
+def test_numpy_buffer_formats(dt):
+    """The dtype read from each buffer format (the one-character fast path
+    and the general one, native and swapped byte orders), twice: the first
+    call fills the cache the second reads."""
+    x = (np.arange(12) % 3).astype(dt).reshape(3, 4)[:, ::2]
+    for _ in range(2):
+        a = ac.asarray(x)
+        assert a.dtype == ac.dtype(x.dtype.str if x.dtype.byteorder != "|" else x.dtype.name)
+        np.testing.assert_array_equal(np.asarray(a), x)
+        assert np.shares_memory(np.asarray(a), x)
