@@ -281,13 +281,12 @@ def cholesky(x, /, *, upper=False):
     _need_square(x, "cholesky")
     dt = _work_dtype(x)
     ensure()
-    w = _work(x, dt)
-    _lapack.cholesky(w)
-    L = ac.reshape(w, x.shape)
-    if upper:
-        U = ac.matrix_transpose(L)
-        return ac.conj(U) if _is_complex(dt) else ac.asarray(U, copy=True)
-    return L
+    w = _work(x, dt, transpose=True)    # column-major: x itself (its lower triangle)
+    _lapack.cholesky(w)                 # w (C order) holds L^T
+    if upper:                           # U = L^H
+        U = ac.reshape(w, x.shape)
+        return ac.conj(U) if _is_complex(dt) else U
+    return ac.reshape(ac.matrix_transpose(w), x.shape)
 
 
 def qr(x, /, *, mode="reduced"):

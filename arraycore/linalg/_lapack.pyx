@@ -457,18 +457,20 @@ def solve(ndarray a, ndarray x):
 cdef ac_blasint _chol1(Job *j, ac_intp b) noexcept nogil:
     cdef char *p = j.a + b * j.amat
     cdef ac_intp i, n = j.n
-    # column-major 'U' is the C lower triangle; for complex the C data is
-    # conj(A) read column-major, whose upper factor U' gives L = U'^T
-    cdef ac_blasint info = ac_la_potrf(j.t, b'U', n, p, n)
+    # 'L' on the column-major matrix (OpenBLAS's lower kernel: 500 x 500 in
+    # 1.41 ms where 'U' takes 1.75): L in its lower triangle, which is the
+    # C upper triangle; the C strict lower triangle is zeroed
+    cdef ac_blasint info = ac_la_potrf(j.t, b'L', n, p, n)
     if info == 0:
-        for i in range(n):
-            memset(p + (i * n + i + 1) * j.es, 0, (n - i - 1) * j.es)
+        for i in range(1, n):
+            memset(p + i * n * j.es, 0, i * j.es)
     return info
 
 
 def cholesky(ndarray a):
-    """a: (B, n, n) C-contiguous; its lower triangle (in C order) is replaced by L
-    with A = L L^H; the strict upper triangle is zeroed."""
+    """a: (B, n, n) C-contiguous holding column-major matrices A (the
+    transposes); each is replaced by its factor L with A = L L^H (lower,
+    column-major: the C upper triangle), the rest zeroed."""
     cdef Job j = _job(a)
     j.n = a.dimensions[1]
     j.amat = j.n * j.n * j.es
