@@ -6,7 +6,8 @@
 # into arrays: as_array is the helper every module converts operands with.
 cimport cython
 from cpython.buffer cimport (PyObject_CheckBuffer, PyObject_GetBuffer, PyBuffer_Release,
-                             PyBUF_RECORDS_RO)
+                             PyBuffer_IsContiguous, PyBUF_RECORDS_RO, PyBUF_WRITABLE,
+                             PyBUF_FORMAT, PyBUF_ND, PyBUF_STRIDES)
 from cpython.memoryview cimport PyMemoryView_GET_BUFFER
 from cpython.pycapsule cimport (PyCapsule_New, PyCapsule_IsValid, PyCapsule_GetPointer,
     PyCapsule_SetName, PyCapsule_GetName)
@@ -644,9 +645,37 @@ cdef class _NumPyBuffer:
     object where a memoryview is two (a managed buffer and the view), ~60 ns
     of each asarray(numpy array).  Only for NumPy's own arrays (which cannot
     refer back to ours, so no reference cycle can need the collector);
-    other exporters keep a memoryview."""
+    other exporters keep a memoryview.  It exports the buffer it holds
+    again (memoryview(a.base) sees NumPy's array, as with a memoryview)."""
     cdef Py_buffer view
     cdef bint held
+
+    def __getbuffer__(self, Py_buffer *b, int flags):
+        if not self.held:
+            raise BufferError("the buffer was released")
+        if (flags & PyBUF_WRITABLE) == PyBUF_WRITABLE and self.view.readonly:
+            raise BufferError("the buffer is read-only")
+        if ((flags & PyBUF_STRIDES) != PyBUF_STRIDES
+                and not PyBuffer_IsContiguous(&self.view, b"C")):
+            raise BufferError("the buffer is not C-contiguous")
+        b.buf = self.view.buf
+        b.len = self.view.len
+        b.itemsize = self.view.itemsize
+        b.readonly = self.view.readonly
+        b.format = self.view.format if (flags & PyBUF_FORMAT) == PyBUF_FORMAT else NULL
+        if (flags & PyBUF_ND) == PyBUF_ND:
+            b.ndim = self.view.ndim
+            b.shape = self.view.shape
+        else:
+            b.ndim = 1
+            b.shape = NULL
+        b.strides = self.view.strides if (flags & PyBUF_STRIDES) == PyBUF_STRIDES else NULL
+        b.suboffsets = NULL
+        b.internal = NULL
+        b.obj = self
+
+    def __releasebuffer__(self, Py_buffer *b):
+        pass
 
     def __dealloc__(self):
         if self.held:

@@ -614,10 +614,11 @@ def _bin_edges(a, bins, rng, weights, data_range=False):
             raise ValueError("`bins` must increase monotonically, when an array")
         return e, None
     bt = a.dtype if a.dtype.kind == "f" else _dt("float64")
-    if (rng is None or data_range) and a.dtype.kind == "f":
+    if (rng is None or data_range) and a.dtype.kind == "f" and a.size > 0:
         # the outer edges are values of the data's float type, and NumPy's
         # linspace then steps in that type: the same arithmetic, so float16
-        # and float32 edges are NumPy's to the bit
+        # and float32 edges are NumPy's to the bit (empty data: the edges of
+        # [0, 1] are Python numbers there, stepped in float64)
         edges = _equal_edges(first, last, neq + 1, _native(a.dtype))
     else:
         edges = linspace(float(first), float(last), neq + 1, endpoint=True,
