@@ -495,63 +495,91 @@ static AC_VTARGET_512 unsigned vpow_f64_avx512(const double *x, const double *y,
     return fl;
 }
 
-/* ---- float32, AVX-512: the same tables, computed in double -----------------
- * As pow_f32_fast (no double-double parts): log1p(r) to r**6 (|r| < 2**-6:
- * truncation 2**-38.8 relative), exp(s) - 1 to s**5 (|s| <= ln2/32:
- * 2**-42.5), T without its error term (2**-53); 16 floats as two halves of 8
- * doubles, rounded once to float. */
+/* ---- float32, AVX-512: its own kernel, in double ---------------------------
+ * Sized for float32 (the float64 method and tables gave 1.9x NumPy's SVML
+ * powf): log2 and exp2 instead of log and exp, small tables in registers
+ * looked up by one vpermt2pd each, short series, checks on the float lanes.
+ *   log2: x = 2**e * z (as a double: float subnormals are normal there), z in
+ *         [0.705, 1.41) cut into 16 pieces by the top bits of (bits(x) -
+ *         VPOWF_LOG16_OFF)'s mantissa; r = z*invc - 1 (|r| <= 2**-5, one
+ *         rounding), log2 x = (e + log2 c) + r L(r), L of degree 5 (2**-37.8
+ *         relative; the piece holding 1.0 has invc = 1, log2 c = 0, so that
+ *         x near 1 keeps its relative accuracy).
+ *   exp2: t = y log2 x, k = round(16 t) (the low bits of t + 1.5*2**48),
+ *         s = t - k/16 (exact, |s| <= 1/32), 2**t = 2**floor(k/16) (vscalefpd)
+ *         * T[k & 15] (1 + s E(s)), E of degree 3 (2**-37 relative).
+ * t is off by ~2**-31 at most (|t| <= 150), the result by ~2**-31 relative
+ * before its one rounding to float: ~0.51 ulp.  16 floats as two halves of 8
+ * doubles.  A lane is answered here when x is finite and nonzero (negative:
+ * only with y an integer, in blocks with negative x) and the float result is
+ * normal, finite and not nan (one vfpclassps on each of x and the result for
+ * 16 lanes, no range checks on t: huge or nan t gives 0, inf or nan); the
+ * other lanes go to libm as before.  A result that rounds to FLT_MAX or
+ * FLT_MIN here but to inf or a subnormal in libm's powf (|error| ~2**-31
+ * relative at the boundary) would miss the flag libm raises: not seen in
+ * tests, and within the accuracy allowed either way. */
+struct vpowf_regs {
+    __m512d ic[2], lc[2], et[2];
+};
+
 static AC_VTARGET_512 inline __attribute__((always_inline)) __m512d
-vpowf8(const struct vpow_regs *R, __m512d x, __m512d y, __mmask8 *ok, int signs)
+vpowf8(const struct vpowf_regs *R, __m512d x, __m512d y)
 {
-    const __m512d one = _mm512_set1_pd(1.0);
-    __m512d ax = signs ? _mm512_abs_pd(x) : x;
-    __m512i t = _mm512_add_epi64(_mm512_castpd_si512(ax),
-                                 _mm512_set1_epi64((long long)(ONE_BITS - VPOW_LOG32_OFF)));
-    __m512d e = _mm512_cvtepi64_pd(_mm512_srli_epi64(t, 52));   /* e + 1023 */
-    __m512i idx = _mm512_srli_epi64(t, 47);
-    __mmask8 top = _mm512_test_epi64_mask(idx, _mm512_set1_epi64(16));
-    __m512d z = _mm512_castsi512_pd(_mm512_add_epi64(_mm512_and_epi64(t, _mm512_set1_epi64((long long)MANT_MASK)),
-                                                     _mm512_set1_epi64((long long)VPOW_LOG32_OFF)));
-    __m512d r = _mm512_fmsub_pd(z, vpow_tab32(R->ic, idx, top), one);
-    /* e*ln2 + log c: the tables hold log c - 1023 LN2_HI */
-    __m512d l0 = _mm512_fmadd_pd(e, _mm512_set1_pd(LN2_HI), vpow_tab32(R->lc, idx, top));
-    l0 = _mm512_fmadd_pd(e, _mm512_set1_pd(LN2_LO43), _mm512_add_pd(l0, _mm512_set1_pd(-1023 * LN2_LO43)));
-    __m512d q = _mm512_set1_pd(-1.0 / 6);
-    q = _mm512_fmadd_pd(q, r, _mm512_set1_pd(0.2));
-    q = _mm512_fmadd_pd(q, r, _mm512_set1_pd(-0.25));
-    q = _mm512_fmadd_pd(q, r, _mm512_set1_pd(1.0 / 3));
-    q = _mm512_fmadd_pd(q, r, _mm512_set1_pd(-0.5));
-    __m512d l = _mm512_add_pd(l0, _mm512_fmadd_pd(_mm512_mul_pd(r, r), q, r));
-    __m512d ph = _mm512_mul_pd(y, l);
-    const __m512d shift = _mm512_set1_pd(SHIFT);
-    __m512d kds = _mm512_fmadd_pd(ph, _mm512_set1_pd(VPOW_INVLN2N16), shift);
+    const __m512d shift = _mm512_set1_pd(0x1.8p48);         /* 16 t: units */
+    __m512i xi = _mm512_castpd_si512(x);
+    __m512i t = _mm512_sub_epi64(xi, _mm512_set1_epi64((long long)VPOWF_LOG16_OFF));
+    __m512d e = _mm512_cvtepi64_pd(_mm512_srai_epi64(t, 52));
+    __m512i idx = _mm512_srli_epi64(t, 48);                 /* vpermt2pd: low 4 bits */
+    __m512d z = _mm512_castsi512_pd(_mm512_sub_epi64(xi, _mm512_and_si512(t, _mm512_set1_epi64((long long)~MANT_MASK))));
+    __m512d invc = _mm512_permutex2var_pd(R->ic[0], idx, R->ic[1]);
+    __m512d l0 = _mm512_add_pd(e, _mm512_permutex2var_pd(R->lc[0], idx, R->lc[1]));
+    __m512d r = _mm512_fmsub_pd(z, invc, _mm512_set1_pd(1.0));
+    __m512d q = _mm512_set1_pd(VPOWF_L5);
+    q = _mm512_fmadd_pd(q, r, _mm512_set1_pd(VPOWF_L4));
+    q = _mm512_fmadd_pd(q, r, _mm512_set1_pd(VPOWF_L3));
+    q = _mm512_fmadd_pd(q, r, _mm512_set1_pd(VPOWF_L2));
+    q = _mm512_fmadd_pd(q, r, _mm512_set1_pd(VPOWF_L1));
+    q = _mm512_fmadd_pd(q, r, _mm512_set1_pd(VPOWF_L0));
+    __m512d tt = _mm512_mul_pd(y, _mm512_fmadd_pd(r, q, l0));
+    __m512d kds = _mm512_add_pd(tt, shift);
     __m512d kd = _mm512_sub_pd(kds, shift);
+    __m512d s = _mm512_sub_pd(tt, kd);
     __m512d T = _mm512_permutex2var_pd(R->et[0], _mm512_castpd_si512(kds), R->et[1]);
-    __m512d s = _mm512_fnmadd_pd(kd, _mm512_set1_pd(VPOW_LN2N16_HI + VPOW_LN2N16_LO), ph);
-    __m512d p = _mm512_set1_pd(1.0 / 120);
-    p = _mm512_fmadd_pd(p, s, _mm512_set1_pd(1.0 / 24));
-    p = _mm512_fmadd_pd(p, s, _mm512_set1_pd(1.0 / 6));
-    p = _mm512_fmadd_pd(p, s, _mm512_set1_pd(0.5));
-    __m512d em1 = _mm512_fmadd_pd(_mm512_mul_pd(s, s), p, s);
-    __m512d res = _mm512_scalef_pd(_mm512_fmadd_pd(T, em1, T),
-                                   _mm512_mul_pd(kd, _mm512_set1_pd(1.0 / 16)));
-    /* (float x: as a double, float subnormals are normal) */
-    return vpow8_lanes(res, x, y, ph, 87.0, signs, ok);
+    __m512d p = _mm512_set1_pd(VPOWF_E3);
+    p = _mm512_fmadd_pd(p, s, _mm512_set1_pd(VPOWF_E2));
+    p = _mm512_fmadd_pd(p, s, _mm512_set1_pd(VPOWF_E1));
+    p = _mm512_fmadd_pd(p, s, _mm512_set1_pd(VPOWF_E0));
+    return _mm512_scalef_pd(_mm512_fmadd_pd(T, _mm512_mul_pd(s, p), T), kd);
 }
 
+/* nan marks the lanes left to libm */
 #define VPOWF_AVX512_BODY(signs)                                            \
     for (i = 0; i < m; i += 16) {                                           \
         __mmask16 in = m - i >= 16 ? 0xffff : (__mmask16)((1u << (m - i)) - 1); \
         __m512 xv = _mm512_maskz_loadu_ps(in, xb + i);                      \
         __m512 yv = _mm512_maskz_loadu_ps(in, yb + i);                      \
-        __mmask8 ok0, ok1;                                                  \
-        __m512d r0 = vpowf8(&R, _mm512_cvtps_pd(_mm512_castps512_ps256(xv)), \
-                            _mm512_cvtps_pd(_mm512_castps512_ps256(yv)), &ok0, signs); \
-        __m512d r1 = vpowf8(&R, _mm512_cvtps_pd(_mm512_extractf32x8_ps(xv, 1)), \
-                            _mm512_cvtps_pd(_mm512_extractf32x8_ps(yv, 1)), &ok1, signs); \
+        __m512 ax = signs ? _mm512_abs_ps(xv) : xv;                         \
+        __m512d r0 = vpowf8(&R, _mm512_cvtps_pd(_mm512_castps512_ps256(ax)), \
+                            _mm512_cvtps_pd(_mm512_castps512_ps256(yv)));   \
+        __m512d r1 = vpowf8(&R, _mm512_cvtps_pd(_mm512_extractf32x8_ps(ax, 1)), \
+                            _mm512_cvtps_pd(_mm512_extractf32x8_ps(yv, 1))); \
         __m512 rf = _mm512_insertf32x8(_mm512_castps256_ps512(_mm512_cvtpd_ps(r0)), \
                                        _mm512_cvtpd_ps(r1), 1);             \
-        __mmask16 ok = (__mmask16)(ok0 | ((unsigned)ok1 << 8));             \
+        /* x: not nan, zero or infinite; result: not nan, zero, infinite   \
+           or subnormal */                                                  \
+        __mmask16 ok = (__mmask16)~(_mm512_fpclass_ps_mask(xv, 0x9f)        \
+                                    | _mm512_fpclass_ps_mask(rf, 0xbf));    \
+        if (signs) {                                                        \
+            __mmask16 neg = _mm512_movepi32_mask(_mm512_castps_si512(xv));  \
+            __mmask16 yint = _mm512_cmp_ps_mask(_mm512_roundscale_ps(yv, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC), \
+                                                yv, _CMP_EQ_OQ);            \
+            /* float integers of 2**31 and above are even: cvtps gives     \
+               0x80000000 for them */                                       \
+            __mmask16 odd = _mm512_test_epi32_mask(_mm512_cvtps_epi32(yv),  \
+                                                   _mm512_set1_epi32(1));   \
+            ok &= (__mmask16)(~neg | yint);                                 \
+            rf = _mm512_mask_xor_ps(rf, (__mmask16)(neg & odd), rf, _mm512_set1_ps(-0.0f)); \
+        }                                                                   \
         rf = _mm512_mask_blend_ps(ok, _mm512_set1_ps(__builtin_nanf("")), rf); \
         _mm512_mask_storeu_ps(ob + i, in, rf);                              \
         bad |= (__mmask16)(in & ~ok);                                       \
@@ -562,8 +590,12 @@ static AC_VTARGET_512 unsigned vpow_f32_avx512(const float *x, const float *y,
     float tmp[AC_VBLOCK];
     unsigned fl = 0;
     int alias = out == x || out == y;
-    struct vpow_regs R;
-    vpow_regs_init(&R);
+    struct vpowf_regs R;
+    for (int k = 0; k < 2; k++) {
+        R.ic[k] = _mm512_load_pd(vpowf_invc16 + 8 * k);
+        R.lc[k] = _mm512_load_pd(vpowf_log2c16 + 8 * k);
+        R.et[k] = _mm512_load_pd(vpow_exp16 + 8 * k);
+    }
     for (ac_intp b = 0; b < n; b += AC_VBLOCK) {
         const float *xb = x + b, *yb = y + b;
         float *ob = alias ? tmp : out + b;
