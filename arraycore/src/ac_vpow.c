@@ -498,39 +498,46 @@ static AC_VTARGET_512 unsigned vpow_f64_avx512(const double *x, const double *y,
 /* ---- float32, AVX-512: its own kernel, in double ---------------------------
  * Sized for float32 (the float64 method and tables gave 1.9x NumPy's SVML
  * powf): log2 and exp2 instead of log and exp, small tables in registers
- * looked up by one vpermt2pd each, short series, checks on the float lanes.
- *   log2: x = 2**e * z (as a double: float subnormals are normal there), z in
- *         [0.705, 1.41) cut into 16 pieces by the top bits of (bits(x) -
- *         VPOWF_LOG16_OFF)'s mantissa; r = z*invc - 1 (|r| <= 2**-5, one
- *         rounding), log2 x = (e + log2 c) + r L(r), L of degree 5 (2**-37.8
- *         relative; the piece holding 1.0 has invc = 1, log2 c = 0, so that
- *         x near 1 keeps its relative accuracy).
- *   exp2: t = y log2 x, k = round(16 t) (the low bits of t + 1.5*2**48),
- *         s = t - k/16 (exact, |s| <= 1/32), 2**t = 2**floor(k/16) (vscalefpd)
- *         * T[k & 15] (1 + s E(s)), E of degree 3 (2**-37 relative).
- * t is off by ~2**-31 at most (|t| <= 150), the result by ~2**-31 relative
+ * looked up by one vpermt2pd each, short series, few checks.
+ *   log2: x (as a double: float subnormals are normal there) = 2**e * z, z
+ *         in [0.75, 1.5) by vgetmantpd, e = getexp(x * K) (K just above 4/3:
+ *         for the 24-bit mantissas of floats, x*K reaches the next power of
+ *         two exactly when z's does, so that e and z agree); piece n =
+ *         round(16 z) (12..24, at n & 15, the low bits of 16 z + 1.5*2**52),
+ *         r = z*invc - 1 (|r| <= 1/26, one rounding), log2 x = (e + log2 c)
+ *         + r L(r), L of degree 5 (2**-36.1 relative; the piece around 1.0
+ *         has invc = 1, log2 c = 0: x near 1 keeps its relative accuracy).
+ *   exp2: t = y log2 x, k = floor(16 t) (the low bits of fma(t, 16, 1.5*2**52)
+ *         rounded down), s = t - k/16 in [0, 1/16) (vreducepd, exact), 2**t
+ *         = 2**floor(t) (vscalefpd) * T[k & 15] (1 + s E(s)), E of degree 3
+ *         (2**-37 relative).
+ * t is off by ~2**-30 at most (|t| <= 150), the result by ~2**-30.5 relative
  * before its one rounding to float: ~0.51 ulp.  16 floats as two halves of 8
- * doubles.  A lane is answered here when x is finite and nonzero (negative:
- * only with y an integer, in blocks with negative x) and the float result is
- * normal, finite and not nan (one vfpclassps on each of x and the result for
- * 16 lanes, no range checks on t: huge or nan t gives 0, inf or nan); the
- * other lanes go to libm as before.  A result that rounds to FLT_MAX or
- * FLT_MIN here but to inf or a subnormal in libm's powf (|error| ~2**-31
- * relative at the boundary) would miss the flag libm raises: not seen in
- * tests, and within the accuracy allowed either way. */
+ * doubles.
+ * Checks: x = 0, inf or nan gives getexp -inf, inf or nan, so t is +-inf or
+ * nan (or 0 * inf) and the result 0, inf or nan; so in blocks without
+ * negative x only the results are checked, as the max over the block of
+ * bits(result) - bits(FLT_MIN) (unsigned: normal finite results are below
+ * 0x7f000000).  A block that fails is redone by the careful loop (masks per
+ * lane, nan for the lanes left to libm, negative x with integer y), which
+ * also does blocks with negative x and the tails.  A result that rounds to
+ * FLT_MAX or FLT_MIN here but to inf or a subnormal in libm's powf (error
+ * ~2**-30 relative at the boundary) would miss the flag libm raises: not
+ * seen in tests, and within the accuracy allowed either way.
+ * Latency: the loop is software-pipelined (the logs of 32 floats, then the
+ * exps of the previous 32: ~47 instead of ~56 cycles per 16 floats on Zen 4,
+ * the chains are long and the scheduler's window short). */
 struct vpowf_regs {
     __m512d ic[2], lc[2], et[2];
 };
 
+/* t = y log2 x for 8 lanes */
 static AC_VTARGET_512 inline __attribute__((always_inline)) __m512d
-vpowf8(const struct vpowf_regs *R, __m512d x, __m512d y)
+vlog2f8(const struct vpowf_regs *R, __m512d x, __m512d y)
 {
-    const __m512d shift = _mm512_set1_pd(0x1.8p48);         /* 16 t: units */
-    __m512i xi = _mm512_castpd_si512(x);
-    __m512i t = _mm512_sub_epi64(xi, _mm512_set1_epi64((long long)VPOWF_LOG16_OFF));
-    __m512d e = _mm512_cvtepi64_pd(_mm512_srai_epi64(t, 52));
-    __m512i idx = _mm512_srli_epi64(t, 48);                 /* vpermt2pd: low 4 bits */
-    __m512d z = _mm512_castsi512_pd(_mm512_sub_epi64(xi, _mm512_and_si512(t, _mm512_set1_epi64((long long)~MANT_MASK))));
+    __m512d z = _mm512_getmant_pd(x, _MM_MANT_NORM_p75_1p5, _MM_MANT_SIGN_zero);
+    __m512d e = _mm512_getexp_pd(_mm512_mul_pd(x, _mm512_set1_pd(0x1.5555555555556p0)));
+    __m512i idx = _mm512_castpd_si512(_mm512_fmadd_pd(z, _mm512_set1_pd(16.0), _mm512_set1_pd(SHIFT)));
     __m512d invc = _mm512_permutex2var_pd(R->ic[0], idx, R->ic[1]);
     __m512d l0 = _mm512_add_pd(e, _mm512_permutex2var_pd(R->lc[0], idx, R->lc[1]));
     __m512d r = _mm512_fmsub_pd(z, invc, _mm512_set1_pd(1.0));
@@ -540,31 +547,36 @@ vpowf8(const struct vpowf_regs *R, __m512d x, __m512d y)
     q = _mm512_fmadd_pd(q, r, _mm512_set1_pd(VPOWF_L2));
     q = _mm512_fmadd_pd(q, r, _mm512_set1_pd(VPOWF_L1));
     q = _mm512_fmadd_pd(q, r, _mm512_set1_pd(VPOWF_L0));
-    __m512d tt = _mm512_mul_pd(y, _mm512_fmadd_pd(r, q, l0));
-    __m512d kds = _mm512_add_pd(tt, shift);
-    __m512d kd = _mm512_sub_pd(kds, shift);
-    __m512d s = _mm512_sub_pd(tt, kd);
+    return _mm512_mul_pd(y, _mm512_fmadd_pd(r, q, l0));
+}
+
+/* 2**t for 8 lanes, rounded to float */
+static AC_VTARGET_512 inline __attribute__((always_inline)) __m256
+vexp2f8(const struct vpowf_regs *R, __m512d tt)
+{
+    __m512d kds = _mm512_fmadd_round_pd(tt, _mm512_set1_pd(16.0), _mm512_set1_pd(SHIFT),
+                                        _MM_FROUND_TO_NEG_INF | _MM_FROUND_NO_EXC);
+    __m512d s = _mm512_reduce_round_pd(tt, (4 << 4) | _MM_FROUND_TO_NEG_INF, _MM_FROUND_NO_EXC);
     __m512d T = _mm512_permutex2var_pd(R->et[0], _mm512_castpd_si512(kds), R->et[1]);
     __m512d p = _mm512_set1_pd(VPOWF_E3);
     p = _mm512_fmadd_pd(p, s, _mm512_set1_pd(VPOWF_E2));
     p = _mm512_fmadd_pd(p, s, _mm512_set1_pd(VPOWF_E1));
     p = _mm512_fmadd_pd(p, s, _mm512_set1_pd(VPOWF_E0));
-    return _mm512_scalef_pd(_mm512_fmadd_pd(T, _mm512_mul_pd(s, p), T), kd);
+    return _mm512_cvtpd_ps(_mm512_scalef_pd(_mm512_fmadd_pd(T, _mm512_mul_pd(s, p), T), tt));
 }
 
-/* nan marks the lanes left to libm */
+/* The careful loop, from i to m: nan marks the lanes left to libm. */
 #define VPOWF_AVX512_BODY(signs)                                            \
-    for (i = 0; i < m; i += 16) {                                           \
+    for (; i < m; i += 16) {                                                \
         __mmask16 in = m - i >= 16 ? 0xffff : (__mmask16)((1u << (m - i)) - 1); \
         __m512 xv = _mm512_maskz_loadu_ps(in, xb + i);                      \
         __m512 yv = _mm512_maskz_loadu_ps(in, yb + i);                      \
         __m512 ax = signs ? _mm512_abs_ps(xv) : xv;                         \
-        __m512d r0 = vpowf8(&R, _mm512_cvtps_pd(_mm512_castps512_ps256(ax)), \
-                            _mm512_cvtps_pd(_mm512_castps512_ps256(yv)));   \
-        __m512d r1 = vpowf8(&R, _mm512_cvtps_pd(_mm512_extractf32x8_ps(ax, 1)), \
-                            _mm512_cvtps_pd(_mm512_extractf32x8_ps(yv, 1))); \
-        __m512 rf = _mm512_insertf32x8(_mm512_castps256_ps512(_mm512_cvtpd_ps(r0)), \
-                                       _mm512_cvtpd_ps(r1), 1);             \
+        __m256 f0 = vexp2f8(&R, vlog2f8(&R, _mm512_cvtps_pd(_mm512_castps512_ps256(ax)), \
+                                        _mm512_cvtps_pd(_mm512_castps512_ps256(yv)))); \
+        __m256 f1 = vexp2f8(&R, vlog2f8(&R, _mm512_cvtps_pd(_mm512_extractf32x8_ps(ax, 1)), \
+                                        _mm512_cvtps_pd(_mm512_extractf32x8_ps(yv, 1)))); \
+        __m512 rf = _mm512_insertf32x8(_mm512_castps256_ps512(f0), f1, 1);   \
         /* x: not nan, zero or infinite; result: not nan, zero, infinite   \
            or subnormal */                                                  \
         __mmask16 ok = (__mmask16)~(_mm512_fpclass_ps_mask(xv, 0x9f)        \
@@ -584,6 +596,45 @@ vpowf8(const struct vpowf_regs *R, __m512d x, __m512d y)
         _mm512_mask_storeu_ps(ob + i, in, rf);                              \
         bad |= (__mmask16)(in & ~ok);                                       \
     }
+
+/* The fast loop over the block's 32-float groups, software-pipelined;
+ * returns the number of floats done (0 if a result needs the careful loop) */
+#define VPOWF_G 4       /* halves of 8 per group */
+#define VPOWF_LOGS(j, t)                                                    \
+    for (int h = 0; h < VPOWF_G; h++) {                                     \
+        t[h] = vlog2f8(&R, _mm512_cvtps_pd(_mm256_loadu_ps(xb + (j) + 8 * h)), \
+                       _mm512_cvtps_pd(_mm256_loadu_ps(yb + (j) + 8 * h))); \
+    }
+#define VPOWF_EXPS(j, t)                                                    \
+    for (int h = 0; h < VPOWF_G; h++) {                                     \
+        __m256 f = vexp2f8(&R, t[h]);                                       \
+        _mm256_storeu_ps(ob + (j) + 8 * h, f);                              \
+        acc = _mm256_max_epu32(acc, _mm256_sub_epi32(_mm256_castps_si256(f), fmin)); \
+    }
+static AC_VTARGET_512 inline __attribute__((always_inline)) ac_intp
+vpowf_fast(const struct vpowf_regs *Rp, const float *xb, const float *yb, float *ob, ac_intp m)
+{
+    const struct vpowf_regs R = *Rp;
+    const ac_intp step = 8 * VPOWF_G;
+    const __m256i fmin = _mm256_set1_epi32(0x00800000);
+    __m256i acc = _mm256_setzero_si256();
+    __m512d t[VPOWF_G], u[VPOWF_G];
+    ac_intp i;
+    if (m < step) {
+        return 0;
+    }
+    VPOWF_LOGS(0, t)
+    for (i = step; i + step <= m; i += step) {
+        VPOWF_LOGS(i, u)
+        VPOWF_EXPS(i - step, t)
+        for (int h = 0; h < VPOWF_G; h++) {
+            t[h] = u[h];
+        }
+    }
+    VPOWF_EXPS(i - step, t)
+    return _mm256_cmp_epu32_mask(acc, _mm256_set1_epi32(0x7f000000), _MM_CMPINT_NLT) ? 0 : i;
+}
+
 static AC_VTARGET_512 unsigned vpow_f32_avx512(const float *x, const float *y,
                                                float *out, ac_intp n)
 {
@@ -610,9 +661,11 @@ static AC_VTARGET_512 unsigned vpow_f32_avx512(const float *x, const float *y,
             anyneg |= (int)(f2u(xb[i]) >> 31);
         }
         if (anyneg) {
+            i = 0;
             VPOWF_AVX512_BODY(1)
         }
         else {
+            i = vpowf_fast(&R, xb, yb, ob, m);
             VPOWF_AVX512_BODY(0)
         }
         if (bad) {

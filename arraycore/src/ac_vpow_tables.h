@@ -244,30 +244,30 @@ static const double vpow_exp16_corr[16] __attribute__((aligned(64))) = {
 };
 
 /* The AVX-512 float32 kernel (in double, log2 and exp2): log2 with 16
-   pieces (|r| <= 2**-5), ~1/c and log2(c) rounded once; 2**(j/16) from
-   vpow_exp16; log2(1 + r) = r L(r), 2**s = 1 + s E(s) */
-#define VPOWF_LOG16_OFF 0x3fe6800000000000ULL   /* 1.0 in the middle of piece 9 */
+   pieces, n = round(16 z) for z in [0.75, 1.5) at n & 15 (|r| <= 1/26 + tiny),
+   ~1/c and log2(c) rounded once; 2**(j/16) from vpow_exp16; log2(1 + r) =
+   r L(r), 2**s = 1 + s E(s) for s in [0, 1/16) */
 static const double vpowf_invc16[16] __attribute__((aligned(64))) = {
-    0x1.642c8590b2164p+0, 0x1.5555555555555p+0, 0x1.47ae147ae147bp+0, 0x1.3b13b13b13b14p+0,
-    0x1.2f684bda12f68p+0, 0x1.2492492492492p+0, 0x1.1a7b9611a7b96p+0, 0x1.1111111111111p+0,
-    0x1.0842108421084p+0, 0x1.0000000000000p+0, 0x1.e1e1e1e1e1e1ep-1, 0x1.c71c71c71c71cp-1,
-    0x1.af286bca1af28p-1, 0x1.999999999999ap-1, 0x1.8618618618618p-1, 0x1.745d1745d1746p-1,
+    0x1.0000000000000p+0, 0x1.e1e1e1e1e1e1ep-1, 0x1.c71c71c71c71cp-1, 0x1.af286bca1af28p-1,
+    0x1.999999999999ap-1, 0x1.8618618618618p-1, 0x1.745d1745d1746p-1, 0x1.642c8590b2164p-1,
+    0x1.58ed2308158edp-1, 0x1.0000000000000p+0, 0x1.0000000000000p+0, 0x1.0000000000000p+0,
+    0x1.4e5e0a72f0539p+0, 0x1.3b13b13b13b14p+0, 0x1.2492492492492p+0, 0x1.1111111111111p+0,
 };
 static const double vpowf_log2c16[16] __attribute__((aligned(64))) = {
-    -0x1.e7df5fe538ab3p-2, -0x1.a8ff971810a5dp-2, -0x1.6cb0f6865c8ebp-2, -0x1.32bfee370ee6ap-2,
-    -0x1.f5fd8a9063e32p-3, -0x1.8a8980abfbd30p-3, -0x1.22dadc2ab3496p-3, -0x1.7d60496cfbb4bp-4,
-    -0x1.77394c9d958d0p-5, 0x0.0p+0, 0x1.663f6fac91318p-4, 0x1.5c01a39fbd68bp-3,
-    0x1.fbc16b902680dp-3, 0x1.49a784bcd1b8ap-2, 0x1.91bba891f170ap-2, 0x1.d6753e032ea0ep-2,
+    0x0.0p+0, 0x1.663f6fac91318p-4, 0x1.5c01a39fbd68bp-3, 0x1.fbc16b902680dp-3,
+    0x1.49a784bcd1b8ap-2, 0x1.91bba891f170ap-2, 0x1.d6753e032ea0ep-2, 0x1.0c10500d63aa7p-1,
+    0x1.23c41d42727c8p-1, 0x0.0p+0, 0x0.0p+0, 0x0.0p+0,
+    -0x1.8a8980abfbd30p-2, -0x1.32bfee370ee6ap-2, -0x1.8a8980abfbd30p-3, -0x1.7d60496cfbb4bp-4,
 };
-#define VPOWF_L0 0x1.71547652bed45p+0
-#define VPOWF_L1 -0x1.71547652c3cfdp-1
-#define VPOWF_L2 0x1.ec70964e81ef9p-2
-#define VPOWF_L3 -0x1.71546fcc3039cp-2
-#define VPOWF_L4 0x1.27c6236152705p-2
-#define VPOWF_L5 -0x1.ecfb83b28546cp-3
-#define VPOWF_E0 0x1.62e42fee44af8p-1
-#define VPOWF_E1 0x1.ebfbdff78a2e6p-3
-#define VPOWF_E2 0x1.c6b349e821ef9p-5
-#define VPOWF_E3 0x1.3b2bfaaacdc5dp-7
+#define VPOWF_L0 0x1.71547652cf49ep+0
+#define VPOWF_L1 -0x1.71547652e09dfp-1
+#define VPOWF_L2 0x1.ec708ca47c538p-2
+#define VPOWF_L3 -0x1.715467574a037p-2
+#define VPOWF_L4 0x1.27ef0cb0a70b2p-2
+#define VPOWF_L5 -0x1.ed431d1e20da8p-3
+#define VPOWF_E0 0x1.62e42fee3f92cp-1
+#define VPOWF_E1 0x1.ebfbeb15114c7p-3
+#define VPOWF_E2 0x1.c6a2b13278df3p-5
+#define VPOWF_E3 0x1.40b03f9a35262p-7
 
 #endif
