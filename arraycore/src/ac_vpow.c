@@ -535,7 +535,9 @@ struct vpowf_regs {
 static AC_VTARGET_512 inline __attribute__((always_inline)) __m512d
 vlog2f8(const struct vpowf_regs *R, __m512d x, __m512d y)
 {
-    __m512d z = _mm512_getmant_pd(x, _MM_MANT_NORM_p75_1p5, _MM_MANT_SIGN_zero);
+    /* negative x (not in the fast loop's blocks: the careful loop passes
+       |x|) gives nan */
+    __m512d z = _mm512_getmant_pd(x, _MM_MANT_NORM_p75_1p5, _MM_MANT_SIGN_nan);
     __m512d e = _mm512_getexp_pd(_mm512_mul_pd(x, _mm512_set1_pd(0x1.5555555555556p0)));
     __m512i idx = _mm512_castpd_si512(_mm512_fmadd_pd(z, _mm512_set1_pd(16.0), _mm512_set1_pd(SHIFT)));
     __m512d invc = _mm512_permutex2var_pd(R->ic[0], idx, R->ic[1]);
@@ -652,20 +654,17 @@ static AC_VTARGET_512 unsigned vpow_f32_avx512(const float *x, const float *y,
         float *ob = alias ? tmp : out + b;
         ac_intp i, m = n - b < AC_VBLOCK ? n - b : AC_VBLOCK;
         unsigned bad = 0;
-        __m512i neg = _mm512_setzero_si512();
-        for (i = 0; i + 16 <= m; i += 16) {
-            neg = _mm512_or_si512(neg, _mm512_loadu_si512(xb + i));
-        }
-        int anyneg = _mm512_movepi32_mask(neg) != 0;
-        for (; i < m; i++) {
-            anyneg |= (int)(f2u(xb[i]) >> 31);
+        i = vpowf_fast(&R, xb, yb, ob, m);
+        /* the rest of the block, or all of it if a result failed (negative
+           x among others): a scan for negative x first */
+        int anyneg = 0;
+        for (ac_intp j = i; j < m; j++) {
+            anyneg |= (int)(f2u(xb[j]) >> 31);
         }
         if (anyneg) {
-            i = 0;
             VPOWF_AVX512_BODY(1)
         }
         else {
-            i = vpowf_fast(&R, xb, yb, ob, m);
             VPOWF_AVX512_BODY(0)
         }
         if (bad) {
