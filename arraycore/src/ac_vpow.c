@@ -599,17 +599,35 @@ vexp2f8(const struct vpowf_regs *R, __m512d tt)
         bad |= (__mmask16)(in & ~ok);                                       \
     }
 
-/* The fast loop over the block's 32-float groups, software-pipelined;
- * returns the number of floats done (0 if a result needs the careful loop) */
-#define VPOWF_G 4       /* halves of 8 per group */
-#define VPOWF_LOGS(j, t)                                                    \
+/* The fast loop over the block's groups of 8 * VPOWF_G floats,
+ * software-pipelined in three stages (the reduction and lookups, the log2
+ * series, the exp2); returns the number of floats done (0 if a result needs
+ * the careful loop) */
+#define VPOWF_G 2       /* halves of 8 per group */
+#define VPOWF_A(j)                                                          \
     for (int h = 0; h < VPOWF_G; h++) {                                     \
-        t[h] = vlog2f8(&R, _mm512_cvtps_pd(_mm256_loadu_ps(xb + (j) + 8 * h)), \
-                       _mm512_cvtps_pd(_mm256_loadu_ps(yb + (j) + 8 * h))); \
+        __m512d x_ = _mm512_cvtps_pd(_mm256_loadu_ps(xb + (j) + 8 * h));    \
+        ya[h] = _mm512_cvtps_pd(_mm256_loadu_ps(yb + (j) + 8 * h));         \
+        __m512d z = _mm512_getmant_pd(x_, _MM_MANT_NORM_p75_1p5, _MM_MANT_SIGN_nan); \
+        __m512d e = _mm512_getexp_pd(_mm512_mul_pd(x_, _mm512_set1_pd(0x1.5555555555556p0))); \
+        __m512i idx = _mm512_castpd_si512(_mm512_fmadd_pd(z, _mm512_set1_pd(16.0), _mm512_set1_pd(SHIFT))); \
+        ra[h] = _mm512_fmsub_pd(z, _mm512_permutex2var_pd(R.ic[0], idx, R.ic[1]), _mm512_set1_pd(1.0)); \
+        la[h] = _mm512_add_pd(e, _mm512_permutex2var_pd(R.lc[0], idx, R.lc[1])); \
     }
-#define VPOWF_EXPS(j, t)                                                    \
+#define VPOWF_B()                                                           \
     for (int h = 0; h < VPOWF_G; h++) {                                     \
-        __m256 f = vexp2f8(&R, t[h]);                                       \
+        __m512d r = ra[h];                                                  \
+        __m512d q = _mm512_set1_pd(VPOWF_L5);                               \
+        q = _mm512_fmadd_pd(q, r, _mm512_set1_pd(VPOWF_L4));               \
+        q = _mm512_fmadd_pd(q, r, _mm512_set1_pd(VPOWF_L3));               \
+        q = _mm512_fmadd_pd(q, r, _mm512_set1_pd(VPOWF_L2));               \
+        q = _mm512_fmadd_pd(q, r, _mm512_set1_pd(VPOWF_L1));               \
+        q = _mm512_fmadd_pd(q, r, _mm512_set1_pd(VPOWF_L0));               \
+        tb[h] = _mm512_mul_pd(ya[h], _mm512_fmadd_pd(r, q, la[h]));         \
+    }
+#define VPOWF_C(j)                                                          \
+    for (int h = 0; h < VPOWF_G; h++) {                                     \
+        __m256 f = vexp2f8(&R, tc[h]);                                      \
         _mm256_storeu_ps(ob + (j) + 8 * h, f);                              \
         acc = _mm256_max_epu32(acc, _mm256_sub_epi32(_mm256_castps_si256(f), fmin)); \
     }
@@ -620,20 +638,31 @@ vpowf_fast(const struct vpowf_regs *Rp, const float *xb, const float *yb, float 
     const ac_intp step = 8 * VPOWF_G;
     const __m256i fmin = _mm256_set1_epi32(0x00800000);
     __m256i acc = _mm256_setzero_si256();
-    __m512d t[VPOWF_G], u[VPOWF_G];
+    __m512d ra[VPOWF_G], la[VPOWF_G], ya[VPOWF_G], tb[VPOWF_G], tc[VPOWF_G];
     ac_intp i;
-    if (m < step) {
+    if (m < 2 * step) {
         return 0;
     }
-    VPOWF_LOGS(0, t)
-    for (i = step; i + step <= m; i += step) {
-        VPOWF_LOGS(i, u)
-        VPOWF_EXPS(i - step, t)
+    VPOWF_A(0)
+    VPOWF_B()
+    VPOWF_A(step)
+    for (i = 2 * step; i + step <= m; i += step) {
         for (int h = 0; h < VPOWF_G; h++) {
-            t[h] = u[h];
+            tc[h] = tb[h];
         }
+        VPOWF_B()
+        VPOWF_A(i)
+        VPOWF_C(i - 2 * step)
     }
-    VPOWF_EXPS(i - step, t)
+    for (int h = 0; h < VPOWF_G; h++) {
+        tc[h] = tb[h];
+    }
+    VPOWF_B()
+    VPOWF_C(i - 2 * step)
+    for (int h = 0; h < VPOWF_G; h++) {
+        tc[h] = tb[h];
+    }
+    VPOWF_C(i - step)
     return _mm256_cmp_epu32_mask(acc, _mm256_set1_epi32(0x7f000000), _MM_CMPINT_NLT) ? 0 : i;
 }
 
