@@ -629,15 +629,12 @@ vexp2f8(const struct vpowf_regs *R, __m512d tt)
     for (int h = 0; h < VPOWF_G; h++) {                                     \
         __m256 f = vexp2f8(&R, tc[h]);                                      \
         _mm256_storeu_ps(ob + (j) + 8 * h, f);                              \
-        acc = _mm256_max_epu32(acc, _mm256_sub_epi32(_mm256_castps_si256(f), fmin)); \
     }
 static AC_VTARGET_512 inline __attribute__((always_inline)) ac_intp
 vpowf_fast(const struct vpowf_regs *Rp, const float *xb, const float *yb, float *ob, ac_intp m)
 {
     const struct vpowf_regs R = *Rp;
     const ac_intp step = 8 * VPOWF_G;
-    const __m256i fmin = _mm256_set1_epi32(0x00800000);
-    __m256i acc = _mm256_setzero_si256();
     __m512d ra[VPOWF_G], la[VPOWF_G], ya[VPOWF_G], tb[VPOWF_G], tc[VPOWF_G];
     ac_intp i;
     if (m < 2 * step) {
@@ -663,7 +660,13 @@ vpowf_fast(const struct vpowf_regs *Rp, const float *xb, const float *yb, float 
         tc[h] = tb[h];
     }
     VPOWF_C(i - step)
-    return _mm256_cmp_epu32_mask(acc, _mm256_set1_epi32(0x7f000000), _MM_CMPINT_NLT) ? 0 : i;
+    /* the results, checked after the loop (fewer registers in it) */
+    const __m512i fmin = _mm512_set1_epi32(0x00800000);
+    __m512i acc = _mm512_setzero_si512();
+    for (ac_intp j = 0; j < i; j += 16) {
+        acc = _mm512_max_epu32(acc, _mm512_sub_epi32(_mm512_loadu_si512(ob + j), fmin));
+    }
+    return _mm512_cmp_epu32_mask(acc, _mm512_set1_epi32(0x7f000000), _MM_CMPINT_NLT) ? 0 : i;
 }
 
 static AC_VTARGET_512 unsigned vpow_f32_avx512(const float *x, const float *y,
