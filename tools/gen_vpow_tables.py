@@ -203,26 +203,30 @@ def kernel_polys():
 
 
 def log16_f32_tables():
-    """The AVX-512 float32 kernel's log2 table: x = 2**e * z with z in
-    [0.75, 1.5) (vgetmantpd), piece n = round(16 z) = 12..24 held at n & 15
-    (entries 9..11 unused): invc ~ 1/center of the piece's part of [0.75,
-    1.5) (1.0 for n = 16, the piece around 1.0) and log2(1/invc) rounded
-    once.  Returns invc, log2c, rmax (|r| <= 1/26 + tiny)."""
-    invc, log2c, rmax = [1.0] * 16, [0.0] * 16, Fr(0)
-    for n in range(12, 25):
-        a = max(Fr(2 * n - 1, 32), Fr(3, 4))
-        b = min(Fr(2 * n + 1, 32), Fr(3, 2))
-        ic = 1.0 if n == 16 else to_double(2 / (a + b))
-        invc[n & 15] = ic
-        log2c[n & 15] = 0.0 if n == 16 else to_double(-ln(D(ic)) / D(2).ln())
+    """The AVX-512 float32 kernel's log2 table: x = 2**e * z with z in [1, 2)
+    (vgetmantpd, vgetexppd), piece n = round(15 z) = 15..30 held at n & 15:
+    invc ~ 1/center of the piece's part of [1, 2), and log2(1/invc) rounded
+    once; the pieces next to 1.0 and 2.0 have invc = 1 and 1/2 exactly (log2
+    c = 0 and 1: e + log2 c exact, x near 1 keeps its relative accuracy).
+    Returns invc, log2c, rmax (|r| <= 1/30 + tiny)."""
+    invc, log2c, rmax = [None] * 16, [None] * 16, Fr(0)
+    for n in range(15, 31):
+        a = max(Fr(2 * n - 1, 30), Fr(1))
+        b = min(Fr(2 * n + 1, 30), Fr(2))
+        if n in (15, 30):
+            ic, lc = (1.0, 0.0) if n == 15 else (0.5, 1.0)
+        else:
+            ic = to_double(2 / (a + b))
+            lc = to_double(-ln(D(ic)) / D(2).ln())
+        invc[n & 15], log2c[n & 15] = ic, lc
         rmax = max(rmax, abs(a * Fr(ic) - 1), abs(b * Fr(ic) - 1))
-    assert rmax < Fr(1, 26) * Fr(1001, 1000)
+    assert rmax < Fr(1, 30) * Fr(1001, 1000)
     return invc, log2c, rmax
 
 
 def f32_polys(rmax):
     """float32 AVX-512: log2(1 + r) = r L(r), L of degree 5 for |r| <= rmax
-    (2**-36.1 relative); 2**s = 1 + s E(s), E of degree 3 for s in [0, 1/16)
+    (2**-37.9 relative); 2**s = 1 + s E(s), E of degree 3 for s in [0, 1/16)
     (2**-37 relative to 2**s)."""
     getcontext().prec = 80
     ln2 = D(2).ln()
@@ -312,9 +316,9 @@ static const double vpow_exp16_corr[16] __attribute__((aligned(64))) = {{
 }};
 
 /* The AVX-512 float32 kernel (in double, log2 and exp2): log2 with 16
-   pieces, n = round(16 z) for z in [0.75, 1.5) at n & 15 (|r| <= 1/26 + tiny),
-   ~1/c and log2(c) rounded once; 2**(j/16) from vpow_exp16; log2(1 + r) =
-   r L(r), 2**s = 1 + s E(s) for s in [0, 1/16) */
+   pieces, n = round(15 z) for z in [1, 2) at n & 15 (|r| <= 1/30 + tiny),
+   ~1/c and log2(c) rounded once (1 and 0, 1/2 and 1 next to 1.0 and 2.0);
+   2**(j/16) from vpow_exp16; log2(1 + r) = r L(r), 2**s = 1 + s E(s) for s in [0, 1/16) */
 static const double vpowf_invc16[16] __attribute__((aligned(64))) = {{
 {fmt(invc16)}
 }};

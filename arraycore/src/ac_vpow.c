@@ -535,11 +535,10 @@ struct vpowf_regs {
 static AC_VTARGET_512 inline __attribute__((always_inline)) __m512d
 vlog2f8(const struct vpowf_regs *R, __m512d x, __m512d y)
 {
-    /* negative x (not in the fast loop's blocks: the careful loop passes
-       |x|) gives nan */
-    __m512d z = _mm512_getmant_pd(x, _MM_MANT_NORM_p75_1p5, _MM_MANT_SIGN_nan);
-    __m512d e = _mm512_getexp_pd(_mm512_mul_pd(x, _mm512_set1_pd(0x1.5555555555556p0)));
-    __m512i idx = _mm512_castpd_si512(_mm512_fmadd_pd(z, _mm512_set1_pd(16.0), _mm512_set1_pd(SHIFT)));
+    /* negative x (the careful loop passes |x|) gives nan */
+    __m512d z = _mm512_getmant_pd(x, _MM_MANT_NORM_1_2, _MM_MANT_SIGN_nan);
+    __m512d e = _mm512_getexp_pd(x);
+    __m512i idx = _mm512_castpd_si512(_mm512_fmadd_pd(z, _mm512_set1_pd(15.0), _mm512_set1_pd(SHIFT)));
     __m512d invc = _mm512_permutex2var_pd(R->ic[0], idx, R->ic[1]);
     __m512d l0 = _mm512_add_pd(e, _mm512_permutex2var_pd(R->lc[0], idx, R->lc[1]));
     __m512d r = _mm512_fmsub_pd(z, invc, _mm512_set1_pd(1.0));
@@ -608,9 +607,9 @@ vexp2f8(const struct vpowf_regs *R, __m512d tt)
     for (int h = 0; h < VPOWF_G; h++) {                                     \
         __m512d x_ = _mm512_cvtps_pd(_mm256_loadu_ps(xb + (j) + 8 * h));    \
         ya[h] = _mm512_cvtps_pd(_mm256_loadu_ps(yb + (j) + 8 * h));         \
-        __m512d z = _mm512_getmant_pd(x_, _MM_MANT_NORM_p75_1p5, _MM_MANT_SIGN_nan); \
-        __m512d e = _mm512_getexp_pd(_mm512_mul_pd(x_, _mm512_set1_pd(0x1.5555555555556p0))); \
-        __m512i idx = _mm512_castpd_si512(_mm512_fmadd_pd(z, _mm512_set1_pd(16.0), _mm512_set1_pd(SHIFT))); \
+        __m512d z = _mm512_getmant_pd(x_, _MM_MANT_NORM_1_2, _MM_MANT_SIGN_nan); \
+        __m512d e = _mm512_getexp_pd(x_);                                   \
+        __m512i idx = _mm512_castpd_si512(_mm512_fmadd_pd(z, _mm512_set1_pd(15.0), _mm512_set1_pd(SHIFT))); \
         ra[h] = _mm512_fmsub_pd(z, _mm512_permutex2var_pd(R.ic[0], idx, R.ic[1]), _mm512_set1_pd(1.0)); \
         la[h] = _mm512_add_pd(e, _mm512_permutex2var_pd(R.lc[0], idx, R.lc[1])); \
     }

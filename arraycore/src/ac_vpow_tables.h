@@ -244,27 +244,27 @@ static const double vpow_exp16_corr[16] __attribute__((aligned(64))) = {
 };
 
 /* The AVX-512 float32 kernel (in double, log2 and exp2): log2 with 16
-   pieces, n = round(16 z) for z in [0.75, 1.5) at n & 15 (|r| <= 1/26 + tiny),
-   ~1/c and log2(c) rounded once; 2**(j/16) from vpow_exp16; log2(1 + r) =
+   pieces, n = round(15 z) for z in [1, 2) at n & 15 (|r| <= 1/30 + tiny),
+   ~1/c and log2(c) rounded once (1 and 0, 1/2 and 1 next to 1.0 and 2.0); 2**(j/16) from vpow_exp16; log2(1 + r) =
    r L(r), 2**s = 1 + s E(s) for s in [0, 1/16) */
 static const double vpowf_invc16[16] __attribute__((aligned(64))) = {
-    0x1.0000000000000p+0, 0x1.e1e1e1e1e1e1ep-1, 0x1.c71c71c71c71cp-1, 0x1.af286bca1af28p-1,
-    0x1.999999999999ap-1, 0x1.8618618618618p-1, 0x1.745d1745d1746p-1, 0x1.642c8590b2164p-1,
-    0x1.58ed2308158edp-1, 0x1.0000000000000p+0, 0x1.0000000000000p+0, 0x1.0000000000000p+0,
-    0x1.4e5e0a72f0539p+0, 0x1.3b13b13b13b14p+0, 0x1.2492492492492p+0, 0x1.1111111111111p+0,
+    0x1.e000000000000p-1, 0x1.c3c3c3c3c3c3cp-1, 0x1.aaaaaaaaaaaabp-1, 0x1.9435e50d79436p-1,
+    0x1.8000000000000p-1, 0x1.6db6db6db6db7p-1, 0x1.5d1745d1745d1p-1, 0x1.4de9bd37a6f4ep-1,
+    0x1.4000000000000p-1, 0x1.3333333333333p-1, 0x1.2762762762762p-1, 0x1.1c71c71c71c72p-1,
+    0x1.1249249249249p-1, 0x1.08d3dcb08d3ddp-1, 0x1.0000000000000p-1, 0x1.0000000000000p+0,
 };
 static const double vpowf_log2c16[16] __attribute__((aligned(64))) = {
-    0x0.0p+0, 0x1.663f6fac91318p-4, 0x1.5c01a39fbd68bp-3, 0x1.fbc16b902680dp-3,
-    0x1.49a784bcd1b8ap-2, 0x1.91bba891f170ap-2, 0x1.d6753e032ea0ep-2, 0x1.0c10500d63aa7p-1,
-    0x1.23c41d42727c8p-1, 0x0.0p+0, 0x0.0p+0, 0x0.0p+0,
-    -0x1.8a8980abfbd30p-2, -0x1.32bfee370ee6ap-2, -0x1.8a8980abfbd30p-3, -0x1.7d60496cfbb4bp-4,
+    0x1.7d60496cfbb4cp-4, 0x1.71cfdc8cc6733p-3, 0x1.0d58e42b1da16p-2, 0x1.5d38c823522d8p-2,
+    0x1.a8ff971810a5ep-2, 0x1.f113baed305dbp-2, 0x1.1ae6a82f36c72p-1, 0x1.3bbc593b03210p-1,
+    0x1.5b2c3da19723bp-1, 0x1.79538dea712f5p-1, 0x1.964c121218037p-1, 0x1.b22ca689867dcp-1,
+    0x1.cd09a902a081dp-1, 0x1.e6f55222f2a43p-1, 0x1.0000000000000p+0, 0x0.0p+0,
 };
-#define VPOWF_L0 0x1.71547652cf49ep+0
-#define VPOWF_L1 -0x1.71547652e09dfp-1
-#define VPOWF_L2 0x1.ec708ca47c538p-2
-#define VPOWF_L3 -0x1.715467574a037p-2
-#define VPOWF_L4 0x1.27ef0cb0a70b2p-2
-#define VPOWF_L5 -0x1.ed431d1e20da8p-3
+#define VPOWF_L0 0x1.71547652c1f8ep+0
+#define VPOWF_L1 -0x1.71547652c94fdp-1
+#define VPOWF_L2 0x1.ec70941bd3123p-2
+#define VPOWF_L3 -0x1.71546ddfd0dc5p-2
+#define VPOWF_L4 0x1.27d11585dc245p-2
+#define VPOWF_L5 -0x1.ed0eabb422bcbp-3
 #define VPOWF_E0 0x1.62e42fee3f92cp-1
 #define VPOWF_E1 0x1.ebfbeb15114c7p-3
 #define VPOWF_E2 0x1.c6a2b13278df3p-5
