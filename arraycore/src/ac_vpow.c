@@ -563,7 +563,7 @@ vexp2f8(const struct vpowf_regs *R, __m512d tt)
     p = _mm512_fmadd_pd(p, s, _mm512_set1_pd(VPOWF_E2));
     p = _mm512_fmadd_pd(p, s, _mm512_set1_pd(VPOWF_E1));
     p = _mm512_fmadd_pd(p, s, _mm512_set1_pd(VPOWF_E0));
-    return _mm512_cvtpd_ps(_mm512_scalef_pd(_mm512_fmadd_pd(T, _mm512_mul_pd(s, p), T), tt));
+    return _mm512_cvtpd_ps(_mm512_scalef_pd(_mm512_fmadd_pd(_mm512_mul_pd(T, s), p, T), tt));
 }
 
 /* The careful loop, from i to m: nan marks the lanes left to libm. */
