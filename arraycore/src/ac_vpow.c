@@ -36,9 +36,10 @@
  *   levels' by 1 ulp (the tests allow that); measured max error 0.54 ulp
  *   (0.62 for |x - 1| near 2**-6 with |y log x| near 700, where the wider
  *   log pieces cost most) against 0.51 for the 128-entry version.
- *   float32 at the AVX-512 level likewise (vpow_f32_avx512: the same
- *   register tables, 16 floats as two halves of 8 doubles; 1.9x NumPy
- *   instead of 3.2x).
+ *   float32 at the AVX-512 level: a kernel of its own (vpow_f32_avx512
+ *   below: log2 and exp2 in double with 16-entry register tables, series
+ *   sized for float, a software-pipelined loop; ~1.0x NumPy's SVML powf,
+ *   was 2.05x with the float64 method; max error 0.509 ulp measured).
  *
  * Fast path and fallback: a lane is computed here when |x| is positive,
  * normal (float32: nonzero) and finite, x > 0 or y an integer (|y| < 2**51;
@@ -496,52 +497,62 @@ static AC_VTARGET_512 unsigned vpow_f64_avx512(const double *x, const double *y,
 }
 
 /* ---- float32, AVX-512: its own kernel, in double ---------------------------
- * Sized for float32 (the float64 method and tables gave 1.9x NumPy's SVML
- * powf): log2 and exp2 instead of log and exp, small tables in registers
- * looked up by one vpermt2pd each, short series, few checks.
+ * Sized for float32 (the float64 method and tables, two halves of 8 doubles
+ * per 16 floats, gave 2.05x NumPy's SVML powf): log2 and exp2 instead of log
+ * and exp, 16-entry tables in registers looked up by one vpermt2pd each,
+ * short series, few checks, a software-pipelined loop.
  *   log2: x (as a double: float subnormals are normal there) = 2**e * z, z
- *         in [0.75, 1.5) by vgetmantpd, e = getexp(x * K) (K just above 4/3:
- *         for the 24-bit mantissas of floats, x*K reaches the next power of
- *         two exactly when z's does, so that e and z agree); piece n =
- *         round(16 z) (12..24, at n & 15, the low bits of 16 z + 1.5*2**52),
- *         r = z*invc - 1 (|r| <= 1/26, one rounding), log2 x = (e + log2 c)
- *         + r L(r), L of degree 5 (2**-36.1 relative; the piece around 1.0
- *         has invc = 1, log2 c = 0: x near 1 keeps its relative accuracy).
+ *         in [1, 2) and e by vgetmantpd and vgetexppd; piece n = round(15 z)
+ *         (15..30, held at n & 15: the low bits of 15 z + 1.5*2**52),
+ *         r = z*invc - 1 (|r| <= 1/30, one rounding), log2 x = (e + log2 c)
+ *         + r L(r), L of degree 5 (2**-37.9 relative).  The pieces next to
+ *         1.0 and 2.0 have c = 1 and c = 2 exactly (log2 c = 0 and 1), so
+ *         that e + log2 c is exact and x near 1 (either side) keeps its
+ *         relative accuracy.
  *   exp2: t = y log2 x, k = floor(16 t) (the low bits of fma(t, 16, 1.5*2**52)
- *         rounded down), s = t - k/16 in [0, 1/16) (vreducepd, exact), 2**t
+ *         rounded down), s = t - k/16 in [0, 1/16) (vreducepd: exact), 2**t
  *         = 2**floor(t) (vscalefpd) * T[k & 15] (1 + s E(s)), E of degree 3
  *         (2**-37 relative).
- * t is off by ~2**-30 at most (|t| <= 150), the result by ~2**-30.5 relative
- * before its one rounding to float: ~0.51 ulp.  16 floats as two halves of 8
- * doubles.
- * Checks: x = 0, inf or nan gives getexp -inf, inf or nan, so t is +-inf or
- * nan (or 0 * inf) and the result 0, inf or nan; so in blocks without
- * negative x only the results are checked, as the max over the block of
+ * t is off by ~2**-31 at most (|t| <= 150), the result by ~2**-31.5 relative
+ * before its one rounding to float: max 0.509 ulp measured (1.2e8 pairs).
+ * Checks: x = 0, inf or nan gives e = -inf, inf or nan and negative x gives
+ * z = nan (vgetmantpd's sign control), so that t is +-inf or nan (or 0 *
+ * inf) and the result 0, inf or nan; the fast loop (blocks' groups of 16
+ * floats) therefore checks only the results, after the loop, as the max of
  * bits(result) - bits(FLT_MIN) (unsigned: normal finite results are below
  * 0x7f000000).  A block that fails is redone by the careful loop (masks per
  * lane, nan for the lanes left to libm, negative x with integer y), which
- * also does blocks with negative x and the tails.  A result that rounds to
- * FLT_MAX or FLT_MIN here but to inf or a subnormal in libm's powf (error
- * ~2**-30 relative at the boundary) would miss the flag libm raises: not
- * seen in tests, and within the accuracy allowed either way.
- * Latency: the loop is software-pipelined (the logs of 32 floats, then the
- * exps of the previous 32: ~47 instead of ~56 cycles per 16 floats on Zen 4,
- * the chains are long and the scheduler's window short). */
+ * also does the tails.  A result that rounds to FLT_MAX or FLT_MIN here but
+ * to inf or a subnormal in libm's powf (error ~2**-31 relative at the
+ * boundary) would miss the flag libm raises: not seen in tests, and within
+ * the accuracy allowed either way.
+ * The fast loop is software-pipelined in three stages (reduction and
+ * lookups, log2 series, exp2; the chains are long and the scheduler's
+ * window short): ~45 cycles per 16 floats on Zen 4 instead of ~56 in one
+ * stage (and ~64 with per-lane vfpclassps checks and masks).  Measured and
+ * not kept: Estrin for L, s by subtraction instead of vreducepd, 2048-float
+ * blocks, 4 pipeline stages (register spills), E of degree 2 (~4% faster,
+ * ~0.55 ulp). */
 struct vpowf_regs {
     __m512d ic[2], lc[2], et[2];
 };
 
-/* t = y log2 x for 8 lanes */
+/* log2 x = l0 + r L(r) for 8 lanes: the reduction and lookups ... */
 static AC_VTARGET_512 inline __attribute__((always_inline)) __m512d
-vlog2f8(const struct vpowf_regs *R, __m512d x, __m512d y)
+vlog2f8_reduce(const struct vpowf_regs *R, __m512d x, __m512d *l0)
 {
     /* negative x (the careful loop passes |x|) gives nan */
     __m512d z = _mm512_getmant_pd(x, _MM_MANT_NORM_1_2, _MM_MANT_SIGN_nan);
     __m512d e = _mm512_getexp_pd(x);
     __m512i idx = _mm512_castpd_si512(_mm512_fmadd_pd(z, _mm512_set1_pd(15.0), _mm512_set1_pd(SHIFT)));
-    __m512d invc = _mm512_permutex2var_pd(R->ic[0], idx, R->ic[1]);
-    __m512d l0 = _mm512_add_pd(e, _mm512_permutex2var_pd(R->lc[0], idx, R->lc[1]));
-    __m512d r = _mm512_fmsub_pd(z, invc, _mm512_set1_pd(1.0));
+    *l0 = _mm512_add_pd(e, _mm512_permutex2var_pd(R->lc[0], idx, R->lc[1]));
+    return _mm512_fmsub_pd(z, _mm512_permutex2var_pd(R->ic[0], idx, R->ic[1]), _mm512_set1_pd(1.0));
+}
+
+/* ... and t = y log2 x from them */
+static AC_VTARGET_512 inline __attribute__((always_inline)) __m512d
+vlog2f8_times(__m512d r, __m512d l0, __m512d y)
+{
     __m512d q = _mm512_set1_pd(VPOWF_L5);
     q = _mm512_fmadd_pd(q, r, _mm512_set1_pd(VPOWF_L4));
     q = _mm512_fmadd_pd(q, r, _mm512_set1_pd(VPOWF_L3));
@@ -549,6 +560,13 @@ vlog2f8(const struct vpowf_regs *R, __m512d x, __m512d y)
     q = _mm512_fmadd_pd(q, r, _mm512_set1_pd(VPOWF_L1));
     q = _mm512_fmadd_pd(q, r, _mm512_set1_pd(VPOWF_L0));
     return _mm512_mul_pd(y, _mm512_fmadd_pd(r, q, l0));
+}
+
+static AC_VTARGET_512 inline __attribute__((always_inline)) __m512d
+vlog2f8(const struct vpowf_regs *R, __m512d x, __m512d y)
+{
+    __m512d l0, r = vlog2f8_reduce(R, x, &l0);
+    return vlog2f8_times(r, l0, y);
 }
 
 /* 2**t for 8 lanes, rounded to float */
@@ -605,24 +623,12 @@ vexp2f8(const struct vpowf_regs *R, __m512d tt)
 #define VPOWF_G 2       /* halves of 8 per group */
 #define VPOWF_A(j)                                                          \
     for (int h = 0; h < VPOWF_G; h++) {                                     \
-        __m512d x_ = _mm512_cvtps_pd(_mm256_loadu_ps(xb + (j) + 8 * h));    \
         ya[h] = _mm512_cvtps_pd(_mm256_loadu_ps(yb + (j) + 8 * h));         \
-        __m512d z = _mm512_getmant_pd(x_, _MM_MANT_NORM_1_2, _MM_MANT_SIGN_nan); \
-        __m512d e = _mm512_getexp_pd(x_);                                   \
-        __m512i idx = _mm512_castpd_si512(_mm512_fmadd_pd(z, _mm512_set1_pd(15.0), _mm512_set1_pd(SHIFT))); \
-        ra[h] = _mm512_fmsub_pd(z, _mm512_permutex2var_pd(R.ic[0], idx, R.ic[1]), _mm512_set1_pd(1.0)); \
-        la[h] = _mm512_add_pd(e, _mm512_permutex2var_pd(R.lc[0], idx, R.lc[1])); \
+        ra[h] = vlog2f8_reduce(&R, _mm512_cvtps_pd(_mm256_loadu_ps(xb + (j) + 8 * h)), &la[h]); \
     }
 #define VPOWF_B()                                                           \
     for (int h = 0; h < VPOWF_G; h++) {                                     \
-        __m512d r = ra[h];                                                  \
-        __m512d q = _mm512_set1_pd(VPOWF_L5);                               \
-        q = _mm512_fmadd_pd(q, r, _mm512_set1_pd(VPOWF_L4));               \
-        q = _mm512_fmadd_pd(q, r, _mm512_set1_pd(VPOWF_L3));               \
-        q = _mm512_fmadd_pd(q, r, _mm512_set1_pd(VPOWF_L2));               \
-        q = _mm512_fmadd_pd(q, r, _mm512_set1_pd(VPOWF_L1));               \
-        q = _mm512_fmadd_pd(q, r, _mm512_set1_pd(VPOWF_L0));               \
-        tb[h] = _mm512_mul_pd(ya[h], _mm512_fmadd_pd(r, q, la[h]));         \
+        tb[h] = vlog2f8_times(ra[h], la[h], ya[h]);                         \
     }
 #define VPOWF_C(j)                                                          \
     for (int h = 0; h < VPOWF_G; h++) {                                     \
