@@ -245,8 +245,9 @@ static const double vpow_exp16_corr[16] __attribute__((aligned(64))) = {
 
 /* The AVX-512 float32 kernel (in double, log2 and exp2): log2 with 16
    pieces, n = round(15 z) for z in [1, 2) at n & 15 (|r| <= 1/30 + tiny),
-   ~1/c and log2(c) rounded once (1 and 0, 1/2 and 1 next to 1.0 and 2.0); 2**(j/16) from vpow_exp16; log2(1 + r) =
-   r L(r), 2**s = 1 + s E(s) for s in [0, 1/16) */
+   ~1/c and log2(c) rounded once (1 and 0, 1/2 and 1 next to 1.0 and 2.0);
+   2**(j/16) from vpow_exp16; log2(1 + r) = r L(r), 2**s = 1 + s E(s) for
+   s in [0, 1/16) */
 static const double vpowf_invc16[16] __attribute__((aligned(64))) = {
     0x1.e000000000000p-1, 0x1.c3c3c3c3c3c3cp-1, 0x1.aaaaaaaaaaaabp-1, 0x1.9435e50d79436p-1,
     0x1.8000000000000p-1, 0x1.6db6db6db6db7p-1, 0x1.5d1745d1745d1p-1, 0x1.4de9bd37a6f4ep-1,
