@@ -623,12 +623,11 @@ vexp2f8(const struct vpowf_regs *R, __m512d tt)
 #define VPOWF_G 2       /* halves of 8 per group */
 #define VPOWF_A(j)                                                          \
     for (int h = 0; h < VPOWF_G; h++) {                                     \
-        ya[h] = _mm512_cvtps_pd(_mm256_loadu_ps(yb + (j) + 8 * h));         \
         ra[h] = vlog2f8_reduce(&R, _mm512_cvtps_pd(_mm256_loadu_ps(xb + (j) + 8 * h)), &la[h]); \
     }
-#define VPOWF_B()                                                           \
+#define VPOWF_B(j)                                                          \
     for (int h = 0; h < VPOWF_G; h++) {                                     \
-        tb[h] = vlog2f8_times(ra[h], la[h], ya[h]);                         \
+        tb[h] = vlog2f8_times(ra[h], la[h], _mm512_cvtps_pd(_mm256_loadu_ps(yb + (j) + 8 * h))); \
     }
 #define VPOWF_C(j)                                                          \
     for (int h = 0; h < VPOWF_G; h++) {                                     \
@@ -640,26 +639,26 @@ vpowf_fast(const struct vpowf_regs *Rp, const float *xb, const float *yb, float 
 {
     const struct vpowf_regs R = *Rp;
     const ac_intp step = 8 * VPOWF_G;
-    __m512d ra[VPOWF_G], la[VPOWF_G], ya[VPOWF_G], tb[VPOWF_G], tc[VPOWF_G];
+    __m512d ra[VPOWF_G], la[VPOWF_G], tb[VPOWF_G], tc[VPOWF_G];
     ac_intp i;
     if (m < 2 * step) {
         return 0;
     }
     VPOWF_A(0)
-    VPOWF_B()
+    VPOWF_B(0)
     VPOWF_A(step)
     for (i = 2 * step; i + step <= m; i += step) {
         for (int h = 0; h < VPOWF_G; h++) {
             tc[h] = tb[h];
         }
-        VPOWF_B()
+        VPOWF_B(i - step)
         VPOWF_A(i)
         VPOWF_C(i - 2 * step)
     }
     for (int h = 0; h < VPOWF_G; h++) {
         tc[h] = tb[h];
     }
-    VPOWF_B()
+    VPOWF_B(i - step)
     VPOWF_C(i - 2 * step)
     for (int h = 0; h < VPOWF_G; h++) {
         tc[h] = tb[h];
