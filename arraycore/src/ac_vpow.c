@@ -620,7 +620,7 @@ vexp2f8(const struct vpowf_regs *R, __m512d tt)
  * software-pipelined in three stages (the reduction and lookups, the log2
  * series, the exp2); returns the number of floats done (0 if a result needs
  * the careful loop) */
-#define VPOWF_G 2       /* halves of 8 per group */
+#define VPOWF_G 4       /* halves of 8 per group */
 #define VPOWF_A(j)                                                          \
     for (int h = 0; h < VPOWF_G; h++) {                                     \
         ra[h] = vlog2f8_reduce(&R, _mm512_cvtps_pd(_mm256_loadu_ps(xb + (j) + 8 * h)), &la[h]); \
