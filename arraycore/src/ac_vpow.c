@@ -517,7 +517,7 @@ static AC_VTARGET_512 unsigned vpow_f64_avx512(const double *x, const double *y,
  * before its one rounding to float: max 0.509 ulp measured (1.2e8 pairs).
  * Checks: x = 0, inf or nan gives e = -inf, inf or nan and negative x gives
  * z = nan (vgetmantpd's sign control), so that t is +-inf or nan (or 0 *
- * inf) and the result 0, inf or nan; the fast loop (blocks' groups of 16
+ * inf) and the result 0, inf or nan; the fast loop (blocks' groups of 32
  * floats) therefore checks only the results, after the loop, as the max of
  * bits(result) - bits(FLT_MIN) (unsigned: normal finite results are below
  * 0x7f000000).  A block that fails is redone by the careful loop (masks per
@@ -528,11 +528,12 @@ static AC_VTARGET_512 unsigned vpow_f64_avx512(const double *x, const double *y,
  * the accuracy allowed either way.
  * The fast loop is software-pipelined in three stages (reduction and
  * lookups, log2 series, exp2; the chains are long and the scheduler's
- * window short): ~45 cycles per 16 floats on Zen 4 instead of ~56 in one
+ * window short): ~42 cycles per 16 floats on Zen 4 instead of ~56 in one
  * stage (and ~64 with per-lane vfpclassps checks and masks).  Measured and
- * not kept: Estrin for L, s by subtraction instead of vreducepd, 2048-float
- * blocks, 4 pipeline stages (register spills), E of degree 2 (~4% faster,
- * ~0.55 ulp). */
+ * not kept: Estrin for L, s by subtraction instead of vreducepd, the integer
+ * reduction (bits(x) + offset: more instructions, and x checks), 2048-float
+ * blocks, the checks inside the loop, 4 pipeline stages (register spills),
+ * E of degree 2 (~1-4% faster, 0.57 ulp). */
 struct vpowf_regs {
     __m512d ic[2], lc[2], et[2];
 };
