@@ -230,9 +230,9 @@ BENCHMARKS = [
      "np.log(x, out=o)", 1.0, None),
     ("vmath", "pow 10M float64", vmath_setup("float64", "pow"), "vm.run_pow(x, y, o)",
      "np.power(x, y, out=o)", 1.0, None),
-    # float32 pow computes in double (half NumPy's float lanes): not yet at 1
+    # float32 pow computes in double (half NumPy's float lanes): ~1.0-1.05
     ("vmath", "pow 10M float32", vmath_setup("float32", "pow"), "vm.run_pow(x, y, o)",
-     "np.power(x, y, out=o)", 2.0, None),
+     "np.power(x, y, out=o)", 1.1, None),
 
 
     # sorting: 1M random float64 (NumPy's default sort and argsort use AVX-512 when

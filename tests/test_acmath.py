@@ -884,6 +884,44 @@ def test_pow_kernel_correctly_rounded_sample():
     assert (d == 0).mean() > 0.99
 
 
+@pytest.mark.parametrize("level", LEVELS)
+def test_pow_f32_kernel_ulp_sample(level):
+    """float32 pow against pow in double (|error| <= 2**-52 relative, far
+    below float's ulp) in fractions of an ulp: the AVX-512 kernel (log2 and
+    exp2 in double, its own tables) within 0.53 ulp (measured 0.509 on 1.2e8
+    pairs), the others within 1; x over the whole float range with |y log2 x|
+    up to 127, and x near 1 with huge y (the relative accuracy of log2 near
+    1).  Long enough for the AVX-512 kernel's pipelined loop, with special
+    values in some blocks only (its careful loop)."""
+    rng = np.random.default_rng(25)
+    n = 60000
+    x1 = np.exp(rng.uniform(np.log(1e-38), np.log(3e38), n)).astype(np.float32)
+    x2 = (1 + rng.uniform(-3e-2, 3e-2, n)).astype(np.float32)
+    x = np.concatenate([x1, x2])
+    with np.errstate(all="ignore"):
+        y = (rng.uniform(-126, 127, 2 * n) / np.log2(x.astype(np.float64))).astype(np.float32)
+    y[~np.isfinite(y)] = 3.0
+    x[5000:5003] = [0.0, -2.0, np.inf]        # one block with special lanes
+    out = np.empty_like(x)
+    used = vm.run_pow(x, y, out, level)
+    with np.errstate(all="ignore"):
+        ref = np.power(x.astype(np.float64), y.astype(np.float64))
+    r32 = ref.astype(np.float32)
+    normal = np.isfinite(r32) & (np.abs(r32) >= np.finfo(np.float32).tiny)
+    assert normal.mean() > 0.99
+    # ulp of the float interval holding ref (half below a power of two)
+    below = np.abs(ref) < np.abs(r32)
+    r32n = r32[normal]
+    ulp = np.where(below[normal], np.spacing(np.nextafter(np.abs(r32n), np.float32(0))),
+                   np.spacing(np.abs(r32n))).astype(np.float64)
+    err = np.abs(out[normal].astype(np.float64) - ref[normal]) / ulp
+    assert err.max() <= (0.53 if used == "avx512" else 1.0), (used, err.max())
+    # zeros, infinities, nans as NumPy's
+    sp = ~normal & ((r32 == 0) | ~np.isfinite(r32))
+    with np.errstate(all="ignore"):
+        assert same_bits_or_both_nan(out[sp], np.power(x[sp], y[sp])).all()
+
+
 @pytest.mark.parametrize("dt", [np.float64, np.float32])
 def test_pow_kernel_one_and_exact_logs(dt):
     """x = 1 has log exactly 0 on the fast path (|y log x| <= 708), whatever

@@ -243,4 +243,32 @@ static const double vpow_exp16_corr[16] __attribute__((aligned(64))) = {
     0x1.c1a7792cb3387p-55, 0x1.36eae30af0cb3p-56, 0x1.4a385a63d07a7p-56, -0x1.ff7128fd391f0p-55,
 };
 
+/* The AVX-512 float32 kernel (in double, log2 and exp2): log2 with 16
+   pieces, n = round(15 z) for z in [1, 2) at n & 15 (|r| <= 1/30 + tiny),
+   ~1/c and log2(c) rounded once (1 and 0, 1/2 and 1 next to 1.0 and 2.0);
+   2**(j/16) from vpow_exp16; log2(1 + r) = r L(r), 2**s = 1 + s E(s) for
+   s in [0, 1/16) */
+static const double vpowf_invc16[16] __attribute__((aligned(64))) = {
+    0x1.e000000000000p-1, 0x1.c3c3c3c3c3c3cp-1, 0x1.aaaaaaaaaaaabp-1, 0x1.9435e50d79436p-1,
+    0x1.8000000000000p-1, 0x1.6db6db6db6db7p-1, 0x1.5d1745d1745d1p-1, 0x1.4de9bd37a6f4ep-1,
+    0x1.4000000000000p-1, 0x1.3333333333333p-1, 0x1.2762762762762p-1, 0x1.1c71c71c71c72p-1,
+    0x1.1249249249249p-1, 0x1.08d3dcb08d3ddp-1, 0x1.0000000000000p-1, 0x1.0000000000000p+0,
+};
+static const double vpowf_log2c16[16] __attribute__((aligned(64))) = {
+    0x1.7d60496cfbb4cp-4, 0x1.71cfdc8cc6733p-3, 0x1.0d58e42b1da16p-2, 0x1.5d38c823522d8p-2,
+    0x1.a8ff971810a5ep-2, 0x1.f113baed305dbp-2, 0x1.1ae6a82f36c72p-1, 0x1.3bbc593b03210p-1,
+    0x1.5b2c3da19723bp-1, 0x1.79538dea712f5p-1, 0x1.964c121218037p-1, 0x1.b22ca689867dcp-1,
+    0x1.cd09a902a081dp-1, 0x1.e6f55222f2a43p-1, 0x1.0000000000000p+0, 0x0.0p+0,
+};
+#define VPOWF_L0 0x1.71547652c1f8ep+0
+#define VPOWF_L1 -0x1.71547652c94fdp-1
+#define VPOWF_L2 0x1.ec70941bd3123p-2
+#define VPOWF_L3 -0x1.71546ddfd0dc5p-2
+#define VPOWF_L4 0x1.27d11585dc245p-2
+#define VPOWF_L5 -0x1.ed0eabb422bcbp-3
+#define VPOWF_E0 0x1.62e42fee3f92cp-1
+#define VPOWF_E1 0x1.ebfbeb15114c7p-3
+#define VPOWF_E2 0x1.c6a2b13278df3p-5
+#define VPOWF_E3 0x1.40b03f9a35262p-7
+
 #endif
