@@ -105,6 +105,21 @@ typedef struct {
                          * 2 the output, 3 both (AC_FFT_FLOAT_WIDE/_IN/_OUT) */
 } ac_fft_job;
 
+/* the byte offsets of lane L (an index into the outer dimensions, C order)
+ * in the input and the output */
+static inline void fft_lane_offsets(const ac_fft_job *j, ac_intp L, ac_intp *io, ac_intp *oo)
+{
+    ac_intp i = 0, o = 0;
+    for (int d = j->nouter - 1; d >= 0; d--) {
+        ac_intp ix = L % j->outer[d];
+        L /= j->outer[d];
+        i += ix * j->istr[d];
+        o += ix * j->ostr[d];
+    }
+    *io = i;
+    *oo = o;
+}
+
 /* long double first: the Bluestein kernels of the other two are computed
  * with it (only the plans are used in this precision) */
 #pragma GCC diagnostic push
@@ -475,13 +490,8 @@ static int run_widened(const ac_fft_part *t)
         ac_intp ooff[AC_FFT_MAXB * 4];
         ac_intp nbo = nb <= AC_FFT_MAXB * 4 ? nb : 0;   /* output offsets kept */
         for (ac_intp b = 0; b < nb; b++) {
-            ac_intp L = l0 + b, io = 0, oo = 0;
-            for (int d = j->nouter - 1; d >= 0; d--) {
-                ac_intp ix = L % j->outer[d];
-                L /= j->outer[d];
-                io += ix * j->istr[d];
-                oo += ix * j->ostr[d];
-            }
+            ac_intp io, oo;
+            fft_lane_offsets(j, l0 + b, &io, &oo);
             if (b < nbo) ooff[b] = oo;
             double *dst = tin + b * ilen;
             const char *src = j->in + io;
@@ -508,15 +518,9 @@ static int run_widened(const ac_fft_part *t)
         rc = run_part(&part);
         if (rc) break;
         for (ac_intp b = 0; b < nb; b++) {
-            ac_intp oo = 0;
+            ac_intp io, oo;
             if (b < nbo) oo = ooff[b];
-            else {
-                ac_intp L = l0 + b;
-                for (int d = j->nouter - 1; d >= 0; d--) {
-                    oo += (L % j->outer[d]) * j->ostr[d];
-                    L /= j->outer[d];
-                }
-            }
+            else fft_lane_offsets(j, l0 + b, &io, &oo);
             const double *src = tout + b * olen;
             char *dst = j->out + oo;
             if (!(j->wide & 2)) {

@@ -1037,16 +1037,8 @@ static int FN(run_lanes)(const ac_fft_job *j, const void *plan, ac_intp lo, ac_i
     for (ac_intp l0 = lo; l0 < hi; l0 += B) {
         ac_intp nb = hi - l0 < B ? hi - l0 : B;
         if (j->watch_sigint && ac_sigint_flag) { rc = AC_FFT_EINTR; break; }
-        for (ac_intp b = 0; b < nb; b++) {
-            ac_intp L = l0 + b, io = 0, oo = 0;
-            for (int d = j->nouter - 1; d >= 0; d--) {
-                ac_intp ix = L % j->outer[d];
-                L /= j->outer[d];
-                io += ix * j->istr[d];
-                oo += ix * j->ostr[d];
-            }
-            ioff[b] = io; ooff[b] = oo;
-        }
+        for (ac_intp b = 0; b < nb; b++)
+            fft_lane_offsets(j, l0 + b, &ioff[b], &ooff[b]);
 #ifdef AC_FFT_VEC
         if (vbuf) {
             ac_intp nv = nb - nb % VL;
