@@ -5,7 +5,9 @@
  * environment or ac_pool_set_threads; floating-point flags and loop errors
  * handed back to the caller; reset in a fork()ed child.
  */
-#define _GNU_SOURCE
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE 1   /* (as Python's pyconfig.h defines it, when that comes first) */
+#endif
 #include <errno.h>
 #include <fenv.h>
 #include <pthread.h>
