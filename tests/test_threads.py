@@ -412,6 +412,52 @@ def test_max_min_identical_for_every_thread_count(threads, dt):
                 _same_for_all_counts(threads, lambda: ac.min(ay))
 
 
+@pytest.mark.parametrize("dt", ["float64", "float32", "complex128", "int64", "uint8"])
+def test_kept_axis_reductions_identical_for_every_thread_count(threads, dt):
+    # sum/max keeping an axis (short inner runs): the kept axis is cut into
+    # bands over the pool; every output element folds in the one-thread order
+    rng = np.random.default_rng(17)
+    if np.dtype(dt).kind in "iu":
+        x = rng.integers(0, 100, (1203, 997)).astype(dt)
+    else:
+        x = (rng.standard_normal((1203, 997)) * 10 ** rng.uniform(-3, 6, (1203, 997))).astype(dt)
+        if np.dtype(dt).kind == "c":
+            x = x * (1 - 0.5j)
+        x[rng.integers(0, 1203, 40), rng.integers(0, 997, 40)] = np.nan
+        x[5, 3] = np.inf
+        x[:, 17] = -0.0
+    a = ac.asarray(x)
+    cube = ac.reshape(a[:1200, :996], (40, 30, 996))
+    cases = [lambda: ac.sum(a, axis=0), lambda: ac.sum(a, axis=1),
+             lambda: ac.sum(a[::-1, 1::2], axis=0), lambda: ac.sum(a.T, axis=1),
+             lambda: ac.sum(cube, axis=(0, 1)), lambda: ac.sum(cube, axis=(0, 2)),
+             lambda: ac.sum(cube, axis=1)]
+    if np.dtype(dt).kind != "c":
+        cases += [lambda: ac.max(a, axis=0), lambda: ac.min(a, axis=1),
+                  lambda: ac.max(cube, axis=(0, 1))]
+    with ac.errstate(invalid="ignore", over="ignore"):
+        for f in cases:
+            r = _same_for_all_counts(threads, f)
+            assert r.shape == f().shape
+    with ac.errstate(invalid="ignore"):
+        ac.set_num_threads(2)
+        pairs = [(ac.sum, np.sum)] + ([(ac.max, np.max)] if np.dtype(dt).kind != "c" else [])
+        for f, g in pairs:
+            got = np.asarray(f(a, axis=0))
+            want = g(x, axis=0)
+            if np.dtype(dt).kind in "iu":
+                assert np.array_equal(got, want.astype(got.dtype))
+            else:
+                np.testing.assert_allclose(got, want, rtol=1e-5 if dt == "float32" else 1e-12,
+                                           equal_nan=True)
+    # an out= that is a view of another array still gets every element
+    if dt == "float64":
+        big = ac.zeros((3, 997))
+        ac.add.reduce(a, axis=0, out=big[1])
+        assert np.array_equal(np.asarray(big[1]), np.asarray(ac.sum(a, axis=0)), equal_nan=True)
+        assert not np.any(np.asarray(big[0])) and not np.any(np.asarray(big[2]))
+
+
 @pytest.mark.parametrize("n", [2 ** 17 + 7, 2 ** 21 + 1234])   # just past the threshold, long
 @pytest.mark.parametrize("dt", ["float64", "float32", "int64", "uint32"])
 def test_sort_identical_for_every_thread_count(threads, dt, n):

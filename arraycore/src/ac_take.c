@@ -210,7 +210,10 @@ void ac_scatter_offsets(char *base, const ac_int64 *offs, ac_intp n, const char 
  * a large array are prefetched AC_PUT_AHEAD indices ahead.  The element
  * formulas are those of the ufuncs' own loops (tools/ufunc_table.py):
  * maximum/minimum propagate NaN as `(x > y || x != x) ? x : y`, fmax/fmin
- * are C's, integers wrap in their unsigned type. */
+ * are C's, integers wrap in their unsigned type.  maximum/minimum are
+ * written `x != x ? x : (x > y ? x : y)`, the same values: the inner select
+ * compiles to maxsd/minsd and the NaN test is a branch that random data
+ * does not mispredict (a branch on x > y did: 3x NumPy's time). */
 #include <math.h>
 
 #define AC_AT_LOOP(T, EXPR)                                                   \
@@ -263,8 +266,8 @@ void ac_scatter_offsets(char *base, const ac_int64 *offs, ac_intp n, const char 
     case AC_AT_ADD: { AC_AT_LOOP(T, x + y) }                                  \
     case AC_AT_SUBTRACT: { AC_AT_LOOP(T, x - y) }                             \
     case AC_AT_MULTIPLY: { AC_AT_LOOP(T, x * y) }                             \
-    case AC_AT_MAXIMUM: { AC_AT_LOOP(T, (x > y || x != x) ? x : y) }          \
-    case AC_AT_MINIMUM: { AC_AT_LOOP(T, (x < y || x != x) ? x : y) }          \
+    case AC_AT_MAXIMUM: { AC_AT_LOOP(T, x != x ? x : (x > y ? x : y)) }       \
+    case AC_AT_MINIMUM: { AC_AT_LOOP(T, x != x ? x : (x < y ? x : y)) }       \
     case AC_AT_FMAX: { AC_AT_LOOP(T, FMAX(x, y)) }                            \
     case AC_AT_FMIN: { AC_AT_LOOP(T, FMIN(x, y)) }                            \
     }                                                                         \

@@ -533,6 +533,131 @@ static int run_inner(char **ptrs, ac_intp count, const ac_intp *strides, void *v
     return 0;
 }
 
+/* ------------------------------------------------- reductions in bands
+ * A reduction that keeps some axes (sum(M, axis=0), max(M, axis=1)) runs as
+ * out = op(out, a) over the whole array; when its inner runs are too short
+ * for the paths above, the kept axis is cut into one band per thread: each
+ * output element still folds its inputs in the same order, by the same
+ * loop, so the bits are the one-thread ones.  The dims come simplified
+ * (ac_drive_simplify), and each band is walked without simplifying again. */
+typedef struct {
+    run_ctx *ctx;
+    int nd, dim;
+    ac_intp band;                       /* elements of `dim` per band */
+    ac_intp shape[AC_MAXDIMS];
+    ac_intp strides[3 * AC_MAXDIMS];
+    char *ptrs[3];
+    int res[AC_POOL_MAX];
+} band_job;
+
+static void band_piece(void *vctx, ac_intp i)
+{
+    band_job *j = (band_job *)vctx;
+    ac_intp sh[AC_MAXDIMS], start = i * j->band;
+    char *p[3];
+    memcpy(sh, j->shape, sizeof(ac_intp) * (size_t)j->nd);
+    sh[j->dim] = j->shape[j->dim] - start < j->band ? j->shape[j->dim] - start : j->band;
+    for (int op = 0; op < 3; op++) {
+        p[op] = j->ptrs[op] + start * j->strides[op * AC_MAXDIMS + j->dim];
+    }
+    j->res[i] = ac_drive(j->nd, sh, 3, p, j->strides, 0, 0, 0, run_inner, j->ctx);
+}
+
+/* the bytes [lo, hi) an operand's elements start in */
+static void extent(int nd, const ac_intp *shape, const ac_intp *st, char *p,
+                   char **lo, char **hi)
+{
+    *lo = *hi = p;
+    for (int d = 0; d < nd; d++) {
+        if (st[d] < 0) *lo += (shape[d] - 1) * st[d];
+        else *hi += (shape[d] - 1) * st[d];
+    }
+    *hi += 16;
+}
+
+/* 1: ran in bands; 0: not applicable (the caller runs the plain walk) */
+static int run_bands(run_ctx *ctx, int ndim, const ac_intp *shape, char **ptrs,
+                     const ac_intp *strides, int key_op, int *result)
+{
+    const par_entry *pe = ctx->par;
+    band_job *j;
+    int threads, nd, dim = -1, inner_reduced;
+    ac_intp sh[AC_MAXDIMS], st[3 * AC_MAXDIMS], len, nbands;
+    char *olo, *ohi, *ilo, *ihi;
+    if (pe == NULL || (pe->kind != PAR_SUM && pe->kind != PAR_FOLD) || ctx->nop != 3 ||
+            ptrs[0] != ptrs[2] || ctx->total < 2 * AC_PAR_MEMBOUND || ndim < 2 ||
+            ac_pool_in_piece() || (threads = ac_pool_get_threads()) < 2) {
+        return 0;
+    }
+    for (int d = 0; d < ndim; d++) {
+        if (strides[d] != strides[2 * AC_MAXDIMS + d]) {
+            return 0;
+        }
+        sh[d] = shape[d];
+    }
+    for (int op = 0; op < 3; op++) {
+        memcpy(st + op * AC_MAXDIMS, strides + op * AC_MAXDIMS, sizeof(ac_intp) * (size_t)ndim);
+    }
+    nd = ac_drive_simplify(ndim, sh, 3, st, key_op, AC_DRIVE_SIMPLIFY);
+    if (nd < 2) {
+        return 0;
+    }
+    /* the inner runs the paths above split already */
+    inner_reduced = st[nd - 1] == 0;
+    len = sh[nd - 1];
+    if (inner_reduced ? len >= 2 * pe->min_piece : pe->elem_min > 0 && len >= 2 * pe->elem_min) {
+        return 0;
+    }
+    /* the band axis: the outermost kept one long enough for every thread,
+     * else the longest kept one */
+    for (int d = 0; d < nd; d++) {
+        if (st[d] != 0 && (dim < 0 || (sh[dim] < 2 * threads && sh[d] > sh[dim]))) {
+            dim = d;
+        }
+    }
+    if (dim < 0 || sh[dim] < 2) {
+        return 0;
+    }
+    /* the input must not overlap the output */
+    extent(nd, sh, st, ptrs[0], &olo, &ohi);
+    extent(nd, sh, st + AC_MAXDIMS, ptrs[1], &ilo, &ihi);
+    if (ilo < ohi && olo < ihi) {
+        return 0;
+    }
+    j = (band_job *)malloc(sizeof(band_job));
+    if (j == NULL) {
+        return 0;
+    }
+    nbands = threads < sh[dim] ? threads : sh[dim];
+    j->band = (sh[dim] + nbands - 1) / nbands;
+    if (dim == nd - 1) {    /* inner bands: whole 64-byte lines of output */
+        j->band = (j->band + 15) / 16 * 16;
+    }
+    nbands = (sh[dim] + j->band - 1) / j->band;
+    j->ctx = ctx;
+    j->nd = nd;
+    j->dim = dim;
+    memcpy(j->shape, sh, sizeof(ac_intp) * (size_t)nd);
+    memcpy(j->strides, st, sizeof(st));
+    memcpy(j->ptrs, ptrs, sizeof(j->ptrs));
+    ac_pool_run(nbands, band_piece, j);
+    *result = 0;
+    for (ac_intp b = 0; b < nbands; b++) {
+        if (j->res[b] != 0) {
+            *result = j->res[b];
+            if (*result > 0) {
+                ac_loop_error = *result;
+            }
+            break;
+        }
+    }
+    if (*result == 0 && AC_SIGINT_SEEN()) {
+        *result = AC_DRIVE_INTERRUPTED;
+    }
+    free(j);
+    return 1;
+}
+
 int ac_ufunc_run(int ndim, const ac_intp *shape, int nop, char **ptrs,
                  const ac_intp *strides, int key_op,
                  ACUFuncGenericFunction loop, void *data)
@@ -555,8 +680,10 @@ int ac_ufunc_run(int ndim, const ac_intp *shape, int nop, char **ptrs,
         pthread_once(&par_once, par_build);
         ctx.par = par_find(loop);
     }
-    r = ac_drive(ndim, shape, nop, ptrs, strides, key_op, AC_DRIVE_SIMPLIFY, 0,
-                 run_inner, &ctx);
+    if (!run_bands(&ctx, ndim, shape, ptrs, strides, key_op, &r)) {
+        r = ac_drive(ndim, shape, nop, ptrs, strides, key_op, AC_DRIVE_SIMPLIFY, 0,
+                     run_inner, &ctx);
+    }
     if (r == AC_DRIVE_INTERRUPTED) {
         return 1;
     }
