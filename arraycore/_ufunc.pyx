@@ -11,6 +11,7 @@
 # ufuncs (core dimensions) live in _gufunc.pyx and plug in here.
 from libc.string cimport memcpy, memset, memcmp
 from libc.stdlib cimport malloc, free
+from cpython.long cimport PyLong_AsLongLongAndOverflow
 
 from arraycore._types cimport *
 from arraycore._dtype cimport (
@@ -18,7 +19,7 @@ from arraycore._dtype cimport (
     result_type_weak, parse_casting, native, dtype_for_pyscalar,
     ACX_BOOL, ACX_INT64, ACX_UINT64, ACX_FLOAT16, ACX_FLOAT64, ACX_COMPLEX64,
     ACX_COMPLEX128, ACX_NTYPES, SAFE_CASTING, SAME_KIND_CASTING, UNSAFE_CASTING,
-    NO_CASTING, ACX_INT8, ACX_INT16, ACX_INT32)
+    NO_CASTING, ACX_INT8, ACX_INT16, ACX_INT32, ACX_UINT8, ACX_UINT16, ACX_UINT32)
 from arraycore._core cimport (
     ndarray, new_array, empty_like_array, broadcast_shapes_c, broadcast_strides,
     copy_into, copy_array, shape_tuple, setitem_ptr, parse_order, check_writeable,
@@ -705,6 +706,29 @@ cdef dict _ICMP_CODES = {"equal": 0, "not_equal": 1, "less": 2, "less_equal": 3,
                          "greater": 4, "greater_equal": 5}
 
 
+cdef bint _int_in_type(int t, object v):
+    """Whether the Python int v is a value of the integer type t."""
+    cdef int ovf = 0
+    cdef long long x = PyLong_AsLongLongAndOverflow(v, &ovf)
+    if ovf != 0:
+        return False
+    if t == ACX_INT64:
+        return True
+    if t == ACX_UINT64 or t == ACX_UINT32:
+        return 0 <= x <= (0xFFFFFFFF if t == ACX_UINT32 else 0x7FFFFFFFFFFFFFFF)
+    if t == ACX_INT32:
+        return -2147483648 <= x <= 2147483647
+    if t == ACX_INT16:
+        return -32768 <= x <= 32767
+    if t == ACX_UINT16:
+        return 0 <= x <= 65535
+    if t == ACX_INT8:
+        return -128 <= x <= 127
+    if t == ACX_UINT8:
+        return 0 <= x <= 255
+    return False        # not an integer type
+
+
 cdef inline bint _is_signed_tidx(int t) noexcept:
     return t == ACX_INT64 or t == ACX_INT32 or t == ACX_INT16 or t == ACX_INT8
 
@@ -886,7 +910,13 @@ cdef object _call_fast(ufunc uf, tuple args, object out=None):
         for k in range(nin):
             if tin[k] < 0:
                 if uf._flags & (UF_COMPARISON | UF_LOGICAL) and type(args[k]) is int:
-                    return None
+                    # a comparison of an integer array with a Python int its
+                    # type holds is exact in that type; others (beyond the
+                    # type, float or bool arrays) take the exact general path
+                    if uf._flags & UF_LOGICAL or not _int_in_type(first.descr.tidx, args[k]):
+                        return None
+                    tin[k] = first.descr.tidx
+                    continue
                 tin[k] = result_type_weak(first.descr, args[k]).tidx
         for k in range(nin):    # weak scalars with arrays of several types: general path
             if type(args[k]) is ndarray and tin[k] != first.descr.tidx:

@@ -107,6 +107,21 @@ def test_integer_array_vs_python_int_beyond_range(dt, data, v, op, array_left):
         _check(f_ac(v, a), f_np(v, n))
 
 
+@pytest.mark.parametrize("dt", SIGNED + ["uint8", "uint16", "uint32", "uint64"])
+def test_contiguous_array_vs_python_int_at_the_type_limits(dt):
+    # the fast path compares in the array's type when the int is one of its
+    # values; one step beyond the limits goes to the exact general path
+    info = np.iinfo(dt)
+    lo, hi = int(info.min), int(info.max)
+    n = np.array([lo, lo + 1, -1 if lo < 0 else 0, 0, 1, hi - 1, hi] * 3, dtype=dt)
+    a = ac.asarray(n)
+    for v in (lo - 1, lo, lo + 1, -1, 0, 1, hi - 1, hi, hi + 1, 2 ** 64, -2 ** 64):
+        for op in OPS:
+            _check(getattr(ac, op)(a, v), getattr(np, op)(n, v))
+            _check(getattr(ac, op)(v, a), getattr(np, op)(v, n))
+            _check(OPERATORS[op](a, v), OPERATORS[op](n, v))
+
+
 @pytest.mark.parametrize("op", OPS)
 @pytest.mark.parametrize("sdt", SIGNED)
 def test_long_runs_without_the_gil(op, sdt):
