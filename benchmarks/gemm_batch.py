@@ -24,12 +24,14 @@ import arraycore as ac
 
 def _lib():
     import threadpoolctl
+    from arraycore.linalg import _engine
     ac.linalg.det(ac.eye(2))                    # loads arraycore's library
+    path = _engine.library_path()               # NumPy's bundled copy or the package's
+    lib = ctypes.CDLL(path)
     for d in threadpoolctl.threadpool_info():
-        name = d["filepath"].rsplit("/", 1)[-1]
-        if name == "libscipy_openblas64_.so":   # not NumPy's bundled copy
-            return ctypes.CDLL(d["filepath"]), d["version"]
-    raise SystemExit("scipy-openblas64 not found by threadpoolctl")
+        if d["filepath"] == path or d["filepath"].rsplit("/", 1)[-1] == path.rsplit("/", 1)[-1]:
+            return lib, d["version"]
+    return lib, "?"
 
 
 def _stats(f, calls):
