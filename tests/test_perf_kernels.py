@@ -197,6 +197,23 @@ def test_ufunc_at_index_kinds_layouts_and_nd(op):
         getattr(xp, op).at(x, (xp.asarray(i0 % ref.shape[0]), xp.asarray(i1 % ref.shape[1])),
                            xp.asarray(vals))
         assert_array(x, ref)
+    # the values read in place (1-d, of the loop's type: strided, reversed)
+    # or, when they overlap the target, from a copy made first
+    a1 = rng.integers(-50, 50, 60).astype(np.int64)
+    idx = rng.integers(-60, 60, 60)
+    w = rng.integers(-50, 50, 120).astype(np.int64)
+    for vals_np, vals_xp in ((w[::2], xp.asarray(w)[::2]), (w[::-2], xp.asarray(w)[::-2])):
+        ref = a1.copy()
+        x = xp.asarray(a1.copy())
+        getattr(np, op).at(ref, idx, vals_np)
+        getattr(xp, op).at(x, xp.asarray(idx), vals_xp)
+        assert_array(x, ref)
+    for view in (lambda v: v, lambda v: v[::-1]):
+        ref = a1.copy()
+        x = xp.asarray(a1.copy())
+        getattr(np, op).at(ref, idx, view(ref))
+        getattr(xp, op).at(x, xp.asarray(idx), view(x))
+        assert_array(x, ref)
 
 
 @pytest.mark.parametrize("op", ["add", "maximum", "bitwise_or"])
