@@ -11,9 +11,45 @@
 
 typedef struct { uint64_t a, b; } ac_take_u128;
 
-/* ---------------------------------------------------------------- take */
+/* ---------------------------------------------------------------- take
+ * Groups of 8 indices are wrapped and checked together without branches,
+ * then their elements copied (a group holding a bad index is left to the
+ * one-by-one loop, which copies the good ones before it and reports it):
+ * one predictable branch per group instead of two per element.  A source
+ * of contiguous elements is read by scaled addressing, `(const T *)src + j`:
+ * the multiply by the stride in front of every load cost more than the rest
+ * of the loop (10k random float64, in L2, on Zen 4: 0.72 ns an element with
+ * per-element checks and the multiply, 0.63 grouped, 0.55 grouped and
+ * scaled; AVX2 gathers measured no faster for 8-byte elements). */
+#define AC_TAKE_GROUP 8
 #define AC_TAKE_LOOP(T)                                                       \
-    for (i = 0; i < n; i++) {                                                 \
+    for (; i + AC_TAKE_GROUP <= n; i += AC_TAKE_GROUP) {                      \
+        ac_int64 jj[AC_TAKE_GROUP];                                           \
+        uint64_t bad = 0;                                                     \
+        int k;                                                                \
+        for (k = 0; k < AC_TAKE_GROUP; k++) {                                 \
+            ac_int64 j = idx[i + k];                                          \
+            j += (j >> 63) & dim;                                             \
+            bad |= (uint64_t)j >= (uint64_t)dim;                              \
+            jj[k] = j;                                                        \
+        }                                                                     \
+        if (bad) {                                                            \
+            break;                                                            \
+        }                                                                     \
+        if (sstride == (ac_intp)sizeof(T)) {   /* scaled addressing */       \
+            for (k = 0; k < AC_TAKE_GROUP; k++) {                             \
+                memcpy(dst + (i + k) * (ac_intp)sizeof(T),                    \
+                       (const T *)src + jj[k], sizeof(T));                    \
+            }                                                                 \
+        }                                                                     \
+        else {                                                                \
+            for (k = 0; k < AC_TAKE_GROUP; k++) {                             \
+                memcpy(dst + (i + k) * (ac_intp)sizeof(T),                    \
+                       src + jj[k] * sstride, sizeof(T));                     \
+            }                                                                 \
+        }                                                                     \
+    }                                                                         \
+    for (; i < n; i++) {                                                      \
         ac_int64 j = idx[i];                                                  \
         if (j < 0) { j += dim; }                                              \
         if ((uint64_t)j >= (uint64_t)dim) { return i; }                       \
@@ -24,7 +60,7 @@ typedef struct { uint64_t a, b; } ac_take_u128;
 ac_intp ac_take_1d(char *dst, const char *src, ac_intp sstride, ac_intp dim,
                    const ac_int64 *idx, ac_intp n, int itemsize)
 {
-    ac_intp i;
+    ac_intp i = 0;
     switch (itemsize) {
     case 1: { AC_TAKE_LOOP(uint8_t) }
     case 2: { AC_TAKE_LOOP(uint16_t) }
@@ -32,7 +68,7 @@ ac_intp ac_take_1d(char *dst, const char *src, ac_intp sstride, ac_intp dim,
     case 8: { AC_TAKE_LOOP(uint64_t) }
     case 16: { AC_TAKE_LOOP(ac_take_u128) }
     default:
-        for (i = 0; i < n; i++) {
+        for (; i < n; i++) {
             ac_int64 j = idx[i];
             if (j < 0) { j += dim; }
             if ((uint64_t)j >= (uint64_t)dim) { return i; }
@@ -51,26 +87,59 @@ ac_intp ac_take_1d(char *dst, const char *src, ac_intp sstride, ac_intp dim,
  * into a large array are cache misses; the prefetch overlaps them). */
 #define AC_PUT_BLOCK 2048
 #define AC_PUT_AHEAD 16
-#define AC_PUT_LOOP(T)                                                        \
-    if (big) {                                                                \
-        for (i = 0; i < n; i++) {                                             \
+/* One value (vstride 0), the a[i] = scalar of everyday code, is held in a
+ * register (the element-by-element load of the general loop, from memory
+ * the stores might alias, cost ~20% at 1M random float64 on Zen 4) and its
+ * prefetch runs 32 indices ahead (16, 48, 64 measured worse or no better).
+ * Contiguous rows (dstride == the element size, every 1-d contiguous a) are
+ * addressed as `(T *)dst + j`: a multiply by the stride in front of every
+ * store cost 25% (Zen 4: 1M random float64, one value, 1.18 ms scaled
+ * against 1.50 with the multiply; 1.36 without any prefetch).  The prefetch
+ * loops stop AHEAD short of the end, so they need no end test. */
+#define AC_PUT_ONE_AHEAD 32
+#define AC_PUT_AT_C(T, j) ((char *)((T *)dst + (j)))
+#define AC_PUT_AT_S(T, j) (dst + (j) * dstride)
+#define AC_PUT_RUN(T, AT)                                                     \
+    i = 0;                                                                    \
+    if (vstride == 0) {                                                       \
+        T v;                                                                  \
+        memcpy(&v, src, sizeof(T));                                           \
+        if (big) {                                                            \
+            for (; i + AC_PUT_ONE_AHEAD < n; i++) {                           \
+                ac_int64 j = idx[i], f = idx[i + AC_PUT_ONE_AHEAD];           \
+                j += (j >> 63) & dim;                                         \
+                f += (f >> 63) & dim;                                         \
+                AC_TAKE_PREFETCHW(AT(T, f));                                  \
+                memcpy(AT(T, j), &v, sizeof(T));                              \
+            }                                                                 \
+        }                                                                     \
+        for (; i < n; i++) {                                                  \
             ac_int64 j = idx[i];                                              \
             j += (j >> 63) & dim;                                             \
-            if (i + AC_PUT_AHEAD < n) {                                       \
-                ac_int64 f = idx[i + AC_PUT_AHEAD];                           \
-                f += (f >> 63) & dim;                                         \
-                AC_TAKE_PREFETCHW(dst + f * dstride);                         \
-            }                                                                 \
-            memcpy(dst + j * dstride, src + i * vstride, sizeof(T));          \
+            memcpy(AT(T, j), &v, sizeof(T));                                  \
         }                                                                     \
         return -1;                                                            \
     }                                                                         \
-    for (i = 0; i < n; i++) {                                                 \
+    if (big) {                                                                \
+        for (; i + AC_PUT_AHEAD < n; i++) {                                   \
+            ac_int64 j = idx[i], f = idx[i + AC_PUT_AHEAD];                   \
+            j += (j >> 63) & dim;                                             \
+            f += (f >> 63) & dim;                                             \
+            AC_TAKE_PREFETCHW(AT(T, f));                                      \
+            memcpy(AT(T, j), src + i * vstride, sizeof(T));                   \
+        }                                                                     \
+    }                                                                         \
+    for (; i < n; i++) {                                                      \
         ac_int64 j = idx[i];                                                  \
         j += (j >> 63) & dim;                                                 \
-        memcpy(dst + j * dstride, src + i * vstride, sizeof(T));              \
+        memcpy(AT(T, j), src + i * vstride, sizeof(T));                       \
     }                                                                         \
     return -1;
+#define AC_PUT_LOOP(T)                                                        \
+    if (dstride == (ac_intp)sizeof(T)) {                                      \
+        AC_PUT_RUN(T, AC_PUT_AT_C)                                            \
+    }                                                                         \
+    AC_PUT_RUN(T, AC_PUT_AT_S)
 
 #if defined(__GNUC__) || defined(__clang__)
 #define AC_TAKE_PREFETCHW(p) __builtin_prefetch((p), 1)
