@@ -2,6 +2,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include "ac_cpu.h"
+#if AC_HAVE_DISPATCH
+#include <cpuid.h>
+#endif
 
 static int ac_level = -1;
 
@@ -78,12 +81,13 @@ int ac_cpu_fast_gather(void)
         __builtin_cpu_init();
         if (ac_cpu_level() >= AC_CPU_AVX2 && __builtin_cpu_is("amd")) {
             /* family 0x19 (Zen 3, Zen 4) and later */
-            unsigned a, b, c, d, family;
-            __asm__ volatile("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(1), "c"(0));
-            family = (a >> 8) & 0xF;
-            if (family == 0xF)
-                family += (a >> 20) & 0xFF;
-            on = family >= 0x19;
+            unsigned a = 0, b, c, d, family;
+            if (__get_cpuid(1, &a, &b, &c, &d)) {
+                family = (a >> 8) & 0xF;
+                if (family == 0xF)
+                    family += (a >> 20) & 0xFF;
+                on = family >= 0x19;
+            }
         }
 #endif
         const char *env = getenv("ARRAYCORE_GATHER");
