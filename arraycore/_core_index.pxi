@@ -152,6 +152,10 @@ cdef object getitem(ndarray a, object key):
             shape[nd] = a.dimensions[nd]
             strides[nd] = a.strides[nd]
         return make_view(a, a.nd, shape, strides, a.data + (start * a.strides[0] if length > 0 else 0))
+    if type(key) is ndarray and (<ndarray>key).nd != 0:
+        # an index array or mask (a 0-d array is an integer index): straight
+        # to _indexing, which takes the key untupled
+        return core_impl.adv_getitem(a, key)
     if type(key) is not tuple:
         key = (key,)
     nd = _basic_index(a, <tuple>key, shape, strides, &data)
@@ -177,6 +181,8 @@ cdef int setitem(ndarray a, object key, object value) except -1:
         t = type(value)
         if t is float or t is int or t is bool or t is complex:
             return setitem_ptr(a.descr, a.data + i * a.strides[0], value)
+    if type(key) is ndarray and (<ndarray>key).nd != 0:
+        return core_impl.adv_setitem(a, key, value)     # as in getitem
     if type(key) is not tuple:
         key = (key,)
     nd = _basic_index(a, <tuple>key, shape, strides, &data)

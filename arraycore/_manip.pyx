@@ -383,7 +383,7 @@ def take(x, indices, /, *, axis=None):
     cdef ac_intp shape[AC_MAXDIMS]
     cdef long long *ip
     cdef int ax, d
-    if idx.descr.kind not in "iu":
+    if idx.descr._kind != b"i" and idx.descr._kind != b"u":
         raise IndexError("take() indices must be integers")
     if axis is None:
         if a.nd != 1:
@@ -416,12 +416,19 @@ def take(x, indices, /, *, axis=None):
     chunk = inner * a.descr.itemsize
     cdef char *sp = src.data
     cdef char *dp = res.data
-    with nogil:
+    if outer * m * chunk < 65536:   # a small take: releasing the GIL costs more
         for i in range(outer):      # the first row checks every index
             bad = ac_take_1d(dp + i * m * chunk, sp + i * n * chunk, chunk, n,
                              <const ac_int64 *>ip, m, <int>chunk)
             if bad >= 0:
                 break
+    else:
+        with nogil:
+            for i in range(outer):
+                bad = ac_take_1d(dp + i * m * chunk, sp + i * n * chunk, chunk, n,
+                                 <const ac_int64 *>ip, m, <int>chunk)
+                if bad >= 0:
+                    break
     if outer == 0:                  # nothing to take: the indices are still checked
         for i in range(m):
             if ip[i] < -n or ip[i] >= n:

@@ -3,6 +3,8 @@
 layout (C-contiguous arrays take the fast paths, the others the general
 one), negative and out-of-bounds indices, repeated indices, values that
 alias the array, casts.  NumPy is the oracle."""
+import warnings
+
 import numpy as np
 import pytest
 from hypothesis import given
@@ -141,3 +143,122 @@ def test_ufunc_at_cast_and_errors():
     f = xp.asarray(np.ones(3))
     xp.multiply.at(f, xp.asarray(np.array([2, 2])), xp.asarray(np.array([3, 4], dtype=np.int8)))
     assert_array(f, np.array([1.0, 1.0, 12.0]))
+
+
+# ------------------------------------------ groups, gathers, strides, values
+@pytest.mark.parametrize("name", DTYPE_NAMES)
+@pytest.mark.parametrize("step", [1, 2, -1, -3])
+def test_long_index_arrays_and_strided_vectors(name, step):
+    # take/a[i] check indices 8 at a time and gather 4- and 8-byte elements
+    # by AVX2 where fast; 1-d strided views take the row kernels too; a[i] =
+    # one value over a large array runs the prefetching loop (> 1 MB)
+    rng = np.random.default_rng(abs(step) * 7 + len(name))
+    dt = np.dtype(name)
+    for size, nidx in ((40, 61), (3000, 5000), (300_000, 20_003)):
+        base = rng.integers(0, 100, size * abs(step)).astype(dt)
+        nb, xb = base.copy(), xp.asarray(base.copy())
+        n, x = nb[::step], xb[::step]
+        i = rng.integers(-n.shape[0], n.shape[0], nidx)
+        xi = xp.asarray(i)
+        assert_array(x[xi], n[i])
+        assert_array(xp.take(x, xi), np.take(n, i))
+        n[i] = 5
+        x[xi] = 5
+        assert_array(xb, nb)
+        v = rng.integers(0, 100, nidx).astype(dt)
+        n[i] = v
+        x[xi] = xp.asarray(v)
+        assert_array(xb, nb)
+
+
+@pytest.mark.skipif(IS_NUMPY, reason="arraycore's kernels")
+@pytest.mark.parametrize("name", ["float64", "float32", "int16", "complex128"])
+def test_bad_index_in_any_position_of_a_group(name):
+    a = np.arange(50).astype(name)
+    x = xp.asarray(a)
+    for pos in (0, 3, 7, 8, 13, 15, 16, 39):
+        for bad in (50, -51, 2**62, -2**63):
+            i = np.arange(40) % 50 - 20
+            i[pos] = bad
+            msg = f"index {bad} is out of bounds for axis 0 with size 50"
+            with pytest.raises(IndexError, match=msg):
+                x[xp.asarray(i)]
+            with pytest.raises(IndexError, match=msg):
+                xp.take(x, xp.asarray(i))
+            with pytest.raises(IndexError, match=msg):
+                x[xp.asarray(i)] = 0
+            with pytest.raises(IndexError, match=msg):
+                x[xp.asarray(i)] = xp.asarray(np.zeros(40, dtype=name))
+            assert_array(x, a)                   # nothing written
+    e = xp.asarray(np.zeros(0))
+    with pytest.raises(IndexError, match="index 0 is out of bounds for axis 0 with size 0"):
+        e[xp.asarray(np.zeros(9, dtype=np.int64))]
+
+
+def test_values_sharing_memory_with_the_target():
+    # values in the target's memory are copied before any write; values
+    # elsewhere in the same buffer (not overlapping) are read as they are
+    rng = np.random.default_rng(11)
+    for n_, x_ in (layout_pair(rng.random(400), "C"),):
+        i = rng.integers(-100, 100, 100)
+        nb, xb = n_.copy(), xp.asarray(n_.copy())
+        nb[:100][i] = nb[::-1][:100]                  # overlapping, reversed
+        xb[:100][xp.asarray(i)] = xb[::-1][:100]
+        assert_array(xb, nb)
+        nb[:100][i] = nb[200:300]                     # same buffer, apart
+        xb[:100][xp.asarray(i)] = xb[200:300]
+        assert_array(xb, nb)
+        nb[::2][i] = nb[1::2][:100]                   # interleaved
+        xb[::2][xp.asarray(i)] = xb[1::2][:100]
+        assert_array(xb, nb)
+        nb[i] = nb[5]                                 # one element of the target itself
+        xb[xp.asarray(i)] = xb[5]
+        assert_array(xb, nb)
+
+
+@pytest.mark.parametrize("name", DTYPE_NAMES)
+def test_python_scalar_values_every_dtype(name):
+    # a Python scalar is converted straight into one element (no 0-d array):
+    # the same values and errors as NumPy's
+    dt = np.dtype(name)
+    i = np.array([1, -1, 3, 1])
+    for v in (0, 1, True, False, 7, -1, 300, 2**63, 2.75, -0.0, 1e300, 3 + 4j):
+        if dt.kind in "iu" and isinstance(v, float) and abs(v) > 2**62:
+            continue        # NumPy raises OverflowError, arraycore wraps (as a[0] = v does)
+        n, x = np.zeros(10, dtype=dt), xp.asarray(np.zeros(10, dtype=dt))
+        try:
+            with np.errstate(all="ignore"), warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                n[i] = v
+        except (OverflowError, TypeError) as e:
+            with pytest.raises(type(e)):
+                x[xp.asarray(i)] = v
+            continue
+        x[xp.asarray(i)] = v
+        assert_array(x, n)
+
+
+@pytest.mark.skipif(IS_NUMPY, reason="arraycore's kernels")
+def test_gathers_on_and_off_give_the_same(tmp_path):
+    import os
+    import subprocess
+    import sys
+    code = ("import numpy as np, arraycore as ac, hashlib\n"
+            "rng = np.random.default_rng(1); h = hashlib.sha256()\n"
+            "for dt in ('float64', 'int64', 'float32', 'int32', 'int16', 'complex128'):\n"
+            "    for n in (5, 8, 9, 1000, 200_000):\n"
+            "        a = rng.integers(0, 1000, n).astype(dt); i = rng.integers(-n, n, 3 * n + 1)\n"
+            "        x = ac.asarray(a); xi = ac.asarray(i)\n"
+            "        r1, r2 = np.asarray(x[xi]), np.asarray(ac.take(x, xi))\n"
+            "        assert (r1 == a[i]).all() and (r2 == a[i]).all()\n"
+            "        h.update(r1.tobytes())\n"
+            "print(h.hexdigest())\n")
+    out = []
+    for g in ("0", "1"):
+        env = dict(os.environ)
+        env["ARRAYCORE_GATHER"] = g
+        r = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env,
+                           capture_output=True, text=True)
+        assert r.returncode == 0, r.stdout + r.stderr
+        out.append(r.stdout)
+    assert out[0] == out[1]

@@ -2,6 +2,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include "ac_cpu.h"
+#if AC_HAVE_DISPATCH
+#include <cpuid.h>
+#endif
 
 static int ac_level = -1;
 
@@ -63,6 +66,34 @@ int ac_cpu_stream_prefetch(void)
         if (env != NULL && (strcmp(env, "0") == 0 || strcmp(env, "1") == 0))
             on = env[0] == '1';
         __atomic_store_n(&ac_prefetch, on, __ATOMIC_RELAXED);
+    }
+    return on;
+}
+
+static int ac_gather = -1;
+
+int ac_cpu_fast_gather(void)
+{
+    int on = __atomic_load_n(&ac_gather, __ATOMIC_RELAXED);
+    if (on < 0) {
+        on = 0;
+#if AC_HAVE_DISPATCH
+        __builtin_cpu_init();
+        if (ac_cpu_level() >= AC_CPU_AVX2 && __builtin_cpu_is("amd")) {
+            /* family 0x19 (Zen 3, Zen 4) and later */
+            unsigned a = 0, b, c, d, family;
+            if (__get_cpuid(1, &a, &b, &c, &d)) {
+                family = (a >> 8) & 0xF;
+                if (family == 0xF)
+                    family += (a >> 20) & 0xFF;
+                on = family >= 0x19;
+            }
+        }
+#endif
+        const char *env = getenv("ARRAYCORE_GATHER");
+        if (env != NULL && (strcmp(env, "0") == 0 || strcmp(env, "1") == 0))
+            on = env[0] == '1' && ac_cpu_level() >= AC_CPU_AVX2;
+        __atomic_store_n(&ac_gather, on, __ATOMIC_RELAXED);
     }
     return on;
 }

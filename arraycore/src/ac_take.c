@@ -11,9 +11,44 @@
 
 typedef struct { uint64_t a, b; } ac_take_u128;
 
-/* ---------------------------------------------------------------- take */
+/* ---------------------------------------------------------------- take
+ * For contiguous elements (sstride == the element size: a[i] of a 1-d
+ * contiguous a, take along the last axis), groups of 8 indices are wrapped
+ * and checked together without branches, then their elements copied (a group holding a bad index is left to the
+ * one-by-one loop, which copies the good ones before it and reports it):
+ * one predictable branch per group instead of two per element.  A source
+ * of contiguous elements is read by scaled addressing, `(const T *)src + j`:
+ * the multiply by the stride in front of every load cost more than the rest
+ * of the loop (10k random float64, in L2, on Zen 4: 0.72 ns an element with
+ * per-element checks and the multiply, 0.63 grouped, 0.55 grouped and
+ * scaled; strided sources measured no faster grouped, and are left to the
+ * one-by-one loop).  Where gathers are fast (ac_cpu_fast_gather), 4- and 8-byte
+ * contiguous elements are fetched by AVX2 gathers, 8 indices a group, and
+ * the loops below only finish the tail: in L2 as fast or faster (float32),
+ * from L3 30% faster (1M random float64: 1.18 ms against 1.70). */
+#define AC_TAKE_GROUP 8
 #define AC_TAKE_LOOP(T)                                                       \
-    for (i = 0; i < n; i++) {                                                 \
+    if (sstride == (ac_intp)sizeof(T)) {                                      \
+        for (; i + AC_TAKE_GROUP <= n; i += AC_TAKE_GROUP) {                  \
+            ac_int64 jj[AC_TAKE_GROUP];                                       \
+            uint64_t bad = 0;                                                 \
+            int k;                                                            \
+            for (k = 0; k < AC_TAKE_GROUP; k++) {                             \
+                ac_int64 j = idx[i + k];                                      \
+                j += (j >> 63) & dim;                                         \
+                bad |= (uint64_t)j >= (uint64_t)dim;                          \
+                jj[k] = j;                                                    \
+            }                                                                 \
+            if (bad) {                                                        \
+                break;                                                        \
+            }                                                                 \
+            for (k = 0; k < AC_TAKE_GROUP; k++) {                             \
+                memcpy(dst + (i + k) * (ac_intp)sizeof(T),                    \
+                       (const T *)src + jj[k], sizeof(T));                    \
+            }                                                                 \
+        }                                                                     \
+    }                                                                         \
+    for (; i < n; i++) {                                                      \
         ac_int64 j = idx[i];                                                  \
         if (j < 0) { j += dim; }                                              \
         if ((uint64_t)j >= (uint64_t)dim) { return i; }                       \
@@ -21,10 +56,58 @@ typedef struct { uint64_t a, b; } ac_take_u128;
     }                                                                         \
     return -1;
 
+#if AC_HAVE_DISPATCH
+#include <immintrin.h>
+/* dst[i] = src[idx[i]] (4- or 8-byte elements, src contiguous) for the
+ * leading groups of 8 indices that are all in [-dim, dim), dim > 0; returns
+ * how many were done (the caller's loops finish, and find a bad index) */
+static AC_TARGET_AVX2 ac_intp take_gather_avx2(char *dst, const char *src, ac_intp dim,
+                                               const ac_int64 *idx, ac_intp n, int itemsize)
+{
+    const __m256i vd = _mm256_set1_epi64x(dim);
+    const __m256i zero = _mm256_setzero_si256();
+    const __m256i bias = _mm256_set1_epi64x(INT64_MIN);
+    /* unsigned j > dim - 1, as a signed compare of both sides biased */
+    const __m256i lim = _mm256_xor_si256(_mm256_set1_epi64x(dim - 1), bias);
+    ac_intp i;
+    for (i = 0; i + 8 <= n; i += 8) {
+        __m256i j0 = _mm256_loadu_si256((const __m256i *)(idx + i));
+        __m256i j1 = _mm256_loadu_si256((const __m256i *)(idx + i + 4));
+        __m256i bad;
+        j0 = _mm256_add_epi64(j0, _mm256_and_si256(_mm256_cmpgt_epi64(zero, j0), vd));
+        j1 = _mm256_add_epi64(j1, _mm256_and_si256(_mm256_cmpgt_epi64(zero, j1), vd));
+        bad = _mm256_or_si256(_mm256_cmpgt_epi64(_mm256_xor_si256(j0, bias), lim),
+                              _mm256_cmpgt_epi64(_mm256_xor_si256(j1, bias), lim));
+        if (!_mm256_testz_si256(bad, bad)) {
+            break;
+        }
+        if (itemsize == 8) {
+            _mm256_storeu_si256((__m256i *)(dst + i * 8),
+                                _mm256_i64gather_epi64((const long long *)src, j0, 8));
+            _mm256_storeu_si256((__m256i *)(dst + i * 8 + 32),
+                                _mm256_i64gather_epi64((const long long *)src, j1, 8));
+        }
+        else {
+            _mm_storeu_si128((__m128i *)(dst + i * 4),
+                             _mm256_i64gather_epi32((const int *)src, j0, 4));
+            _mm_storeu_si128((__m128i *)(dst + i * 4 + 16),
+                             _mm256_i64gather_epi32((const int *)src, j1, 4));
+        }
+    }
+    return i;
+}
+#endif
+
 ac_intp ac_take_1d(char *dst, const char *src, ac_intp sstride, ac_intp dim,
                    const ac_int64 *idx, ac_intp n, int itemsize)
 {
-    ac_intp i;
+    ac_intp i = 0;
+#if AC_HAVE_DISPATCH
+    if ((itemsize == 8 || itemsize == 4) && sstride == itemsize && dim > 0 && n >= 8
+            && ac_cpu_fast_gather()) {
+        i = take_gather_avx2(dst, src, dim, idx, n, itemsize);
+    }
+#endif
     switch (itemsize) {
     case 1: { AC_TAKE_LOOP(uint8_t) }
     case 2: { AC_TAKE_LOOP(uint16_t) }
@@ -32,7 +115,7 @@ ac_intp ac_take_1d(char *dst, const char *src, ac_intp sstride, ac_intp dim,
     case 8: { AC_TAKE_LOOP(uint64_t) }
     case 16: { AC_TAKE_LOOP(ac_take_u128) }
     default:
-        for (i = 0; i < n; i++) {
+        for (; i < n; i++) {
             ac_int64 j = idx[i];
             if (j < 0) { j += dim; }
             if ((uint64_t)j >= (uint64_t)dim) { return i; }
@@ -51,26 +134,59 @@ ac_intp ac_take_1d(char *dst, const char *src, ac_intp sstride, ac_intp dim,
  * into a large array are cache misses; the prefetch overlaps them). */
 #define AC_PUT_BLOCK 2048
 #define AC_PUT_AHEAD 16
-#define AC_PUT_LOOP(T)                                                        \
-    if (big) {                                                                \
-        for (i = 0; i < n; i++) {                                             \
+/* One value (vstride 0), the a[i] = scalar of everyday code, is held in a
+ * register (the element-by-element load of the general loop, from memory
+ * the stores might alias, cost ~20% at 1M random float64 on Zen 4) and its
+ * prefetch runs 32 indices ahead (16, 48, 64 measured worse or no better).
+ * Contiguous rows (dstride == the element size, every 1-d contiguous a) are
+ * addressed as `(T *)dst + j`: a multiply by the stride in front of every
+ * store cost 25% (Zen 4: 1M random float64, one value, 1.18 ms scaled
+ * against 1.50 with the multiply; 1.36 without any prefetch).  The prefetch
+ * loops stop AHEAD short of the end, so they need no end test. */
+#define AC_PUT_ONE_AHEAD 32
+#define AC_PUT_AT_C(T, j) ((char *)((T *)dst + (j)))
+#define AC_PUT_AT_S(T, j) (dst + (j) * dstride)
+#define AC_PUT_RUN(T, AT)                                                     \
+    i = 0;                                                                    \
+    if (vstride == 0) {                                                       \
+        T v;                                                                  \
+        memcpy(&v, src, sizeof(T));                                           \
+        if (big) {                                                            \
+            for (; i + AC_PUT_ONE_AHEAD < n; i++) {                           \
+                ac_int64 j = idx[i], f = idx[i + AC_PUT_ONE_AHEAD];           \
+                j += (j >> 63) & dim;                                         \
+                f += (f >> 63) & dim;                                         \
+                AC_TAKE_PREFETCHW(AT(T, f));                                  \
+                memcpy(AT(T, j), &v, sizeof(T));                              \
+            }                                                                 \
+        }                                                                     \
+        for (; i < n; i++) {                                                  \
             ac_int64 j = idx[i];                                              \
             j += (j >> 63) & dim;                                             \
-            if (i + AC_PUT_AHEAD < n) {                                       \
-                ac_int64 f = idx[i + AC_PUT_AHEAD];                           \
-                f += (f >> 63) & dim;                                         \
-                AC_TAKE_PREFETCHW(dst + f * dstride);                         \
-            }                                                                 \
-            memcpy(dst + j * dstride, src + i * vstride, sizeof(T));          \
+            memcpy(AT(T, j), &v, sizeof(T));                                  \
         }                                                                     \
         return -1;                                                            \
     }                                                                         \
-    for (i = 0; i < n; i++) {                                                 \
+    if (big) {                                                                \
+        for (; i + AC_PUT_AHEAD < n; i++) {                                   \
+            ac_int64 j = idx[i], f = idx[i + AC_PUT_AHEAD];                   \
+            j += (j >> 63) & dim;                                             \
+            f += (f >> 63) & dim;                                             \
+            AC_TAKE_PREFETCHW(AT(T, f));                                      \
+            memcpy(AT(T, j), src + i * vstride, sizeof(T));                   \
+        }                                                                     \
+    }                                                                         \
+    for (; i < n; i++) {                                                      \
         ac_int64 j = idx[i];                                                  \
         j += (j >> 63) & dim;                                                 \
-        memcpy(dst + j * dstride, src + i * vstride, sizeof(T));              \
+        memcpy(AT(T, j), src + i * vstride, sizeof(T));                       \
     }                                                                         \
     return -1;
+#define AC_PUT_LOOP(T)                                                        \
+    if (dstride == (ac_intp)sizeof(T)) {                                      \
+        AC_PUT_RUN(T, AC_PUT_AT_C)                                            \
+    }                                                                         \
+    AC_PUT_RUN(T, AC_PUT_AT_S)
 
 #if defined(__GNUC__) || defined(__clang__)
 #define AC_TAKE_PREFETCHW(p) __builtin_prefetch((p), 1)
@@ -216,31 +332,30 @@ void ac_scatter_offsets(char *base, const ac_int64 *offs, ac_intp n, const char 
  * does not mispredict (a branch on x > y did: 3x NumPy's time). */
 #include <math.h>
 
-#define AC_AT_LOOP(T, EXPR)                                                   \
+#define AC_AT_ELEM_C(T, q) ((T *)a + (q))
+#define AC_AT_ELEM_S(T, q) ((T *)(a + (q) * astride))
+#define AC_AT_RUN(T, EXPR, AT)                                                \
+    i = 0;                                                                    \
     if (big) {                                                                \
-        for (i = 0; i < n; i++) {                                             \
-            ac_int64 q = pos[i];                                              \
+        for (; i + AC_PUT_AHEAD < n; i++) {                                   \
+            ac_int64 q = pos[i], f = pos[i + AC_PUT_AHEAD];                   \
             T *p;                                                             \
             q += (q >> 63) & wrap;                                            \
-            p = (T *)(a + q * astride);                                       \
-            if (i + AC_PUT_AHEAD < n) {                                       \
-                ac_int64 f = pos[i + AC_PUT_AHEAD];                           \
-                f += (f >> 63) & wrap;                                        \
-                AC_TAKE_PREFETCHW(a + f * astride);                           \
-            }                                                                 \
+            f += (f >> 63) & wrap;                                            \
+            p = AT(T, q);                                                     \
+            AC_TAKE_PREFETCHW(AT(T, f));                                      \
             {                                                                 \
                 const T y = *(const T *)(b + i * bstride);                    \
                 const T x = *p;                                               \
                 *p = (EXPR);                                                  \
             }                                                                 \
         }                                                                     \
-        return 0;                                                             \
     }                                                                         \
-    for (i = 0; i < n; i++) {                                                 \
+    for (; i < n; i++) {                                                      \
         ac_int64 q = pos[i];                                                  \
         T *p;                                                                 \
         q += (q >> 63) & wrap;                                                \
-        p = (T *)(a + q * astride);                                           \
+        p = AT(T, q);                                                         \
         {                                                                     \
             const T y = *(const T *)(b + i * bstride);                        \
             const T x = *p;                                                   \
@@ -248,6 +363,14 @@ void ac_scatter_offsets(char *base, const ac_int64 *offs, ac_intp n, const char 
         }                                                                     \
     }                                                                         \
     return 0;
+/* contiguous elements (astride == the element size, every 1-d contiguous
+ * a) by scaled addressing, as the put loops: no multiply in front of the
+ * load and store */
+#define AC_AT_LOOP(T, EXPR)                                                   \
+    if (astride == (ac_intp)sizeof(T)) {                                      \
+        AC_AT_RUN(T, EXPR, AC_AT_ELEM_C)                                      \
+    }                                                                         \
+    AC_AT_RUN(T, EXPR, AC_AT_ELEM_S)
 /* integers in their unsigned type: wrap-around without undefined behaviour */
 #define AC_AT_INT(T, UT)                                                      \
     switch (op) {                                                             \
