@@ -35,13 +35,19 @@ cdef int _prec(ndarray a, bint cplx) except -1:
     raise TypeError(f"fft engine: unexpected dtype {a.descr}")
 
 
+# the smallest batch (lanes x points) split over the pool when workers=None:
+# about 0.3 ms of work, where a split's cost (a few microseconds) is noise
+cdef ac_intp _AUTO_POINTS = 1 << 16
+
+
 def execute(ndarray a, ndarray out, int axis, ac_intp n, int kind, bint forward,
             double fct, int workers=1):
     """Transform `a` along `axis` into `out` (same shape except along the
     axis: n for C2C and C2R, n//2+1 for R2C; either may be single or double
     precision, the computation is double); `a` is cropped or zero-padded
     along the axis to what the transform reads.  `a` may be `out` itself
-    (same layout) for an in-place C2C of unchanged length."""
+    (same layout) for an in-place C2C of unchanged length.  workers: the
+    most pieces of the batch on the pool; 0: the pool decides."""
     cdef int nd = a.nd, d, k = 0, rc, pin, pout
     cdef ac_intp outer[64]
     cdef ac_intp istr[64]
@@ -77,7 +83,12 @@ def execute(ndarray a, ndarray out, int axis, ac_intp n, int kind, bint forward,
         ostr[k] = out.strides[d]
         total *= a.dimensions[d]
         k += 1
-    if workers < 1:
+    if workers == 0:
+        # workers=None: the pool's size (ARRAYCORE_NUM_THREADS, set_num_threads,
+        # threadpoolctl) for a batch whose work pays for threads, as the other
+        # kernels on the pool; any split gives the same bits
+        workers = 1 << 16 if total >= 2 and total * n >= _AUTO_POINTS else 1
+    elif workers < 1:
         workers = 1
     total *= n
     if total < 16384:

@@ -364,7 +364,7 @@ def test_workers_on_the_pool_same_bits(size):
         before = _threads._worker_pieces()
         for f in cases:
             ref = _bits(f(1))
-            for w in (2, 3, 8, -1, 1000):
+            for w in (2, 3, 8, -1, 1000, None):
                 assert _bits(f(w)) == ref, w
         # one pool for everything: a pool of 1 never starts a worker
         if size == 1:
@@ -387,6 +387,35 @@ def test_workers_run_on_the_pool():
             if _threads._worker_pieces() > before:
                 break
         assert _threads._worker_pieces() > before
+    finally:
+        xp.set_num_threads(old)
+
+
+@pytestmark_ac
+def test_default_workers_use_the_pool_for_large_batches_only():
+    # workers=None: the pool decides, as for the other large kernels; a
+    # batch below 65536 points in all, or one lane, stays on the caller
+    from arraycore import _threads
+    old = xp.get_num_threads()
+    xp.set_num_threads(2)
+    try:
+        small = xp.asarray(np.ones((16, 1024), dtype=np.complex128))
+        one = xp.asarray(np.ones(1 << 17, dtype=np.complex128))
+        before = _threads._worker_pieces()
+        for _ in range(20):
+            xp.fft.fft(small)
+            xp.fft.fft(one)
+        assert _threads._worker_pieces() == before
+        big = xp.asarray(np.ones((64, 4096), dtype=np.complex128))
+        for _ in range(40):
+            xp.fft.fft(big)
+            if _threads._worker_pieces() > before:
+                break
+        assert _threads._worker_pieces() > before
+        xp.set_num_threads(1)
+        before = _threads._worker_pieces()
+        xp.fft.fft(big)
+        assert _threads._worker_pieces() == before
     finally:
         xp.set_num_threads(old)
 

@@ -64,13 +64,16 @@ def _scale(norm, npts, inverse):
 
 
 def _workers(workers):
-    """SciPy's `workers`: None is 1; k >= 1 splits the batch into at most k
-    pieces; a negative value wraps around os.cpu_count() (-1: all CPUs,
-    -2: all but one, ...), below -os.cpu_count() a ValueError; 0 a
-    ValueError.  The pieces run on the process-wide pool, so the pool's size
-    (set_num_threads, threadpoolctl) bounds the threads used as well."""
+    """SciPy's `workers`, except None: the process-wide pool decides (a
+    batch of at least 65536 points in all is split over its threads, as
+    arraycore's other large kernels are; set_num_threads(1) or
+    threadpoolctl's limits make it one).  k >= 1 splits the batch into at
+    most k pieces; a negative value wraps around os.cpu_count() (-1: all
+    CPUs, -2: all but one, ...), below -os.cpu_count() a ValueError; 0 a
+    ValueError.  The pieces run on the pool, so its size bounds the threads
+    used as well.  Any split gives the same bits."""
     if workers is None:
-        return 1
+        return 0
     try:
         w = operator.index(workers)
     except TypeError:
