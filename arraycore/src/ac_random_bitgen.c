@@ -5,6 +5,7 @@
  * (low half first, high half kept in `uinteger`), as NumPy does. */
 #include "ac_random.h"
 #include "ac_random_mtjump.h"
+#include "ac_cpu.h"
 
 #define AC_PCG_CHEAP 0xda942042e4dd58b5ULL
 
@@ -183,33 +184,46 @@ static void mt_step1(ac_mt19937_state *st)
     st->pos = q;
 }
 
-static void mt_window_add(ac_mt19937_state *t, const ac_mt19937_state *s)
-{
-    /* t[(tp + i) % N] ^= s[(sp + i) % N] for i < N, in contiguous runs */
-    int tp = t->pos, sp = s->pos, i = 0;
-    while (i < MT_N) {
-        int run = MT_N - i, a = (tp + i) % MT_N, b = (sp + i) % MT_N;
-        if (MT_N - a < run) run = MT_N - a;
-        if (MT_N - b < run) run = MT_N - b;
-        for (int j = 0; j < run; j++) t->key[a + j] ^= s->key[b + j];
-        i += run;
+/* The base window is read once into bw, oldest word first; t's window
+ * (oldest at t.pos) is then two contiguous runs, XORed with bw's words in
+ * order: no modulo in the loop, and the runs vectorize (an AVX2 clone where
+ * the CPU has it: 1.3x NumPy's time before, with a modulo per run). */
+#define AC_MT_JUMP_BODY                                                        \
+    {                                                                         \
+        uint32_t bw[MT_N];                                                    \
+        ac_mt19937_state t = *st;                                             \
+        for (int i = 0; i < MT_N; i++) {                                      \
+            int k = st->pos + i;                                              \
+            bw[i] = st->key[k >= MT_N ? k - MT_N : k];                        \
+        }                                                                     \
+        for (int i = AC_MT_JUMP_DEGREE - 1; i >= 0; i--) {                    \
+            mt_step1(&t);                                                     \
+            if ((ac_mt_jump_poly[i >> 5] >> (i & 31)) & 1U) {                 \
+                const int tp = t.pos, head = MT_N - tp;                       \
+                uint32_t *d = t.key + tp;                                     \
+                for (int j = 0; j < head; j++) d[j] ^= bw[j];                 \
+                for (int j = 0; j < tp; j++) t.key[j] ^= bw[head + j];        \
+            }                                                                 \
+        }                                                                     \
+        *st = t;                                                              \
     }
-}
+
+static void mt_jump_base(ac_mt19937_state *st) AC_MT_JUMP_BODY
+#if AC_HAVE_DISPATCH
+static AC_TARGET_AVX2 void mt_jump_avx2(ac_mt19937_state *st) AC_MT_JUMP_BODY
+#endif
+#undef AC_MT_JUMP_BODY
 
 void ac_mt19937_jump(ac_mt19937_state *st)
 {
-    ac_mt19937_state base, t;
-    int i;
     if (st->pos >= MT_N) st->pos = 0;
-    base = *st;
-    t = *st;
-#define MT_COEF(k) ((ac_mt_jump_poly[(k) >> 5] >> ((k) & 31)) & 1U)
-    for (i = AC_MT_JUMP_DEGREE - 1; i >= 0; i--) {
-        mt_step1(&t);
-        if (MT_COEF(i)) mt_window_add(&t, &base);
+#if AC_HAVE_DISPATCH
+    if (ac_cpu_level() >= AC_CPU_AVX2) {
+        mt_jump_avx2(st);
+        return;
     }
-#undef MT_COEF
-    *st = t;
+#endif
+    mt_jump_base(st);
 }
 
 static uint32_t mt_next32(void *s)
