@@ -450,7 +450,14 @@ int ac_truth_scan(int what, int tidx, int ndim, const ac_intp *shape,
         return AC_DRIVE_BADARGS;
     for (int d = 0; d < ndim; d++) st[d] = strides[d];
     int r;
-    if (what == AC_TRUTH_COUNT) {
+    if (ndim <= 1 && (ndim == 0 || (shape[0] > 0 && shape[0] <= AC_COUNT_PIECE))) {
+        /* one short run (a small vector, a 0-d array): the kernel itself,
+         * without the driver's set-up (a tenth of an 8-element count) */
+        ac_intp n = ndim == 0 ? 1 : shape[0];
+        if (ndim == 0) st[0] = 0;
+        r = ac_truth_table[tidx][what](ptrs, n, st, &count);
+    }
+    else if (what == AC_TRUTH_COUNT) {
         ac_count_job job;
         static const ac_intp isz[ACX_NTYPES] = ACX_ITEMSIZES;
         job.fn = ac_truth_table[tidx][what];
