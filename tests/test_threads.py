@@ -458,6 +458,31 @@ def test_kept_axis_reductions_identical_for_every_thread_count(threads, dt):
         assert not np.any(np.asarray(big[0])) and not np.any(np.asarray(big[2]))
 
 
+def test_in_place_rows_in_bands_identical_for_every_thread_count(threads):
+    # a += b / maximum(a, b, out=a) over short rows take the band split too
+    # (the output is the first input): the same bits as one thread, NumPy's
+    rng = np.random.default_rng(19)
+    x = rng.standard_normal((3001, 203))
+    y = rng.standard_normal((3001, 203))
+    x[::97, 5] = np.nan
+    row = rng.standard_normal(203)
+    for f, g, other in ((ac.add, np.add, y), (ac.maximum, np.maximum, y),
+                        (ac.add, np.add, row), (ac.minimum, np.minimum, row[::-1])):
+        def compute():
+            a = ac.asarray(x.copy())
+            f(a, ac.asarray(other), out=a)
+            return a
+        r = _same_for_all_counts(threads, compute)
+        assert _bits(r) == _bits(g(x, other))
+    # the input overlapping the output: the plain walk (one thread's order)
+    def overlapping():
+        a = ac.asarray(x.copy())
+        ac.add(a, a[::-1], out=a)
+        return a
+    r = _same_for_all_counts(threads, overlapping)
+    assert _bits(r) == _bits(x + x[::-1])
+
+
 @pytest.mark.parametrize("n", [2 ** 17 + 7, 2 ** 21 + 1234])   # just past the threshold, long
 @pytest.mark.parametrize("dt", ["float64", "float32", "int64", "uint32"])
 def test_sort_identical_for_every_thread_count(threads, dt, n):
