@@ -10,7 +10,7 @@ from arraycore._dtype cimport dtype as Descr
 from arraycore._dtype cimport descr_from_tidx, ACX_INT64, ACX_BOOL
 from arraycore._core cimport (ndarray, new_array, make_view, copy_into, copy_array,
     reshape_array, transpose_view, size_of, shape_tuple, check_writeable, opinfo_of,
-    assign, broadcast_shapes_c, is_index_int, core_impl, setitem_ptr)
+    assign, broadcast_shapes_c, is_index_int, core_impl, setitem_ptr, overlaps)
 from arraycore._convert cimport _asarray, as_array
 
 cdef extern from "ac_mask.h":
@@ -93,25 +93,13 @@ cdef bint _usable_as_is(ndarray v, ndarray a) noexcept:
     C-contiguous and aligned, and no byte of them in a's memory (so no write
     changes a value still to be read; NumPy's rule too, which copies only
     overlapping values).  Saves a copy of all the values (1M float64: ~0.4 ms)."""
-    cdef ac_intp ext, lo, hi, vlo, vhi
-    cdef int d
     if v.descr is not a.descr and not (v.descr.tidx == a.descr.tidx
                                        and v.descr.swapped == a.descr.swapped
                                        and v.descr.itemsize == a.descr.itemsize):
         return False
     if not (v.flags & AC_ARRAY_C_CONTIGUOUS) or not (v.flags & AC_ARRAY_ALIGNED):
         return False
-    # a is 1-d here: its bytes are [lo, hi)
-    ext = (a.dimensions[0] - 1) * a.strides[0] if a.dimensions[0] > 0 else 0
-    lo = <ac_intp>a.data + (ext if ext < 0 else 0)
-    hi = <ac_intp>a.data + (ext if ext > 0 else 0) + a.descr.itemsize
-    vlo = <ac_intp>v.data
-    vhi = vlo + v.descr.itemsize
-    for d in range(v.nd):
-        vhi += (v.dimensions[d] - 1) * v.strides[d]     # C-contiguous: its last byte
-        if v.dimensions[d] == 0:
-            return True
-    return vhi <= lo or vlo >= hi
+    return not overlaps(v, a)
 
 
 cdef int _put_rows(ndarray a, ndarray k, object value) except -1:
