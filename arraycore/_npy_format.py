@@ -35,6 +35,8 @@ _KEYS = ("descr", "fortran_order", "shape")
 _LEN_FMT = {(1, 0): "<H", (2, 0): "<I", (3, 0): "<I"}
 _ENCODING = {(1, 0): "latin1", (2, 0): "latin1", (3, 0): "utf8"}
 _COPY_CHUNK = 1 << 24            # bytes per write of a non-contiguous array
+_PREALLOCATE_MIN = 1 << 20       # reserve disk blocks before writes this large
+_PLAIN_FILES = (io.FileIO, io.BufferedWriter, io.BufferedRandom)
 
 
 def _ac():
@@ -250,9 +252,27 @@ def _reversed_axes(a):
     return _ac().permute_dims(a, tuple(range(a.ndim - 1, -1, -1)))
 
 
+def _preallocate(fp, nbytes):
+    """Reserve the file's disk blocks for the nbytes about to be written at
+    its position, when fp is a file object of the io module itself (not a
+    wrapper whose fileno() names an underlying file written differently, as
+    gzip's does; see _np_kernels.preallocate).  Small writes are left alone."""
+    if nbytes < _PREALLOCATE_MIN or type(fp) not in _PLAIN_FILES:
+        return
+    try:
+        fd = fp.fileno()
+        fp.flush()
+        pos = os.lseek(fd, 0, os.SEEK_CUR)
+    except (AttributeError, OSError, ValueError):   # io.UnsupportedOperation too
+        return
+    from arraycore._np_kernels import preallocate
+    preallocate(fd, pos, nbytes)
+
+
 def _write_data(fp, a, fortran):
     if a.size == 0:
         return
+    _preallocate(fp, a.nbytes)
     src = _reversed_axes(a) if fortran else a
     if src.flags.c_contiguous:
         if src.ndim == 0:

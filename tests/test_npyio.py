@@ -463,3 +463,66 @@ def test_huge_shape_claim_is_value_error(tmp_path):
     with xp.load(z) as npz:
         with pytest.raises(ValueError, match="claims"):
             npz["big"]
+
+
+# ---------------------------------------------- disk blocks reserved first
+
+def test_large_writes_reserve_blocks_and_keep_exact_sizes(tmp_path):
+    # a write of 1 MiB and more into a plain file reserves its disk blocks
+    # first (fallocate, KEEP_SIZE): the file's size and bytes are exactly
+    # what was written, at the file's position, whatever came before
+    n = np.random.default_rng(5).random(300_000)           # 2.4 MB
+    x = xp.asarray(n)
+    p = tmp_path / "big.npy"
+    xp.save(p, x)
+    assert os.path.getsize(p) == len(np_bytes(n))
+    same(xp.load(p), n)
+    with open(tmp_path / "after.bin", "wb") as f:            # an offset, then the data
+        f.write(b"head")
+        xp.save(f, x)
+        f.write(b"tail")
+    raw = (tmp_path / "after.bin").read_bytes()
+    assert raw == b"head" + np_bytes(n) + b"tail"
+    with open(tmp_path / "append.bin", "wb") as f:
+        f.write(b"12345")
+    with open(tmp_path / "append.bin", "ab") as f:           # append mode
+        x.tofile(f)
+    assert (tmp_path / "append.bin").read_bytes() == b"12345" + n.tobytes()
+    with open(tmp_path / "rw.bin", "w+b") as f:              # BufferedRandom
+        xp.save(f, x)
+        f.seek(0)
+        same(xp.load(f), n)
+
+
+def test_preallocate_direct(tmp_path):
+    from arraycore._np_kernels import preallocate
+    p = tmp_path / "r.bin"
+    with open(p, "wb") as f:
+        preallocate(f.fileno(), 0, 4 << 20)
+        st = os.fstat(f.fileno())
+        assert st.st_size == 0                               # the size is kept
+        if hasattr(os, "posix_fallocate") and os.uname().sysname == "Linux":
+            assert st.st_blocks * 512 >= 4 << 20             # the blocks are reserved
+        preallocate(f.fileno(), 0, 0)                        # nothing to do
+        preallocate(f.fileno(), -1, 10)
+    r, w = os.pipe()                                         # refused: ignored
+    try:
+        preallocate(w, 0, 1 << 20)
+    finally:
+        os.close(r)
+        os.close(w)
+    with pytest.raises(OverflowError):
+        preallocate(1 << 40, 0, 10)
+
+
+def test_wrapped_files_are_not_preallocated(tmp_path):
+    # gzip's fileno() names the compressed file: reserving the uncompressed
+    # size there would leave megabytes of blocks past its end
+    import gzip
+    p = tmp_path / "z.npy.gz"
+    n = np.zeros(1_000_000)
+    with gzip.open(p, "wb") as f:
+        xp.save(f, xp.asarray(n))
+    assert os.stat(p).st_blocks * 512 < 1 << 20
+    with gzip.open(p, "rb") as f:
+        same(xp.load(io.BytesIO(f.read())), n)
