@@ -399,6 +399,36 @@ def test_bincount_sub_histogram_limits(nbins):
     assert_array(xp.bincount(xp.asarray(a)), np.bincount(a))
 
 
+@pytest.mark.parametrize("threads", [1, 2, 3])
+def test_bincount_and_bounds_on_the_pool(threads):
+    # inputs of 1M elements and more are counted (and their bounds found) in
+    # one piece per thread: the same counts, the same min/max and the same
+    # error for a negative value in any piece, whatever the thread count
+    from arraycore import _np_kernels as K
+    rng = np.random.default_rng(threads)
+    old = xp.set_num_threads(threads)
+    try:
+        for n, nvals in [((1 << 20) + 7, 1000), (3 << 20, 5), ((1 << 20) + 1, (1 << 16) + 3),
+                         ((1 << 20) - 1, 300)]:
+            a = rng.integers(0, nvals, n)
+            a[-3:] = nvals - 1
+            assert_array(xp.bincount(xp.asarray(a)), np.bincount(a))
+            assert_array(xp.bincount(xp.asarray(a), minlength=nvals + 9),
+                         np.bincount(a, minlength=nvals + 9))
+            w = rng.random(n)
+            assert_array(xp.bincount(xp.asarray(a), xp.asarray(w)), np.bincount(a, w))
+            for pos in (0, n // 3, n // 2 + 1, n - 1):       # extremes in every piece
+                b = a.copy()
+                b[pos] = -(2**63)
+                b[(pos + n // 2) % n] = 2**63 - 1
+                assert K.minmax_i64(xp.asarray(b)) == (-(2**63), 2**63 - 1)
+                b[(pos + n // 2) % n] = 0
+                with pytest.raises(ValueError, match="negative"):
+                    xp.bincount(xp.asarray(b))
+    finally:
+        xp.set_num_threads(old)
+
+
 @S
 @given(st.lists(st.integers(-2**63, 2**63 - 1), min_size=1, max_size=40),
        st.integers(0, 8))

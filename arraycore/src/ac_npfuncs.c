@@ -1,7 +1,9 @@
 /*
  * ac_npfuncs.c -- C kernels of the NumPy-named functions (arraycore/_np_*.py
  * through arraycore/_np_kernels.pyx): introselect (partition, median,
- * percentile, quantile), bincount and the uniform-bin histogram.
+ * percentile, quantile), bincount and the uniform-bin histogram.  Counting
+ * and the min/max before it split large inputs over the thread pool
+ * (src/ac_pool.c): integer counts are the same for any split.
  *
  * Plain C, no Python objects, callable without the GIL.  Data is native byte
  * order, aligned and contiguous within a lane.  Float ordering is NumPy's
@@ -13,6 +15,7 @@
 #include <stdlib.h>
 #include "ac_npfuncs.h"
 #include "ac_cpu.h"
+#include "ac_pool.h"
 
 /* ---------------------------------------------------------------------------
  * introselect: quickselect with a median-of-3 pivot; when the recursion
@@ -265,33 +268,82 @@ int ac_select_lanes(int tidx, char *data, ac_intp nlanes, ac_intp lanestride, ac
  * the allocation fails, straight into counts. */
 #define BINCOUNT_SUB 4
 #define BINCOUNT_SUB_MAX_BINS 16384     /* 4 x 16384 x 8 bytes = 512 KiB */
+/* the pool takes inputs of at least this many elements (8 MB), in one piece
+ * per thread, each counting into a histogram of its own, when the
+ * histograms are small beside the input */
+#define BINCOUNT_PAR_MIN ((ac_intp)1 << 20)
+
+static void count_into(const ac_int64 *x, ac_intp n, ac_intp nbins, ac_int64 *counts)
+{
+    ac_intp i = 0;
+    ac_int64 *sub = NULL;
+    if (nbins > 0 && nbins <= BINCOUNT_SUB_MAX_BINS && n >= 8 * nbins && n >= 4096)
+        sub = (ac_int64 *)calloc((size_t)(BINCOUNT_SUB - 1) * (size_t)nbins,
+                                 sizeof(ac_int64));
+    if (sub != NULL) {
+        ac_int64 *c1 = sub, *c2 = sub + nbins, *c3 = sub + 2 * nbins;
+        for (; i + 4 <= n; i += 4) {
+            counts[x[i]]++; c1[x[i + 1]]++; c2[x[i + 2]]++; c3[x[i + 3]]++;
+        }
+        for (ac_intp b = 0; b < nbins; b++)
+            counts[b] += c1[b] + c2[b] + c3[b];
+        free(sub);
+    }
+    else {
+        for (; i + 4 <= n; i += 4) {
+            counts[x[i]]++; counts[x[i + 1]]++; counts[x[i + 2]]++; counts[x[i + 3]]++;
+        }
+    }
+    for (; i < n; i++) counts[x[i]]++;
+}
+
+typedef struct {
+    const ac_int64 *x;
+    ac_intp n, piece, nbins;
+    ac_int64 *counts;       /* piece 0's histogram: the result */
+    ac_int64 *more;         /* the other pieces' histograms, nbins each */
+} bincount_job;
+
+static void bincount_piece(void *vctx, ac_intp k)
+{
+    bincount_job *j = (bincount_job *)vctx;
+    ac_intp start = k * j->piece;
+    ac_intp n = j->n - start < j->piece ? j->n - start : j->piece;
+    count_into(j->x + start, n, j->nbins,
+               k == 0 ? j->counts : j->more + (k - 1) * j->nbins);
+}
 
 void ac_bincount(const ac_int64 *x, ac_intp n, const double *w, ac_intp nbins,
                  ac_int64 *counts, double *sums)
 {
     if (w == NULL) {
-        ac_intp i = 0;
-        ac_int64 *sub = NULL;
-        if (nbins > 0 && nbins <= BINCOUNT_SUB_MAX_BINS && n >= 8 * nbins && n >= 4096)
-            sub = (ac_int64 *)calloc((size_t)(BINCOUNT_SUB - 1) * (size_t)nbins,
-                                     sizeof(ac_int64));
-        if (sub != NULL) {
-            ac_int64 *c1 = sub, *c2 = sub + nbins, *c3 = sub + 2 * nbins;
-            for (; i + 4 <= n; i += 4) {
-                counts[x[i]]++; c1[x[i + 1]]++; c2[x[i + 2]]++; c3[x[i + 3]]++;
+        int threads;
+        if (n >= BINCOUNT_PAR_MIN && nbins <= n / 16 && !ac_pool_in_piece()
+                && (threads = ac_pool_get_threads()) > 1) {
+            bincount_job j;
+            if (threads > 16) threads = 16;
+            j.more = (ac_int64 *)calloc((size_t)(threads - 1) * (size_t)nbins,
+                                        sizeof(ac_int64));
+            if (j.more != NULL) {
+                j.x = x;
+                j.n = n;
+                j.piece = (n + threads - 1) / threads;
+                j.nbins = nbins;
+                j.counts = counts;
+                ac_pool_run((n + j.piece - 1) / j.piece, bincount_piece, &j);
+                for (int t = 0; t < threads - 1; t++) {
+                    const ac_int64 *c = j.more + (ac_intp)t * nbins;
+                    for (ac_intp b = 0; b < nbins; b++) counts[b] += c[b];
+                }
+                free(j.more);
+                return;
             }
-            for (ac_intp b = 0; b < nbins; b++)
-                counts[b] += c1[b] + c2[b] + c3[b];
-            free(sub);
         }
-        else {
-            for (; i + 4 <= n; i += 4) {
-                counts[x[i]]++; counts[x[i + 1]]++; counts[x[i + 2]]++; counts[x[i + 3]]++;
-            }
-        }
-        for (; i < n; i++) counts[x[i]]++;
+        count_into(x, n, nbins, counts);
     }
     else {
+        /* weights: summed in input order, one thread (float sums depend on
+         * the order; NumPy's is this one) */
         for (ac_intp i = 0; i < n; i++) sums[x[i]] += w[i];
     }
 }
@@ -338,7 +390,7 @@ AC_TARGET_AVX512 static void minmax_i64_avx512(const ac_int64 *x, ac_intp n, ac_
 MINMAX_I64_BODY
 #endif
 
-void ac_minmax_i64(const ac_int64 *x, ac_intp n, ac_int64 *mn, ac_int64 *mx)
+static void minmax_i64_one(const ac_int64 *x, ac_intp n, ac_int64 *mn, ac_int64 *mx)
 {
 #if AC_HAVE_DISPATCH
     int lev = ac_cpu_level();
@@ -352,6 +404,45 @@ void ac_minmax_i64(const ac_int64 *x, ac_intp n, ac_int64 *mn, ac_int64 *mx)
     }
 #endif
     minmax_i64_base(x, n, mn, mx);
+}
+
+/* large inputs: one piece per thread (at most 16), the pieces' extremes
+ * combined */
+typedef struct {
+    const ac_int64 *x;
+    ac_intp n, piece;
+    ac_int64 lo[16], hi[16];
+} minmax_job;
+
+static void minmax_piece(void *vctx, ac_intp k)
+{
+    minmax_job *j = (minmax_job *)vctx;
+    ac_intp start = k * j->piece;
+    ac_intp n = j->n - start < j->piece ? j->n - start : j->piece;
+    minmax_i64_one(j->x + start, n, &j->lo[k], &j->hi[k]);
+}
+
+void ac_minmax_i64(const ac_int64 *x, ac_intp n, ac_int64 *mn, ac_int64 *mx)
+{
+    int threads;
+    if (n >= BINCOUNT_PAR_MIN && !ac_pool_in_piece() && (threads = ac_pool_get_threads()) > 1) {
+        minmax_job j;
+        ac_intp np;
+        if (threads > 16) threads = 16;
+        j.x = x;
+        j.n = n;
+        j.piece = (n + threads - 1) / threads;
+        np = (n + j.piece - 1) / j.piece;
+        ac_pool_run(np, minmax_piece, &j);
+        *mn = j.lo[0];
+        *mx = j.hi[0];
+        for (ac_intp k = 1; k < np; k++) {
+            if (j.lo[k] < *mn) *mn = j.lo[k];
+            if (j.hi[k] > *mx) *mx = j.hi[k];
+        }
+        return;
+    }
+    minmax_i64_one(x, n, mn, mx);
 }
 
 /* ---------------------------------------------------------------------------
