@@ -54,7 +54,12 @@ cdef enum:
     GIL_RELEASE_BYTES = 1 << 16     # copies smaller than this keep the GIL
 
 cdef object _format = None         # arraycore._format (repr/str, Python), imported on first use
-cdef object _array_function = None # arraycore._numpy_interop.array_function, imported on first use
+# NEP 18 dispatch (ndarray.__array_function__), from arraycore._numpy_interop
+# on first use: its table (NumPy function -> arraycore's), the array types it
+# handles, run_numpy, and the exceptions that hand a call over to NumPy
+cdef dict _af_table = None
+cdef object _af_handled = None, _af_run_numpy = None
+cdef object _af_unsupported = None, _af_no_such_dtype = None
 
 
 # ------------------------------------------- the table of implementations
@@ -584,13 +589,31 @@ cdef class ndarray:
         return core_impl.array_ufunc(ufunc, method, inputs, kwargs)
 
     def __array_function__(self, func, types, args, kwargs):
-        # NEP 18 (arraycore/_numpy_interop.py: arraycore's implementation or
-        # NumPy's on zero-copy views); reached only by programs using NumPy
-        global _array_function
-        if _array_function is None:
-            from arraycore._numpy_interop import array_function as f
-            _array_function = f
-        return _array_function(func, types, args, kwargs)
+        # NEP 18, the one dispatcher (the rule: arraycore/_numpy_interop.py):
+        # arraycore's implementation of func when it has one and takes this
+        # call (it raises _Unsupported, TypeError or ValueError otherwise),
+        # else NumPy's on zero-copy views; NotImplemented when another
+        # library's arrays take part.  Reached only by programs using NumPy.
+        global _af_table, _af_handled, _af_run_numpy, _af_unsupported, _af_no_such_dtype
+        if _af_table is None:
+            from arraycore import _numpy_interop as m
+            _af_handled = m._HANDLED
+            _af_run_numpy = m.run_numpy
+            _af_unsupported = (m._Unsupported, TypeError, ValueError)
+            _af_no_such_dtype = m._NoSuchDtype
+            _af_table = m._IMPL
+        for t in types:
+            if t is not ndarray and not issubclass(t, _af_handled):
+                return NotImplemented
+        impl = _af_table.get(func)
+        if impl is not None:
+            try:
+                return impl(*args, **kwargs)
+            except _af_no_such_dtype:
+                raise
+            except _af_unsupported:
+                pass            # NumPy's implementation decides (its result or its error)
+        return _af_run_numpy(func, args, kwargs)
 
     # -------------------------------------------------------------- exchange
     @property

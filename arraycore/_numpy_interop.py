@@ -1,7 +1,8 @@
 """arraycore/_numpy_interop.py -- NumPy's protocols on arraycore arrays.
 
-NEP 18's ``__array_function__`` (the ndarray method calls ``array_function``
-here) and the fallback of ``__array_ufunc__`` for the NumPy (or SciPy) ufuncs
+NEP 18's ``__array_function__`` (the dispatch itself is the ndarray method in
+``_core.pyx``; this module gives it the table ``_IMPL``, ``run_numpy`` and the
+exceptions that hand a call over to NumPy) and the fallback of ``__array_ufunc__`` for the NumPy (or SciPy) ufuncs
 that arraycore has no ufunc of (``ufunc_fallback``).  The rule:
 
 - a NumPy function that arraycore implements (the table ``_IMPL``) runs
@@ -465,20 +466,3 @@ def _build_table():
 
 
 _IMPL = _build_table()
-
-
-def array_function(func, types, args, kwargs):
-    """NEP 18: arraycore's implementation of `func` when it has one for this
-    call, else NumPy's on zero-copy views (see the module docstring)."""
-    for t in types:
-        if t is not _ndarray and t is not _NP_NDARRAY and not issubclass(t, _HANDLED):
-            return NotImplemented       # another library's arrays take part
-    impl = _IMPL.get(func)
-    if impl is not None:
-        try:
-            return impl(*args, **kwargs)
-        except _NoSuchDtype:
-            raise
-        except (_Unsupported, TypeError, ValueError):
-            pass        # NumPy's implementation decides (its result or its error)
-    return run_numpy(func, args, kwargs)

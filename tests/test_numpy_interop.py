@@ -213,6 +213,30 @@ def test_array_function_defers_to_other_libraries():
     assert np.concatenate([ac.asarray([1.0]), Other()]) == "other"
 
 
+def test_array_function_like_with_a_dtype_arraycore_lacks_is_typeerror():
+    # not handed over to NumPy (which would make a structured NumPy array):
+    # the TypeError libraries such as dask expect from an array type without it
+    a = ac.asarray([1.0, 2.0])
+    for f in (np.zeros_like, np.ones_like, np.empty_like):
+        with pytest.raises(TypeError, match="cannot hold the dtype"):
+            f(a, dtype=[("x", "f8")])
+    with pytest.raises(TypeError, match="cannot hold the dtype"):
+        np.full_like(a, 1, dtype=[("x", "f8")])
+    r = np.zeros_like(a, dtype="f4")                      # one it has: arraycore's
+    assert isinstance(r, ac.ndarray) and r.dtype == ac.float32
+
+
+def test_array_function_types_decide_before_the_table():
+    # a type arraycore does not handle among `types`: NotImplemented, even for
+    # a function in its table
+    a = ac.asarray([1.0])
+    assert a.__array_function__(np.concatenate, (ac.ndarray, int), ([a],), {}) \
+        is NotImplemented
+    r = a.__array_function__(np.concatenate, (ac.ndarray, np.ndarray), ([a, np.ones(1)],), {})
+    assert isinstance(r, ac.ndarray)
+    assert_array(r, np.array([1.0, 1.0]))
+
+
 def test_array_function_unsupported_dtype_result_stays_numpy():
     a = ac.asarray([1, 2])
     r = np.array2string(a)
