@@ -22,11 +22,14 @@ vmath (the 10M-element exp/log/pow vector kernels, through the test-only
 module tests/capi_src/vmath_testmod.pyx, vs np.exp/np.log/np.power with out=),
 sort (1M float64 sort/argsort, unique_values, searchsorted),
 iter (nditer, a.flat and broadcast: construction and iteration).
+At the end: the geometric mean of the ratios of each size class (n=8,
+n=10k, 10M; issue 15's targets 0.4, 0.8, 0.9).
 
 This is a benchmark, not a test: it never fails on a missed target, it reports.
 """
 import argparse
 import json
+import math
 import os
 import statistics
 import subprocess
@@ -352,6 +355,34 @@ def editable_install_note():
 
 
 # ----------------------------------------------------------------------------
+# issue 15: the geometric mean of the ratios of each size class
+GEOMEAN_TARGETS = {"n=8": 0.4, "n=10k": 0.8, "10M": 0.9}
+
+
+def size_class(group, name):
+    """The size class of a case: n=8 (the small groups and cases named n=8),
+    n=10k (cases named so), 10M (the large and vmath groups and cases named
+    10M), else None (matmul, transpose, sort, iteration, imports, ...)."""
+    if group in ("small", "ufunc_small") or "n=8" in name:
+        return "n=8"
+    if "n=10k" in name:
+        return "n=10k"
+    if group in ("large", "ufunc_large", "vmath") or "10M" in name:
+        return "10M"
+    return None
+
+
+def size_geomeans(results):
+    """{size class: (geometric mean of its ratios, number of cases)}."""
+    logs = {}
+    for r in results:
+        size = size_class(r.get("group", ""), r.get("name", ""))
+        if size is not None and r.get("ratio"):
+            logs.setdefault(size, []).append(math.log(r["ratio"]))
+    return {size: (math.exp(sum(v) / len(v)), len(v))
+            for size, v in sorted(logs.items(), key=lambda kv: list(GEOMEAN_TARGETS).index(kv[0]))}
+
+
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--only", default=",".join(GROUPS),
@@ -479,11 +510,19 @@ def main(argv=None):
                    note)
             report("import", "  the same minus `python -c pass`", t_ac - base, t_np - base)
 
+    geomeans = size_geomeans(results)
+    if geomeans:
+        print()
+        for size, (g, k) in geomeans.items():
+            target = GEOMEAN_TARGETS[size]
+            print(f"{'geomean':<10} {f'{size} cases ({k})':<58} {'':>10} {'':>10} {g:7.2f}  "
+                  f"<= {target}{'  ok' if g <= target else '  MISSED'}")
     print(f"\ntotal {time.perf_counter() - t_start:.1f} s")
     if args.json:
         with open(args.json, "w") as f:
             json.dump(dict(arraycore=getattr(ac, "__version__", None), numpy=np.__version__,
-                           results=results), f, indent=2)
+                           results=results,
+                           geomeans={k: v[0] for k, v in geomeans.items()}), f, indent=2)
     return 0
 
 
