@@ -67,7 +67,8 @@ cdef int setitem_ptr(dtype d, char *ptr, object value) except -1:
     cdef object iv
     cdef long long ll
     cdef double dv
-    if isinstance(value, ndarray):
+    cdef bint from_array = isinstance(value, ndarray)
+    if from_array:
         if (<ndarray>value).nd != 0:
             value = (<ndarray>value).item()   # raises for size != 1
         else:
@@ -92,13 +93,17 @@ cdef int setitem_ptr(dtype d, char *ptr, object value) except -1:
             (<float *>p)[0] = <float>c.real
             (<float *>p)[1] = <float>c.imag
     else:
-        from_float = isinstance(value, float) or (not PyIndex_Check(value) and hasattr(value, "__float__"))
-        iv = _as_int(value, d)
+        iv = _as_int(value, d)        # a float is truncated toward zero first
         lo, hi = _INT_RANGE[t]
         if not (lo <= iv <= hi):
-            if not from_float:
+            # a Python number out of range (floats too) is an error, as in
+            # NumPy; a 0-d array's float value is cast (wraps), as NumPy's
+            if isinstance(value, float):
+                if not from_array:
+                    raise OverflowError(f"Python float {value!r} out of bounds for {d.name}")
+            else:
                 raise OverflowError(f"Python integer {iv} out of bounds for {d.name}")
-            iv = iv % (hi - lo + 1)   # unsafe float -> int wraps
+            iv = iv % (hi - lo + 1)
             if iv > hi:
                 iv -= hi - lo + 1
         if t == ACX_UINT64:

@@ -200,6 +200,55 @@ def test_setitem_python_int_out_of_range_raises(name, value):
     assert_array(x, np.zeros(2, dtype=name))
 
 
+@pytest.mark.parametrize("name,value", [("int8", 128.0), ("int8", -129.5), ("int8", 300.0),
+                                        ("uint8", -1.0), ("uint8", 256.0), ("int16", 1e10),
+                                        ("int32", 2.0**31), ("int64", 2.0**63), ("int64", 1e300),
+                                        ("uint64", -1.0), ("uint64", 2.0**64)])
+def test_setitem_python_float_out_of_range_raises(name, value):
+    # never a wrapped value (300.0 into int8 was 44): OverflowError as in
+    # NumPy, through every door that takes a Python number, and nothing written
+    def check(setter):
+        n = np.zeros(3, dtype=name)
+        with pytest.raises(OverflowError):
+            setter(np, n)
+        x = xp.zeros(3, dtype=xdt(name))
+        with pytest.raises(OverflowError, match="out of bounds"):
+            setter(xp, x)
+        assert_array(x, np.zeros(3, dtype=name))
+    check(lambda m, a: a.__setitem__(0, value))
+    check(lambda m, a: a.__setitem__(slice(None), value))
+    check(lambda m, a: a.__setitem__(m.asarray([0, 2]), value))
+    check(lambda m, a: a.__setitem__(a == 0, value))
+    check(lambda m, a: a.fill(value))
+    with pytest.raises(OverflowError):
+        xp.asarray([1.0, value], dtype=xdt(name))
+    with pytest.raises(OverflowError):
+        xp.asarray(value, dtype=xdt(name))
+    with pytest.raises(OverflowError):
+        xp.full((2,), value, dtype=xdt(name))
+
+
+@pytest.mark.parametrize("name", ["int8", "uint8", "int32", "int64", "uint64"])
+def test_setitem_python_float_in_range_truncates(name):
+    info = np.iinfo(name)
+    values = [0.9, -0.9, 3.7, float(info.max) if info.max < 2**53 else 2.0**52,
+              float(info.min), info.max + 0.5 if info.max < 2**53 else 1.5]
+    if info.min < 0:
+        values += [-3.7, info.min - 0.5 if info.min > -2**53 else -1.5]
+    for value in values:
+        n = np.zeros(1, dtype=name)
+        n[0] = value
+        x = xp.zeros(1, dtype=xdt(name))
+        x[0] = value
+        assert_array(x, n)
+    # a 0-d array's value is cast, as NumPy's (the unsafe cast wraps)
+    n = np.zeros(1, dtype=name)
+    n[0] = np.asarray(300.0)
+    x = xp.zeros(1, dtype=xdt(name))
+    x[0] = xp.asarray(300.0)
+    assert_array(x, n)
+
+
 @pytest.mark.parametrize("name", ["int8", "uint32", "float32", "float64"])
 def test_setitem_complex_into_real_raises(name):
     x = xp.zeros(2, dtype=xdt(name))
