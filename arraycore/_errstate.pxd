@@ -9,6 +9,7 @@
 #   clear_fpe()                   before a loop: forget stale FPU flags
 #   check_fpe(name, ignore)       after it: report the raised flags as the
 #                                 calling context's errstate says
+#   report_fpe(name, bits)        report AC_FPE_* bits found otherwise, the same way
 cdef extern from "ac_driver.h":
     int ac_sigint_flag          # the C core's one flag (libaccore), polled by C loops
     int ac_sigint_on()          # the one SIGINT handler of the process (C, libaccore)
@@ -26,6 +27,7 @@ cdef int sigint_off() noexcept
 cdef int sigint_pending() noexcept nogil
 cdef int sigint_done(bint stopped) except -1
 cdef int check_fpe(object name, int ignore) except -1
+cdef int report_fpe(object name, int st) except -1
 
 
 cdef inline int clear_fpe() noexcept nogil:

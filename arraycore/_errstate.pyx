@@ -98,6 +98,14 @@ cdef int check_fpe(object name, int ignore) except -1:
     context says: warn (RuntimeWarning) or raise (FloatingPointError),
     naming `name`.  Clears the flags."""
     cdef int st = clear_fpe() & ~ignore
+    if st == 0:
+        return 0
+    return report_fpe(name, st)
+
+
+cdef int report_fpe(object name, int st) except -1:
+    """Report the AC_FPE_* bits `st` (not read from the FPU: a condition the
+    caller found itself) as check_fpe does."""
     cdef int i
     if st == 0:
         return 0
