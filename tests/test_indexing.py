@@ -228,6 +228,37 @@ def test_setitem_python_float_out_of_range_raises(name, value):
         xp.full((2,), value, dtype=xdt(name))
 
 
+@pytest.mark.parametrize("name,value", [("float32", 1e300), ("float32", -3.5e38),
+                                        ("float16", 1e10), ("complex64", complex(1e300, 1)),
+                                        ("complex64", complex(1, -1e39))])
+def test_python_float_overflowing_a_narrow_type_warns(name, value):
+    # NumPy's "overflow encountered in cast", through errstate: a warning,
+    # nothing under over='ignore', FloatingPointError (nothing written) under
+    # over='raise'; inf and nan themselves are no overflow
+    import warnings
+    for m in (np, xp):
+        a = m.zeros(2, dtype=name)
+        with pytest.warns(RuntimeWarning, match="overflow encountered in cast"):
+            a[0] = value
+        assert np.isinf(np.asarray(a)[0])
+        with m.errstate(over="ignore"), warnings.catch_warnings():
+            warnings.simplefilter("error")
+            a[1] = value
+        b = m.zeros(2, dtype=name)
+        with m.errstate(over="raise"), pytest.raises(FloatingPointError, match="cast"):
+            b[0] = value
+        assert np.asarray(b).tolist() == [0, 0]
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            b[0] = float("inf")
+            b[1] = float("nan")
+    with pytest.warns(RuntimeWarning, match="overflow encountered in cast"):
+        r = xp.ones(2, dtype=xdt(name)) + value          # a weak scalar operand
+    assert np.isinf(np.asarray(r)).all()
+    with pytest.warns(RuntimeWarning, match="overflow encountered in cast"):
+        xp.full((2,), value, dtype=xdt(name))
+
+
 @pytest.mark.parametrize("name", ["int8", "uint8", "int32", "int64", "uint64"])
 def test_setitem_python_float_in_range_truncates(name):
     info = np.iinfo(name)
