@@ -22,7 +22,8 @@ from libc.stdint cimport uintptr_t, int64_t, uint64_t
 from arraycore._types cimport *
 from arraycore._ccore cimport *
 from arraycore._driver cimport SIGINT_MIN_BYTES, AC_DRIVE_INTERRUPTED
-from arraycore._errstate cimport sigint_on, sigint_done, report_fpe, AC_FPE_OVERFLOW
+from arraycore._errstate cimport (sigint_on, sigint_done, report_fpe, clear_fpe, check_fpe,
+                                  AC_FPE_OVERFLOW)
 from arraycore._dtype cimport dtype as Descr
 from arraycore._dtype cimport (dtype, descr_from_tidx, as_dtype, as_dtype_or_none, native,
     can_cast_descr, parse_casting, promote, default_float, dtype_for_pyscalar,

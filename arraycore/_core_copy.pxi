@@ -1,6 +1,7 @@
 # arraycore/_core_copy.pxi -- part of the _core module (included by _core.pyx):
 # data movement.  The one home of copy_into (broadcast + cast + overlap
-# handling on ac_copy_nd), copies, casts (astype), write-back resolution,
+# handling on ac_copy_nd; the floating-point exceptions of a narrowing cast
+# reported through errstate), copies, casts (astype), write-back resolution,
 # the overlap test of two arrays and the result of a method's out= argument.
 
 
@@ -68,12 +69,31 @@ cdef bint _same_elements(ndarray dst, char *sdata, const ac_intp *sstrides) noex
     return True
 
 
+cdef inline int _float_rank(int t) noexcept:
+    # the precision of a float type's parts: half, single, double
+    return 2 if t == ACX_FLOAT64 or t == ACX_COMPLEX128 else (
+        0 if t == ACX_FLOAT16 else 1)
+
+
+cdef inline bint _cast_may_raise(int s, int d) noexcept:
+    """Whether a cast from type s to type d can raise a floating-point
+    exception: float or complex to an integer (invalid: NaN, inf, out of
+    range) or to a float of less precision (overflow, underflow), and an
+    integer wider than 16 bits to float16 (overflow beyond 65504)."""
+    if s < ACX_FLOAT16:
+        return d == ACX_FLOAT16 and s >= ACX_INT32
+    if ACX_INT8 <= d <= ACX_UINT64:
+        return True
+    return d >= ACX_FLOAT16 and _float_rank(d) < _float_rank(s)
+
+
 cdef int copy_into(ndarray dst, ndarray src) except -1:
     cdef ac_intp sstrides[AC_MAXDIMS]
     cdef ac_opinfo dinfo, sinfo
     cdef int i, j, r
     cdef ac_intp nbytes
     cdef bint watch
+    cdef bint fpe = _cast_may_raise(src.descr.tidx, dst.descr.tidx)
     check_writeable(dst)
     if src.nd > dst.nd:
         # allow leading length-1 dims on src (as NumPy does)
@@ -93,6 +113,8 @@ cdef int copy_into(ndarray dst, ndarray src) except -1:
     opinfo_of(dst.descr, (dst.flags & AC_ARRAY_ALIGNED) != 0, &dinfo)
     opinfo_of(src.descr, (src.flags & AC_ARRAY_ALIGNED) != 0, &sinfo)
     nbytes = size_of(dst.nd, dst.dimensions) * dst.descr.itemsize
+    if fpe:
+        clear_fpe()
     if nbytes >= GIL_RELEASE_BYTES:
         watch = nbytes >= SIGINT_MIN_BYTES      # long copies stop on Ctrl-C
         if watch:
@@ -107,6 +129,8 @@ cdef int copy_into(ndarray dst, ndarray src) except -1:
                        src.data, sstrides, &sinfo)
     if r != 0:
         raise MemoryError("out of memory while copying")
+    if fpe:     # NumPy's "invalid value encountered in cast", as errstate says
+        check_fpe("cast", 0)
     return 0
 
 

@@ -142,3 +142,68 @@ def test_ctrl_c_stops_each_call_path():
         state, el, full = lines[name]
         assert state == "interrupted", r.stdout
         assert float(el) < 0.5 * float(full) + 0.2, r.stdout     # stopped early
+
+
+# ------------------------------------------------ the exceptions of casts
+NAN, INF = float("nan"), float("inf")
+CASTS = [
+    ([1e300, 1.0], "float64", "int64"), ([NAN, 2.0], "float64", "int32"),
+    ([INF], "float32", "int64"), ([1e40], "float64", "uint32"), ([-INF], "float64", "int8"),
+    ([300.0, 1.0], "float64", "int8"),             # within int32: NumPy's silent wrap
+    ([1e300, 1.0], "float64", "float32"), ([1e-300], "float64", "float32"),
+    ([1e10, 1.0], "float64", "float16"), ([70000.0], "float32", "float16"),
+    ([complex(1e300, 1)], "complex128", "complex64"), ([1e300], "complex128", "float32"),
+    ([NAN], "float64", "bool"), ([1.5, -2.5], "float64", "int64"), ([2**40], "int64", "float16"),
+    ([70000], "uint32", "float16"), ([30000], "int16", "float16"), ([2**63], "uint64", "float16"),
+]
+
+
+@pytest.mark.parametrize("src,sdt,dt", CASTS, ids=lambda v: str(v))
+@pytest.mark.parametrize("n", [1, 100_000])
+def test_cast_exceptions_as_numpy(src, sdt, dt, n):
+    # a narrowing cast reports what NumPy reports ("invalid value" /
+    # "overflow encountered in cast"), through errstate, on every path that
+    # casts (astype, asarray with a dtype, assignment into another dtype)
+    # and for arrays split over the thread pool too
+    vals = np.array((src * n)[:max(n, len(src))], dtype=sdt)
+
+    def messages(fn, mod):
+        with warnings.catch_warnings(record=True) as w:
+            warnings.simplefilter("always")
+            r = fn(mod)
+        # (NumPy's ComplexWarning for complex -> real is not this test's)
+        return np.asarray(r), sorted({str(x.message) for x in w if "in cast" in str(x.message)})
+
+    with np.errstate(under="ignore"):
+        e, expect = messages(lambda m: vals.astype(dt), np)
+    for fn in (lambda m: ac.astype(ac.asarray(vals), ac.dtype(dt)),
+               lambda m: ac.asarray(ac.asarray(vals), dtype=ac.dtype(dt)),
+               lambda m: _assigned(ac.asarray(vals), dt)):
+        got, msgs = messages(fn, ac)
+        assert msgs == expect, (msgs, expect)
+        np.testing.assert_array_equal(got, e)
+    if expect:
+        with ac.errstate(all="raise"), pytest.raises(FloatingPointError, match="in cast"):
+            ac.astype(ac.asarray(vals), ac.dtype(dt))
+        with ac.errstate(all="ignore"), warnings.catch_warnings():
+            warnings.simplefilter("error")
+            ac.astype(ac.asarray(vals), ac.dtype(dt))
+
+
+def _assigned(x, dt):
+    out = ac.zeros(x.shape, dtype=ac.dtype(dt))
+    out[...] = x
+    return out
+
+
+def test_half_arithmetic_overflow_warns_as_numpy():
+    a = np.array([60000.0, 1.0], dtype=np.float16)
+    for op in ("multiply", "add"):
+        with warnings.catch_warnings(record=True) as we:
+            warnings.simplefilter("always")
+            e = getattr(np, op)(a, a)
+        with warnings.catch_warnings(record=True) as wg:
+            warnings.simplefilter("always")
+            g = getattr(ac, op)(ac.asarray(a), ac.asarray(a))
+        assert_array(g, e)
+        assert sorted(str(x.message) for x in wg) == sorted(str(x.message) for x in we)

@@ -284,7 +284,8 @@ static inline void ac_set_floatstatus_invalid(void) { feraiseexcept(AC__FE_INVAL
 #define AC_HALF_NAN    ((ac_half)0x7e00u)
 #define AC_MAX_HALF    ((ac_half)0x7bffu)
 
-/* float bits -> half bits, rounding to nearest even; too large -> inf;
+/* float bits -> half bits, rounding to nearest even; too large -> inf, with
+   the overflow flag raised (as NumPy's conversion: errstate reports it);
    NaNs keep their sign and the top of their payload (a payload that would
    vanish becomes the quiet bit). */
 static inline ac_half ac_floatbits_to_halfbits(ac_uint32 x)
@@ -299,6 +300,7 @@ static inline ac_half ac_floatbits_to_halfbits(ac_uint32 x)
         return (ac_half)(sign | 0x7c00u);
     }
     if (absx >= 0x477ff000u) {                    /* rounds to infinity */
+        ac_set_floatstatus_overflow();
         return (ac_half)(sign | 0x7c00u);
     }
     e = absx >> 23;
@@ -324,7 +326,8 @@ static inline ac_half ac_floatbits_to_halfbits(ac_uint32 x)
     return (ac_half)(sign | result);
 }
 
-/* double bits -> half bits, rounding once (no double rounding via float). */
+/* double bits -> half bits, rounding once (no double rounding via float);
+   overflow as above. */
 static inline ac_half ac_doublebits_to_halfbits(ac_uint64 x)
 {
     ac_uint64 absx = x & 0x7fffffffffffffffULL, e, mant, shift, rem, halfway, result;
@@ -336,7 +339,8 @@ static inline ac_half ac_doublebits_to_halfbits(ac_uint64 x)
         }
         return (ac_half)(sign | 0x7c00u);
     }
-    if (absx >= 0x40effe0000000000ULL) {
+    if (absx >= 0x40effe0000000000ULL) {           /* rounds to infinity */
+        ac_set_floatstatus_overflow();
         return (ac_half)(sign | 0x7c00u);
     }
     e = absx >> 52;
