@@ -168,7 +168,14 @@ static inline T ac_sign_##S(T a) {                                            \
     if (isinf(re)) return ac_cpack_##S(copysign##SUF(1, re), 0);              \
     if (isinf(im)) return ac_cpack_##S(0, copysign##SUF(1, im));              \
     if (re == 0 && im == 0) return ac_cpack_##S(0, 0);                        \
-    R m = cabs##SUF(a);                                                       \
+    /* |a| beyond the type's range (a component of 2**(emax-2) or more):   */ \
+    /* a quarter of a first (exact), so the modulus does not overflow      */ \
+    R big = (R)(sizeof(R) == sizeof(float) ? 0x1p126 : 0x1p1022);            \
+    if (fabs##SUF(re) >= big || fabs##SUF(im) >= big) {                       \
+        re *= (R)0.25;                                                        \
+        im *= (R)0.25;                                                        \
+    }                                                                         \
+    R m = hypot##SUF(re, im);                                                 \
     return ac_cpack_##S(re / m, im / m);                                      \
 }                                                                             \
 static inline T ac_rint_##S(T a) {                                            \
