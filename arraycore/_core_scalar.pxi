@@ -60,14 +60,12 @@ cdef object _as_int(object value, dtype d):
     raise TypeError(f"cannot assign {type(value).__name__!r} to an array of {d.name}")
 
 
-cdef inline int _narrowed(double v, double got) except -1:
-    """A finite Python float that became infinite in a narrower float type:
-    the overflow NumPy reports for it ("overflow encountered in cast"), as
-    the errstate says (a warning by default; raised before anything is
-    written under errstate(over='raise'))."""
-    if (got == INFINITY or got == -INFINITY) and v - v == 0.0:
-        report_fpe("cast", AC_FPE_OVERFLOW)
-    return 0
+cdef inline bint _overflowed(double v, double got) noexcept:
+    """A finite Python float v became infinite (got) in a narrower float
+    type: the overflow NumPy reports ("overflow encountered in cast"), as the
+    errstate says (a warning by default; raised before anything is written
+    under errstate(over='raise'))."""
+    return (got == INFINITY or got == -INFINITY) and v - v == 0.0
 
 
 cdef int setitem_ptr(dtype d, char *ptr, object value) except -1:
@@ -88,11 +86,13 @@ cdef int setitem_ptr(dtype d, char *ptr, object value) except -1:
     elif t == ACX_FLOAT32:
         dv = _as_double(value, d)
         (<float *>p)[0] = <float>dv
-        _narrowed(dv, (<float *>p)[0])
+        if _overflowed(dv, (<float *>p)[0]):
+            report_fpe("cast", AC_FPE_OVERFLOW)
     elif t == ACX_FLOAT16:
         dv = _as_double(value, d)
         (<ac_uint16 *>p)[0] = ac_double_to_half(dv)
-        _narrowed(dv, ac_half_to_double((<ac_uint16 *>p)[0]))
+        if _overflowed(dv, ac_half_to_double((<ac_uint16 *>p)[0])):
+            report_fpe("cast", AC_FPE_OVERFLOW)
     elif t == ACX_BOOL:
         (<ac_bool *>p)[0] = 1 if value else 0
     elif t == ACX_COMPLEX128 or t == ACX_COMPLEX64:
@@ -106,8 +106,8 @@ cdef int setitem_ptr(dtype d, char *ptr, object value) except -1:
         else:
             (<float *>p)[0] = <float>c.real
             (<float *>p)[1] = <float>c.imag
-            _narrowed(c.real, (<float *>p)[0])
-            _narrowed(c.imag, (<float *>p)[1])
+            if _overflowed(c.real, (<float *>p)[0]) or _overflowed(c.imag, (<float *>p)[1]):
+                report_fpe("cast", AC_FPE_OVERFLOW)
     else:
         iv = _as_int(value, d)        # a float is truncated toward zero first
         lo, hi = _INT_RANGE[t]
