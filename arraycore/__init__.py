@@ -48,7 +48,7 @@ def _hand_over_if_unbuilt():
 # The namespace proper: skipped when the import was handed over (above).
 if _hand_over_if_unbuilt() is None:
     from arraycore._dtype import (
-        dtype, result_type, can_cast, promote_types, finfo, iinfo, isdtype,
+        dtype, result_type, can_cast, promote_types, finfo, iinfo, isdtype, ComplexWarning,
         bool_ as bool, int8, int16, int32, int64, uint8, uint16, uint32, uint64,
         float16, float32, float64, complex64, complex128,
     )

@@ -26,7 +26,7 @@ from arraycore._errstate cimport (sigint_on, sigint_done, report_fpe, clear_fpe,
                                   AC_FPE_OVERFLOW)
 from arraycore._dtype cimport dtype as Descr
 from arraycore._dtype cimport (dtype, descr_from_tidx, as_dtype, as_dtype_or_none, native,
-    can_cast_descr, parse_casting, promote, default_float, dtype_for_pyscalar,
+    can_cast_descr, warn_complex_cast, parse_casting, promote, default_float, dtype_for_pyscalar,
     ACX_BOOL, ACX_INT8, ACX_UINT8, ACX_INT16, ACX_UINT16, ACX_INT32, ACX_UINT32,
     ACX_INT64, ACX_UINT64, ACX_FLOAT16, ACX_FLOAT32, ACX_FLOAT64, ACX_COMPLEX64,
     ACX_COMPLEX128, ACX_NTYPES, UNSAFE_CASTING, SAFE_CASTING, SAME_KIND_CASTING)

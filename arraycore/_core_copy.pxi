@@ -110,6 +110,8 @@ cdef int copy_into(ndarray dst, ndarray src) except -1:
                                    _same_elements(dst, src.data, sstrides)):
         src = copy_array(src, AC_KEEPORDER)
         broadcast_strides(src, dst.nd, dst.dimensions, sstrides)
+    if src.descr.tidx == ACX_COMPLEX64 or src.descr.tidx == ACX_COMPLEX128:
+        warn_complex_cast(src.descr, dst.descr)     # before anything is written
     opinfo_of(dst.descr, (dst.flags & AC_ARRAY_ALIGNED) != 0, &dinfo)
     opinfo_of(src.descr, (src.flags & AC_ARRAY_ALIGNED) != 0, &sinfo)
     nbytes = size_of(dst.nd, dst.dimensions) * dst.descr.itemsize

@@ -35,6 +35,7 @@ cdef dtype as_dtype(object obj)         # raises TypeError when not understood
 cdef dtype as_dtype_or_none(object obj) # None stays None
 cdef dtype native(dtype d)
 cdef bint can_cast_descr(dtype frm, dtype to, int casting)
+cdef int warn_complex_cast(dtype frm, dtype to) except -1   # ComplexWarning for complex -> real
 cdef dtype promote(dtype a, dtype b)
 cdef dtype promote_many(list dtypes)      # n-ary, order independent
 cdef int parse_casting(object casting) except -1

@@ -475,6 +475,24 @@ cdef bint can_cast_descr(dtype frm, dtype to, int casting):
     return False
 
 
+class ComplexWarning(RuntimeWarning):
+    """A cast of complex values to a real type, which drops their imaginary
+    parts (NumPy's numpy.exceptions.ComplexWarning)."""
+
+
+cdef int warn_complex_cast(dtype frm, dtype to) except -1:
+    """NumPy's ComplexWarning for a cast from a complex type to an integer or
+    real type (to bool is a test against zero, not a loss: no warning).
+    Called before anything is written, so a warning filter that raises
+    leaves the destination as it was."""
+    if (frm.tidx == ACX_COMPLEX64 or frm.tidx == ACX_COMPLEX128) and not (
+            to.tidx == ACX_COMPLEX64 or to.tidx == ACX_COMPLEX128 or to.tidx == ACX_BOOL):
+        import warnings
+        warnings.warn("Casting complex values to real discards the imaginary part",
+                      ComplexWarning, stacklevel=1)
+    return 0
+
+
 cdef int _PROMOTE[ACX_NTYPES][ACX_NTYPES]
 
 

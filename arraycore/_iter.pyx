@@ -10,7 +10,8 @@ from cpython.tuple cimport PyTuple_New, PyTuple_SET_ITEM
 from libc.string cimport memset
 from arraycore._types cimport *
 from arraycore._ccore cimport *
-from arraycore._dtype cimport (dtype, as_dtype, native, can_cast_descr, promote_many,
+from arraycore._dtype cimport (dtype, as_dtype, native, can_cast_descr, warn_complex_cast,
+    promote_many,
     parse_casting, SAFE_CASTING)
 from arraycore._core cimport (ndarray, new_array, make_view, copy_array, copy_into,
     opinfo_of, shape_tuple, shape_from_obj, broadcast_shapes_c, parse_order,
@@ -289,6 +290,11 @@ cdef ACIter *iter_build(list ops, ac_uint32 flags, list op_flags, object op_dtyp
                 raise TypeError(f"Iterator requested dtype could not be cast from {dt!r} "
                                 f"to {arr.descr!r}, the operand {i} dtype, according to the "
                                 f"rule '{_CASTING_NAMES[casting]}'")
+            # NumPy's ComplexWarning, at construction (before any element moves)
+            if rflags[i] & ACI_OP_READ:
+                warn_complex_cast(arr.descr, dt)
+            if rflags[i] & ACI_OP_WRITE:
+                warn_complex_cast(dt, arr.descr)
             needbuf = True
         else:
             needbuf = bool(((f & AC_ITER_ALIGNED) and not (arr.flags & AC_ARRAY_ALIGNED))

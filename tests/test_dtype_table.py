@@ -86,7 +86,7 @@ def test_cast_table_uses_the_dense_order():
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 want = src.astype(b.name)
-            got = x.astype(b.name)
+                got = x.astype(b.name)
             assert got.dtype == ac.dtype(b.name)
             assert np.array_equal(np.asarray(got), want), (a.name, b.name)
 

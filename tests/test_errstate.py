@@ -183,11 +183,67 @@ def test_cast_exceptions_as_numpy(src, sdt, dt, n):
         assert msgs == expect, (msgs, expect)
         np.testing.assert_array_equal(got, e)
     if expect:
-        with ac.errstate(all="raise"), pytest.raises(FloatingPointError, match="in cast"):
+        with ac.errstate(all="raise"), pytest.raises(FloatingPointError, match="in cast"), \
+                warnings.catch_warnings():
+            warnings.simplefilter("ignore", ac.ComplexWarning)
             ac.astype(ac.asarray(vals), ac.dtype(dt))
         with ac.errstate(all="ignore"), warnings.catch_warnings():
             warnings.simplefilter("error")
+            warnings.simplefilter("ignore", ac.ComplexWarning)
             ac.astype(ac.asarray(vals), ac.dtype(dt))
+
+
+def _complex_warnings(fn):
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter("always")
+        r = fn()
+    return r, [str(x.message) for x in w if issubclass(x.category, RuntimeWarning)
+               and "imaginary" in str(x.message)]
+
+
+@pytest.mark.parametrize("sdt", ["complex64", "complex128"])
+@pytest.mark.parametrize("dt", ["bool", "int8", "uint32", "int64", "float16", "float32",
+                                "float64", "complex64", "complex128"])
+def test_complex_to_real_casts_warn_as_numpy(sdt, dt):
+    # NumPy's ComplexWarning: every cast from complex to a real or integer
+    # type, whatever the values (imaginary parts of 0, empty arrays); none to
+    # bool or complex.  On each path that casts, before anything is written.
+    for vals in ([1 + 2j, 3 - 0j], [], [2 + 0j]):
+        x = np.array(vals, dtype=sdt)
+        e, expect = _complex_warnings(lambda: x.astype(dt))
+        assert len(expect) == (dt not in ("bool", "complex64", "complex128"))
+        paths = [lambda: ac.astype(ac.asarray(x), ac.dtype(dt)),
+                 lambda: ac.asarray(x).astype(ac.dtype(dt)),
+                 lambda: ac.asarray(ac.asarray(x), dtype=ac.dtype(dt)),
+                 lambda: _assigned(ac.asarray(x), dt)]
+        for fn in paths:
+            got, msgs = _complex_warnings(fn)
+            assert msgs == expect, (fn, msgs, expect)
+            np.testing.assert_array_equal(np.asarray(got), e)
+    # ufuncs: an output of a real type, small (a copy) and large (the
+    # buffered iterator); the iterator itself
+    c = ac.asarray(np.array([1 + 2j, 3 + 4j], dtype=sdt))
+    if dt not in ("bool", "complex64", "complex128"):
+        for n in (1, 50_000):
+            big = ac.asarray(np.tile(np.array([1 + 2j, 3 + 4j], dtype=sdt), n))
+            out = ac.zeros(2 * n, dtype=ac.dtype(dt))
+            _, msgs = _complex_warnings(lambda: ac.add(big, big, out=out, casting="unsafe"))
+            assert len(msgs) == 1
+            np.testing.assert_array_equal(np.asarray(out), np.tile([2, 6], n).astype(dt))
+        _, msgs = _complex_warnings(lambda: ac.nditer(c, flags=["buffered"], casting="unsafe",
+                                                      op_dtypes=[ac.dtype(dt)]))
+        assert len(msgs) == 1
+    # a filter that raises leaves the destination untouched
+    if dt in ("int64", "float64"):
+        dst = ac.full(2, 7, dtype=ac.dtype(dt))
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", ac.ComplexWarning)
+            with pytest.raises(ac.ComplexWarning, match="imaginary"):
+                dst[...] = c
+            with pytest.raises(ac.ComplexWarning):
+                ac.multiply(c, c, out=dst, casting="unsafe")
+        np.testing.assert_array_equal(np.asarray(dst), [7, 7])
+    assert issubclass(ac.ComplexWarning, RuntimeWarning)
 
 
 def _assigned(x, dt):
