@@ -1,6 +1,6 @@
 """arraycore.random against numpy.random's Generator, side by side (issue 13).
 
-    python benchmarks/random.py [--quick]
+    python benchmarks/random_streams.py [--quick]
 
 Prints the best time of each case for both and the ratio arraycore / NumPy
 (targets: <= 1.0 for the bulk cases, <= 0.5 for the n=8 calls, which measure
