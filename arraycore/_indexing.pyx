@@ -346,9 +346,14 @@ cdef tuple _prepare(ndarray a, tuple key):
             out_axis += 1
             in_axis += 1
         else:
-            # an integer alongside arrays: an advanced 0-d index
+            # an integer alongside arrays: an advanced 0-d index, checked
+            # here as NumPy does (even when the arrays select nothing)
+            iv = k.__index__()
+            if not -a.dimensions[in_axis] <= iv < a.dimensions[in_axis]:
+                raise IndexError(f"index {iv} is out of bounds for axis {in_axis} with size "
+                                 f"{a.dimensions[in_axis]}")
             basic.append(slice(None))
-            adv.append((out_axis, _asarray(int(k.__index__()), None, None)))
+            adv.append((out_axis, _asarray(int(iv), None, None)))
             out_axis += 1
             in_axis += 1
     view = a[tuple(basic)]

@@ -517,6 +517,26 @@ def test_integer_array_out_of_range_raises_indexerror():
         x[:, xp.asarray([2])]
 
 
+@pytest.mark.parametrize("shape,idx", [
+    ((1, 1, 0), ([], Ellipsis, 0)), ((1, 1, 0), ([], Ellipsis, -1)),
+    ((2, 3), ([], 3)), ((2, 3), ([0, 1], -4)), ((0, 2), (0, [])),
+])
+def test_integer_beside_index_arrays_is_bounds_checked(shape, idx):
+    # an int among index arrays is checked against its axis even when the
+    # arrays select nothing, as NumPy does (found by Hypothesis)
+    n = np.zeros(shape)
+    x = xp.zeros(shape)
+    nkey = tuple(np.asarray(k, dtype=np.int64) if isinstance(k, list) else k for k in idx)
+    key = tuple(xp.asarray(k, dtype=xp.int64) if isinstance(k, list) else k for k in idx)
+    with pytest.raises(IndexError) as e_np:
+        n[nkey]
+    with pytest.raises(IndexError) as e_ac:
+        x[key]
+    assert str(e_ac.value) == str(e_np.value)
+    with pytest.raises(IndexError):
+        x[key] = 1.0
+
+
 def test_integer_arrays_not_broadcastable_raise_indexerror():
     x = xp.zeros((3, 3))
     with pytest.raises(IndexError):
