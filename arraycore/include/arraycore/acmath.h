@@ -229,6 +229,28 @@ static inline long double ac_spacingl(long double x)
 #endif
 #define AC__FE_ALL (AC__FE_DIVBYZERO | AC__FE_OVERFLOW | AC__FE_UNDERFLOW | AC__FE_INVALID)
 
+/* The raised FE_* flags of both the x87 status word and the SSE MXCSR (libm
+   and glibc's feraiseexcept may raise through either): what fetestexcept
+   reads, inline.  On x86-64 the flags are the low bits of both registers;
+   the call to libm's fetestexcept cost 11 ns where the two reads cost 5
+   (Zen 4), twice in every ufunc call.  The "memory" clobber keeps stores
+   of the computation before the read, as the call did. */
+#if (defined(__x86_64__) || defined(__i386__)) && defined(__SSE__) && \
+        (defined(__GNUC__) || defined(__clang__)) && defined(FE_INVALID) && \
+        FE_INVALID == 0x01 && FE_DIVBYZERO == 0x04 && FE_OVERFLOW == 0x08 && \
+        FE_UNDERFLOW == 0x10
+static inline int ac__fetest(void)
+{
+    unsigned short sw;
+    unsigned int csr;
+    __asm__ __volatile__("fnstsw %0" : "=am"(sw) : : "memory");
+    __asm__ __volatile__("stmxcsr %0" : "=m"(csr) : : "memory");
+    return (int)((sw | csr) & AC__FE_ALL);
+}
+#else
+static inline int ac__fetest(void) { return fetestexcept(AC__FE_ALL); }
+#endif
+
 /* The AC_FPE_* flags raised since they were last cleared.  `param` (any
    pointer to memory the preceding computation wrote, or NULL) is read
    through a volatile access so that the compiler cannot move that
@@ -240,7 +262,7 @@ static inline int ac_get_floatstatus_barrier(char *param)
         volatile char c = *(volatile char *)param;
         (void)c;
     }
-    st = fetestexcept(AC__FE_ALL);
+    st = ac__fetest();
     return ((st & AC__FE_DIVBYZERO) ? AC_FPE_DIVIDEBYZERO : 0)
          | ((st & AC__FE_OVERFLOW) ? AC_FPE_OVERFLOW : 0)
          | ((st & AC__FE_UNDERFLOW) ? AC_FPE_UNDERFLOW : 0)
@@ -251,8 +273,8 @@ static inline int ac_get_floatstatus(void)
     char c = 0;
     return ac_get_floatstatus_barrier(&c);
 }
-/* Clear the flags; returns those that were set.  fetestexcept reads both
-   the SSE and the x87 status (libm may raise flags through either); clearing
+/* Clear the flags; returns those that were set.  The read covers both the
+   SSE and the x87 status (libm may raise flags through either); clearing
    only when something is set keeps the common case to the reads. */
 static inline int ac_clear_floatstatus_barrier(char *param)
 {
