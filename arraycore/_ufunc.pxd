@@ -38,6 +38,7 @@ cdef class ufunc:
     # generalized ufuncs
     cdef object _signature              # the signature string, or None
     cdef object _core                   # parsed core dims (see _gufunc), or None
+    cdef void *_vectorcall              # the vectorcallfunc of calls (PEP 590)
     cdef object __weakref__
 
 cdef object NOVALUE                     # "argument not given" (reduce's initial=)

@@ -12,6 +12,7 @@
 from libc.string cimport memcpy, memset, memcmp
 from libc.stdlib cimport malloc, free
 from cpython.long cimport PyLong_AsLongLongAndOverflow
+from cpython.object cimport PyObject, PyTypeObject
 
 from arraycore._types cimport *
 from arraycore._dtype cimport (
@@ -132,6 +133,7 @@ cdef class ufunc:
     __signature__ = _SignatureOf()
 
     def __cinit__(self):
+        self._vectorcall = <void *>_ufunc_vectorcall
         self._types = NULL
         self._funcs = NULL
         self._data = NULL
@@ -178,6 +180,8 @@ cdef class ufunc:
         return (_ufunc_by_name, (self.__name__,))
 
     def __call__(self, *args, **kwargs):
+        # (calls arrive through _ufunc_vectorcall below; this is its general
+        # path and what uf.__call__(...) runs)
         if self._core is None:
             if not kwargs:
                 if len(<tuple>args) == self.nin + 1 and self.nout == 1:
@@ -854,7 +858,96 @@ cdef int _buffered_loop(ACIter *it, aci_next_fn nxt, ACUFuncGenericFunction fn,
             return 0
 
 
+# Calls by vectorcall (PEP 590): the keyword-less fast path (and f(x, out=o))
+# straight from the caller's argument array; anything else builds the tuple
+# and dict of a tp_call and runs Cython's (ufunc.__call__).  Saves the
+# argument tuple and the always-made **kwargs dict of each small call.
+cdef extern from *:
+    """
+    static ternaryfunc __ac_ufunc_tp_call;   /* Cython's: ufunc.__call__ */
+    static PyObject **__ac_tuple_items(PyObject *t) { return &PyTuple_GET_ITEM(t, 0); }
+    static PyObject *__ac_ufunc_tp_call_from(PyObject *self, PyObject *const *args,
+                                             size_t nargsf, PyObject *kwnames) {
+        Py_ssize_t n = PyVectorcall_NARGS(nargsf), i;
+        Py_ssize_t nk = kwnames == NULL ? 0 : PyTuple_GET_SIZE(kwnames);
+        PyObject *t, *d = NULL, *r;
+        t = PyTuple_New(n);
+        if (t == NULL) {
+            return NULL;
+        }
+        for (i = 0; i < n; i++) {
+            Py_INCREF(args[i]);
+            PyTuple_SET_ITEM(t, i, args[i]);
+        }
+        if (nk > 0) {
+            d = PyDict_New();
+            if (d == NULL) {
+                Py_DECREF(t);
+                return NULL;
+            }
+            for (i = 0; i < nk; i++) {
+                if (PyDict_SetItem(d, PyTuple_GET_ITEM(kwnames, i), args[n + i]) < 0) {
+                    Py_DECREF(t);
+                    Py_DECREF(d);
+                    return NULL;
+                }
+            }
+        }
+        r = __ac_ufunc_tp_call(self, t, d);
+        Py_DECREF(t);
+        Py_XDECREF(d);
+        return r;
+    }
+    static void __ac_ufunc_use_vectorcall(PyTypeObject *tp, Py_ssize_t offset) {
+        __ac_ufunc_tp_call = tp->tp_call;
+        tp->tp_vectorcall_offset = offset;
+        tp->tp_flags |= Py_TPFLAGS_HAVE_VECTORCALL;
+        PyType_Modified(tp);
+    }
+    """
+    PyObject **__ac_tuple_items(tuple t)
+    object __ac_ufunc_tp_call_from(object self, PyObject **args, size_t nargsf, PyObject *kwnames)
+    void __ac_ufunc_use_vectorcall(PyTypeObject *tp, Py_ssize_t offset)
+    Py_ssize_t PyVectorcall_NARGS(size_t nargsf)
+    Py_ssize_t PyTuple_GET_SIZE(PyObject *t)
+    PyObject *PyTuple_GET_ITEM(PyObject *t, Py_ssize_t i)
+
+
+cdef object _ufunc_vectorcall(object self, PyObject **args, size_t nargsf, PyObject *kwnames):
+    cdef ufunc uf = <ufunc>self
+    cdef Py_ssize_t n = PyVectorcall_NARGS(nargsf)
+    r = None
+    if uf._core is None:
+        if kwnames == NULL:
+            if n == uf.nin + 1 and uf.nout == 1:
+                r = _call_fast_v(uf, args, uf.nin, <object>args[uf.nin])      # f(x, out)
+            else:
+                r = _call_fast_v(uf, args, n, None)
+        elif PyTuple_GET_SIZE(kwnames) == 1 and uf.nout == 1 and \
+                <object>PyTuple_GET_ITEM(kwnames, 0) == "out":
+            o = <object>args[n]                                             # f(x, out=o)
+            if type(o) is tuple and len(<tuple>o) == 1:
+                o = (<tuple>o)[0]
+            if o is not None:
+                r = _call_fast_v(uf, args, n, o)
+        if r is not None:
+            return r
+    return __ac_ufunc_tp_call_from(self, args, nargsf, kwnames)
+
+
+cdef _enable_vectorcall():
+    cdef ufunc probe = ufunc.__new__(ufunc)
+    __ac_ufunc_use_vectorcall(<PyTypeObject *>ufunc,
+                              <char *>&probe._vectorcall - <char *><PyObject *>probe)
+
+_enable_vectorcall()
+
+
 cdef object _call_fast(ufunc uf, tuple args, object out=None):
+    return _call_fast_v(uf, __ac_tuple_items(args), len(args), out)
+
+
+cdef object _call_fast_v(ufunc uf, PyObject **argv, Py_ssize_t nargs, object out):
     """The common case without keywords but `out`: one output, inputs that
     are native aligned arrays of the loop's types (or Python scalars), all
     C-contiguous with equal shapes; `out`, when given, a writeable native
@@ -870,24 +963,24 @@ cdef object _call_fast(ufunc uf, tuple args, object out=None):
     cdef ndarray a, first = None, res
     cdef const unsigned char *lt
     cdef bint any_weak = False
-    if uf.nout != 1 or nin > 3 or len(args) != nin:
+    if uf.nout != 1 or nin > 3 or nargs != nin:
         return None
     if out is not None and type(out) is not ndarray:
         return None
-    if nin == 2 and uf._flags & UF_COMPARISON and type(args[0]) is ndarray and \
-            type(args[1]) is ndarray:
+    if nin == 2 and uf._flags & UF_COMPARISON and type(<object>argv[0]) is ndarray and \
+            type(<object>argv[1]) is ndarray:
         # a signed integer array against a uint64 array: the exact loops
         # (with out=, the general path)
-        k = (<ndarray>args[0]).descr.tidx
-        li = (<ndarray>args[1]).descr.tidx
+        k = (<ndarray>(<object>argv[0])).descr.tidx
+        li = (<ndarray>(<object>argv[1])).descr.tidx
         if (li == ACX_UINT64 and _is_signed_tidx(k) or
                 k == ACX_UINT64 and _is_signed_tidx(li)) and uf.__name__ in _ICMP_CODES:
             if out is not None:
                 return None
-            return _intcmp_arrays(uf.__name__, <ndarray>args[0], <ndarray>args[1],
+            return _intcmp_arrays(uf.__name__, <ndarray>(<object>argv[0]), <ndarray>(<object>argv[1]),
                                   k != ACX_UINT64, AC_KEEPORDER)
     for k in range(nin):
-        x = args[k]
+        x = <object>argv[k]
         if type(x) is ndarray:
             a = <ndarray>x
             if not (a.flags & AC_ARRAY_C_CONTIGUOUS) or a.descr.swapped or \
@@ -909,17 +1002,17 @@ cdef object _call_fast(ufunc uf, tuple args, object out=None):
     if any_weak:
         for k in range(nin):
             if tin[k] < 0:
-                if uf._flags & (UF_COMPARISON | UF_LOGICAL) and type(args[k]) is int:
+                if uf._flags & (UF_COMPARISON | UF_LOGICAL) and type(<object>argv[k]) is int:
                     # a comparison of an integer array with a Python int its
                     # type holds is exact in that type; others (beyond the
                     # type, float or bool arrays) take the exact general path
-                    if uf._flags & UF_LOGICAL or not _int_in_type(first.descr.tidx, args[k]):
+                    if uf._flags & UF_LOGICAL or not _int_in_type(first.descr.tidx, (<object>argv[k])):
                         return None
                     tin[k] = first.descr.tidx
                     continue
-                tin[k] = result_type_weak(first.descr, args[k]).tidx
+                tin[k] = result_type_weak(first.descr, (<object>argv[k])).tidx
         for k in range(nin):    # weak scalars with arrays of several types: general path
-            if type(args[k]) is ndarray and tin[k] != first.descr.tidx:
+            if type(<object>argv[k]) is ndarray and tin[k] != first.descr.tidx:
                 return None
     if nin <= 2:
         li = uf._cache[tin[0] if nin == 1 else tin[0] * ACX_NTYPES + tin[1]]
@@ -933,7 +1026,7 @@ cdef object _call_fast(ufunc uf, tuple args, object out=None):
     if uf._flags & UF_INT_POW and _is_signed_tidx(lt[1]):
         return None             # signed integer powers: the negative-exponent check
     for k in range(nin):
-        x = args[k]
+        x = <object>argv[k]
         if type(x) is ndarray:
             if (<ndarray>x).descr.tidx != lt[k]:
                 return None
@@ -946,7 +1039,7 @@ cdef object _call_fast(ufunc uf, tuple args, object out=None):
     if out is None:
         res = new_array(descr_from_tidx(lt[nin]), first.nd, first.dimensions, NULL, NULL, 0,
                         None)
-    elif not _fast_out_ok(<ndarray>out, lt[nin], first, args, nin):
+    elif not _fast_out_ok(<ndarray>out, lt[nin], first, argv, nin):
         return None
     else:
         res = <ndarray>out
@@ -963,7 +1056,7 @@ cdef object _call_fast(ufunc uf, tuple args, object out=None):
     return res
 
 
-cdef bint _fast_out_ok(ndarray o, int t, ndarray first, tuple args, int nin):
+cdef bint _fast_out_ok(ndarray o, int t, ndarray first, PyObject **argv, int nin):
     """Whether `o` can take the fast path's result: writeable, native, aligned,
     C-contiguous, of type t and first's shape, and each input array either
     the same memory as o or apart from it (partial overlap, read-only and
@@ -984,8 +1077,8 @@ cdef bint _fast_out_ok(ndarray o, int t, ndarray first, tuple args, int nin):
     lo = o.data
     hi = o.data + n * o.descr.itemsize
     for k in range(nin):
-        if type(args[k]) is ndarray:
-            a = <ndarray>args[k]
+        if type(<object>argv[k]) is ndarray:
+            a = <ndarray>(<object>argv[k])
             if a.data == o.data and a.descr.itemsize == o.descr.itemsize:
                 continue
             if a.data < hi and lo < a.data + n * a.descr.itemsize:

@@ -362,6 +362,43 @@ def test_bad_calls():
         xp.add(ro, ro, out=xp.asarray(n))
 
 
+def test_every_call_form_through_vectorcall():
+    # calls arrive by vectorcall: the fast path takes positional inputs, a
+    # positional out and out=; every other form goes to ufunc.__call__ with
+    # the same results and errors, and no reference is lost or leaked
+    import sys
+    a = ac.asarray(np.arange(6.0))
+    o = ac.empty(6)
+    e = np.arange(6.0) * 2
+    forms = [lambda: ac.add(a, a), lambda: ac.add(a, a, o), lambda: ac.add(a, a, out=o),
+             lambda: ac.add(a, a, out=(o,)), lambda: ac.add(a, a, None),
+             lambda: ac.add(a, a, out=None), lambda: ac.add(a, a, o, casting="unsafe"),
+             lambda: ac.add(a, a, where=True), lambda: ac.add(*(a, a), **{"out": o}),
+             lambda: ac.add.__call__(a, a), lambda: ac.add(a, 1.0 * a, dtype=ac.float64),
+             lambda: ac.add(a, a, signature=(None, None, ac.float64))]
+    before = (sys.getrefcount(a), sys.getrefcount(o))
+    for _ in range(3):
+        for f in forms:
+            assert_array(f(), e)
+    q, r = ac.divmod(a, 4.0)                    # two outputs: the general path
+    assert_array(q, np.arange(6.0) // 4) and assert_array(r, np.arange(6.0) % 4)
+    assert (sys.getrefcount(a), sys.getrefcount(o)) == before
+    with pytest.raises(TypeError, match="unexpected keyword"):
+        ac.add(a, a, bogus=1)
+    with pytest.raises(TypeError, match="add"):
+        ac.add(a, a, o, out=o)
+    with pytest.raises(TypeError, match="add"):
+        ac.add()
+    with pytest.raises(ValueError):
+        ac.add(a, a, out=ac.empty(5))
+    ro = ac.asarray(np.ones(6))
+    n = np.ones(6)
+    n.flags.writeable = False
+    with pytest.raises(ValueError):
+        ac.add(ro, ro, ac.asarray(n))
+    assert (sys.getrefcount(a), sys.getrefcount(o)) == before
+
+
 def test_attributes():
     assert ac.add.nin == 2 and ac.add.nout == 1 and ac.add.nargs == 3
     assert ac.add.identity == 0 and ac.multiply.identity == 1
