@@ -180,24 +180,9 @@ cdef class ufunc:
         return (_ufunc_by_name, (self.__name__,))
 
     def __call__(self, *args, **kwargs):
-        # (calls arrive through _ufunc_vectorcall below; this is its general
-        # path and what uf.__call__(...) runs)
-        if self._core is None:
-            if not kwargs:
-                if len(<tuple>args) == self.nin + 1 and self.nout == 1:
-                    r = _call_fast(self, args[:self.nin], args[self.nin])   # f(x, out)
-                else:
-                    r = _call_fast(self, args)
-                if r is not None:
-                    return r
-            elif len(kwargs) == 1 and self.nout == 1:
-                o = kwargs.get("out")                                       # f(x, out=o)
-                if type(o) is tuple and len(<tuple>o) == 1:
-                    o = (<tuple>o)[0]
-                if o is not None:
-                    r = _call_fast(self, args, o)
-                    if r is not None:
-                        return r
+        # Calls arrive by vectorcall (_ufunc_vectorcall, below), which tries
+        # the fast path first: this is the general path it falls back to
+        # (and what an explicit uf.__call__(...) runs).
         return self._call(args, **kwargs)
 
     def _call(self, args, out=None, where=True, casting="same_kind", order="K",
@@ -971,13 +956,13 @@ cdef object _call_fast_v(ufunc uf, PyObject **argv, Py_ssize_t nargs, object out
             type(<object>argv[1]) is ndarray:
         # a signed integer array against a uint64 array: the exact loops
         # (with out=, the general path)
-        k = (<ndarray>(<object>argv[0])).descr.tidx
-        li = (<ndarray>(<object>argv[1])).descr.tidx
+        k = (<ndarray>argv[0]).descr.tidx
+        li = (<ndarray>argv[1]).descr.tidx
         if (li == ACX_UINT64 and _is_signed_tidx(k) or
                 k == ACX_UINT64 and _is_signed_tidx(li)) and uf.__name__ in _ICMP_CODES:
             if out is not None:
                 return None
-            return _intcmp_arrays(uf.__name__, <ndarray>(<object>argv[0]), <ndarray>(<object>argv[1]),
+            return _intcmp_arrays(uf.__name__, <ndarray>argv[0], <ndarray>argv[1],
                                   k != ACX_UINT64, AC_KEEPORDER)
     for k in range(nin):
         x = <object>argv[k]
@@ -1006,11 +991,11 @@ cdef object _call_fast_v(ufunc uf, PyObject **argv, Py_ssize_t nargs, object out
                     # a comparison of an integer array with a Python int its
                     # type holds is exact in that type; others (beyond the
                     # type, float or bool arrays) take the exact general path
-                    if uf._flags & UF_LOGICAL or not _int_in_type(first.descr.tidx, (<object>argv[k])):
+                    if uf._flags & UF_LOGICAL or not _int_in_type(first.descr.tidx, <object>argv[k]):
                         return None
                     tin[k] = first.descr.tidx
                     continue
-                tin[k] = result_type_weak(first.descr, (<object>argv[k])).tidx
+                tin[k] = result_type_weak(first.descr, <object>argv[k]).tidx
         for k in range(nin):    # weak scalars with arrays of several types: general path
             if type(<object>argv[k]) is ndarray and tin[k] != first.descr.tidx:
                 return None
@@ -1078,7 +1063,7 @@ cdef bint _fast_out_ok(ndarray o, int t, ndarray first, PyObject **argv, int nin
     hi = o.data + n * o.descr.itemsize
     for k in range(nin):
         if type(<object>argv[k]) is ndarray:
-            a = <ndarray>(<object>argv[k])
+            a = <ndarray>argv[k]
             if a.data == o.data and a.descr.itemsize == o.descr.itemsize:
                 continue
             if a.data < hi and lo < a.data + n * a.descr.itemsize:
